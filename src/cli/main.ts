@@ -1,0 +1,4 @@
+// Placeholder: `cap-advisor check` lands with the CLI.
+export async function main(_argv: string[]): Promise<number> {
+  return 0;
+}

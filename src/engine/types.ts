@@ -1,0 +1,165 @@
+// The engine's public vocabulary. Everything here is plain data, so the CLI, the extension and
+// the report renderers agree by construction.
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+export type CapPosition = 'CP' | 'AP' | 'CA';
+export type Consistency = 'strong' | 'eventual';
+export type Topology = 'single-region' | 'hot-warm' | 'hot-hot';
+export type RegionRole = 'primary' | 'secondary' | 'witness';
+export type ConflictResolution = 'none' | 'last-writer-wins' | 'merge' | 'application';
+export type FailoverMode = 'manual' | 'automatic';
+export type GuardType = 'human-approval' | 'fencing-lease' | 'witness-region' | 'quorum';
+
+export type StoreId =
+  | 'aurora-global'
+  | 'aurora'
+  | 'aurora-dsql'
+  | 'dynamodb-global'
+  | 'dynamodb-global-strong'
+  | 'dynamodb'
+  | 's3'
+  | 'elasticache-global';
+
+export type Category =
+  | 'transaction' | 'inventory' | 'authorization' | 'account'
+  | 'session' | 'cart' | 'recommendation' | 'analytics' | 'preference' | 'cache'
+  | 'reference' | 'historical' | 'log' | 'audit' | 'media'
+  | 'other';
+
+/** A 1-based line and column, as the CLI's JSON prints them. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A range in the catalog text: 1-based positions plus 0-based character offsets for edits. */
+export interface SourceRange {
+  start: Position;
+  end: Position;
+  /** [start, end) offsets into the text (UTF-16 code units, as JavaScript strings count). */
+  offset: [number, number];
+}
+
+export interface RelatedLocation {
+  message: string;
+  range: SourceRange;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** The data type the finding concerns; null for findings outside a data type. */
+  dataType: string | null;
+  range: SourceRange;
+  /** Other nodes involved: a duplicate's first definition, the region list, the witness. */
+  related?: RelatedLocation[];
+  /** For `schema` typos: the value or key the user probably meant. */
+  suggestion?: string;
+  /** Docs page of the rule. */
+  docsUrl: string;
+}
+
+export interface Recommendation {
+  dataType: string;
+  cap: CapPosition;
+  store: StoreId;
+  reason: string;
+}
+
+export interface AcceptedRisk {
+  dataType: string;
+  rule: string;
+  reason: string;
+  /** Whether the accepted rule actually fired for this data type in this analysis. */
+  matched: boolean;
+  range: SourceRange;
+}
+
+/** One split-brain guard as declared (short or object form), normalised. */
+export interface SplitBrainGuard {
+  type: GuardType;
+  ttl?: string;
+  region?: string;
+  approvers?: number;
+}
+
+/** A region as declared in the catalog's `regions` list. */
+export interface CatalogRegion {
+  name: string;
+  role: RegionRole;
+}
+
+/** A data type with defaults, category-derived fields and regions filled in. */
+export interface ResolvedDataType {
+  name: string;
+  description?: string;
+  category: Category;
+  consistency: Consistency;
+  immutable: boolean;
+  topology: Topology;
+  regions: string[];
+  /** True when the data lives in two or more regions (and topology is not single-region). */
+  multiRegion: boolean;
+  store?: StoreId;
+  cap?: CapPosition;
+  conflictResolution?: ConflictResolution;
+  stalenessBudgetMs?: number;
+  rpoMs?: number;
+  rtoMs?: number;
+  failover?: FailoverMode;
+  splitBrainGuards: SplitBrainGuard[];
+}
+
+/** Per data type, what the report shows. */
+export interface DataTypeReport {
+  name: string;
+  description?: string;
+  need: {
+    category: Category;
+    consistency: Consistency;
+    immutable: boolean;
+    topology: Topology;
+    regions: string[];
+    stalenessBudget?: string;
+    rpo?: string;
+    rto?: string;
+    failover?: FailoverMode;
+  };
+  declaredStore?: StoreId;
+  declaredCap?: CapPosition;
+  recommendation: Recommendation;
+  /** The declared store's position across regions, when a store is declared. */
+  storePosition?: CapPosition;
+  guards: SplitBrainGuard[];
+  findings: Finding[];
+  acceptedRisks: AcceptedRisk[];
+}
+
+export interface CatalogReport {
+  name?: string;
+  owner?: string;
+  regions: CatalogRegion[];
+  dataTypes: DataTypeReport[];
+  /** Findings outside any data type (syntax, schema of the header, regions). */
+  catalogFindings: Finding[];
+}
+
+export interface CatalogAnalysis {
+  /** Every reported finding, sorted by position; accepted and `off` findings are left out. */
+  findings: Finding[];
+  recommendations: Recommendation[];
+  acceptedRisks: AcceptedRisk[];
+  report: CatalogReport;
+}
+
+export interface AnalyzeOptions {
+  /** Shown in messages only; the engine never touches the file system. */
+  fileName?: string;
+  /** Per-rule severity overrides (settings, `--rule`). */
+  severities?: Record<string, SeveritySetting>;
+  /** Texts longer than this are refused with one finding. Default 10 MB. */
+  maxFileBytes?: number;
+}
