@@ -1,26 +1,42 @@
-// Public entry of the analysis engine. No `vscode` import may appear under src/engine/.
-// STUB: the real implementation lands in the next commits; the signatures are final.
-import type { AnalyzeOptions, CatalogAnalysis } from './types';
+// Public entry of the analysis engine: pure functions over text. No `vscode` import and no
+// file-system access may appear under src/engine/, so the CLI and the extension agree.
+import { rules } from './rules';
+import type { Severity } from './types';
 
 export * from './types';
+export { analyzeCatalog, DEFAULT_MAX_FILE_BYTES } from './analyze';
+export { storeFacts, STORE_IDS } from './storeFacts';
+export type { StoreFacts, SourcedFact } from './storeFacts';
+export { categoryNeeds, CATEGORIES } from './decisionTable';
+export { formatDuration, parseDuration } from './durations';
+export { ruleDocsUrl } from './docs';
 
 export interface RuleMeta {
   id: string;
-  defaultSeverity: import('./types').Severity;
+  defaultSeverity: Severity;
   /** One line: what the rule checks. */
   description: string;
   docsUrl: string;
+  /** Whether a data type may accept the rule's findings in `acceptedRisks`. */
+  acceptable: boolean;
 }
 
-export const ruleRegistry: readonly RuleMeta[] = [];
+export const ruleRegistry: readonly RuleMeta[] = rules.map(({ id, defaultSeverity, description, docsUrl, acceptable }) => ({
+  id, defaultSeverity, description, docsUrl, acceptable,
+}));
 
 export const DEFAULT_CATALOG_GLOBS = ['**/*.catalog.yaml', '**/*.catalog.yml', '**/data-catalog.yaml', '**/data-catalog.yml'];
 
-export function analyzeCatalog(_text: string, _options: AnalyzeOptions = {}): CatalogAnalysis {
-  return { findings: [], recommendations: [], acceptedRisks: [], report: { regions: [], dataTypes: [], catalogFindings: [] } };
-}
-
-/** True when the text's first document declares `apiVersion: cap-advisor/v1`. */
+/** True when the text's first document declares `apiVersion: cap-advisor/v1` at the top level. */
 export function declaresCatalogApiVersion(text: string): boolean {
-  return /^apiVersion:\s*["']?cap-advisor\/v1["']?\s*(#.*)?$/m.test(text.slice(0, 4096));
+  let inContent = false;
+  for (const line of text.slice(0, 4096).split('\n')) {
+    if (line.startsWith('---')) {
+      if (inContent) return false; // the first document ended without declaring it
+      continue;
+    }
+    if (/^apiVersion:[ \t]*["']?cap-advisor\/v1["']?[ \t]*(#.*)?\r?$/.test(line)) return true;
+    if (line.trim() && !line.trimStart().startsWith('#')) inContent = true;
+  }
+  return false;
 }

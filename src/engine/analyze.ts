@@ -1,0 +1,229 @@
+// The analysis pipeline: guard the size, parse, validate against the schema, resolve, run the
+// rules, set aside accepted risks, apply severity settings, and build the report model.
+import { formatDuration } from './durations';
+import { resolveCatalog, type CatalogModel, type DataTypeUnderCheck } from './resolve';
+import { catalogRules, dataTypeRules, rulesById, schemaRule, yamlSyntaxRule, type Rule } from './rules';
+import type { Issue } from './rules/rule';
+import { schemaViolations } from './schemaErrors';
+import { CatalogSource } from './source';
+import { storeFacts } from './storeFacts';
+import type {
+  AcceptedRisk, AnalyzeOptions, CatalogAnalysis, CatalogReport, DataTypeReport, Finding, SourceRange,
+} from './types';
+
+export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/** Analyse a catalog's text. Never throws: every input gets findings or one clear finding. */
+export function analyzeCatalog(text: string, options: AnalyzeOptions = {}): CatalogAnalysis {
+  try {
+    return new Analysis(text, options).run();
+  } catch (error) {
+    // A bug must not take the editor or the CI job down with it; it must not pass silently either.
+    const detail = error instanceof Error ? error.message : String(error);
+    const finding = makeFinding(yamlSyntaxRule, null, {
+      at: { range: firstLineRange(text) },
+      message: `CAP Advisor could not analyse this file (internal error: ${detail}). Please report it with the file attached.`,
+    });
+    return emptyAnalysis([finding]);
+  }
+}
+
+class Analysis {
+  private readonly findingsByDataType = new Map<number, Finding[]>();
+  private readonly catalogFindings: Finding[] = [];
+  private readonly acceptedRisks = new Map<number, AcceptedRisk[]>();
+
+  constructor(private readonly text: string, private readonly options: AnalyzeOptions) {}
+
+  run(): CatalogAnalysis {
+    const limit = this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    const size = this.text.length * 3 > limit ? utf8Length(this.text) : this.text.length;
+    if (size > limit) {
+      return this.refused(`Not analysed: the file is ${formatBytes(size)}, over the ${formatBytes(limit)} limit that keeps the editor responsive. Raise the limit with the \`capAdvisor.maxFileSize\` setting or the CLI's \`--max-file-size\` flag, or split the catalog.`, firstLineRange(this.text));
+    }
+
+    const source = new CatalogSource(this.text);
+    const syntaxErrors = source.doc.errors.filter((e) => e.code !== 'MULTIPLE_DOCS');
+    if (syntaxErrors.length > 0) {
+      const seenCodes = new Set<string>();
+      for (const error of syntaxErrors) {
+        // Nesting past the parser's depth limit repeats once per level; one finding says it.
+        if (error.code === 'RESOURCE_EXHAUSTION' && seenCodes.has(error.code)) continue;
+        seenCodes.add(error.code);
+        const message = error.code === 'RESOURCE_EXHAUSTION'
+          ? `Refused: ${error.message} A catalog never nests this deep; nothing else is checked until the YAML parses.`
+          : `YAML syntax error: ${error.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '')}. Nothing else is checked until the YAML parses.`;
+        this.catalogFindings.push(makeFinding(yamlSyntaxRule, null, { at: { range: source.range(error.pos[0], error.pos[1]) }, message }));
+      }
+      return this.resultOf(this.catalogFindings, undefined);
+    }
+
+    const plain = source.toPlainData();
+    if ('refused' in plain) {
+      return this.refused(`Refused: the document expands too many YAML aliases (${plain.refused}). Alias bombs exhaust memory; a catalog needs only a few anchors.`, firstLineRange(this.text));
+    }
+
+    for (const extra of source.doc.errors.filter((e) => e.code === 'MULTIPLE_DOCS')) {
+      this.catalogFindings.push(makeFinding(schemaRule, null, {
+        at: { range: source.range(extra.pos[0], extra.pos[1]) },
+        message: 'A catalog file holds one YAML document: this document and any after it are not analysed. Move each catalog to a file of its own.',
+      }));
+    }
+    for (const violation of schemaViolations(plain.value, source)) {
+      const index = violation.path[0] === 'dataTypes' && typeof violation.path[1] === 'number' ? violation.path[1] : undefined;
+      const dataType = index !== undefined ? nameOf(plain.value, index) : null;
+      this.add(index, makeFinding(schemaRule, dataType, { at: { range: violation.range }, message: violation.message, suggestion: violation.suggestion }));
+    }
+
+    const catalog = resolveCatalog(plain.value, source);
+    const root = (plain.value !== null && typeof plain.value === 'object' ? plain.value : {}) as Record<string, unknown>;
+    for (const rule of catalogRules) {
+      for (const issue of rule.check(catalog, root)) {
+        this.add(issue.dataTypeIndex, makeFinding(rule, issue.dataType, issue));
+      }
+    }
+    for (const dataType of catalog.dataTypes) this.checkDataType(dataType, catalog);
+    return this.resultOf(this.catalogFindings, catalog);
+  }
+
+  private checkDataType(dataType: DataTypeUnderCheck, catalog: CatalogModel): void {
+    const accepted = new Map(dataType.acceptedRisks.map((risk) => [risk.rule, { ...risk, matched: false }]));
+    for (const rule of dataTypeRules) {
+      for (const issue of rule.check(dataType, catalog)) {
+        const acceptance = accepted.get(rule.id);
+        if (acceptance && rule.acceptable) {
+          acceptance.matched = true;
+          continue;
+        }
+        this.add(dataType.index, makeFinding(rule, dataType.declaredName, issue));
+      }
+    }
+    this.acceptedRisks.set(dataType.index, [...accepted.values()].map((risk) => ({
+      dataType: dataType.resolved.name,
+      rule: risk.rule,
+      reason: risk.reason,
+      matched: risk.matched,
+      range: catalog.source.rangeAt(['dataTypes', dataType.index, 'acceptedRisks', risk.index]),
+    })));
+  }
+
+  private add(dataTypeIndex: number | undefined, finding: Finding): void {
+    if (dataTypeIndex === undefined) {
+      this.catalogFindings.push(finding);
+      return;
+    }
+    const list = this.findingsByDataType.get(dataTypeIndex) ?? [];
+    list.push(finding);
+    this.findingsByDataType.set(dataTypeIndex, list);
+  }
+
+  private refused(message: string, range: SourceRange): CatalogAnalysis {
+    return this.resultOf([makeFinding(yamlSyntaxRule, null, { at: { range }, message })], undefined);
+  }
+
+  private resultOf(catalogFindings: Finding[], catalog: CatalogModel | undefined): CatalogAnalysis {
+    const configured = (findings: Finding[]): Finding[] => applySeverities(findings, this.options.severities);
+    const dataTypes: DataTypeReport[] = (catalog?.dataTypes ?? []).map((dataType) =>
+      dataTypeReport(dataType, configured(this.findingsByDataType.get(dataType.index) ?? []), this.acceptedRisks.get(dataType.index) ?? []));
+    const report: CatalogReport = {
+      name: catalog?.name,
+      owner: catalog?.owner,
+      regions: catalog?.regions ?? [],
+      dataTypes,
+      catalogFindings: configured(catalogFindings),
+    };
+    const findings = [...report.catalogFindings, ...dataTypes.flatMap((dt) => dt.findings)].sort(byPosition);
+    return {
+      findings,
+      recommendations: dataTypes.map((dt) => dt.recommendation),
+      acceptedRisks: dataTypes.flatMap((dt) => dt.acceptedRisks),
+      report,
+    };
+  }
+}
+
+function dataTypeReport(dataType: DataTypeUnderCheck, findings: Finding[], acceptedRisks: AcceptedRisk[]): DataTypeReport {
+  const r = dataType.resolved;
+  const duration = (ms: number | undefined): string | undefined => (ms === undefined ? undefined : formatDuration(ms));
+  return {
+    name: r.name,
+    description: r.description,
+    need: {
+      category: r.category,
+      consistency: r.consistency,
+      immutable: r.immutable,
+      topology: r.topology,
+      regions: r.regions,
+      stalenessBudget: duration(r.stalenessBudgetMs),
+      rpo: duration(r.rpoMs),
+      rto: duration(r.rtoMs),
+      failover: r.failover,
+    },
+    declaredStore: r.store,
+    declaredCap: r.cap,
+    recommendation: dataType.recommendation,
+    storePosition: r.store ? storeFacts[r.store].position.value ?? 'CA' : undefined,
+    guards: r.splitBrainGuards,
+    findings: [...findings].sort(byPosition),
+    acceptedRisks,
+  };
+}
+
+function makeFinding(rule: Rule, dataType: string | null, issue: Issue): Finding {
+  const finding: Finding = {
+    ruleId: rule.id,
+    severity: issue.severity ?? rule.defaultSeverity,
+    message: issue.message,
+    dataType,
+    range: issue.at.range,
+    docsUrl: rule.docsUrl,
+  };
+  if (issue.at.related?.length) finding.related = issue.at.related;
+  if (issue.suggestion !== undefined) finding.suggestion = issue.suggestion;
+  return finding;
+}
+
+function applySeverities(findings: Finding[], severities: AnalyzeOptions['severities']): Finding[] {
+  if (!severities) return findings;
+  return findings.flatMap((finding) => {
+    const setting = severities[finding.ruleId];
+    if (setting === undefined || !rulesById.has(finding.ruleId)) return [finding];
+    return setting === 'off' ? [] : [{ ...finding, severity: setting }];
+  });
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.range.offset[0] - b.range.offset[0] || a.range.offset[1] - b.range.offset[1] || a.ruleId.localeCompare(b.ruleId);
+}
+
+function nameOf(value: unknown, index: number): string | null {
+  const entry = (value as { dataTypes?: unknown[] })?.dataTypes?.[index] as { name?: unknown } | undefined;
+  return typeof entry?.name === 'string' ? entry.name : null;
+}
+
+function emptyAnalysis(findings: Finding[]): CatalogAnalysis {
+  return { findings, recommendations: [], acceptedRisks: [], report: { regions: [], dataTypes: [], catalogFindings: findings } };
+}
+
+/** The first line of the text, for findings about the whole file. */
+function firstLineRange(text: string): SourceRange {
+  const newline = text.indexOf('\n');
+  const end = Math.min(newline === -1 ? text.length : newline, 200);
+  return { start: { line: 1, column: 1 }, end: { line: 1, column: end + 1 }, offset: [0, end] };
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) { bytes += 4; i++; }
+    else bytes += 3;
+  }
+  return bytes;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MB` : `${+(bytes / 1024).toFixed(1)} KB`;
+}

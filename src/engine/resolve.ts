@@ -1,0 +1,168 @@
+// From the catalog's plain data to resolved data types: defaults applied, consistency and
+// immutability from the category, regions filled in. Defensive throughout: the schema reports
+// wrong types, so here a value of the wrong type is simply treated as absent.
+import { categoryNeeds, recommend, storeSatisfies } from './decisionTable';
+import { parseDuration } from './durations';
+import { CatalogSource, PathSegment } from './source';
+import { STORE_IDS } from './storeFacts';
+import type {
+  Category, CatalogRegion, GuardType, Recommendation, RelatedLocation, ResolvedDataType, SourceRange, SplitBrainGuard,
+} from './types';
+
+/** Where a finding about a field goes, and the other nodes worth showing with it. */
+export interface Located {
+  range: SourceRange;
+  related?: RelatedLocation[];
+}
+
+export interface DataTypeUnderCheck {
+  index: number;
+  /** The declared name, or null when the entry has none (the schema reports it). */
+  declaredName: string | null;
+  resolved: ResolvedDataType;
+  recommendation: Recommendation;
+  /** The declared store already gives what the recommendation asks for. */
+  storeSatisfiesNeed: boolean;
+  acceptedRisks: Array<{ rule: string; reason: string; index: number }>;
+  /** The guards with their index in the YAML list (or in `defaults`), for ranges. */
+  guards: Array<{ guard: SplitBrainGuard; index: number }>;
+  /** The declared region names with their index in the YAML list; empty when defaulted. */
+  declaredRegions: Array<{ name: string; index: number }>;
+  /** Where to report about a field (or a node inside it): see `locateField`. */
+  at(field: string, ...inside: PathSegment[]): Located;
+  nameAt(): Located;
+}
+
+export interface CatalogModel {
+  name?: string;
+  owner?: string;
+  regions: CatalogRegion[];
+  regionNames: Set<string>;
+  witnessRegions: string[];
+  dataTypes: DataTypeUnderCheck[];
+  source: CatalogSource;
+}
+
+const CONSISTENCIES = ['strong', 'eventual'] as const;
+const TOPOLOGIES = ['single-region', 'hot-warm', 'hot-hot'] as const;
+const CAPS = ['CP', 'AP', 'CA'] as const;
+const CONFLICT_RESOLUTIONS = ['none', 'last-writer-wins', 'merge', 'application'] as const;
+const FAILOVERS = ['manual', 'automatic'] as const;
+const GUARD_TYPES: readonly GuardType[] = ['human-approval', 'fencing-lease', 'witness-region', 'quorum'];
+const ROLES = ['primary', 'secondary', 'witness'] as const;
+
+type Plain = Record<string, unknown>;
+
+export function resolveCatalog(value: unknown, source: CatalogSource): CatalogModel {
+  const root = asObject(value) ?? {};
+  const metadata = asObject(root.metadata) ?? {};
+  const regions: CatalogRegion[] = asArray(root.regions).flatMap((region) => {
+    const r = asObject(region);
+    const name = typeof r?.name === 'string' ? r.name : undefined;
+    const role = oneOf(r?.role, ROLES);
+    return name && role ? [{ name, role }] : [];
+  });
+  const witnessRegions = regions.filter((r) => r.role === 'witness').map((r) => r.name);
+  const dataRegions = regions.filter((r) => r.role !== 'witness').map((r) => r.name);
+  const defaults = asObject(root.defaults) ?? {};
+  const dataTypes = asArray(root.dataTypes).flatMap((entry, index) => {
+    const own = asObject(entry);
+    return own ? [resolveDataType(own, index, defaults, dataRegions, witnessRegions, source)] : [];
+  });
+  return {
+    name: typeof metadata.name === 'string' ? metadata.name : undefined,
+    owner: typeof metadata.owner === 'string' ? metadata.owner : undefined,
+    regions,
+    regionNames: new Set(regions.map((r) => r.name)),
+    witnessRegions,
+    dataTypes,
+    source,
+  };
+}
+
+function resolveDataType(
+  own: Plain, index: number, defaults: Plain, dataRegions: string[], witnessRegions: string[], source: CatalogSource,
+): DataTypeUnderCheck {
+  const field = (key: string): unknown => (own[key] !== undefined ? own[key] : defaults[key]);
+  const declaredName = typeof own.name === 'string' && own.name ? own.name : null;
+  const category = (oneOf(field('category'), Object.keys(categoryNeeds)) ?? 'other') as Category;
+  const need = categoryNeeds[category];
+  const declaredRegions = asArray(field('regions')).flatMap((name, i) => (typeof name === 'string' ? [{ name, index: i }] : []));
+  const regions = Array.isArray(field('regions')) ? declaredRegions.map((r) => r.name) : dataRegions;
+  const guards = asArray(field('splitBrainGuards')).flatMap((entry, i) => normaliseGuard(entry).map((guard) => ({ guard, index: i })));
+  const immutable = typeof field('immutable') === 'boolean' ? (field('immutable') as boolean) : need.immutable;
+  const topology = oneOf(field('topology'), TOPOLOGIES) ?? (regions.length >= 2 ? 'hot-warm' : 'single-region');
+  const resolved: ResolvedDataType = {
+    name: declaredName ?? `dataTypes[${index}]`,
+    description: typeof own.description === 'string' ? own.description : undefined,
+    category,
+    consistency: oneOf(field('consistency'), CONSISTENCIES) ?? need.consistency,
+    immutable,
+    topology,
+    regions,
+    multiRegion: topology !== 'single-region' && new Set(regions).size >= 2,
+    store: oneOf(field('store'), STORE_IDS),
+    cap: oneOf(field('cap'), CAPS),
+    conflictResolution: oneOf(field('conflictResolution'), CONFLICT_RESOLUTIONS),
+    stalenessBudgetMs: parseDuration(field('stalenessBudget')),
+    rpoMs: parseDuration(field('rpo')),
+    rtoMs: parseDuration(field('rto')),
+    failover: oneOf(field('failover'), FAILOVERS),
+    splitBrainGuards: guards.map((g) => g.guard),
+  };
+  const votingRegions = new Set([...regions, ...witnessRegions]).size;
+  const recommendation = recommend(resolved, votingRegions);
+  const ownPath = (key: string, inside: PathSegment[]): PathSegment[] => ['dataTypes', index, key, ...inside];
+  const nameAt = (): Located => ({ range: source.rangeAt(['dataTypes', index, 'name']) });
+  return {
+    index,
+    declaredName,
+    resolved,
+    recommendation,
+    storeSatisfiesNeed: storeSatisfies(resolved, recommendation),
+    guards,
+    declaredRegions,
+    acceptedRisks: asArray(own.acceptedRisks).flatMap((risk, riskIndex) => {
+      const r = asObject(risk);
+      return r && typeof r.rule === 'string' && typeof r.reason === 'string' ? [{ rule: r.rule, reason: r.reason, index: riskIndex }] : [];
+    }),
+    nameAt,
+    at(key, ...inside) {
+      if (own[key] !== undefined) return { range: source.rangeAt(ownPath(key, inside)) };
+      if (defaults[key] !== undefined) {
+        // A field inherited from `defaults` is reported on the data type that inherits it, so
+        // each finding stays next to the data type it concerns; the default is shown beside it.
+        return { range: nameAt().range, related: [{ message: `\`${key}\` is set in \`defaults\``, range: source.rangeAt(['defaults', key, ...inside]) }] };
+      }
+      return nameAt();
+    },
+  };
+}
+
+function normaliseGuard(entry: unknown): SplitBrainGuard[] {
+  if (typeof entry === 'string') {
+    const type = oneOf(entry, GUARD_TYPES);
+    return type ? [{ type }] : [];
+  }
+  const guard = asObject(entry);
+  const type = oneOf(guard?.type, GUARD_TYPES);
+  if (!guard || !type) return [];
+  return [{
+    type,
+    ttl: typeof guard.ttl === 'string' ? guard.ttl : undefined,
+    region: typeof guard.region === 'string' ? guard.region : undefined,
+    approvers: typeof guard.approvers === 'number' ? guard.approvers : undefined,
+  }];
+}
+
+function asObject(value: unknown): Plain | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Plain) : undefined;
+}
+
+function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {
+  return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+}

@@ -1,0 +1,17 @@
+import { DataTypeRule, defineRule } from './rule';
+
+export const caInMultiRegion = defineRule<DataTypeRule>({
+  id: 'ca-in-multi-region',
+  scope: 'dataType',
+  defaultSeverity: 'error',
+  description: '`cap: CA` on a data type in two or more Regions.',
+  acceptable: true,
+  check(dataType) {
+    const { resolved, recommendation: rec } = dataType;
+    if (resolved.cap !== 'CA' || !resolved.multiRegion) return [];
+    return [{
+      at: dataType.at('cap'),
+      message: `\`${resolved.name}\` declares CA but lives in ${resolved.regions.length} Regions: links between Regions do fail, and then it must either refuse requests (CP) or accept diverging copies (AP). Declare the choice; the recommendation is ${rec.cap}.`,
+    }];
+  },
+});

@@ -1,0 +1,21 @@
+import { storeFacts } from '../storeFacts';
+import { DataTypeRule, defineRule } from './rule';
+
+export const capIntentMismatch = defineRule<DataTypeRule>({
+  id: 'cap-intent-mismatch',
+  scope: 'dataType',
+  defaultSeverity: 'warning',
+  description: 'The declared `cap` differs from the declared store\'s position.',
+  acceptable: true,
+  check(dataType) {
+    const { resolved } = dataType;
+    // CA is ca-in-multi-region's; a single-Region store is store-mismatch's.
+    if (!resolved.multiRegion || !resolved.store || !resolved.cap || resolved.cap === 'CA') return [];
+    const facts = storeFacts[resolved.store];
+    if (facts.position.value === null || facts.position.value === resolved.cap) return [];
+    return [{
+      at: dataType.at('cap'),
+      message: `\`${resolved.name}\` declares ${resolved.cap}, but its store \`${resolved.store}\` is ${facts.position.value} across Regions (${facts.position.text}). Change the store or the declared intent so the design review sees what will really happen in a partition.`,
+    }];
+  },
+});

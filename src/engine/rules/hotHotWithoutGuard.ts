@@ -1,0 +1,22 @@
+import { DataTypeRule, defineRule } from './rule';
+
+export const hotHotWithoutGuard = defineRule<DataTypeRule>({
+  id: 'hot-hot-without-guard',
+  scope: 'dataType',
+  defaultSeverity: 'error',
+  description: 'Hot-hot data in two or more Regions with no split-brain guard (unless eventual data merges divergence by intent).',
+  acceptable: true,
+  check(dataType) {
+    const { resolved } = dataType;
+    if (resolved.topology !== 'hot-hot' || !resolved.multiRegion || resolved.splitBrainGuards.length > 0) return [];
+    const mergesByIntent = resolved.consistency === 'eventual' && resolved.conflictResolution !== undefined && resolved.conflictResolution !== 'none';
+    if (mergesByIntent) return [];
+    const remedy = resolved.consistency === 'eventual'
+      ? 'Add a guard (a fencing lease is the usual one), or declare how the copies are merged (`conflictResolution: merge`, `application` or `last-writer-wins`).'
+      : 'Strong data cannot be merged after the fact: add a guard (a fencing lease is the usual one; a witness Region or a quorum of three Regions also work).';
+    return [{
+      at: dataType.at('topology'),
+      message: `\`${resolved.name}\` takes writes in ${resolved.regions.length} Regions (hot-hot) with no split-brain guard: during a partition each side keeps writing and the copies diverge. ${remedy}`,
+    }];
+  },
+});

@@ -1,0 +1,46 @@
+// The rule registry, in the order findings are documented. A removed id is never reused.
+import { caInMultiRegion } from './caInMultiRegion';
+import { capIntentMismatch } from './capIntentMismatch';
+import { duplicateName } from './duplicateName';
+import { hotHotWithoutGuard } from './hotHotWithoutGuard';
+import { lwwOnStrongData } from './lwwOnStrongData';
+import { quorumNeedsThree } from './quorumNeedsThree';
+import { recommendation } from './recommendation';
+import { rpoUnachievable } from './rpoUnachievable';
+import { rtoVsHumanApproval } from './rtoVsHumanApproval';
+import type { CatalogRule, DataTypeRule, Rule } from './rule';
+import { schema } from './schema';
+import { singleWriterHotHot } from './singleWriterHotHot';
+import { stalenessBudgetExceeded } from './stalenessBudgetExceeded';
+import { storeMismatch } from './storeMismatch';
+import { unguardedAutomaticFailover } from './unguardedAutomaticFailover';
+import { unknownRegion } from './unknownRegion';
+import { witnessMissing } from './witnessMissing';
+import { yamlSyntax } from './yamlSyntax';
+
+export const rules: readonly Rule[] = [
+  yamlSyntax,
+  schema,
+  duplicateName,
+  unknownRegion,
+  recommendation,
+  storeMismatch,
+  lwwOnStrongData,
+  hotHotWithoutGuard,
+  singleWriterHotHot,
+  quorumNeedsThree,
+  witnessMissing,
+  unguardedAutomaticFailover,
+  caInMultiRegion,
+  capIntentMismatch,
+  stalenessBudgetExceeded,
+  rpoUnachievable,
+  rtoVsHumanApproval,
+];
+
+export const catalogRules = rules.filter((r): r is CatalogRule => r.scope === 'catalog');
+export const dataTypeRules = rules.filter((r): r is DataTypeRule => r.scope === 'dataType');
+export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.id, r]));
+
+export { schema as schemaRule, yamlSyntax as yamlSyntaxRule };
+export type { Rule };

@@ -1,0 +1,23 @@
+import { formatDuration } from '../durations';
+import { DataTypeRule, defineRule } from './rule';
+
+/** Paging someone and getting a failover approved takes about this long. */
+const APPROVAL_DELAY_MS = 10 * 60_000;
+
+export const rtoVsHumanApproval = defineRule<DataTypeRule>({
+  id: 'rto-vs-human-approval',
+  scope: 'dataType',
+  defaultSeverity: 'warning',
+  description: '`rto` under 10 minutes with a `human-approval` guard (approval adds 5–10 minutes).',
+  acceptable: true,
+  check(dataType) {
+    const { resolved } = dataType;
+    const rto = resolved.rtoMs;
+    if (rto === undefined || rto >= APPROVAL_DELAY_MS) return [];
+    if (!resolved.splitBrainGuards.some((g) => g.type === 'human-approval')) return [];
+    return [{
+      at: dataType.at('rto'),
+      message: `\`${resolved.name}\` must recover within ${formatDuration(rto)}, but its failover waits for human approval, which adds 5–10 minutes (paging, reading the dashboards, approving). Raise the RTO to 10m or more, or rely on a guard that needs no person (fencing lease, witness Region, quorum).`,
+    }];
+  },
+});

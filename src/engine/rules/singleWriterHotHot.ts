@@ -1,0 +1,21 @@
+import { storeFacts } from '../storeFacts';
+import { DataTypeRule, defineRule } from './rule';
+
+export const singleWriterHotHot = defineRule<DataTypeRule>({
+  id: 'single-writer-hot-hot',
+  scope: 'dataType',
+  defaultSeverity: 'error',
+  description: 'Hot-hot topology on a store with one writer Region (`aurora-global`, also `elasticache-global`).',
+  acceptable: true,
+  check(dataType) {
+    const { resolved, recommendation: rec } = dataType;
+    if (resolved.topology !== 'hot-hot' || !resolved.multiRegion || !resolved.store) return [];
+    const facts = storeFacts[resolved.store];
+    if (facts.writers.value !== 'primary') return [];
+    const forwarding = resolved.store === 'aurora-global' ? ' (write forwarding still sends every write to the primary Region, so it fails when that Region is cut off)' : '';
+    return [{
+      at: dataType.at('store'),
+      message: `\`${resolved.name}\` is hot-hot, but \`${resolved.store}\` (${facts.product}) takes writes in ${facts.writers.text}${forwarding}. Use \`${rec.store}\` for writes in every Region, or make the topology hot-warm.`,
+    }];
+  },
+});

@@ -1,0 +1,26 @@
+import { storeFacts } from '../storeFacts';
+import { DataTypeRule, defineRule } from './rule';
+
+const whatGoesWrong = {
+  CP: 'during a partition both sides keep accepting writes and one of two conflicting writes is lost, which strong data cannot afford',
+  AP: 'its secondary Regions cannot take writes, so during a partition or a failover writes there fail, although slightly old data would have done',
+} as const;
+
+export const storeMismatch = defineRule<DataTypeRule>({
+  id: 'store-mismatch',
+  scope: 'dataType',
+  defaultSeverity: 'warning',
+  description: 'The declared store\'s CAP position contradicts the data type\'s need.',
+  acceptable: true,
+  check(dataType) {
+    const { resolved, recommendation: rec } = dataType;
+    if (!resolved.multiRegion || !resolved.store) return [];
+    const facts = storeFacts[resolved.store];
+    const position = facts.position.value;
+    if (position === rec.cap) return [];
+    const message = position === null
+      ? `\`${resolved.name}\` is in ${resolved.regions.length} Regions, but \`${resolved.store}\` (${facts.product}) lives in one Region and has no cross-Region position. Use \`${rec.store}\` (${rec.cap}).`
+      : `\`${resolved.name}\` needs ${rec.cap}, but \`${resolved.store}\` is ${position} across Regions (${facts.position.text}): ${whatGoesWrong[rec.cap === 'CP' ? 'CP' : 'AP']}. Use \`${rec.store}\`${rec.cap === 'CP' ? ' (or another CP store: aurora-dsql, dynamodb-global-strong)' : ''}.`;
+    return [{ at: dataType.at('store'), message }];
+  },
+});

@@ -1,0 +1,41 @@
+import { DataTypeRule, defineRule, Issue } from './rule';
+
+export const witnessMissing = defineRule<DataTypeRule>({
+  id: 'witness-missing',
+  scope: 'dataType',
+  defaultSeverity: 'error',
+  description: 'A `witness-region` guard whose Region is not a declared witness, or is also a data Region.',
+  acceptable: true,
+  check(dataType, catalog) {
+    const { resolved } = dataType;
+    if (!resolved.multiRegion) return [];
+    const issues: Issue[] = [];
+    for (const { guard, index } of dataType.guards) {
+      if (guard.type !== 'witness-region') continue;
+      const region = guard.region;
+      if (region === undefined) {
+        if (catalog.witnessRegions.length === 0) {
+          issues.push({
+            at: dataType.at('splitBrainGuards', index),
+            message: `\`${resolved.name}\` relies on a witness Region, but the catalog declares none: add a third Region with \`role: witness\` to \`regions\` and name it in the guard (\`{ type: witness-region, region: <region> }\`).`,
+          });
+        }
+        continue;
+      }
+      const declared = catalog.regions.find((r) => r.name === region);
+      if (!declared) continue; // unknown-region reports it
+      if (declared.role !== 'witness') {
+        issues.push({
+          at: dataType.at('splitBrainGuards', index, 'region'),
+          message: `\`${resolved.name}\`'s witness \`${region}\` is declared as a ${declared.role} Region, not a witness. A witness votes in failover decisions and holds no data; declare a third Region with \`role: witness\` and name it here.`,
+        });
+      } else if (resolved.regions.includes(region)) {
+        issues.push({
+          at: dataType.at('splitBrainGuards', index, 'region'),
+          message: `\`${resolved.name}\`'s witness \`${region}\` is also one of its data Regions: a Region that holds the data cannot break the tie between the data Regions. Remove it from the data type's \`regions\` or name another witness.`,
+        });
+      }
+    }
+    return issues;
+  },
+});

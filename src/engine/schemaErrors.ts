@@ -1,0 +1,228 @@
+// Turns the generated ajv validator's errors into findings on the YAML node each one concerns,
+// with a did-you-mean for enum values and unknown keys.
+import { closest, distance } from 'fastest-levenshtein';
+import catalogSchema from '../../schemas/data-catalog.schema.json';
+import { CatalogSource, PathSegment } from './source';
+import type { SourceRange } from './types';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const validateCatalog: ValidateFunction = require('./generated/validateCatalog');
+
+interface SchemaError {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+interface ValidateFunction {
+  (data: unknown): boolean;
+  errors?: SchemaError[] | null;
+}
+
+export interface SchemaViolation {
+  path: PathSegment[];
+  range: SourceRange;
+  message: string;
+  suggestion?: string;
+}
+
+type SchemaNode = { $ref?: string; properties?: Record<string, SchemaNode>; description?: string; [key: string]: unknown };
+
+export function schemaViolations(value: unknown, source: CatalogSource): SchemaViolation[] {
+  if (value === null || value === undefined) {
+    return [{
+      path: [],
+      range: source.range(0, 0),
+      message: 'The file has no catalog in it. A catalog starts with `apiVersion: cap-advisor/v1` and `kind: DataCatalog` (the "New Data Catalog" command or the `cap-catalog` snippet writes a skeleton).',
+    }];
+  }
+  if (validateCatalog(value)) return [];
+  const seen = new Set<string>();
+  const violations: SchemaViolation[] = [];
+  for (const error of validateCatalog.errors ?? []) {
+    // The if/then/else of a guard reports its branch's own error too; the branch error says it all.
+    if (error.keyword === 'if') continue;
+    const violation = describe(error, value, source);
+    const key = `${violation.range.offset.join(':')}|${violation.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    violations.push(violation);
+  }
+  return violations;
+}
+
+function describe(error: SchemaError, value: unknown, source: CatalogSource): SchemaViolation {
+  const path = parsePointer(error.instancePath);
+  const where = describePath(path, value);
+  const actual = valueAt(value, path);
+  switch (error.keyword) {
+    case 'additionalProperties':
+    case 'unevaluatedProperties': {
+      const key = String(error.params.additionalProperty ?? error.params.unevaluatedProperty);
+      const allowed = allowedKeys(error.schemaPath);
+      const suggestion = suggest(key, allowed);
+      return {
+        path: [...path, key],
+        range: source.keyRangeAt([...path, key]),
+        message: `Unknown key \`${key}\` in ${where}.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''} Allowed keys: ${allowed.join(', ')}.`,
+        suggestion,
+      };
+    }
+    case 'required': {
+      const missing = String(error.params.missingProperty);
+      const property = schemaAt(error.schemaPath.replace(/\/required$/, ''))?.properties?.[missing] ?? propertyOfRef(error.schemaPath, missing);
+      const hint = property?.description ? ` ${firstSentence(property.description)}` : '';
+      return { path, range: rangeForObject(source, path), message: `${capitalise(where)} is missing \`${missing}\`.${hint}` };
+    }
+    case 'enum': {
+      const allowed = (error.params.allowedValues as unknown[]).map(String);
+      const suggestion = typeof actual === 'string' ? suggest(actual, allowed) : undefined;
+      return {
+        path,
+        range: source.rangeAt(path),
+        message: `${show(actual)} is not a valid ${fieldName(path)} in ${where}.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''} Allowed: ${allowed.join(', ')}.`,
+        suggestion,
+      };
+    }
+    case 'const':
+      return { path, range: source.rangeAt(path), message: `\`${fieldName(path)}\` must be \`${String(error.params.allowedValue)}\`, not ${show(actual)}.` };
+    case 'type': {
+      const expected = yamlTypeWord(String(error.params.type));
+      const isGuard = error.schemaPath.includes('splitBrainGuardObject');
+      const message = isGuard
+        ? `A split-brain guard is a name (human-approval, fencing-lease, witness-region, quorum) or an object such as \`{ type: fencing-lease, ttl: 30s }\`, not ${show(actual)}.`
+        : `${capitalise(where)} must be ${article(expected)} ${expected}, not ${typeName(actual)}.`;
+      return { path, range: source.rangeAt(path), message };
+    }
+    case 'pattern':
+      return { path, range: source.rangeAt(path), message: patternMessage(error.schemaPath, actual, where) };
+    case 'minItems':
+      return { path, range: source.rangeAt(path), message: `${capitalise(where)} must list at least ${String(error.params.limit)} item(s).` };
+    case 'minLength':
+      return { path, range: source.rangeAt(path), message: `${capitalise(where)} must not be empty.` };
+    case 'minimum':
+      return { path, range: source.rangeAt(path), message: `${capitalise(where)} must be at least ${String(error.params.limit)}.` };
+    default:
+      return { path, range: source.rangeAt(path), message: `${capitalise(where)} ${error.message ?? 'is invalid'}.` };
+  }
+}
+
+function patternMessage(schemaPath: string, actual: unknown, where: string): string {
+  if (schemaPath.includes('/duration/')) {
+    return `${show(actual)} is not a duration (${where}): write a whole number and a unit — ms, s, m, h or d — such as \`500ms\`, \`30s\`, \`5m\`.`;
+  }
+  if (schemaPath.includes('/regionName/')) {
+    return `${show(actual)} is not an AWS Region code (${where}): Region codes look like \`us-east-1\` or \`eu-west-2\`.`;
+  }
+  return `${show(actual)} is not a valid data type name: use lowercase letters, digits, \`-\`, \`_\` and \`.\`, starting with a letter or digit.`;
+}
+
+/** A missing property is reported on the key that holds the object (or its first line). */
+function rangeForObject(source: CatalogSource, path: PathSegment[]): SourceRange {
+  const last = path[path.length - 1];
+  return typeof last === 'string' ? source.keyRangeAt(path) : source.rangeAt(path);
+}
+
+function suggest(actual: string, allowed: string[]): string | undefined {
+  if (allowed.length === 0) return undefined;
+  const best = closest(actual, allowed);
+  const limit = Math.max(2, Math.floor(best.length / 3));
+  return distance(actual, best) <= limit ? best : undefined;
+}
+
+function parsePointer(pointer: string): PathSegment[] {
+  if (!pointer) return [];
+  return pointer.slice(1).split('/').map((raw) => {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    return /^\d+$/.test(segment) ? Number(segment) : segment;
+  });
+}
+
+function valueAt(value: unknown, path: PathSegment[]): unknown {
+  let current = value;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[segment as string];
+  }
+  return current;
+}
+
+/** `data type \`carts\``, `dataTypes[3].splitBrainGuards[0]`, `the catalog`. */
+function describePath(path: PathSegment[], value: unknown): string {
+  if (path.length === 0) return 'the catalog';
+  if (path[0] === 'dataTypes' && typeof path[1] === 'number') {
+    const name = valueAt(value, ['dataTypes', path[1], 'name']);
+    const owner = typeof name === 'string' ? `data type \`${name}\`` : `data type #${path[1] + 1}`;
+    const rest = formatPath(path.slice(2));
+    return rest ? `\`${rest}\` of ${owner}` : owner;
+  }
+  return `\`${formatPath(path)}\``;
+}
+
+function formatPath(path: PathSegment[]): string {
+  return path.map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : i === 0 ? segment : `.${segment}`)).join('');
+}
+
+function fieldName(path: PathSegment[]): string {
+  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return String(path[i]);
+  return 'value';
+}
+
+function schemaAt(schemaPath: string): SchemaNode | undefined {
+  let node: unknown = catalogSchema;
+  for (const raw of schemaPath.replace(/^#\/?/, '').split('/').filter(Boolean)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return node as SchemaNode | undefined;
+}
+
+/** The keys an object schema allows, following its `$ref` (how `dataType` shares its fields). */
+function allowedKeys(schemaPath: string): string[] {
+  const keys: string[] = [];
+  let node = schemaAt(schemaPath.replace(/\/(additionalProperties|unevaluatedProperties)$/, ''));
+  while (node) {
+    keys.push(...Object.keys(node.properties ?? {}));
+    node = node.$ref ? schemaAt(node.$ref) : undefined;
+  }
+  return keys;
+}
+
+function propertyOfRef(schemaPath: string, key: string): SchemaNode | undefined {
+  const node = schemaAt(schemaPath.replace(/\/required$/, ''));
+  return node?.$ref ? schemaAt(node.$ref)?.properties?.[key] : undefined;
+}
+
+function firstSentence(text: string): string {
+  const end = text.search(/\.(\s|$)/);
+  return end === -1 ? text : text.slice(0, end + 1);
+}
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return `\`${value.length > 60 ? `${value.slice(0, 57)}...` : value}\``;
+  if (value === null || value === undefined) return 'an empty value';
+  if (typeof value === 'object') return Array.isArray(value) ? 'a list' : 'a mapping';
+  return `\`${String(value)}\``;
+}
+
+function typeName(value: unknown): string {
+  if (value === null || value === undefined) return 'an empty value';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${article(typeof value)} ${typeof value} (${show(value)})`;
+}
+
+/** JSON Schema's type names in the words of a YAML user. */
+function yamlTypeWord(jsonType: string): string {
+  return ({ object: 'mapping', array: 'list', boolean: 'boolean (true or false)', integer: 'whole number' } as Record<string, string>)[jsonType] ?? jsonType;
+}
+
+function article(word: string): string {
+  return /^[aeiou]/.test(word) ? 'an' : 'a';
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
