@@ -61,7 +61,7 @@ function describe(error: SchemaError, value: unknown, source: CatalogSource): Sc
     case 'additionalProperties':
     case 'unevaluatedProperties': {
       const key = String(error.params.additionalProperty ?? error.params.unevaluatedProperty);
-      const allowed = allowedKeys(error.schemaPath);
+      const allowed = Object.keys(propertiesAt(path, value));
       const suggestion = suggest(key, allowed);
       return {
         path: [...path, key],
@@ -72,7 +72,7 @@ function describe(error: SchemaError, value: unknown, source: CatalogSource): Sc
     }
     case 'required': {
       const missing = String(error.params.missingProperty);
-      const property = schemaAt(error.schemaPath.replace(/\/required$/, ''))?.properties?.[missing] ?? propertyOfRef(error.schemaPath, missing);
+      const property = propertiesAt(path, value)[missing];
       const hint = property?.description ? ` ${firstSentence(property.description)}` : '';
       return { path, range: rangeForObject(source, path), message: `${capitalise(where)} is missing \`${missing}\`.${hint}` };
     }
@@ -90,14 +90,14 @@ function describe(error: SchemaError, value: unknown, source: CatalogSource): Sc
       return { path, range: source.rangeAt(path), message: `\`${fieldName(path)}\` must be \`${String(error.params.allowedValue)}\`, not ${show(actual)}.` };
     case 'type': {
       const expected = yamlTypeWord(String(error.params.type));
-      const isGuard = error.schemaPath.includes('splitBrainGuardObject');
+      const isGuard = typeof path[path.length - 1] === 'number' && path[path.length - 2] === 'splitBrainGuards';
       const message = isGuard
         ? `A split-brain guard is a name (human-approval, fencing-lease, witness-region, quorum) or an object such as \`{ type: fencing-lease, ttl: 30s }\`, not ${show(actual)}.`
         : `${capitalise(where)} must be ${article(expected)} ${expected}, not ${typeName(actual)}.`;
       return { path, range: source.rangeAt(path), message };
     }
     case 'pattern':
-      return { path, range: source.rangeAt(path), message: patternMessage(error.schemaPath, actual, where) };
+      return { path, range: source.rangeAt(path), message: patternMessage(String(error.params.pattern), actual, where) };
     case 'minItems':
       return { path, range: source.rangeAt(path), message: `${capitalise(where)} must list at least ${String(error.params.limit)} item(s).` };
     case 'minLength':
@@ -109,11 +109,11 @@ function describe(error: SchemaError, value: unknown, source: CatalogSource): Sc
   }
 }
 
-function patternMessage(schemaPath: string, actual: unknown, where: string): string {
-  if (schemaPath.includes('/duration/')) {
+function patternMessage(pattern: string, actual: unknown, where: string): string {
+  if (pattern === catalogSchema.$defs.duration.pattern) {
     return `${show(actual)} is not a duration (${where}): write a whole number and a unit — ms, s, m, h or d — such as \`500ms\`, \`30s\`, \`5m\`.`;
   }
-  if (schemaPath.includes('/regionName/')) {
+  if (pattern === catalogSchema.$defs.regionName.pattern) {
     return `${show(actual)} is not an AWS Region code (${where}): Region codes look like \`us-east-1\` or \`eu-west-2\`.`;
   }
   return `${show(actual)} is not a valid data type name: use lowercase letters, digits, \`-\`, \`_\` and \`.\`, starting with a letter or digit.`;
@@ -179,20 +179,33 @@ function schemaAt(schemaPath: string): SchemaNode | undefined {
   return node as SchemaNode | undefined;
 }
 
-/** The keys an object schema allows, following its `$ref` (how `dataType` shares its fields). */
-function allowedKeys(schemaPath: string): string[] {
-  const keys: string[] = [];
-  let node = schemaAt(schemaPath.replace(/\/(additionalProperties|unevaluatedProperties)$/, ''));
-  while (node) {
-    keys.push(...Object.keys(node.properties ?? {}));
-    node = node.$ref ? schemaAt(node.$ref) : undefined;
+/**
+ * The properties the schema allows at an instance path. Walks the schema along the data rather
+ * than trusting ajv's `schemaPath`, which is relative to a `$ref`'d sub-schema in standalone code.
+ */
+function propertiesAt(path: PathSegment[], value: unknown): Record<string, SchemaNode> {
+  let nodes = withRefs(catalogSchema as SchemaNode);
+  let current = value;
+  for (const segment of path) {
+    current = valueAt(current, [segment]);
+    const next = nodes.map((n) => (typeof segment === 'number' ? n.items : n.properties?.[segment]) as SchemaNode | undefined).find(Boolean);
+    if (!next) return {};
+    nodes = withRefs(next);
+    // A guard's object form lives in the `else` branch of its if/then/else.
+    const branch = nodes.find((n) => n.else)?.else as SchemaNode | undefined;
+    if (branch && current !== null && typeof current === 'object') nodes = [...nodes, ...withRefs(branch)];
   }
-  return keys;
+  return Object.assign({}, ...nodes.map((n) => n.properties ?? {}));
 }
 
-function propertyOfRef(schemaPath: string, key: string): SchemaNode | undefined {
-  const node = schemaAt(schemaPath.replace(/\/required$/, ''));
-  return node?.$ref ? schemaAt(node.$ref)?.properties?.[key] : undefined;
+/** A schema node followed by the nodes its `$ref` chain points at. */
+function withRefs(node: SchemaNode): SchemaNode[] {
+  const chain = [node];
+  for (let n = node; n.$ref; ) {
+    n = schemaAt(n.$ref)!;
+    chain.push(n);
+  }
+  return chain;
 }
 
 function firstSentence(text: string): string {

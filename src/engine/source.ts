@@ -39,7 +39,8 @@ export class CatalogSource {
    */
   nodeRange(node: Node | null | undefined): SourceRange | undefined {
     const r = node?.range;
-    if (!r) return undefined;
+    // An empty value (`key:` and nothing) has no text to underline; callers fall back to the key.
+    if (!r || r[1] <= r[0]) return undefined;
     let end = r[1];
     if ((isMap(node) || isSeq(node)) && !node.flow) {
       const lineEnd = this.text.indexOf('\n', r[0]);
