@@ -1,0 +1,39 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { capDiagnostics, EXTENSION_ID, workspaceUri } from './helpers';
+
+const COMMAND = 'capAdvisor.analyzeWorkspace';
+
+describe('CAP Advisor: Analyze Workspace', () => {
+  // A catalog under node_modules must not count; it is created here because git ignores node_modules.
+  const ignored = () => workspaceUri('node_modules', 'some-package', 'vendored.catalog.yaml');
+
+  before(async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+    const catalog = await vscode.workspace.fs.readFile(workspaceUri('orders.catalog.yaml'));
+    await vscode.workspace.fs.writeFile(ignored(), catalog);
+  });
+  after(async () => {
+    await vscode.workspace.fs.delete(workspaceUri('node_modules'), { recursive: true, useTrash: false });
+  });
+
+  it('is in the command palette under the CAP Advisor category', async () => {
+    const contributed = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON.contributes.commands;
+    assert.deepEqual(contributed, [{ command: COMMAND, title: 'Analyze Workspace', category: 'CAP Advisor' }]);
+    assert.ok((await vscode.commands.getCommands(true)).includes(COMMAND), `${COMMAND} is not registered`);
+  });
+
+  it('analyses every catalog in the workspace and returns how many', async () => {
+    // orders.catalog.yaml, nested/data-catalog.yml and other/declared.yaml (by its apiVersion);
+    // not other/not-a-catalog.yaml, not node_modules.
+    const analysed = await vscode.commands.executeCommand<number>(COMMAND);
+    assert.equal(analysed, 3);
+  });
+
+  it('publishes diagnostics for catalogs that are not open', () => {
+    const nested = workspaceUri('nested', 'data-catalog.yml');
+    assert.ok(!vscode.workspace.textDocuments.some((document) => document.uri.toString() === nested.toString()));
+    assert.deepEqual(capDiagnostics(nested), ['hint recommendation@8:10-8:18']);
+    assert.deepEqual(capDiagnostics(ignored()), []);
+  });
+});
