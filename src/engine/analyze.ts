@@ -1,6 +1,7 @@
 // The analysis pipeline: guard the size, parse, validate against the schema, resolve, run the
 // rules, set aside accepted risks, apply severity settings, and build the report model.
 import { formatDuration } from './durations';
+import { firstTooDeepOffset, MAX_NESTING_DEPTH } from './nesting';
 import { resolveCatalog, type CatalogModel, type DataTypeUnderCheck } from './resolve';
 import { catalogRules, dataTypeRules, rulesById, schemaRule, yamlSyntaxRule, type Rule } from './rules';
 import type { Issue } from './rules/rule';
@@ -42,6 +43,11 @@ class Analysis {
       return this.refused(`Not analysed: the file is ${formatBytes(size)}, over the ${formatBytes(limit)} limit that keeps the editor responsive. Raise the limit with the \`capAdvisor.maxFileSize\` setting or the CLI's \`--max-file-size\` flag, or split the catalog.`, firstLineRange(this.text));
     }
 
+    const tooDeep = firstTooDeepOffset(this.text);
+    if (tooDeep !== -1) {
+      return this.refused(`Refused: the YAML nests deeper than ${MAX_NESTING_DEPTH} levels here, which can exhaust the parser's stack. A catalog never nests this deep; nothing else is checked until it is flattened.`, lineRange(this.text, tooDeep));
+    }
+
     const source = new CatalogSource(this.text);
     const syntaxErrors = source.doc.errors.filter((e) => e.code !== 'MULTIPLE_DOCS');
     if (syntaxErrors.length > 0) {
@@ -51,7 +57,7 @@ class Analysis {
         if (error.code === 'RESOURCE_EXHAUSTION' && seenCodes.has(error.code)) continue;
         seenCodes.add(error.code);
         const message = error.code === 'RESOURCE_EXHAUSTION'
-          ? `Refused: ${error.message} A catalog never nests this deep; nothing else is checked until the YAML parses.`
+          ? `Refused: ${sentence(error.message)} A catalog never nests this deep; nothing else is checked until the YAML parses.`
           : `YAML syntax error: ${error.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '')}. Nothing else is checked until the YAML parses.`;
         this.catalogFindings.push(makeFinding(yamlSyntaxRule, null, { at: { range: source.range(error.pos[0], error.pos[1]) }, message }));
       }
@@ -65,7 +71,7 @@ class Analysis {
 
     for (const extra of source.doc.errors.filter((e) => e.code === 'MULTIPLE_DOCS')) {
       this.catalogFindings.push(makeFinding(schemaRule, null, {
-        at: { range: source.range(extra.pos[0], extra.pos[1]) },
+        at: { range: source.range(extra.pos[0], lineEnd(this.text, extra.pos[0])) },
         message: 'A catalog file holds one YAML document: this document and any after it are not analysed. Move each catalog to a file of its own.',
       }));
     }
@@ -125,12 +131,15 @@ class Analysis {
     const configured = (findings: Finding[]): Finding[] => applySeverities(findings, this.options.severities);
     const dataTypes: DataTypeReport[] = (catalog?.dataTypes ?? []).map((dataType) =>
       dataTypeReport(dataType, configured(this.findingsByDataType.get(dataType.index) ?? []), this.acceptedRisks.get(dataType.index) ?? []));
+    // Findings of entries that never became data types (`- 42`) stay with the catalog, so none is lost.
+    const resolvedIndices = new Set((catalog?.dataTypes ?? []).map((dt) => dt.index));
+    const orphaned = [...this.findingsByDataType].filter(([index]) => !resolvedIndices.has(index)).flatMap(([, list]) => list);
     const report: CatalogReport = {
       name: catalog?.name,
       owner: catalog?.owner,
       regions: catalog?.regions ?? [],
       dataTypes,
-      catalogFindings: configured(catalogFindings),
+      catalogFindings: configured([...catalogFindings, ...orphaned]).sort(byPosition),
     };
     const findings = [...report.catalogFindings, ...dataTypes.flatMap((dt) => dt.findings)].sort(byPosition);
     return {
@@ -207,9 +216,24 @@ function emptyAnalysis(findings: Finding[]): CatalogAnalysis {
 
 /** The first line of the text, for findings about the whole file. */
 function firstLineRange(text: string): SourceRange {
-  const newline = text.indexOf('\n');
-  const end = Math.min(newline === -1 ? text.length : newline, 200);
-  return { start: { line: 1, column: 1 }, end: { line: 1, column: end + 1 }, offset: [0, end] };
+  return lineRange(text, 0);
+}
+
+/** The line starting at `offset` (at most 200 characters of it), without a LineCounter. */
+function lineRange(text: string, offset: number): SourceRange {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  const end = Math.min(lineEnd(text, offset), offset + 200);
+  return { start: { line, column: 1 }, end: { line, column: end - offset + 1 }, offset: [offset, end] };
+}
+
+function lineEnd(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  return newline === -1 ? text.length : newline;
+}
+
+function sentence(text: string): string {
+  return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
 }
 
 function utf8Length(text: string): number {
