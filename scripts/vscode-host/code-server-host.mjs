@@ -29,7 +29,7 @@ function freePort() {
 /** A throw-away home for one run. Short, under the OS temp dir: the server's IPC socket path must stay under ~107 bytes. */
 function makeRunDirs() {
   const root = mkdtempSync(join(tmpdir(), 'vsch-'));
-  const dirs = { root, userData: join(root, 'd'), extensions: join(root, 'e'), tmp: join(root, 't'), xdgData: join(root, 'x'), config: join(root, 'config.yaml') };
+  const dirs = { root, userData: join(root, 'd'), extensions: join(root, 'e'), tmp: join(root, 't'), xdgData: join(root, 'x'), config: join(root, 'config.yaml'), screenshotSignal: join(root, 'screenshot-taken') };
   for (const dir of [dirs.userData, dirs.extensions, dirs.tmp, dirs.xdgData]) mkdirSync(dir);
   // Without --config code-server writes one into $HOME/.config.
   writeFileSync(dirs.config, 'auth: none\ncert: false\n');
@@ -37,7 +37,8 @@ function makeRunDirs() {
 }
 
 function startCodeServer(paths, port, dirs, verbose) {
-  const env = { ...process.env, TMPDIR: dirs.tmp, XDG_DATA_HOME: dirs.xdgData };
+  // The extension host inherits this environment (see SCREENSHOT_SIGNAL below).
+  const env = { ...process.env, TMPDIR: dirs.tmp, XDG_DATA_HOME: dirs.xdgData, VSCODE_HOST_SCREENSHOT_SIGNAL: dirs.screenshotSignal };
   delete env.PORT; // $PORT would override --bind-addr
   const args = [
     paths.codeServerEntry,
@@ -97,8 +98,15 @@ async function stopProcessGroup(child) {
   try { process.kill(-child.pid, 'SIGKILL'); } catch { /* group already gone */ }
 }
 
+/**
+ * Once the extension host exits, its diagnostics and editors are gone from the workbench. So the
+ * tests entry, when VSCODE_HOST_SCREENSHOT_SIGNAL is set, prints this line after the last test
+ * and waits until that file exists; we take the screenshot in between and create the file.
+ */
+const SCREENSHOT_NOW = 'vscode-host: ready for a screenshot';
+
 /** Prints the extension host's console calls, which the workbench mirrors to the page console when a `debugId` is set. */
-function forwardExtensionHostConsole(page) {
+function forwardExtensionHostConsole(page, onLine) {
   let queue = Promise.resolve();
   page.on('console', (message) => {
     const args = message.args();
@@ -109,7 +117,9 @@ function forwardExtensionHostConsole(page) {
       const values = await Promise.all(args.map((arg) => arg.jsonValue().catch(() => String(arg))));
       // util.format drops each %c with its CSS argument. A call whose first argument is not a
       // string (mocha's empty console.log()) comes as `%c[Extension Host]%`, hence the `%`.
-      stream.write(`${format(...values).replace(/^\[Extension Host\](?: |%)/, '')}\n`);
+      const line = format(...values).replace(/^\[Extension Host\](?: |%)/, '');
+      if (await onLine(line)) return;
+      stream.write(`${line}\n`);
     });
   });
   return () => queue;
@@ -154,7 +164,19 @@ export async function runInCodeServer({ paths, extensionDevelopmentPath, extensi
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       if (verbose) process.stderr.write(`[workbench ${type}] ${format(...(Array.isArray(args) ? args : [args]))}\n`);
     });
-    const flushConsole = forwardExtensionHostConsole(page);
+    let screenshotTaken = false;
+    const takeScreenshot = async () => {
+      if (!screenshot || screenshotTaken) return;
+      screenshotTaken = true;
+      await page.screenshot({ path: screenshot });
+      log(`screenshot saved to ${screenshot}`);
+    };
+    const flushConsole = forwardExtensionHostConsole(page, async (line) => {
+      if (line !== SCREENSHOT_NOW) return false;
+      await takeScreenshot().catch((error) => log(`screenshot failed: ${error.message}`));
+      writeFileSync(dirs.screenshotSignal, '');
+      return true;
+    });
 
     const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
     const payload = [
@@ -174,10 +196,7 @@ export async function runInCodeServer({ paths, extensionDevelopmentPath, extensi
     clearTimeout(timer);
     await flushConsole();
     if (code === 124) log(`timed out after ${timeoutMs / 1000} s`);
-    if (screenshot) {
-      await page.screenshot({ path: screenshot });
-      log(`screenshot saved to ${screenshot}`);
-    }
+    await takeScreenshot(); // when the tests never got to the end
     log(`tests exited with ${code} after ${seconds(started)}`);
     return code;
   } finally {

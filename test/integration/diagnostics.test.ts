@@ -64,6 +64,7 @@ describe('diagnostics of examples/storefront.catalog.yaml', () => {
     await vscode.window.showTextDocument(storefront);
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
   });
 
   it('are exactly the engine findings, with rule ids and ranges', async () => {

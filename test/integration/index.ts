@@ -19,10 +19,22 @@ export function run(): Promise<void> {
     .sort();
   for (const file of files) mocha.addFile(path.join(__dirname, file));
 
-  return new Promise((resolve, reject) => {
-    mocha.run((failures) => {
-      if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
-      else resolve();
-    });
+  return new Promise<number>((resolve) => mocha.run(resolve)).then(async (failures) => {
+    await holdForScreenshot();
+    if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
   });
+}
+
+/**
+ * The offline host's `--screenshot` (scripts/vscode-host) must capture the workbench while this
+ * extension host still runs, or the diagnostics are gone: it sets VSCODE_HOST_SCREENSHOT_SIGNAL,
+ * waits for this line, takes the picture and creates the file.
+ */
+async function holdForScreenshot(): Promise<void> {
+  const signal = process.env.VSCODE_HOST_SCREENSHOT_SIGNAL;
+  if (!signal) return;
+  console.log('vscode-host: ready for a screenshot');
+  for (let waited = 0; waited < 15_000 && !fs.existsSync(signal); waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
