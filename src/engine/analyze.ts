@@ -53,12 +53,13 @@ class Analysis {
     if (syntaxErrors.length > 0) {
       const seenCodes = new Set<string>();
       for (const error of syntaxErrors) {
-        // Nesting past the parser's depth limit repeats once per level; one finding says it.
-        if (error.code === 'RESOURCE_EXHAUSTION' && seenCodes.has(error.code)) continue;
+        // Nesting past the parser's depth limit repeats once per level, and after one unexpected
+        // token the parser reports every later token of the stream: the first one says it.
+        if ((error.code === 'RESOURCE_EXHAUSTION' || error.code === 'UNEXPECTED_TOKEN') && seenCodes.has(error.code)) continue;
         seenCodes.add(error.code);
         const message = error.code === 'RESOURCE_EXHAUSTION'
           ? `Refused: ${sentence(error.message)} A catalog never nests this deep; nothing else is checked until the YAML parses.`
-          : `YAML syntax error: ${error.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '')}. Nothing else is checked until the YAML parses.`;
+          : `YAML syntax error: ${syntaxErrorText(error.message)}. Nothing else is checked until the YAML parses.`;
         this.catalogFindings.push(makeFinding(yamlSyntaxRule, null, { at: { range: source.range(error.pos[0], error.pos[1]) }, message }));
       }
       return this.resultOf(this.catalogFindings, undefined);
@@ -217,6 +218,16 @@ function emptyAnalysis(findings: Finding[]): CatalogAnalysis {
 /** The first line of the text, for findings about the whole file. */
 function firstLineRange(text: string): SourceRange {
   return lineRange(text, 0);
+}
+
+/** The parser's message without its position suffix, and with a quoted token cut to one short line. */
+function syntaxErrorText(message: string): string {
+  return message
+    .replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '')
+    .replace(/: "([\s\S]*)"$/, (_, token: string) => {
+      const firstLine = token.split('\n')[0];
+      return `: "${firstLine.length > 40 || firstLine !== token ? `${firstLine.slice(0, 40)}…` : token}"`;
+    });
 }
 
 /** The line starting at `offset` (at most 200 characters of it), without a LineCounter. */

@@ -1,8 +1,8 @@
 // The catalog text as the `yaml` library sees it, and the ranges of its nodes. Every finding's
 // range comes from here, so positions are computed one way everywhere.
-import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node, Pair, ParsedNode } from 'yaml';
-import type { SourceRange } from './types';
+import type { Position, SourceRange } from './types';
 
 /** Alias expansions allowed when turning the document into plain data (refuses alias bombs). */
 const MAX_ALIAS_EXPANSIONS = 1000;
@@ -11,11 +11,11 @@ export type PathSegment = string | number;
 
 export class CatalogSource {
   readonly doc: Document.Parsed;
-  private readonly lineCounter = new LineCounter();
+  private lineStarts: number[] | undefined;
 
   constructor(readonly text: string) {
     // `merge: true` so `<<: *anchor` works as most YAML users expect.
-    this.doc = parseDocument(text, { lineCounter: this.lineCounter, merge: true, prettyErrors: false });
+    this.doc = parseDocument(text, { merge: true, prettyErrors: false });
   }
 
   /** The plain value of the document, or the reason it cannot be had (alias bomb). */
@@ -28,9 +28,26 @@ export class CatalogSource {
   }
 
   range(start: number, end: number): SourceRange {
-    const s = this.lineCounter.linePos(start);
-    const e = this.lineCounter.linePos(Math.max(start, end));
-    return { start: { line: s.line, column: s.col }, end: { line: e.line, column: e.col }, offset: [start, Math.max(start, end)] };
+    // The parser's error positions can point one past the end of the text (a lone `%`).
+    start = Math.min(Math.max(start, 0), this.text.length);
+    end = Math.min(Math.max(start, end), this.text.length);
+    return { start: this.positionAt(start), end: this.positionAt(end), offset: [start, end] };
+  }
+
+  /**
+   * 1-based line and column of an offset. Counted from the text rather than with the parser's
+   * LineCounter, which misses the line breaks inside a token it could not parse.
+   */
+  positionAt(offset: number): Position {
+    const starts = (this.lineStarts ??= lineStartsOf(this.text));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - starts[low] + 1 };
   }
 
   /**
@@ -97,6 +114,12 @@ export class CatalogSource {
     const { pair } = this.nodeAt(path);
     return this.nodeRange(pair?.key as Node | undefined) ?? this.rangeAt(path);
   }
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
 }
 
 function trimTrailingSpace(text: string, start: number, end: number): number {
