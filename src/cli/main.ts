@@ -1,4 +1,155 @@
-// Placeholder: `cap-advisor check` lands with the CLI.
-export async function main(_argv: string[]): Promise<number> {
-  return 0;
+// `cap-advisor check`: the engine on files, for CI. Exit codes (SPEC §5): 0 when no finding is
+// an error, 1 when one is, 2 for bad usage or an unreadable file.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { analyzeCatalog, ruleRegistry, type SeveritySetting } from '../engine';
+import { renderHtml, renderJson, renderMarkdown, renderSarif, renderText, type AnalysedFile } from '../report';
+import { version } from '../../package.json';
+import { catalogFiles, UsageError } from './files';
+
+const FORMATS = ['text', 'json', 'sarif', 'markdown', 'html'] as const;
+type Format = (typeof FORMATS)[number];
+const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'information', 'warning', 'error'];
+
+export const USAGE = `Usage: cap-advisor check [options] FILE_OR_DIR...
+
+Checks CAP Advisor data catalogs. Directories are searched for **/*.catalog.yaml,
+**/*.catalog.yml, **/data-catalog.yaml and **/data-catalog.yml.
+
+Options:
+  -f, --format FORMAT       text (default), json, sarif, markdown or html
+      --rule ID=SEVERITY    set a rule's severity: off, hint, information, warning or error
+                            (repeatable)
+      --max-file-size BYTES analyse files up to this size (default 10485760, 10 MB)
+  -o, --output FILE         write the report to FILE instead of standard output
+      --color, --no-color   force colours in the text format on or off
+  -h, --help                show this help
+  -v, --version             show the version
+
+Exit codes: 0 no error findings, 1 error findings, 2 bad usage or an unreadable file.
+Rules: https://github.com/cap-advisor/cap-advisor/blob/main/docs/README.md
+`;
+
+/** Streams the CLI writes to; tests pass their own. */
+export interface Console {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+  env: NodeJS.ProcessEnv;
+}
+
+interface CheckOptions {
+  format: Format;
+  severities: Record<string, SeveritySetting>;
+  maxFileBytes?: number;
+  output?: string;
+  color?: boolean;
+  paths: string[];
+}
+
+function parseCheckArguments(args: string[]): CheckOptions | 'help' | 'version' {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', short: 'f', default: 'text' },
+      rule: { type: 'string', multiple: true, default: [] },
+      'max-file-size': { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      color: { type: 'boolean' },
+      'no-color': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+  if (values.help) return 'help';
+  if (values.version) return 'version';
+  const [command, ...paths] = positionals;
+  if (command !== 'check') throw new UsageError(command === undefined ? 'missing command: check' : `unknown command: ${command} (the command is check)`);
+  if (paths.length === 0) throw new UsageError('no files: give catalog files or directories to check');
+  if (!(FORMATS as readonly string[]).includes(values.format)) throw new UsageError(`unknown format ${values.format}; use one of ${FORMATS.join(', ')}`);
+
+  const knownRules = new Set(ruleRegistry.map((rule) => rule.id));
+  const severities: Record<string, SeveritySetting> = {};
+  for (const setting of values.rule) {
+    const match = /^([a-z-]+)=([a-z]+)$/.exec(setting);
+    if (!match) throw new UsageError(`--rule ${setting}: expected ID=SEVERITY, e.g. --rule staleness-budget-exceeded=off`);
+    const [, id, severity] = match;
+    if (!knownRules.has(id)) throw new UsageError(`--rule ${setting}: unknown rule ${id}`);
+    if (!(SEVERITY_SETTINGS as readonly string[]).includes(severity)) throw new UsageError(`--rule ${setting}: unknown severity ${severity}; use ${SEVERITY_SETTINGS.join(', ')}`);
+    severities[id] = severity as SeveritySetting;
+  }
+
+  let maxFileBytes: number | undefined;
+  if (values['max-file-size'] !== undefined) {
+    maxFileBytes = Number(values['max-file-size']);
+    if (!Number.isSafeInteger(maxFileBytes) || maxFileBytes <= 0) throw new UsageError(`--max-file-size ${values['max-file-size']}: expected a positive number of bytes`);
+  }
+  const color = values['no-color'] ? false : values.color;
+  return { format: values.format as Format, severities, maxFileBytes, output: values.output, color, paths };
+}
+
+/** Colour in the text format: only for a terminal, never with NO_COLOR, always with FORCE_COLOR. */
+function useColor(options: CheckOptions, io: Console): boolean {
+  if (options.color !== undefined) return options.color;
+  if (options.output) return false;
+  if (io.env.NO_COLOR) return false;
+  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
+  return Boolean(io.stdout.isTTY);
+}
+
+function render(format: Format, files: AnalysedFile[], color: boolean): string {
+  switch (format) {
+    case 'text': return renderText(files, { color });
+    case 'json': return renderJson(files);
+    case 'sarif': return renderSarif(files, { toolVersion: version });
+    case 'markdown': return renderMarkdown(files);
+    case 'html': return renderHtml(files);
+  }
+}
+
+export async function main(argv: string[], io: Console = process): Promise<number> {
+  let options: ReturnType<typeof parseCheckArguments>;
+  let files: AnalysedFile[];
+  try {
+    options = parseCheckArguments(argv);
+    if (options === 'help') {
+      io.stdout.write(USAGE);
+      return 0;
+    }
+    if (options === 'version') {
+      io.stdout.write(`${version}\n`);
+      return 0;
+    }
+    const { severities, maxFileBytes } = options;
+    files = catalogFiles(options.paths).map((file) => {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (error) {
+        throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+      }
+      return { file, analysis: analyzeCatalog(text, { fileName: file, severities, maxFileBytes }) };
+    });
+  } catch (error) {
+    // parseArgs throws TypeErrors with a code for unknown options and missing values.
+    if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr.write(`cap-advisor: ${(error as Error).message}\nRun cap-advisor --help for usage.\n`);
+      return 2;
+    }
+    throw error;
+  }
+
+  const report = render(options.format, files, useColor(options, io));
+  if (options.output) {
+    try {
+      writeFileSync(options.output, report);
+    } catch (error) {
+      io.stderr.write(`cap-advisor: cannot write ${options.output}: ${(error as Error).message}\n`);
+      return 2;
+    }
+    io.stderr.write(`cap-advisor: wrote ${options.output}\n`);
+  } else {
+    io.stdout.write(report);
+  }
+  return files.some(({ analysis }) => analysis.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }

@@ -74,7 +74,7 @@ export function recommend(dataType: ResolvedDataType, votingRegions: number): Re
     const aurora = storeFacts['aurora-global'];
     return {
       dataType: name, cap: 'CP', store: 'aurora-global',
-      reason: `${need} Aurora Global Database has one writer Region, so a partition cannot create two diverging copies. Readers in secondary Regions see data ${aurora.replicationWindow.text}, and an unplanned failover loses that lag (RPO ${aurora.rpo.text}).`,
+      reason: `${need} Aurora Global Database has one writer Region, so a partition cannot create two diverging copies. Readers in secondary Regions see stale data (${aurora.replicationWindow.text}), and an unplanned failover loses that lag: RPO ${aurora.rpo.text}.`,
     };
   }
   const dynamo = storeFacts['dynamodb-global'];

@@ -1,0 +1,153 @@
+// `--format html` and the extension's report panel: one self-contained page (no remote
+// content, a strict Content-Security-Policy) with the CAP picture, an overview table, each data
+// type's need, recommendation and findings, and the accepted risks. Colours are VS Code's theme
+// variables with light fallbacks, so the same page reads well in a browser and in a webview.
+import type { Finding } from '../engine';
+import { renderCapPicture } from './capPicture';
+import { escapeHtml, inlineCode } from './escape';
+import { catalogTitle, countBySeverity, declaredStoreText, guardText, needText, plural, problemsOf, type AnalysedFile } from './model';
+
+export interface HtmlOptions {
+  /**
+   * For a VS Code webview: its CSP source and a fresh nonce. Adds a script that posts
+   * `{ type: 'reveal', file, offset: [start, end] }` when a finding is clicked.
+   */
+  webview?: { cspSource: string; nonce: string };
+}
+
+const STYLE = `
+:root { color-scheme: light dark; }
+body { font-family: var(--vscode-font-family, system-ui, sans-serif); font-size: var(--vscode-font-size, 14px);
+  color: var(--vscode-editor-foreground, #1f2328); background: var(--vscode-editor-background, #ffffff); margin: 0 auto; padding: 16px 24px; max-width: 1100px; line-height: 1.45; }
+h1 { font-size: 1.6em; margin: 0 0 4px; } h2 { font-size: 1.3em; margin: 28px 0 8px; border-bottom: 1px solid var(--vscode-panel-border, #d0d7de); padding-bottom: 4px; }
+h3 { font-size: 1.1em; margin: 20px 0 6px; }
+.meta, .caption, .legend { color: var(--vscode-descriptionForeground, #59636e); }
+code { font-family: var(--vscode-editor-font-family, ui-monospace, monospace); background: var(--vscode-textCodeBlock-background, #eff1f3); padding: 0 3px; border-radius: 3px; }
+table { border-collapse: collapse; margin: 6px 0 12px; width: 100%; }
+th, td { text-align: left; vertical-align: top; padding: 4px 8px; border: 1px solid var(--vscode-panel-border, #d0d7de); }
+th { background: var(--vscode-editorWidget-background, #f6f8fa); font-weight: 600; }
+a { color: var(--vscode-textLink-foreground, #0969da); }
+.badge { display: inline-block; min-width: 5.5em; padding: 0 6px; border-radius: 8px; font-size: .85em; text-align: center; }
+.badge.error { background: var(--vscode-inputValidation-errorBackground, #ffebe9); color: var(--vscode-errorForeground, #cf222e); }
+.badge.warning { background: var(--vscode-inputValidation-warningBackground, #fff8c5); color: var(--vscode-editorWarning-foreground, #9a6700); }
+.badge.information, .badge.hint { background: var(--vscode-inputValidation-infoBackground, #ddf4ff); color: var(--vscode-editorInfo-foreground, #0969da); }
+.ok { color: var(--vscode-testing-iconPassed, #1a7f37); }
+ul.findings { list-style: none; padding: 0; margin: 4px 0 12px; }
+ul.findings li { padding: 4px 6px; border-left: 3px solid transparent; }
+ul.findings li.error { border-left-color: var(--vscode-errorForeground, #cf222e); }
+ul.findings li.warning { border-left-color: var(--vscode-editorWarning-foreground, #bf8700); }
+.reveal ul.findings li { cursor: pointer; } .reveal ul.findings li:hover { background: var(--vscode-list-hoverBackground, #f6f8fa); }
+.where { color: var(--vscode-descriptionForeground, #59636e); font-family: var(--vscode-editor-font-family, ui-monospace, monospace); font-size: .9em; }
+svg.cap-picture { max-width: 100%; height: auto; margin: 8px 0; font-family: var(--vscode-font-family, system-ui, sans-serif); }
+svg .heading, svg .side-title { font-weight: 600; fill: var(--vscode-editor-foreground, #1f2328); }
+svg .side-title { font-size: 18px; } svg .label, svg .name { font-size: 13px; fill: var(--vscode-editor-foreground, #1f2328); }
+svg .name { font-weight: 600; } svg .caption, svg .legend { font-size: 12px; fill: var(--vscode-descriptionForeground, #59636e); }
+svg .store, svg .guards, svg .count { font-size: 12px; fill: var(--vscode-descriptionForeground, #59636e); }
+svg .guards { font-weight: 600; letter-spacing: 1px; } svg .store.misplaced, svg .count.error { fill: var(--vscode-errorForeground, #cf222e); }
+svg .count.warning { fill: var(--vscode-editorWarning-foreground, #9a6700); }
+svg rect.side { fill: none; stroke: var(--vscode-panel-border, #d0d7de); }
+svg rect.side.CP { fill: var(--vscode-editorWidget-background, #f3f7ff); } svg rect.side.AP { fill: var(--vscode-editorWidget-background, #f5fbf4); }
+svg .card rect { fill: var(--vscode-editor-background, #ffffff); stroke: var(--vscode-testing-iconPassed, #1a7f37); stroke-width: 1.5; }
+svg .card.warning rect { stroke: var(--vscode-editorWarning-foreground, #bf8700); stroke-width: 2; }
+svg .card.error rect { stroke: var(--vscode-errorForeground, #cf222e); stroke-width: 2.5; }
+svg .region { stroke: var(--vscode-editor-foreground, #1f2328); stroke-width: 1.5; fill: none; }
+svg .region.primary { fill: var(--vscode-editor-foreground, #1f2328); }
+`;
+
+function findingList(file: string, findings: readonly Finding[]): string {
+  if (findings.length === 0) return '';
+  const items = findings.map((f) =>
+    `<li class="${f.severity}" data-file="${escapeHtml(file)}" data-start="${f.range.offset[0]}" data-end="${f.range.offset[1]}">` +
+    `<span class="badge ${f.severity}">${f.severity}</span> <a href="${escapeHtml(f.docsUrl)}">${f.ruleId}</a> ` +
+    `<span class="where">${f.range.start.line}:${f.range.start.column}</span> ${inlineCode(f.message)}</li>`);
+  return `<ul class="findings">${items.join('')}</ul>`;
+}
+
+function catalogSection(file: AnalysedFile): string {
+  const { report, findings, acceptedRisks } = file.analysis;
+  const counts = countBySeverity(findings);
+  const out: string[] = [`<section class="catalog"><h2>${escapeHtml(catalogTitle(file))}</h2>`];
+  const meta = [
+    report.owner && `Owner: ${escapeHtml(report.owner)}`,
+    `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')} in ${plural(report.dataTypes.length, 'data type')}`,
+    acceptedRisks.length > 0 && plural(acceptedRisks.length, 'accepted risk'),
+  ].filter(Boolean);
+  out.push(`<p class="meta">${meta.join(' · ')}</p>`);
+  if (report.catalogFindings.length > 0) out.push('<h3>Catalog</h3>', findingList(file.file, report.catalogFindings));
+  if (report.dataTypes.length > 0) {
+    out.push(renderCapPicture(report));
+    out.push('<table class="overview"><thead><tr><th>data type</th><th>need</th><th>recommended</th><th>declared store</th><th>guards</th><th>problems</th></tr></thead><tbody>');
+    for (const dataType of report.dataTypes) {
+      const problems = problemsOf(dataType.findings);
+      out.push(`<tr><td><a href="#dt-${escapeHtml(dataType.name)}">${escapeHtml(dataType.name)}</a></td><td>${escapeHtml(needText(dataType))}</td>` +
+        `<td>${dataType.recommendation.cap} on <code>${dataType.recommendation.store}</code></td><td>${escapeHtml(declaredStoreText(dataType))}</td>` +
+        `<td>${escapeHtml(dataType.guards.map(guardText).join(', ')) || '–'}</td>` +
+        `<td>${problems.length > 0 ? problems.map((f) => `<span class="badge ${f.severity}">${f.ruleId}</span>`).join(' ') : '<span class="ok">✓</span>'}</td></tr>`);
+    }
+    out.push('</tbody></table>');
+  }
+  for (const dataType of report.dataTypes) {
+    const rows: Array<[string, string]> = [
+      ['need', `${escapeHtml(needText(dataType))} (category ${dataType.need.category})`],
+      ['recommended', `<strong>${dataType.recommendation.cap} on <code>${dataType.recommendation.store}</code></strong>`],
+      ['why', inlineCode(dataType.recommendation.reason)],
+      ['declared store', escapeHtml(declaredStoreText(dataType))],
+      ['split-brain guards', escapeHtml(dataType.guards.map(guardText).join(', ')) || 'none'],
+    ];
+    for (const [label, value] of [['staleness budget', dataType.need.stalenessBudget], ['RPO', dataType.need.rpo], ['RTO', dataType.need.rto], ['failover', dataType.need.failover]] as const) {
+      if (value) rows.push([label, escapeHtml(value)]);
+    }
+    out.push(`<h3 id="dt-${escapeHtml(dataType.name)}">${escapeHtml(dataType.name)}</h3>`);
+    if (dataType.description) out.push(`<p>${escapeHtml(dataType.description)}</p>`);
+    out.push(`<table class="data-type"><tbody>${rows.map(([label, value]) => `<tr><th>${label}</th><td>${value}</td></tr>`).join('')}</tbody></table>`);
+    out.push(findingList(file.file, problemsOf(dataType.findings)));
+  }
+  if (acceptedRisks.length > 0) {
+    out.push('<h3>Accepted risks</h3><table class="accepted"><thead><tr><th>data type</th><th>rule</th><th>reason</th></tr></thead><tbody>');
+    for (const risk of acceptedRisks) {
+      out.push(`<tr data-file="${escapeHtml(file.file)}" data-start="${risk.range.offset[0]}" data-end="${risk.range.offset[1]}"><td>${escapeHtml(risk.dataType)}</td>` +
+        `<td>${risk.rule}${risk.matched ? '' : ' <span class="meta">(did not fire)</span>'}</td><td>${escapeHtml(risk.reason)}</td></tr>`);
+    }
+    out.push('</tbody></table>');
+  }
+  out.push('</section>');
+  return out.join('\n');
+}
+
+/** Posts the clicked finding's place to the extension, which reveals it in the editor. */
+const REVEAL_SCRIPT = `
+const vscode = acquireVsCodeApi();
+document.addEventListener('click', (event) => {
+  if (event.target.closest('a')) return;
+  const item = event.target.closest('[data-start]');
+  if (!item) return;
+  vscode.postMessage({ type: 'reveal', file: item.dataset.file, offset: [Number(item.dataset.start), Number(item.dataset.end)] });
+});`;
+
+export function renderHtml(files: readonly AnalysedFile[], options: HtmlOptions = {}): string {
+  const { webview } = options;
+  // No remote content either way: styles inline, no images, scripts only with the webview's nonce.
+  const csp = webview
+    ? `default-src 'none'; style-src ${webview.cspSource} 'nonce-${webview.nonce}'; script-src 'nonce-${webview.nonce}'; img-src ${webview.cspSource} data:;`
+    : "default-src 'none'; style-src 'unsafe-inline'; img-src data:;";
+  const nonce = webview ? ` nonce="${webview.nonce}"` : '';
+  const all = files.flatMap(({ analysis }) => analysis.findings);
+  const counts = countBySeverity(all);
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>CAP Advisor report</title>
+<style${nonce}>${STYLE}</style>
+</head>
+<body class="${webview ? 'reveal' : ''}">
+<h1>CAP Advisor report</h1>
+<p class="meta">${plural(files.length, 'catalog')} · ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}. Figures are typical values from AWS documentation, not guarantees.</p>
+${files.map(catalogSection).join('\n')}
+${webview ? `<script${nonce}>${REVEAL_SCRIPT}</script>` : ''}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,23 @@
+// `--format json`: exactly the shape of SPEC §5, nothing more, so scripts can rely on it.
+import type { AnalysedFile } from './model';
+
+export function renderJson(files: readonly AnalysedFile[]): string {
+  const output = {
+    files: files.map(({ file, analysis }) => ({
+      file,
+      findings: analysis.findings.map((finding) => ({
+        ruleId: finding.ruleId,
+        severity: finding.severity,
+        message: finding.message,
+        dataType: finding.dataType,
+        range: {
+          start: { line: finding.range.start.line, column: finding.range.start.column },
+          end: { line: finding.range.end.line, column: finding.range.end.column },
+        },
+      })),
+      recommendations: analysis.recommendations.map(({ dataType, cap, store, reason }) => ({ dataType, cap, store, reason })),
+      acceptedRisks: analysis.acceptedRisks.map(({ dataType, rule, reason }) => ({ dataType, rule, reason })),
+    })),
+  };
+  return `${JSON.stringify(output, null, 2)}\n`;
+}

@@ -1,0 +1,68 @@
+// `--format markdown`: the report for a pull request or a design-review page. An overview
+// table, then per data type its need, recommendation, guards and findings, then accepted risks.
+import { catalogTitle, countBySeverity, declaredStoreText, guardText, needText, plural, problemsOf, type AnalysedFile } from './model';
+import type { Finding } from '../engine';
+
+/** Table cells hold one line and no pipes. Messages already use `code` spans, which Markdown keeps. */
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+
+function findingsTable(findings: readonly Finding[]): string[] {
+  return [
+    '| severity | rule | line | message |',
+    '|---|---|---|---|',
+    ...findings.map((f) => `| ${f.severity} | [${f.ruleId}](${f.docsUrl}) | ${f.range.start.line}:${f.range.start.column} | ${cell(f.message)} |`),
+  ];
+}
+
+export function renderMarkdown(files: readonly AnalysedFile[]): string {
+  const out: string[] = ['# CAP Advisor report', ''];
+  for (const file of files) {
+    const { report, findings, acceptedRisks } = file.analysis;
+    const counts = countBySeverity(findings);
+    out.push(`## ${cell(catalogTitle(file))}`, '');
+    if (report.owner) out.push(`Owner: ${cell(report.owner)}`, '');
+    if (report.regions.length > 0) out.push(`Regions: ${report.regions.map((r) => `${r.name} (${r.role})`).join(', ')}`, '');
+    out.push(`**${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}** in ${plural(report.dataTypes.length, 'data type')}` +
+      (acceptedRisks.length > 0 ? `; ${plural(acceptedRisks.length, 'accepted risk')}` : ''), '');
+
+    if (report.catalogFindings.length > 0) out.push('### Catalog', '', ...findingsTable(report.catalogFindings), '');
+    if (report.dataTypes.length > 0) {
+      out.push('| data type | need | recommended | declared store | guards | problems |', '|---|---|---|---|---|---|');
+      for (const dataType of report.dataTypes) {
+        const problems = problemsOf(dataType.findings);
+        out.push(`| [${cell(dataType.name)}](#${anchor(dataType.name)}) | ${cell(needText(dataType))} | ${dataType.recommendation.cap} on ${dataType.recommendation.store} | ${declaredStoreText(dataType)} | ${cell(dataType.guards.map(guardText).join(', ') || '–')} | ${problems.length > 0 ? problems.map((f) => f.ruleId).join(', ') : '✓'} |`);
+      }
+      out.push('');
+    }
+    for (const dataType of report.dataTypes) {
+      const { recommendation } = dataType;
+      out.push(`### ${cell(dataType.name)}`, '');
+      if (dataType.description) out.push(cell(dataType.description), '');
+      out.push('| | |', '|---|---|',
+        `| need | ${cell(needText(dataType))} (category ${dataType.need.category}) |`,
+        `| recommended | **${recommendation.cap} on \`${recommendation.store}\`** |`,
+        `| why | ${cell(recommendation.reason)} |`,
+        `| declared store | ${declaredStoreText(dataType)} |`,
+        `| split-brain guards | ${cell(dataType.guards.map(guardText).join(', ') || 'none')} |`);
+      for (const [label, value] of [['staleness budget', dataType.need.stalenessBudget], ['RPO', dataType.need.rpo], ['RTO', dataType.need.rto], ['failover', dataType.need.failover]] as const) {
+        if (value) out.push(`| ${label} | ${value} |`);
+      }
+      out.push('');
+      const problems = problemsOf(dataType.findings);
+      if (problems.length > 0) out.push(...findingsTable(problems), '');
+    }
+    if (acceptedRisks.length > 0) {
+      out.push('### Accepted risks', '', '| data type | rule | reason | line |', '|---|---|---|---|');
+      for (const risk of acceptedRisks) {
+        out.push(`| ${cell(risk.dataType)} | ${risk.rule}${risk.matched ? '' : ' (did not fire)'} | ${cell(risk.reason)} | ${risk.range.start.line} |`);
+      }
+      out.push('');
+    }
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** GitHub's heading anchors: lower case, spaces to dashes, most punctuation dropped. */
+function anchor(heading: string): string {
+  return heading.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+}

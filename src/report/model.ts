@@ -1,0 +1,56 @@
+// What every renderer shares: the input shape, counts and ordering. Renderers are pure
+// functions from analyses to text, so the CLI and the extension's Export Report agree.
+import type { CatalogAnalysis, DataTypeReport, Finding, Severity, SplitBrainGuard } from '../engine';
+
+/** One analysed catalog and the path it is shown under (as given on the command line). */
+export interface AnalysedFile {
+  file: string;
+  analysis: CatalogAnalysis;
+}
+
+export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+export type SeverityCounts = Record<Severity, number>;
+
+export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+
+/** The per-data-type `recommendation` finding restates the report's recommendation column. */
+export const isRecommendation = (finding: Finding): boolean => finding.ruleId === 'recommendation';
+
+/** Problems: the findings a reader must act on, without the recommendation of every data type. */
+export const problemsOf = (findings: readonly Finding[]): Finding[] => findings.filter((f) => !isRecommendation(f));
+
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** `strong, mutable, hot-hot in us-east-1 + us-east-2`: the need in one short phrase. */
+export function needText(dataType: DataTypeReport): string {
+  const { consistency, immutable, topology, regions } = dataType.need;
+  return `${consistency}${immutable ? ', immutable' : ''}, ${topology} in ${regions.length > 0 ? regions.join(' + ') : 'no Region'}`;
+}
+
+/** A guard as the catalog writes it: `fencing-lease (ttl 30s)`, `witness-region (us-west-2)`. */
+export function guardText(guard: SplitBrainGuard): string {
+  const details = [
+    guard.ttl && `ttl ${guard.ttl}`,
+    guard.region,
+    guard.approvers !== undefined && `${guard.approvers} approvers`,
+  ].filter(Boolean);
+  return details.length > 0 ? `${guard.type} (${details.join(', ')})` : guard.type;
+}
+
+/** The declared store with its position, and whether it fits the recommendation. */
+export function declaredStoreText(dataType: DataTypeReport): string {
+  if (!dataType.declaredStore) return 'none declared';
+  const position = dataType.storePosition ? ` (${dataType.storePosition})` : ' (single Region)';
+  return `${dataType.declaredStore}${position}`;
+}
+
+export function catalogTitle(file: AnalysedFile): string {
+  return file.analysis.report.name ? `${file.analysis.report.name} (${file.file})` : file.file;
+}

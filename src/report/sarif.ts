@@ -1,0 +1,74 @@
+// `--format sarif`: SARIF 2.1.0 as GitHub code scanning reads it. Rules carry their docs link
+// (helpUri) and default level; accepted risks become suppressed results with their reason, so
+// a reviewer sees them as dismissed rather than as missing.
+import { ruleRegistry, type Finding, type Severity, type SourceRange } from '../engine';
+import type { AnalysedFile } from './model';
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const INFORMATION_URI = 'https://github.com/cap-advisor/cap-advisor';
+
+type SarifLevel = 'error' | 'warning' | 'note';
+const levels: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+/** A relative path as a URI reference against the checkout root; an absolute one as a file URI. */
+function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
+  const slashed = file.replace(/\\/g, '/');
+  if (slashed.startsWith('/')) return { uri: `file://${encodeURI(slashed)}` };
+  return { uri: encodeURI(slashed.replace(/^\.\//, '')), uriBaseId: '%SRCROOT%' };
+}
+
+/** SARIF columns count UTF-16 code units by default and endColumn is exclusive, as ours are. */
+function region(range: SourceRange) {
+  return { startLine: range.start.line, startColumn: range.start.column, endLine: range.end.line, endColumn: range.end.column };
+}
+
+export function renderSarif(files: readonly AnalysedFile[], options: { toolVersion: string }): string {
+  const ruleIndex = new Map(ruleRegistry.map((rule, index) => [rule.id, index]));
+  const location = (file: string, range: SourceRange) => ({ physicalLocation: { artifactLocation: artifactLocation(file), region: region(range) } });
+  const result = (file: string, finding: Finding) => ({
+    ruleId: finding.ruleId,
+    ruleIndex: ruleIndex.get(finding.ruleId),
+    level: levels[finding.severity],
+    message: { text: finding.message },
+    locations: [location(file, finding.range)],
+    ...(finding.related?.length
+      ? { relatedLocations: finding.related.map((related, id) => ({ id, ...location(file, related.range), message: { text: related.message } })) }
+      : {}),
+  });
+
+  const results = files.flatMap(({ file, analysis }) => [
+    ...analysis.findings.map((finding) => result(file, finding)),
+    ...analysis.acceptedRisks.filter((risk) => risk.matched).map((risk) => ({
+      ruleId: risk.rule,
+      ruleIndex: ruleIndex.get(risk.rule),
+      level: levels[ruleRegistry[ruleIndex.get(risk.rule)!].defaultSeverity],
+      message: { text: `\`${risk.dataType}\` accepts ${risk.rule}: ${risk.reason}` },
+      locations: [location(file, risk.range)],
+      suppressions: [{ kind: 'inSource', justification: risk.reason }],
+    })),
+  ]);
+
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'cap-advisor',
+          version: options.toolVersion,
+          informationUri: INFORMATION_URI,
+          rules: ruleRegistry.map((rule) => ({
+            id: rule.id,
+            shortDescription: { text: rule.description },
+            helpUri: rule.docsUrl,
+            defaultConfiguration: { level: levels[rule.defaultSeverity] },
+          })),
+        },
+      },
+      originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The directory cap-advisor was run from.' } } },
+      artifacts: files.map(({ file }) => ({ location: artifactLocation(file) })),
+      results,
+    }],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}

@@ -1,0 +1,48 @@
+// `--format text`: one line per finding, `file:line:col severity rule-id message`, as compilers
+// and ESLint's unix formatter print them (editors and CI logs make them links), then a summary.
+// Hints are left out, as VS Code leaves them out of the Problems count: they only say that a
+// declared store already fits.
+import { countBySeverity, plural, type AnalysedFile } from './model';
+import type { Severity } from '../engine';
+
+const colours: Record<Severity | 'dim' | 'bold', [number, number]> = {
+  error: [31, 39],
+  warning: [33, 39],
+  information: [36, 39],
+  hint: [90, 39],
+  dim: [2, 22],
+  bold: [1, 22],
+};
+
+export function renderText(files: readonly AnalysedFile[], options: { color: boolean }): string {
+  const paint = (style: keyof typeof colours, text: string) =>
+    options.color ? `\u001b[${colours[style][0]}m${text}\u001b[${colours[style][1]}m` : text;
+  const lines: string[] = [];
+  const all = files.flatMap(({ analysis }) => analysis.findings);
+  for (const { file, analysis } of files) {
+    for (const finding of analysis.findings) {
+      if (finding.severity === 'hint') continue;
+      const { line, column } = finding.range.start;
+      // One line per finding, whatever the message holds.
+      const message = finding.message.replace(/\s*\n\s*/g, ' ');
+      lines.push(`${file}:${line}:${column} ${paint(finding.severity, finding.severity)} ${paint('dim', finding.ruleId)} ${message}`);
+    }
+  }
+  const counts = countBySeverity(all);
+  const problems = counts.error + counts.warning;
+  const accepted = files.reduce((sum, { analysis }) => sum + analysis.acceptedRisks.length, 0);
+  const parts = [
+    plural(counts.error, 'error'),
+    plural(counts.warning, 'warning'),
+    `${counts.information} information`,
+  ];
+  const tail = [
+    plural(files.length, 'catalog'),
+    plural(files.reduce((sum, { analysis }) => sum + analysis.recommendations.length, 0), 'data type'),
+    ...(accepted > 0 ? [plural(accepted, 'accepted risk')] : []),
+  ];
+  const summary = `${problems > 0 ? '✖' : '✔'} ${plural(problems, 'problem')} (${parts.join(', ')}) in ${tail.join(', ')}`;
+  if (lines.length > 0) lines.push('');
+  lines.push(paint(counts.error > 0 ? 'error' : problems > 0 ? 'warning' : 'bold', summary));
+  return `${lines.join('\n')}\n`;
+}
