@@ -71,7 +71,7 @@ describe('decision table', () => {
     assert.deepEqual(analyzeCatalog(text).recommendations.map((r) => `${r.dataType} ${r.cap}`), ['a CP', 'b AP']);
   });
   it('the reasons say why in the domain\'s words and do not oversell the figures', () => {
-    assert.match(recommendationFor('    category: transaction\n').reason, /secondary Regions see data typically under 1 s of lag/);
+    assert.match(recommendationFor('    category: transaction\n').reason, /secondary Regions see stale data \(typically under 1 s of lag/);
     assert.match(recommendationFor('    category: cart\n').reason, /no SLA/);
     assert.match(recommendationFor('    category: log\n').reason, /99\.99 % of objects within 15 min with Replication Time Control/);
   });

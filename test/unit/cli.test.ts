@@ -1,0 +1,265 @@
+// `cap-advisor check` as CI runs it: the built bin as a child process, its output and exit code.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { analyzeCatalog, ruleRegistry } from '../../src/engine';
+import { catalog } from '../helpers/catalogs';
+
+const repoRoot = join(__dirname, '../../..');
+const EXAMPLE = 'examples/storefront.catalog.yaml';
+const exampleText = readFileSync(join(repoRoot, EXAMPLE), 'utf8');
+
+function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const { NO_COLOR, FORCE_COLOR, ...inherited } = process.env;
+  const result = spawnSync(process.execPath, [join(repoRoot, 'bin/cap-advisor.js'), ...args], {
+    cwd: repoRoot, encoding: 'utf8', env: { ...inherited, ...env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const CLEAN = catalog(`
+  - name: payments
+    category: transaction
+    store: aurora-global
+`);
+const ONE_ERROR = catalog(`
+  - name: carts
+    category: cart
+    topology: hot-hot
+    store: dynamodb-global
+`);
+
+describe('cap-advisor check', () => {
+  let scratch: string;
+  beforeEach(() => {
+    scratch = mkdtempSync(join(tmpdir(), 'cap-cli-'));
+  });
+  afterEach(() => rmSync(scratch, { recursive: true, force: true }));
+  const write = (name: string, text: string) => {
+    const path = join(scratch, name);
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, text);
+    return path;
+  };
+
+  describe('--format text (the default)', () => {
+    it('prints one line per finding, file:line:col severity rule-id message, hints left out, then a summary', () => {
+      const { code, stdout, stderr } = cli(['check', EXAMPLE]);
+      assert.equal(code, 1);
+      assert.equal(stderr, '');
+      const expected = analyzeCatalog(exampleText).findings
+        .filter((f) => f.severity !== 'hint')
+        .map((f) => `${EXAMPLE}:${f.range.start.line}:${f.range.start.column} ${f.severity} ${f.ruleId} ${f.message}`);
+      const lines = stdout.trimEnd().split('\n');
+      assert.deepEqual(lines.slice(0, -2), expected);
+      assert.equal(lines.at(-2), '');
+      assert.equal(lines.at(-1), '✖ 13 problems (7 errors, 6 warnings, 3 information) in 1 catalog, 16 data types, 1 accepted risk');
+      assert.ok(lines.includes(`${EXAMPLE}:39:15 error hot-hot-without-guard ${analyzeCatalog(exampleText).findings.find((f) => f.ruleId === 'hot-hot-without-guard')!.message}`));
+    });
+
+    it('has no colour when stdout is not a terminal, and colour with FORCE_COLOR unless NO_COLOR', () => {
+      assert.doesNotMatch(cli(['check', EXAMPLE]).stdout, /\u001b\[/);
+      assert.match(cli(['check', EXAMPLE], { FORCE_COLOR: '1' }).stdout, /\u001b\[31merror\u001b\[39m/);
+      assert.doesNotMatch(cli(['check', EXAMPLE], { FORCE_COLOR: '1', NO_COLOR: '1' }).stdout, /\u001b\[/);
+      assert.match(cli(['check', '--color', EXAMPLE]).stdout, /\u001b\[/);
+    });
+
+    it('says so when all is well, and exits 0', () => {
+      const { code, stdout } = cli(['check', write('shop.catalog.yaml', CLEAN)]);
+      assert.equal(code, 0);
+      assert.equal(stdout, '✔ 0 problems (0 errors, 0 warnings, 0 information) in 1 catalog, 1 data type\n');
+    });
+  });
+
+  describe('--format json', () => {
+    it('prints exactly the shape of SPEC §5, with the engine\'s findings, recommendations and accepted risks', () => {
+      const { code, stdout } = cli(['check', '--format', 'json', EXAMPLE]);
+      assert.equal(code, 1);
+      const output = JSON.parse(stdout);
+      assert.deepEqual(Object.keys(output), ['files']);
+      assert.equal(output.files.length, 1);
+      const [file] = output.files;
+      assert.deepEqual(Object.keys(file), ['file', 'findings', 'recommendations', 'acceptedRisks']);
+      assert.equal(file.file, EXAMPLE);
+      const analysis = analyzeCatalog(exampleText);
+      assert.deepEqual(file.findings, analysis.findings.map((f) => ({
+        ruleId: f.ruleId, severity: f.severity, message: f.message, dataType: f.dataType,
+        range: { start: f.range.start, end: f.range.end },
+      })));
+      for (const finding of file.findings) {
+        assert.deepEqual(Object.keys(finding), ['ruleId', 'severity', 'message', 'dataType', 'range']);
+        assert.deepEqual(Object.keys(finding.range.start), ['line', 'column']);
+      }
+      assert.deepEqual(file.recommendations[1], {
+        dataType: 'inventory', cap: 'CP', store: 'aurora-dsql', reason: analysis.recommendations[1].reason,
+      });
+      assert.equal(file.recommendations.length, 16);
+      assert.deepEqual(file.acceptedRisks, [{
+        dataType: 'audit-log', rule: 'rpo-unachievable',
+        reason: 'Audit events are also streamed to the compliance account within seconds (review 42)',
+      }]);
+    });
+
+    it('gives findings outside a data type a null dataType', () => {
+      const { stdout } = cli(['check', '-f', 'json', write('broken.catalog.yaml', 'apiVersion: cap-advisor/v1\nkind: [\n')]);
+      const [finding] = JSON.parse(stdout).files[0].findings;
+      assert.equal(finding.ruleId, 'yaml-syntax');
+      assert.equal(finding.dataType, null);
+    });
+  });
+
+  describe('--format sarif', () => {
+    const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats(ajv);
+    const validateSarif = ajv.compile(JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/sarif/sarif-2.1.0-rtm.5.json'), 'utf8')));
+
+    it('validates against the SARIF 2.1.0 schema', () => {
+      const { code, stdout } = cli(['check', '--format', 'sarif', EXAMPLE]);
+      assert.equal(code, 1);
+      const log = JSON.parse(stdout);
+      assert.ok(validateSarif(log), JSON.stringify(validateSarif.errors?.slice(0, 3)));
+      // The validator is not lenient: a result without a message is rejected.
+      const broken = structuredClone(log) as { runs: Array<{ results: Array<{ message?: unknown }> }> };
+      delete broken.runs[0].results[0].message;
+      assert.equal(validateSarif(broken), false);
+    });
+
+    it('describes every rule with its help URI and default level, and places each result', () => {
+      const [run] = JSON.parse(cli(['check', '-f', 'sarif', EXAMPLE]).stdout).runs;
+      assert.deepEqual(run.tool.driver.rules.map((r: { id: string }) => r.id), ruleRegistry.map((r) => r.id));
+      const hotHot = run.tool.driver.rules.find((r: { id: string }) => r.id === 'hot-hot-without-guard');
+      assert.equal(hotHot.helpUri, 'https://github.com/cap-advisor/cap-advisor/blob/main/docs/rules/hot-hot-without-guard.md');
+      assert.equal(hotHot.defaultConfiguration.level, 'error');
+      const result = run.results.find((r: { ruleId: string }) => r.ruleId === 'hot-hot-without-guard');
+      assert.equal(run.tool.driver.rules[result.ruleIndex].id, 'hot-hot-without-guard');
+      assert.deepEqual(result.locations[0].physicalLocation, {
+        artifactLocation: { uri: EXAMPLE, uriBaseId: '%SRCROOT%' },
+        region: { startLine: 39, startColumn: 15, endLine: 39, endColumn: 22 },
+      });
+      assert.equal(run.results.filter((r: { level: string }) => r.level === 'error').length, 7);
+    });
+
+    it('reports an accepted risk as a suppressed result with its reason', () => {
+      const [run] = JSON.parse(cli(['check', '-f', 'sarif', EXAMPLE]).stdout).runs;
+      const suppressed = run.results.filter((r: { suppressions?: unknown[] }) => r.suppressions);
+      assert.equal(suppressed.length, 1);
+      assert.equal(suppressed[0].ruleId, 'rpo-unachievable');
+      assert.deepEqual(suppressed[0].suppressions, [{ kind: 'inSource', justification: 'Audit events are also streamed to the compliance account within seconds (review 42)' }]);
+    });
+  });
+
+  describe('--format markdown and html', () => {
+    it('markdown has a section per data type with its recommendation, and the accepted risks', () => {
+      const { code, stdout } = cli(['check', '-f', 'markdown', EXAMPLE]);
+      assert.equal(code, 1);
+      for (const dataType of analyzeCatalog(exampleText).report.dataTypes) assert.ok(stdout.includes(`\n### ${dataType.name}\n`), dataType.name);
+      assert.ok(stdout.includes('| recommended | **CP on `aurora-dsql`** |'));
+      assert.ok(stdout.includes('| audit-log | rpo-unachievable | Audit events are also streamed to the compliance account within seconds (review 42) | 130 |'));
+      assert.ok(stdout.includes('| error | [hot-hot-without-guard](https://github.com/cap-advisor/cap-advisor/blob/main/docs/rules/hot-hot-without-guard.md) | 39:15 |'));
+    });
+
+    it('html is one self-contained page with a strict CSP, the CAP picture, and user text escaped', () => {
+      const hostile = catalog(`
+  - name: carts
+    description: <script>alert(1)</script> & "quotes"
+    category: cart
+    store: dynamodb-global
+`);
+      const { stdout } = cli(['check', '-f', 'html', write('x.catalog.yaml', hostile)]);
+      assert.match(stdout, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:;">/);
+      assert.match(stdout, /<svg class="cap-picture"/);
+      assert.ok(stdout.includes('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;'));
+      assert.ok(!stdout.includes('<script>alert(1)'));
+      assert.doesNotMatch(stdout, /(src|href)="(https?:)?\/\/(?!github\.com\/cap-advisor)/, 'no remote content');
+      assert.doesNotMatch(stdout, /<script/, 'no script outside a webview');
+    });
+  });
+
+  describe('exit codes and usage', () => {
+    it('0 without error findings, 1 with one, and --rule changes it', () => {
+      const file = write('shop.catalog.yaml', ONE_ERROR);
+      assert.equal(cli(['check', file]).code, 1);
+      assert.equal(cli(['check', '--rule', 'hot-hot-without-guard=off', file]).code, 0);
+      const downgraded = cli(['check', '--rule', 'hot-hot-without-guard=warning', '-f', 'json', file]);
+      assert.equal(downgraded.code, 0);
+      assert.deepEqual(JSON.parse(downgraded.stdout).files[0].findings.map((f: { ruleId: string; severity: string }) => `${f.severity} ${f.ruleId}`),
+        ['hint recommendation', 'warning hot-hot-without-guard']);
+      assert.equal(cli(['check', '--rule', 'store-mismatch=error', EXAMPLE, '--rule', 'recommendation=off', '-f', 'json']).stdout.includes('"ruleId": "recommendation"'), false);
+    });
+
+    for (const [what, args, message] of [
+      ['no arguments', [], /missing command: check/],
+      ['no files', ['check'], /no files/],
+      ['an unknown command', ['lint', EXAMPLE], /unknown command: lint/],
+      ['an unknown rule', ['check', '--rule', 'no-such-rule=off', EXAMPLE], /unknown rule no-such-rule/],
+      ['an unknown severity', ['check', '--rule', 'schema=fatal', EXAMPLE], /unknown severity fatal/],
+      ['an unknown format', ['check', '-f', 'xml', EXAMPLE], /unknown format xml/],
+      ['an unknown option', ['check', '--fix', EXAMPLE], /Unknown option '--fix'/],
+      ['a missing file', ['check', 'missing.catalog.yaml'], /cannot read missing.catalog.yaml: no such file or directory/],
+      ['a bad size', ['check', '--max-file-size', 'ten', EXAMPLE], /--max-file-size ten/],
+    ] as const) {
+      it(`2 for ${what}, with the reason on stderr and nothing on stdout`, () => {
+        const { code, stdout, stderr } = cli([...args]);
+        assert.equal(code, 2);
+        assert.equal(stdout, '');
+        assert.match(stderr, message);
+      });
+    }
+
+    it('2 for a directory without catalogs', () => {
+      mkdirSync(join(scratch, 'empty'));
+      const { code, stderr } = cli(['check', join(scratch, 'empty')]);
+      assert.equal(code, 2);
+      assert.match(stderr, /no catalog in .*empty/);
+    });
+
+    it('--help and --version exit 0', () => {
+      assert.match(cli(['--help']).stdout, /^Usage: cap-advisor check/);
+      assert.equal(cli(['--help']).code, 0);
+      assert.equal(cli(['--version']).stdout, `${JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version}\n`);
+    });
+  });
+
+  describe('files and options', () => {
+    it('searches directories by the catalog globs, skipping node_modules and other YAML', () => {
+      write('a.catalog.yaml', CLEAN);
+      write('sub/data-catalog.yml', CLEAN);
+      write('sub/deeper/b.catalog.yml', CLEAN);
+      write('sub/data-catalog.yaml.bak', CLEAN);
+      write('other.yaml', CLEAN);
+      write('node_modules/pkg/c.catalog.yaml', CLEAN);
+      const { code, stdout } = cli(['check', '-f', 'json', scratch]);
+      assert.equal(code, 0);
+      assert.deepEqual(JSON.parse(stdout).files.map((f: { file: string }) => f.file.slice(scratch.length + 1)),
+        ['a.catalog.yaml', 'sub/data-catalog.yml', 'sub/deeper/b.catalog.yml']);
+    });
+
+    it('analyses a file given by name whatever its name', () => {
+      const { stdout } = cli(['check', '-f', 'json', write('plain.yaml', ONE_ERROR)]);
+      assert.equal(JSON.parse(stdout).files[0].findings.length, 2);
+    });
+
+    it('-o writes the report to a file and nothing to stdout', () => {
+      const report = join(scratch, 'report.html');
+      const { code, stdout, stderr } = cli(['check', '-f', 'html', '-o', report, EXAMPLE]);
+      assert.equal(code, 1);
+      assert.equal(stdout, '');
+      assert.equal(stderr, `cap-advisor: wrote ${report}\n`);
+      assert.match(readFileSync(report, 'utf8'), /^<!DOCTYPE html>/);
+    });
+
+    it('--max-file-size refuses a larger file with one finding that says how to raise the limit', () => {
+      const { code, stdout } = cli(['check', '-f', 'json', '--max-file-size', '100', EXAMPLE]);
+      assert.equal(code, 1);
+      const [finding, ...rest] = JSON.parse(stdout).files[0].findings;
+      assert.deepEqual(rest, []);
+      assert.equal(finding.ruleId, 'yaml-syntax');
+      assert.match(finding.message, /--max-file-size/);
+      assert.equal(cli(['check', '-f', 'json', '--max-file-size', '100000', EXAMPLE]).stdout.includes('--max-file-size'), false);
+    });
+  });
+});
