@@ -1,0 +1,137 @@
+// `npm run bench`: how much the analysis costs beyond the YAML parse it cannot avoid, at 100,
+// 1,000 and 10,000 data types, and the whole CLI process beside Spectral on the largest file.
+// Prints figures; asserts nothing (goals are read off the table, not enforced by a timer).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { generateCatalog } from './generate.mjs';
+
+const benchDir = dirname(fileURLToPath(import.meta.url));
+const repoRoot = join(benchDir, '..');
+const require = createRequire(import.meta.url);
+const { parseDocument } = require('yaml');
+const { analyzeCatalog } = require(join(repoRoot, 'out/src/engine/index.js'));
+
+const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : [100, 1_000, 10_000];
+/** Runs per size: enough for a stable median without making the benchmark slow. */
+const RUNS = { 100: 300, 1_000: 40, 10_000: 9 };
+const runsFor = (size) => RUNS[size] ?? 5;
+const PROCESS_RUNS = 5;
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function timeOf(fn, runs) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    fn();
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+function wallTime(command, args) {
+  const times = [];
+  let last;
+  for (let i = 0; i < PROCESS_RUNS; i++) {
+    const started = performance.now();
+    last = spawnSync(command, args, { cwd: repoRoot, encoding: 'utf8', maxBuffer: 1 << 30 });
+    times.push(performance.now() - started);
+    if (last.error) throw last.error;
+  }
+  return { ms: median(times), result: last };
+}
+
+function ensureSpectral() {
+  const spectral = join(benchDir, 'node_modules/.bin/spectral');
+  if (!existsSync(spectral)) {
+    console.log('Installing the benchmark\'s own dependencies (Spectral) into bench/node_modules ...');
+    const install = spawnSync('npm', ['ci', '--prefix', benchDir, '--no-audit', '--no-fund', '--loglevel=error'], { stdio: 'inherit' });
+    if (install.status !== 0) throw new Error('npm ci --prefix bench failed');
+  }
+  return spectral;
+}
+
+/**
+ * The Spectral side: the same JSON Schema, embedded, plus three rules as close to ours as
+ * Spectral's JSONPath and core functions allow. They ignore `defaults` and our rules'
+ * exceptions, so Spectral does less work than cap-advisor, not more.
+ */
+function writeSpectralRuleset() {
+  const schema = JSON.parse(readFileSync(join(repoRoot, 'schemas/data-catalog.schema.json'), 'utf8'));
+  const ruleset = {
+    rules: {
+      'catalog-schema': { given: '$', severity: 'error', then: { function: 'schema', functionOptions: { schema, dialect: 'draft2020-12', allErrors: true } } },
+      'hot-hot-without-guard': { given: "$.dataTypes[?(@.topology == 'hot-hot')]", severity: 'error', then: { field: 'splitBrainGuards', function: 'truthy' } },
+      'single-writer-hot-hot': { given: "$.dataTypes[?(@.topology == 'hot-hot')].store", severity: 'error', then: { function: 'pattern', functionOptions: { notMatch: '^aurora-global$' } } },
+      'ca-in-multi-region': { given: "$.dataTypes[?(@.cap == 'CA')].regions", severity: 'error', then: { function: 'length', functionOptions: { max: 1 } } },
+    },
+  };
+  const file = join(generatedDir, '.spectral.json');
+  writeFileSync(file, JSON.stringify(ruleset, null, 2));
+  return file;
+}
+
+const ms = (value) => value.toFixed(value < 10 ? 2 : 1).padStart(9);
+
+const cpus = os.cpus();
+console.log(`Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
+console.log('Medians; the parse is yaml\'s parseDocument on the same text with the engine\'s options (the floor: positions need a parse).\n');
+console.log('data types |     bytes |  parse ms | analysis ms | ratio | beyond parse ms | findings');
+console.log('-----------|-----------|-----------|-------------|-------|-----------------|---------');
+
+const generatedDir = join(benchDir, '.generated');
+mkdirSync(generatedDir, { recursive: true });
+const files = {};
+for (const size of SIZES) {
+  const text = generateCatalog(size);
+  const file = join(generatedDir, `bench-${size}.catalog.yaml`);
+  writeFileSync(file, text);
+  files[size] = file;
+  const parse = () => parseDocument(text, { merge: true, prettyErrors: false });
+  const analyse = () => analyzeCatalog(text);
+  // Warm up both, so the JIT has compiled the hot paths before timing ("once warm").
+  for (let i = 0; i < Math.max(3, runsFor(size) / 10); i++) {
+    parse();
+    analyse();
+  }
+  // Interleave, so a slower second half of the run (GC, thermal) does not favour either side.
+  const parseTimes = [];
+  const analysisTimes = [];
+  for (let i = 0; i < runsFor(size); i++) {
+    parseTimes.push(timeOf(parse, 1));
+    analysisTimes.push(timeOf(analyse, 1));
+  }
+  const parseMs = median(parseTimes);
+  const analysisMs = median(analysisTimes);
+  const findings = analyse().findings.length;
+  console.log(`${String(size).padStart(10)} | ${String(text.length).padStart(9)} | ${ms(parseMs)} | ${ms(analysisMs).padStart(11)} | ${(analysisMs / parseMs).toFixed(2).padStart(5)} | ${ms(analysisMs - parseMs).padStart(15)} | ${String(findings).padStart(8)}`);
+}
+
+const largest = files[SIZES.at(-1)];
+const shown = relative(repoRoot, largest);
+console.log(`\nWhole process on ${shown} (median of ${PROCESS_RUNS} runs, wall time):`);
+const ours = wallTime(process.execPath, [join(repoRoot, 'bin/cap-advisor.js'), 'check', '--format', 'json', largest]);
+const ourFindings = JSON.parse(ours.result.stdout).files[0].findings.length;
+console.log(`  cap-advisor check --format json   ${ms(ours.ms)} ms   exit ${ours.result.status}, ${ourFindings} findings (17 rules + schema)`);
+try {
+  const spectral = ensureSpectral();
+  const theirs = wallTime(spectral, ['lint', '--ruleset', writeSpectralRuleset(), '--format', 'json', '--quiet', largest]);
+  let theirFindings = '?';
+  try {
+    theirFindings = JSON.parse(theirs.result.stdout).length;
+  } catch { /* Spectral printed no JSON; its stderr says why */ }
+  console.log(`  spectral lint --format json       ${ms(theirs.ms)} ms   exit ${theirs.result.status}, ${theirFindings} findings (schema + 3 rules)`);
+  if (theirs.result.status !== 0 && theirs.result.status !== 1) console.log(`  spectral stderr: ${theirs.result.stderr.slice(0, 500)}`);
+  console.log(`  cap-advisor / spectral: ${(ours.ms / theirs.ms).toFixed(2)}`);
+} catch (error) {
+  console.log(`  spectral: not run (${error.message})`);
+}
