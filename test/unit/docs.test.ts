@@ -1,0 +1,69 @@
+// The rule pages the diagnostics link to: one per rule, with the registry's severity, and
+// examples that do what the page says (Avoid fires the rule, Prefer is clean).
+import { strict as assert } from 'node:assert';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeCatalog, ruleDocsUrl, ruleRegistry } from '../../src/engine';
+
+const docsDir = join(__dirname, '../../../docs');
+const rulePage = (id: string) => readFileSync(join(docsDir, 'rules', `${id}.md`), 'utf8');
+
+/** The one ```yaml block under a `## heading`. */
+function exampleUnder(page: string, heading: string): string {
+  const section = page.split(/^## /m).find((part) => part.startsWith(`${heading}\n`));
+  assert.ok(section, `no "## ${heading}" section`);
+  const blocks = [...section.matchAll(/^```yaml\n([\s\S]*?)^```$/gm)];
+  assert.equal(blocks.length, 1, `"## ${heading}" must hold exactly one yaml block`);
+  return blocks[0][1];
+}
+
+const summary = (text: string) => analyzeCatalog(text).findings.map((f) => `${f.severity} ${f.ruleId}`);
+
+describe('rule documentation', () => {
+  for (const rule of ruleRegistry) {
+    describe(rule.id, () => {
+      it('has a page at the docs URL the diagnostics link to, headed by the id and stating the default severity', () => {
+        assert.equal(rule.docsUrl, ruleDocsUrl(rule.id));
+        assert.ok(rule.docsUrl.endsWith(`/docs/rules/${rule.id}.md`));
+        const page = rulePage(rule.id);
+        assert.equal(page.split('\n')[0], `# ${rule.id}`);
+        assert.ok(page.includes(`Default severity: **${rule.defaultSeverity}** · Can be accepted in \`acceptedRisks\`: **${rule.acceptable ? 'yes' : 'no'}**`));
+        for (const heading of ['What it checks', 'Why', 'Avoid', 'Prefer', 'Accepting the risk', 'Options', 'Sources']) {
+          assert.match(page, new RegExp(`^## ${heading}$`, 'm'));
+        }
+      });
+
+      it('its Avoid example fires the rule', () => {
+        const findings = summary(exampleUnder(rulePage(rule.id), 'Avoid'));
+        const expected = rule.id === 'recommendation' ? 'information recommendation' : `${rule.defaultSeverity} ${rule.id}`;
+        assert.ok(findings.includes(expected), `${expected} not in ${JSON.stringify(findings)}`);
+      });
+
+      it('its Prefer example does not, and has no error at all', () => {
+        const findings = summary(exampleUnder(rulePage(rule.id), 'Prefer'));
+        const fired = rule.id === 'recommendation' ? findings.filter((f) => f === 'information recommendation') : findings.filter((f) => f.endsWith(` ${rule.id}`));
+        assert.deepEqual(fired, []);
+        assert.deepEqual(findings.filter((f) => f.startsWith('error ')), []);
+      });
+
+      it('an acceptable rule shows an acceptedRisks entry that silences it', function () {
+        if (!rule.acceptable) return this.skip();
+        const page = rulePage(rule.id);
+        const entry = /```yaml\n( {4}acceptedRisks:\n[\s\S]*?)```/.exec(page.split('## Accepting the risk')[1])?.[1];
+        assert.ok(entry, 'no acceptedRisks example');
+        // Appended to the Avoid example's last data type, the entry must turn the finding into an accepted risk.
+        const accepted = analyzeCatalog(`${exampleUnder(page, 'Avoid').trimEnd()}\n${entry}`);
+        assert.deepEqual(accepted.findings.filter((f) => f.ruleId === rule.id), []);
+        assert.deepEqual(accepted.acceptedRisks.map((r) => `${r.rule} ${r.matched}`), [`${rule.id} true`]);
+      });
+    });
+  }
+
+  it('the index links every rule page, and there is no page for a rule that does not exist', () => {
+    const index = readFileSync(join(docsDir, 'README.md'), 'utf8');
+    for (const rule of ruleRegistry) assert.ok(index.includes(`(rules/${rule.id}.md)`), `${rule.id} not linked from docs/README.md`);
+    const pages = readdirSync(join(docsDir, 'rules')).map((file) => file.replace(/\.md$/, '')).sort();
+    assert.deepEqual(pages, ruleRegistry.map((rule) => rule.id).sort());
+    assert.ok(existsSync(join(docsDir, 'rules', 'hot-hot-without-guard.md')));
+  });
+});
