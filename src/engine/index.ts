@@ -40,3 +40,6 @@ export function declaresCatalogApiVersion(text: string): boolean {
   }
   return false;
 }
+
+export { quickFixes, fixAll, applyEdits } from './fixes';
+export type { QuickFix, TextEdit } from './fixes';

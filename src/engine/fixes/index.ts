@@ -1,0 +1,287 @@
+// Quick fixes for findings, as text edits computed through the `yaml` document and CST
+// (yamlEdits.ts). The extension turns them into WorkspaceEdits; fixAll applies the safe ones.
+//
+// Safe fixes are the ones that only correct what the user evidently meant (a typo with a
+// single close match). Every other fix changes the design (a store, a guard, a Region, the
+// failover mode) and waits for a person to choose it.
+import { isMap, isScalar, isSeq, visit, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { analyzeCatalog } from '../analyze';
+import { rules } from '../rules';
+import type { AnalyzeOptions, CatalogAnalysis, DataTypeReport, Finding, GuardType } from '../types';
+import { applyEdits, EditableCatalog, type TextEdit } from './yamlEdits';
+
+export { applyEdits, type TextEdit };
+
+export interface QuickFix {
+  title: string;
+  ruleId: string;
+  /** The best fix for its finding. */
+  isPreferred: boolean;
+  /** Applied by fix-all (`source.fixAll.capAdvisor`). */
+  safe: boolean;
+  /** Non-overlapping edits, offsets into the original text. */
+  edits: TextEdit[];
+  /** When true, the edits' newText is VS Code snippet syntax (`${1:reason}`). */
+  snippet?: boolean;
+}
+
+/** Regions offered for a new witness, in order, when the catalog lacks one. */
+const WITNESS_CANDIDATES = ['us-west-2', 'us-east-2', 'eu-west-1', 'us-west-1', 'eu-central-1', 'ap-southeast-2', 'ap-northeast-1'];
+const FENCING_LEASE = '{ type: fencing-lease, ttl: 30s }';
+const REASON_PLACEHOLDER = '${1:why the team accepts this, and where it was agreed}';
+
+const acceptable = new Set(rules.filter((rule) => rule.acceptable).map((rule) => rule.id));
+
+export function quickFixes(text: string, analysis: CatalogAnalysis, finding: Finding): QuickFix[] {
+  const catalog = new EditableCatalog(text);
+  if (catalog.doc.errors.length > 0) return [];
+  const fixes = new FixBuilder(catalog, analysis, finding);
+  try {
+    fixes.collect();
+  } catch {
+    // A document the fixes cannot place an edit in gets no fix rather than a wrong one.
+    return [];
+  }
+  return fixes.list;
+}
+
+class FixBuilder {
+  readonly list: QuickFix[] = [];
+  private readonly dataType: YAMLMap | undefined;
+  private readonly report: DataTypeReport | undefined;
+
+  constructor(private readonly catalog: EditableCatalog, private readonly analysis: CatalogAnalysis, private readonly finding: Finding) {
+    this.dataType = finding.dataType === null ? undefined : catalog.dataTypeAt(finding.range.offset[0]);
+    this.report = analysis.report.dataTypes.find((dt) => dt.findings.includes(finding))
+      ?? analysis.report.dataTypes.find((dt) => dt.name === finding.dataType);
+  }
+
+  private add(title: string, edits: TextEdit[], options: { preferred?: boolean; safe?: boolean; snippet?: boolean } = {}): void {
+    this.list.push({ title, ruleId: this.finding.ruleId, isPreferred: options.preferred ?? false, safe: options.safe ?? false, edits, ...(options.snippet ? { snippet: true } : {}) });
+  }
+
+  collect(): void {
+    const { finding, dataType, report } = this;
+    const rec = report?.recommendation;
+    switch (finding.ruleId) {
+      case 'schema':
+      case 'unknown-region':
+        if (finding.suggestion !== undefined) this.add(`Change to '${finding.suggestion}'`, [this.replaceAt(finding, finding.suggestion)], { preferred: true, safe: true });
+        break;
+      case 'recommendation':
+        if (dataType && rec && finding.severity !== 'hint' && report?.declaredStore !== rec.store) this.setStore(true);
+        break;
+      case 'store-mismatch':
+      case 'single-writer-hot-hot':
+        this.setStore(true);
+        if (finding.ruleId === 'single-writer-hot-hot' && dataType) this.add('Make the topology hot-warm (one writer Region)', [this.catalog.setField(dataType, 'topology', 'hot-warm')]);
+        break;
+      case 'lww-on-strong-data':
+        if (dataType && this.fieldAt('conflictResolution')) {
+          this.add('Set conflictResolution: none', [this.catalog.setField(dataType, 'conflictResolution', 'none')], { preferred: true });
+        } else {
+          this.setStore(true);
+        }
+        break;
+      case 'hot-hot-without-guard':
+        this.addGuards(['fencing-lease', 'witness-region', 'quorum', 'human-approval']);
+        if (dataType && report?.need.consistency === 'eventual') {
+          this.add('Set conflictResolution: merge (diverging copies are merged on purpose)', [this.catalog.setField(dataType, 'conflictResolution', 'merge')]);
+        }
+        break;
+      case 'unguarded-automatic-failover':
+        this.addGuards(['fencing-lease', 'witness-region', 'quorum']);
+        if (dataType) this.add('Switch failover to manual', [this.catalog.setField(dataType, 'failover', 'manual')]);
+        break;
+      case 'quorum-needs-three': {
+        const witness = this.newWitnessName();
+        this.add(`Add a witness Region (${witness}) to regions`, [this.addWitnessRegion(witness)], { preferred: true });
+        break;
+      }
+      case 'witness-missing': {
+        const existing = this.witnessOutside();
+        if (existing) {
+          this.add(`Name the witness Region ${existing}`, [this.replaceAt(finding, existing)], { preferred: true });
+        } else {
+          const witness = this.newWitnessName();
+          const edits = [this.addWitnessRegion(witness)];
+          if (this.isScalarAt(finding)) edits.push(this.replaceAt(finding, witness));
+          this.add(`Add a witness Region (${witness}) to regions and name it here`, edits, { preferred: true });
+        }
+        break;
+      }
+      case 'ca-in-multi-region':
+        if (dataType && rec) this.add(`Declare cap: ${rec.cap} (recommended)`, [this.catalog.setField(dataType, 'cap', rec.cap)], { preferred: true });
+        break;
+      case 'cap-intent-mismatch':
+        if (dataType && report?.storePosition) this.add(`Declare cap: ${report.storePosition} (what ${report.declaredStore} is across Regions)`, [this.catalog.setField(dataType, 'cap', report.storePosition)], { preferred: true });
+        if (report?.declaredCap === rec?.cap) this.setStore(false);
+        break;
+      case 'rto-vs-human-approval':
+        if (dataType) this.add('Set rto: 10m (time for a person to approve)', [this.catalog.setField(dataType, 'rto', '10m')]);
+        break;
+    }
+    if (dataType && acceptable.has(finding.ruleId)) this.acceptRisk(dataType);
+  }
+
+  private fieldAt(key: string): boolean {
+    const pair = this.dataType && this.catalog.pair(this.dataType, key);
+    const range = pair?.value?.range;
+    return !!range && range[0] <= this.finding.range.offset[0] && this.finding.range.offset[0] < range[1];
+  }
+
+  private setStore(preferred: boolean): void {
+    const rec = this.report?.recommendation;
+    if (!this.dataType || !rec || this.report?.declaredStore === rec.store) return;
+    this.add(`Set store to ${rec.store} (recommended)`, [this.catalog.setField(this.dataType, 'store', rec.store)], { preferred });
+  }
+
+  /** One action per guard strategy; the fencing lease preferred. Only guards that make sense here. */
+  private addGuards(types: GuardType[]): void {
+    if (!this.dataType || !this.report) return;
+    const witnesses = this.analysis.report.regions.filter((r) => r.role === 'witness').map((r) => r.name);
+    const voters = new Set([...this.report.need.regions, ...witnesses]).size;
+    for (const type of types) {
+      if (type === 'fencing-lease') {
+        this.add('Add a split-brain guard: fencing lease', [this.addGuard(FENCING_LEASE)], { preferred: true });
+      } else if (type === 'witness-region') {
+        const witness = witnesses.find((w) => !this.report!.need.regions.includes(w));
+        if (witness) {
+          this.add(`Add a split-brain guard: witness Region ${witness}`, [this.addGuard(`{ type: witness-region, region: ${witness} }`)]);
+        } else {
+          const name = this.newWitnessName();
+          this.add(`Add a witness Region (${name}) and a witness-region guard`, [this.addWitnessRegion(name), this.addGuard(`{ type: witness-region, region: ${name} }`)]);
+        }
+      } else if (type === 'quorum') {
+        if (voters >= 3) this.add('Add a split-brain guard: quorum', [this.addGuard('quorum')]);
+      } else {
+        this.add('Add a split-brain guard: human-approved failover', [this.addGuard('human-approval')]);
+      }
+    }
+  }
+
+  /** Appends a guard to the data type's list, or creates the list (keeping guards inherited from `defaults`). */
+  private addGuard(guard: string): TextEdit {
+    const map = this.dataType!;
+    const pair = this.catalog.pair(map, 'splitBrainGuards');
+    if (pair && isSeq(pair.value)) return this.catalog.appendItem(pair.value, guard);
+    if (pair && !pair.value) return this.catalog.setField(map, 'splitBrainGuards', `[${guard}]`);
+    const inherited = this.inheritedGuards();
+    return this.newList(map, 'splitBrainGuards', [...inherited, guard]);
+  }
+
+  private inheritedGuards(): string[] {
+    const defaults = this.catalog.doc.get('defaults', true);
+    const guards = isMap(defaults) ? defaults.get('splitBrainGuards', true) : undefined;
+    return isSeq(guards) ? guards.items.map((item) => flowText(item as Node)) : [];
+  }
+
+  /** A new `key:` with a block list in the file's style (or a flow list in a flow map). */
+  private newList(map: YAMLMap, key: string, items: string[]): TextEdit {
+    if (map.flow) return this.catalog.addField(map, key, `[${items.join(', ')}]`);
+    const step = ' '.repeat(Math.max(this.catalog.sequenceIndentStep(), 0));
+    return this.catalog.addField(map, key, '', (keyIndent) => items.map((item) => `\n${keyIndent}${step}- ${item}`).join(''));
+  }
+
+  private addWitnessRegion(name: string): TextEdit {
+    const regions = this.catalog.doc.get('regions', true) as YAMLSeq | undefined;
+    if (!isSeq(regions)) throw new Error('no regions list');
+    const last = regions.items.at(-1);
+    if (regions.flow || !isMap(last) || last.flow) return this.catalog.appendItem(regions, `{ name: ${name}, role: witness }`);
+    return this.catalog.appendItem(regions, '', (itemIndent) => {
+      const keyColumn = this.catalog.columnOf(last.items[0].key as Node, last);
+      const afterDash = ' '.repeat(Math.max(keyColumn - itemIndent.length - 1, 1));
+      return `${itemIndent}-${afterDash}name: ${name}\n${' '.repeat(itemIndent.length + 1 + afterDash.length)}role: witness`;
+    });
+  }
+
+  private newWitnessName(): string {
+    const used = new Set(this.analysis.report.regions.map((r) => r.name));
+    return WITNESS_CANDIDATES.find((name) => !used.has(name)) ?? 'witness-region';
+  }
+
+  /** A declared witness that holds none of this data type's data. */
+  private witnessOutside(): string | undefined {
+    return this.analysis.report.regions.find((r) => r.role === 'witness' && !this.report?.need.regions.includes(r.name))?.name;
+  }
+
+  private acceptRisk(map: YAMLMap): void {
+    const rule = this.finding.ruleId;
+    const pair = this.catalog.pair(map, 'acceptedRisks');
+    let edit: TextEdit;
+    if (pair && isSeq(pair.value) && !pair.value.flow && pair.value.items.length > 0) {
+      const first = pair.value.items[0] as Node;
+      edit = this.catalog.appendItem(pair.value, '', (itemIndent) => {
+        const keyColumn = isMap(first) ? this.catalog.columnOf(first.items[0]?.key as Node, first) : itemIndent.length + 2;
+        const afterDash = ' '.repeat(Math.max(keyColumn - itemIndent.length - 1, 1));
+        return `${itemIndent}-${afterDash}rule: ${rule}\n${' '.repeat(itemIndent.length + 1 + afterDash.length)}reason: ${REASON_PLACEHOLDER}`;
+      });
+    } else if (pair && isSeq(pair.value)) {
+      edit = this.catalog.appendItem(pair.value, `{ rule: ${rule}, reason: "${REASON_PLACEHOLDER}" }`);
+    } else if (map.flow) {
+      edit = this.catalog.addField(map, 'acceptedRisks', `[{ rule: ${rule}, reason: "${REASON_PLACEHOLDER}" }]`);
+    } else {
+      const step = ' '.repeat(Math.max(this.catalog.sequenceIndentStep(), 0));
+      edit = this.catalog.addField(map, 'acceptedRisks', '', (keyIndent) =>
+        `\n${keyIndent}${step}- rule: ${rule}\n${keyIndent}${step}  reason: ${REASON_PLACEHOLDER}`);
+    }
+    this.add(`Accept the risk (${rule}) with a reason`, [edit], { snippet: true });
+  }
+
+  private scalarAt(finding: Finding): Scalar | undefined {
+    let found: Scalar | undefined;
+    visit(this.catalog.doc, {
+      Scalar: (_, node) => {
+        if (node.range && node.range[0] === finding.range.offset[0]) {
+          found = node;
+          return visit.BREAK;
+        }
+        return undefined;
+      },
+    });
+    return found;
+  }
+
+  private isScalarAt(finding: Finding): boolean {
+    return this.scalarAt(finding) !== undefined;
+  }
+
+  /** Replaces the scalar a finding points at, keeping its quotes; else the finding's range as text. */
+  private replaceAt(finding: Finding, value: string): TextEdit {
+    const scalar = this.scalarAt(finding);
+    if (scalar) return this.catalog.replaceScalar(scalar, value);
+    return { offset: [finding.range.offset[0], finding.range.offset[1]], newText: value };
+  }
+}
+
+/** A guard as one flow item: `human-approval`, `{ type: fencing-lease, ttl: 30s }`. */
+function flowText(node: Node): string {
+  if (isScalar(node)) return String(node.value);
+  if (isMap(node)) return `{ ${node.items.map((p) => `${flowText(p.key as Node)}: ${p.value ? flowText(p.value as Node) : ''}`).join(', ')} }`;
+  if (isSeq(node)) return `[${node.items.map((item) => flowText(item as Node)).join(', ')}]`;
+  return String(node);
+}
+
+/**
+ * Applies every safe fix until none is left (a few passes at most): what `source.fixAll`
+ * and editor.codeActionsOnSave run. Returns the new text and how many fixes it applied.
+ */
+export function fixAll(text: string, options: AnalyzeOptions = {}): { text: string; fixed: number } {
+  let current = text;
+  let fixed = 0;
+  for (let pass = 0; pass < 5; pass++) {
+    const analysis = analyzeCatalog(current, options);
+    const edits: TextEdit[] = [];
+    for (const finding of analysis.findings) {
+      const fix = quickFixes(current, analysis, finding).find((f) => f.safe);
+      if (!fix) continue;
+      // Fixes that touch the same text wait for the next pass, which sees the result.
+      if (fix.edits.some((e) => edits.some((o) => e.offset[0] <= o.offset[1] && o.offset[0] <= e.offset[1]))) continue;
+      edits.push(...fix.edits);
+      fixed++;
+    }
+    if (edits.length === 0) break;
+    current = applyEdits(current, edits);
+  }
+  return { text: current, fixed };
+}
