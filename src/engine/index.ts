@@ -43,3 +43,8 @@ export function declaresCatalogApiVersion(text: string): boolean {
 
 export { quickFixes, fixAll, applyEdits } from './fixes';
 export type { QuickFix, TextEdit } from './fixes';
+export { hoverAt, guardExplanations } from './hover';
+export type { Hover } from './hover';
+export { dataTypeEntry, insertDataType } from './wizard';
+export type { DataTypeAnswers, CatalogEntry } from './wizard';
+export { NEW_CATALOG_TEMPLATE } from './template';

@@ -1,0 +1,152 @@
+// Hover text for a catalog: on a data type's name, a store and a split-brain guard, what the
+// position means during a partition and how stale a read can be, in the business's words, with
+// the source of every figure. Figures are the store facts table's typical values.
+import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node, type Scalar } from 'yaml';
+import { analyzeCatalog } from './analyze';
+import { storeFacts, type StoreFacts } from './storeFacts';
+import type { CatalogAnalysis, DataTypeReport, GuardType, SourceRange, StoreId } from './types';
+
+export interface Hover {
+  markdown: string;
+  range: SourceRange;
+}
+
+interface GuardExplanation {
+  title: string;
+  protects: string;
+  costs: string;
+  source: string;
+}
+
+export const guardExplanations: Readonly<Record<GuardType, GuardExplanation>> = {
+  'human-approval': {
+    title: 'Human-approved failover',
+    protects: 'A person confirms that the primary Region is really gone, not just cut off from the health checkers, before a secondary is promoted, so a partition does not create a second writer.',
+    costs: 'Paging someone, reading the dashboards and approving adds 5–10 minutes to the RTO.',
+    source: 'https://docs.aws.amazon.com/r53recovery/latest/dg/working-with-rs-execution-blocks.html',
+  },
+  'fencing-lease': {
+    title: 'Fencing lease',
+    protects: 'A writer holds a lease with a strictly increasing token and the storage rejects writes that carry an older token, so an old primary that paused or was cut off cannot write after it lost the lease.',
+    costs: 'The storage must check the token with a linearizable compare (a conditional write in one Region, not an eventually consistent table); failover waits for the lease `ttl` to run out.',
+    source: 'https://martin.kleppmann.com/2016/02/08/how-to-do-distributed-locking.html',
+  },
+  'witness-region': {
+    title: 'Witness Region',
+    protects: 'A third Region votes in failover decisions and holds no data: during a partition only the side that can reach the witness has a majority and keeps writing.',
+    costs: 'A third Region to run (small: it stores no data), and the data Regions must not include it.',
+    source: 'https://docs.aws.amazon.com/aurora-dsql/latest/userguide/disaster-recovery-resiliency.html',
+  },
+  quorum: {
+    title: 'Quorum',
+    protects: 'Writes or the failover decision need a majority of the voting Regions, so at most one side of a partition can act.',
+    costs: 'Needs three or more voting Regions (two cannot form a majority); the minority side refuses writes during a partition.',
+    source: 'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_HowItWorks.html',
+  },
+};
+
+const GUARD_TYPES = new Set(Object.keys(guardExplanations));
+const sourceUrl = (source: string) => /https?:\/\/\S+/.exec(source)?.[0];
+const cite = (source: string) => {
+  const url = sourceUrl(source);
+  return url ? `[source](${url})` : source;
+};
+
+/** What a reader in another Region sees, in the data type's own words. */
+function businessMeaning(dataType: DataTypeReport, store: StoreId): string {
+  const [home, ...others] = dataType.need.regions;
+  const other = others[0] ?? 'another Region';
+  const name = `\`${dataType.name}\``;
+  const facts = storeFacts[store];
+  switch (store) {
+    case 'aurora-global':
+    case 'elasticache-global':
+      return `Writes go to the primary Region (${home}). A reader in ${other} may see ${name} up to ~1 s old (${facts.replicationWindow.text}). If ${home} is cut off, writes stop until someone fails over, and an unplanned failover loses the lag (RPO ${facts.rpo.text}).`;
+    case 'dynamodb-global':
+      return `Every Region takes writes. A customer in ${other} may see ${name} up to ~1 s old after a write in ${home} (${facts.replicationWindow.text}); during a partition both sides keep writing and, for the same item, the last writer wins.`;
+    case 'dynamodb-global-strong':
+    case 'aurora-dsql':
+      return `Every Region reads the latest write of ${name}; a Region cut off from the majority refuses writes (strong reads there fail) until the partition heals. Needs ${facts.votingRegionsNeeded.text}.`;
+    case 's3':
+      return `An object of ${name} written in ${home} may be missing or old in ${other} for a while: ${facts.replicationWindow.text}.`;
+    default:
+      return `${name} lives in one Region (${dataType.need.regions.join(', ') || 'none'}): no cross-Region staleness, but losing that Region makes it unavailable.`;
+  }
+}
+
+function storeMarkdown(facts: StoreFacts): string[] {
+  return [
+    `**\`${facts.id}\`**: ${facts.product}`,
+    '',
+    `- **Position across Regions:** ${facts.position.text} (${cite(facts.position.source)})`,
+    `- **Writers:** ${facts.writers.text}`,
+    `- **Replication window:** ${facts.replicationWindow.text} (${cite(facts.replicationWindow.source)})`,
+    `- **RPO on an unplanned failover:** ${facts.rpo.text} (${cite(facts.rpo.source)})`,
+    `- **Needs:** ${facts.votingRegionsNeeded.text}`,
+  ];
+}
+
+function dataTypeMarkdown(dataType: DataTypeReport): string[] {
+  const { recommendation: rec, need } = dataType;
+  const store = dataType.declaredStore ?? rec.store;
+  const facts = storeFacts[store];
+  const fits = dataType.declaredStore === rec.store || (dataType.storePosition === rec.cap && dataType.declaredStore !== undefined);
+  return [
+    `**${dataType.name}**: ${rec.cap} on \`${rec.store}\` (recommended)`,
+    '',
+    `Need: ${need.consistency}${need.immutable ? ', immutable' : ''}, ${need.topology} in ${need.regions.join(' + ') || 'no Region'} (category ${need.category}).`,
+    dataType.declaredStore ? `Declared store: \`${dataType.declaredStore}\`${fits ? ', which fits.' : `, ${dataType.storePosition ?? 'single Region'}: see the findings.`}` : 'No store declared yet.',
+    '',
+    `**In a partition:** ${businessMeaning(dataType, store)}`,
+    '',
+    `Figures: ${facts.product}, typical values rather than guarantees (${cite(facts.replicationWindow.source)}).`,
+  ];
+}
+
+function guardMarkdown(type: GuardType): string[] {
+  const guard = guardExplanations[type];
+  return [`**${guard.title}** (\`${type}\`)`, '', `**Protects:** ${guard.protects}`, '', `**Costs:** ${guard.costs}`, '', `[source](${guard.source})`];
+}
+
+/** The hover for the node at `offset`, or undefined where there is nothing to explain. */
+export function hoverAt(text: string, offset: number, analysis: CatalogAnalysis = analyzeCatalog(text)): Hover | undefined {
+  const doc = parseDocument(text, { prettyErrors: false });
+  let hit: { scalar: Scalar; path: readonly unknown[]; key: string | undefined } | undefined;
+  visit(doc, {
+    Scalar(key, node, path) {
+      if (!node.range || offset < node.range[0] || offset > node.range[1]) return undefined;
+      const parent = path.at(-1);
+      // The key of the pair this scalar is the value of, if any.
+      const pairKey = isPair(parent) && parent.value === node && isScalar(parent.key) ? String(parent.key.value) : undefined;
+      hit = { scalar: node, path, key: key === 'key' ? undefined : pairKey };
+      return visit.BREAK;
+    },
+  });
+  if (!hit) return undefined;
+  const { scalar, path, key } = hit;
+  const value = String(scalar.value);
+  const range = rangeOf(text, scalar.range![0], scalar.range![1]);
+  const inGuards = path.some((node) => isPair(node) && isScalar(node.key) && node.key.value === 'splitBrainGuards');
+  const dataTypeMap = path.find((node, i) => isMap(node) && isSeq(path[i - 1]) && isPair(path[i - 2]) && isScalar((path[i - 2] as { key: Node }).key) && ((path[i - 2] as { key: Scalar }).key.value === 'dataTypes'));
+
+  let lines: string[] | undefined;
+  if (key === 'name' && dataTypeMap && !inGuards) {
+    const report = analysis.report.dataTypes.find((dt) => dt.name === value);
+    if (report) lines = dataTypeMarkdown(report);
+  } else if (key === 'store' && value in storeFacts) {
+    lines = storeMarkdown(storeFacts[value as StoreId]);
+  } else if (inGuards && GUARD_TYPES.has(value) && (key === undefined || key === 'type')) {
+    lines = guardMarkdown(value as GuardType);
+  }
+  return lines ? { markdown: lines.join('\n'), range } : undefined;
+}
+
+function rangeOf(text: string, start: number, end: number): SourceRange {
+  const position = (offset: number) => {
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+    return { line, column: offset - lineStart + 1 };
+  };
+  return { start: position(start), end: position(end), offset: [start, end] };
+}

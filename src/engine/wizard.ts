@@ -1,0 +1,99 @@
+// "Add Data Type": the decision questions' answers become a complete catalog entry with the
+// recommended store and the guards its topology needs, inserted at the end of `dataTypes` in the
+// file's style, so that the new entry raises no error in the catalog it joins.
+import { isMap, isSeq, type YAMLSeq } from 'yaml';
+import { recommend } from './decisionTable';
+import { parseDuration } from './durations';
+import { EditableCatalog, type TextEdit } from './fixes/yamlEdits';
+import type { CatalogAnalysis, Category, Recommendation, ResolvedDataType } from './types';
+
+export interface DataTypeAnswers {
+  name: string;
+  /** Is wrong data worse than no data? Yes: strong. */
+  wrongWorseThanMissing: boolean;
+  /** Must several Regions take writes? Yes: hot-hot. */
+  multiRegionWrites: boolean;
+  immutable: boolean;
+  /** How stale may a read in another Region be (a duration such as `1s`)? */
+  stalenessBudget?: string;
+  category?: Category;
+}
+
+export type CatalogEntry = Record<string, string | boolean | Array<string | Record<string, string>>>;
+
+export function dataTypeEntry(answers: DataTypeAnswers, analysis: CatalogAnalysis): { entry: CatalogEntry; recommendation: Recommendation } {
+  const regions = analysis.report.regions;
+  const witnesses = regions.filter((r) => r.role === 'witness').map((r) => r.name);
+  const dataRegions = regions.filter((r) => r.role !== 'witness').map((r) => r.name);
+  const consistency = answers.wrongWorseThanMissing ? 'strong' : 'eventual';
+  const multiRegion = dataRegions.length >= 2;
+  const topology = !multiRegion ? 'single-region' : answers.multiRegionWrites ? 'hot-hot' : 'hot-warm';
+  const resolved: ResolvedDataType = {
+    name: answers.name,
+    category: answers.category ?? 'other',
+    consistency,
+    immutable: answers.immutable,
+    topology,
+    regions: dataRegions,
+    multiRegion,
+    stalenessBudgetMs: parseDuration(answers.stalenessBudget),
+    splitBrainGuards: [],
+  };
+  const recommendation = recommend(resolved, new Set([...dataRegions, ...witnesses]).size);
+
+  const entry: CatalogEntry = { name: answers.name, category: answers.category ?? 'other' };
+  // `other` takes its consistency and immutability from the entry itself.
+  if (!answers.category) {
+    entry.consistency = consistency;
+    entry.immutable = answers.immutable;
+  }
+  entry.topology = topology;
+  entry.cap = recommendation.cap;
+  entry.store = recommendation.store;
+  if (answers.stalenessBudget) entry.stalenessBudget = answers.stalenessBudget;
+  if (topology === 'hot-hot' && !answers.immutable) {
+    if (consistency === 'eventual') {
+      entry.conflictResolution = 'merge';
+    } else {
+      const voters = new Set([...dataRegions, ...witnesses]).size;
+      const witness = witnesses.find((w) => !dataRegions.includes(w));
+      entry.splitBrainGuards = witness
+        ? [{ type: 'witness-region', region: witness }, 'quorum']
+        : voters >= 3 ? ['quorum'] : [{ type: 'fencing-lease', ttl: '30s' }];
+    }
+  }
+  return { entry, recommendation };
+}
+
+const flowValue = (value: CatalogEntry[string]): string => {
+  if (!Array.isArray(value)) return String(value);
+  return `[${value.map((item) => (typeof item === 'string' ? item : `{ ${Object.entries(item).map(([k, v]) => `${k}: ${v}`).join(', ')} }`)).join(', ')}]`;
+};
+
+/** Inserts the entry at the end of `dataTypes`, as the list is written (block or flow). */
+export function insertDataType(text: string, entry: CatalogEntry): TextEdit {
+  const catalog = new EditableCatalog(text);
+  const fields = Object.entries(entry);
+  const flowEntry = `{ ${fields.map(([k, v]) => `${k}: ${flowValue(v)}`).join(', ')} }`;
+  const list = catalog.doc.get('dataTypes', true) as YAMLSeq | undefined;
+  if (isSeq(list)) {
+    const last = list.items.at(-1);
+    if (list.flow || (last && isMap(last) && last.flow)) return catalog.appendItem(list, flowEntry);
+    return catalog.appendItem(list, '', (itemIndent) => {
+      const keyIndent = `${itemIndent}  `;
+      return fields.map(([k, v], i) => `${i === 0 ? `${itemIndent}- ` : keyIndent}${k}: ${flowValue(v)}`).join('\n');
+    });
+  }
+  // No list yet (or `dataTypes:` with nothing after it): add one at the end of the document.
+  const root = catalog.doc.contents;
+  const blockFields = fields.map(([k, v], i) => `${i === 0 ? '  - ' : '    '}${k}: ${flowValue(v)}`).join('\n');
+  if (isMap(root) && !root.flow) {
+    const existing = catalog.pair(root, 'dataTypes');
+    if (existing) {
+      const at = catalog.endOfLastLine(existing.key as never);
+      return catalog.insertLines(at, blockFields);
+    }
+    return catalog.insertLines(text.length, `dataTypes:\n${blockFields}`);
+  }
+  throw new Error('the catalog is not a block mapping');
+}

@@ -1,0 +1,47 @@
+// Hovers: what a platform engineer reads when pointing at a data type, a store or a guard.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hoverAt } from '../../src/engine';
+
+const storefront = readFileSync(join(__dirname, '../../../examples/storefront.catalog.yaml'), 'utf8');
+/** The hover at the first character of `value` in the first occurrence of `context`. */
+const hoverOn = (context: string, value: string) => hoverAt(storefront, storefront.indexOf(context) + context.indexOf(value));
+
+describe('hover', () => {
+  it('on a data type name: recommendation, need, and what a partition means for the business, with the source', () => {
+    const hover = hoverOn('name: carts', 'carts');
+    assert.ok(hover);
+    assert.deepEqual([hover.range.start, hover.range.end], [{ line: 84, column: 11 }, { line: 84, column: 16 }]);
+    assert.match(hover.markdown, /^\*\*carts\*\*: AP on `dynamodb-global` \(recommended\)/);
+    assert.match(hover.markdown, /A customer in us-east-2 may see `carts` up to ~1 s old after a write in us-east-1/);
+    assert.match(hover.markdown, /no SLA/);
+    assert.match(hover.markdown, /\(\[source\]\(https:\/\/docs\.aws\.amazon\.com\/amazondynamodb\//);
+  });
+
+  it('on a CP data type: one writer, stale secondaries, the RPO of an unplanned failover', () => {
+    const hover = hoverOn('name: payments', 'payments');
+    assert.match(hover!.markdown, /Writes go to the primary Region \(us-east-1\)\. A reader in us-east-2 may see `payments` up to ~1 s old/);
+    assert.match(hover!.markdown, /an unplanned failover loses the lag/);
+  });
+
+  it('on a store: its facts, each with its source', () => {
+    const hover = hoverOn('store: aurora-dsql', 'aurora-dsql');
+    assert.match(hover!.markdown, /^\*\*`aurora-dsql`\*\*: Aurora DSQL/);
+    assert.match(hover!.markdown, /- \*\*Needs:\*\* two peered Regions plus a witness Region/);
+    assert.equal(hover!.markdown.match(/\[source\]/g)?.length, 3);
+  });
+
+  it('on a guard, short or object form: what it protects against and what it costs', () => {
+    assert.match(hoverOn('- human-approval', 'human-approval')!.markdown, /adds 5–10 minutes to the RTO/);
+    assert.match(hoverOn('{ type: witness-region', 'witness-region')!.markdown, /^\*\*Witness Region\*\*/);
+    assert.match(hoverOn('{ type: quorum }', 'quorum')!.markdown, /two cannot form a majority/);
+  });
+
+  it('nothing elsewhere: a category, a key, a comment, a Region name in a guard', () => {
+    assert.equal(hoverOn('category: cart', 'cart'), undefined);
+    assert.equal(hoverOn('    store: aurora-dsql', 'store'), undefined);
+    assert.equal(hoverOn('# Hot-hot carts', 'carts'), undefined);
+    assert.equal(hoverOn('region: us-west-2 }', 'us-west-2'), undefined);
+  });
+});
