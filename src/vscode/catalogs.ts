@@ -1,0 +1,227 @@
+// Which documents are catalogs, their latest analysis, and the diagnostics published for them:
+// every catalog in the workspace (open or not), kept current on open, edit, save, file
+// creation, deletion and rename, and settings changes.
+import * as vscode from 'vscode';
+import { analyzeCatalog, declaresCatalogApiVersion, type CatalogAnalysis, type Finding, type Severity } from '../engine';
+import { readSettings, SECTION } from './settings';
+
+const SOURCE = 'cap-advisor';
+const WORKSPACE_EXCLUDE = '{**/node_modules/**,**/.git/**,**/.vscode-host/**}';
+/** Edits are analysed once typing pauses for this long. */
+const CHANGE_DEBOUNCE_MS = 300;
+
+const severities: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+export interface AnalysedCatalog {
+  uri: vscode.Uri;
+  /** The text the analysis ran on: fixes' offsets refer to it. */
+  text: string;
+  analysis: CatalogAnalysis;
+}
+
+export class CatalogDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection(SOURCE);
+  private readonly analysed = new Map<string, AnalysedCatalog>();
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly changed = new vscode.EventEmitter<AnalysedCatalog | vscode.Uri>();
+  private watcher: vscode.FileSystemWatcher | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Fires after a catalog is analysed (an AnalysedCatalog) or forgotten (its Uri). */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    this.disposables.push(
+      this.collection,
+      this.changed,
+      vscode.workspace.onDidOpenTextDocument((document) => this.didOpenTextDocument(document)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.didChangeTextDocument(event)),
+      vscode.workspace.onDidSaveTextDocument((document) => this.didSaveTextDocument(document)),
+      vscode.workspace.onDidCloseTextDocument((document) => void this.didCloseTextDocument(document)),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(SECTION)) void this.didChangeConfiguration(event);
+      }),
+    );
+    this.watchFiles();
+    vscode.workspace.textDocuments.forEach((document) => this.didOpenTextDocument(document));
+  }
+
+  dispose(): void {
+    this.pending.forEach((timer) => clearTimeout(timer));
+    this.watcher?.dispose();
+    this.disposables.forEach((d) => d.dispose());
+  }
+
+  /** The latest analysis of a catalog, re-run when the open document has changed since. */
+  current(uri: vscode.Uri): AnalysedCatalog | undefined {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const known = this.analysed.get(uri.toString());
+    if (open && this.isCatalog(open) && known?.text !== open.getText()) return this.lint(open);
+    return known;
+  }
+
+  all(): AnalysedCatalog[] {
+    return [...this.analysed.values()];
+  }
+
+  isCatalog(document: vscode.TextDocument): boolean {
+    // Not the read-only copies that git diffs and output panes open.
+    if (!['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-test-web'].includes(document.uri.scheme)) return false;
+    const { catalogGlobs } = readSettings(document.uri);
+    if (catalogGlobs.some((pattern) => vscode.languages.match({ pattern }, document) > 0)) return true;
+    return document.languageId === 'yaml' && declaresCatalogApiVersion(document.getText());
+  }
+
+  lint(document: vscode.TextDocument): AnalysedCatalog {
+    return this.publish(document.uri, document.getText());
+  }
+
+  /** Analyses every catalog in the workspace, open or not; returns how many. */
+  async analyzeWorkspace(): Promise<number> {
+    const { catalogGlobs } = readSettings();
+    const byName = await vscode.workspace.findFiles(`{${catalogGlobs.join(',')}}`, WORKSPACE_EXCLUDE);
+    const catalogs = new Map(byName.map((uri) => [uri.toString(), uri]));
+    for (const uri of await vscode.workspace.findFiles('**/*.{yaml,yml}', WORKSPACE_EXCLUDE)) {
+      if (!catalogs.has(uri.toString()) && declaresCatalogApiVersion(await this.readText(uri))) catalogs.set(uri.toString(), uri);
+    }
+    for (const uri of catalogs.values()) {
+      this.publish(uri, await this.readText(uri));
+      // Yield between files so a large workspace does not hold up the extension host.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    return catalogs.size;
+  }
+
+  private publish(uri: vscode.Uri, text: string): AnalysedCatalog {
+    const settings = readSettings(uri);
+    const started = performance.now();
+    const analysis = analyzeCatalog(text, { fileName: uri.fsPath, severities: settings.rules, maxFileBytes: settings.maxFileSize });
+    const elapsed = performance.now() - started;
+    this.collection.set(uri, analysis.findings.map((finding) => toDiagnostic(uri, finding)));
+    this.log.info(`analysed ${vscode.workspace.asRelativePath(uri)} in ${elapsed.toFixed(1)} ms: ${analysis.findings.length} findings`);
+    const entry = { uri, text, analysis };
+    this.analysed.set(uri.toString(), entry);
+    this.changed.fire(entry);
+    return entry;
+  }
+
+  private forget(uri: vscode.Uri): void {
+    this.collection.delete(uri);
+    this.analysed.delete(uri.toString());
+    this.changed.fire(uri);
+  }
+
+  private didOpenTextDocument(document: vscode.TextDocument): void {
+    if (this.isCatalog(document)) this.lint(document);
+  }
+
+  private didChangeTextDocument(event: vscode.TextDocumentChangeEvent): void {
+    const { document } = event;
+    if (event.contentChanges.length === 0 || readSettings(document.uri).run === 'onSave' || !this.isCatalog(document)) return;
+    const key = document.uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.set(key, setTimeout(() => {
+      this.pending.delete(key);
+      if (!document.isClosed) this.lint(document);
+    }, CHANGE_DEBOUNCE_MS));
+  }
+
+  private didSaveTextDocument(document: vscode.TextDocument): void {
+    if (this.isCatalog(document)) this.lint(document);
+  }
+
+  /** A closed catalog that lives in the workspace keeps its diagnostics, from the file as saved. */
+  private async didCloseTextDocument(document: vscode.TextDocument): Promise<void> {
+    const key = document.uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.delete(key);
+    if (!this.analysed.has(key)) return;
+    if (document.uri.scheme !== 'untitled' && vscode.workspace.getWorkspaceFolder(document.uri) && this.matchesGlobs(document.uri)) {
+      try {
+        this.publish(document.uri, await this.readText(document.uri));
+        return;
+      } catch {
+        // Gone from disk: forget it below.
+      }
+    }
+    this.forget(document.uri);
+  }
+
+  private async didChangeConfiguration(event: vscode.ConfigurationChangeEvent): Promise<void> {
+    if (event.affectsConfiguration(`${SECTION}.catalogGlobs`)) {
+      this.watchFiles();
+      for (const entry of this.all()) this.forget(entry.uri);
+      vscode.workspace.textDocuments.forEach((document) => this.didOpenTextDocument(document));
+      await this.analyzeWorkspace();
+      return;
+    }
+    for (const entry of this.all()) {
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === entry.uri.toString());
+      this.publish(entry.uri, open ? open.getText() : entry.text);
+    }
+  }
+
+  /** Files created, changed on disk (git checkout), deleted or renamed outside the editor. */
+  private watchFiles(): void {
+    this.watcher?.dispose();
+    const { catalogGlobs } = readSettings();
+    this.watcher = vscode.workspace.createFileSystemWatcher(`{${catalogGlobs.join(',')}}`);
+    const fromDisk = async (uri: vscode.Uri) => {
+      if (isExcluded(uri)) return;
+      if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return; // the editor's text wins
+      try {
+        this.publish(uri, await this.readText(uri));
+      } catch {
+        this.forget(uri);
+      }
+    };
+    this.watcher.onDidCreate(fromDisk);
+    this.watcher.onDidChange(fromDisk);
+    this.watcher.onDidDelete((uri) => this.forget(uri));
+  }
+
+  private matchesGlobs(uri: vscode.Uri): boolean {
+    const { catalogGlobs } = readSettings(uri);
+    return catalogGlobs.some((pattern) => vscode.languages.match({ pattern }, { uri, languageId: 'yaml' } as vscode.TextDocument) > 0);
+  }
+
+  /** The text as the user sees it: the open editor's buffer when there is one, else the file. */
+  private async readText(uri: vscode.Uri): Promise<string> {
+    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+    return open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  }
+}
+
+/** Dependencies and VCS data hold no catalogs of the project (the workspace search skips them too). */
+function isExcluded(uri: vscode.Uri): boolean {
+  return /\/(node_modules|\.git|\.vscode-host)\//.test(uri.path);
+}
+
+/** The engine's 1-based positions become VS Code's 0-based ones. */
+export function toRange(range: Finding['range']): vscode.Range {
+  return new vscode.Range(range.start.line - 1, range.start.column - 1, range.end.line - 1, range.end.column - 1);
+}
+
+function toDiagnostic(uri: vscode.Uri, finding: Finding): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, severities[finding.severity]);
+  diagnostic.source = SOURCE;
+  diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(finding.docsUrl) };
+  if (finding.related?.length) {
+    diagnostic.relatedInformation = finding.related.map((related) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(related.range)), related.message));
+  }
+  return diagnostic;
+}
+
+export function isCapDiagnostic(diagnostic: vscode.Diagnostic): boolean {
+  return diagnostic.source === SOURCE;
+}
+
+/** The finding a diagnostic was made from: same rule and same range. */
+export function findingOf(analysis: CatalogAnalysis, diagnostic: vscode.Diagnostic): Finding | undefined {
+  const rule = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+  return analysis.findings.find((f) => f.ruleId === rule && toRange(f.range).isEqual(diagnostic.range) && f.message === diagnostic.message);
+}

@@ -1,0 +1,61 @@
+// Quick fixes and fix-all: the engine computes the edits; this turns them into WorkspaceEdits.
+import * as vscode from 'vscode';
+import { fixAll, quickFixes, type QuickFix } from '../engine';
+import { findingOf, isCapDiagnostic, type CatalogDiagnostics } from './catalogs';
+import { readSettings } from './settings';
+
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('capAdvisor');
+
+export class CatalogCodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+  };
+
+  constructor(private readonly catalogs: CatalogDiagnostics) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    if (!this.catalogs.isCatalog(document)) return [];
+    if (context.only && FIX_ALL_KIND.contains(context.only) || context.only?.contains(FIX_ALL_KIND)) return this.fixAll(document);
+    if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(context.only)) return [];
+    const current = this.catalogs.current(document.uri);
+    if (!current || current.text !== document.getText()) return [];
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of context.diagnostics.filter(isCapDiagnostic)) {
+      const finding = findingOf(current.analysis, diagnostic);
+      if (!finding) continue;
+      for (const fix of quickFixes(current.text, current.analysis, finding)) actions.push(toAction(document, fix, diagnostic));
+    }
+    return actions;
+  }
+
+  private fixAll(document: vscode.TextDocument): vscode.CodeAction[] {
+    const text = document.getText();
+    const settings = readSettings(document.uri);
+    const { text: fixed, fixed: count } = fixAll(text, { severities: settings.rules, maxFileBytes: settings.maxFileSize });
+    if (count === 0) return [];
+    const action = new vscode.CodeAction(`Fix all auto-fixable CAP Advisor problems (${count})`, FIX_ALL_KIND);
+    action.edit = new vscode.WorkspaceEdit();
+    // One edit over the span that changed, so the cursor and folding outside it stay put.
+    let start = 0;
+    while (start < text.length && start < fixed.length && text[start] === fixed[start]) start++;
+    let end = 0;
+    while (end < text.length - start && end < fixed.length - start && text[text.length - 1 - end] === fixed[fixed.length - 1 - end]) end++;
+    action.edit.replace(document.uri, new vscode.Range(document.positionAt(start), document.positionAt(text.length - end)), fixed.slice(start, fixed.length - end));
+    return [action];
+  }
+}
+
+function toAction(document: vscode.TextDocument, fix: QuickFix, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+  const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+  action.diagnostics = [diagnostic];
+  action.isPreferred = fix.isPreferred;
+  action.edit = new vscode.WorkspaceEdit();
+  const range = (offset: [number, number]) => new vscode.Range(document.positionAt(offset[0]), document.positionAt(offset[1]));
+  if (fix.snippet) {
+    // A snippet edit puts the cursor on the reason placeholder.
+    action.edit.set(document.uri, fix.edits.map((edit) => new vscode.SnippetTextEdit(range(edit.offset), new vscode.SnippetString(edit.newText))));
+  } else {
+    for (const edit of fix.edits) action.edit.replace(document.uri, range(edit.offset), edit.newText);
+  }
+  return action;
+}

@@ -1,0 +1,107 @@
+// The palette commands besides the report: Export Report, New Data Catalog, Add Data Type.
+import * as vscode from 'vscode';
+import { analyzeCatalog, dataTypeEntry, insertDataType, NEW_CATALOG_TEMPLATE, parseDuration, type DataTypeAnswers } from '../engine';
+import { renderHtml, renderJson, renderMarkdown, renderSarif, type AnalysedFile } from '../report';
+import type { CatalogDiagnostics } from './catalogs';
+import { activeCatalogUri } from './reportPanel';
+
+const EXPORT_FORMATS = {
+  markdown: { label: 'Markdown', extension: 'md' },
+  html: { label: 'HTML', extension: 'html' },
+  json: { label: 'JSON', extension: 'json' },
+  sarif: { label: 'SARIF 2.1.0', extension: 'sarif' },
+} as const;
+type ExportFormat = keyof typeof EXPORT_FORMATS;
+
+/**
+ * Writes the report of the active catalog (or of every catalog analysed in the workspace) in a
+ * format and to a file the user picks. Tests pass both as arguments.
+ */
+export async function exportReport(catalogs: CatalogDiagnostics, version: string, target?: vscode.Uri, format?: ExportFormat): Promise<vscode.Uri | undefined> {
+  const active = activeCatalogUri(catalogs);
+  const sources = active ? [catalogs.current(active)].filter((c) => c !== undefined) : catalogs.all();
+  if (sources.length === 0) {
+    void vscode.window.showInformationMessage('CAP Advisor: no data catalog to report on. Open one, or run "CAP Advisor: Analyze Workspace".');
+    return undefined;
+  }
+  const chosen = format ?? (await vscode.window.showQuickPick(
+    (Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((id) => ({ label: EXPORT_FORMATS[id].label, id })),
+    { title: 'CAP Advisor: Export Report', placeHolder: 'Format of the report' },
+  ))?.id;
+  if (!chosen) return undefined;
+  const base = sources.length === 1 ? sources[0].uri : vscode.workspace.workspaceFolders?.[0]?.uri;
+  const suggested = base && vscode.Uri.joinPath(base, sources.length === 1 ? '..' : '.', `cap-advisor-report.${EXPORT_FORMATS[chosen].extension}`);
+  const destination = target ?? await vscode.window.showSaveDialog({ defaultUri: suggested, title: 'Export the CAP Advisor report', filters: { [EXPORT_FORMATS[chosen].label]: [EXPORT_FORMATS[chosen].extension] } });
+  if (!destination) return undefined;
+  const files: AnalysedFile[] = sources.map((source) => ({ file: vscode.workspace.asRelativePath(source.uri), analysis: source.analysis }));
+  const content = chosen === 'markdown' ? renderMarkdown(files) : chosen === 'html' ? renderHtml(files) : chosen === 'json' ? renderJson(files) : renderSarif(files, { toolVersion: version });
+  await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(content));
+  void vscode.window.showInformationMessage(`CAP Advisor: report written to ${vscode.workspace.asRelativePath(destination)}.`);
+  return destination;
+}
+
+/** An untitled YAML document with a commented example catalog. */
+export async function newCatalog(): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: NEW_CATALOG_TEMPLATE });
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
+const NAME_PATTERN = /^[a-z0-9][a-z0-9-_.]*$/;
+
+/** Asks the decision questions; undefined when the user cancels. */
+async function askDecisionQuestions(existingNames: Set<string>): Promise<DataTypeAnswers | undefined> {
+  const title = 'CAP Advisor: Add Data Type';
+  const name = await vscode.window.showInputBox({
+    title, prompt: 'Name of the data type (lower case, e.g. order-ledger)',
+    validateInput: (value) => !NAME_PATTERN.test(value) ? 'Use lower-case letters, digits, -, _ and ., starting with a letter or digit.'
+      : existingNames.has(value) ? `${value} is already in the catalog.` : undefined,
+  });
+  if (!name) return undefined;
+  const yesNo = async (question: string, yes: string, no: string): Promise<boolean | undefined> => {
+    const picked = await vscode.window.showQuickPick([{ label: 'Yes', detail: yes, value: true }, { label: 'No', detail: no, value: false }], { title: `${title}: ${name}`, placeHolder: question, ignoreFocusOut: true });
+    return picked?.value;
+  };
+  const wrongWorseThanMissing = await yesNo('Is wrong data worse than no data?', 'Strong consistency: refuse writes rather than diverge (CP).', 'Eventual consistency: stay available, converge later (AP).');
+  if (wrongWorseThanMissing === undefined) return undefined;
+  const multiRegionWrites = await yesNo('Must several Regions take writes?', 'Hot-hot: every Region writes; needs a split-brain guard.', 'Hot-warm: one writer Region, the others read and stand by.');
+  if (multiRegionWrites === undefined) return undefined;
+  const immutable = await yesNo('Is it immutable (written once, never updated)?', 'S3 fits: copies cannot diverge.', 'It is updated after it is written.');
+  if (immutable === undefined) return undefined;
+  const stalenessBudget = await vscode.window.showInputBox({
+    title: `${title}: ${name}`, prompt: 'How stale may a read in another Region be? A duration such as 0s, 500ms, 1s, 5m; empty to skip.',
+    validateInput: (value) => value === '' || parseDuration(value) !== undefined ? undefined : 'A duration: a number and ms, s, m, h or d (e.g. 1s).',
+  });
+  if (stalenessBudget === undefined) return undefined;
+  return { name, wrongWorseThanMissing, multiRegionWrites, immutable, stalenessBudget: stalenessBudget || undefined };
+}
+
+/** Inserts a complete entry at the end of `dataTypes` of the active catalog. Tests pass the answers. */
+export async function addDataType(catalogs: CatalogDiagnostics, answers?: DataTypeAnswers): Promise<boolean> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !catalogs.isCatalog(editor.document)) {
+    void vscode.window.showInformationMessage('CAP Advisor: open a data catalog to add a data type to it.');
+    return false;
+  }
+  const text = editor.document.getText();
+  const analysis = analyzeCatalog(text);
+  const chosen = answers ?? await askDecisionQuestions(new Set(analysis.report.dataTypes.map((dt) => dt.name)));
+  if (!chosen) return false;
+  const { entry, recommendation } = dataTypeEntry(chosen, analysis);
+  let edit;
+  try {
+    edit = insertDataType(text, entry);
+  } catch {
+    void vscode.window.showErrorMessage('CAP Advisor: the catalog has no dataTypes list to add to. Fix its YAML first.');
+    return false;
+  }
+  const range = new vscode.Range(editor.document.positionAt(edit.offset[0]), editor.document.positionAt(edit.offset[1]));
+  const applied = await editor.edit((builder) => builder.replace(range, edit.newText));
+  if (applied) {
+    const start = editor.document.positionAt(edit.offset[0] + edit.newText.search(/\S/));
+    editor.revealRange(new vscode.Range(start, start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    editor.selection = new vscode.Selection(start, start);
+    void vscode.window.showInformationMessage(`CAP Advisor: added ${chosen.name}: ${recommendation.cap} on ${recommendation.store}.`);
+  }
+  return applied;
+}

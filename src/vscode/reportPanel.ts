@@ -1,0 +1,77 @@
+// "CAP Advisor: Show Consistency Report": the HTML report in a webview, updated as the catalog
+// changes. Strict CSP with a nonce; clicking a finding reveals it in the editor.
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { renderHtml } from '../report';
+import type { AnalysedCatalog, CatalogDiagnostics } from './catalogs';
+
+export class ReportPanel implements vscode.Disposable {
+  static readonly viewType = 'capAdvisor.report';
+  private panel: vscode.WebviewPanel | undefined;
+  private uri: vscode.Uri | undefined;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly catalogs: CatalogDiagnostics) {
+    this.subscription = catalogs.onDidChange((changed) => {
+      const uri = changed instanceof vscode.Uri ? changed : changed.uri;
+      if (this.panel && this.uri?.toString() === uri.toString()) this.render();
+    });
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.panel?.dispose();
+  }
+
+  /** Opens (or focuses) the report of a catalog: the given one, the active editor's, or the first known. */
+  show(uri?: vscode.Uri): boolean {
+    const target = uri ?? activeCatalogUri(this.catalogs) ?? this.catalogs.all()[0]?.uri;
+    if (!target) {
+      void vscode.window.showInformationMessage('CAP Advisor: open a data catalog (*.catalog.yaml) to see its consistency report.');
+      return false;
+    }
+    this.uri = target;
+    if (!this.panel) {
+      this.panel = vscode.window.createWebviewPanel(ReportPanel.viewType, 'CAP Advisor report', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+        enableScripts: true,
+        localResourceRoots: [],
+      });
+      this.panel.onDidDispose(() => {
+        this.panel = undefined;
+      });
+      this.panel.webview.onDidReceiveMessage((message: { type?: string; offset?: [number, number] }) => void this.reveal(message));
+    }
+    this.render();
+    this.panel.reveal(undefined, true);
+    return true;
+  }
+
+  /** The HTML now shown, for tests. */
+  get html(): string | undefined {
+    return this.panel?.webview.html;
+  }
+
+  private render(): void {
+    if (!this.panel || !this.uri) return;
+    const current: AnalysedCatalog | undefined = this.catalogs.current(this.uri);
+    this.panel.title = `CAP Advisor: ${vscode.workspace.asRelativePath(this.uri)}`;
+    if (!current) {
+      this.panel.webview.html = '<!DOCTYPE html><html><body><p>The catalog is closed or was deleted.</p></body></html>';
+      return;
+    }
+    const nonce = randomBytes(16).toString('hex');
+    this.panel.webview.html = renderHtml([{ file: vscode.workspace.asRelativePath(this.uri), analysis: current.analysis }], { webview: { cspSource: this.panel.webview.cspSource, nonce } });
+  }
+
+  private async reveal(message: { type?: string; offset?: [number, number] }): Promise<void> {
+    if (message.type !== 'reveal' || !this.uri || !Array.isArray(message.offset)) return;
+    const document = await vscode.workspace.openTextDocument(this.uri);
+    const range = new vscode.Range(document.positionAt(message.offset[0]), document.positionAt(message.offset[1]));
+    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection: range });
+  }
+}
+
+export function activeCatalogUri(catalogs: CatalogDiagnostics): vscode.Uri | undefined {
+  const document = vscode.window.activeTextEditor?.document;
+  return document && catalogs.isCatalog(document) ? document.uri : undefined;
+}

@@ -1,0 +1,40 @@
+// The status bar item while a catalog is active: its error and warning counts; a click opens
+// the report.
+import * as vscode from 'vscode';
+import type { CatalogDiagnostics } from './catalogs';
+import { activeCatalogUri } from './reportPanel';
+
+export class CatalogStatus implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('capAdvisor.status', vscode.StatusBarAlignment.Right, 100);
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly catalogs: CatalogDiagnostics) {
+    this.item.name = 'CAP Advisor';
+    this.item.command = 'capAdvisor.showReport';
+    this.disposables = [this.item, vscode.window.onDidChangeActiveTextEditor(() => this.update()), catalogs.onDidChange(() => this.update())];
+    this.update();
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+  }
+
+  /** The text shown, for tests. */
+  get text(): string | undefined {
+    return this.item.text;
+  }
+
+  private update(): void {
+    const uri = activeCatalogUri(this.catalogs);
+    const current = uri && this.catalogs.current(uri);
+    if (!current) {
+      this.item.hide();
+      return;
+    }
+    const errors = current.analysis.findings.filter((f) => f.severity === 'error').length;
+    const warnings = current.analysis.findings.filter((f) => f.severity === 'warning').length;
+    this.item.text = `$(error) ${errors} $(warning) ${warnings} CAP`;
+    this.item.tooltip = `CAP Advisor: ${errors} error(s), ${warnings} warning(s) in ${current.analysis.report.dataTypes.length} data type(s). Click for the consistency report.`;
+    this.item.show();
+  }
+}

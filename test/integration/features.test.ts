@@ -1,0 +1,181 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { CapAdvisorApi } from '../../src/extension';
+import { capDiagnostics, closeAllEditors, EXTENSION_ID, repoRoot, waitFor, workspaceUri } from './helpers';
+
+const storefront = vscode.Uri.file(path.join(repoRoot, 'examples/storefront.catalog.yaml'));
+const textOf = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+
+let api: CapAdvisorApi;
+before(async () => {
+  api = (await vscode.extensions.getExtension<CapAdvisorApi>(EXTENSION_ID)!.activate());
+});
+
+describe('quick fixes in the editor', () => {
+  let original: string;
+  before(async () => {
+    original = await textOf(storefront);
+  });
+  after(async () => {
+    // The example goes back to what it was, on disk and in the editor.
+    await vscode.workspace.fs.writeFile(storefront, new TextEncoder().encode(original));
+    await vscode.window.showTextDocument(storefront);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('the preferred fix for hot-hot carts adds a fencing lease; once saved the finding is gone', async () => {
+    const editor = await vscode.window.showTextDocument(storefront);
+    const carts = 'error hot-hot-without-guard@86:14-86:21';
+    await waitFor('the carts finding', () => capDiagnostics(storefront).includes(carts));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', storefront, new vscode.Range(86, 14, 86, 21), vscode.CodeActionKind.QuickFix.value);
+    // Only the carts finding lies in this range, so these are its fixes (the workbench adds its
+    // own AI actions, which carry no edit).
+    const titles = actions.filter((a) => a.edit).map((a) => `${a.title}${a.isPreferred ? ' *' : ''}`);
+    assert.deepEqual(titles, [
+      'Add a split-brain guard: fencing lease *',
+      'Add a split-brain guard: witness Region us-west-2',
+      'Add a split-brain guard: quorum',
+      'Add a split-brain guard: human-approved failover',
+      'Set conflictResolution: merge (diverging copies are merged on purpose)',
+      'Accept the risk (hot-hot-without-guard) with a reason',
+    ]);
+    const preferred = actions.find((a) => a.isPreferred)!;
+    assert.ok(await vscode.workspace.applyEdit(preferred.edit!));
+    assert.ok(await editor.document.save());
+    assert.match(await textOf(storefront), /    store: dynamodb-global\n    splitBrainGuards:\n      - \{ type: fencing-lease, ttl: 30s \}\n\n  # AP by intent/);
+    await waitFor('the finding to disappear', () => !capDiagnostics(storefront).includes(carts));
+    // Everything else is where it was: the edit added two lines below the carts entry.
+    assert.ok(capDiagnostics(storefront).includes('warning cap-intent-mismatch@101:9-101:11'));
+  });
+
+  it('accepting a risk inserts a snippet and the cursor lands on the reason', async () => {
+    const editor = await vscode.window.showTextDocument(storefront);
+    const budget = editor.document.positionAt(editor.document.getText().indexOf('stalenessBudget: 1m') + 'stalenessBudget: '.length);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', storefront, new vscode.Range(budget, budget.translate(0, 2)), vscode.CodeActionKind.QuickFix.value);
+    const accept = actions.find((a) => a.title === 'Accept the risk (staleness-budget-exceeded) with a reason');
+    assert.ok(accept?.edit, actions.map((a) => a.title).join(' | '));
+    assert.ok(await vscode.workspace.applyEdit(accept.edit));
+    const text = editor.document.getText();
+    assert.match(text, /    acceptedRisks:\n      - rule: staleness-budget-exceeded\n        reason: why the team accepts this, and where it was agreed\n/);
+    await waitFor('the finding to become an accepted risk', () => !capDiagnostics(storefront).some((d) => d.includes('staleness-budget-exceeded')));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+});
+
+describe('fix all', () => {
+  const typo = () => workspaceUri('typo.catalog.yaml');
+  after(async () => {
+    // Revert first: closing a dirty editor could write the file back.
+    await vscode.window.showTextDocument(typo());
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await closeAllEditors();
+    await vscode.workspace.fs.delete(typo(), { useTrash: false });
+  });
+
+  it('source.fixAll.capAdvisor corrects the typos and nothing else', async () => {
+    const text = (await textOf(workspaceUri('orders.catalog.yaml'))).replace('store: aurora-global', 'store: aurora-globl');
+    await vscode.workspace.fs.writeFile(typo(), new TextEncoder().encode(text));
+    const editor = await vscode.window.showTextDocument(typo());
+    await waitFor('the typo finding', () => capDiagnostics(typo()).some((d) => d.startsWith('error schema@')));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', typo(), new vscode.Range(0, 0, 0, 0), 'source.fixAll.capAdvisor');
+    assert.deepEqual(actions.map((a) => a.title), ['Fix all auto-fixable CAP Advisor problems (1)']);
+    assert.ok(await vscode.workspace.applyEdit(actions[0].edit!));
+    assert.equal(editor.document.getText(), text.replace('aurora-globl', 'aurora-global'));
+  });
+});
+
+describe('hover', () => {
+  it('explains a data type, a store and a guard', async () => {
+    const document = await vscode.workspace.openTextDocument(storefront);
+    const hoverText = async (line: number, character: number) => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', storefront, new vscode.Position(line, character));
+      return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'object' && 'value' in c ? c.value : String(c)))).join('\n');
+    };
+    assert.equal(document.lineAt(83).text, '  - name: carts');
+    assert.match(await hoverText(83, 12), /A customer in us-east-2 may see `carts` up to ~1 s old after a write in us-east-1/);
+    assert.match(await hoverText(87, 14), /\*\*`dynamodb-global`\*\*: DynamoDB global tables/);
+    assert.match(await hoverText(31, 10), /adds 5–10 minutes to the RTO/);
+  });
+});
+
+describe('snippets', () => {
+  it('offer a catalog, a region and each kind of data type in YAML', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: '' });
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, 0));
+    const snippets = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Snippet).map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    for (const prefix of ['cap-catalog', 'cap-region', 'cap-transaction', 'cap-session', 'cap-cache', 'cap-reference']) assert.ok(snippets.includes(prefix), `${prefix} not in ${snippets.join(', ')}`);
+  });
+});
+
+describe('commands', () => {
+  after(closeAllEditors);
+
+  it('every contributed command is registered under the CAP Advisor category', async () => {
+    const contributed = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands as Array<{ command: string; category: string }>;
+    assert.deepEqual(contributed.map((c) => c.command).sort(), ['capAdvisor.addDataType', 'capAdvisor.analyzeWorkspace', 'capAdvisor.exportReport', 'capAdvisor.newCatalog', 'capAdvisor.showReport']);
+    const registered = await vscode.commands.getCommands(true);
+    for (const { command, category } of contributed) {
+      assert.equal(category, 'CAP Advisor');
+      assert.ok(registered.includes(command), command);
+    }
+  });
+
+  it('Show Consistency Report opens the report of the active catalog, with the CAP picture, and follows edits', async () => {
+    const editor = await vscode.window.showTextDocument(storefront);
+    assert.equal(await vscode.commands.executeCommand('capAdvisor.showReport'), true);
+    assert.match(api.report.html ?? '', /<svg class="cap-picture"/);
+    assert.match(api.report.html ?? '', /script-src 'nonce-[0-9a-f]{32}'/);
+    assert.match(api.status.text ?? '', /^\$\(error\) 7 \$\(warning\) 6 CAP$/);
+    const firstFindingAt = () => Number(/data-start="(\d+)"/.exec(api.report.html ?? '')?.[1]);
+    const before = firstFindingAt();
+    const added = '# The report follows the editor.\n';
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), added));
+    await waitFor('the report to show the edited catalog', () => firstFindingAt() === before + added.length);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('Export Report writes each format to the file given', async () => {
+    await vscode.window.showTextDocument(storefront);
+    for (const [format, check] of [['json', /^\{\n {2}"files": \[/], ['sarif', /"version": "2\.1\.0"/], ['markdown', /^# CAP Advisor report/], ['html', /^<!DOCTYPE html>/]] as const) {
+      const target = workspaceUri(`report.${format}`);
+      const written = await vscode.commands.executeCommand<vscode.Uri>('capAdvisor.exportReport', target, format);
+      assert.equal(written?.toString(), target.toString());
+      assert.match(await textOf(target), check);
+      await vscode.workspace.fs.delete(target, { useTrash: false });
+    }
+  });
+
+  it('New Data Catalog opens an untitled, commented catalog that analyses clean', async () => {
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('capAdvisor.newCatalog');
+    assert.equal(document.uri.scheme, 'untitled');
+    assert.equal(document.languageId, 'yaml');
+    assert.match(document.getText(), /^# A CAP Advisor data catalog/);
+    const diagnostics = await waitFor('its diagnostics', () => capDiagnostics(document.uri).length > 0 && capDiagnostics(document.uri));
+    assert.deepEqual(diagnostics.map((d) => d.split('@')[0]), ['hint recommendation', 'hint recommendation', 'hint recommendation']);
+  });
+
+  it('Add Data Type inserts the recommended entry at the end of dataTypes', async () => {
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('capAdvisor.newCatalog');
+    const added = await vscode.commands.executeCommand<boolean>('capAdvisor.addDataType', { name: 'ledger', wrongWorseThanMissing: true, multiRegionWrites: true, immutable: false });
+    assert.equal(added, true);
+    assert.ok(document.getText().endsWith('    store: s3\n  - name: ledger\n    category: other\n    consistency: strong\n    immutable: false\n    topology: hot-hot\n    cap: CP\n    store: aurora-dsql\n    splitBrainGuards: [{ type: witness-region, region: us-west-2 }, quorum]\n'), document.getText());
+    await waitFor('the new entry analysed without errors', () => capDiagnostics(document.uri).length === 4 && capDiagnostics(document.uri).every((d) => d.startsWith('hint ')));
+  });
+});
+
+describe('settings', () => {
+  const orders = () => workspaceUri('orders.catalog.yaml');
+  after(async () => {
+    await vscode.workspace.getConfiguration('capAdvisor').update('rules', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('capAdvisor.rules changes severities and turns rules off, for open and closed catalogs', async () => {
+    await vscode.commands.executeCommand('capAdvisor.analyzeWorkspace');
+    assert.deepEqual(capDiagnostics(orders()), ['hint recommendation@10:10-10:16']);
+    await vscode.workspace.getConfiguration('capAdvisor').update('rules', { recommendation: 'warning' }, vscode.ConfigurationTarget.Global);
+    await waitFor('the severity to change', () => capDiagnostics(orders())[0] === 'warning recommendation@10:10-10:16');
+    await vscode.workspace.getConfiguration('capAdvisor').update('rules', { recommendation: 'off' }, vscode.ConfigurationTarget.Global);
+    await waitFor('the rule to be off', () => capDiagnostics(orders()).length === 0);
+  });
+});
