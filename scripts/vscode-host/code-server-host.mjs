@@ -15,7 +15,7 @@ import { format } from 'node:util';
 const log = (message) => process.stderr.write(`[vscode-host] ${message}\n`);
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -27,7 +27,7 @@ function freePort() {
 }
 
 /** A throw-away home for one run. Short, under the OS temp dir: the server's IPC socket path must stay under ~107 bytes. */
-function makeRunDirs() {
+export function makeRunDirs() {
   const root = mkdtempSync(join(tmpdir(), 'vsch-'));
   const dirs = { root, userData: join(root, 'd'), extensions: join(root, 'e'), tmp: join(root, 't'), xdgData: join(root, 'x'), config: join(root, 'config.yaml'), screenshotSignal: join(root, 'screenshot-taken') };
   for (const dir of [dirs.userData, dirs.extensions, dirs.tmp, dirs.xdgData]) mkdirSync(dir);
@@ -36,7 +36,7 @@ function makeRunDirs() {
   return dirs;
 }
 
-function startCodeServer(paths, port, dirs, verbose) {
+export function startCodeServer(paths, port, dirs, verbose) {
   // The extension host inherits this environment (see SCREENSHOT_SIGNAL below).
   const env = { ...process.env, TMPDIR: dirs.tmp, XDG_DATA_HOME: dirs.xdgData, VSCODE_HOST_SCREENSHOT_SIGNAL: dirs.screenshotSignal };
   delete env.PORT; // $PORT would override --bind-addr
@@ -70,7 +70,7 @@ function startCodeServer(paths, port, dirs, verbose) {
   return server;
 }
 
-async function waitForHealth(server, port, timeoutMs) {
+export async function waitForHealth(server, port, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
   server.exited.then(() => { exited = true; });
@@ -86,7 +86,7 @@ async function waitForHealth(server, port, timeoutMs) {
   throw new Error(`code-server did not become healthy${exited ? ' (it exited)' : ''}:\n${server.output()}`);
 }
 
-async function stopProcessGroup(child) {
+export async function stopProcessGroup(child) {
   if (child.exitCode !== null || child.signalCode !== null) {
     // The wrapper may be gone while its children live on: still signal the group.
     try { process.kill(-child.pid, 'SIGKILL'); } catch { /* group already gone */ }

@@ -1,0 +1,98 @@
+// `npm run sandbox`: the real VS Code of the integration tests (code-server, offline) on
+// 127.0.0.1 with CAP Advisor loaded as the extension under development and examples/ open.
+// Prints the URL to open in a browser; runs until Ctrl-C.
+//
+//   node scripts/sandbox.mjs [--port 8080] [--screenshots DIR]
+//
+// --screenshots DIR drives the workbench in Debian's Chromium instead: it opens the example
+// catalog with a quick-fix menu on a finding, then the consistency report, saves
+// DIR/diagnostics-quickfix.png and DIR/report.png, and exits.
+import { createRequire } from 'node:module';
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ensureHost, versions } from './vscode-host/install.mjs';
+import { freePort, makeRunDirs, startCodeServer, stopProcessGroup, waitForHealth } from './vscode-host/code-server-host.mjs';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const log = (message) => process.stderr.write(`[sandbox] ${message}\n`);
+
+const { values: options } = parseArgs({ options: { port: { type: 'string' }, screenshots: { type: 'string' }, verbose: { type: 'boolean', default: false } } });
+
+const paths = { ...ensureHost(), version: versions.codeServer };
+const port = options.port ? Number(options.port) : await freePort();
+const dirs = makeRunDirs();
+const server = startCodeServer(paths, port, dirs, options.verbose);
+const stop = async () => {
+  await stopProcessGroup(server);
+  rmSync(dirs.root, { recursive: true, force: true });
+};
+process.once('SIGINT', () => void stop().then(() => process.exit(0)));
+process.once('SIGTERM', () => void stop().then(() => process.exit(0)));
+
+try {
+  await waitForHealth(server, port, 60_000);
+} catch (error) {
+  log(error.message);
+  await stop();
+  process.exit(1);
+}
+const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
+const payload = [['extensionDevelopmentPath', remote(repoRoot)], ['skipWelcome', 'true']];
+const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(join(repoRoot, 'examples'))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+
+if (!options.screenshots) {
+  log(`code-server ${paths.version} with CAP Advisor loaded; open in a browser (Ctrl-C stops it):`);
+  process.stdout.write(`${url}\n`);
+} else {
+  const outDir = resolve(options.screenshots);
+  mkdirSync(outDir, { recursive: true });
+  const { chromium } = createRequire(join(paths.playwrightCore, 'package.json'))('playwright-core');
+  const browser = await chromium.launch({ executablePath: paths.chromium, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(url);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await page.waitForTimeout(3000);
+    const palette = async (command) => {
+      await page.keyboard.press('F1');
+      await page.waitForSelector('.quick-input-widget', { state: 'visible' });
+      await page.keyboard.type(command);
+      await page.waitForTimeout(500);
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(1000);
+    };
+    // Quick Open is the palette without its `>`: a file name opens it, `:line:column` goes there.
+    const quickOpen = async (text) => {
+      await page.keyboard.press('F1');
+      await page.waitForSelector('.quick-input-widget', { state: 'visible' });
+      await page.keyboard.press('Backspace');
+      await page.keyboard.type(text);
+      await page.waitForTimeout(800);
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(1500);
+    };
+    await palette('>View: Close Secondary Side Bar');
+    // The example catalog, at the hot-hot carts, with the Problems panel and the quick-fix menu.
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'storefront.catalog.yaml' }).dblclick();
+    await page.waitForSelector('.monaco-editor .view-lines', { state: 'visible' });
+    await page.waitForTimeout(2500);
+    await palette('>View: Focus Problems');
+    await quickOpen(':87:15');
+    await page.keyboard.press('Control+.');
+    await page.waitForSelector('.action-widget', { state: 'visible', timeout: 10_000 }).catch(() => log('the quick-fix menu did not show'));
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: join(outDir, 'diagnostics-quickfix.png') });
+    log(`saved ${join(outDir, 'diagnostics-quickfix.png')}`);
+    await page.keyboard.press('Escape');
+    await palette('>CAP Advisor: Show Consistency Report');
+    await page.waitForTimeout(3000);
+    await palette('>View: Close Panel');
+    await page.screenshot({ path: join(outDir, 'report.png') });
+    log(`saved ${join(outDir, 'report.png')}`);
+  } finally {
+    await browser.close();
+    await stop();
+  }
+}
