@@ -1,0 +1,49 @@
+// The extension manifest and package: what VS Code and the .vsix get. Kept in step with the
+// engine by tests rather than by hand.
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ruleRegistry, STORE_IDS, CATEGORIES } from '../../src/engine';
+
+const repoRoot = join(__dirname, '../../..');
+const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+
+describe('extension manifest', () => {
+  it('the capAdvisor.rules setting knows exactly the engine\'s rule ids', () => {
+    const rules = manifest.contributes.configuration.properties['capAdvisor.rules'];
+    assert.deepEqual(rules.propertyNames.enum, ruleRegistry.map((rule) => rule.id));
+    assert.deepEqual(rules.additionalProperties.enum, ['off', 'hint', 'information', 'warning', 'error']);
+  });
+
+  it('every setting is documented, every command is in the CAP Advisor category', () => {
+    for (const [key, setting] of Object.entries<{ markdownDescription?: string; description?: string }>(manifest.contributes.configuration.properties)) {
+      assert.ok((setting.markdownDescription ?? setting.description ?? '').length > 20, key);
+    }
+    for (const command of manifest.contributes.commands) assert.equal(command.category, 'CAP Advisor', command.command);
+  });
+
+  it('activates only for YAML and workspaces with a catalog, and works untrusted and virtual', () => {
+    assert.deepEqual(manifest.activationEvents, ['onLanguage:yaml', 'workspaceContains:**/*.catalog.yaml', 'workspaceContains:**/*.catalog.yml', 'workspaceContains:**/data-catalog.yaml', 'workspaceContains:**/data-catalog.yml']);
+    assert.deepEqual(manifest.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
+  });
+
+  it('contributes the schema to the Red Hat YAML extension and snippets whose choices are the schema\'s enums', () => {
+    for (const entry of manifest.contributes.yamlValidation) assert.ok(existsSync(join(repoRoot, entry.url)), entry.url);
+    const snippets = JSON.parse(readFileSync(join(repoRoot, manifest.contributes.snippets[0].path), 'utf8'));
+    const choices = (Object.values(snippets) as Array<{ body: string[] }>).flatMap((snippet) => snippet.body.join('\n').match(/\$\{\d+\|[^|]+\|\}/g) ?? []);
+    const known = new Set<string>([...STORE_IDS, ...CATEGORIES, 'primary', 'secondary', 'witness', 'manual', 'automatic', 'hot-hot', 'hot-warm', 'single-region',
+      'human-approval', 'fencing-lease', 'quorum', 'merge', 'application', 'last-writer-wins']);
+    for (const choice of choices) {
+      for (const value of choice.replace(/^\$\{\d+\|/, '').replace(/\|\}$/, '').split(',')) assert.ok(known.has(value), `${value} in ${choice}`);
+    }
+    assert.ok(choices.length >= 10);
+  });
+
+  it('the .vsix holds the bundle, the schema, the snippets and the example, and no sources or tests', function () {
+    this.timeout(60_000);
+    const files = execFileSync(process.execPath, [join(repoRoot, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8' })
+      .trim().split('\n').sort();
+    assert.deepEqual(files, ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/extension.js', 'examples/storefront.catalog.yaml', 'package.json', 'schemas/data-catalog.schema.json', 'snippets/catalog.code-snippets']);
+  });
+});
