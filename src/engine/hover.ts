@@ -1,8 +1,9 @@
 // Hover text for a catalog: on a data type's name, a store and a split-brain guard, what the
 // position means during a partition and how stale a read can be, in the business's words, with
 // the source of every figure. Figures are the store facts table's typical values.
-import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node, type Scalar } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, visit, type Node, type Scalar } from 'yaml';
 import { analyzeCatalog } from './analyze';
+import { CatalogSource } from './source';
 import { storeFacts, type StoreFacts } from './storeFacts';
 import type { CatalogAnalysis, DataTypeReport, GuardType, SourceRange, StoreId } from './types';
 
@@ -110,9 +111,9 @@ function guardMarkdown(type: GuardType): string[] {
 
 /** The hover for the node at `offset`, or undefined where there is nothing to explain. */
 export function hoverAt(text: string, offset: number, analysis: CatalogAnalysis = analyzeCatalog(text)): Hover | undefined {
-  const doc = parseDocument(text, { prettyErrors: false });
+  const source = new CatalogSource(text);
   let hit: { scalar: Scalar; path: readonly unknown[]; key: string | undefined } | undefined;
-  visit(doc, {
+  visit(source.doc, {
     Scalar(key, node, path) {
       if (!node.range || offset < node.range[0] || offset > node.range[1]) return undefined;
       const parent = path.at(-1);
@@ -125,7 +126,7 @@ export function hoverAt(text: string, offset: number, analysis: CatalogAnalysis 
   if (!hit) return undefined;
   const { scalar, path, key } = hit;
   const value = String(scalar.value);
-  const range = rangeOf(text, scalar.range![0], scalar.range![1]);
+  const range = source.range(scalar.range![0], scalar.range![1]);
   const inGuards = path.some((node) => isPair(node) && isScalar(node.key) && node.key.value === 'splitBrainGuards');
   const dataTypeMap = path.find((node, i) => isMap(node) && isSeq(path[i - 1]) && isPair(path[i - 2]) && isScalar((path[i - 2] as { key: Node }).key) && ((path[i - 2] as { key: Scalar }).key.value === 'dataTypes'));
 
@@ -141,12 +142,3 @@ export function hoverAt(text: string, offset: number, analysis: CatalogAnalysis 
   return lines ? { markdown: lines.join('\n'), range } : undefined;
 }
 
-function rangeOf(text: string, start: number, end: number): SourceRange {
-  const position = (offset: number) => {
-    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-    let line = 1;
-    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-    return { line, column: offset - lineStart + 1 };
-  };
-  return { start: position(start), end: position(end), offset: [start, end] };
-}
