@@ -38,6 +38,8 @@ export interface CatalogModel {
   owner?: string;
   regions: CatalogRegion[];
   regionNames: Set<string>;
+  /** Where each Region is declared: its index in the YAML `regions` list (the first, if repeated). */
+  regionIndex: Map<string, number>;
   witnessRegions: string[];
   dataTypes: DataTypeUnderCheck[];
   source: CatalogSource;
@@ -56,11 +58,14 @@ type Plain = Record<string, unknown>;
 export function resolveCatalog(value: unknown, source: CatalogSource): CatalogModel {
   const root = asObject(value) ?? {};
   const metadata = asObject(root.metadata) ?? {};
-  const regions: CatalogRegion[] = asArray(root.regions).flatMap((region) => {
+  const regionIndex = new Map<string, number>();
+  const regions: CatalogRegion[] = asArray(root.regions).flatMap((region, index) => {
     const r = asObject(region);
     const name = typeof r?.name === 'string' ? r.name : undefined;
     const role = oneOf(r?.role, ROLES);
-    return name && role ? [{ name, role }] : [];
+    if (!name || !role) return [];
+    if (!regionIndex.has(name)) regionIndex.set(name, index);
+    return [{ name, role }];
   });
   const witnessRegions = regions.filter((r) => r.role === 'witness').map((r) => r.name);
   const dataRegions = regions.filter((r) => r.role !== 'witness').map((r) => r.name);
@@ -74,6 +79,7 @@ export function resolveCatalog(value: unknown, source: CatalogSource): CatalogMo
     owner: typeof metadata.owner === 'string' ? metadata.owner : undefined,
     regions,
     regionNames: new Set(regions.map((r) => r.name)),
+    regionIndex,
     witnessRegions,
     dataTypes,
     source,

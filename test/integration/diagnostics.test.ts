@@ -82,6 +82,12 @@ describe('diagnostics of examples/storefront.catalog.yaml', () => {
     }
   });
 
+  it('point at the other node involved: the witness-missing finding at the Region\'s declaration', () => {
+    const witness = vscode.languages.getDiagnostics(storefront).find((d) => typeof d.code === 'object' && d.code.value === 'witness-missing');
+    const related = witness?.relatedInformation?.map((r) => `${r.message}@${r.location.uri.toString() === storefront.toString()}:${r.location.range.start.line}:${r.location.range.start.character}`);
+    assert.deepEqual(related, ['`us-east-2` is declared here as secondary@true:12:10']);
+  });
+
   it('follow edits before they are saved', async () => {
     await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '# an added line\n'));
     await waitFor('the diagnostics to move down one line', sameAs(shifted(1)), 5000);

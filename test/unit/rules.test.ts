@@ -213,7 +213,15 @@ describe('rules', () => {
     });
     it('witness-missing fires when the witness is also a data Region', () => {
       const text = catalog('  - name: gift-cards\n    category: transaction\n    regions: [us-east-1, eu-west-1]\n    splitBrainGuards:\n      - { type: witness-region, region: eu-west-1 }\n');
-      assert.deepEqual(findingsOf(text, 'witness-missing').map(where), ['witness-missing@17:41-17:50']);
+      const [finding] = findingsOf(text, 'witness-missing');
+      assert.equal(where(finding), 'witness-missing@17:41-17:50');
+      // The related location is the witness's declaration (HEADER line 11: `    role: witness`).
+      assert.deepEqual(finding.related?.map((r) => `${r.message}@${r.range.start.line}:${r.range.start.column}`), ['`eu-west-1` is declared here as witness@11:11']);
+    });
+    it('witness-missing points at the declaration of a Region that is not a witness', () => {
+      const text = catalog('  - name: gift-cards\n    category: transaction\n    splitBrainGuards:\n      - { type: witness-region, region: us-west-2 }\n');
+      const [finding] = findingsOf(text, 'witness-missing');
+      assert.deepEqual(finding.related?.map((r) => `${r.message}@${r.range.start.line}:${r.range.start.column}-${r.range.end.column}`), ['`us-west-2` is declared here as secondary@9:11-20']);
     });
     it('witness-missing fires on the short form when the catalog declares no witness', () => {
       const text = `${TWO_REGIONS}  - name: gift-cards\n    category: transaction\n    splitBrainGuards: [witness-region]\n`;

@@ -24,14 +24,16 @@ export const witnessMissing = defineRule<DataTypeRule>({
       }
       const declared = catalog.regions.find((r) => r.name === region);
       if (!declared) continue; // unknown-region reports it
+      // Point at the Region's declaration: that is where its role is decided.
+      const declaration = { message: `\`${region}\` is declared here as ${declared.role}`, range: catalog.source.rangeAt(['regions', catalog.regionIndex.get(region) ?? 0, 'role']) };
       if (declared.role !== 'witness') {
         issues.push({
-          at: dataType.at('splitBrainGuards', index, 'region'),
+          at: { ...dataType.at('splitBrainGuards', index, 'region'), related: [declaration] },
           message: `\`${resolved.name}\`'s witness \`${region}\` is declared as a ${declared.role} Region, not a witness. A witness votes in failover decisions and holds no data; declare a third Region with \`role: witness\` and name it here.`,
         });
       } else if (resolved.regions.includes(region)) {
         issues.push({
-          at: dataType.at('splitBrainGuards', index, 'region'),
+          at: { ...dataType.at('splitBrainGuards', index, 'region'), related: [declaration] },
           message: `\`${resolved.name}\`'s witness \`${region}\` is also one of its data Regions: a Region that holds the data cannot break the tie between the data Regions. Remove it from the data type's \`regions\` or name another witness.`,
         });
       }
