@@ -43,6 +43,7 @@ describe('rule documentation', () => {
         const findings = summary(exampleUnder(rulePage(rule.id), 'Prefer'));
         const fired = rule.id === 'recommendation' ? findings.filter((f) => f === 'information recommendation') : findings.filter((f) => f.endsWith(` ${rule.id}`));
         assert.deepEqual(fired, []);
+        if (rule.id === 'recommendation') assert.ok(findings.includes('hint recommendation'), `no hint recommendation in ${JSON.stringify(findings)}`);
         assert.deepEqual(findings.filter((f) => f.startsWith('error ')), []);
       });
 
