@@ -4,7 +4,7 @@
 import { isMap, isSeq, type YAMLSeq } from 'yaml';
 import { recommend } from './decisionTable';
 import { parseDuration } from './durations';
-import { EditableCatalog, type TextEdit } from './fixes/yamlEdits';
+import { EditableCatalog, flowYaml, type TextEdit } from './fixes/yamlEdits';
 import type { CatalogAnalysis, Category, Recommendation, ResolvedDataType } from './types';
 
 export interface DataTypeAnswers {
@@ -39,7 +39,8 @@ export function dataTypeEntry(answers: DataTypeAnswers, analysis: CatalogAnalysi
     stalenessBudgetMs: parseDuration(answers.stalenessBudget),
     splitBrainGuards: [],
   };
-  const recommendation = recommend(resolved, new Set([...dataRegions, ...witnesses]).size);
+  const voters = new Set([...dataRegions, ...witnesses]).size;
+  const recommendation = recommend(resolved, voters);
 
   const entry: CatalogEntry = { name: answers.name, category: answers.category ?? 'other' };
   // `other` takes its consistency and immutability from the entry itself.
@@ -55,7 +56,6 @@ export function dataTypeEntry(answers: DataTypeAnswers, analysis: CatalogAnalysi
     if (consistency === 'eventual') {
       entry.conflictResolution = 'merge';
     } else {
-      const voters = new Set([...dataRegions, ...witnesses]).size;
       const witness = witnesses.find((w) => !dataRegions.includes(w));
       entry.splitBrainGuards = witness
         ? [{ type: 'witness-region', region: witness }, 'quorum']
@@ -65,28 +65,23 @@ export function dataTypeEntry(answers: DataTypeAnswers, analysis: CatalogAnalysi
   return { entry, recommendation };
 }
 
-const flowValue = (value: CatalogEntry[string]): string => {
-  if (!Array.isArray(value)) return String(value);
-  return `[${value.map((item) => (typeof item === 'string' ? item : `{ ${Object.entries(item).map(([k, v]) => `${k}: ${v}`).join(', ')} }`)).join(', ')}]`;
-};
-
 /** Inserts the entry at the end of `dataTypes`, as the list is written (block or flow). */
 export function insertDataType(text: string, entry: CatalogEntry): TextEdit {
   const catalog = new EditableCatalog(text);
   const fields = Object.entries(entry);
-  const flowEntry = `{ ${fields.map(([k, v]) => `${k}: ${flowValue(v)}`).join(', ')} }`;
+  const flowEntry = `{ ${fields.map(([k, v]) => `${k}: ${flowYaml(v)}`).join(', ')} }`;
   const list = catalog.doc.get('dataTypes', true) as YAMLSeq | undefined;
   if (isSeq(list)) {
     const last = list.items.at(-1);
     if (list.flow || (last && isMap(last) && last.flow)) return catalog.appendItem(list, flowEntry);
     return catalog.appendItem(list, '', (itemIndent) => {
       const keyIndent = `${itemIndent}  `;
-      return fields.map(([k, v], i) => `${i === 0 ? `${itemIndent}- ` : keyIndent}${k}: ${flowValue(v)}`).join('\n');
+      return fields.map(([k, v], i) => `${i === 0 ? `${itemIndent}- ` : keyIndent}${k}: ${flowYaml(v)}`).join('\n');
     });
   }
   // No list yet (or `dataTypes:` with nothing after it): add one at the end of the document.
   const root = catalog.doc.contents;
-  const blockFields = fields.map(([k, v], i) => `${i === 0 ? '  - ' : '    '}${k}: ${flowValue(v)}`).join('\n');
+  const blockFields = fields.map(([k, v], i) => `${i === 0 ? '  - ' : '    '}${k}: ${flowYaml(v)}`).join('\n');
   if (isMap(root) && !root.flow) {
     const existing = catalog.pair(root, 'dataTypes');
     if (existing) {

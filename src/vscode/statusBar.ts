@@ -1,6 +1,7 @@
 // The status bar item while a catalog is active: its error and warning counts; a click opens
 // the report.
 import * as vscode from 'vscode';
+import { countBySeverity } from '../report/model';
 import type { CatalogDiagnostics } from './catalogs';
 import { activeCatalogUri } from './reportPanel';
 
@@ -31,8 +32,7 @@ export class CatalogStatus implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const errors = current.analysis.findings.filter((f) => f.severity === 'error').length;
-    const warnings = current.analysis.findings.filter((f) => f.severity === 'warning').length;
+    const { error: errors, warning: warnings } = countBySeverity(current.analysis.findings);
     this.item.text = `$(error) ${errors} $(warning) ${warnings} CAP`;
     this.item.tooltip = `CAP Advisor: ${errors} error(s), ${warnings} warning(s) in ${current.analysis.report.dataTypes.length} data type(s). Click for the consistency report.`;
     this.item.show();

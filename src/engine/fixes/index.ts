@@ -4,11 +4,11 @@
 // Safe fixes are the ones that only correct what the user evidently meant (a typo with a
 // single close match). Every other fix changes the design (a store, a guard, a Region, the
 // failover mode) and waits for a person to choose it.
-import { isMap, isScalar, isSeq, visit, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isSeq, visit, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { analyzeCatalog } from '../analyze';
 import { rules } from '../rules';
 import type { AnalyzeOptions, CatalogAnalysis, DataTypeReport, Finding, GuardType } from '../types';
-import { applyEdits, EditableCatalog, type TextEdit } from './yamlEdits';
+import { applyEdits, EditableCatalog, flowYaml, type TextEdit } from './yamlEdits';
 
 export { applyEdits, type TextEdit };
 
@@ -173,7 +173,7 @@ class FixBuilder {
   private inheritedGuards(): string[] {
     const defaults = this.catalog.doc.get('defaults', true);
     const guards = isMap(defaults) ? defaults.get('splitBrainGuards', true) : undefined;
-    return isSeq(guards) ? guards.items.map((item) => flowText(item as Node)) : [];
+    return isSeq(guards) ? guards.items.map((item) => flowYaml((item as Node).toJSON())) : [];
   }
 
   /** A new `key:` with a block list in the file's style (or a flow list in a flow map). */
@@ -252,14 +252,6 @@ class FixBuilder {
     if (scalar) return this.catalog.replaceScalar(scalar, value);
     return { offset: [finding.range.offset[0], finding.range.offset[1]], newText: value };
   }
-}
-
-/** A guard as one flow item: `human-approval`, `{ type: fencing-lease, ttl: 30s }`. */
-function flowText(node: Node): string {
-  if (isScalar(node)) return String(node.value);
-  if (isMap(node)) return `{ ${node.items.map((p) => `${flowText(p.key as Node)}: ${p.value ? flowText(p.value as Node) : ''}`).join(', ')} }`;
-  if (isSeq(node)) return `[${node.items.map((item) => flowText(item as Node)).join(', ')}]`;
-  return String(node);
 }
 
 /**

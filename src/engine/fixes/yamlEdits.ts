@@ -121,6 +121,16 @@ function keyEnd(pair: Pair<Scalar, Node | null>): number {
   return pair.key.range![1] + 1;
 }
 
+/**
+ * A plain value as a one-line flow YAML item: `human-approval`, `{ type: fencing-lease, ttl: 30s }`,
+ * `[us-east-1, us-east-2]`. For the small values fixes and new entries write.
+ */
+export function flowYaml(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(flowYaml).join(', ')}]`;
+  if (value !== null && typeof value === 'object') return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${v === null ? '' : flowYaml(v)}`).join(', ')} }`;
+  return String(value);
+}
+
 /** Applies non-overlapping edits (offsets into the original text). */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => b.offset[0] - a.offset[0] || b.offset[1] - a.offset[1]);
