@@ -49,7 +49,7 @@ class Analysis {
     }
 
     const source = new CatalogSource(this.text);
-    const syntaxErrors = source.doc.errors.filter((e) => e.code !== 'MULTIPLE_DOCS');
+    const syntaxErrors = source.errors.filter((e) => e.code !== 'MULTIPLE_DOCS');
     if (syntaxErrors.length > 0) {
       const seenCodes = new Set<string>();
       for (const error of syntaxErrors) {
@@ -70,7 +70,7 @@ class Analysis {
       return this.refused(`Refused: the document expands too many YAML aliases (${plain.refused}). Alias bombs exhaust memory; a catalog needs only a few anchors.`, firstLineRange(this.text));
     }
 
-    for (const extra of source.doc.errors.filter((e) => e.code === 'MULTIPLE_DOCS')) {
+    for (const extra of source.errors.filter((e) => e.code === 'MULTIPLE_DOCS')) {
       this.catalogFindings.push(makeFinding(schemaRule, null, {
         at: { range: source.range(extra.pos[0], lineEnd(this.text, extra.pos[0])) },
         message: 'A catalog file holds one YAML document: this document and any after it are not analysed. Move each catalog to a file of its own.',

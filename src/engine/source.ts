@@ -1,7 +1,9 @@
-// The catalog text as the `yaml` library sees it, and the ranges of its nodes. Every finding's
-// range comes from here, so positions are computed one way everywhere.
+// The catalog text as a parser sees it, and the ranges of its nodes. Every finding's range comes
+// from here, so positions are computed one way everywhere. Plain catalogs are read by the fast
+// reader (js-yaml); anything else by `yaml`, whose Document is also built on demand for hovers.
 import { Document, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import type { Node, Pair, ParsedNode } from 'yaml';
+import type { Pair, ParsedNode, YAMLError } from 'yaml';
+import { readPlainCatalog, type FastRead, type NodeSpan, type ReadNode } from './fastReader';
 import type { Position, SourceRange } from './types';
 
 /** Alias expansions allowed when turning the document into plain data (refuses alias bombs). */
@@ -9,17 +11,41 @@ const MAX_ALIAS_EXPANSIONS = 1000;
 
 export type PathSegment = string | number;
 
+/** The node at a path and the key that names it, as spans of text. */
+interface Located {
+  node?: NodeSpan;
+  key?: NodeSpan;
+}
+
 export class CatalogSource {
-  readonly doc: Document.Parsed;
+  private readonly fast: FastRead | undefined;
+  private parsed: Document.Parsed | undefined;
   private lineStarts: number[] | undefined;
 
-  constructor(readonly text: string) {
+  /** `reader: 'yaml'` skips the fast reader (the tests compare the two). */
+  constructor(readonly text: string, reader: 'fast-if-plain' | 'yaml' = 'fast-if-plain') {
+    this.fast = reader === 'yaml' ? undefined : readPlainCatalog(text);
+  }
+
+  /** Whether the fast reader took the text. */
+  get readFast(): boolean {
+    return this.fast !== undefined;
+  }
+
+  /** `yaml`'s Document of the text, parsed on first use. */
+  get doc(): Document.Parsed {
     // `merge: true` so `<<: *anchor` works as most YAML users expect.
-    this.doc = parseDocument(text, { merge: true, prettyErrors: false });
+    return (this.parsed ??= parseDocument(this.text, { merge: true, prettyErrors: false }));
+  }
+
+  /** The parser's errors and warnings-as-errors (syntax, several documents); none for a plain catalog. */
+  get errors(): readonly YAMLError[] {
+    return this.fast ? [] : this.doc.errors;
   }
 
   /** The plain value of the document, or the reason it cannot be had (alias bomb). */
   toPlainData(): { value: unknown } | { refused: string } {
+    if (this.fast) return { value: this.fast.value };
     try {
       return { value: this.doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS }) };
     } catch (error) {
@@ -54,16 +80,35 @@ export class CatalogSource {
    * The range a squiggle should cover for a node: a scalar or flow collection whole; a block
    * collection only up to the end of its first line, so a whole block is not underlined.
    */
-  nodeRange(node: Node | null | undefined): SourceRange | undefined {
-    const r = node?.range;
+  private spanRange(span: NodeSpan | undefined): SourceRange | undefined {
     // An empty value (`key:` and nothing) has no text to underline; callers fall back to the key.
-    if (!r || r[1] <= r[0]) return undefined;
-    let end = r[1];
-    if ((isMap(node) || isSeq(node)) && !node.flow) {
-      const lineEnd = this.text.indexOf('\n', r[0]);
+    if (!span || span.end <= span.start) return undefined;
+    let end = span.end;
+    if (span.blockCollection) {
+      const lineEnd = this.text.indexOf('\n', span.start);
       if (lineEnd !== -1 && lineEnd < end) end = lineEnd;
     }
-    return this.range(r[0], trimTrailingSpace(this.text, r[0], end));
+    return this.range(span.start, trimTrailingSpace(this.text, span.start, end));
+  }
+
+  /** The node at a JSON-pointer-like path of keys and indices, and the key that names it. */
+  private locate(path: readonly PathSegment[]): Located {
+    return this.fast ? locateRead(this.fast.root, path) : locateParsed(this.doc.contents as ParsedNode | null, path);
+  }
+
+  /** The closest range for a path: the value, else its key, else the nearest ancestor. */
+  rangeAt(path: readonly PathSegment[]): SourceRange {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const { node, key } = this.locate(depth === path.length ? path : path.slice(0, depth));
+      const range = (depth === path.length ? this.spanRange(node) : undefined) ?? this.spanRange(key) ?? this.spanRange(node);
+      if (range) return range;
+    }
+    return this.range(0, 0);
+  }
+
+  /** The range of the key of the pair at a path (for unknown keys and missing values). */
+  keyRangeAt(path: readonly PathSegment[]): SourceRange {
+    return this.spanRange(this.locate(path).key) ?? this.rangeAt(path);
   }
 
   /** The mapping pair for `key` in `map`, if the map has it. */
@@ -74,46 +119,50 @@ export class CatalogSource {
     }
     return undefined;
   }
+}
 
-  /** The node at a JSON-pointer-like path of keys and indices, with the pair that holds it. */
-  nodeAt(path: readonly PathSegment[]): { node: ParsedNode | null | undefined; pair?: Pair<ParsedNode, ParsedNode | null>; parent?: ParsedNode } {
-    let node: ParsedNode | null | undefined = this.doc.contents as ParsedNode | null;
-    let pair: Pair<ParsedNode, ParsedNode | null> | undefined;
-    let parent: ParsedNode | undefined;
-    for (const segment of path) {
-      parent = node ?? undefined;
-      pair = undefined;
-      if (isSeq(node) && typeof segment === 'number') {
-        node = (node as YAMLSeq<ParsedNode>).items[segment];
-      } else if (isMap(node)) {
-        pair = CatalogSource.pairOf(node, String(segment));
-        node = pair ? pair.value : undefined;
-        if (!pair) return { node: undefined, parent };
-      } else {
-        return { node: undefined, parent };
-      }
-      if (node === undefined) return { node: undefined, parent };
+function locateRead(root: ReadNode | undefined, path: readonly PathSegment[]): Located {
+  let node: ReadNode | undefined = root;
+  let key: ReadNode | undefined;
+  for (const segment of path) {
+    if (node?.items && typeof segment === 'number') {
+      node = node.items[segment];
+      key = undefined;
+    } else if (node?.pairs) {
+      const pair = node.pairs.get(String(segment));
+      node = pair?.value;
+      key = pair?.key;
+    } else {
+      return {};
     }
-    return { node, pair, parent };
+    if (!node) return { key };
   }
+  return { node, key };
+}
 
-  /** The closest range for a path: the value, else its key, else the nearest ancestor. */
-  rangeAt(path: readonly PathSegment[]): SourceRange {
-    for (let depth = path.length; depth >= 0; depth--) {
-      const { node, pair } = this.nodeAt(path.slice(0, depth));
-      const range = (depth === path.length ? this.nodeRange(node) : undefined)
-        ?? this.nodeRange(pair?.key as Node | undefined)
-        ?? this.nodeRange(node);
-      if (range) return range;
+function locateParsed(root: ParsedNode | null, path: readonly PathSegment[]): Located {
+  let node: ParsedNode | null | undefined = root;
+  let key: ParsedNode | undefined;
+  for (const segment of path) {
+    key = undefined;
+    if (isSeq(node) && typeof segment === 'number') {
+      node = (node as YAMLSeq<ParsedNode>).items[segment];
+    } else if (isMap(node)) {
+      const pair = CatalogSource.pairOf(node, String(segment));
+      if (!pair) return {};
+      node = pair.value;
+      key = pair.key;
+    } else {
+      return {};
     }
-    return this.range(0, 0);
+    if (!node) return { key: spanOfParsed(key) };
   }
+  return { node: spanOfParsed(node), key: spanOfParsed(key) };
+}
 
-  /** The range of the key of the pair at a path (for unknown keys and missing values). */
-  keyRangeAt(path: readonly PathSegment[]): SourceRange {
-    const { pair } = this.nodeAt(path);
-    return this.nodeRange(pair?.key as Node | undefined) ?? this.rangeAt(path);
-  }
+function spanOfParsed(node: ParsedNode | null | undefined): NodeSpan | undefined {
+  if (!node?.range) return undefined;
+  return { start: node.range[0], end: node.range[1], blockCollection: (isMap(node) || isSeq(node)) && !node.flow };
 }
 
 function lineStartsOf(text: string): number[] {
