@@ -15,6 +15,7 @@ const repoRoot = join(benchDir, '..');
 const require = createRequire(import.meta.url);
 const { parseDocument } = require('yaml');
 const { analyzeCatalog } = require(join(repoRoot, 'out/src/engine/index.js'));
+const { readPlainCatalog } = require(join(repoRoot, 'out/src/engine/fastReader.js'));
 
 const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : [100, 1_000, 10_000];
 /** Runs per size: enough for a stable median without making the benchmark slow. */
@@ -84,9 +85,11 @@ const ms = (value) => value.toFixed(value < 10 ? 2 : 1).padStart(9);
 
 const cpus = os.cpus();
 console.log(`Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
-console.log('Medians; the parse is yaml\'s parseDocument on the same text with the engine\'s options (the floor: positions need a parse).\n');
-console.log('data types |     bytes |  parse ms | analysis ms | ratio | beyond parse ms | findings');
-console.log('-----------|-----------|-----------|-------------|-------|-----------------|---------');
+console.log('Medians. parse: yaml\'s parseDocument on the same text with the engine\'s options (the floor the goals were set');
+console.log('against). fast read: the engine\'s own reader (js-yaml with spans), which plain catalogs like these go through;');
+console.log('beyond read: the analysis minus that read.\n');
+console.log('data types |     bytes |  parse ms | analysis ms | ratio | beyond parse ms | fast read ms | beyond read ms | findings');
+console.log('-----------|-----------|-----------|-------------|-------|-----------------|--------------|----------------|---------');
 
 const generatedDir = join(benchDir, '.generated');
 mkdirSync(generatedDir, { recursive: true });
@@ -98,22 +101,28 @@ for (const size of SIZES) {
   files[size] = file;
   const parse = () => parseDocument(text, { merge: true, prettyErrors: false });
   const analyse = () => analyzeCatalog(text);
+  const fastRead = () => readPlainCatalog(text);
+  if (!fastRead()) throw new Error(`the fast reader did not take bench-${size}; the figures would be yaml's`);
   // Warm up both, so the JIT has compiled the hot paths before timing ("once warm").
   for (let i = 0; i < Math.max(3, runsFor(size) / 10); i++) {
     parse();
     analyse();
+    fastRead();
   }
   // Interleave, so a slower second half of the run (GC, thermal) does not favour either side.
   const parseTimes = [];
   const analysisTimes = [];
+  const readTimes = [];
   for (let i = 0; i < runsFor(size); i++) {
     parseTimes.push(timeOf(parse, 1));
     analysisTimes.push(timeOf(analyse, 1));
+    readTimes.push(timeOf(fastRead, 1));
   }
   const parseMs = median(parseTimes);
   const analysisMs = median(analysisTimes);
+  const readMs = median(readTimes);
   const findings = analyse().findings.length;
-  console.log(`${String(size).padStart(10)} | ${String(text.length).padStart(9)} | ${ms(parseMs)} | ${ms(analysisMs).padStart(11)} | ${(analysisMs / parseMs).toFixed(2).padStart(5)} | ${ms(analysisMs - parseMs).padStart(15)} | ${String(findings).padStart(8)}`);
+  console.log(`${String(size).padStart(10)} | ${String(text.length).padStart(9)} | ${ms(parseMs)} | ${ms(analysisMs).padStart(11)} | ${(analysisMs / parseMs).toFixed(2).padStart(5)} | ${ms(analysisMs - parseMs).padStart(15)} | ${ms(readMs).padStart(12)} | ${ms(analysisMs - readMs).padStart(14)} | ${String(findings).padStart(8)}`);
 }
 
 const largest = files[SIZES.at(-1)];

@@ -131,7 +131,7 @@ function skipSeparation(text: string, offset: number): number {
   let atLineStartOrBlank = true;
   while (offset < text.length) {
     const code = text.charCodeAt(offset);
-    if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d) {
+    if (isWhiteSpace(code)) {
       atLineStartOrBlank = true;
       offset++;
     } else if (code === 0x23 && atLineStartOrBlank) {
@@ -166,10 +166,10 @@ function indentAt(text: string, lineStart: number): number {
   return offset - lineStart;
 }
 
-/** Back over trailing spaces, line breaks and comments after a node. */
+/** Back over the spaces and line breaks js-yaml reads past the end of a node. */
 function trimEnd(text: string, start: number, end: number): number {
   let trimmed = end;
-  while (trimmed > start && /\s/.test(text[trimmed - 1])) trimmed--;
+  while (trimmed > start && isWhiteSpace(text.charCodeAt(trimmed - 1))) trimmed--;
   return trimmed;
 }
 
@@ -179,7 +179,12 @@ function skipBlanks(text: string, offset: number): number {
 }
 
 function isBlankAt(text: string, offset: number): boolean {
-  return offset >= text.length || /\s/.test(text[offset]);
+  return offset >= text.length || isWhiteSpace(text.charCodeAt(offset));
+}
+
+/** Space, tab, line feed or carriage return: YAML's white space and line breaks. */
+function isWhiteSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
 
 function isLineStart(text: string, offset: number): boolean {
