@@ -1,9 +1,9 @@
 // The fast reader: a catalog's plain data and the span of every node, from js-yaml, which reads
-// large files several times faster than `yaml` builds its Document. It only takes plain catalogs
+// a large catalog about ten times faster than `yaml` builds its Document. It only takes plain catalogs
 // (one document, no syntax error, no tags, anchors, aliases, merge keys or complex keys); for any
 // other text it answers `undefined` and the caller reads with `yaml`, so syntax errors, alias
 // limits and every YAML corner keep `yaml`'s behaviour. On what it does take, its data and spans
-// equal `yaml`'s (test/unit/fastReader.test.ts compares the two on random catalogs).
+// equal `yaml`'s (test/unit/fastReader.test.ts compares the two on random and edited catalogs).
 import { FAILSAFE_SCHEMA, load, Type, type State } from 'js-yaml';
 import { isScalar, Schema } from 'yaml';
 
@@ -59,7 +59,7 @@ class NotPlain extends Error {}
 interface Frame {
   readonly open: number;
   readonly children: ReadNode[];
-  /** The resolved value of a scalar child, for keys. */
+  /** Each child's value, as js-yaml resolved it (a key's name, or the node a failed key was). */
   readonly childValues: unknown[];
 }
 
@@ -83,7 +83,7 @@ export function readPlainCatalog(text: string): FastRead | undefined {
     });
     const root = frames[0].children[frames[0].children.length - 1];
     return { value: value === undefined ? null : value, root: root && root.end > root.start ? root : undefined };
-  } catch (error) {
+  } catch {
     // A syntax error, several documents, or a construct left to `yaml`.
     return undefined;
   }
