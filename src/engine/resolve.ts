@@ -4,9 +4,9 @@
 import { categoryNeeds, recommend, storeSatisfies } from './decisionTable';
 import { parseDuration } from './durations';
 import { CatalogSource, PathSegment } from './source';
-import { STORE_IDS } from './storeFacts';
+import { STORE_IDS, storeFacts, type StoreFacts } from './storeFacts';
 import type {
-  Category, CatalogRegion, GuardType, Recommendation, RelatedLocation, ResolvedDataType, SourceRange, SplitBrainGuard,
+  Category, CatalogRegion, GuardType, Recommendation, RelatedLocation, ResolvedDataType, SourceRange, SplitBrainGuard, StoreId,
 } from './types';
 
 /** Where a finding about a field goes, and the other nodes worth showing with it. */
@@ -31,6 +31,15 @@ export interface DataTypeUnderCheck {
   /** Where to report about a field (or a node inside it): see `locateField`. */
   at(field: string, ...inside: PathSegment[]): Located;
   nameAt(): Located;
+  /** The store the data type's promises are checked against: the declared one, else the recommended one. */
+  storeInQuestion(): StoreInQuestion;
+}
+
+export interface StoreInQuestion {
+  store: StoreId;
+  facts: StoreFacts;
+  /** "its store `x`" or "the recommended store `x`", for messages. */
+  described: string;
 }
 
 export interface CatalogModel {
@@ -133,6 +142,11 @@ function resolveDataType(
       return r && typeof r.rule === 'string' && typeof r.reason === 'string' ? [{ rule: r.rule, reason: r.reason, index: riskIndex }] : [];
     }),
     nameAt,
+    storeInQuestion() {
+      const store = resolved.store ?? recommendation.store;
+      const described = resolved.store ? `its store \`${store}\`` : `the recommended store \`${store}\``;
+      return { store, facts: storeFacts[store], described };
+    },
     at(key, ...inside) {
       if (own[key] !== undefined) return { range: source.rangeAt(ownPath(key, inside)) };
       if (defaults[key] !== undefined) {

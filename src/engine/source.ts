@@ -38,7 +38,7 @@ export class CatalogSource {
     return (this.parsed ??= parseDocument(this.text, { merge: true, prettyErrors: false }));
   }
 
-  /** The parser's errors and warnings-as-errors (syntax, several documents); none for a plain catalog. */
+  /** `yaml`'s errors (syntax, several documents); a text the fast reader took has none. */
   get errors(): readonly YAMLError[] {
     return this.fast ? [] : this.doc.errors;
   }

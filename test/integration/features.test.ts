@@ -132,7 +132,11 @@ describe('commands', () => {
     const added = '# The report follows the editor.\n';
     await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), added));
     await waitFor('the report to show the edited catalog', () => firstFindingAt() === before + added.length);
+    // The report is the active editor now: bring the catalog back to revert it, not the report.
+    await vscode.window.showTextDocument(storefront);
     await vscode.commands.executeCommand('workbench.action.files.revert');
+    assert.equal(editor.document.isDirty, false);
+    await waitFor('the report to follow the revert', () => firstFindingAt() === before);
   });
 
   it('Export Report writes each format to the file given', async () => {

@@ -51,5 +51,10 @@ export async function waitFor<T>(what: string, check: () => T | undefined | fals
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function closeAllEditors(): Promise<void> {
+  // A test's unsaved edit must not reach the disk (closing a dirty editor here saves it).
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.scheme === 'file')) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }

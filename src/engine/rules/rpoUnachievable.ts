@@ -1,5 +1,4 @@
 import { formatDuration } from '../durations';
-import { storeFacts } from '../storeFacts';
 import { DataTypeRule, defineRule } from './rule';
 
 export const rpoUnachievable = defineRule<DataTypeRule>({
@@ -9,14 +8,12 @@ export const rpoUnachievable = defineRule<DataTypeRule>({
   description: 'The declared `rpo` is shorter than the store can promise on an unplanned failover.',
   acceptable: true,
   check(dataType) {
-    const { resolved, recommendation: rec } = dataType;
+    const { resolved } = dataType;
     const rpo = resolved.rpoMs;
     if (rpo === undefined || !resolved.multiRegion) return [];
-    const store = resolved.store ?? rec.store;
-    const facts = storeFacts[store];
+    const { facts, described: which } = dataType.storeInQuestion();
     const storeRpo = facts.rpo.value;
     if (storeRpo === null || rpo >= storeRpo) return [];
-    const which = resolved.store ? `its store \`${store}\`` : `the recommended store \`${store}\``;
     return [{
       at: dataType.at('rpo'),
       message: `\`${resolved.name}\` declares an RPO of ${formatDuration(rpo)}, but on an unplanned Regional failover ${which} loses ${facts.rpo.text}. Choose a store that commits synchronously across Regions (aurora-dsql, dynamodb-global-strong: RPO 0), or declare the RPO you can actually get.`,

@@ -1,5 +1,4 @@
 import { formatDuration } from '../durations';
-import { storeFacts } from '../storeFacts';
 import { DataTypeRule, defineRule } from './rule';
 
 export const stalenessBudgetExceeded = defineRule<DataTypeRule>({
@@ -9,14 +8,12 @@ export const stalenessBudgetExceeded = defineRule<DataTypeRule>({
   description: 'The store\'s typical cross-Region replication window exceeds `stalenessBudget`.',
   acceptable: true,
   check(dataType) {
-    const { resolved, recommendation: rec } = dataType;
+    const { resolved } = dataType;
     const budget = resolved.stalenessBudgetMs;
     if (budget === undefined || !resolved.multiRegion) return [];
-    const store = resolved.store ?? rec.store;
-    const facts = storeFacts[store];
+    const { facts, described: which } = dataType.storeInQuestion();
     const window = facts.replicationWindow.value;
     if (window === null || window <= budget) return [];
-    const which = resolved.store ? `its store \`${store}\`` : `the recommended store \`${store}\``;
     return [{
       at: dataType.at('stalenessBudget'),
       message: `\`${resolved.name}\` tolerates reads ${formatDuration(budget)} stale, but ${which} replicates across Regions ${facts.replicationWindow.text}: a reader in another Region can see older data than that. Read only in the writing Region, choose a synchronously replicated store (aurora-dsql, dynamodb-global-strong), or raise the budget.`,
