@@ -6,7 +6,7 @@
 //
 // Usage: node scripts/vscode-host/run-tests.mjs [--host auto|electron|code-server]
 //          [--screenshot out.png] [--timeout seconds] [--verbose]
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,40 @@ const extensionTestsPath = join(repoRoot, 'out/test/integration/index.js');
 const workspace = join(repoRoot, 'test/integration/workspace');
 
 const log = (message) => process.stderr.write(`[vscode-host] ${message}\n`);
+
+/** The files the suites open and edit: the example and the fixture workspace. */
+function filesTheSuitesTouch() {
+  const files = new Map([[join(repoRoot, 'examples/storefront.catalog.yaml'), undefined]]);
+  for (const entry of readdirSync(workspace, { recursive: true })) {
+    const file = join(workspace, entry);
+    if (statSync(file).isFile()) files.set(file, undefined);
+  }
+  for (const file of files.keys()) files.set(file, readFileSync(file));
+  return files;
+}
+
+/**
+ * The suites must leave the repository as they found it (an unsaved edit saved on close once
+ * changed the example, and the unit tests with it). Puts back what changed and says so.
+ */
+function restoreChangedFiles(before) {
+  const after = filesTheSuitesTouch();
+  const changed = [];
+  for (const [file, content] of before) {
+    if (!after.get(file)?.equals(content)) {
+      writeFileSync(file, content);
+      changed.push(file);
+    }
+  }
+  for (const file of after.keys()) {
+    if (!before.has(file)) {
+      rmSync(file);
+      changed.push(file);
+    }
+  }
+  for (const file of changed) log(`the suites changed ${file}; restored`);
+  return changed.length;
+}
 
 function pickHost(requested) {
   if (requested !== 'auto') return requested;
@@ -74,15 +108,14 @@ async function main() {
     return 1;
   }
   const host = pickHost(options.host);
-  if (host === 'electron') {
-    if (options.screenshot) log('--screenshot is only supported by the code-server host; ignored');
-    return runInDesktopVSCode();
-  }
-  if (host !== 'code-server') {
+  if (host !== 'electron' && host !== 'code-server') {
     log(`unknown --host ${host} (auto, electron or code-server)`);
     return 2;
   }
-  return runInCodeServerHost(options);
+  if (host === 'electron' && options.screenshot) log('--screenshot is only supported by the code-server host; ignored');
+  const before = filesTheSuitesTouch();
+  const code = host === 'electron' ? await runInDesktopVSCode() : await runInCodeServerHost(options);
+  return restoreChangedFiles(before) > 0 ? code || 1 : code;
 }
 
 main().then(
