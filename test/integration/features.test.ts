@@ -58,6 +58,10 @@ describe('quick fixes in the editor', () => {
     assert.ok(await vscode.workspace.applyEdit(accept.edit));
     const text = editor.document.getText();
     assert.match(text, /    acceptedRisks:\n      - rule: staleness-budget-exceeded\n        reason: why the team accepts this, and where it was agreed\n/);
+    // The reason is the snippet's placeholder: selected, so typing replaces it.
+    const reason = 'why the team accepts this, and where it was agreed';
+    const reasonAt = text.indexOf(`reason: ${reason}`) + 'reason: '.length;
+    assert.deepEqual([editor.document.offsetAt(editor.selection.start), editor.document.offsetAt(editor.selection.end)], [reasonAt, reasonAt + reason.length]);
     await waitFor('the finding to become an accepted risk', () => !capDiagnostics(storefront).some((d) => d.includes('staleness-budget-exceeded')));
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
