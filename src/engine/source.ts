@@ -110,15 +110,6 @@ export class CatalogSource {
   keyRangeAt(path: readonly PathSegment[]): SourceRange {
     return this.spanRange(this.locate(path).key) ?? this.rangeAt(path);
   }
-
-  /** The mapping pair for `key` in `map`, if the map has it. */
-  static pairOf(map: unknown, key: string): Pair<ParsedNode, ParsedNode | null> | undefined {
-    if (!isMap(map)) return undefined;
-    for (const item of (map as YAMLMap<ParsedNode, ParsedNode | null>).items) {
-      if (isPair(item) && isScalar(item.key) && String((item.key as Scalar).value) === key) return item;
-    }
-    return undefined;
-  }
 }
 
 function locateRead(root: ReadNode | undefined, path: readonly PathSegment[]): Located {
@@ -148,7 +139,7 @@ function locateParsed(root: ParsedNode | null, path: readonly PathSegment[]): Lo
     if (isSeq(node) && typeof segment === 'number') {
       node = (node as YAMLSeq<ParsedNode>).items[segment];
     } else if (isMap(node)) {
-      const pair = CatalogSource.pairOf(node, String(segment));
+      const pair = pairOf(node, String(segment));
       if (!pair) return {};
       node = pair.value;
       key = pair.key;
@@ -158,6 +149,15 @@ function locateParsed(root: ParsedNode | null, path: readonly PathSegment[]): Lo
     if (!node) return { key: spanOfParsed(key) };
   }
   return { node: spanOfParsed(node), key: spanOfParsed(key) };
+}
+
+/** The mapping pair for `key` in `map`, if the map has it. */
+function pairOf(map: unknown, key: string): Pair<ParsedNode, ParsedNode | null> | undefined {
+  if (!isMap(map)) return undefined;
+  for (const item of (map as YAMLMap<ParsedNode, ParsedNode | null>).items) {
+    if (isPair(item) && isScalar(item.key) && String((item.key as Scalar).value) === key) return item;
+  }
+  return undefined;
 }
 
 function spanOfParsed(node: ParsedNode | null | undefined): NodeSpan | undefined {
