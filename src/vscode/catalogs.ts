@@ -140,10 +140,13 @@ export class CatalogDiagnostics implements vscode.Disposable {
     clearTimeout(this.pending.get(key));
     this.pending.delete(key);
     if (!this.analysed.has(key)) return;
-    if (document.uri.scheme !== 'untitled' && vscode.workspace.getWorkspaceFolder(document.uri) && this.matchesGlobs(document.uri)) {
+    if (document.uri.scheme !== 'untitled' && vscode.workspace.getWorkspaceFolder(document.uri)) {
       try {
-        this.publish(document.uri, await this.readText(document.uri));
-        return;
+        const saved = await this.readText(document.uri);
+        if (this.isWorkspaceCatalog(document.uri, saved)) {
+          this.publish(document.uri, saved);
+          return;
+        }
       } catch {
         // Gone from disk: forget it below.
       }
@@ -165,23 +168,35 @@ export class CatalogDiagnostics implements vscode.Disposable {
     }
   }
 
-  /** Files created, changed on disk (git checkout), deleted or renamed outside the editor. */
+  /**
+   * Files created, changed on disk (git checkout), deleted or renamed outside the editor: those
+   * the globs name, and any YAML file, which is a catalog when it declares the apiVersion.
+   */
   private watchFiles(): void {
     this.watcher?.dispose();
     const { catalogGlobs } = readSettings();
-    this.watcher = vscode.workspace.createFileSystemWatcher(`{${catalogGlobs.join(',')}}`);
+    this.watcher = vscode.workspace.createFileSystemWatcher(`{${[...catalogGlobs, '**/*.yaml', '**/*.yml'].join(',')}}`);
     const fromDisk = async (uri: vscode.Uri) => {
       if (isExcluded(uri)) return;
       if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return; // the editor's text wins
+      let text: string;
       try {
-        this.publish(uri, await this.readText(uri));
+        text = await this.readText(uri);
       } catch {
         this.forget(uri);
+        return;
       }
+      if (this.isWorkspaceCatalog(uri, text)) this.publish(uri, text);
+      else if (this.analysed.has(uri.toString())) this.forget(uri); // it no longer declares the apiVersion
     };
     this.watcher.onDidCreate(fromDisk);
     this.watcher.onDidChange(fromDisk);
     this.watcher.onDidDelete((uri) => this.forget(uri));
+  }
+
+  /** A file of the workspace is a catalog by its name (the globs) or by its declared apiVersion. */
+  private isWorkspaceCatalog(uri: vscode.Uri, text: string): boolean {
+    return this.matchesGlobs(uri) || declaresCatalogApiVersion(text);
   }
 
   private matchesGlobs(uri: vscode.Uri): boolean {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { capDiagnostics, EXTENSION_ID, workspaceUri } from './helpers';
+import { capDiagnostics, EXTENSION_ID, waitFor, workspaceUri } from './helpers';
 
 const COMMAND = 'capAdvisor.analyzeWorkspace';
 
@@ -35,5 +35,19 @@ describe('CAP Advisor: Analyze Workspace', () => {
     assert.ok(!vscode.workspace.textDocuments.some((document) => document.uri.toString() === nested.toString()));
     assert.deepEqual(capDiagnostics(nested), ['hint recommendation@8:10-8:18']);
     assert.deepEqual(capDiagnostics(ignored()), []);
+  });
+
+  it('follows a catalog written outside the editor, by its apiVersion, until it stops declaring it', async () => {
+    const late = workspaceUri('other', 'late.yaml');
+    const declared = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri('other', 'declared.yaml')));
+    try {
+      await vscode.workspace.fs.writeFile(late, new TextEncoder().encode(declared));
+      await waitFor('the new file analysed', () => capDiagnostics(late).length > 0);
+      assert.deepEqual(capDiagnostics(late), capDiagnostics(workspaceUri('other', 'declared.yaml')));
+      await vscode.workspace.fs.writeFile(late, new TextEncoder().encode(declared.replace('apiVersion: cap-advisor/v1', 'apiVersion: v1')));
+      await waitFor('its diagnostics cleared', () => capDiagnostics(late).length === 0);
+    } finally {
+      await vscode.workspace.fs.delete(late, { useTrash: false });
+    }
   });
 });
