@@ -111,7 +111,8 @@ function guardMarkdown(type: GuardType): string[] {
 
 /** The hover for the node at `offset`, or undefined where there is nothing to explain. */
 export function hoverAt(text: string, offset: number, analysis: CatalogAnalysis = analyzeCatalog(text)): Hover | undefined {
-  const source = new CatalogSource(text);
+  // The hover walks `yaml`'s nodes, so the fast reader would be wasted here.
+  const source = new CatalogSource(text, 'yaml');
   let hit: { scalar: Scalar; path: readonly unknown[]; key: string | undefined } | undefined;
   visit(source.doc, {
     Scalar(key, node, path) {

@@ -22,7 +22,7 @@ export class CatalogSource {
   private parsed: Document.Parsed | undefined;
   private lineStarts: number[] | undefined;
 
-  /** `reader: 'yaml'` skips the fast reader (the tests compare the two). */
+  /** `reader: 'yaml'` skips the fast reader: for callers that walk `yaml`'s nodes, and for the tests that compare the two. */
   constructor(readonly text: string, reader: 'fast-if-plain' | 'yaml' = 'fast-if-plain') {
     this.fast = reader === 'yaml' ? undefined : readPlainCatalog(text);
   }
