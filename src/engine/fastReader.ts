@@ -128,13 +128,12 @@ function nodeOf(text: string, frame: Frame, state: State): ReadNode {
 
 /** Past spaces, tabs, line breaks and comments: where a node's own text begins. */
 function skipSeparation(text: string, offset: number): number {
-  let atLineStartOrBlank = true;
   while (offset < text.length) {
     const code = text.charCodeAt(offset);
     if (isWhiteSpace(code)) {
-      atLineStartOrBlank = true;
       offset++;
-    } else if (code === 0x23 && atLineStartOrBlank) {
+    } else if (code === 0x23) {
+      // Where a node should begin, `#` starts a comment: no scalar begins with one.
       while (offset < text.length && text.charCodeAt(offset) !== 0x0a) offset++;
     } else if (code === 0x2d && offset + 2 < text.length && text.startsWith('---', offset) && isLineStart(text, offset) && isBlankAt(text, offset + 3)) {
       offset += 3; // the document start marker
