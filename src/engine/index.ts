@@ -27,10 +27,13 @@ export const ruleRegistry: readonly RuleMeta[] = rules.map(({ id, defaultSeverit
 
 export const DEFAULT_CATALOG_GLOBS = ['**/*.catalog.yaml', '**/*.catalog.yml', '**/data-catalog.yaml', '**/data-catalog.yml'];
 
+/** How far into a file the apiVersion is looked for: a catalog declares it near the top. */
+export const API_VERSION_HEAD_CHARS = 4096;
+
 /** True when the text's first document declares `apiVersion: cap-advisor/v1` at the top level. */
 export function declaresCatalogApiVersion(text: string): boolean {
   let inContent = false;
-  for (const line of text.slice(0, 4096).split('\n')) {
+  for (const line of text.slice(0, API_VERSION_HEAD_CHARS).split('\n')) {
     if (line.startsWith('---')) {
       if (inContent) return false; // the first document ended without declaring it
       continue;

@@ -1,8 +1,9 @@
 // Which documents are catalogs, their latest analysis, and the diagnostics published for them:
 // every catalog in the workspace (open or not), kept current on open, edit, save, file
 // creation, deletion and rename, and settings changes.
+import { open } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { analyzeCatalog, declaresCatalogApiVersion, type CatalogAnalysis, type Finding, type Severity } from '../engine';
+import { analyzeCatalog, API_VERSION_HEAD_CHARS, declaresCatalogApiVersion, type CatalogAnalysis, type Finding, type Severity } from '../engine';
 import { readSettings, SECTION } from './settings';
 
 const SOURCE = 'cap-advisor';
@@ -86,10 +87,21 @@ export class CatalogDiagnostics implements vscode.Disposable {
     const byName = await vscode.workspace.findFiles(`{${catalogGlobs.join(',')}}`, WORKSPACE_EXCLUDE);
     const catalogs = new Map(byName.map((uri) => [uri.toString(), uri]));
     for (const uri of await vscode.workspace.findFiles('**/*.{yaml,yml}', WORKSPACE_EXCLUDE)) {
-      if (!catalogs.has(uri.toString()) && declaresCatalogApiVersion(await this.readText(uri))) catalogs.set(uri.toString(), uri);
+      if (catalogs.has(uri.toString())) continue;
+      try {
+        if (declaresCatalogApiVersion(await this.readHead(uri))) catalogs.set(uri.toString(), uri);
+      } catch {
+        // Deleted since the search, or unreadable: not a catalog we can show.
+      }
     }
     for (const uri of catalogs.values()) {
-      this.publish(uri, await this.readText(uri));
+      let text: string;
+      try {
+        text = await this.readText(uri);
+      } catch {
+        continue;
+      }
+      this.publish(uri, text);
       // Yield between files so a large workspace does not hold up the extension host.
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
@@ -202,6 +214,22 @@ export class CatalogDiagnostics implements vscode.Disposable {
   private matchesGlobs(uri: vscode.Uri): boolean {
     const { catalogGlobs } = readSettings(uri);
     return catalogGlobs.some((pattern) => vscode.languages.match({ pattern }, { uri, languageId: 'yaml' } as vscode.TextDocument) > 0);
+  }
+
+  /**
+   * Enough of a file to tell whether it declares the apiVersion. On disk only its first bytes are
+   * read, so a workspace of large YAML files (Kubernetes CRDs, say) is not read whole at start-up.
+   */
+  private async readHead(uri: vscode.Uri): Promise<string> {
+    if (uri.scheme !== 'file' || vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return this.readText(uri);
+    const file = await open(uri.fsPath, 'r');
+    try {
+      // Four UTF-8 bytes at most per character; a character cut at the end does not matter here.
+      const { buffer, bytesRead } = await file.read(Buffer.alloc(API_VERSION_HEAD_CHARS * 4), 0, API_VERSION_HEAD_CHARS * 4, 0);
+      return new TextDecoder().decode(buffer.subarray(0, bytesRead));
+    } finally {
+      await file.close();
+    }
   }
 
   /** The text as the user sees it: the open editor's buffer when there is one, else the file. */
