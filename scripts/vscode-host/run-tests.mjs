@@ -22,13 +22,8 @@ const log = (message) => process.stderr.write(`[vscode-host] ${message}\n`);
 
 /** The files the suites open and edit: the example and the fixture workspace. */
 function filesTheSuitesTouch() {
-  const files = new Map([[join(repoRoot, 'examples/storefront.catalog.yaml'), undefined]]);
-  for (const entry of readdirSync(workspace, { recursive: true })) {
-    const file = join(workspace, entry);
-    if (statSync(file).isFile()) files.set(file, undefined);
-  }
-  for (const file of files.keys()) files.set(file, readFileSync(file));
-  return files;
+  const fixtures = readdirSync(workspace, { recursive: true }).map((entry) => join(workspace, entry)).filter((file) => statSync(file).isFile());
+  return new Map([join(repoRoot, 'examples/storefront.catalog.yaml'), ...fixtures].map((file) => [file, readFileSync(file)]));
 }
 
 /**

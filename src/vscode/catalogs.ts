@@ -191,15 +191,16 @@ export class CatalogDiagnostics implements vscode.Disposable {
     const fromDisk = async (uri: vscode.Uri) => {
       if (isExcluded(uri)) return;
       if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return; // the editor's text wins
-      let text: string;
       try {
-        text = await this.readText(uri);
+        // Most YAML files are not catalogs: look at the head of those the globs do not name first.
+        if (!this.matchesGlobs(uri) && !declaresCatalogApiVersion(await this.readHead(uri))) {
+          if (this.analysed.has(uri.toString())) this.forget(uri); // it no longer declares the apiVersion
+          return;
+        }
+        this.publish(uri, await this.readText(uri));
       } catch {
         this.forget(uri);
-        return;
       }
-      if (this.isWorkspaceCatalog(uri, text)) this.publish(uri, text);
-      else if (this.analysed.has(uri.toString())) this.forget(uri); // it no longer declares the apiVersion
     };
     this.watcher.onDidCreate(fromDisk);
     this.watcher.onDidChange(fromDisk);
