@@ -40,10 +40,24 @@ describe('extension manifest', () => {
     assert.ok(choices.length >= 10);
   });
 
-  it('the .vsix holds the bundle, the schema, the snippets and the example, and no sources or tests', function () {
+  it('the .vsix holds the bundle, the schema, the snippets, the example and the icon, and no sources, tests or CLI', function () {
     this.timeout(60_000);
-    const files = execFileSync(process.execPath, [join(repoRoot, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8' })
+    const files = execFileSync(process.execPath, [join(repoRoot, 'scripts/package-vsix.mjs'), '--list'], { cwd: repoRoot, encoding: 'utf8' })
       .trim().split('\n').sort();
-    assert.deepEqual(files, ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/extension.js', 'examples/storefront.catalog.yaml', 'package.json', 'schemas/data-catalog.schema.json', 'snippets/catalog.code-snippets']);
+    assert.deepEqual(files, ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/extension.js', 'examples/storefront.catalog.yaml', 'images/icon.png',
+      'package.json', 'schemas/data-catalog.schema.json', 'snippets/catalog.code-snippets']);
+  });
+
+  it('has what a Marketplace or Open VSX listing needs: a PNG icon of at least 128 px, a banner, links and a license', () => {
+    const icon = readFileSync(join(repoRoot, manifest.icon));
+    assert.equal(icon.subarray(1, 4).toString('latin1'), 'PNG');
+    const [width, height] = [icon.readUInt32BE(16), icon.readUInt32BE(20)];
+    assert.ok(width >= 128 && width === height, `${width}x${height}`);
+    assert.match(manifest.galleryBanner.color, /^#[0-9a-f]{6}$/i);
+    assert.ok(['dark', 'light'].includes(manifest.galleryBanner.theme));
+    for (const url of [manifest.repository.url, manifest.bugs.url, manifest.homepage]) assert.match(url, /^https:\/\/github\.com\/cap-advisor\/cap-advisor\b/);
+    assert.equal(manifest.license, 'MIT');
+    assert.ok(existsSync(join(repoRoot, 'LICENSE')));
+    assert.ok(manifest.keywords.length <= 30, 'the Marketplace takes at most 30 keywords');
   });
 });

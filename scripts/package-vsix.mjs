@@ -1,0 +1,54 @@
+// Packages the VS Code extension from a staging folder.
+//
+//   node scripts/package-vsix.mjs --out cap-advisor.vsix   # build the .vsix (after npm run build)
+//   node scripts/package-vsix.mjs --list                   # print the files it would hold
+//
+// Why a staging folder: package.json's `files` is the npm package's allow list (the CLI), and
+// vsce reads the same field as the .vsix's allow list and refuses a .vscodeignore beside it.
+// The extension needs other files than the CLI, so it is packed from out/vsix/, holding exactly
+// EXTENSION_FILES and a copy of the manifest whose `files` names them.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+
+/** What the installed extension reads: the bundle, the schema and snippets it contributes, the example and the icon. */
+export const EXTENSION_FILES = [
+  'dist/extension.js',
+  'schemas/data-catalog.schema.json',
+  'snippets/catalog.code-snippets',
+  'examples/storefront.catalog.yaml',
+  'images/icon.png',
+];
+/** The Marketplace and Open VSX listing: its page, its Changelog tab and its license. */
+const LISTING_FILES = ['README.md', 'CHANGELOG.md', 'LICENSE'];
+
+export function stageExtension(stageDir = join(repoRoot, 'out/vsix')) {
+  rmSync(stageDir, { recursive: true, force: true });
+  for (const file of [...EXTENSION_FILES, ...LISTING_FILES]) {
+    mkdirSync(dirname(join(stageDir, file)), { recursive: true });
+    copyFileSync(join(repoRoot, file), join(stageDir, file));
+  }
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  // The CLI's entry points and the build scripts mean nothing inside the extension.
+  for (const key of ['bin', 'scripts', 'devDependencies', 'dependencies']) delete manifest[key];
+  manifest.files = [...EXTENSION_FILES, ...LISTING_FILES];
+  writeFileSync(join(stageDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return stageDir;
+}
+
+function vsce(args, cwd) {
+  return execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), ...args, '--no-dependencies'], { cwd, encoding: 'utf8' });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { values: options } = parseArgs({ options: { out: { type: 'string', default: 'cap-advisor.vsix' }, list: { type: 'boolean', default: false } } });
+  const stageDir = stageExtension();
+  if (options.list) process.stdout.write(vsce(['ls'], stageDir));
+  else process.stdout.write(vsce(['package', '--out', resolve(options.out)], stageDir));
+}
