@@ -1,5 +1,5 @@
-// `cap-advisor check`: the engine on files, for CI. Exit codes (SPEC §5): 0 when no finding is
-// an error, 1 when one is, 2 for bad usage or an unreadable file.
+// `cap-advisor check`: the engine on files, for CI. Exit codes (README, On the command line):
+// 0 when no finding is an error, 1 when one is, 2 for bad usage or an unreadable file.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { analyzeCatalog, ruleRegistry, type SeveritySetting } from '../engine';

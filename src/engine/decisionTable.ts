@@ -1,4 +1,4 @@
-// SPEC §2: what each category needs, and the recommendation that follows from a data type's need.
+// The decision table (README, The catalog): what each category needs, and the recommendation that follows from a data type's need.
 import { formatDuration } from './durations';
 import { storeFacts } from './storeFacts';
 import type { CapPosition, Category, Consistency, Recommendation, ResolvedDataType, StoreId } from './types';

@@ -6,3 +6,4 @@ export { renderSarif } from './sarif';
 export { renderMarkdown } from './markdown';
 export { renderHtml, type HtmlOptions } from './html';
 export { renderCapPicture } from './capPicture';
+export { renderStoreFactsPage } from './storeFactsPage';

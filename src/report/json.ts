@@ -1,4 +1,4 @@
-// `--format json`: exactly the shape of SPEC §5, nothing more, so scripts can rely on it.
+// `--format json`: exactly the shape the README documents, nothing more, so scripts can rely on it.
 import type { AnalysedFile } from './model';
 
 export function renderJson(files: readonly AnalysedFile[]): string {

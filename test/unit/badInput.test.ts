@@ -1,4 +1,4 @@
-// SPEC §6: no input crashes the engine. Each gets findings or one clear finding, quickly.
+// Bad input: no input crashes the engine. Each gets findings or one clear finding, quickly.
 import { strict as assert } from 'node:assert';
 import { randomBytes } from 'node:crypto';
 import { analyzeCatalog, type CatalogAnalysis } from '../../src/engine';

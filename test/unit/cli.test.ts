@@ -76,7 +76,7 @@ describe('cap-advisor check', () => {
   });
 
   describe('--format json', () => {
-    it('prints exactly the shape of SPEC §5, with the engine\'s findings, recommendations and accepted risks', () => {
+    it('prints exactly the documented shape, with the engine\'s findings, recommendations and accepted risks', () => {
       const { code, stdout } = cli(['check', '--format', 'json', EXAMPLE]);
       assert.equal(code, 1);
       const output = JSON.parse(stdout);

@@ -1,4 +1,4 @@
-// SPEC §2: every category's recommendation, and each explicit override.
+// The decision table: every category's recommendation, and each explicit override.
 import { strict as assert } from 'node:assert';
 import { analyzeCatalog, CATEGORIES } from '../../src/engine';
 import { catalog } from '../helpers/catalogs';

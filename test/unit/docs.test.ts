@@ -3,7 +3,8 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeCatalog, ruleDocsUrl, ruleRegistry } from '../../src/engine';
+import { analyzeCatalog, ruleDocsUrl, ruleRegistry, STORE_IDS, storeFacts } from '../../src/engine';
+import { renderStoreFactsPage } from '../../src/report';
 
 const docsDir = join(__dirname, '../../../docs');
 const rulePage = (id: string) => readFileSync(join(docsDir, 'rules', `${id}.md`), 'utf8');
@@ -66,5 +67,30 @@ describe('rule documentation', () => {
     const pages = readdirSync(join(docsDir, 'rules')).map((file) => file.replace(/\.md$/, '')).sort();
     assert.deepEqual(pages, ruleRegistry.map((rule) => rule.id).sort());
     assert.ok(existsSync(join(docsDir, 'rules', 'hot-hot-without-guard.md')));
+  });
+
+  describe('store facts page', () => {
+    it('docs/store-facts.md is what `npm run docs` renders from the store facts table', () => {
+      assert.equal(readFileSync(join(docsDir, 'store-facts.md'), 'utf8'), renderStoreFactsPage(), 'docs/store-facts.md is out of date: run `npm run docs`');
+    });
+
+    it('cites a web page for every fact of every store', () => {
+      for (const id of STORE_IDS) {
+        for (const [name, fact] of Object.entries(storeFacts[id])) {
+          if (typeof fact === 'object') assert.match(fact.source, /^https:\/\/\S+( \[secondary source\])?$/, `${id}.${name}`);
+        }
+      }
+    });
+  });
+
+  it('the project stands alone: no source, doc or schema points at the steering files beside it', () => {
+    const repoRoot = join(docsDir, '..');
+    const walk = (dir: string): string[] => readdirSync(join(repoRoot, dir), { withFileTypes: true })
+      .flatMap((entry) => entry.isDirectory() ? (entry.name === 'generated' ? [] : walk(join(dir, entry.name))) : [join(dir, entry.name)]);
+    const files = [...walk('src'), ...walk('docs'), ...walk('schemas'), ...walk('scripts'), 'README.md', 'CHANGELOG.md'].filter((file) => !file.endsWith('.png'));
+    assert.ok(files.length > 50, `${files.length} files`);
+    for (const file of files) {
+      assert.doesNotMatch(readFileSync(join(repoRoot, file), 'utf8'), /\.\.\/shared|\b(domain|iac)-facts\.md|\bSPEC(\.md| §)/, file);
+    }
   });
 });

@@ -1,4 +1,4 @@
-// Property tests (SPEC §6): whatever the text, the engine returns findings without throwing,
+// Property tests (bad input): whatever the text, the engine returns findings without throwing,
 // and every range it reports lies inside the text and agrees with its own offsets, so the
 // editor and the CLI point at real characters.
 import { strict as assert } from 'node:assert';

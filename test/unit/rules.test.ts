@@ -131,7 +131,7 @@ const cases: RuleCase[] = [
 ];
 
 describe('rules', () => {
-  it('the registry lists each rule of SPEC §3 once, in the documented order', () => {
+  it('the registry lists each rule of the README once, in the documented order', () => {
     assert.deepEqual(ruleRegistry.map((r) => r.id), [
       'yaml-syntax', 'schema', 'duplicate-name', 'unknown-region', 'recommendation', 'store-mismatch',
       'lww-on-strong-data', 'hot-hot-without-guard', 'single-writer-hot-hot', 'quorum-needs-three',
@@ -176,6 +176,23 @@ describe('rules', () => {
   });
 
   describe('details', () => {
+    it('unguarded-automatic-failover speaks of Aurora\'s best-effort fencing only for Aurora, and of what the declared store does', () => {
+      const failover = (store: string, category = 'transaction') => findingsOf(catalog(`  - name: ledger\n    category: ${category}\n    store: ${store}\n    failover: automatic\n`), 'unguarded-automatic-failover')[0].message;
+      assert.match(failover('aurora-global'), /Aurora tries to block writes on the old primary, best-effort/);
+      for (const store of ['dynamodb-global', 'elasticache-global', 's3']) {
+        assert.doesNotMatch(failover(store, 'cart'), /Aurora/, store);
+        assert.match(failover(store, 'cart'), new RegExp(`with \`${store}\`, `), store);
+      }
+      assert.match(failover('dynamodb-global', 'cart'), /last writer wins/);
+      assert.match(failover('dynamodb-global-strong'), /`dynamodb-global-strong` itself refuses writes in a Region cut off from its quorum: declare that as a `quorum` guard/);
+    });
+    it('store-mismatch never names the recommended store twice, and offers for hot-hot data only stores that take writes everywhere', () => {
+      const mismatch = (lines: string) => findingsOf(catalog(`  - name: ledger\n    category: transaction\n${lines}`), 'store-mismatch')[0].message;
+      assert.match(mismatch('    store: dynamodb-global\n'), /Use `aurora-global` \(or, also CP, `aurora-dsql` or `dynamodb-global-strong`\)\.$/);
+      const hotHot = mismatch('    topology: hot-hot\n    store: dynamodb-global\n');
+      assert.match(hotHot, /Use `aurora-dsql` \(or, also CP, `dynamodb-global-strong`\)\.$/);
+      assert.equal(hotHot.split('aurora-dsql').length, 2, hotHot);
+    });
     it('duplicate-name points at the first definition', () => {
       const [finding] = findingsOf(cases[2].fires, 'duplicate-name');
       assert.equal(finding.related?.length, 1);

@@ -1,10 +1,16 @@
-import { storeFacts } from '../storeFacts';
+import { STORE_IDS, storeFacts } from '../storeFacts';
+import type { StoreId } from '../types';
 import { DataTypeRule, defineRule } from './rule';
 
 const whatGoesWrong = {
   CP: 'during a partition both sides keep accepting writes and one of two conflicting writes is lost, which strong data cannot afford',
   AP: 'its secondary Regions cannot take writes, so during a partition or a failover writes there fail, although slightly old data would have done',
 } as const;
+
+/** The other multi-Region CP stores that fit: they must take writes in every Region for hot-hot data. */
+function otherCpStores(recommended: StoreId, hotHot: boolean): StoreId[] {
+  return STORE_IDS.filter((id) => id !== recommended && storeFacts[id].position.value === 'CP' && (!hotHot || storeFacts[id].writers.value === 'all'));
+}
 
 export const storeMismatch = defineRule<DataTypeRule>({
   id: 'store-mismatch',
@@ -18,9 +24,11 @@ export const storeMismatch = defineRule<DataTypeRule>({
     const facts = storeFacts[resolved.store];
     const position = facts.position.value;
     if (position === rec.cap) return [];
+    const alternatives = rec.cap === 'CP' ? otherCpStores(rec.store, resolved.topology === 'hot-hot') : [];
+    const orAlternatives = alternatives.length ? ` (or, also CP, ${alternatives.map((id) => `\`${id}\``).join(' or ')})` : '';
     const message = position === null
       ? `\`${resolved.name}\` is in ${resolved.regions.length} Regions, but \`${resolved.store}\` (${facts.product}) lives in one Region and has no cross-Region position. Use \`${rec.store}\` (${rec.cap}).`
-      : `\`${resolved.name}\` needs ${rec.cap}, but \`${resolved.store}\` is ${position} across Regions (${facts.position.text}): ${whatGoesWrong[rec.cap === 'CP' ? 'CP' : 'AP']}. Use \`${rec.store}\`${rec.cap === 'CP' ? ' (or another CP store: aurora-dsql, dynamodb-global-strong)' : ''}.`;
+      : `\`${resolved.name}\` needs ${rec.cap}, but \`${resolved.store}\` is ${position} across Regions (${facts.position.text}): ${whatGoesWrong[rec.cap === 'CP' ? 'CP' : 'AP']}. Use \`${rec.store}\`${orAlternatives}.`;
     return [{ at: dataType.at('store'), message }];
   },
 });

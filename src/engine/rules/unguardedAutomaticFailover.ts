@@ -1,6 +1,23 @@
+import { storeFacts } from '../storeFacts';
+import type { StoreId } from '../types';
 import { DataTypeRule, defineRule } from './rule';
 
 const PARTITION_SAFE_GUARDS = new Set(['fencing-lease', 'witness-region', 'quorum']);
+
+/** The end of the message: what the declared store itself does about a cut-off Region, then the advice. */
+function storeAndAdvice(store: StoreId | undefined): string {
+  const advice = 'Add one of those guards, or switch to `failover: manual`.';
+  if (!store) return `. ${advice}`;
+  const fencing = storeFacts[store].failoverFencing;
+  switch (fencing.value) {
+    case 'quorum':
+      return `. \`${store}\` itself refuses writes in a Region cut off from its quorum: declare that as a \`quorum\` guard, or switch to \`failover: manual\`.`;
+    case 'best-effort':
+      return ` (${fencing.text}). ${advice}`;
+    case 'none':
+      return ` (with \`${store}\`, ${fencing.text}). ${advice}`;
+  }
+}
 
 export const unguardedAutomaticFailover = defineRule<DataTypeRule>({
   id: 'unguarded-automatic-failover',
@@ -14,7 +31,7 @@ export const unguardedAutomaticFailover = defineRule<DataTypeRule>({
     if (resolved.splitBrainGuards.some((g) => PARTITION_SAFE_GUARDS.has(g.type))) return [];
     return [{
       at: dataType.at('failover'),
-      message: `\`${resolved.name}\` fails over automatically with no fencing lease, witness Region or quorum: a health check cannot tell a dead primary from one cut off by a partition, so it can promote a secondary while the old primary keeps taking writes (Aurora's own write fencing is best-effort). Add one of those guards, or switch to \`failover: manual\`.`,
+      message: `\`${resolved.name}\` fails over automatically with no fencing lease, witness Region or quorum: a health check cannot tell a dead primary from one cut off by a partition, so traffic can move to another Region while the old primary still takes writes${storeAndAdvice(resolved.store)}`,
     }];
   },
 });
