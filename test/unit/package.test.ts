@@ -51,4 +51,10 @@ describe('npm package', function () {
     const fromRepository = spawnSync(process.execPath, [join(repoRoot, 'bin/cap-advisor.js'), 'check', '--format', 'json', example], { encoding: 'utf8' });
     assert.equal(fromPackage.stdout, fromRepository.stdout);
   });
+
+  it('`npm pack` prints only the tarball\'s name, build included, as pre-commit reads it to install the hook', () => {
+    // This runs `prepare` (the build) in the repository: deterministic, so out/ and dist/ come out the same.
+    const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+    assert.equal(npm(['pack', '--dry-run'], repoRoot), `cap-advisor-${version}.tgz\n`);
+  });
 });
