@@ -22,6 +22,8 @@ Options:
                             (repeatable)
       --max-file-size BYTES analyse files up to this size (default 10485760, 10 MB)
   -o, --output FILE         write the report to FILE instead of standard output
+      --verbose             text format: print each finding's detail (why, the figures,
+                            the alternatives) under it
       --color, --no-color   force colours in the text format on or off
   -h, --help                show this help
   -v, --version             show the version
@@ -43,6 +45,7 @@ interface CheckOptions {
   maxFileBytes?: number;
   output?: string;
   color?: boolean;
+  verbose: boolean;
   paths: string[];
 }
 
@@ -55,6 +58,7 @@ function parseCheckArguments(args: string[]): CheckOptions | 'help' | 'version' 
       rule: { type: 'string', multiple: true, default: [] },
       'max-file-size': { type: 'string' },
       output: { type: 'string', short: 'o' },
+      verbose: { type: 'boolean', default: false },
       color: { type: 'boolean' },
       'no-color': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -85,7 +89,7 @@ function parseCheckArguments(args: string[]): CheckOptions | 'help' | 'version' 
     if (!Number.isSafeInteger(maxFileBytes) || maxFileBytes <= 0) throw new UsageError(`--max-file-size ${values['max-file-size']}: expected a positive number of bytes`);
   }
   const color = values['no-color'] ? false : values.color;
-  return { format: values.format as Format, severities, maxFileBytes, output: values.output, color, paths };
+  return { format: values.format as Format, severities, maxFileBytes, output: values.output, color, verbose: values.verbose, paths };
 }
 
 /** Colour in the text format: only for a terminal, never with NO_COLOR, always with FORCE_COLOR. */
@@ -97,9 +101,9 @@ function useColor(options: CheckOptions, io: Console): boolean {
   return Boolean(io.stdout.isTTY);
 }
 
-function render(format: Format, files: AnalysedFile[], color: boolean): string {
+function render(format: Format, files: AnalysedFile[], color: boolean, verbose: boolean): string {
   switch (format) {
-    case 'text': return renderText(files, { color });
+    case 'text': return renderText(files, { color, verbose });
     case 'json': return renderJson(files);
     case 'sarif': return renderSarif(files, { toolVersion: version });
     case 'markdown': return renderMarkdown(files);
@@ -139,7 +143,7 @@ export async function main(argv: string[], io: Console = process): Promise<numbe
     throw error;
   }
 
-  const report = render(options.format, files, useColor(options, io));
+  const report = render(options.format, files, useColor(options, io), options.verbose);
   if (options.output) {
     try {
       writeFileSync(options.output, report);

@@ -3,13 +3,14 @@
 import { formatDuration } from './durations';
 import { firstTooDeepOffset, MAX_NESTING_DEPTH } from './nesting';
 import { resolveCatalog, type CatalogModel, type DataTypeUnderCheck } from './resolve';
-import { catalogRules, dataTypeRules, rulesById, schemaRule, yamlSyntaxRule, type Rule } from './rules';
+import { catalogRules, dataTypeRules, recommendationRule, rulesById, schemaRule, yamlSyntaxRule, type Rule } from './rules';
 import type { Issue } from './rules/rule';
-import { schemaViolations } from './schemaErrors';
+import { schemaViolations, type SchemaViolation } from './schemaErrors';
+import { CATEGORIES, storeSatisfies } from './decisionTable';
 import { CatalogSource } from './source';
 import { storeFacts } from './storeFacts';
 import type {
-  AcceptedRisk, AnalyzeOptions, CatalogAnalysis, CatalogReport, DataTypeReport, Finding, SourceRange,
+  AcceptedRisk, AnalyzeOptions, CatalogAnalysis, CatalogReport, DataTypeReport, Finding, SourceRange, StoreId,
 } from './types';
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -23,7 +24,8 @@ export function analyzeCatalog(text: string, options: AnalyzeOptions = {}): Cata
     const detail = error instanceof Error ? error.message : String(error);
     const finding = makeFinding(yamlSyntaxRule, null, {
       at: { range: firstLineRange(text) },
-      message: `CAP Advisor could not analyse this file (internal error: ${detail}). Please report it with the file attached.`,
+      message: 'CAP Advisor could not analyse this file because of an internal error: please report it with the file.',
+      detail: `CAP Advisor could not analyse this file (internal error: ${detail}). Please report it with the file attached.`,
     });
     return emptyAnalysis([finding]);
   }
@@ -40,12 +42,12 @@ class Analysis {
     const limit = this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     const size = this.text.length * 3 > limit ? utf8Length(this.text) : this.text.length;
     if (size > limit) {
-      return this.refused(`Not analysed: the file is ${formatBytes(size)}, over the ${formatBytes(limit)} limit that keeps the editor responsive. Raise the limit with the \`capAdvisor.maxFileSize\` setting or the CLI's \`--max-file-size\` flag, or split the catalog.`, firstLineRange(this.text));
+      return this.refused(`Not analysed: the file is ${formatBytes(size)}, over the ${formatBytes(limit)} limit; raise the limit or split it.`, `Not analysed: the file is ${formatBytes(size)}, over the ${formatBytes(limit)} limit that keeps the editor responsive. Raise the limit with the \`capAdvisor.maxFileSize\` setting or the CLI's \`--max-file-size\` flag, or split the catalog.`, firstLineRange(this.text));
     }
 
     const tooDeep = firstTooDeepOffset(this.text);
     if (tooDeep !== -1) {
-      return this.refused(`Refused: the YAML nests deeper than ${MAX_NESTING_DEPTH} levels here, which can exhaust the parser's stack. A catalog never nests this deep; nothing else is checked until it is flattened.`, lineRange(this.text, tooDeep));
+      return this.refused(`Refused: the YAML nests deeper than ${MAX_NESTING_DEPTH} levels here; a catalog never nests this deep.`, `Refused: the YAML nests deeper than ${MAX_NESTING_DEPTH} levels here, which can exhaust the parser's stack. A catalog never nests this deep; nothing else is checked until it is flattened.`, lineRange(this.text, tooDeep));
     }
 
     const source = new CatalogSource(this.text);
@@ -57,32 +59,39 @@ class Analysis {
         // token the parser reports every later token of the stream: the first one says it.
         if ((error.code === 'RESOURCE_EXHAUSTION' || error.code === 'UNEXPECTED_TOKEN') && seenCodes.has(error.code)) continue;
         seenCodes.add(error.code);
-        const message = error.code === 'RESOURCE_EXHAUSTION'
+        const detail = error.code === 'RESOURCE_EXHAUSTION'
           ? `Refused: ${sentence(error.message)} A catalog never nests this deep; nothing else is checked until the YAML parses.`
           : `YAML syntax error: ${syntaxErrorText(error.message)}. Nothing else is checked until the YAML parses.`;
-        this.catalogFindings.push(makeFinding(yamlSyntaxRule, null, { at: { range: source.range(error.pos[0], error.pos[1]) }, message }));
+        const message = error.code === 'RESOURCE_EXHAUSTION'
+          ? 'Refused: the YAML nests too deep for the parser; a catalog never nests this deep.'
+          : clip(`YAML syntax error: ${syntaxErrorText(error.message)}.`);
+        this.catalogFindings.push(makeFinding(yamlSyntaxRule, null, { at: { range: source.range(error.pos[0], error.pos[1]) }, message, detail }));
       }
       return this.resultOf(this.catalogFindings, undefined);
     }
 
     const plain = source.toPlainData();
     if ('refused' in plain) {
-      return this.refused(`Refused: the document expands too many YAML aliases (${plain.refused}). Alias bombs exhaust memory; a catalog needs only a few anchors.`, firstLineRange(this.text));
+      return this.refused('Refused: the document expands too many YAML aliases; a catalog needs only a few anchors.', `Refused: the document expands too many YAML aliases (${plain.refused}). Alias bombs exhaust memory; a catalog needs only a few anchors.`, firstLineRange(this.text));
     }
 
     for (const extra of source.errors.filter((e) => e.code === 'MULTIPLE_DOCS')) {
       this.catalogFindings.push(makeFinding(schemaRule, null, {
         at: { range: source.range(extra.pos[0], lineEnd(this.text, extra.pos[0])) },
-        message: 'A catalog file holds one YAML document: this document and any after it are not analysed. Move each catalog to a file of its own.',
+        message: 'A catalog file holds one YAML document: move this one and any after it to files of their own.',
+        detail: 'A catalog file holds one YAML document: this document and any after it are not analysed. Move each catalog to a file of its own.',
       }));
     }
-    for (const violation of schemaViolations(plain.value, source)) {
-      const index = violation.path[0] === 'dataTypes' && typeof violation.path[1] === 'number' ? violation.path[1] : undefined;
+    const catalog = resolveCatalog(plain.value, source);
+    const dataTypesByIndex = new Map(catalog.dataTypes.map((dataType) => [dataType.index, dataType]));
+    for (const found of schemaViolations(plain.value, source)) {
+      const index = found.path[0] === 'dataTypes' && typeof found.path[1] === 'number' ? found.path[1] : undefined;
+      const underCheck = index === undefined ? undefined : dataTypesByIndex.get(index);
+      const violation = underCheck && declaresItsNeed(plain.value, underCheck.index) ? preferStoreThatFits(found, underCheck) : found;
       const dataType = index !== undefined ? nameOf(plain.value, index) : null;
-      this.add(index, makeFinding(schemaRule, dataType, { at: { range: violation.range }, message: violation.message, suggestion: violation.suggestion }));
+      this.add(index, makeFinding(schemaRule, dataType, { at: { range: violation.range }, message: violation.message, detail: violation.detail, suggestion: violation.suggestion }));
     }
 
-    const catalog = resolveCatalog(plain.value, source);
     const root = (plain.value !== null && typeof plain.value === 'object' ? plain.value : {}) as Record<string, unknown>;
     for (const rule of catalogRules) {
       for (const issue of rule.check(catalog, root)) {
@@ -95,7 +104,11 @@ class Analysis {
 
   private checkDataType(dataType: DataTypeUnderCheck, catalog: CatalogModel): void {
     const accepted = new Map(dataType.acceptedRisks.map((risk) => [risk.rule, { ...risk, matched: false }]));
+    // Advice about a half-typed entry misleads (`store: dynamo` read as "no store yet"): its schema
+    // findings say what to finish first.
+    const halfTyped = (this.findingsByDataType.get(dataType.index) ?? []).some((finding) => finding.ruleId === schemaRule.id);
     for (const rule of dataTypeRules) {
+      if (halfTyped && rule === recommendationRule) continue;
       for (const issue of rule.check(dataType, catalog)) {
         const acceptance = accepted.get(rule.id);
         if (acceptance && rule.acceptable) {
@@ -124,8 +137,8 @@ class Analysis {
     this.findingsByDataType.set(dataTypeIndex, list);
   }
 
-  private refused(message: string, range: SourceRange): CatalogAnalysis {
-    return this.resultOf([makeFinding(yamlSyntaxRule, null, { at: { range }, message })], undefined);
+  private refused(message: string, detail: string, range: SourceRange): CatalogAnalysis {
+    return this.resultOf([makeFinding(yamlSyntaxRule, null, { at: { range }, message, detail })], undefined);
   }
 
   private resultOf(catalogFindings: Finding[], catalog: CatalogModel | undefined): CatalogAnalysis {
@@ -179,11 +192,30 @@ function dataTypeReport(dataType: DataTypeUnderCheck, findings: Finding[], accep
   };
 }
 
+/** Whether an entry says what its data needs (a category or a consistency), so a store can be judged against it. */
+function declaresItsNeed(root: unknown, index: number): boolean {
+  const entry = (root as { dataTypes?: unknown[] }).dataTypes?.[index] as Record<string, unknown> | undefined;
+  return (CATEGORIES as unknown[]).includes(entry?.category) || entry?.consistency === 'strong' || entry?.consistency === 'eventual';
+}
+
+/**
+ * Did-you-mean weighs meaning as well as spelling: of the stores a misspelt `store` could mean,
+ * the first that fits the data type's need (`dynamo` on eventual multi-Region data is
+ * `dynamodb-global`, not the single-Region `dynamodb`).
+ */
+function preferStoreThatFits(violation: SchemaViolation, dataType: DataTypeUnderCheck): SchemaViolation {
+  if (!violation.alternatives || violation.path.length !== 3 || violation.path[2] !== 'store') return violation;
+  const fitting = violation.alternatives.candidates.find((candidate) =>
+    storeSatisfies({ ...dataType.resolved, store: candidate as StoreId }, dataType.recommendation));
+  return fitting && fitting !== violation.suggestion ? violation.alternatives.retell(fitting) : violation;
+}
+
 function makeFinding(rule: Rule, dataType: string | null, issue: Issue): Finding {
   const finding: Finding = {
     ruleId: rule.id,
     severity: issue.severity ?? rule.defaultSeverity,
-    message: issue.message,
+    message: clip(issue.message),
+    detail: issue.detail,
     dataType,
     range: issue.at.range,
     docsUrl: rule.docsUrl,
@@ -218,6 +250,11 @@ function emptyAnalysis(findings: Finding[]): CatalogAnalysis {
 /** The first line of the text, for findings about the whole file. */
 function firstLineRange(text: string): SourceRange {
   return lineRange(text, 0);
+}
+
+/** A message cut to the 120 characters the Problems panel shows whole. */
+function clip(message: string): string {
+  return message.length <= 120 ? message : `${message.slice(0, 119)}…`;
 }
 
 /** The parser's message without its position suffix, and with a quoted token cut to one short line. */

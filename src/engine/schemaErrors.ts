@@ -24,8 +24,13 @@ interface ValidateFunction {
 export interface SchemaViolation {
   path: PathSegment[];
   range: SourceRange;
+  /** One short sentence, plain text. */
   message: string;
+  /** The message with what is allowed and why, in Markdown. */
+  detail: string;
   suggestion?: string;
+  /** For a misspelt enum value: every close value, nearest first, and the violation told with another of them. */
+  alternatives?: { candidates: string[]; retell(suggestion: string): SchemaViolation };
 }
 
 type SchemaNode = { $ref?: string; properties?: Record<string, SchemaNode>; description?: string; [key: string]: unknown };
@@ -35,7 +40,8 @@ export function schemaViolations(value: unknown, source: CatalogSource): SchemaV
     return [{
       path: [],
       range: source.range(0, 0),
-      message: 'The file has no catalog in it. A catalog starts with `apiVersion: cap-advisor/v1` and `kind: DataCatalog` (the "New Data Catalog" command or the `cap-catalog` snippet writes a skeleton).',
+      message: 'The file has no catalog in it: start it with apiVersion: cap-advisor/v1 and kind: DataCatalog.',
+      detail: 'The file has no catalog in it. A catalog starts with `apiVersion: cap-advisor/v1` and `kind: DataCatalog` (the "New Data Catalog" command or the `cap-catalog` snippet writes a skeleton).',
     }];
   }
   if (validateCatalog(value)) return [];
@@ -54,6 +60,17 @@ export function schemaViolations(value: unknown, source: CatalogSource): SchemaV
 }
 
 function describe(error: SchemaError, value: unknown, source: CatalogSource): SchemaViolation {
+  const violation = describeInMarkdown(error, value, source);
+  return { ...violation, message: plainText(violation.message) };
+}
+
+/** Code spans become quotes: the Problems panel and the CLI show plain text. */
+function plainText(markdown: string): string {
+  return markdown.replace(/`([^`]*)`/g, "'$1'");
+}
+
+/** Messages in Markdown; `describe` makes the message plain text. */
+function describeInMarkdown(error: SchemaError, value: unknown, source: CatalogSource): SchemaViolation {
   const path = parsePointer(error.instancePath);
   const where = describePath(path, value);
   const actual = valueAt(value, path);
@@ -66,7 +83,8 @@ function describe(error: SchemaError, value: unknown, source: CatalogSource): Sc
       return {
         path: [...path, key],
         range: source.keyRangeAt([...path, key]),
-        message: `Unknown key \`${key}\` in ${where}.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''} Allowed keys: ${allowed.join(', ')}.`,
+        message: `Unknown key \`${key}\` in ${where}${suggestion ? `: did you mean \`${suggestion}\`?` : '.'}`,
+        detail: `Unknown key \`${key}\` in ${where}.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''} Allowed keys: ${allowed.join(', ')}.`,
         suggestion,
       };
     }
@@ -74,55 +92,91 @@ function describe(error: SchemaError, value: unknown, source: CatalogSource): Sc
       const missing = String(error.params.missingProperty);
       const property = propertiesAt(path, value)[missing];
       const hint = property?.description ? ` ${firstSentence(property.description)}` : '';
-      return { path, range: rangeForObject(source, path), message: `${capitalise(where)} is missing \`${missing}\`.${hint}` };
+      return { path, range: rangeForObject(source, path), message: `${capitalise(where)} is missing \`${missing}\`.`, detail: `${capitalise(where)} is missing \`${missing}\`.${hint}` };
     }
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
-      const suggestion = typeof actual === 'string' ? suggest(actual, allowed) : undefined;
-      return {
+      const candidates = typeof actual === 'string' ? closeValues(actual, allowed) : [];
+      const tell = (suggestion: string | undefined): SchemaViolation => ({
         path,
         range: source.rangeAt(path),
-        message: `${show(actual)} is not a valid ${fieldName(path)} in ${where}.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''} Allowed: ${allowed.join(', ')}.`,
+        message: plainText(`${show(actual)} is not a valid ${fieldName(path)} in ${where}${suggestion ? `: did you mean \`${suggestion}\`?` : '.'}`),
+        detail: `${show(actual)} is not a valid ${fieldName(path)} in ${where}.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''} Allowed: ${allowed.join(', ')}.`,
         suggestion,
-      };
+        alternatives: candidates.length > 1 ? { candidates, retell: tell } : undefined,
+      });
+      return tell(candidates[0]);
     }
     case 'const':
-      return { path, range: source.rangeAt(path), message: `\`${fieldName(path)}\` must be \`${String(error.params.allowedValue)}\`, not ${show(actual)}.` };
+      return same({ path, range: source.rangeAt(path), message: `\`${fieldName(path)}\` must be \`${String(error.params.allowedValue)}\`, not ${show(actual)}.` });
     case 'type': {
       const expected = yamlTypeWord(String(error.params.type));
       const isGuard = typeof path[path.length - 1] === 'number' && path[path.length - 2] === 'splitBrainGuards';
-      const message = isGuard
-        ? `A split-brain guard is a name (human-approval, fencing-lease, witness-region, quorum) or an object such as \`{ type: fencing-lease, ttl: 30s }\`, not ${show(actual)}.`
-        : `${capitalise(where)} must be ${article(expected)} ${expected}, not ${typeName(actual)}.`;
-      return { path, range: source.rangeAt(path), message };
+      if (isGuard) {
+        return {
+          path,
+          range: source.rangeAt(path),
+          message: `A split-brain guard in ${where.replace(/^`[^`]*` of /, '')} is a name or an object, not ${show(actual)}.`,
+          detail: `A split-brain guard is a name (human-approval, fencing-lease, witness-region, quorum) or an object such as \`{ type: fencing-lease, ttl: 30s }\`, not ${show(actual)}.`,
+        };
+      }
+      return same({ path, range: source.rangeAt(path), message: `${capitalise(where)} must be ${article(expected)} ${expected}, not ${typeName(actual)}.` });
     }
     case 'pattern':
-      return { path, range: source.rangeAt(path), message: patternMessage(String(error.params.pattern), actual, where) };
+      return { path, range: source.rangeAt(path), ...patternMessage(String(error.params.pattern), actual, where) };
     case 'minItems':
-      return { path, range: source.rangeAt(path), message: `${capitalise(where)} must list at least ${String(error.params.limit)} item(s).` };
+      return same({ path, range: source.rangeAt(path), message: `${capitalise(where)} must list at least ${String(error.params.limit)} item(s).` });
     case 'minLength':
-      return { path, range: source.rangeAt(path), message: `${capitalise(where)} must not be empty.` };
+      return same({ path, range: source.rangeAt(path), message: `${capitalise(where)} must not be empty.` });
     case 'minimum':
-      return { path, range: source.rangeAt(path), message: `${capitalise(where)} must be at least ${String(error.params.limit)}.` };
+      return same({ path, range: source.rangeAt(path), message: `${capitalise(where)} must be at least ${String(error.params.limit)}.` });
     default:
-      return { path, range: source.rangeAt(path), message: `${capitalise(where)} ${error.message ?? 'is invalid'}.` };
+      return same({ path, range: source.rangeAt(path), message: `${capitalise(where)} ${error.message ?? 'is invalid'}.` });
   }
 }
 
-function patternMessage(pattern: string, actual: unknown, where: string): string {
+function patternMessage(pattern: string, actual: unknown, where: string): { message: string; detail: string } {
   if (pattern === catalogSchema.$defs.duration.pattern) {
-    return `${show(actual)} is not a duration (${where}): write a whole number and a unit — ms, s, m, h or d — such as \`500ms\`, \`30s\`, \`5m\`.`;
+    return {
+      message: `${show(actual)} is not a duration (${where}): write a number and ms, s, m, h or d, such as \`30s\`.`,
+      detail: `${show(actual)} is not a duration (${where}): write a whole number and a unit — ms, s, m, h or d — such as \`500ms\`, \`30s\`, \`5m\`.`,
+    };
   }
   if (pattern === catalogSchema.$defs.regionName.pattern) {
-    return `${show(actual)} is not an AWS Region code (${where}): Region codes look like \`us-east-1\` or \`eu-west-2\`.`;
+    return {
+      message: `${show(actual)} is not an AWS Region code (${where}): write it like \`us-east-1\`.`,
+      detail: `${show(actual)} is not an AWS Region code (${where}): Region codes look like \`us-east-1\` or \`eu-west-2\`.`,
+    };
   }
-  return `${show(actual)} is not a valid data type name: use lowercase letters, digits, \`-\`, \`_\` and \`.\`, starting with a letter or digit.`;
+  return {
+    message: `${show(actual)} is not a valid data type name: use lowercase letters, digits, -, _ and dots.`,
+    detail: `${show(actual)} is not a valid data type name: use lowercase letters, digits, \`-\`, \`_\` and \`.\`, starting with a letter or digit.`,
+  };
+}
+
+/** A violation whose message already says everything: the detail repeats it. */
+function same(violation: Omit<SchemaViolation, 'detail'>): SchemaViolation {
+  return { ...violation, detail: violation.message };
 }
 
 /** A missing property is reported on the key that holds the object (or its first line). */
 function rangeForObject(source: CatalogSource, path: PathSegment[]): SourceRange {
   const last = path[path.length - 1];
   return typeof last === 'string' ? source.keyRangeAt(path) : source.rangeAt(path);
+}
+
+/**
+ * The allowed values a typo could have meant, nearest spelling first: those within a few edits,
+ * and those the typed text begins (`dynamo` may be any DynamoDB store). The analysis may prefer
+ * one that fits the data type's need.
+ */
+function closeValues(actual: string, allowed: string[]): string[] {
+  const scored = allowed.map((value) => ({ value, distance: distance(actual, value) }));
+  const limit = (value: string) => Math.max(2, Math.floor(value.length / 3));
+  return scored
+    .filter(({ value, distance: d }) => d <= limit(value) || (actual.length >= 3 && value.startsWith(actual)))
+    .sort((a, b) => a.distance - b.distance)
+    .map(({ value }) => value);
 }
 
 function suggest(actual: string, allowed: string[]): string | undefined {

@@ -50,7 +50,10 @@ export interface RelatedLocation {
 export interface Finding {
   ruleId: string;
   severity: Severity;
+  /** One sentence of at most 120 characters, plain text: what the Problems panel and the CLI show. */
   message: string;
+  /** The reasoning, in Markdown: why, the store figures, the alternatives. Hovers, the report, JSON and SARIF carry it. */
+  detail: string;
   /** The data type the finding concerns; null for findings outside a data type. */
   dataType: string | null;
   range: SourceRange;

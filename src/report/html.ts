@@ -59,7 +59,8 @@ function findingList(file: string, findings: readonly Finding[]): string {
   const items = findings.map((f) =>
     `<li class="${f.severity}" data-file="${escapeHtml(file)}" data-start="${f.range.offset[0]}" data-end="${f.range.offset[1]}">` +
     `<span class="badge ${f.severity}">${f.severity}</span> <a href="${escapeHtml(f.docsUrl)}">${f.ruleId}</a> ` +
-    `<span class="where">${f.range.start.line}:${f.range.start.column}</span> ${inlineCode(f.message)}</li>`);
+    `<span class="where">${f.range.start.line}:${f.range.start.column}</span> ${escapeHtml(f.message)}` +
+    `<details><summary>Why</summary>${inlineCode(f.detail)}</details></li>`);
   return `<ul class="findings">${items.join('')}</ul>`;
 }
 

@@ -9,6 +9,7 @@ export function renderJson(files: readonly AnalysedFile[]): string {
         ruleId: finding.ruleId,
         severity: finding.severity,
         message: finding.message,
+        detail: finding.detail,
         dataType: finding.dataType,
         range: {
           start: { line: finding.range.start.line, column: finding.range.start.column },

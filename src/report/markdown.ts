@@ -3,14 +3,21 @@
 import { catalogTitle, countBySeverity, declaredStoreText, guardText, needText, plural, problemsOf, type AnalysedFile } from './model';
 import type { Finding } from '../engine';
 
-/** Table cells hold one line and no pipes. Messages already use `code` spans, which Markdown keeps. */
+/** Table cells hold one line and no pipes. Details already use `code` spans, which Markdown keeps. */
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 
+/** The short messages in a table, then each finding's detail, folded. */
 function findingsTable(findings: readonly Finding[]): string[] {
   return [
     '| severity | rule | line | message |',
     '|---|---|---|---|',
     ...findings.map((f) => `| ${f.severity} | [${f.ruleId}](${f.docsUrl}) | ${f.range.start.line}:${f.range.start.column} | ${cell(f.message)} |`),
+    '',
+    '<details><summary>Why</summary>',
+    '',
+    ...findings.map((f) => `- **${f.ruleId}** (line ${f.range.start.line}): ${cell(f.detail)}`),
+    '',
+    '</details>',
   ];
 }
 

@@ -29,7 +29,8 @@ export function renderSarif(files: readonly AnalysedFile[], options: { toolVersi
     ruleId: finding.ruleId,
     ruleIndex: ruleIndex.get(finding.ruleId),
     level: levels[finding.severity],
-    message: { text: finding.message },
+    // The short message is what code scanning lists; the detail is its Markdown rendering.
+    message: { text: finding.message, markdown: finding.detail },
     locations: [location(file, finding.range)],
     ...(finding.related?.length
       ? { relatedLocations: finding.related.map((related, id) => ({ id, ...location(file, related.range), message: { text: related.message } })) }
@@ -60,6 +61,7 @@ export function renderSarif(files: readonly AnalysedFile[], options: { toolVersi
           rules: ruleRegistry.map((rule) => ({
             id: rule.id,
             shortDescription: { text: rule.description },
+            help: { text: `${rule.description} See ${rule.docsUrl}`, markdown: `${rule.description} [The rule's page](${rule.docsUrl}) says why, with examples and sources.` },
             helpUri: rule.docsUrl,
             defaultConfiguration: { level: levels[rule.defaultSeverity] },
           })),

@@ -14,7 +14,24 @@ const colours: Record<Severity | 'dim' | 'bold', [number, number]> = {
   bold: [1, 22],
 };
 
-export function renderText(files: readonly AnalysedFile[], options: { color: boolean }): string {
+/** `verbose` adds each finding's detail under it, indented. */
+/** Words to lines of at most `width` characters (a longer word keeps its own line). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (current && current.length + 1 + word.length > width) {
+      lines.push(current);
+      current = word;
+    } else {
+      current = current ? `${current} ${word}` : word;
+    }
+  }
+  if (current) lines.push(current);
+  return lines;
+}
+
+export function renderText(files: readonly AnalysedFile[], options: { color: boolean; verbose?: boolean }): string {
   const paint = (style: keyof typeof colours, text: string) =>
     options.color ? `\u001b[${colours[style][0]}m${text}\u001b[${colours[style][1]}m` : text;
   const lines: string[] = [];
@@ -26,6 +43,7 @@ export function renderText(files: readonly AnalysedFile[], options: { color: boo
       // One line per finding, whatever the message holds.
       const message = finding.message.replace(/\s*\n\s*/g, ' ');
       lines.push(`${file}:${line}:${column} ${paint(finding.severity, finding.severity)} ${paint('dim', finding.ruleId)} ${message}`);
+      if (options.verbose) lines.push(...wrap(finding.detail, 96).map((detailLine) => `    ${paint('dim', detailLine)}`));
     }
   }
   const counts = countBySeverity(all);

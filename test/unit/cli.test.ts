@@ -68,6 +68,18 @@ describe('cap-advisor check', () => {
       assert.match(cli(['check', '--color', EXAMPLE]).stdout, /\u001b\[/);
     });
 
+    it('--verbose prints each finding\'s detail under it, indented and wrapped', () => {
+      const { code, stdout } = cli(['check', '--verbose', EXAMPLE]);
+      assert.equal(code, 1);
+      const lines = stdout.split('\n');
+      const at = lines.findIndex((line) => line.startsWith(`${EXAMPLE}:39:15 error hot-hot-without-guard `));
+      const detail = analyzeCatalog(exampleText).findings.find((f) => f.ruleId === 'hot-hot-without-guard')!.detail;
+      const indented = lines.slice(at + 1).filter((line, i, rest) => rest.slice(0, i + 1).every((l) => l.startsWith('    ')));
+      assert.ok(indented.length >= 2, stdout);
+      assert.equal(indented.map((line) => line.trim()).join(' '), detail);
+      assert.ok(indented.every((line) => line.length <= 100));
+    });
+
     it('says so when all is well, and exits 0', () => {
       const { code, stdout } = cli(['check', write('shop.catalog.yaml', CLEAN)]);
       assert.equal(code, 0);
@@ -87,11 +99,11 @@ describe('cap-advisor check', () => {
       assert.equal(file.file, EXAMPLE);
       const analysis = analyzeCatalog(exampleText);
       assert.deepEqual(file.findings, analysis.findings.map((f) => ({
-        ruleId: f.ruleId, severity: f.severity, message: f.message, dataType: f.dataType,
+        ruleId: f.ruleId, severity: f.severity, message: f.message, detail: f.detail, dataType: f.dataType,
         range: { start: f.range.start, end: f.range.end },
       })));
       for (const finding of file.findings) {
-        assert.deepEqual(Object.keys(finding), ['ruleId', 'severity', 'message', 'dataType', 'range']);
+        assert.deepEqual(Object.keys(finding), ['ruleId', 'severity', 'message', 'detail', 'dataType', 'range']);
         assert.deepEqual(Object.keys(finding.range.start), ['line', 'column']);
       }
       assert.deepEqual(file.recommendations[1], {
@@ -141,6 +153,9 @@ describe('cap-advisor check', () => {
         region: { startLine: 39, startColumn: 15, endLine: 39, endColumn: 22 },
       });
       assert.equal(run.results.filter((r: { level: string }) => r.level === 'error').length, 7);
+      const finding = analyzeCatalog(exampleText).findings.find((f) => f.ruleId === 'hot-hot-without-guard')!;
+      assert.deepEqual(result.message, { text: finding.message, markdown: finding.detail });
+      assert.match(hotHot.help.markdown, /\(https:\/\/github\.com\/cap-advisor\/cap-advisor\/blob\/main\/docs\/rules\/hot-hot-without-guard\.md\)/);
     });
 
     it('reports an accepted risk as a suppressed result with its reason', () => {
@@ -258,7 +273,7 @@ describe('cap-advisor check', () => {
       const [finding, ...rest] = JSON.parse(stdout).files[0].findings;
       assert.deepEqual(rest, []);
       assert.equal(finding.ruleId, 'yaml-syntax');
-      assert.match(finding.message, /--max-file-size/);
+      assert.match(finding.detail, /--max-file-size/);
       assert.equal(cli(['check', '-f', 'json', '--max-file-size', '100000', EXAMPLE]).stdout.includes('--max-file-size'), false);
     });
   });

@@ -161,12 +161,31 @@ describe('rules', () => {
       const [finding] = findingsOf(catalog('  - name: payments\n    category: transaction\n'), 'recommendation');
       assert.equal(where(finding), 'recommendation@13:11-13:19');
       assert.equal(finding.severity, 'information');
-      assert.match(finding.message, /^`payments`: CP on `aurora-global`\. No store is declared yet\./);
+      assert.equal(finding.message, "'payments': CP on aurora-global is recommended; no store is declared yet.");
+      assert.match(finding.detail, /^`payments`: CP on `aurora-global`\. No store is declared yet\./);
     });
     it('is a hint when the declared store already fits', () => {
       const [finding] = findingsOf(catalog('  - name: payments\n    category: transaction\n    store: aurora-global\n'), 'recommendation');
       assert.equal(finding.severity, 'hint');
-      assert.match(finding.message, /already fits/);
+      assert.equal(finding.message, "'payments': CP on aurora-global; the declared aurora-global fits.");
+      assert.match(finding.detail, /already fits/);
+    });
+    it('is not given for a half-typed entry: its schema findings say what to finish first', () => {
+      const typing = catalog('  - name: carts\n    categroy: cart\n    store: dynamo\n');
+      assert.deepEqual(findingsOf(typing).filter((f) => f.dataType === 'carts').map((f) => `${f.ruleId} ${f.message}`), [
+        "schema Data type 'carts' is missing 'category'.",
+        "schema Unknown key 'categroy' in data type 'carts': did you mean 'category'?",
+        "schema 'dynamo' is not a valid store in 'store' of data type 'carts': did you mean 'dynamodb'?",
+      ]);
+      const typed = catalog('  - name: carts\n    category: cart\n    store: dynamodb-global\n');
+      assert.deepEqual(findingsOf(typed).filter((f) => f.dataType === 'carts').map((f) => `${f.severity} ${f.ruleId}`), ['hint recommendation']);
+    });
+    it('did-you-mean on a store prefers the one that fits the need, once the entry says what it needs', () => {
+      const suggestion = (fields: string) => findingsOf(catalog(`  - name: carts\n${fields}    store: dynamo\n`), 'schema')[0].suggestion;
+      assert.equal(suggestion('    category: cart\n'), 'dynamodb-global');
+      assert.equal(suggestion('    category: account\n'), 'dynamodb-global-strong');
+      assert.equal(suggestion('    category: cart\n    regions: [us-east-1]\n'), 'dynamodb');
+      assert.equal(suggestion('    category: audit\n'), 'dynamodb', 'no DynamoDB store fits immutable data: the nearest spelling');
     });
     it('a store of the same position is a hint, not a store-mismatch', () => {
       const text = catalog('  - name: payments\n    category: transaction\n    store: dynamodb-global-strong\n');
@@ -177,7 +196,7 @@ describe('rules', () => {
 
   describe('details', () => {
     it('unguarded-automatic-failover speaks of Aurora\'s best-effort fencing only for Aurora, and of what the declared store does', () => {
-      const failover = (store: string, category = 'transaction') => findingsOf(catalog(`  - name: ledger\n    category: ${category}\n    store: ${store}\n    failover: automatic\n`), 'unguarded-automatic-failover')[0].message;
+      const failover = (store: string, category = 'transaction') => findingsOf(catalog(`  - name: ledger\n    category: ${category}\n    store: ${store}\n    failover: automatic\n`), 'unguarded-automatic-failover')[0].detail;
       assert.match(failover('aurora-global'), /Aurora tries to block writes on the old primary, best-effort/);
       for (const store of ['dynamodb-global', 'elasticache-global', 's3']) {
         assert.doesNotMatch(failover(store, 'cart'), /Aurora/, store);
@@ -187,7 +206,7 @@ describe('rules', () => {
       assert.match(failover('dynamodb-global-strong'), /`dynamodb-global-strong` itself refuses writes in a Region cut off from its quorum: declare that as a `quorum` guard/);
     });
     it('store-mismatch never names the recommended store twice, and offers for hot-hot data only stores that take writes everywhere', () => {
-      const mismatch = (lines: string) => findingsOf(catalog(`  - name: ledger\n    category: transaction\n${lines}`), 'store-mismatch')[0].message;
+      const mismatch = (lines: string) => findingsOf(catalog(`  - name: ledger\n    category: transaction\n${lines}`), 'store-mismatch')[0].detail;
       assert.match(mismatch('    store: dynamodb-global\n'), /Use `aurora-global` \(or, also CP, `aurora-dsql` or `dynamodb-global-strong`\)\.$/);
       const hotHot = mismatch('    topology: hot-hot\n    store: dynamodb-global\n');
       assert.match(hotHot, /Use `aurora-dsql` \(or, also CP, `dynamodb-global-strong`\)\.$/);
@@ -253,8 +272,8 @@ describe('rules', () => {
     });
     it('staleness uses the recommended store when none is declared, and says so', () => {
       const [finding] = findingsOf(cases[13].fires, 'staleness-budget-exceeded');
-      assert.match(finding.message, /the recommended store `dynamodb-global`/);
-      assert.match(finding.message, /no SLA/);
+      assert.match(finding.detail, /the recommended store `dynamodb-global`/);
+      assert.match(finding.detail, /no SLA/);
     });
     it('a single-Region data type gets no split-brain findings', () => {
       const text = catalog('  - name: carts\n    category: cart\n    topology: hot-hot\n    regions: [us-east-1]\n    failover: automatic\n    cap: CA\n    splitBrainGuards: [quorum]\n');

@@ -12,7 +12,8 @@ describe('schema', () => {
     const [finding] = schemaFindings(catalog('  - name: carts\n    category: cart\n    stalnessBudget: 1s\n'));
     assert.equal(where(finding), 'schema@15:5-15:19');
     assert.equal(finding.suggestion, 'stalenessBudget');
-    assert.match(finding.message, /^Unknown key `stalnessBudget` in data type `carts`\. Did you mean `stalenessBudget`\?/);
+    assert.match(finding.detail, /^Unknown key `stalnessBudget` in data type `carts`\. Did you mean `stalenessBudget`\? Allowed keys: name, /);
+    assert.equal(finding.message, "Unknown key 'stalnessBudget' in data type 'carts': did you mean 'stalenessBudget'?");
     assert.equal(finding.dataType, 'carts');
   });
   it('an unknown key at the top level and in metadata', () => {
@@ -22,18 +23,19 @@ describe('schema', () => {
   it('an empty value is reported on its key', () => {
     const [finding] = schemaFindings(catalog(''));
     assert.equal(where(finding), 'schema@12:1-12:10');
-    assert.match(finding.message, /`dataTypes` must be a list, not an empty value/);
+    assert.match(finding.detail, /`dataTypes` must be a list, not an empty value/);
   });
   it('a misspelt enum value is reported on the value, with the suggestion', () => {
     const [finding] = schemaFindings(catalog('  - name: carts\n    category: cart\n    store: aurora-globl\n'));
     assert.equal(where(finding), 'schema@15:12-15:24');
     assert.equal(finding.suggestion, 'aurora-global');
-    assert.match(finding.message, /`aurora-globl` is not a valid store in `store` of data type `carts`\. Did you mean `aurora-global`\?/);
+    assert.match(finding.detail, /`aurora-globl` is not a valid store in `store` of data type `carts`\. Did you mean `aurora-global`\? Allowed: aurora-global, /);
+    assert.equal(finding.message, "'aurora-globl' is not a valid store in 'store' of data type 'carts': did you mean 'aurora-global'?");
   });
   it('a value far from every allowed one gets no suggestion, but the list', () => {
     const [finding] = schemaFindings(catalog('  - name: carts\n    category: shopping\n'));
     assert.equal(finding.suggestion, undefined);
-    assert.match(finding.message, /Allowed: transaction, inventory/);
+    assert.match(finding.detail, /Allowed: transaction, inventory/);
   });
   it('a misspelt guard in short form, in a flow sequence', () => {
     const [finding] = schemaFindings(catalog('  - name: carts\n    category: cart\n    splitBrainGuards: [fencing-lese]\n'));
@@ -48,30 +50,30 @@ describe('schema', () => {
   it('a missing required field is reported on the entry, naming the field and what it is for', () => {
     const [finding] = schemaFindings(catalog('  - name: carts\n    store: s3\n'));
     assert.equal(where(finding), 'schema@13:5-13:16');
-    assert.match(finding.message, /^Data type `carts` is missing `category`\. Kind of data; sets the default consistency/);
+    assert.match(finding.detail, /^Data type `carts` is missing `category`\. Kind of data; sets the default consistency/);
   });
   it('a missing top-level section is reported on the first line', () => {
     const text = catalog('').replace(/regions:[\s\S]*dataTypes:\n/, 'dataTypes: []\n');
-    assert.deepEqual(schemaFindings(text).map((f) => [where(f), f.message.split('.')[0]]), [['schema@1:1-1:27', 'The catalog is missing `regions`']]);
+    assert.deepEqual(schemaFindings(text).map((f) => [where(f), f.detail.split('.')[0]]), [['schema@1:1-1:27', 'The catalog is missing `regions`']]);
   });
   it('a wrong type says what was expected in YAML words', () => {
     const [finding] = schemaFindings(catalog('  - name: carts\n    category: cart\n    regions: us-east-1\n'));
     assert.equal(where(finding), 'schema@15:14-15:23');
-    assert.match(finding.message, /must be a list, not a string/);
+    assert.match(finding.detail, /must be a list, not a string/);
   });
   it('a bad duration explains the format', () => {
     const [finding] = schemaFindings(catalog('  - name: carts\n    category: cart\n    rpo: 5 min\n'));
     assert.equal(where(finding), 'schema@15:10-15:15');
-    assert.match(finding.message, /not a duration .*`500ms`, `30s`, `5m`/);
+    assert.match(finding.detail, /not a duration .*`500ms`, `30s`, `5m`/);
   });
   it('a Region code without its dash is caught by the pattern', () => {
     const [finding] = schemaFindings(catalog('  - name: carts\n    category: cart\n    regions: [us-east1]\n'));
-    assert.match(finding.message, /`us-east1` is not an AWS Region code/);
+    assert.match(finding.detail, /`us-east1` is not an AWS Region code/);
   });
   it('the wrong apiVersion', () => {
     const [finding] = schemaFindings(catalog('').replace('cap-advisor/v1', 'cap-advisor/v2'));
     assert.equal(where(finding), 'schema@1:13-1:27');
-    assert.match(finding.message, /`apiVersion` must be `cap-advisor\/v1`/);
+    assert.match(finding.detail, /`apiVersion` must be `cap-advisor\/v1`/);
   });
   it('an accepted risk must name a rule that can be accepted, and give a reason', () => {
     const text = catalog('  - name: carts\n    category: cart\n    acceptedRisks:\n      - rule: hot-hot-without-gaurd\n      - rule: schema\n        reason: no\n');

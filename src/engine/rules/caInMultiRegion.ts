@@ -1,4 +1,4 @@
-import { DataTypeRule, defineRule } from './rule';
+import { DataTypeRule, defineRule, named } from './rule';
 
 export const caInMultiRegion = defineRule<DataTypeRule>({
   id: 'ca-in-multi-region',
@@ -11,7 +11,8 @@ export const caInMultiRegion = defineRule<DataTypeRule>({
     if (resolved.cap !== 'CA' || !resolved.multiRegion) return [];
     return [{
       at: dataType.at('cap'),
-      message: `\`${resolved.name}\` declares CA but lives in ${resolved.regions.length} Regions: links between Regions do fail, and then it must either refuse requests (CP) or accept diverging copies (AP). Declare the choice; the recommendation is ${rec.cap}.`,
+      message: `${named(resolved.name)} declares CA but lives in ${resolved.regions.length} Regions: declare ${rec.cap}, the recommendation.`,
+      detail: `\`${resolved.name}\` declares CA but lives in ${resolved.regions.length} Regions: links between Regions do fail, and then it must either refuse requests (CP) or accept diverging copies (AP). Declare the choice; the recommendation is ${rec.cap}.`,
     }];
   },
 });

@@ -1,5 +1,5 @@
 import { storeFacts } from '../storeFacts';
-import { DataTypeRule, defineRule } from './rule';
+import { DataTypeRule, defineRule, named } from './rule';
 
 export const capIntentMismatch = defineRule<DataTypeRule>({
   id: 'cap-intent-mismatch',
@@ -15,7 +15,8 @@ export const capIntentMismatch = defineRule<DataTypeRule>({
     if (facts.position.value === null || facts.position.value === resolved.cap) return [];
     return [{
       at: dataType.at('cap'),
-      message: `\`${resolved.name}\` declares ${resolved.cap}, but its store \`${resolved.store}\` is ${facts.position.value} across Regions (${facts.position.text}). Change the store or the declared intent so the design review sees what will really happen in a partition.`,
+      message: `${named(resolved.name)} declares ${resolved.cap}, but its store ${resolved.store} is ${facts.position.value}: change the store or the cap.`,
+      detail: `\`${resolved.name}\` declares ${resolved.cap}, but its store \`${resolved.store}\` is ${facts.position.value} across Regions (${facts.position.text}). Change the store or the declared intent so the design review sees what will really happen in a partition.`,
     }];
   },
 });

@@ -1,4 +1,4 @@
-import { CatalogIssue, CatalogRule, defineRule, DataTypeUnderCheck } from './rule';
+import { CatalogIssue, CatalogRule, defineRule, DataTypeUnderCheck, named } from './rule';
 
 export const duplicateName = defineRule<CatalogRule>({
   id: 'duplicate-name',
@@ -22,7 +22,8 @@ export const duplicateName = defineRule<CatalogRule>({
         dataType: name,
         dataTypeIndex: dataType.index,
         at: { range: dataType.nameAt().range, related: [{ message: `\`${name}\` is first defined here`, range: firstRange }] },
-        message: `Data type \`${name}\` is already defined on line ${firstRange.start.line}. Recommendations, findings and accepted risks are kept per name, so one definition would hide the other: rename one or merge them.`,
+        message: `${named(name)} is already defined on line ${firstRange.start.line}: rename or merge one of them.`,
+        detail: `Data type \`${name}\` is already defined on line ${firstRange.start.line}. Recommendations, findings and accepted risks are kept per name, so one definition would hide the other: rename one or merge them.`,
       });
     }
     return issues;

@@ -1,4 +1,4 @@
-import { DataTypeRule, defineRule } from './rule';
+import { DataTypeRule, defineRule, named } from './rule';
 
 export const hotHotWithoutGuard = defineRule<DataTypeRule>({
   id: 'hot-hot-without-guard',
@@ -16,7 +16,10 @@ export const hotHotWithoutGuard = defineRule<DataTypeRule>({
       : 'Strong data cannot be merged after the fact: add a guard (a fencing lease is the usual one; a witness Region or a quorum of three Regions also work).';
     return [{
       at: dataType.at('topology'),
-      message: `\`${resolved.name}\` takes writes in ${resolved.regions.length} Regions (hot-hot) with no split-brain guard: during a partition each side keeps writing and the copies diverge. ${remedy}`,
+      message: resolved.consistency === 'eventual'
+        ? `${named(resolved.name)} is hot-hot with no split-brain guard: declare how copies merge (conflictResolution: merge).`
+        : `${named(resolved.name)} is strong, hot-hot data with no split-brain guard: add a fencing lease.`,
+      detail: `\`${resolved.name}\` takes writes in ${resolved.regions.length} Regions (hot-hot) with no split-brain guard: during a partition each side keeps writing and the copies diverge. ${remedy}`,
     }];
   },
 });

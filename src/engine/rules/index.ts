@@ -42,5 +42,5 @@ export const catalogRules = rules.filter((r): r is CatalogRule => r.scope === 'c
 export const dataTypeRules = rules.filter((r): r is DataTypeRule => r.scope === 'dataType');
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.id, r]));
 
-export { schema as schemaRule, yamlSyntax as yamlSyntaxRule };
+export { recommendation as recommendationRule, schema as schemaRule, yamlSyntax as yamlSyntaxRule };
 export type { Rule };

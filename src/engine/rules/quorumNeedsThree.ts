@@ -1,4 +1,4 @@
-import { DataTypeRule, defineRule, Issue } from './rule';
+import { DataTypeRule, defineRule, Issue, named } from './rule';
 
 export const quorumNeedsThree = defineRule<DataTypeRule>({
   id: 'quorum-needs-three',
@@ -13,7 +13,8 @@ export const quorumNeedsThree = defineRule<DataTypeRule>({
     if (voters.length >= 3) return [];
     return dataType.guards.filter(({ guard }) => guard.type === 'quorum').map(({ index }): Issue => ({
       at: dataType.at('splitBrainGuards', index),
-      message: `\`${resolved.name}\` relies on a quorum, but has only ${voters.length} voting Region(s) (${voters.join(', ')}): a majority of two is two, so a partition between them leaves neither side a majority. Add a third Region, or a witness Region (\`role: witness\`) that votes without holding data.`,
+      message: `${named(resolved.name)} has a quorum guard but ${voters.length} voting Region${voters.length === 1 ? '' : 's'}: add a witness Region to make three.`,
+      detail: `\`${resolved.name}\` relies on a quorum, but has only ${voters.length} voting Region(s) (${voters.join(', ')}): a majority of two is two, so a partition between them leaves neither side a majority. Add a third Region, or a witness Region (\`role: witness\`) that votes without holding data.`,
     }));
   },
 });

@@ -1,5 +1,5 @@
 import { storeFacts } from '../storeFacts';
-import { DataTypeRule, defineRule } from './rule';
+import { DataTypeRule, defineRule, named } from './rule';
 
 export const recommendation = defineRule<DataTypeRule>({
   id: 'recommendation',
@@ -17,7 +17,12 @@ export const recommendation = defineRule<DataTypeRule>({
     return [{
       at: dataType.nameAt(),
       severity: dataType.storeSatisfiesNeed ? 'hint' : undefined,
-      message: `\`${resolved.name}\`: ${rec.cap} on \`${rec.store}\`.${declared} ${rec.reason}`,
+      message: resolved.store
+        ? dataType.storeSatisfiesNeed
+          ? `${named(resolved.name)}: ${rec.cap} on ${rec.store}; the declared ${resolved.store} fits.`
+          : `${named(resolved.name)}: ${rec.cap} on ${rec.store} is recommended, not the declared ${resolved.store}.`
+        : `${named(resolved.name)}: ${rec.cap} on ${rec.store} is recommended; no store is declared yet.`,
+      detail: `\`${resolved.name}\`: ${rec.cap} on \`${rec.store}\`.${declared} ${rec.reason}`,
     }];
   },
 });

@@ -1,5 +1,5 @@
 import { formatDuration } from '../durations';
-import { DataTypeRule, defineRule } from './rule';
+import { DataTypeRule, defineRule, named } from './rule';
 
 export const rpoUnachievable = defineRule<DataTypeRule>({
   id: 'rpo-unachievable',
@@ -16,7 +16,8 @@ export const rpoUnachievable = defineRule<DataTypeRule>({
     if (storeRpo === null || rpo >= storeRpo) return [];
     return [{
       at: dataType.at('rpo'),
-      message: `\`${resolved.name}\` declares an RPO of ${formatDuration(rpo)}, but on an unplanned Regional failover ${which} loses ${facts.rpo.text}. Choose a store that commits synchronously across Regions (aurora-dsql, dynamodb-global-strong: RPO 0), or declare the RPO you can actually get.`,
+      message: `${named(resolved.name)} wants an RPO of ${formatDuration(rpo)}, but ${facts.id} can lose ${formatDuration(storeRpo)}: raise rpo or change store.`,
+      detail: `\`${resolved.name}\` declares an RPO of ${formatDuration(rpo)}, but on an unplanned Regional failover ${which} loses ${facts.rpo.text}. Choose a store that commits synchronously across Regions (aurora-dsql, dynamodb-global-strong: RPO 0), or declare the RPO you can actually get.`,
     }];
   },
 });

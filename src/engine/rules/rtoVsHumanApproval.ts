@@ -1,5 +1,5 @@
 import { formatDuration } from '../durations';
-import { DataTypeRule, defineRule } from './rule';
+import { DataTypeRule, defineRule, named } from './rule';
 
 /** Paging someone and getting a failover approved takes about this long. */
 const APPROVAL_DELAY_MS = 10 * 60_000;
@@ -17,7 +17,8 @@ export const rtoVsHumanApproval = defineRule<DataTypeRule>({
     if (!resolved.splitBrainGuards.some((g) => g.type === 'human-approval')) return [];
     return [{
       at: dataType.at('rto'),
-      message: `\`${resolved.name}\` must recover within ${formatDuration(rto)}, but its failover waits for human approval, which adds 5–10 minutes (paging, reading the dashboards, approving). Raise the RTO to 10m or more, or rely on a guard that needs no person (fencing lease, witness Region, quorum).`,
+      message: `${named(resolved.name)} must recover in ${formatDuration(rto)}, but human approval adds 5–10 min: raise rto to 10m or more.`,
+      detail: `\`${resolved.name}\` must recover within ${formatDuration(rto)}, but its failover waits for human approval, which adds 5–10 minutes (paging, reading the dashboards, approving). Raise the RTO to 10m or more, or rely on a guard that needs no person (fencing lease, witness Region, quorum).`,
     }];
   },
 });

@@ -7,7 +7,10 @@ import type { Severity } from '../types';
 
 export interface Issue {
   at: Located;
+  /** One sentence of at most 120 characters: the data type, what is wrong, the first thing to do. Plain text. */
   message: string;
+  /** The reasoning behind it, in Markdown: why, the store figures, the alternatives. */
+  detail: string;
   /** Overrides the rule's default severity for this issue (recommendation: hint when satisfied). */
   severity?: Severity;
   suggestion?: string;
@@ -48,6 +51,14 @@ export interface DataTypeRule extends RuleMetaInput {
 }
 
 export type Rule = SourceRule | CatalogRule | DataTypeRule;
+
+/** Longest data type name a message quotes whole: a message stays within 120 characters. */
+const MAX_NAME_IN_MESSAGE = 32;
+
+/** A data type's name as a message quotes it: 'carts', or its first characters for a very long name. */
+export function named(name: string): string {
+  return `'${name.length > MAX_NAME_IN_MESSAGE ? `${name.slice(0, MAX_NAME_IN_MESSAGE - 1)}…` : name}'`;
+}
 
 type WithoutDocs<T> = Omit<T, 'docsUrl'>;
 

@@ -1,5 +1,5 @@
 import { storeFacts } from '../storeFacts';
-import { DataTypeRule, defineRule } from './rule';
+import { DataTypeRule, defineRule, named } from './rule';
 
 export const singleWriterHotHot = defineRule<DataTypeRule>({
   id: 'single-writer-hot-hot',
@@ -15,7 +15,8 @@ export const singleWriterHotHot = defineRule<DataTypeRule>({
     const forwarding = resolved.store === 'aurora-global' ? ' (write forwarding still sends every write to the primary Region, so it fails when that Region is cut off)' : '';
     return [{
       at: dataType.at('store'),
-      message: `\`${resolved.name}\` is hot-hot, but \`${resolved.store}\` (${facts.product}) takes writes in ${facts.writers.text}${forwarding}. Use \`${rec.store}\` for writes in every Region, or make the topology hot-warm.`,
+      message: `${named(resolved.name)} is hot-hot, but ${resolved.store} takes writes in one Region: use ${rec.store} or make it hot-warm.`,
+      detail: `\`${resolved.name}\` is hot-hot, but \`${resolved.store}\` (${facts.product}) takes writes in ${facts.writers.text}${forwarding}. Use \`${rec.store}\` for writes in every Region, or make the topology hot-warm.`,
     }];
   },
 });

@@ -1,5 +1,5 @@
 import { formatDuration } from '../durations';
-import { DataTypeRule, defineRule } from './rule';
+import { DataTypeRule, defineRule, named } from './rule';
 
 export const stalenessBudgetExceeded = defineRule<DataTypeRule>({
   id: 'staleness-budget-exceeded',
@@ -16,7 +16,8 @@ export const stalenessBudgetExceeded = defineRule<DataTypeRule>({
     if (window === null || window <= budget) return [];
     return [{
       at: dataType.at('stalenessBudget'),
-      message: `\`${resolved.name}\` tolerates reads ${formatDuration(budget)} stale, but ${which} replicates across Regions ${facts.replicationWindow.text}: a reader in another Region can see older data than that. Read only in the writing Region, choose a synchronously replicated store (aurora-dsql, dynamodb-global-strong), or raise the budget.`,
+      message: `${named(resolved.name)} tolerates reads ${formatDuration(budget)} stale, but ${facts.id} can lag ${formatDuration(window)} or more: raise the budget.`,
+      detail: `\`${resolved.name}\` tolerates reads ${formatDuration(budget)} stale, but ${which} replicates across Regions ${facts.replicationWindow.text}: a reader in another Region can see older data than that. Read only in the writing Region, choose a synchronously replicated store (aurora-dsql, dynamodb-global-strong), or raise the budget.`,
     }];
   },
 });

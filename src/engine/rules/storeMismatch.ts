@@ -1,6 +1,6 @@
 import { STORE_IDS, storeFacts } from '../storeFacts';
 import type { StoreId } from '../types';
-import { DataTypeRule, defineRule } from './rule';
+import { DataTypeRule, defineRule, named } from './rule';
 
 const whatGoesWrong = {
   CP: 'during a partition both sides keep accepting writes and one of two conflicting writes is lost, which strong data cannot afford',
@@ -27,8 +27,11 @@ export const storeMismatch = defineRule<DataTypeRule>({
     const alternatives = rec.cap === 'CP' ? otherCpStores(rec.store, resolved.topology === 'hot-hot') : [];
     const orAlternatives = alternatives.length ? ` (or, also CP, ${alternatives.map((id) => `\`${id}\``).join(' or ')})` : '';
     const message = position === null
+      ? `${named(resolved.name)} is in ${resolved.regions.length} Regions, but ${resolved.store} lives in one: use ${rec.store}.`
+      : `${named(resolved.name)} needs ${rec.cap}, but ${resolved.store} is ${position} across Regions: use ${rec.store}.`;
+    const detail = position === null
       ? `\`${resolved.name}\` is in ${resolved.regions.length} Regions, but \`${resolved.store}\` (${facts.product}) lives in one Region and has no cross-Region position. Use \`${rec.store}\` (${rec.cap}).`
       : `\`${resolved.name}\` needs ${rec.cap}, but \`${resolved.store}\` is ${position} across Regions (${facts.position.text}): ${whatGoesWrong[rec.cap === 'CP' ? 'CP' : 'AP']}. Use \`${rec.store}\`${orAlternatives}.`;
-    return [{ at: dataType.at('store'), message }];
+    return [{ at: dataType.at('store'), message, detail }];
   },
 });

@@ -1,6 +1,6 @@
 import { storeFacts } from '../storeFacts';
 import type { StoreId } from '../types';
-import { DataTypeRule, defineRule } from './rule';
+import { DataTypeRule, defineRule, named } from './rule';
 
 const PARTITION_SAFE_GUARDS = new Set(['fencing-lease', 'witness-region', 'quorum']);
 
@@ -31,7 +31,8 @@ export const unguardedAutomaticFailover = defineRule<DataTypeRule>({
     if (resolved.splitBrainGuards.some((g) => PARTITION_SAFE_GUARDS.has(g.type))) return [];
     return [{
       at: dataType.at('failover'),
-      message: `\`${resolved.name}\` fails over automatically with no fencing lease, witness Region or quorum: a health check cannot tell a dead primary from one cut off by a partition, so traffic can move to another Region while the old primary still takes writes${storeAndAdvice(resolved.store)}`,
+      message: `${named(resolved.name)} fails over automatically with no fencing lease, witness or quorum: make failover manual.`,
+      detail: `\`${resolved.name}\` fails over automatically with no fencing lease, witness Region or quorum: a health check cannot tell a dead primary from one cut off by a partition, so traffic can move to another Region while the old primary still takes writes${storeAndAdvice(resolved.store)}`,
     }];
   },
 });

@@ -1,6 +1,6 @@
 import { closest } from 'fastest-levenshtein';
 import type { PathSegment } from '../source';
-import { CatalogIssue, CatalogRule, defineRule } from './rule';
+import { CatalogIssue, CatalogRule, defineRule, named } from './rule';
 
 type Plain = Record<string, unknown>;
 
@@ -15,12 +15,12 @@ export const unknownRegion = defineRule<CatalogRule>({
     const known = [...catalog.regionNames];
     const regionList = catalog.source.keyRangeAt(['regions']);
     // Each node is checked where it is written: `defaults` once, a data type for its own fields.
-    const owners: Array<{ path: PathSegment[]; fields: Plain | undefined; dataType: string | null; dataTypeIndex?: number; label: string }> = [
-      { path: ['defaults'], fields: asPlain(plain.defaults), dataType: null, label: '`defaults`' },
+    const owners: Array<{ path: PathSegment[]; fields: Plain | undefined; dataType: string | null; dataTypeIndex?: number; label: string; short: string }> = [
+      { path: ['defaults'], fields: asPlain(plain.defaults), dataType: null, label: '`defaults`', short: 'defaults' },
       ...(Array.isArray(plain.dataTypes) ? plain.dataTypes : []).map((entry, index) => {
         const fields = asPlain(entry);
         const name = typeof fields?.name === 'string' ? fields.name : null;
-        return { path: ['dataTypes', index] as PathSegment[], fields, dataType: name, dataTypeIndex: index, label: name ? `Data type \`${name}\`` : `Data type #${index + 1}` };
+        return { path: ['dataTypes', index] as PathSegment[], fields, dataType: name, dataTypeIndex: index, label: name ? `Data type \`${name}\`` : `Data type #${index + 1}`, short: name ? named(name) : `Data type #${index + 1}` };
       }),
     ];
     for (const owner of owners) {
@@ -32,7 +32,8 @@ export const unknownRegion = defineRule<CatalogRule>({
           dataType: owner.dataType,
           dataTypeIndex: owner.dataTypeIndex,
           at: { range: catalog.source.rangeAt([...owner.path, ...path]), related: [{ message: 'the Regions this catalog declares', range: regionList }] },
-          message: `${owner.label} names ${what} \`${region}\`, which is not declared in the catalog's \`regions\` (${known.join(', ') || 'none'}). Declare it there with its role, or correct the name${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}.`,
+          message: `${owner.short} names ${what} ${region}, which regions does not declare${suggestion ? `: did you mean ${suggestion}?` : ': declare it.'}`,
+          detail: `${owner.label} names ${what} \`${region}\`, which is not declared in the catalog's \`regions\` (${known.join(', ') || 'none'}). Declare it there with its role, or correct the name${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}.`,
           suggestion,
         });
       };

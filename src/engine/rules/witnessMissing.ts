@@ -1,4 +1,4 @@
-import { DataTypeRule, defineRule, Issue } from './rule';
+import { DataTypeRule, defineRule, Issue, named } from './rule';
 
 export const witnessMissing = defineRule<DataTypeRule>({
   id: 'witness-missing',
@@ -17,7 +17,8 @@ export const witnessMissing = defineRule<DataTypeRule>({
         if (catalog.witnessRegions.length === 0) {
           issues.push({
             at: dataType.at('splitBrainGuards', index),
-            message: `\`${resolved.name}\` relies on a witness Region, but the catalog declares none: add a third Region with \`role: witness\` to \`regions\` and name it in the guard (\`{ type: witness-region, region: <region> }\`).`,
+            message: `${named(resolved.name)} relies on a witness Region, but none is declared: add a Region with role: witness.`,
+            detail: `\`${resolved.name}\` relies on a witness Region, but the catalog declares none: add a third Region with \`role: witness\` to \`regions\` and name it in the guard (\`{ type: witness-region, region: <region> }\`).`,
           });
         }
         continue;
@@ -29,12 +30,14 @@ export const witnessMissing = defineRule<DataTypeRule>({
       if (declared.role !== 'witness') {
         issues.push({
           at: { ...dataType.at('splitBrainGuards', index, 'region'), related: [declaration] },
-          message: `\`${resolved.name}\`'s witness \`${region}\` is declared as a ${declared.role} Region, not a witness. A witness votes in failover decisions and holds no data; declare a third Region with \`role: witness\` and name it here.`,
+          message: `${named(resolved.name)} names ${region} as its witness, but it is a ${declared.role} Region: name a witness.`,
+          detail: `\`${resolved.name}\`'s witness \`${region}\` is declared as a ${declared.role} Region, not a witness. A witness votes in failover decisions and holds no data; declare a third Region with \`role: witness\` and name it here.`,
         });
       } else if (resolved.regions.includes(region)) {
         issues.push({
           at: { ...dataType.at('splitBrainGuards', index, 'region'), related: [declaration] },
-          message: `\`${resolved.name}\`'s witness \`${region}\` is also one of its data Regions: a Region that holds the data cannot break the tie between the data Regions. Remove it from the data type's \`regions\` or name another witness.`,
+          message: `${named(resolved.name)} names ${region} as its witness but also stores data there: name another witness.`,
+          detail: `\`${resolved.name}\`'s witness \`${region}\` is also one of its data Regions: a Region that holds the data cannot break the tie between the data Regions. Remove it from the data type's \`regions\` or name another witness.`,
         });
       }
     }
