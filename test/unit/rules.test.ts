@@ -181,11 +181,12 @@ describe('rules', () => {
       assert.deepEqual(findingsOf(typed).filter((f) => f.dataType === 'carts').map((f) => `${f.severity} ${f.ruleId}`), ['hint recommendation']);
     });
     it('did-you-mean on a store prefers the one that fits the need, once the entry says what it needs', () => {
-      const suggestion = (fields: string) => findingsOf(catalog(`  - name: carts\n${fields}    store: dynamo\n`), 'schema')[0].suggestion;
+      const suggestion = (fields: string, store = 'dynamo') => findingsOf(catalog(`  - name: carts\n${fields}    store: ${store}\n`), 'schema').find((f) => f.message.includes('valid store'))?.suggestion;
       assert.equal(suggestion('    category: cart\n'), 'dynamodb-global');
       assert.equal(suggestion('    category: account\n'), 'dynamodb-global-strong');
       assert.equal(suggestion('    category: cart\n    regions: [us-east-1]\n'), 'dynamodb');
-      assert.equal(suggestion('    category: audit\n'), 'dynamodb', 'no DynamoDB store fits immutable data: the nearest spelling');
+      assert.equal(suggestion('    categroy: cart\n'), 'dynamodb', 'the need is unknown: the nearest spelling');
+      assert.equal(suggestion('    category: cart\n', 'auror'), 'aurora', 'no Aurora store fits eventual data: the nearest spelling');
     });
     it('a store of the same position is a hint, not a store-mismatch', () => {
       const text = catalog('  - name: payments\n    category: transaction\n    store: dynamodb-global-strong\n');
