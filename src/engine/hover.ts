@@ -124,7 +124,11 @@ export function hoverAt(text: string, offset: number, analysis: CatalogAnalysis 
       return visit.BREAK;
     },
   });
-  if (!hit) return undefined;
+  // The reasoning of the findings here: the Problems panel shows only their short messages.
+  const why = analysis.findings
+    .filter((f) => f.ruleId !== 'recommendation' && f.range.offset[0] <= offset && offset <= f.range.offset[1])
+    .flatMap((f) => [`**${f.ruleId}** ([rule page](${f.docsUrl})): ${f.detail}`, '']);
+  if (!hit) return why.length > 0 ? { markdown: why.join('\n').trimEnd(), range: analysis.findings.find((f) => f.range.offset[0] <= offset && offset <= f.range.offset[1])!.range } : undefined;
   const { scalar, path, key } = hit;
   const value = String(scalar.value);
   const range = source.range(scalar.range![0], scalar.range![1]);
@@ -140,6 +144,7 @@ export function hoverAt(text: string, offset: number, analysis: CatalogAnalysis 
   } else if (inGuards && GUARD_TYPES.has(value) && (key === undefined || key === 'type')) {
     lines = guardMarkdown(value as GuardType);
   }
-  return lines ? { markdown: lines.join('\n'), range } : undefined;
+  if (why.length > 0) lines = [...why, ...(lines ? ['---', '', ...lines] : [])];
+  return lines ? { markdown: lines.join('\n').trimEnd(), range } : undefined;
 }
 

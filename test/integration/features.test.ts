@@ -100,6 +100,9 @@ describe('hover', () => {
     assert.match(await hoverText(83, 12), /A customer in us-east-2 may see `carts` up to ~1 s old after a write in us-east-1/);
     assert.match(await hoverText(87, 14), /\*\*`dynamodb-global`\*\*: DynamoDB global tables/);
     assert.match(await hoverText(31, 10), /adds 5–10 minutes to the RTO/);
+    // On a finding, the hover gives the detail the Problems panel leaves out.
+    assert.equal(document.lineAt(86).text, '    topology: hot-hot');
+    assert.match(await hoverText(86, 16), /\*\*hot-hot-without-guard\*\* \(\[rule page\]\([^)]+\)\): `carts` takes writes in 2 Regions \(hot-hot\) with no split-brain guard: during a partition/);
   });
 });
 

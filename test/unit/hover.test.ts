@@ -38,6 +38,14 @@ describe('hover', () => {
     assert.match(hoverOn('{ type: quorum }', 'quorum')!.markdown, /two cannot form a majority/);
   });
 
+  it('on a finding: its detail, which the Problems panel leaves out, with its rule page; then what the node is', () => {
+    const onTopology = hoverOn('category: cart\n    topology: hot-hot', 'hot-hot');
+    assert.ok(onTopology);
+    assert.match(onTopology.markdown, /^\*\*hot-hot-without-guard\*\* \(\[rule page\]\(https:\/\/github\.com\/cap-advisor\/cap-advisor\/blob\/main\/docs\/rules\/hot-hot-without-guard\.md\)\): `carts` takes writes in 2 Regions \(hot-hot\)/);
+    const onStore = hoverOn('category: transaction\n    store: dynamodb-global', 'dynamodb-global');
+    assert.match(onStore!.markdown, /^\*\*lww-on-strong-data\*\* [\s\S]*\n\*\*store-mismatch\*\* [\s\S]*\n---\n\n\*\*`dynamodb-global`\*\*: DynamoDB global tables/);
+  });
+
   it('nothing elsewhere: a category, a key, a comment, a Region name in a guard', () => {
     assert.equal(hoverOn('category: cart', 'cart'), undefined);
     assert.equal(hoverOn('    store: aurora-dsql', 'store'), undefined);
