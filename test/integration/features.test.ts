@@ -24,7 +24,7 @@ describe('quick fixes in the editor', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
-  it('the preferred fix for hot-hot carts adds a fencing lease; once saved the finding is gone', async () => {
+  it('the fixes for hot-hot carts follow the data: merging preferred, no human approval, hot-warm offered; once saved the finding is gone', async () => {
     const editor = await vscode.window.showTextDocument(storefront);
     const carts = 'error hot-hot-without-guard@86:14-86:21';
     await waitFor('the carts finding', () => capDiagnostics(storefront).includes(carts));
@@ -33,20 +33,20 @@ describe('quick fixes in the editor', () => {
     // own AI actions, which carry no edit).
     const titles = actions.filter((a) => a.edit).map((a) => `${a.title}${a.isPreferred ? ' *' : ''}`);
     assert.deepEqual(titles, [
-      'Add a split-brain guard: fencing lease *',
+      'Set conflictResolution: merge (diverging copies are merged on purpose) *',
+      'Add a split-brain guard: fencing lease',
       'Add a split-brain guard: witness Region us-west-2',
       'Add a split-brain guard: quorum',
-      'Add a split-brain guard: human-approved failover',
-      'Set conflictResolution: merge (diverging copies are merged on purpose)',
+      'Make the topology hot-warm (one writer Region)',
       'Accept the risk (hot-hot-without-guard) with a reason',
     ]);
     const preferred = actions.find((a) => a.isPreferred)!;
     assert.ok(await vscode.workspace.applyEdit(preferred.edit!));
     assert.ok(await editor.document.save());
-    assert.match(await textOf(storefront), /    store: dynamodb-global\n    splitBrainGuards:\n      - \{ type: fencing-lease, ttl: 30s \}\n\n  # AP by intent/);
+    assert.match(await textOf(storefront), /    store: dynamodb-global\n    conflictResolution: merge\n\n  # AP by intent/);
     await waitFor('the finding to disappear', () => !capDiagnostics(storefront).includes(carts));
-    // Everything else is where it was: the edit added two lines below the carts entry.
-    assert.ok(capDiagnostics(storefront).includes('warning cap-intent-mismatch@101:9-101:11'));
+    // Everything else is where it was: the edit added one line below the carts entry.
+    assert.ok(capDiagnostics(storefront).includes('warning cap-intent-mismatch@100:9-100:11'));
   });
 
   it('accepting a risk inserts a snippet and the cursor lands on the reason', async () => {

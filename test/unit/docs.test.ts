@@ -40,6 +40,16 @@ describe('rule documentation', () => {
         assert.ok(findings.includes(expected), `${expected} not in ${JSON.stringify(findings)}`);
       });
 
+      it('says what the Avoid example\'s finding says: its message and its detail, as the engine words them', () => {
+        const finding = analyzeCatalog(exampleUnder(rulePage(rule.id), 'Avoid')).findings
+          .find((f) => f.ruleId === rule.id && (rule.id !== 'recommendation' || f.severity === 'information'));
+        assert.ok(finding);
+        const says = rulePage(rule.id).split(/^## /m).find((part) => part.startsWith('What it says\n'));
+        assert.ok(says, 'no "## What it says" section');
+        assert.ok(says.includes(`\n> ${finding.message}\n`), `the message is now: ${finding.message}`);
+        assert.ok(says.includes(`\n> ${finding.detail}\n`), `the detail is now: ${finding.detail}`);
+      });
+
       it('its Prefer example does not, and has no error at all', () => {
         const findings = summary(exampleUnder(rulePage(rule.id), 'Prefer'));
         const fired = rule.id === 'recommendation' ? findings.filter((f) => f === 'information recommendation') : findings.filter((f) => f.endsWith(` ${rule.id}`));

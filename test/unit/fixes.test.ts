@@ -32,14 +32,14 @@ const HOT_HOT = catalog(`
 `);
 
 describe('quick fixes', () => {
-  it('offers one guard per strategy for hot-hot data, the fencing lease preferred, and each removes the finding', () => {
+  it('for eventual hot-hot data: merging first (preferred), then one guard per strategy, hot-warm, never human approval; each removes the finding', () => {
     const fixes = fixesFor(HOT_HOT, 'hot-hot-without-guard');
     assert.deepEqual(fixes.map((f) => `${f.title}${f.isPreferred ? ' *' : ''}${f.safe ? ' safe' : ''}`), [
-      'Add a split-brain guard: fencing lease *',
+      'Set conflictResolution: merge (diverging copies are merged on purpose) *',
+      'Add a split-brain guard: fencing lease',
       'Add a split-brain guard: witness Region eu-west-1',
       'Add a split-brain guard: quorum',
-      'Add a split-brain guard: human-approved failover',
-      'Set conflictResolution: merge (diverging copies are merged on purpose)',
+      'Make the topology hot-warm (one writer Region)',
       'Accept the risk (hot-hot-without-guard) with a reason',
     ]);
     for (const fix of fixes.filter((f) => !f.snippet)) {
@@ -47,6 +47,26 @@ describe('quick fixes', () => {
       assert.equal(rulesLeft(fixed, 'hot-hot-without-guard'), 0, fix.title);
       assert.deepEqual(commentLines(fixed), commentLines(HOT_HOT), fix.title);
     }
+  });
+
+  it('for strong hot-hot data: a guard, the fencing lease preferred, then hot-warm; no merge, no human approval', () => {
+    const strong = HOT_HOT.replace('category: cart', 'category: inventory').replace('store: dynamodb-global', 'store: aurora-dsql');
+    const fixes = fixesFor(strong, 'hot-hot-without-guard');
+    assert.deepEqual(fixes.map((f) => `${f.title}${f.isPreferred ? ' *' : ''}`), [
+      'Add a split-brain guard: fencing lease *',
+      'Add a split-brain guard: witness Region eu-west-1',
+      'Add a split-brain guard: quorum',
+      'Make the topology hot-warm (one writer Region)',
+      'Accept the risk (hot-hot-without-guard) with a reason',
+    ]);
+    for (const fix of fixes.filter((f) => !f.snippet)) assert.equal(rulesLeft(applyEdits(strong, fix.edits), 'hot-hot-without-guard'), 0, fix.title);
+  });
+
+  it('hot-hot-without-guard: human approval alone does not guard hot-hot data, and immutable data needs no guard', () => {
+    const approvalOnly = HOT_HOT.replace('store: dynamodb-global', 'store: dynamodb-global\n    splitBrainGuards: [human-approval]');
+    assert.equal(rulesLeft(approvalOnly, 'hot-hot-without-guard'), 1);
+    assert.match(analyzeCatalog(approvalOnly).findings.find((f) => f.ruleId === 'hot-hot-without-guard')!.detail, /Human approval does not count: it gates a failover/);
+    assert.equal(rulesLeft(HOT_HOT.replace('category: cart', 'category: media').replace('store: dynamodb-global', 'store: s3'), 'hot-hot-without-guard'), 0);
   });
 
   it('adds the guard list after the last field, indented like the file', () => {

@@ -83,12 +83,17 @@ class FixBuilder {
           this.setStore(true);
         }
         break;
-      case 'hot-hot-without-guard':
-        this.addGuards(['fencing-lease', 'witness-region', 'quorum', 'human-approval']);
-        if (dataType && report?.need.consistency === 'eventual') {
-          this.add('Set conflictResolution: merge (diverging copies are merged on purpose)', [this.catalog.setField(dataType, 'conflictResolution', 'merge')]);
+      case 'hot-hot-without-guard': {
+        // Eventual data merges its copies (the rule's own advice); strong data needs a guard. Human
+        // approval is never offered: it gates a failover, and hot-hot data has none.
+        const eventual = report?.need.consistency === 'eventual';
+        if (dataType && eventual) {
+          this.add('Set conflictResolution: merge (diverging copies are merged on purpose)', [this.catalog.setField(dataType, 'conflictResolution', 'merge')], { preferred: true });
         }
+        this.addGuards(['fencing-lease', 'witness-region', 'quorum'], { preferFencingLease: !eventual });
+        if (dataType) this.add('Make the topology hot-warm (one writer Region)', [this.catalog.setField(dataType, 'topology', 'hot-warm')]);
         break;
+      }
       case 'unguarded-automatic-failover':
         this.addGuards(['fencing-lease', 'witness-region', 'quorum']);
         if (dataType) this.add('Switch failover to manual', [this.catalog.setField(dataType, 'failover', 'manual')]);
@@ -136,14 +141,14 @@ class FixBuilder {
     this.add(`Set store to ${rec.store} (recommended)`, [this.catalog.setField(this.dataType, 'store', rec.store)], { preferred });
   }
 
-  /** One action per guard strategy; the fencing lease preferred. Only guards that make sense here. */
-  private addGuards(types: GuardType[]): void {
+  /** One action per guard strategy (the fencing lease preferred unless told otherwise). Only guards that make sense here. */
+  private addGuards(types: Array<Exclude<GuardType, 'human-approval'>>, { preferFencingLease = true } = {}): void {
     if (!this.dataType || !this.report) return;
     const witnesses = this.analysis.report.regions.filter((r) => r.role === 'witness').map((r) => r.name);
     const voters = new Set([...this.report.need.regions, ...witnesses]).size;
     for (const type of types) {
       if (type === 'fencing-lease') {
-        this.add('Add a split-brain guard: fencing lease', [this.addGuard(FENCING_LEASE)], { preferred: true });
+        this.add('Add a split-brain guard: fencing lease', [this.addGuard(FENCING_LEASE)], { preferred: preferFencingLease });
       } else if (type === 'witness-region') {
         const witness = witnesses.find((w) => !this.report!.need.regions.includes(w));
         if (witness) {
@@ -152,10 +157,8 @@ class FixBuilder {
           const name = this.newWitnessName();
           this.add(`Add a witness Region (${name}) and a witness-region guard`, [this.addWitnessRegion(name), this.addGuard(`{ type: witness-region, region: ${name} }`)]);
         }
-      } else if (type === 'quorum') {
-        if (voters >= 3) this.add('Add a split-brain guard: quorum', [this.addGuard('quorum')]);
-      } else {
-        this.add('Add a split-brain guard: human-approved failover', [this.addGuard('human-approval')]);
+      } else if (voters >= 3) {
+        this.add('Add a split-brain guard: quorum', [this.addGuard('quorum')]);
       }
     }
   }

@@ -1,8 +1,6 @@
 import { storeFacts } from '../storeFacts';
 import type { StoreId } from '../types';
-import { DataTypeRule, defineRule, named } from './rule';
-
-const PARTITION_SAFE_GUARDS = new Set(['fencing-lease', 'witness-region', 'quorum']);
+import { DataTypeRule, defineRule, named, PARTITION_GUARDS } from './rule';
 
 /** The end of the message: what the declared store itself does about a cut-off Region, then the advice. */
 function storeAndAdvice(store: StoreId | undefined): string {
@@ -28,7 +26,7 @@ export const unguardedAutomaticFailover = defineRule<DataTypeRule>({
   check(dataType) {
     const { resolved } = dataType;
     if (resolved.failover !== 'automatic' || !resolved.multiRegion) return [];
-    if (resolved.splitBrainGuards.some((g) => PARTITION_SAFE_GUARDS.has(g.type))) return [];
+    if (resolved.splitBrainGuards.some((g) => PARTITION_GUARDS.has(g.type))) return [];
     return [{
       at: dataType.at('failover'),
       message: `${named(resolved.name)} fails over automatically with no fencing lease, witness or quorum: make failover manual.`,
