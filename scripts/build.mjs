@@ -17,6 +17,8 @@ function generateValidator() {
   const schema = JSON.parse(readFileSync(join(root, 'schemas/data-catalog.schema.json'), 'utf8'));
   // strictRequired is off: a data type's required `category` is defined in the $ref'd field list.
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, code: { source: true } });
+  // Editor annotations the Red Hat YAML extension and our completion read; they validate nothing.
+  for (const keyword of ['markdownDescription', 'markdownEnumDescriptions', 'defaultSnippets']) ajv.addKeyword({ keyword, schemaType: ['string', 'array'] });
   const validate = ajv.compile(schema);
   const outDir = join(root, 'src/engine/generated');
   mkdirSync(outDir, { recursive: true });

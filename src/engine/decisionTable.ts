@@ -23,6 +23,16 @@ export const categoryNeeds: Readonly<Record<Category, CategoryNeed>> = {
 
 export const CATEGORIES = Object.keys(categoryNeeds) as Category[];
 
+/** What a category holds, in a platform team's words (completion and hovers). */
+export const categoryExamples: Readonly<Record<Category, string>> = {
+  transaction: 'payments, orders, ledgers', inventory: 'stock counts, seat and room reservations',
+  authorization: 'permissions, entitlements, API keys', account: 'balances, accounts of record',
+  session: 'login sessions', cart: 'shopping carts', recommendation: 'suggestions, rankings',
+  analytics: 'counters, metrics, events', preference: 'user settings', cache: 'derived data that can be rebuilt',
+  reference: 'product catalogues, reference data', historical: 'snapshots, archives', log: 'application and access logs',
+  audit: 'audit trails', media: 'images, video, documents', other: 'anything else: declare `consistency` and `immutable`',
+};
+
 /** Whether a declared store already gives the data type what the recommendation asks for. */
 export function storeSatisfies(dataType: ResolvedDataType, recommendation: Recommendation): boolean {
   const store = dataType.store;

@@ -51,3 +51,5 @@ export type { Hover } from './hover';
 export { dataTypeEntry, insertDataType } from './wizard';
 export type { DataTypeAnswers, CatalogEntry } from './wizard';
 export { NEW_CATALOG_TEMPLATE } from './template';
+export { completionsAt } from './completion';
+export type { CompletionItem } from './completion';

@@ -1,0 +1,121 @@
+// Completion in the engine, from the text and the cursor: a test per context a user types in.
+import { strict as assert } from 'node:assert';
+import { analyzeCatalog, completionsAt, ruleRegistry, STORE_IDS, type CompletionItem } from '../../src/engine';
+import { catalog } from '../helpers/catalogs';
+
+/** Completions where `|` stands in the text, with the analysis of the text without it (as the editor's last analysis). */
+function at(textWithCursor: string, analysisText = textWithCursor.replace('|', '')): CompletionItem[] {
+  const offset = textWithCursor.indexOf('|');
+  return completionsAt(textWithCursor.replace('|', ''), offset, analyzeCatalog(analysisText));
+}
+const labels = (items: CompletionItem[]) => items.map((item) => item.label);
+
+describe('completion', () => {
+  it('keys of a data type, each with its description, leaving out the keys already written', () => {
+    const items = at(catalog('  - name: carts\n    category: cart\n    |\n'));
+    assert.ok(!labels(items).includes('name') && !labels(items).includes('category'), labels(items).join());
+    const store = items.find((item) => item.label === 'store')!;
+    assert.equal(store.kind, 'key');
+    assert.equal(store.insertText, 'store: ');
+    assert.equal(store.retrigger, true);
+    assert.match(store.documentation, /The AWS store deployed or planned/);
+    const cursor = catalog('  - name: carts\n    category: cart\n    ').length;
+    assert.deepEqual(store.range, [cursor, cursor]);
+    const guards = items.find((item) => item.label === 'splitBrainGuards')!;
+    assert.deepEqual([guards.insertText, guards.snippet], ['splitBrainGuards: [${1}]', true]);
+  });
+
+  it('keys replace the word typed so far, and a new list item offers the data type keys', () => {
+    const text = catalog('  - name: carts\n    category: cart\n    top|\n');
+    const [topology] = at(text).filter((item) => item.label === 'topology');
+    assert.deepEqual(topology.range, [text.indexOf('|') - 3, text.indexOf('|')]);
+    assert.ok(labels(at(catalog('  - name: carts\n    category: cart\n  - |\n'))).includes('name'));
+  });
+
+  it('keys at the top level, in metadata, in a Region and in a guard object', () => {
+    assert.deepEqual(labels(at('apiVersion: cap-advisor/v1\n|\n')), ['kind', 'metadata', 'regions', 'defaults', 'dataTypes']);
+    assert.deepEqual(labels(at(catalog('').replace('  name: shop\n', '  name: shop\n  |\n'))), ['owner']);
+    assert.deepEqual(labels(at(catalog('').replace('    role: primary\n', '    role: primary\n  - |\n'))), ['name', 'role']);
+    assert.deepEqual(labels(at(catalog('  - name: carts\n    category: cart\n    splitBrainGuards:\n      - type: fencing-lease\n        |\n'))), ['ttl', 'region', 'approvers']);
+  });
+
+  it('store values: the recommended store first and preselected, every store with what it is', () => {
+    const items = at(catalog('  - name: carts\n    category: cart\n    store: |\n'));
+    assert.deepEqual(items.slice(0, 2).map((item) => `${item.label} ${item.detail ?? ''}`), ['dynamodb-global recommended: AP', 's3 ']);
+    assert.equal(items[0].preselect, true);
+    assert.deepEqual([...labels(items)].sort(), [...STORE_IDS].sort());
+    assert.match(items[0].documentation, /^\*\*DynamoDB global tables \(multi-Region eventual consistency\)\*\*: AP/);
+    assert.equal(items.find((item) => item.label === 'aurora-global')!.detail, 'does not fit carts');
+    // Strong data written in several Regions: Aurora DSQL.
+    assert.equal(at(catalog('  - name: stock\n    category: inventory\n    topology: hot-hot\n    store: |\n'))[0].label, 'aurora-dsql');
+  });
+
+  it('a value typed right after the colon gets its space', () => {
+    const [first] = at(catalog('  - name: carts\n    category: cart\n    topology:|\n'));
+    assert.deepEqual([first.label, first.insertText], ['single-region', ' single-region']);
+  });
+
+  it('enum values with their meaning: category, topology, failover, a Region\'s role', () => {
+    const categories = at(catalog('  - name: carts\n    category: |\n'));
+    assert.equal(categories.length, 16);
+    assert.equal(categories.find((item) => item.label === 'cart')!.documentation, '**cart**: shopping carts. Eventual; recommended: AP on `dynamodb-global`.');
+    assert.match(at(catalog('  - name: carts\n    category: cart\n    topology: |\n')).find((item) => item.label === 'hot-hot')!.documentation, /split-brain guard/);
+    assert.match(at(catalog('  - name: carts\n    category: cart\n    failover: a|\n')).find((item) => item.label === 'automatic')!.documentation, /cannot tell a dead primary from a partition/);
+    assert.deepEqual(labels(at(catalog('').replace('    role: primary\n', '    role: |\n'))), ['primary', 'secondary', 'witness']);
+  });
+
+  it('Region names declared in regions, in a flow list and in a block list, leaving out witnesses and those listed', () => {
+    const flow = at(catalog('  - name: carts\n    category: cart\n    regions: [us-east-1, |]\n'));
+    assert.deepEqual(flow.map((item) => `${item.label} ${item.detail}`), ['us-west-2 secondary']);
+    const block = at(catalog('  - name: carts\n    category: cart\n    regions:\n      - |\n'));
+    assert.deepEqual(labels(block), ['us-east-1', 'us-west-2']);
+  });
+
+  it('witness Regions in a witness guard, object form and flow form', () => {
+    const block = at(catalog('  - name: carts\n    category: cart\n    splitBrainGuards:\n      - type: witness-region\n        region: |\n'));
+    assert.deepEqual(block.map((item) => `${item.label} ${item.detail}`), ['eu-west-1 witness']);
+    const flow = at(catalog('  - name: carts\n    category: cart\n    splitBrainGuards:\n      - { type: witness-region, region: |\n'));
+    assert.deepEqual(labels(flow), ['eu-west-1']);
+  });
+
+  it('rule ids in acceptedRisks: the rules that fire on this data type first, then every acceptable rule', () => {
+    const text = catalog('  - name: carts\n    category: cart\n    topology: hot-hot\n    store: aurora-global\n    acceptedRisks:\n      - rule: |\n');
+    const items = at(text, text.replace('|', 'hot-hot-without-guard\n        reason: x'));
+    const firing = items.filter((item) => item.detail === 'fires here').map((item) => item.label);
+    assert.deepEqual(firing, ['store-mismatch', 'single-writer-hot-hot']);
+    assert.deepEqual(labels(items).slice(0, 2), firing);
+    assert.deepEqual([...labels(items)].sort(), ruleRegistry.filter((rule) => rule.acceptable).map((rule) => rule.id).sort());
+    assert.match(items[0].documentation, /\[Rule page\]\(https:\/\/github\.com\/cap-advisor\/cap-advisor\/blob\/main\/docs\/rules\/store-mismatch\.md\)/);
+  });
+
+  it('guard forms: short and object forms, the object forms as snippets; human approval last for hot-hot data', () => {
+    const hotWarm = at(catalog('  - name: ledger\n    category: transaction\n    splitBrainGuards:\n      - |\n'));
+    assert.deepEqual(labels(hotWarm), ['fencing-lease', 'witness-region', 'quorum', 'human-approval',
+      '{ type: fencing-lease, ttl: 30s }', '{ type: witness-region, region: eu-west-1 }', '{ type: human-approval, approvers: 2 }', 'type']);
+    assert.deepEqual([hotWarm[4].insertText, hotWarm[4].snippet], ['{ type: fencing-lease, ttl: ${1:30s} }', true]);
+    const hotHot = at(catalog('  - name: carts\n    category: cart\n    topology: hot-hot\n    splitBrainGuards: [|]\n'));
+    assert.deepEqual(labels(hotHot).slice(-2), ['human-approval', '{ type: human-approval, approvers: 2 }']);
+    assert.match(hotHot.at(-1)!.detail!, /no failover to approve/);
+    assert.deepEqual(labels(at(catalog('  - name: carts\n    category: cart\n    splitBrainGuards: [{ type: |\n'))), ['human-approval', 'fencing-lease', 'witness-region', 'quorum']);
+    assert.deepEqual(labels(at(catalog('  - name: carts\n    category: cart\n    splitBrainGuards: [{ type: quorum, |\n'))), ['ttl', 'region', 'approvers']);
+  });
+
+  it('durations with what each means', () => {
+    const items = at(catalog('  - name: carts\n    category: cart\n    stalenessBudget: |\n'));
+    assert.deepEqual(labels(items), ['0s', '500ms', '1s', '30s', '5m', '15m', '1h']);
+    assert.match(items[0].documentation, /synchronous replication/);
+  });
+
+  it('nothing in a comment, in a name, or after a complete flow list', () => {
+    assert.deepEqual(at(catalog('  - name: carts # the |\n')), []);
+    assert.deepEqual(at(catalog('  - name: ca|\n')), []);
+    assert.deepEqual(at(catalog('  - name: carts\n    regions: [us-east-1] |\n')), []);
+  });
+
+  it('works on the half-typed entry that has no analysis of its own yet', () => {
+    const text = catalog('  - name: carts\n    category: cart\n  - name: sessions\n    categroy: sess|\n');
+    assert.ok(at(text, catalog('  - name: carts\n    category: cart\n')).length === 0, 'an unknown key has no values');
+    const keys = labels(at(catalog('  - name: carts\n    category: cart\n  - name: sessions\n    cat|\n')));
+    assert.ok(keys.includes('category') && !keys.includes('name'), keys.join());
+  });
+});
