@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { version } from '../package.json';
 import { CatalogDiagnostics } from './vscode/catalogs';
 import { CatalogCodeActions } from './vscode/codeActions';
+import { CatalogCompletion } from './vscode/completion';
 import { addDataType, exportReport, newCatalog } from './vscode/commands';
 import { CatalogHover } from './vscode/hover';
 import { ReportPanel } from './vscode/reportPanel';
@@ -29,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): CapAdvisorApi {
     status,
     vscode.languages.registerCodeActionsProvider(yaml, new CatalogCodeActions(catalogs), CatalogCodeActions.metadata),
     vscode.languages.registerHoverProvider(yaml, new CatalogHover(catalogs)),
+    vscode.languages.registerCompletionItemProvider(yaml, new CatalogCompletion(catalogs), ...CatalogCompletion.triggerCharacters),
     vscode.commands.registerCommand('capAdvisor.analyzeWorkspace', () => catalogs.analyzeWorkspace()),
     vscode.commands.registerCommand('capAdvisor.showReport', (uri?: vscode.Uri) => report.show(uri instanceof vscode.Uri ? uri : undefined)),
     vscode.commands.registerCommand('capAdvisor.exportReport', (target?: vscode.Uri, format?: 'markdown' | 'html' | 'json' | 'sarif') => exportReport(catalogs, version, target instanceof vscode.Uri ? target : undefined, format)),

@@ -106,6 +106,41 @@ describe('hover', () => {
   });
 });
 
+describe('completion', () => {
+  after(closeAllEditors);
+  const CATALOG = 'apiVersion: cap-advisor/v1\nkind: DataCatalog\nmetadata:\n  name: shop\nregions:\n  - { name: us-east-1, role: primary }\n  - { name: us-east-2, role: secondary }\n  - { name: us-west-2, role: witness }\ndataTypes:\n  - name: carts\n    category: cart\n';
+  /** CAP Advisor's items at the end of `lines` appended to the catalog, in the order the list shows them. */
+  const completeAfter = async (lines: string) => {
+    const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: CATALOG + lines });
+    await vscode.window.showTextDocument(document);
+    const end = document.positionAt(document.getText().length);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, end);
+    return list.items.filter((item) => item.sortText !== undefined && /^\d{3}$/.test(item.sortText)).sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+  };
+  const label = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : `${item.label.label} ${item.label.description ?? ''}`.trim());
+
+  it('after store: offers the recommended store first, every store with what it is', async () => {
+    const items = await completeAfter('    store: ');
+    assert.equal(label(items[0]), 'dynamodb-global recommended: AP');
+    assert.equal(items[0].preselect, true);
+    assert.equal(items.length, 8);
+    assert.match((items[0].documentation as vscode.MarkdownString).value, /DynamoDB global tables/);
+  });
+
+  it('offers keys with their descriptions, and a key reopens the list for its value', async () => {
+    const items = await completeAfter('    ');
+    const topology = items.find((item) => label(item) === 'topology')!;
+    assert.ok(topology, items.map(label).join());
+    assert.equal(topology.command?.command, 'editor.action.triggerSuggest');
+    assert.ok(!items.some((item) => label(item) === 'category'), 'category is written already');
+  });
+
+  it('offers the declared Regions in a data type\'s regions and the witness in a witness guard', async () => {
+    assert.deepEqual((await completeAfter('    regions: [')).map(label), ['us-east-1 primary', 'us-east-2 secondary']);
+    assert.deepEqual((await completeAfter('    splitBrainGuards:\n      - { type: witness-region, region: ')).map(label), ['us-west-2 witness']);
+  });
+});
+
 describe('snippets', () => {
   it('offer a catalog, a region and each kind of data type in YAML', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: '' });
