@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { version } from '../package.json';
 import { CatalogDiagnostics } from './vscode/catalogs';
 import { CatalogCodeActions } from './vscode/codeActions';
+import { CatalogCodeLens } from './vscode/codeLens';
 import { CatalogCompletion } from './vscode/completion';
 import { addDataType, exportReport, newCatalog } from './vscode/commands';
 import { CatalogHover } from './vscode/hover';
@@ -23,6 +24,7 @@ export function activate(context: vscode.ExtensionContext): CapAdvisorApi {
   const report = new ReportPanel(catalogs);
   const status = new CatalogStatus(catalogs);
   const yaml: vscode.DocumentSelector = [{ language: 'yaml' }];
+  const lenses = new CatalogCodeLens(catalogs);
   context.subscriptions.push(
     log,
     catalogs,
@@ -30,9 +32,11 @@ export function activate(context: vscode.ExtensionContext): CapAdvisorApi {
     status,
     vscode.languages.registerCodeActionsProvider(yaml, new CatalogCodeActions(catalogs), CatalogCodeActions.metadata),
     vscode.languages.registerHoverProvider(yaml, new CatalogHover(catalogs)),
+    lenses,
+    vscode.languages.registerCodeLensProvider(yaml, lenses),
     vscode.languages.registerCompletionItemProvider(yaml, new CatalogCompletion(catalogs), ...CatalogCompletion.triggerCharacters),
     vscode.commands.registerCommand('capAdvisor.analyzeWorkspace', () => catalogs.analyzeWorkspace()),
-    vscode.commands.registerCommand('capAdvisor.showReport', (uri?: vscode.Uri) => report.show(uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('capAdvisor.showReport', (uri?: vscode.Uri, dataType?: string) => report.show(uri instanceof vscode.Uri ? uri : undefined, typeof dataType === 'string' ? dataType : undefined)),
     vscode.commands.registerCommand('capAdvisor.exportReport', (target?: vscode.Uri, format?: 'markdown' | 'html' | 'json' | 'sarif') => exportReport(catalogs, version, target instanceof vscode.Uri ? target : undefined, format)),
     vscode.commands.registerCommand('capAdvisor.newCatalog', () => newCatalog()),
     vscode.commands.registerCommand('capAdvisor.addDataType', (answers?: Parameters<typeof addDataType>[1]) => addDataType(catalogs, answers)),

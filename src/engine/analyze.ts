@@ -170,6 +170,8 @@ function dataTypeReport(dataType: DataTypeUnderCheck, findings: Finding[], accep
   const duration = (ms: number | undefined): string | undefined => (ms === undefined ? undefined : formatDuration(ms));
   return {
     name: r.name,
+    nameRange: dataType.nameAt().range,
+    storeFits: dataType.storeSatisfiesNeed,
     description: r.description,
     need: {
       category: r.category,

@@ -53,3 +53,5 @@ export type { DataTypeAnswers, CatalogEntry } from './wizard';
 export { NEW_CATALOG_TEMPLATE } from './template';
 export { completionsAt } from './completion';
 export type { CompletionItem } from './completion';
+export { dataTypeLenses } from './codeLens';
+export type { DataTypeLens } from './codeLens';

@@ -119,6 +119,10 @@ export interface ResolvedDataType {
 /** Per data type, what the report shows. */
 export interface DataTypeReport {
   name: string;
+  /** Where the data type's name is written (code lenses sit on its line). */
+  nameRange: SourceRange;
+  /** The declared store already gives what the recommendation asks for. */
+  storeFits: boolean;
   description?: string;
   need: {
     category: Category;

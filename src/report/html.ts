@@ -10,9 +10,10 @@ import { catalogTitle, countBySeverity, declaredStoreText, guardText, needText, 
 export interface HtmlOptions {
   /**
    * For a VS Code webview: its CSP source and a fresh nonce. Adds a script that posts
-   * `{ type: 'reveal', file, offset: [start, end] }` when a finding is clicked.
+   * `{ type: 'reveal', file, offset: [start, end] }` when a finding is clicked, and scrolls to
+   * the data type named `focus`.
    */
-  webview?: { cspSource: string; nonce: string };
+  webview?: { cspSource: string; nonce: string; focus?: string };
 }
 
 const STYLE = `
@@ -51,6 +52,7 @@ svg .card rect { fill: var(--vscode-editor-background, #ffffff); stroke: var(--v
 svg .card.warning rect { stroke: var(--vscode-editorWarning-foreground, #bf8700); stroke-width: 2; }
 svg .card.error rect { stroke: var(--vscode-errorForeground, #cf222e); stroke-width: 2.5; }
 svg .region { stroke: var(--vscode-editor-foreground, #1f2328); stroke-width: 1.5; fill: none; }
+h3.focus { outline: 2px solid var(--vscode-focusBorder, #0969da); outline-offset: 4px; }
 svg .region.primary { fill: var(--vscode-editor-foreground, #1f2328); }
 `;
 
@@ -118,6 +120,8 @@ function catalogSection(file: AnalysedFile): string {
 /** Posts the clicked finding's place to the extension, which reveals it in the editor. */
 const REVEAL_SCRIPT = `
 const vscode = acquireVsCodeApi();
+const focus = document.body.dataset.focus && document.getElementById(document.body.dataset.focus);
+if (focus) { focus.scrollIntoView({ block: 'start' }); focus.classList.add('focus'); }
 document.addEventListener('click', (event) => {
   if (event.target.closest('a')) return;
   const item = event.target.closest('[data-start]');
@@ -143,7 +147,7 @@ export function renderHtml(files: readonly AnalysedFile[], options: HtmlOptions 
 <title>CAP Advisor report</title>
 <style${nonce}>${STYLE}</style>
 </head>
-<body class="${webview ? 'reveal' : ''}">
+<body class="${webview ? 'reveal' : ''}"${webview?.focus ? ` data-focus="dt-${escapeHtml(webview.focus)}"` : ''}>
 <h1>CAP Advisor report</h1>
 <p class="meta">${plural(files.length, 'catalog')} · ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}. Figures are typical values from AWS documentation, not guarantees.</p>
 ${files.map(catalogSection).join('\n')}

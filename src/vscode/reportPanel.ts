@@ -9,6 +9,8 @@ export class ReportPanel implements vscode.Disposable {
   static readonly viewType = 'capAdvisor.report';
   private panel: vscode.WebviewPanel | undefined;
   private uri: vscode.Uri | undefined;
+  /** The data type the report opens at (a code lens was clicked), until another is asked for. */
+  private focus: string | undefined;
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly catalogs: CatalogDiagnostics) {
@@ -23,14 +25,15 @@ export class ReportPanel implements vscode.Disposable {
     this.panel?.dispose();
   }
 
-  /** Opens (or focuses) the report of a catalog: the given one, the active editor's, or the first known. */
-  show(uri?: vscode.Uri): boolean {
+  /** Opens (or focuses) the report of a catalog: the given one, the active editor's, or the first known; at a data type if given. */
+  show(uri?: vscode.Uri, dataType?: string): boolean {
     const target = uri ?? activeCatalogUri(this.catalogs) ?? this.catalogs.all()[0]?.uri;
     if (!target) {
       void vscode.window.showInformationMessage('CAP Advisor: open a data catalog (*.catalog.yaml) to see its consistency report.');
       return false;
     }
     this.uri = target;
+    this.focus = dataType;
     if (!this.panel) {
       this.panel = vscode.window.createWebviewPanel(ReportPanel.viewType, 'CAP Advisor report', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
         enableScripts: true,
@@ -60,7 +63,7 @@ export class ReportPanel implements vscode.Disposable {
       return;
     }
     const nonce = randomBytes(16).toString('hex');
-    this.panel.webview.html = renderHtml([{ file: vscode.workspace.asRelativePath(this.uri), analysis: current.analysis }], { webview: { cspSource: this.panel.webview.cspSource, nonce } });
+    this.panel.webview.html = renderHtml([{ file: vscode.workspace.asRelativePath(this.uri), analysis: current.analysis }], { webview: { cspSource: this.panel.webview.cspSource, nonce, focus: this.focus } });
   }
 
   private async reveal(message: { type?: string; offset?: [number, number] }): Promise<void> {

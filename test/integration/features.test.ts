@@ -106,6 +106,23 @@ describe('hover', () => {
   });
 });
 
+describe('code lens', () => {
+  after(closeAllEditors);
+
+  it('shows each data type\'s recommendation and state above it, and opens the report at that data type', async () => {
+    await vscode.window.showTextDocument(storefront);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', storefront, 100);
+    const ours = lenses.filter((lens) => lens.command?.command === 'capAdvisor.showReport');
+    assert.equal(ours.length, 16);
+    const carts = ours.find((lens) => lens.range.start.line === 83)!;
+    assert.equal(carts.command!.title, 'AP · dynamodb-global · 1 error');
+    assert.equal(ours.find((lens) => lens.range.start.line === 22)!.command!.title, 'CP · aurora-global ✓');
+    await vscode.commands.executeCommand(carts.command!.command, ...carts.command!.arguments!);
+    assert.match(api.report.html ?? '', /<body class="reveal" data-focus="dt-carts">/);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+});
+
 describe('completion', () => {
   after(closeAllEditors);
   const CATALOG = 'apiVersion: cap-advisor/v1\nkind: DataCatalog\nmetadata:\n  name: shop\nregions:\n  - { name: us-east-1, role: primary }\n  - { name: us-east-2, role: secondary }\n  - { name: us-west-2, role: witness }\ndataTypes:\n  - name: carts\n    category: cart\n';

@@ -1,0 +1,28 @@
+// The code lens above each data type: the recommendation and the data type's state.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeCatalog, dataTypeLenses } from '../../src/engine';
+import { catalog } from '../helpers/catalogs';
+
+const storefront = readFileSync(join(__dirname, '../../../examples/storefront.catalog.yaml'), 'utf8');
+
+describe('code lens', () => {
+  it('on the example: one per data type, on its name\'s line, with the recommendation and what is wrong or ✓', () => {
+    const lenses = dataTypeLenses(analyzeCatalog(storefront));
+    assert.equal(lenses.length, 16);
+    const byName = new Map(lenses.map((lens) => [lens.dataType, `${lens.range.start.line} ${lens.title}`]));
+    assert.equal(byName.get('payments'), '23 CP · aurora-global ✓');
+    assert.equal(byName.get('inventory'), '36 CP · aurora-dsql · 2 errors');
+    assert.equal(byName.get('order-ledger'), '54 CP · aurora-global · 2 errors, 1 warning');
+    assert.equal(byName.get('carts'), '84 AP · dynamodb-global · 1 error');
+    assert.equal(byName.get('audit-log'), '125 AP · s3 ✓ · 1 accepted risk');
+    assert.equal(byName.get('reporting-snapshots'), '138 CA · dynamodb ✓');
+  });
+
+  it('says when no store is declared, and when the declared one does not fit but no rule says so', () => {
+    assert.equal(dataTypeLenses(analyzeCatalog(catalog('  - name: carts\n    category: cart\n')))[0].title, 'AP · dynamodb-global · no store declared');
+    const quiet = analyzeCatalog(catalog('  - name: carts\n    category: cart\n    store: aurora-global\n'), { severities: { 'store-mismatch': 'off' } });
+    assert.equal(dataTypeLenses(quiet)[0].title, 'AP · dynamodb-global · declared aurora-global');
+  });
+});
