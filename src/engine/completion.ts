@@ -83,6 +83,31 @@ function contextOf(path: readonly string[]): Context {
   return 'other';
 }
 
+/** What a key means where it is written (`path`: the keys above it, `-` for list items), for hovers. */
+export function describeKey(path: readonly string[], key: string): string | undefined {
+  const node = KEYS_OF[contextOf(path)]?.[key];
+  return node && resolved(node).description;
+}
+
+/** What a value means, for the keys whose values have a meaning of their own (enums, stores, categories). */
+export function describeValue(path: readonly string[], key: string | undefined, value: string): string | undefined {
+  const context = contextOf(path);
+  if (context === 'guards' && key === undefined) return guardDescription(value);
+  if (key === undefined) return undefined;
+  if ((context === 'dataType' || context === 'defaults') && key === 'store') return STORE_IDS.includes(value as StoreId) ? storeText(value as StoreId) : undefined;
+  if ((context === 'dataType' || context === 'defaults') && key === 'category') return CATEGORIES.includes(value as (typeof CATEGORIES)[number]) ? categoryText(value as (typeof CATEGORIES)[number]) : undefined;
+  const node = KEYS_OF[context]?.[key];
+  const enumNode = node && resolved(node);
+  const index = enumNode?.enum?.indexOf(value) ?? -1;
+  return index === -1 ? undefined : enumNode!.markdownEnumDescriptions?.[index];
+}
+
+function guardDescription(type: string): string | undefined {
+  const node = defs.splitBrainGuard.then!;
+  const index = node.enum!.indexOf(type);
+  return index === -1 ? undefined : node.markdownEnumDescriptions![index];
+}
+
 interface LineShape {
   blank: boolean;
   indent: number;
@@ -317,7 +342,8 @@ function categoryText(category: (typeof CATEGORIES)[number]): string {
   const need = categoryNeeds[category];
   const position = category === 'other' ? 'as declared' : need.immutable ? 'AP on `s3`' : need.consistency === 'strong' ? 'CP on `aurora-global`' : 'AP on `dynamodb-global`';
   const kind = category === 'other' ? 'strong unless declared otherwise' : need.immutable ? 'immutable' : need.consistency;
-  return `**${category}**: ${categoryExamples[category]}. ${kind[0].toUpperCase()}${kind.slice(1)}; recommended: ${position}.`;
+  const examples = categoryExamples[category];
+  return `${examples[0].toUpperCase()}${examples.slice(1)}. ${kind[0].toUpperCase()}${kind.slice(1)}; recommended: ${position}.`;
 }
 
 function storeText(store: StoreId): string {
@@ -383,8 +409,7 @@ function ruleIds(scope: Scope, range: [number, number], lead: string): Completio
 
 /** Short forms, then object forms with their fields as placeholders. Human approval last for hot-hot data. */
 function guardForms(scope: Scope, range: [number, number]): CompletionItem[] {
-  const node = defs.splitBrainGuard.then!;
-  const describe = (type: string) => node.markdownEnumDescriptions![node.enum!.indexOf(type)];
+  const describe = (type: string) => guardDescription(type)!;
   const witness = scope.regions.find((region) => region.role === 'witness')?.name ?? 'eu-west-1';
   const hotHot = scope.dataType?.need.topology === 'hot-hot';
   const forms: Array<{ label: string; insertText: string; type: string; snippet?: boolean }> = [

@@ -1,8 +1,10 @@
 // Hover text for a catalog: on a data type's name, a store and a split-brain guard, what the
 // position means during a partition and how stale a read can be, in the business's words, with
-// the source of every figure. Figures are the store facts table's typical values.
+// the source of every figure; on any other key or value what it means, on a Region name what it
+// holds; and on a finding its detail. Figures are the store facts table's typical values.
 import { isMap, isPair, isScalar, isSeq, visit, type Node, type Scalar } from 'yaml';
 import { analyzeCatalog } from './analyze';
+import { describeKey, describeValue } from './completion';
 import { CatalogSource } from './source';
 import { storeFacts, type StoreFacts } from './storeFacts';
 import type { CatalogAnalysis, DataTypeReport, GuardType, SourceRange, StoreId } from './types';
@@ -104,6 +106,38 @@ function dataTypeMarkdown(dataType: DataTypeReport): string[] {
   ];
 }
 
+/** The keys from the root down to a node (`-` for a list item), read off `yaml`'s visitor path. */
+function keysAbove(path: readonly unknown[]): string[] {
+  const keys: string[] = [];
+  for (const node of path) {
+    if (isPair(node) && isScalar(node.key)) keys.push(String(node.key.value));
+    else if (isSeq(node)) keys.push('-');
+  }
+  return keys;
+}
+
+/** Whether a scalar here is a Region name: a declared Region, a data type's Region, a witness. */
+function namesRegion(container: readonly string[], key: string | undefined): boolean {
+  const at = container.join('/');
+  return (at === 'regions/-' && key === 'name')
+    || (key === undefined && /^(dataTypes\/-|defaults)\/regions$/.test(at))
+    || (key === 'region' && /^(dataTypes\/-|defaults)\/splitBrainGuards\/-$/.test(at));
+}
+
+function regionMarkdown(name: string, analysis: CatalogAnalysis): string[] {
+  const region = analysis.report.regions.find((r) => r.name === name);
+  if (!region) return [`**${name}** is not declared in \`regions\`.`];
+  const holding = analysis.report.dataTypes.filter((dt) => dt.need.regions.includes(name)).map((dt) => dt.name);
+  const witnessFor = analysis.report.dataTypes.filter((dt) => dt.guards.some((g) => g.type === 'witness-region' && g.region === name)).map((dt) => dt.name);
+  const role = describeValue(['regions', '-'], 'role', region.role);
+  return [
+    `**${name}**: ${region.role} Region. ${role ?? ''}`.trimEnd(),
+    '',
+    holding.length > 0 ? `Holds ${holding.length} data type${holding.length === 1 ? '' : 's'}: ${holding.join(', ')}.` : 'Holds no data type.',
+    ...(witnessFor.length > 0 ? ['', `Witness for: ${witnessFor.join(', ')}.`] : []),
+  ];
+}
+
 function guardMarkdown(type: GuardType): string[] {
   const guard = guardExplanations[type];
   return [`**${guard.title}** (\`${type}\`)`, '', `**Protects:** ${guard.protects}`, '', `**Costs:** ${guard.costs}`, '', `[source](${guard.source})`];
@@ -113,14 +147,14 @@ function guardMarkdown(type: GuardType): string[] {
 export function hoverAt(text: string, offset: number, analysis: CatalogAnalysis = analyzeCatalog(text)): Hover | undefined {
   // The hover walks `yaml`'s nodes, so the fast reader would be wasted here.
   const source = new CatalogSource(text, 'yaml');
-  let hit: { scalar: Scalar; path: readonly unknown[]; key: string | undefined } | undefined;
+  let hit: { scalar: Scalar; path: readonly unknown[]; key: string | undefined; isKey: boolean } | undefined;
   visit(source.doc, {
     Scalar(key, node, path) {
       if (!node.range || offset < node.range[0] || offset > node.range[1]) return undefined;
       const parent = path.at(-1);
       // The key of the pair this scalar is the value of, if any.
       const pairKey = isPair(parent) && parent.value === node && isScalar(parent.key) ? String(parent.key.value) : undefined;
-      hit = { scalar: node, path, key: key === 'key' ? undefined : pairKey };
+      hit = { scalar: node, path, key: key === 'key' ? undefined : pairKey, isKey: key === 'key' };
       return visit.BREAK;
     },
   });
@@ -129,7 +163,7 @@ export function hoverAt(text: string, offset: number, analysis: CatalogAnalysis 
     .filter((f) => f.ruleId !== 'recommendation' && f.range.offset[0] <= offset && offset <= f.range.offset[1])
     .flatMap((f) => [`**${f.ruleId}** ([rule page](${f.docsUrl})): ${f.detail}`, '']);
   if (!hit) return why.length > 0 ? { markdown: why.join('\n').trimEnd(), range: analysis.findings.find((f) => f.range.offset[0] <= offset && offset <= f.range.offset[1])!.range } : undefined;
-  const { scalar, path, key } = hit;
+  const { scalar, path, key, isKey } = hit;
   const value = String(scalar.value);
   const range = source.range(scalar.range![0], scalar.range![1]);
   const inGuards = path.some((node) => isPair(node) && isScalar(node.key) && node.key.value === 'splitBrainGuards');
@@ -141,8 +175,21 @@ export function hoverAt(text: string, offset: number, analysis: CatalogAnalysis 
     if (report) lines = dataTypeMarkdown(report);
   } else if (key === 'store' && value in storeFacts) {
     lines = storeMarkdown(storeFacts[value as StoreId]);
-  } else if (inGuards && GUARD_TYPES.has(value) && (key === undefined || key === 'type')) {
+  } else if (inGuards && GUARD_TYPES.has(value) && !isKey && (key === undefined || key === 'type')) {
     lines = guardMarkdown(value as GuardType);
+  } else {
+    const above = keysAbove(path);
+    const container = above.slice(0, -1);
+    const listItem = above.at(-1) === '-';
+    if (isKey) {
+      const meaning = describeKey(container, value);
+      if (meaning) lines = [`**${value}**: ${meaning}`];
+    } else if (namesRegion(container, listItem ? undefined : key)) {
+      lines = regionMarkdown(value, analysis);
+    } else {
+      const meaning = describeValue(container, listItem ? undefined : key, value);
+      if (meaning) lines = [`**${listItem ? value : `${key}: ${value}`}**: ${meaning}`];
+    }
   }
   if (why.length > 0) lines = [...why, ...(lines ? ['---', '', ...lines] : [])];
   return lines ? { markdown: lines.join('\n').trimEnd(), range } : undefined;

@@ -100,6 +100,12 @@ describe('hover', () => {
     assert.match(await hoverText(83, 12), /A customer in us-east-2 may see `carts` up to ~1 s old after a write in us-east-1/);
     assert.match(await hoverText(87, 14), /\*\*`dynamodb-global`\*\*: DynamoDB global tables/);
     assert.match(await hoverText(31, 10), /adds 5–10 minutes to the RTO/);
+    // On a category, a topology and a Region name: what each means.
+    assert.equal(document.lineAt(85).text, '    category: cart');
+    assert.match(await hoverText(85, 15), /\*\*category: cart\*\*: Shopping carts\. Eventual; recommended: AP on `dynamodb-global`\./);
+    assert.match(await hoverText(86, 6), /\*\*topology\*\*: `single-region`: one Region/);
+    assert.equal(document.lineAt(11).text, '  - name: us-east-2');
+    assert.match(await hoverText(11, 12), /\*\*us-east-2\*\*: secondary Region\. Holds replicas and takes over on a failover\.\n\nHolds \d+ data types: payments, /);
     // On a finding, the hover gives the detail the Problems panel leaves out.
     assert.equal(document.lineAt(86).text, '    topology: hot-hot');
     assert.match(await hoverText(86, 16), /\*\*hot-hot-without-guard\*\* \(\[rule page\]\([^)]+\)\): `carts` takes writes in 2 Regions \(hot-hot\) with no split-brain guard: during a partition/);

@@ -58,7 +58,7 @@ describe('completion', () => {
   it('enum values with their meaning: category, topology, failover, a Region\'s role', () => {
     const categories = at(catalog('  - name: carts\n    category: |\n'));
     assert.equal(categories.length, 16);
-    assert.equal(categories.find((item) => item.label === 'cart')!.documentation, '**cart**: shopping carts. Eventual; recommended: AP on `dynamodb-global`.');
+    assert.equal(categories.find((item) => item.label === 'cart')!.documentation, 'Shopping carts. Eventual; recommended: AP on `dynamodb-global`.');
     assert.match(at(catalog('  - name: carts\n    category: cart\n    topology: |\n')).find((item) => item.label === 'hot-hot')!.documentation, /split-brain guard/);
     assert.match(at(catalog('  - name: carts\n    category: cart\n    failover: a|\n')).find((item) => item.label === 'automatic')!.documentation, /cannot tell a dead primary from a partition/);
     assert.deepEqual(labels(at(catalog('').replace('    role: primary\n', '    role: |\n'))), ['primary', 'secondary', 'witness']);

@@ -46,10 +46,24 @@ describe('hover', () => {
     assert.match(onStore!.markdown, /^\*\*lww-on-strong-data\*\* [\s\S]*\n\*\*store-mismatch\*\* [\s\S]*\n---\n\n\*\*`dynamodb-global`\*\*: DynamoDB global tables/);
   });
 
-  it('nothing elsewhere: a category, a key, a comment, a Region name in a guard', () => {
-    assert.equal(hoverOn('category: cart', 'cart'), undefined);
-    assert.equal(hoverOn('    store: aurora-dsql', 'store'), undefined);
+  it('on a key: what it means; on a value: what that value means', () => {
+    assert.equal(hoverOn('    category: cart', 'category')!.markdown.split('.')[0], '**category**: Kind of data; sets the default consistency, immutability and recommendation');
+    assert.equal(hoverOn('category: cart', 'cart')!.markdown, '**category: cart**: Shopping carts. Eventual; recommended: AP on `dynamodb-global`.');
+    assert.match(hoverOn('    topology: hot-warm', 'hot-warm')!.markdown, /^\*\*topology: hot-warm\*\*: One Region writes at a time/);
+    assert.match(hoverOn('failover: automatic', 'automatic')!.markdown, /cannot tell a dead primary from a partition/);
+    assert.match(hoverOn('role: witness', 'witness')!.markdown, /^\*\*role: witness\*\*: Votes in failover decisions and holds no data/);
+  });
+
+  it('on a Region name: its role, the data types it holds and those it is the witness for', () => {
+    const declared = hoverOn('- name: us-west-2', 'us-west-2')!.markdown;
+    assert.match(declared, /^\*\*us-west-2\*\*: witness Region\. Votes in failover decisions/);
+    assert.match(declared, /Holds no data type\.\n\nWitness for: loyalty-points\.$/);
+    assert.match(hoverOn('region: us-west-2 }', 'us-west-2')!.markdown, /^\*\*us-west-2\*\*: witness Region/);
+    assert.match(hoverOn('- name: us-east-2', 'us-east-2')!.markdown, /Holds \d+ data types: payments, /);
+  });
+
+  it('nothing on a comment or on free text', () => {
     assert.equal(hoverOn('# Hot-hot carts', 'carts'), undefined);
-    assert.equal(hoverOn('region: us-west-2 }', 'us-west-2'), undefined);
+    assert.equal(hoverOn('description: Shopping carts', 'Shopping'), undefined);
   });
 });
