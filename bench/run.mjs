@@ -14,7 +14,7 @@ const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(benchDir, '..');
 const require = createRequire(import.meta.url);
 const { parseDocument } = require('yaml');
-const { analyzeCatalog } = require(join(repoRoot, 'out/src/engine/index.js'));
+const { analyzeCatalog, completionsAt, dataTypeLenses, hoverAt } = require(join(repoRoot, 'out/src/engine/index.js'));
 const { readPlainCatalog } = require(join(repoRoot, 'out/src/engine/fastReader.js'));
 
 const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : [100, 1_000, 10_000];
@@ -123,6 +123,33 @@ for (const size of SIZES) {
     (analysis / parse).toFixed(2).padStart(5), ms(read).padStart(12), ms(analysis - read).padStart(14),
     ms(yamlPath).padStart(11), (yamlPath / parse).toFixed(2).padStart(5), String(findings).padStart(8),
   ].join(' | '));
+}
+
+// The editor's features on the analysis it already holds (the diagnostics' last one), at a data
+// type in the middle of the file: what a keystroke or a scroll costs once warm.
+console.log('\nEditor features, medians once warm, given the last analysis (goals at 1,000 data types: completion and code lenses under 20 ms):');
+console.log('data types | completion at store: ms | completion of a key ms | code lenses ms | hover on a name ms');
+console.log('-----------|-------------------------|------------------------|----------------|-------------------');
+for (const size of SIZES) {
+  const text = readFileSync(files[size], 'utf8');
+  const analysis = analyzeCatalog(text);
+  const middle = text.indexOf(`  - name: ${['transaction', 'inventory', 'authorization', 'account', 'session', 'cart'][(size >> 1) % 6]}-`, text.length >> 1);
+  const storeValue = text.indexOf('    store: ', middle) + '    store: '.length;
+  const keyStart = text.indexOf('    category: ', middle) + 4;
+  const nameAt = middle + '  - name: '.length;
+  if (completionsAt(text, storeValue, analysis).length !== 8 || completionsAt(text, keyStart, analysis).length === 0 || !hoverAt(text, nameAt, analysis)) {
+    throw new Error(`bench-${size}: the editor features found nothing at the middle data type`);
+  }
+  const subjects = {
+    storeCompletion: () => completionsAt(text, storeValue, analysis),
+    keyCompletion: () => completionsAt(text, keyStart, analysis),
+    lenses: () => dataTypeLenses(analysis),
+    hover: () => hoverAt(text, nameAt, analysis),
+  };
+  for (let i = 0; i < 5; i++) for (const run of Object.values(subjects)) run();
+  const runs = Math.max(9, runsFor(size));
+  const time = Object.fromEntries(Object.entries(subjects).map(([name, run]) => [name, timeOf(run, runs)]));
+  console.log([String(size).padStart(10), ms(time.storeCompletion).padStart(23), ms(time.keyCompletion).padStart(22), ms(time.lenses).padStart(14), ms(time.hover).padStart(18)].join(' | '));
 }
 
 const largest = files[SIZES.at(-1)];

@@ -65,6 +65,14 @@ export class CatalogDiagnostics implements vscode.Disposable {
     return known;
   }
 
+  /**
+   * The last analysis, even if the text has changed since: completion and code lenses must not
+   * wait for a new analysis on every keystroke (diagnostics bring a fresh one after the debounce).
+   */
+  last(uri: vscode.Uri): AnalysedCatalog | undefined {
+    return this.analysed.get(uri.toString()) ?? this.current(uri);
+  }
+
   all(): AnalysedCatalog[] {
     return [...this.analysed.values()];
   }

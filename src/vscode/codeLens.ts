@@ -20,7 +20,7 @@ export class CatalogCodeLens implements vscode.CodeLensProvider {
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] | undefined {
     if (!this.catalogs.isCatalog(document)) return undefined;
-    const current = this.catalogs.current(document.uri);
+    const current = this.catalogs.last(document.uri);
     if (!current) return undefined;
     return dataTypeLenses(current.analysis).map((lens) => new vscode.CodeLens(toRange(lens.range), {
       title: lens.title,

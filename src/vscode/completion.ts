@@ -19,7 +19,7 @@ export class CatalogCompletion implements vscode.CompletionItemProvider {
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
     if (!this.catalogs.isCatalog(document)) return undefined;
-    const analysis = this.catalogs.current(document.uri)?.analysis;
+    const analysis = this.catalogs.last(document.uri)?.analysis;
     return completionsAt(document.getText(), document.offsetAt(position), analysis).map((item) => {
       const completion = new vscode.CompletionItem(item.detail ? { label: item.label, description: item.detail } : item.label, KINDS[item.kind]);
       completion.insertText = item.snippet ? new vscode.SnippetString(item.insertText) : item.insertText;
