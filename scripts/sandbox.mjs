@@ -1,6 +1,7 @@
 // `npm run sandbox`: the real VS Code of the integration tests (code-server, offline) on
-// 127.0.0.1 with CAP Advisor loaded as the extension under development and examples/ open.
-// Prints the URL to open in a browser; runs until Ctrl-C.
+// 127.0.0.1 with CAP Advisor loaded as the extension under development and a throw-away copy of
+// examples/ open (VS Code for the Web saves as you go, so fixes tried there must not reach the
+// repository's example). Prints the URL to open in a browser; runs until Ctrl-C.
 //
 //   node scripts/sandbox.mjs [--port 8080] [--screenshots DIR]
 //
@@ -8,7 +9,7 @@
 // catalog with a quick-fix menu on a finding, then the consistency report, saves
 // DIR/diagnostics-quickfix.png and DIR/report.png, and exits.
 import { createRequire } from 'node:module';
-import { mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -23,6 +24,8 @@ const { values: options } = parseArgs({ options: { port: { type: 'string' }, scr
 const paths = { ...ensureHost(), version: versions.codeServer };
 const port = options.port ? Number(options.port) : await freePort();
 const dirs = makeRunDirs();
+const workspace = join(dirs.root, 'examples');
+cpSync(join(repoRoot, 'examples'), workspace, { recursive: true });
 const server = startCodeServer(paths, port, dirs, options.verbose);
 const stop = async () => {
   await stopProcessGroup(server);
@@ -40,10 +43,10 @@ try {
 }
 const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
 const payload = [['extensionDevelopmentPath', remote(repoRoot)], ['skipWelcome', 'true']];
-const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(join(repoRoot, 'examples'))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
 if (!options.screenshots) {
-  log(`code-server ${paths.version} with CAP Advisor loaded; open in a browser (Ctrl-C stops it):`);
+  log(`code-server ${paths.version} with CAP Advisor loaded, on a copy of examples/ in ${workspace} (deleted on exit); open in a browser (Ctrl-C stops it):`);
   process.stdout.write(`${url}\n`);
 } else {
   const outDir = resolve(options.screenshots);

@@ -2,11 +2,12 @@
 // only wires the features to VS Code's events and commands.
 import * as vscode from 'vscode';
 import { version } from '../package.json';
+import { countsText, plural } from './report/model';
 import { CatalogDiagnostics } from './vscode/catalogs';
 import { CatalogCodeActions } from './vscode/codeActions';
 import { CatalogCodeLens } from './vscode/codeLens';
 import { CatalogCompletion } from './vscode/completion';
-import { addDataType, exportReport, newCatalog } from './vscode/commands';
+import { addDataType, analyzeWorkspace, exportReport, newCatalog } from './vscode/commands';
 import { CatalogHover } from './vscode/hover';
 import { ReportPanel } from './vscode/reportPanel';
 import { CatalogStatus } from './vscode/statusBar';
@@ -35,7 +36,7 @@ export function activate(context: vscode.ExtensionContext): CapAdvisorApi {
     lenses,
     vscode.languages.registerCodeLensProvider(yaml, lenses),
     vscode.languages.registerCompletionItemProvider(yaml, new CatalogCompletion(catalogs), ...CatalogCompletion.triggerCharacters),
-    vscode.commands.registerCommand('capAdvisor.analyzeWorkspace', () => catalogs.analyzeWorkspace()),
+    vscode.commands.registerCommand('capAdvisor.analyzeWorkspace', () => analyzeWorkspace(catalogs)),
     vscode.commands.registerCommand('capAdvisor.showReport', (uri?: vscode.Uri, dataType?: string) => report.show(uri instanceof vscode.Uri ? uri : undefined, typeof dataType === 'string' ? dataType : undefined)),
     vscode.commands.registerCommand('capAdvisor.exportReport', (target?: vscode.Uri, format?: 'markdown' | 'html' | 'json' | 'sarif') => exportReport(catalogs, version, target instanceof vscode.Uri ? target : undefined, format)),
     vscode.commands.registerCommand('capAdvisor.newCatalog', () => newCatalog()),
@@ -43,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): CapAdvisorApi {
   );
   log.info(`CAP Advisor ${version} active`);
   // Catalogs that are not open get their diagnostics too, without holding up activation.
-  void catalogs.analyzeWorkspace().then((count) => log.info(`analysed ${count} catalog(s) in the workspace`));
+  void catalogs.analyzeWorkspace().then((count) => log.info(`analysed ${plural(count, 'catalog')} in the workspace: ${countsText(catalogs.all().flatMap((c) => c.analysis.findings))}`));
   return { catalogs, report, status };
 }
 

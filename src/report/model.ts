@@ -18,6 +18,16 @@ export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
   return counts;
 }
 
+/**
+ * The one count of findings everywhere (CLI summary, status bar, log, Analyze Workspace):
+ * `7 errors, 6 warnings, 3 information`, as VS Code's Problems panel lists them. Hints are left
+ * out there too: they only say that a declared store already fits.
+ */
+export function countsText(findings: readonly Finding[]): string {
+  const counts = countBySeverity(findings);
+  return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.information} information`;
+}
+
 /** The per-data-type `recommendation` finding restates the report's recommendation column. */
 export const isRecommendation = (finding: Finding): boolean => finding.ruleId === 'recommendation';
 

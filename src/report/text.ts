@@ -2,7 +2,7 @@
 // and ESLint's unix formatter print them (editors and CI logs make them links), then a summary.
 // Hints are left out, as VS Code leaves them out of the Problems count: they only say that a
 // declared store already fits.
-import { countBySeverity, plural, type AnalysedFile } from './model';
+import { countBySeverity, countsText, plural, type AnalysedFile } from './model';
 import type { Severity } from '../engine';
 
 const colours: Record<Severity | 'dim' | 'bold', [number, number]> = {
@@ -49,17 +49,12 @@ export function renderText(files: readonly AnalysedFile[], options: { color: boo
   const counts = countBySeverity(all);
   const problems = counts.error + counts.warning;
   const accepted = files.reduce((sum, { analysis }) => sum + analysis.acceptedRisks.length, 0);
-  const parts = [
-    plural(counts.error, 'error'),
-    plural(counts.warning, 'warning'),
-    `${counts.information} information`,
-  ];
   const tail = [
     plural(files.length, 'catalog'),
     plural(files.reduce((sum, { analysis }) => sum + analysis.recommendations.length, 0), 'data type'),
     ...(accepted > 0 ? [plural(accepted, 'accepted risk')] : []),
   ];
-  const summary = `${problems > 0 ? '✖' : '✔'} ${plural(problems, 'problem')} (${parts.join(', ')}) in ${tail.join(', ')}`;
+  const summary = `${problems > 0 ? '✖' : '✔'} ${countsText(all)} in ${tail.join(', ')}`;
   if (lines.length > 0) lines.push('');
   lines.push(paint(counts.error > 0 ? 'error' : problems > 0 ? 'warning' : 'bold', summary));
   return `${lines.join('\n')}\n`;

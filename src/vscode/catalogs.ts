@@ -5,6 +5,7 @@ import { open } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { analyzeCatalog, API_VERSION_HEAD_CHARS, declaresCatalogApiVersion, type CatalogAnalysis, type Finding, type Severity } from '../engine';
 import { readSettings, SECTION } from './settings';
+import { countsText } from '../report/model';
 
 const SOURCE = 'cap-advisor';
 const WORKSPACE_EXCLUDE = '{**/node_modules/**,**/.git/**,**/.vscode-host/**}';
@@ -89,8 +90,8 @@ export class CatalogDiagnostics implements vscode.Disposable {
     return this.publish(document.uri, document.getText());
   }
 
-  /** Analyses every catalog in the workspace, open or not; returns how many. */
-  async analyzeWorkspace(): Promise<number> {
+  /** Analyses every catalog in the workspace, open or not; returns how many. `progress` hears of each one. */
+  async analyzeWorkspace(progress?: (done: number, total: number) => void): Promise<number> {
     const { catalogGlobs } = readSettings();
     const byName = await vscode.workspace.findFiles(`{${catalogGlobs.join(',')}}`, WORKSPACE_EXCLUDE);
     const catalogs = new Map(byName.map((uri) => [uri.toString(), uri]));
@@ -102,7 +103,9 @@ export class CatalogDiagnostics implements vscode.Disposable {
         // Deleted since the search, or unreadable: not a catalog we can show.
       }
     }
+    let done = 0;
     for (const uri of catalogs.values()) {
+      progress?.(done++, catalogs.size);
       let text: string;
       try {
         text = await this.readText(uri);
@@ -122,7 +125,7 @@ export class CatalogDiagnostics implements vscode.Disposable {
     const analysis = analyzeCatalog(text, { fileName: uri.fsPath, severities: settings.rules, maxFileBytes: settings.maxFileSize });
     const elapsed = performance.now() - started;
     this.collection.set(uri, analysis.findings.map((finding) => toDiagnostic(uri, finding)));
-    this.log.info(`analysed ${vscode.workspace.asRelativePath(uri)} in ${elapsed.toFixed(1)} ms: ${analysis.findings.length} findings`);
+    this.log.info(`analysed ${vscode.workspace.asRelativePath(uri)} in ${elapsed.toFixed(1)} ms: ${countsText(analysis.findings)}`);
     const entry = { uri, text, analysis };
     this.analysed.set(uri.toString(), entry);
     this.changed.fire(entry);

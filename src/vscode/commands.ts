@@ -1,9 +1,22 @@
-// The palette commands besides the report: Export Report, New Data Catalog, Add Data Type.
+// The palette commands besides the report: Analyze Workspace, Export Report, New Data Catalog,
+// Add Data Type.
 import * as vscode from 'vscode';
 import { analyzeCatalog, dataTypeEntry, insertDataType, NEW_CATALOG_TEMPLATE, parseDuration, type DataTypeAnswers } from '../engine';
 import { renderHtml, renderJson, renderMarkdown, renderSarif, type AnalysedFile } from '../report';
+import { countsText, plural } from '../report/model';
 import type { CatalogDiagnostics } from './catalogs';
 import { activeCatalogUri } from './reportPanel';
+
+/** Analyze Workspace from the palette: progress while it reads the catalogs, then what it found. */
+export async function analyzeWorkspace(catalogs: CatalogDiagnostics): Promise<number> {
+  const count = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'CAP Advisor: analysing the workspace' }, (progress) =>
+    catalogs.analyzeWorkspace((done, total) => progress.report({ message: `${done + 1} of ${plural(total, 'catalog')}`, increment: 100 / total })));
+  const findings = catalogs.all().flatMap((catalog) => catalog.analysis.findings);
+  void vscode.window.showInformationMessage(count === 0
+    ? 'CAP Advisor: no data catalog in this workspace (files named *.catalog.yaml or declaring apiVersion: cap-advisor/v1).'
+    : `CAP Advisor: ${plural(count, 'catalog')} in the workspace, ${countsText(findings)}.`);
+  return count;
+}
 
 const EXPORT_FORMATS = {
   markdown: { label: 'Markdown', extension: 'md' },

@@ -1,7 +1,7 @@
 // The status bar item while a catalog is active: its error and warning counts; a click opens
 // the report.
 import * as vscode from 'vscode';
-import { countBySeverity } from '../report/model';
+import { countBySeverity, countsText, plural } from '../report/model';
 import type { CatalogDiagnostics } from './catalogs';
 import { activeCatalogUri } from './reportPanel';
 
@@ -34,7 +34,7 @@ export class CatalogStatus implements vscode.Disposable {
     }
     const { error: errors, warning: warnings } = countBySeverity(current.analysis.findings);
     this.item.text = `$(error) ${errors} $(warning) ${warnings} CAP`;
-    this.item.tooltip = `CAP Advisor: ${errors} error(s), ${warnings} warning(s) in ${current.analysis.report.dataTypes.length} data type(s). Click for the consistency report.`;
+    this.item.tooltip = `CAP Advisor, this catalog: ${countsText(current.analysis.findings)} in ${plural(current.analysis.report.dataTypes.length, 'data type')}, as the Problems panel lists them for this file. Click for the consistency report.`;
     this.item.show();
   }
 }
