@@ -8,7 +8,7 @@
 // The extension needs other files than the CLI, so it is packed from out/vsix/, holding exactly
 // EXTENSION_FILES and a copy of the manifest whose `files` names them.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,13 +17,16 @@ import { parseArgs } from 'node:util';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
-/** What the installed extension reads: the bundle, the schema and snippets it contributes, the example and the icon. */
+/** What the installed extension reads: the bundle, the schema and snippets it contributes, the example, the icon and the rule pages. */
 export const EXTENSION_FILES = [
   'dist/extension.js',
   'schemas/data-catalog.schema.json',
   'snippets/catalog.code-snippets',
   'examples/storefront.catalog.yaml',
   'images/icon.png',
+  // The report opens rule pages in VS Code, not on the web.
+  ...readdirSync(join(repoRoot, 'docs/rules')).filter((file) => file.endsWith('.md')).sort().map((file) => `docs/rules/${file}`),
+  'docs/store-facts.md',
 ];
 /** The Marketplace and Open VSX listing: its page, its Changelog tab and its license. */
 const LISTING_FILES = ['README.md', 'CHANGELOG.md', 'LICENSE'];

@@ -22,7 +22,7 @@ export interface CapAdvisorApi {
 export function activate(context: vscode.ExtensionContext): CapAdvisorApi {
   const log = vscode.window.createOutputChannel('CAP Advisor', { log: true });
   const catalogs = new CatalogDiagnostics(log);
-  const report = new ReportPanel(catalogs);
+  const report = new ReportPanel(catalogs, context.extensionUri);
   const status = new CatalogStatus(catalogs);
   const yaml: vscode.DocumentSelector = [{ language: 'yaml' }];
   const lenses = new CatalogCodeLens(catalogs);

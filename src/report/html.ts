@@ -5,7 +5,7 @@
 import type { Finding } from '../engine';
 import { renderCapPicture } from './capPicture';
 import { escapeHtml, inlineCode } from './escape';
-import { catalogTitle, countBySeverity, declaredStoreText, guardText, needText, plural, problemsOf, type AnalysedFile } from './model';
+import { catalogTitle, countsText, declaredStoreText, guardText, needText, plural, problemsOf, type AnalysedFile } from './model';
 
 export interface HtmlOptions {
   /**
@@ -53,6 +53,19 @@ svg .card.warning rect { stroke: var(--vscode-editorWarning-foreground, #bf8700)
 svg .card.error rect { stroke: var(--vscode-errorForeground, #cf222e); stroke-width: 2.5; }
 svg .region { stroke: var(--vscode-editor-foreground, #1f2328); stroke-width: 1.5; fill: none; }
 h3.focus { outline: 2px solid var(--vscode-focusBorder, #0969da); outline-offset: 4px; }
+details > summary { cursor: pointer; color: var(--vscode-descriptionForeground, #59636e); font-size: .9em; }
+details > div { margin: 2px 0 4px 1em; }
+/* Severity filter: radio buttons before the catalogs, CSS only, so the exported file filters too. */
+body > input[name=severity] { margin: 0 4px 0 12px; vertical-align: middle; }
+#show-error:checked ~ section ul.findings li:not(.error), #show-warning:checked ~ section ul.findings li:not(.error):not(.warning) { display: none; }
+#show-error:checked ~ section .data-type:not(.has-error), #show-warning:checked ~ section .data-type:not(.has-error):not(.has-warning) { display: none; }
+/* Half a window: a picture wide enough to read, scrolled sideways; the overview keeps its key columns. */
+.picture { overflow-x: auto; } .picture svg.cap-picture { min-width: 760px; }
+@media (max-width: 720px) {
+  body { padding: 8px 12px; }
+  table.overview .need, table.overview .guards { display: none; }
+  th, td { padding: 3px 5px; }
+}
 svg .region.primary { fill: var(--vscode-editor-foreground, #1f2328); }
 `;
 
@@ -60,31 +73,30 @@ function findingList(file: string, findings: readonly Finding[]): string {
   if (findings.length === 0) return '';
   const items = findings.map((f) =>
     `<li class="${f.severity}" data-file="${escapeHtml(file)}" data-start="${f.range.offset[0]}" data-end="${f.range.offset[1]}">` +
-    `<span class="badge ${f.severity}">${f.severity}</span> <a href="${escapeHtml(f.docsUrl)}">${f.ruleId}</a> ` +
+    `<span class="badge ${f.severity}">${f.severity}</span> <a href="${escapeHtml(f.docsUrl)}" data-rule="${f.ruleId}">${f.ruleId}</a> ` +
     `<span class="where">${f.range.start.line}:${f.range.start.column}</span> ${escapeHtml(f.message)}` +
-    `<details><summary>Why</summary>${inlineCode(f.detail)}</details></li>`);
+    `<details><summary>Why</summary><div>${inlineCode(f.detail)}</div></details></li>`);
   return `<ul class="findings">${items.join('')}</ul>`;
 }
 
 function catalogSection(file: AnalysedFile): string {
   const { report, findings, acceptedRisks } = file.analysis;
-  const counts = countBySeverity(findings);
   const out: string[] = [`<section class="catalog"><h2>${escapeHtml(catalogTitle(file))}</h2>`];
   const meta = [
     report.owner && `Owner: ${escapeHtml(report.owner)}`,
-    `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')} in ${plural(report.dataTypes.length, 'data type')}`,
+    `${countsText(findings)} in ${plural(report.dataTypes.length, 'data type')}`,
     acceptedRisks.length > 0 && plural(acceptedRisks.length, 'accepted risk'),
   ].filter(Boolean);
   out.push(`<p class="meta">${meta.join(' · ')}</p>`);
   if (report.catalogFindings.length > 0) out.push('<h3>Catalog</h3>', findingList(file.file, report.catalogFindings));
   if (report.dataTypes.length > 0) {
-    out.push(renderCapPicture(report));
-    out.push('<table class="overview"><thead><tr><th>data type</th><th>need</th><th>recommended</th><th>declared store</th><th>guards</th><th>problems</th></tr></thead><tbody>');
+    out.push(`<div class="picture">${renderCapPicture(report)}</div>`);
+    out.push('<table class="overview"><thead><tr><th>data type</th><th class="need">need</th><th>recommended</th><th>declared store</th><th class="guards">guards</th><th>problems</th></tr></thead><tbody>');
     for (const dataType of report.dataTypes) {
       const problems = problemsOf(dataType.findings);
-      out.push(`<tr><td><a href="#dt-${escapeHtml(dataType.name)}">${escapeHtml(dataType.name)}</a></td><td>${escapeHtml(needText(dataType))}</td>` +
+      out.push(`<tr class="data-type${severityClasses(problems)}"><td><a href="#dt-${escapeHtml(dataType.name)}">${escapeHtml(dataType.name)}</a></td><td class="need">${escapeHtml(needText(dataType))}</td>` +
         `<td>${dataType.recommendation.cap} on <code>${dataType.recommendation.store}</code></td><td>${escapeHtml(declaredStoreText(dataType))}</td>` +
-        `<td>${escapeHtml(dataType.guards.map(guardText).join(', ')) || '–'}</td>` +
+        `<td class="guards">${escapeHtml(dataType.guards.map(guardText).join(', ')) || '–'}</td>` +
         `<td>${problems.length > 0 ? problems.map((f) => `<span class="badge ${f.severity}">${f.ruleId}</span>`).join(' ') : '<span class="ok">✓</span>'}</td></tr>`);
     }
     out.push('</tbody></table>');
@@ -100,10 +112,11 @@ function catalogSection(file: AnalysedFile): string {
     for (const [label, value] of [['staleness budget', dataType.need.stalenessBudget], ['RPO', dataType.need.rpo], ['RTO', dataType.need.rto], ['failover', dataType.need.failover]] as const) {
       if (value) rows.push([label, escapeHtml(value)]);
     }
-    out.push(`<h3 id="dt-${escapeHtml(dataType.name)}">${escapeHtml(dataType.name)}</h3>`);
+    const problems = problemsOf(dataType.findings);
+    out.push(`<div class="data-type${severityClasses(problems)}"><h3 id="dt-${escapeHtml(dataType.name)}">${escapeHtml(dataType.name)}</h3>`);
     if (dataType.description) out.push(`<p>${escapeHtml(dataType.description)}</p>`);
-    out.push(`<table class="data-type"><tbody>${rows.map(([label, value]) => `<tr><th>${label}</th><td>${value}</td></tr>`).join('')}</tbody></table>`);
-    out.push(findingList(file.file, problemsOf(dataType.findings)));
+    out.push(`<table class="data-type-facts"><tbody>${rows.map(([label, value]) => `<tr><th>${label}</th><td>${value}</td></tr>`).join('')}</tbody></table>`);
+    out.push(findingList(file.file, problems), '</div>');
   }
   if (acceptedRisks.length > 0) {
     out.push('<h3>Accepted risks</h3><table class="accepted"><thead><tr><th>data type</th><th>rule</th><th>reason</th></tr></thead><tbody>');
@@ -117,12 +130,24 @@ function catalogSection(file: AnalysedFile): string {
   return out.join('\n');
 }
 
+/** ` has-error has-warning`: what the severity filter keeps a data type for. */
+function severityClasses(problems: readonly Finding[]): string {
+  return ['error', 'warning'].filter((severity) => problems.some((f) => f.severity === severity)).map((severity) => ` has-${severity}`).join('');
+}
+
 /** Posts the clicked finding's place to the extension, which reveals it in the editor. */
 const REVEAL_SCRIPT = `
 const vscode = acquireVsCodeApi();
 const focus = document.body.dataset.focus && document.getElementById(document.body.dataset.focus);
 if (focus) { focus.scrollIntoView({ block: 'start' }); focus.classList.add('focus'); }
 document.addEventListener('click', (event) => {
+  const rule = event.target.closest('a[data-rule]');
+  if (rule) {
+    // The rule's page as bundled with the extension, in VS Code's Markdown preview.
+    event.preventDefault();
+    vscode.postMessage({ type: 'openRule', rule: rule.dataset.rule });
+    return;
+  }
   if (event.target.closest('a')) return;
   const item = event.target.closest('[data-start]');
   if (!item) return;
@@ -137,7 +162,6 @@ export function renderHtml(files: readonly AnalysedFile[], options: HtmlOptions 
     : "default-src 'none'; style-src 'unsafe-inline'; img-src data:;";
   const nonce = webview ? ` nonce="${webview.nonce}"` : '';
   const all = files.flatMap(({ analysis }) => analysis.findings);
-  const counts = countBySeverity(all);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -149,7 +173,8 @@ export function renderHtml(files: readonly AnalysedFile[], options: HtmlOptions 
 </head>
 <body class="${webview ? 'reveal' : ''}"${webview?.focus ? ` data-focus="dt-${escapeHtml(webview.focus)}"` : ''}>
 <h1>CAP Advisor report</h1>
-<p class="meta">${plural(files.length, 'catalog')} · ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}. Figures are typical values from AWS documentation, not guarantees.</p>
+<p class="meta">${plural(files.length, 'catalog')} · ${countsText(all)}. Figures are typical values from AWS documentation, not guarantees.</p>
+<span class="meta">Show:</span><input type="radio" name="severity" id="show-all" checked><label for="show-all">everything</label><input type="radio" name="severity" id="show-warning"><label for="show-warning">errors and warnings</label><input type="radio" name="severity" id="show-error"><label for="show-error">errors</label>
 ${files.map(catalogSection).join('\n')}
 ${webview ? `<script${nonce}>${REVEAL_SCRIPT}</script>` : ''}
 </body>

@@ -1,6 +1,6 @@
 // `--format markdown`: the report for a pull request or a design-review page. An overview
 // table, then per data type its need, recommendation, guards and findings, then accepted risks.
-import { catalogTitle, countBySeverity, declaredStoreText, guardText, needText, plural, problemsOf, type AnalysedFile } from './model';
+import { catalogTitle, countsText, declaredStoreText, guardText, needText, plural, problemsOf, type AnalysedFile } from './model';
 import type { Finding } from '../engine';
 
 /** Table cells hold one line and no pipes. Details already use `code` spans, which Markdown keeps. */
@@ -25,11 +25,10 @@ export function renderMarkdown(files: readonly AnalysedFile[]): string {
   const out: string[] = ['# CAP Advisor report', ''];
   for (const file of files) {
     const { report, findings, acceptedRisks } = file.analysis;
-    const counts = countBySeverity(findings);
     out.push(`## ${cell(catalogTitle(file))}`, '');
     if (report.owner) out.push(`Owner: ${cell(report.owner)}`, '');
     if (report.regions.length > 0) out.push(`Regions: ${report.regions.map((r) => `${r.name} (${r.role})`).join(', ')}`, '');
-    out.push(`**${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}** in ${plural(report.dataTypes.length, 'data type')}` +
+    out.push(`**${countsText(findings)}** in ${plural(report.dataTypes.length, 'data type')}` +
       (acceptedRisks.length > 0 ? `; ${plural(acceptedRisks.length, 'accepted risk')}` : ''), '');
 
     if (report.catalogFindings.length > 0) out.push('### Catalog', '', ...findingsTable(report.catalogFindings), '');

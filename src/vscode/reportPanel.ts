@@ -1,5 +1,6 @@
 // "CAP Advisor: Show Consistency Report": the HTML report in a webview, updated as the catalog
-// changes. Strict CSP with a nonce; clicking a finding reveals it in the editor.
+// changes and following the active catalog. Strict CSP with a nonce; clicking a finding reveals
+// it in the editor, clicking a rule opens its page (bundled with the extension) in the Markdown preview.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { renderHtml } from '../report';
@@ -11,17 +12,28 @@ export class ReportPanel implements vscode.Disposable {
   private uri: vscode.Uri | undefined;
   /** The data type the report opens at (a code lens was clicked), until another is asked for. */
   private focus: string | undefined;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly catalogs: CatalogDiagnostics) {
-    this.subscription = catalogs.onDidChange((changed) => {
-      const uri = changed instanceof vscode.Uri ? changed : changed.uri;
-      if (this.panel && this.uri?.toString() === uri.toString()) this.render();
-    });
+  /** `extensionUri`: where the bundled rule pages are (docs/rules). */
+  constructor(private readonly catalogs: CatalogDiagnostics, private readonly extensionUri: vscode.Uri) {
+    this.subscriptions = [
+      catalogs.onDidChange((changed) => {
+        const uri = changed instanceof vscode.Uri ? changed : changed.uri;
+        if (this.panel && this.uri?.toString() === uri.toString()) this.render();
+      }),
+      // The report shows the catalog being edited: switching to another catalog switches it.
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        const document = editor?.document;
+        if (!this.panel || !document || !catalogs.isCatalog(document) || document.uri.toString() === this.uri?.toString()) return;
+        this.uri = document.uri;
+        this.focus = undefined;
+        this.render();
+      }),
+    ];
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    this.subscriptions.forEach((s) => s.dispose());
     this.panel?.dispose();
   }
 
@@ -42,11 +54,25 @@ export class ReportPanel implements vscode.Disposable {
       this.panel.onDidDispose(() => {
         this.panel = undefined;
       });
-      this.panel.webview.onDidReceiveMessage((message: { type?: string; offset?: [number, number] }) => void this.reveal(message));
+      this.panel.webview.onDidReceiveMessage((message: { type?: string; offset?: [number, number]; rule?: string }) => {
+        if (message.type === 'openRule' && typeof message.rule === 'string') void this.openRule(message.rule);
+        else void this.reveal(message);
+      });
     }
     this.render();
     this.panel.reveal(undefined, true);
     return true;
+  }
+
+  /** Opens a rule's page, as bundled with the extension, in VS Code's Markdown preview. */
+  async openRule(ruleId: string): Promise<void> {
+    if (!/^[a-z-]+$/.test(ruleId)) return;
+    await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(this.extensionUri, 'docs', 'rules', `${ruleId}.md`));
+  }
+
+  /** The catalog shown, for tests. */
+  get catalog(): vscode.Uri | undefined {
+    return this.uri;
   }
 
   /** The HTML now shown, for tests. */

@@ -204,6 +204,19 @@ describe('commands', () => {
     await waitFor('the report to follow the revert', () => firstFindingAt() === before);
   });
 
+  it('the report follows the active catalog, and opens a rule\'s page inside VS Code', async () => {
+    await vscode.window.showTextDocument(storefront);
+    assert.equal(await vscode.commands.executeCommand('capAdvisor.showReport'), true);
+    assert.equal(api.report.catalog?.toString(), storefront.toString());
+    const orders = workspaceUri('orders.catalog.yaml');
+    await vscode.window.showTextDocument(orders, { viewColumn: vscode.ViewColumn.One });
+    await waitFor('the report to follow the active catalog', () => api.report.catalog?.toString() === orders.toString());
+    assert.match(api.report.html ?? '', /orders\.catalog\.yaml/);
+    assert.match(api.report.html ?? '', /<input type="radio" name="severity" id="show-error">/);
+    await api.report.openRule('hot-hot-without-guard');
+    await waitFor('the rule page in the Markdown preview', () => vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => /hot-hot-without-guard\.md/.test(tab.label)));
+  });
+
   it('Export Report writes each format to the file given', async () => {
     await vscode.window.showTextDocument(storefront);
     for (const [format, check] of [['json', /^\{\n {2}"files": \[/], ['sarif', /"version": "2\.1\.0"/], ['markdown', /^# CAP Advisor report/], ['html', /^<!DOCTYPE html>/]] as const) {

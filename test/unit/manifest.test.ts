@@ -40,12 +40,12 @@ describe('extension manifest', () => {
     assert.ok(choices.length >= 10);
   });
 
-  it('the .vsix holds the bundle, the schema, the snippets, the example and the icon, and no sources, tests or CLI', function () {
+  it('the .vsix holds the bundle, the schema, the snippets, the example, the icon and the rule pages, and no sources, tests or CLI', function () {
     this.timeout(60_000);
     const files = execFileSync(process.execPath, [join(repoRoot, 'scripts/package-vsix.mjs'), '--list'], { cwd: repoRoot, encoding: 'utf8' })
       .trim().split('\n').sort();
-    assert.deepEqual(files, ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/extension.js', 'examples/storefront.catalog.yaml', 'images/icon.png',
-      'package.json', 'schemas/data-catalog.schema.json', 'snippets/catalog.code-snippets']);
+    assert.deepEqual(files, ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/extension.js', ...ruleRegistry.map((rule) => `docs/rules/${rule.id}.md`).sort(), 'docs/store-facts.md',
+      'examples/storefront.catalog.yaml', 'images/icon.png', 'package.json', 'schemas/data-catalog.schema.json', 'snippets/catalog.code-snippets']);
   });
 
   it('has what a Marketplace or Open VSX listing needs: a PNG icon of at least 128 px, a banner, links and a license', () => {
