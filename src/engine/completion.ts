@@ -11,7 +11,7 @@ import type { CatalogAnalysis, DataTypeReport, StoreId } from './types';
 
 export interface CompletionItem {
   label: string;
-  kind: 'key' | 'value' | 'region' | 'guard' | 'rule';
+  kind: 'key' | 'value' | 'region' | 'guard' | 'rule' | 'entry';
   /**
    * Replaces `range`. VS Code snippet syntax when `snippet` is true; lines after the first are
    * relative to the current line's indentation (the editor adds it).
@@ -238,6 +238,11 @@ export function completionsAt(text: string, offset: number, analysis?: CatalogAn
   const word = /^([\w-]*)$/.exec(rest);
   if (!word) return [];
   const context = contextOf(path);
+  // Where a data type entry starts: a whole entry for each kind of data.
+  if (path.join('/') === 'dataTypes' && !dashes) return entryTemplates(lines, replacing(word[1]), false);
+  if (context === 'dataType' && dashes && siblingKeys(lines, row, keyCol, true).size === 0) {
+    return [...keysFor(context, replacing(word[1]), new Set(), true), ...entryTemplates(lines, replacing(word[1]), true)];
+  }
   // A new guard item is a short form or an object form; `type` starts a block object.
   if (dashes && context === 'guard') return [...guardForms(scope, replacing(word[1])), ...keysFor('guard', replacing(word[1]), new Set(['ttl', 'region', 'approvers']), true).map((item) => ({ ...item, sortText: `z${item.sortText}` }))];
   if (dashes && context !== 'region' && context !== 'dataType' && context !== 'acceptedRisk') {
@@ -274,6 +279,55 @@ interface Scope {
   analysis?: CatalogAnalysis;
   /** The data type the cursor is in, as the last analysis saw it. */
   dataType?: DataTypeReport;
+}
+
+/**
+ * Whole data type entries for each kind of data, as `cap-*` items where a new entry starts. The
+ * name is one the catalog does not use yet (`payments`, else `payments-2`, ...), so inserting an
+ * entry never makes a duplicate. `@NAME@` stands for it; the lines follow the `- ` of the item.
+ */
+const ENTRY_TEMPLATES: ReadonlyArray<{ prefix: string; name: string; description: string; lines: string[] }> = [
+  {
+    prefix: 'cap-transaction', name: 'payments',
+    description: 'Strong data (wrong data is worse than no data): CP on Aurora Global Database, human-approved failover.',
+    lines: ['name: ${1:@NAME@}', '  description: ${2:Card payments and refunds}', '  category: ${3|transaction,inventory,authorization,account|}', '  topology: hot-warm',
+      '  store: ${4|aurora-global,aurora-dsql,dynamodb-global-strong|}', '  rpo: ${5:1s}', '  rto: ${6:15m}', '  splitBrainGuards:', '    - ${7|human-approval,fencing-lease,quorum|}'],
+  },
+  {
+    prefix: 'cap-session', name: 'carts',
+    description: 'Eventual data written in every Region (no data is worse than slightly old data): AP on DynamoDB global tables, merged by intent.',
+    lines: ['name: ${1:@NAME@}', '  description: ${2:Shopping carts}', '  category: ${3|cart,session,preference,recommendation|}', '  topology: ${4|hot-hot,hot-warm|}',
+      '  store: dynamodb-global', '  conflictResolution: ${5|merge,application,last-writer-wins|}', '  stalenessBudget: ${6:1s}'],
+  },
+  {
+    prefix: 'cap-cache', name: 'price-cache',
+    description: 'A cache across Regions: AP, rebuilt from its source; fail over with a fencing lease or manually.',
+    lines: ['name: ${1:@NAME@}', '  category: cache', '  store: ${2|dynamodb-global,elasticache-global|}', '  failover: ${3|manual,automatic|}', '  splitBrainGuards:', '    - { type: fencing-lease, ttl: ${4:30s} }'],
+  },
+  {
+    prefix: 'cap-reference', name: 'product-images',
+    description: 'Immutable data (written once, never updated): S3 with cross-Region replication.',
+    lines: ['name: ${1:@NAME@}', '  category: ${2|reference,historical,log,audit,media|}', '  store: s3', '  stalenessBudget: ${3:15m}'],
+  },
+];
+
+/** The data type names written in the text (block or flow), so a new entry can avoid them. */
+function writtenNames(lines: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  for (const line of lines) for (const match of line.matchAll(/(?:^\s*-\s*|^\s+|[{,]\s*)name *: *([\w.-]+)/g)) names.add(match[1]);
+  return names;
+}
+
+function entryTemplates(lines: readonly string[], range: [number, number], startsWithDash: boolean): CompletionItem[] {
+  const taken = writtenNames(lines);
+  return ENTRY_TEMPLATES.map((template, rank) => {
+    let name = template.name;
+    for (let n = 2; taken.has(name); n++) name = `${template.name}-${n}`;
+    // On `- |` the dash is written; otherwise the entry brings it, and its lines sit two further in.
+    const body = template.lines.map((line) => line.replace('@NAME@', name));
+    const insertText = startsWithDash ? body.map((line, i) => (i === 0 ? line : `  ${line}`)).join('\n') : `- ${body.join('\n')}`;
+    return { label: template.prefix, kind: 'entry', insertText, snippet: true, documentation: `${template.description}\n\nInserts \`${name}\`, a name the catalog does not use yet.`, detail: `new data type ${name}`, sortText: `e${sortKey(rank)}`, range };
+  });
 }
 
 /** Block keys insert their first child; the editor indents the lines after the first. */
@@ -338,7 +392,8 @@ function valuesFor(context: Context, key: string, range: [number, number], scope
   return enumNode.enum.map((label, rank) => value(label, enumNode.markdownEnumDescriptions?.[rank] ?? '', rank));
 }
 
-function categoryText(category: (typeof CATEGORIES)[number]): string {
+/** A category in a sentence: what it holds, its consistency and the recommendation (completion, hovers, Add Data Type). */
+export function categoryText(category: (typeof CATEGORIES)[number]): string {
   const need = categoryNeeds[category];
   const position = category === 'other' ? 'as declared' : need.immutable ? 'AP on `s3`' : need.consistency === 'strong' ? 'CP on `aurora-global`' : 'AP on `dynamodb-global`';
   const kind = category === 'other' ? 'strong unless declared otherwise' : need.immutable ? 'immutable' : need.consistency;

@@ -51,7 +51,7 @@ export type { Hover } from './hover';
 export { dataTypeEntry, insertDataType } from './wizard';
 export type { DataTypeAnswers, CatalogEntry } from './wizard';
 export { NEW_CATALOG_TEMPLATE } from './template';
-export { completionsAt } from './completion';
+export { categoryText, completionsAt } from './completion';
 export type { CompletionItem } from './completion';
 export { dataTypeLenses } from './codeLens';
 export type { DataTypeLens } from './codeLens';

@@ -1,7 +1,7 @@
 // The palette commands besides the report: Analyze Workspace, Export Report, New Data Catalog,
 // Add Data Type.
 import * as vscode from 'vscode';
-import { analyzeCatalog, dataTypeEntry, insertDataType, NEW_CATALOG_TEMPLATE, parseDuration, type DataTypeAnswers } from '../engine';
+import { analyzeCatalog, CATEGORIES, categoryNeeds, categoryText, dataTypeEntry, insertDataType, NEW_CATALOG_TEMPLATE, parseDuration, type DataTypeAnswers } from '../engine';
 import { renderHtml, renderJson, renderMarkdown, renderSarif, type AnalysedFile } from '../report';
 import { countsText, plural } from '../report/model';
 import type { CatalogDiagnostics } from './catalogs';
@@ -71,22 +71,33 @@ async function askDecisionQuestions(existingNames: Set<string>): Promise<DataTyp
       : existingNames.has(value) ? `${value} is already in the catalog.` : undefined,
   });
   if (!name) return undefined;
+  // The category first: it answers most of the questions below.
+  const picked = await vscode.window.showQuickPick(CATEGORIES.map((category) => ({ label: category, detail: categoryText(category).replace(/`/g, ''), category })),
+    { title: `${title}: ${name}`, placeHolder: 'What kind of data is it?', matchOnDetail: true, ignoreFocusOut: true });
+  if (!picked) return undefined;
+  const { category } = picked;
   const yesNo = async (question: string, yes: string, no: string): Promise<boolean | undefined> => {
-    const picked = await vscode.window.showQuickPick([{ label: 'Yes', detail: yes, value: true }, { label: 'No', detail: no, value: false }], { title: `${title}: ${name}`, placeHolder: question, ignoreFocusOut: true });
-    return picked?.value;
+    const answer = await vscode.window.showQuickPick([{ label: 'Yes', detail: yes, value: true }, { label: 'No', detail: no, value: false }], { title: `${title}: ${name}`, placeHolder: question, ignoreFocusOut: true });
+    return answer?.value;
   };
-  const wrongWorseThanMissing = await yesNo('Is wrong data worse than no data?', 'Strong consistency: refuse writes rather than diverge (CP).', 'Eventual consistency: stay available, converge later (AP).');
-  if (wrongWorseThanMissing === undefined) return undefined;
-  const multiRegionWrites = await yesNo('Must several Regions take writes?', 'Hot-hot: every Region writes; needs a split-brain guard.', 'Hot-warm: one writer Region, the others read and stand by.');
+  let wrongWorseThanMissing: boolean | undefined;
+  let immutable: boolean | undefined;
+  if (category === 'other') {
+    wrongWorseThanMissing = await yesNo('Is wrong data worse than no data?', 'Strong consistency: refuse writes rather than diverge (CP).', 'Eventual consistency: stay available, converge later (AP).');
+    if (wrongWorseThanMissing === undefined) return undefined;
+    immutable = await yesNo('Is it immutable (written once, never updated)?', 'S3 fits: copies cannot diverge.', 'It is updated after it is written.');
+    if (immutable === undefined) return undefined;
+  }
+  const multiRegionWrites = categoryNeeds[category].immutable || immutable
+    ? false
+    : await yesNo('Must several Regions take writes?', 'Hot-hot: every Region writes; needs a split-brain guard.', 'Hot-warm: one writer Region, the others read and stand by.');
   if (multiRegionWrites === undefined) return undefined;
-  const immutable = await yesNo('Is it immutable (written once, never updated)?', 'S3 fits: copies cannot diverge.', 'It is updated after it is written.');
-  if (immutable === undefined) return undefined;
   const stalenessBudget = await vscode.window.showInputBox({
     title: `${title}: ${name}`, prompt: 'How stale may a read in another Region be? A duration such as 0s, 500ms, 1s, 5m; empty to skip.',
     validateInput: (value) => value === '' || parseDuration(value) !== undefined ? undefined : 'A duration: a number and ms, s, m, h or d (e.g. 1s).',
   });
   if (stalenessBudget === undefined) return undefined;
-  return { name, wrongWorseThanMissing, multiRegionWrites, immutable, stalenessBudget: stalenessBudget || undefined };
+  return { name, category, wrongWorseThanMissing, multiRegionWrites, immutable, stalenessBudget: stalenessBudget || undefined };
 }
 
 /** Inserts a complete entry at the end of `dataTypes` of the active catalog. Tests pass the answers. */

@@ -9,6 +9,7 @@ const KINDS: Record<CompletionItem['kind'], vscode.CompletionItemKind> = {
   region: vscode.CompletionItemKind.Constant,
   guard: vscode.CompletionItemKind.Value,
   rule: vscode.CompletionItemKind.Reference,
+  entry: vscode.CompletionItemKind.Snippet,
 };
 
 export class CatalogCompletion implements vscode.CompletionItemProvider {

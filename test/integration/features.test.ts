@@ -165,11 +165,20 @@ describe('completion', () => {
 });
 
 describe('snippets', () => {
-  it('offer a catalog, a region and each kind of data type in YAML', async () => {
+  it('offer a catalog and a region in any YAML file', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: '' });
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, 0));
     const snippets = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Snippet).map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
-    for (const prefix of ['cap-catalog', 'cap-region', 'cap-transaction', 'cap-session', 'cap-cache', 'cap-reference']) assert.ok(snippets.includes(prefix), `${prefix} not in ${snippets.join(', ')}`);
+    for (const prefix of ['cap-catalog', 'cap-region']) assert.ok(snippets.includes(prefix), `${prefix} not in ${snippets.join(', ')}`);
+  });
+
+  it('offer each kind of data type where an entry starts in a catalog, with a name the catalog does not use yet', async () => {
+    const text = await textOf(storefront);
+    const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: `${text}  \n` });
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, document.positionAt(document.getText().length - 1));
+    const entries = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Snippet && typeof item.label === 'object' && item.label.description?.startsWith('new data type'));
+    assert.deepEqual(entries.map((item) => `${(item.label as vscode.CompletionItemLabel).label} ${(item.label as vscode.CompletionItemLabel).description}`),
+      ['cap-transaction new data type payments-2', 'cap-session new data type carts-2', 'cap-cache new data type price-cache-2', 'cap-reference new data type product-images-2']);
   });
 });
 
@@ -237,11 +246,11 @@ describe('commands', () => {
     assert.deepEqual(diagnostics.map((d) => d.split('@')[0]), ['hint recommendation', 'hint recommendation', 'hint recommendation']);
   });
 
-  it('Add Data Type inserts the recommended entry at the end of dataTypes', async () => {
+  it('Add Data Type inserts the recommended entry at the end of dataTypes, in block YAML separated like its neighbours', async () => {
     const document = await vscode.commands.executeCommand<vscode.TextDocument>('capAdvisor.newCatalog');
-    const added = await vscode.commands.executeCommand<boolean>('capAdvisor.addDataType', { name: 'ledger', wrongWorseThanMissing: true, multiRegionWrites: true, immutable: false });
+    const added = await vscode.commands.executeCommand<boolean>('capAdvisor.addDataType', { name: 'ledger', category: 'inventory', multiRegionWrites: true });
     assert.equal(added, true);
-    assert.ok(document.getText().endsWith('    store: s3\n  - name: ledger\n    category: other\n    consistency: strong\n    immutable: false\n    topology: hot-hot\n    cap: CP\n    store: aurora-dsql\n    splitBrainGuards: [{ type: witness-region, region: us-west-2 }, quorum]\n'), document.getText());
+    assert.ok(document.getText().endsWith('    store: s3\n\n  - name: ledger\n    category: inventory\n    topology: hot-hot\n    cap: CP\n    store: aurora-dsql\n    splitBrainGuards:\n      - { type: witness-region, region: us-west-2 }\n      - quorum\n'), document.getText());
     await waitFor('the new entry analysed without errors', () => capDiagnostics(document.uri).length === 4 && capDiagnostics(document.uri).every((d) => d.startsWith('hint ')));
   });
 });

@@ -100,6 +100,27 @@ describe('completion', () => {
     assert.deepEqual(labels(at(catalog('  - name: carts\n    category: cart\n    splitBrainGuards: [{ type: quorum, |\n'))), ['ttl', 'region', 'approvers']);
   });
 
+  it('where a data type starts: an entry for each kind of data, with a name the catalog does not use yet', () => {
+    const items = at(catalog('  - name: payments\n    category: transaction\n  - name: carts\n    category: cart\n  |\n'));
+    assert.deepEqual(items.map((item) => `${item.label} ${item.detail}`), ['cap-transaction new data type payments-2', 'cap-session new data type carts-2', 'cap-cache new data type price-cache', 'cap-reference new data type product-images']);
+    assert.equal(items[0].insertText.split('\n').slice(0, 2).join('\n'), '- name: ${1:payments-2}\n  description: ${2:Card payments and refunds}');
+    assert.equal(items[0].snippet, true);
+    // After `- ` the dash is written: the entry's lines sit under its first key.
+    const afterDash = at(catalog('  - name: payments\n    category: transaction\n  - |\n')).find((item) => item.label === 'cap-cache')!;
+    assert.equal(afterDash.insertText, 'name: ${1:price-cache}\n    category: cache\n    store: ${2|dynamodb-global,elasticache-global|}\n    failover: ${3|manual,automatic|}\n    splitBrainGuards:\n      - { type: fencing-lease, ttl: ${4:30s} }');
+    // Every choice an entry offers is a value the schema accepts, and the entry analyses without a schema error.
+    for (const item of items) {
+      for (const choice of item.insertText.match(/\$\{\d+\|[^|]+\|\}/g) ?? []) {
+        for (const value of choice.replace(/^\$\{\d+\|/, '').replace(/\|\}$/, '').split(',')) {
+          const text = catalog(`  ${item.insertText.replace(choice, value).replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\n/g, '\n  ')}\n`);
+          assert.deepEqual(analyzeCatalog(text).findings.filter((f) => f.ruleId === 'schema').map((f) => f.message), [], `${item.label} with ${value}`);
+        }
+      }
+    }
+    // In a flow-style catalog too.
+    assert.equal(at(catalog('  - { name: product-images, category: media }\n  |\n')).find((item) => item.label === 'cap-reference')!.detail, 'new data type product-images-2');
+  });
+
   it('durations with what each means', () => {
     const items = at(catalog('  - name: carts\n    category: cart\n    stalenessBudget: |\n'));
     assert.deepEqual(labels(items), ['0s', '500ms', '1s', '30s', '5m', '15m', '1h']);

@@ -25,11 +25,19 @@ describe('new catalog and add data type', () => {
     assert.deepEqual(problems, []);
   });
 
-  it('strong and written in several Regions: Aurora DSQL with the witness and a quorum', () => {
+  it('a category answers the consistency and immutability questions: only the category is written', () => {
+    const { entry, problems } = added(base, { category: 'transaction' });
+    assert.deepEqual(entry, { name: 'ledger', category: 'transaction', topology: 'hot-warm', cap: 'CP', store: 'aurora-global' });
+    assert.deepEqual(problems, []);
+    assert.equal(added(base, { category: 'media', multiRegionWrites: true }).entry.store, 's3');
+  });
+
+  it('strong and written in several Regions: Aurora DSQL with the witness and a quorum, in block YAML separated like its neighbours', () => {
     const { entry, result, problems } = added(base, { wrongWorseThanMissing: true, multiRegionWrites: true });
     assert.equal(entry.store, 'aurora-dsql');
     assert.deepEqual(entry.splitBrainGuards, [{ type: 'witness-region', region: 'us-west-2' }, 'quorum']);
     assert.ok(result.endsWith(`    store: s3
+
   - name: ledger
     category: other
     consistency: strong
@@ -37,7 +45,9 @@ describe('new catalog and add data type', () => {
     topology: hot-hot
     cap: CP
     store: aurora-dsql
-    splitBrainGuards: [{ type: witness-region, region: us-west-2 }, quorum]
+    splitBrainGuards:
+      - { type: witness-region, region: us-west-2 }
+      - quorum
 `), result);
     assert.deepEqual(problems, []);
   });
