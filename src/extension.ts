@@ -7,7 +7,7 @@ import { CatalogDiagnostics } from './vscode/catalogs';
 import { CatalogCodeActions } from './vscode/codeActions';
 import { CatalogCodeLens } from './vscode/codeLens';
 import { CatalogCompletion } from './vscode/completion';
-import { addDataType, analyzeWorkspace, exportReport, newCatalog } from './vscode/commands';
+import { addDataType, analyzeWorkspace, exportReport, newCatalog, openExample, showFixes } from './vscode/commands';
 import { CatalogHover } from './vscode/hover';
 import { ReportPanel } from './vscode/reportPanel';
 import { CatalogStatus } from './vscode/statusBar';
@@ -40,6 +40,8 @@ export function activate(context: vscode.ExtensionContext): CapAdvisorApi {
     vscode.commands.registerCommand('capAdvisor.showReport', (uri?: vscode.Uri, dataType?: string) => report.show(uri instanceof vscode.Uri ? uri : undefined, typeof dataType === 'string' ? dataType : undefined)),
     vscode.commands.registerCommand('capAdvisor.exportReport', (target?: vscode.Uri, format?: 'markdown' | 'html' | 'json' | 'sarif') => exportReport(catalogs, version, target instanceof vscode.Uri ? target : undefined, format)),
     vscode.commands.registerCommand('capAdvisor.newCatalog', () => newCatalog()),
+    vscode.commands.registerCommand('capAdvisor.openExample', () => openExample(context.extensionUri)),
+    vscode.commands.registerCommand('capAdvisor.showFixes', () => showFixes(catalogs)),
     vscode.commands.registerCommand('capAdvisor.addDataType', (answers?: Parameters<typeof addDataType>[1]) => addDataType(catalogs, answers)),
   );
   log.info(`CAP Advisor ${version} active`);

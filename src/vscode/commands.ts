@@ -18,6 +18,31 @@ export async function analyzeWorkspace(catalogs: CatalogDiagnostics): Promise<nu
   return count;
 }
 
+/** The walkthrough's first step: the bundled example as an untitled copy, so trying fixes never edits the extension. */
+export async function openExample(extensionUri: vscode.Uri): Promise<vscode.TextDocument> {
+  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'examples', 'storefront.catalog.yaml'));
+  const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: new TextDecoder().decode(bytes) });
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
+/** The walkthrough's fix step: the cursor on the active catalog's first error, and its quick fixes open. */
+export async function showFixes(catalogs: CatalogDiagnostics): Promise<boolean> {
+  const editor = vscode.window.activeTextEditor;
+  const first = editor && catalogs.isCatalog(editor.document)
+    ? catalogs.current(editor.document.uri)?.analysis.findings.find((finding) => finding.severity === 'error')
+    : undefined;
+  if (!editor || !first) {
+    void vscode.window.showInformationMessage('CAP Advisor: open a catalog with an error first (the example has several).');
+    return false;
+  }
+  const start = editor.document.positionAt(first.range.offset[0]);
+  editor.selection = new vscode.Selection(start, start);
+  editor.revealRange(new vscode.Range(start, start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  await vscode.commands.executeCommand('editor.action.quickFix');
+  return true;
+}
+
 const EXPORT_FORMATS = {
   markdown: { label: 'Markdown', extension: 'md' },
   html: { label: 'HTML', extension: 'html' },

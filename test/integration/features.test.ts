@@ -187,7 +187,7 @@ describe('commands', () => {
 
   it('every contributed command is registered under the CAP Advisor category', async () => {
     const contributed = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands as Array<{ command: string; category: string }>;
-    assert.deepEqual(contributed.map((c) => c.command).sort(), ['capAdvisor.addDataType', 'capAdvisor.analyzeWorkspace', 'capAdvisor.exportReport', 'capAdvisor.newCatalog', 'capAdvisor.showReport']);
+    assert.deepEqual(contributed.map((c) => c.command).sort(), ['capAdvisor.addDataType', 'capAdvisor.analyzeWorkspace', 'capAdvisor.exportReport', 'capAdvisor.newCatalog', 'capAdvisor.openExample', 'capAdvisor.showFixes', 'capAdvisor.showReport']);
     const registered = await vscode.commands.getCommands(true);
     for (const { command, category } of contributed) {
       assert.equal(category, 'CAP Advisor');
@@ -224,6 +224,19 @@ describe('commands', () => {
     assert.match(api.report.html ?? '', /<input type="radio" name="severity" id="show-error">/);
     await api.report.openRule('hot-hot-without-guard');
     await waitFor('the rule page in the Markdown preview', () => vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => /hot-hot-without-guard\.md/.test(tab.label)));
+  });
+
+  it('the walkthrough\'s commands: open the example as an untitled catalog, then put the cursor on its first error with the fixes open', async () => {
+    const walkthrough = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.walkthroughs[0];
+    const registered = await vscode.commands.getCommands(true);
+    for (const step of walkthrough.steps) assert.ok(registered.includes(/\(command:([\w.]+)\)/.exec(step.description)![1]), step.id);
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('capAdvisor.openExample');
+    assert.equal(document.uri.scheme, 'untitled');
+    assert.equal(vscode.window.activeTextEditor?.document, document);
+    await waitFor('the example\'s diagnostics', () => capDiagnostics(document.uri).includes('error hot-hot-without-guard@38:14-38:21'));
+    assert.equal(await vscode.commands.executeCommand('capAdvisor.showFixes'), true);
+    assert.deepEqual([vscode.window.activeTextEditor!.selection.active.line, vscode.window.activeTextEditor!.selection.active.character], [38, 14]);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('Export Report writes each format to the file given', async () => {

@@ -45,7 +45,21 @@ describe('extension manifest', () => {
     const files = execFileSync(process.execPath, [join(repoRoot, 'scripts/package-vsix.mjs'), '--list'], { cwd: repoRoot, encoding: 'utf8' })
       .trim().split('\n').sort();
     assert.deepEqual(files, ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/extension.js', ...ruleRegistry.map((rule) => `docs/rules/${rule.id}.md`).sort(), 'docs/store-facts.md',
+      'docs/walkthrough/apply-fix.md', 'docs/walkthrough/open-example.md', 'docs/walkthrough/open-report.md', 'docs/walkthrough/read-finding.md',
       'examples/storefront.catalog.yaml', 'images/icon.png', 'package.json', 'schemas/data-catalog.schema.json', 'snippets/catalog.code-snippets']);
+  });
+
+  it('has a walkthrough whose steps have their page and a command that runs them', () => {
+    const [walkthrough] = manifest.contributes.walkthroughs;
+    const commands = new Set(manifest.contributes.commands.map((c: { command: string }) => c.command));
+    assert.deepEqual(walkthrough.steps.map((step: { id: string }) => step.id), ['openExample', 'readFinding', 'applyFix', 'openReport']);
+    for (const step of walkthrough.steps as Array<{ id: string; description: string; media: { markdown: string }; completionEvents: string[] }>) {
+      assert.ok(existsSync(join(repoRoot, step.media.markdown)), step.media.markdown);
+      const command = /\]\(command:([\w.]+)\)/.exec(step.description)?.[1];
+      assert.ok(command, step.id);
+      assert.ok(commands.has(command) || command.startsWith('workbench.'), command);
+      assert.deepEqual(step.completionEvents, [`onCommand:${command}`]);
+    }
   });
 
   it('has what a Marketplace or Open VSX listing needs: a PNG icon of at least 128 px, a banner, links and a license', () => {
