@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { editorSchema } from './editor-schema.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -40,6 +41,14 @@ async function bundle() {
   ]);
 }
 
+/** dist/data-catalog.editor.schema.json: completion and hovers for the Red Hat YAML extension, no second validation. */
+function writeEditorSchema() {
+  const schema = JSON.parse(readFileSync(join(root, 'schemas/data-catalog.schema.json'), 'utf8'));
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  writeFileSync(join(root, 'dist/data-catalog.editor.schema.json'), `${JSON.stringify(editorSchema(schema), null, 2)}\n`);
+}
+
 generateValidator();
 compile();
 await bundle();
+writeEditorSchema();

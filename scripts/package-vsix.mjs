@@ -20,7 +20,8 @@ const require = createRequire(import.meta.url);
 /** What the installed extension reads: the bundle, the schema and snippets it contributes, the example, the icon and the rule pages. */
 export const EXTENSION_FILES = [
   'dist/extension.js',
-  'schemas/data-catalog.schema.json',
+  // What the Red Hat YAML extension gets (completion and hovers, no second validation); built from schemas/.
+  'dist/data-catalog.editor.schema.json',
   'snippets/catalog.code-snippets',
   'examples/storefront.catalog.yaml',
   'images/icon.png',

@@ -34,6 +34,7 @@ export interface CompletionItem {
 type SchemaNode = {
   $ref?: string;
   description?: string;
+  markdownDescription?: string;
   enum?: string[];
   markdownEnumDescriptions?: string[];
   properties?: Record<string, SchemaNode>;
@@ -42,6 +43,9 @@ type SchemaNode = {
 };
 const schema = catalogSchema as unknown as SchemaNode & { $defs: Record<string, SchemaNode> };
 const defs = schema.$defs;
+
+/** A schema node's description with its code spans: completion and hovers render Markdown. */
+const markdownOf = (node: SchemaNode) => node.markdownDescription ?? node.description;
 
 /** A node's own properties and those of its `$ref`s. */
 function propertiesOf(node: SchemaNode): Record<string, SchemaNode> {
@@ -86,7 +90,7 @@ function contextOf(path: readonly string[]): Context {
 /** What a key means where it is written (`path`: the keys above it, `-` for list items), for hovers. */
 export function describeKey(path: readonly string[], key: string): string | undefined {
   const node = KEYS_OF[contextOf(path)]?.[key];
-  return node && resolved(node).description;
+  return node && markdownOf(resolved(node));
 }
 
 /** What a value means, for the keys whose values have a meaning of their own (enums, stores, categories). */
@@ -356,7 +360,7 @@ function keysFor(context: Context, range: [number, number], written: Set<string>
       kind: 'key',
       insertText: snippet ?? `${key}: `,
       ...(snippet && snippet.includes('$') ? { snippet: true } : {}),
-      documentation: resolved(node).description ?? '',
+      documentation: markdownOf(resolved(node)) ?? '',
       sortText: sortKey(rank),
       ...(RETRIGGER.has(key) && !snippet ? { retrigger: true } : {}),
       range,

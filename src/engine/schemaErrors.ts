@@ -33,7 +33,7 @@ export interface SchemaViolation {
   alternatives?: { candidates: string[]; retell(suggestion: string): SchemaViolation };
 }
 
-type SchemaNode = { $ref?: string; properties?: Record<string, SchemaNode>; description?: string; [key: string]: unknown };
+type SchemaNode = { $ref?: string; properties?: Record<string, SchemaNode>; description?: string; markdownDescription?: string; [key: string]: unknown };
 
 export function schemaViolations(value: unknown, source: CatalogSource): SchemaViolation[] {
   if (value === null || value === undefined) {
@@ -91,7 +91,8 @@ function describeInMarkdown(error: SchemaError, value: unknown, source: CatalogS
     case 'required': {
       const missing = String(error.params.missingProperty);
       const property = propertiesAt(path, value)[missing];
-      const hint = property?.description ? ` ${firstSentence(property.description)}` : '';
+      const description = property?.markdownDescription ?? property?.description;
+      const hint = description ? ` ${firstSentence(description)}` : '';
       return { path, range: rangeForObject(source, path), message: `${capitalise(where)} is missing \`${missing}\`.`, detail: `${capitalise(where)} is missing \`${missing}\`.${hint}` };
     }
     case 'enum': {

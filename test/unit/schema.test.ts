@@ -2,6 +2,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import { parse } from 'yaml';
 import { ruleRegistry } from '../../src/engine';
 import { catalog, findingsOf, where } from '../helpers/catalogs';
 
@@ -96,6 +98,8 @@ describe('schema', () => {
       if (n.properties) {
         for (const [key, property] of Object.entries(n.properties as Record<string, Record<string, unknown>>)) {
           if (typeof property.description !== 'string') missing.push(`${path}/properties/${key}`);
+          // Red Hat renders markdownDescription; other tools show description, the same text without code spans.
+          else if (property.markdownDescription === undefined || String(property.markdownDescription).replace(/`/g, '') !== property.description) missing.push(`${path}/properties/${key} (markdown)`);
         }
       }
       for (const [key, child] of Object.entries(n)) visit(child, `${path}/${key}`);
@@ -106,5 +110,51 @@ describe('schema', () => {
   it('a valid catalog has no schema finding', () => {
     const text = readFileSync(join(__dirname, '../../../examples/storefront.catalog.yaml'), 'utf8');
     assert.deepEqual(schemaFindings(text), []);
+  });
+
+  describe('for the Red Hat YAML extension', () => {
+    const repoRoot = join(__dirname, '../../..');
+    const strict = JSON.parse(readFileSync(join(repoRoot, 'schemas/data-catalog.schema.json'), 'utf8'));
+    const editor = JSON.parse(readFileSync(join(repoRoot, 'dist/data-catalog.editor.schema.json'), 'utf8'));
+    const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+
+    it('the extension contributes the editor schema, which validates nothing: schema findings are CAP Advisor\'s alone', () => {
+      for (const entry of manifest.contributes.yamlValidation) assert.equal(entry.url, './dist/data-catalog.editor.schema.json');
+      const ajv = new Ajv2020({ strict: false, allErrors: true });
+      const validate = ajv.compile(editor);
+      for (const broken of [
+        catalog('  - name: carts\n    categroy: cart\n    store: dynamo\n'),
+        catalog('  - name: Carts!\n    regions: us-east-1\n    splitBrainGuards: [fencing-lese, { type: quorum, approvers: 0 }]\n    rpo: soon\n'),
+        'apiVersion: v2\nkind: Other\nextra: 1\n',
+      ]) {
+        assert.ok(findingsOf(broken, 'schema').length > 0, 'CAP Advisor reports it');
+        assert.equal(validate(parse(broken)), true, JSON.stringify(validate.errors));
+      }
+    });
+
+    it('keeps every property, description, value list and snippet for completion and hovers', () => {
+      const shape = (node: unknown, path: string, out: string[]): string[] => {
+        if (node === null || typeof node !== 'object') return out;
+        const n = node as Record<string, unknown>;
+        if (n.properties) for (const key of Object.keys(n.properties as object)) out.push(`${path}.${key}`);
+        if (n.defaultSnippets) out.push(`${path} snippets ${JSON.stringify(n.defaultSnippets)}`);
+        if (typeof n.markdownDescription === 'string') out.push(`${path} ${n.markdownDescription}`);
+        const values = (n.enum ?? (n.then as { enum?: unknown })?.enum ?? (n.const !== undefined ? [n.const] : undefined)) as unknown[] | undefined;
+        const offered = (n.anyOf as Array<{ enum?: unknown[] }> | undefined)?.find((alt) => alt.enum)?.enum;
+        if (values || offered) out.push(`${path} values ${JSON.stringify(values ?? offered)}`);
+        for (const [key, child] of Object.entries(n)) if (!['anyOf', 'then', 'if', 'else', 'enum'].includes(key)) shape(child, `${path}/${key}`, out);
+        return out;
+      };
+      assert.deepEqual(shape(editor, '#', []), shape(strict, '#', []));
+      assert.ok(shape(strict, '#', []).length > 80);
+    });
+
+    it('offers complete entries: a Region with its role, a data type with its category, guards in short and object form, two approvers', () => {
+      assert.deepEqual(Object.keys(strict.$defs.region.defaultSnippets[0].body), ['name', 'role']);
+      assert.deepEqual(Object.keys(strict.$defs.dataType.defaultSnippets[0].body), ['name', 'category']);
+      assert.deepEqual(strict.$defs.splitBrainGuard.defaultSnippets.slice(0, 4).map((s: { body: string }) => s.body), ['fencing-lease', 'witness-region', 'quorum', 'human-approval']);
+      assert.equal(strict.$defs.splitBrainGuardObject.properties.approvers.default, 2);
+      assert.ok(strict.properties.defaults.defaultSnippets[0].body.failover);
+    });
   });
 });
