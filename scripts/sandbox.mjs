@@ -6,8 +6,9 @@
 //   node scripts/sandbox.mjs [--port 8080] [--screenshots DIR]
 //
 // --screenshots DIR drives the workbench in Debian's Chromium instead: it opens the example
-// catalog with a quick-fix menu on a finding, then the consistency report, saves
-// DIR/diagnostics-quickfix.png and DIR/report.png, and exits.
+// catalog with the Problems panel, the code lenses and a quick-fix menu on a finding, then the
+// completion list after `store:`, then the consistency report, saves DIR/diagnostics-quickfix.png,
+// DIR/completion.png and DIR/report.png, and exits.
 import { createRequire } from 'node:module';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -89,6 +90,18 @@ if (!options.screenshots) {
     await page.screenshot({ path: join(outDir, 'diagnostics-quickfix.png') });
     log(`saved ${join(outDir, 'diagnostics-quickfix.png')}`);
     await page.keyboard.press('Escape');
+    // The completion list after `store:` of carts (line 88 of the copy): the recommended store first.
+    await palette('>View: Close Panel');
+    await quickOpen(':88:12');
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Control+Space');
+    await page.waitForSelector('.suggest-widget.visible', { state: 'visible', timeout: 10_000 }).catch(() => log('the completion list did not show'));
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: join(outDir, 'completion.png') });
+    log(`saved ${join(outDir, 'completion.png')}`);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+z');
     await palette('>CAP Advisor: Show Consistency Report');
     await page.waitForTimeout(3000);
     await palette('>View: Close Panel');
