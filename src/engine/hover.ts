@@ -143,10 +143,17 @@ function guardMarkdown(type: GuardType): string[] {
   return [`**${guard.title}** (\`${type}\`)`, '', `**Protects:** ${guard.protects}`, '', `**Costs:** ${guard.costs}`, '', `[source](${guard.source})`];
 }
 
+/** The last text read for a hover: moving the mouse over one catalog parses it once, not per hover. */
+let lastRead: { text: string; source: CatalogSource } | undefined;
+function yamlSourceOf(text: string): CatalogSource {
+  if (lastRead?.text !== text) lastRead = { text, source: new CatalogSource(text, 'yaml') };
+  return lastRead.source;
+}
+
 /** The hover for the node at `offset`, or undefined where there is nothing to explain. */
 export function hoverAt(text: string, offset: number, analysis: CatalogAnalysis = analyzeCatalog(text)): Hover | undefined {
   // The hover walks `yaml`'s nodes, so the fast reader would be wasted here.
-  const source = new CatalogSource(text, 'yaml');
+  const source = yamlSourceOf(text);
   let hit: { scalar: Scalar; path: readonly unknown[]; key: string | undefined; isKey: boolean } | undefined;
   visit(source.doc, {
     Scalar(key, node, path) {
