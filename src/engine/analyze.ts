@@ -183,6 +183,7 @@ function dataTypeReport(dataType: DataTypeUnderCheck, findings: Finding[], accep
       rpo: duration(r.rpoMs),
       rto: duration(r.rtoMs),
       failover: r.failover,
+      conflictResolution: r.conflictResolution,
     },
     declaredStore: r.store,
     declaredCap: r.cap,

@@ -55,3 +55,5 @@ export { categoryText, completionsAt } from './completion';
 export type { CompletionItem } from './completion';
 export { dataTypeLenses } from './codeLens';
 export type { DataTypeLens } from './codeLens';
+export { allDisruptions, simulate, VERDICTS } from './scenarios';
+export type { Disruption, DisruptionKind, Outcome, ScenarioResult, Verdict } from './scenarios';

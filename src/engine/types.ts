@@ -134,6 +134,7 @@ export interface DataTypeReport {
     rpo?: string;
     rto?: string;
     failover?: FailoverMode;
+    conflictResolution?: ConflictResolution;
   };
   declaredStore?: StoreId;
   declaredCap?: CapPosition;

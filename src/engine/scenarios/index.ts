@@ -1,0 +1,168 @@
+// Partition scenarios: for a disruption of one Region (`isolate R`: alive but cut off from every
+// other Region; `lose R`: down), what each data type does: which Regions still take its writes,
+// whose reads go stale, whether its copies diverge, and how much data is at risk. Decided from
+// the analysis's report and the store facts table alone; the figures are the table's.
+import { parseDuration } from '../durations';
+import { named, PARTITION_GUARDS } from '../rules/rule';
+import { storeFacts } from '../storeFacts';
+import type { CatalogAnalysis, DataTypeReport, GuardType, StoreId } from '../types';
+
+export type DisruptionKind = 'isolate' | 'lose';
+
+export interface Disruption {
+  kind: DisruptionKind;
+  region: string;
+}
+
+/** Worst first. */
+export const VERDICTS = ['split-brain', 'unavailable', 'diverges', 'failed-over', 'degraded', 'available', 'unaffected'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+export interface Outcome {
+  dataType: string;
+  verdict: Verdict;
+  /** The Regions that accept the data type's writes during the disruption. */
+  writers: string[];
+  /** The Regions whose reads may be stale because of it. */
+  staleReads: string[];
+  /** The writes that can be lost, in ms: 0 none, null unbounded. */
+  atRiskMs: number | null;
+  /** The guard that decided the outcome, or null. */
+  guard: GuardType | null;
+  /** One sentence within 120 characters, plain text. */
+  message: string;
+  /** The reasoning, with the store's figures, in Markdown. */
+  detail: string;
+}
+
+export interface ScenarioResult extends Disruption {
+  outcomes: Outcome[];
+}
+
+/** Every Region isolated, then lost, in the order the catalog declares them. */
+export function allDisruptions(analysis: CatalogAnalysis): Disruption[] {
+  const regions = analysis.report.regions.map((region) => region.name);
+  return [...regions.map((region) => ({ kind: 'isolate' as const, region })), ...regions.map((region) => ({ kind: 'lose' as const, region }))];
+}
+
+export function simulate(analysis: CatalogAnalysis, disruptions: readonly Disruption[] = allDisruptions(analysis)): ScenarioResult[] {
+  const witnesses = analysis.report.regions.filter((region) => region.role === 'witness').map((region) => region.name);
+  const primary = analysis.report.regions.find((region) => region.role === 'primary')?.name;
+  return disruptions.map((disruption) => ({
+    ...disruption,
+    outcomes: analysis.report.dataTypes.map((dataType) => outcomeOf(dataType, disruption, { witnesses, primary })),
+  }));
+}
+
+interface CatalogFacts {
+  witnesses: string[];
+  primary: string | undefined;
+}
+
+type Decision = Omit<Outcome, 'dataType' | 'message' | 'detail'> & { why: string };
+
+function outcomeOf(dataType: DataTypeReport, disruption: Disruption, catalog: CatalogFacts): Outcome {
+  const decision = decide(dataType, disruption, catalog);
+  const { why, ...outcome } = decision;
+  return { dataType: dataType.name, ...outcome, message: messageOf(dataType, disruption, decision), detail: `${why} ${atRiskText(decision.atRiskMs)}` };
+}
+
+function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog: CatalogFacts): Decision {
+  const regions = dataType.need.regions;
+  const voters = [...new Set([...regions, ...catalog.witnesses])];
+  const store: StoreId = dataType.declaredStore ?? dataType.recommendation.store;
+  const facts = storeFacts[store];
+  const others = regions.filter((r) => r !== region);
+  const none = { staleReads: [] as string[], atRiskMs: 0, guard: null };
+  if (!regions.includes(region) && !voters.includes(region)) {
+    return { verdict: 'unaffected', writers: writersInCalm(dataType, catalog, facts.writers.value), ...none, why: `${region} holds no copy of it and is none of its voters.` };
+  }
+  const multiRegion = regions.length >= 2 && dataType.need.topology !== 'single-region';
+  if (!multiRegion) {
+    if (!regions.includes(region)) return { verdict: 'available', writers: regions, ...none, why: `It lives in ${regions.join(', ')}; ${region} only votes.` };
+    return kind === 'isolate'
+      ? { verdict: 'degraded', writers: [region], ...none, why: `It lives in ${region} only: its own clients still reach it, every other Region's clients do not.` }
+      : { verdict: 'unavailable', writers: [], staleReads: [], atRiskMs: null, guard: null, why: `It lives in ${region} only: it is gone until the Region returns, and what is not backed up elsewhere is lost.` };
+  }
+  const guardOf = (types: readonly GuardType[]) => dataType.guards.find((guard) => types.includes(guard.type));
+  const partitionGuard = dataType.guards.find((guard) => PARTITION_GUARDS.has(guard.type));
+  const singleWriter = dataType.need.topology !== 'hot-hot' || facts.writers.value !== 'all';
+
+  if (singleWriter) {
+    const writer = catalog.primary && regions.includes(catalog.primary) ? catalog.primary : regions[0];
+    const standby = regions.find((r) => r !== writer)!;
+    const automatic = dataType.need.failover === 'automatic';
+    if (region !== writer) {
+      if (!regions.includes(region)) return { verdict: 'available', writers: [writer], ...none, why: `${writer} keeps writing; ${region} only votes.` };
+      return kind === 'isolate'
+        ? { verdict: 'degraded', writers: [writer], staleReads: [region], atRiskMs: 0, guard: null, why: `${writer} keeps writing; ${region} is read-only and falls behind until the link returns (${facts.replicationWindow.text} once it does).` }
+        : { verdict: 'available', writers: [writer], ...none, why: `${writer} keeps writing; ${region} held a replica only.` };
+    }
+    if (kind === 'lose') {
+      return automatic
+        ? { verdict: 'failed-over', writers: [standby], staleReads: [], atRiskMs: facts.rpo.value, guard: partitionGuard?.type ?? null, why: `${writer} is down and ${standby} is promoted automatically; the writes not yet replicated are lost (${facts.rpo.text}).` }
+        : { verdict: 'unavailable', writers: [], staleReads: [], atRiskMs: facts.rpo.value, guard: guardOf(['human-approval'])?.type ?? null, why: `${writer} is down and failover is manual: no Region takes writes until a person promotes ${standby}, and that failover loses the writes not yet replicated (${facts.rpo.text}).` };
+    }
+    if (!automatic) {
+      return { verdict: 'degraded', writers: [writer], staleReads: others, atRiskMs: 0, guard: guardOf(['human-approval'])?.type ?? null, why: `${writer} is cut off but keeps its local clients; elsewhere writes wait, because failover is manual and a person sees that ${writer} is alive.` };
+    }
+    const fence = guardOf(['fencing-lease']);
+    if (fence) {
+      const ttl = parseDuration(fence.ttl);
+      return { verdict: 'failed-over', writers: [standby], staleReads: [], atRiskMs: ttl ?? null, guard: 'fencing-lease', why: `${standby} is promoted once ${writer}'s lease expires; the storage refuses ${writer}'s writes after that, so only what ${writer} accepted before its lease ran out is at risk${ttl === undefined ? ' (the lease has no ttl declared)' : ''}.` };
+    }
+    const majority = guardOf(['witness-region', 'quorum']);
+    if (majority) {
+      return voters.length >= 3
+        ? { verdict: 'failed-over', writers: [standby], staleReads: [], atRiskMs: facts.rpo.value, guard: majority.type, why: `The side with the majority of ${voters.join(', ')} promotes ${standby}; ${writer}, alone, stops writing. The writes not yet replicated are lost (${facts.rpo.text}).` }
+        : { verdict: 'unavailable', writers: [], staleReads: [], atRiskMs: 0, guard: majority.type, why: `${voters.length} voting Regions cannot form a majority: neither side may write.` };
+    }
+    return { verdict: 'split-brain', writers: [writer, standby], staleReads: [writer, standby], atRiskMs: null, guard: null, why: `A health check cannot tell a cut-off ${writer} from a dead one: it promotes ${standby} while ${writer} keeps taking its local clients' writes. Two writers, and the copies cannot be merged.` };
+  }
+
+  if (facts.position.value === 'CP') {
+    if (voters.length < 3) return { verdict: 'unavailable', writers: [], staleReads: regions, atRiskMs: 0, guard: null, why: `${voters.length} voting Regions cannot form a majority when one is ${kind === 'isolate' ? 'cut off' : 'lost'}: \`${store}\` refuses writes everywhere.` };
+    if (!regions.includes(region)) return { verdict: 'available', writers: regions, ...none, why: `${region} is only a voter: the data Regions still form a majority and keep writing.` };
+    return kind === 'isolate'
+      ? { verdict: 'degraded', writers: others, staleReads: [region], atRiskMs: 0, guard: guardOf(['quorum', 'witness-region'])?.type ?? null, why: `${others.join(', ')} hold the majority of ${voters.join(', ')} and keep writing; ${region} refuses writes and serves only eventually consistent reads (\`${store}\`).` }
+      : { verdict: 'available', writers: others, ...none, why: `${others.join(', ')} keep the majority: \`${store}\` commits synchronously, so nothing is lost.` };
+  }
+
+  // Several writers on an eventual store.
+  if (!regions.includes(region)) return { verdict: 'available', writers: regions, ...none, why: `${region} is only a voter; every data Region keeps writing.` };
+  if (kind === 'lose') return { verdict: 'available', writers: others, staleReads: [], atRiskMs: facts.replicationWindow.value, guard: null, why: `${others.join(', ')} keep writing; what ${region} accepted but had not replicated is lost (${facts.replicationWindow.text}).` };
+  if (dataType.need.immutable) return { verdict: 'available', writers: regions, staleReads: [region], atRiskMs: 0, guard: null, why: 'New objects never conflict: every Region keeps writing, and the copies catch up when the link returns.' };
+  if (partitionGuard) return { verdict: 'degraded', writers: others, staleReads: [region], atRiskMs: 0, guard: partitionGuard.type, why: `The ${partitionGuard.type} guard lets only the side with the lease or the majority write: ${others.join(', ')}; ${region} refuses writes.` };
+  const resolution = dataType.need.conflictResolution;
+  if (dataType.need.consistency === 'eventual' && resolution && resolution !== 'none') {
+    return { verdict: 'diverges', writers: regions, staleReads: regions, atRiskMs: resolution === 'last-writer-wins' ? null : 0, guard: null, why: `Both sides keep writing and the copies diverge; they are merged when the link returns (\`conflictResolution: ${resolution}\`)${resolution === 'last-writer-wins' ? ', and of two writes to one item the earlier is lost' : ''}.` };
+  }
+  return { verdict: 'split-brain', writers: regions, staleReads: regions, atRiskMs: null, guard: null, why: `Both sides keep writing ${dataType.need.consistency === 'strong' ? 'strong data' : 'with no declared way to merge'}: the copies diverge and cannot be merged.` };
+}
+
+/** Who writes when nothing is disrupted, for outcomes the disruption does not touch. */
+function writersInCalm(dataType: DataTypeReport, catalog: CatalogFacts, writers: 'primary' | 'all' | 'single-region'): string[] {
+  const regions = dataType.need.regions;
+  if (dataType.need.topology === 'hot-hot' && writers === 'all') return regions;
+  return [catalog.primary && regions.includes(catalog.primary) ? catalog.primary : regions[0]].filter((r): r is string => r !== undefined);
+}
+
+function messageOf(dataType: DataTypeReport, { kind, region }: Disruption, decision: Decision): string {
+  const name = named(dataType.name);
+  const cut = kind === 'isolate' ? `${region} cut off` : `${region} lost`;
+  switch (decision.verdict) {
+    case 'split-brain': return `${name}: split-brain with ${cut}: ${decision.writers.join(' and ')} both take writes.`;
+    case 'unavailable': return `${name}: unavailable with ${cut}: no Region takes its writes.`;
+    case 'diverges': return `${name}: diverges with ${cut}; the copies are merged later.`;
+    case 'failed-over': return `${name}: fails over to ${decision.writers[0]} with ${cut}.`;
+    case 'degraded': return `${name}: degraded with ${cut}: ${decision.writers.join(', ') || 'no Region'} keeps writing.`;
+    case 'available': return `${name}: available with ${cut}.`;
+    case 'unaffected': return `${name}: unaffected by ${region}.`;
+  }
+}
+
+function atRiskText(atRiskMs: number | null): string {
+  if (atRiskMs === null) return 'Writes at risk: unbounded.';
+  if (atRiskMs === 0) return 'No write is lost.';
+  return `Writes at risk: about ${atRiskMs >= 60_000 ? `${atRiskMs / 60_000} min` : `${atRiskMs / 1000} s`} (a typical figure, not a guarantee).`;
+}
