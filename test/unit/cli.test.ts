@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { analyzeCatalog, ruleRegistry } from '../../src/engine';
+import { analyzeCatalog, ruleRegistry, simulate } from '../../src/engine';
 import { catalog } from '../helpers/catalogs';
 
 const repoRoot = join(__dirname, '../../..');
@@ -276,5 +276,64 @@ describe('cap-advisor check', () => {
       assert.match(finding.detail, /--max-file-size/);
       assert.equal(cli(['check', '-f', 'json', '--max-file-size', '100000', EXAMPLE]).stdout.includes('--max-file-size'), false);
     });
+  });
+});
+
+describe('cap-advisor simulate', () => {
+  const scenarios = simulate(analyzeCatalog(exampleText));
+
+  it('text: the matrix of data types × every Region isolated and lost, what goes wrong, a summary; exit 1 on a split-brain', () => {
+    const { code, stdout, stderr } = cli(['simulate', EXAMPLE]);
+    assert.equal(code, 1);
+    assert.equal(stderr, '');
+    const lines = stdout.split('\n');
+    assert.equal(lines[0], EXAMPLE);
+    assert.match(lines[2], /^data type +isolate us-east-1 +isolate us-east-2 +isolate us-west-2 +lose us-east-1 +lose us-east-2 +lose us-west-2$/);
+    assert.match(stdout, /^carts +split-brain +split-brain +available +available +available +available$/m);
+    assert.ok(lines.includes("isolate us-east-1: 'carts': split-brain with us-east-1 cut off: us-east-1 and us-east-2 both take writes."));
+    assert.equal(lines.at(-2), '✖ 3 split-brain outcomes in 6 scenarios');
+  });
+
+  it('json: exactly the documented shape, one scenario with --lose', () => {
+    const { code, stdout } = cli(['simulate', '--lose', 'us-east-2', '--format', 'json', EXAMPLE]);
+    assert.equal(code, 0, 'losing us-east-2 splits nothing');
+    const output = JSON.parse(stdout);
+    assert.deepEqual(Object.keys(output.files[0]), ['file', 'scenarios']);
+    const [scenario] = output.files[0].scenarios;
+    assert.deepEqual([scenario.kind, scenario.region], ['lose', 'us-east-2']);
+    const expected = simulate(analyzeCatalog(exampleText), [{ kind: 'lose', region: 'us-east-2' }])[0].outcomes;
+    assert.deepEqual(scenario.outcomes, expected.map((o) => ({ dataType: o.dataType, verdict: o.verdict, writers: o.writers, staleReads: o.staleReads, atRiskMs: o.atRiskMs, guard: o.guard, explanation: `${o.message} ${o.detail}` })));
+  });
+
+  it('--isolate: the split-brain of the lesson\'s story, with the writes at risk unbounded', () => {
+    const { code, stdout } = cli(['simulate', '--isolate', 'us-east-1', '-f', 'json', EXAMPLE]);
+    assert.equal(code, 1);
+    const priceCache = JSON.parse(stdout).files[0].scenarios[0].outcomes.find((o: { dataType: string }) => o.dataType === 'price-cache');
+    assert.deepEqual([priceCache.verdict, priceCache.writers, priceCache.atRiskMs, priceCache.guard], ['split-brain', ['us-east-1', 'us-east-2'], null, null]);
+    assert.match(priceCache.explanation, /A health check cannot tell a cut-off us-east-1 from a dead one/);
+  });
+
+  it('markdown and html: the matrix and what goes wrong', () => {
+    const markdown = cli(['simulate', '-f', 'markdown', EXAMPLE]);
+    assert.equal(markdown.code, 1);
+    assert.ok(markdown.stdout.includes('| carts | split-brain | split-brain | available | available | available | available |'));
+    assert.ok(markdown.stdout.includes('### isolate us-east-1'));
+    const html = cli(['simulate', '-f', 'html', EXAMPLE]);
+    assert.match(html.stdout, /^<!DOCTYPE html>/);
+    assert.match(html.stdout, /<td class="v split-brain" title="&#39;carts&#39;: split-brain with us-east-1 cut off/);
+    assert.equal(html.stdout.match(/<td class="v /g)?.length, scenarios.length * 16);
+  });
+
+  it('bad usage exits 2: an unknown Region (listing the known ones), an unknown format, no file', () => {
+    for (const [args, message] of [
+      [['simulate', '--isolate', 'eu-central-1', EXAMPLE], /declares no Region eu-central-1; its Regions: us-east-1, us-east-2, us-west-2/],
+      [['simulate', '-f', 'sarif', EXAMPLE], /unknown format sarif; use one of text, json, markdown, html/],
+      [['simulate'], /no file/],
+      [['simulate', 'missing.catalog.yaml'], /cannot read missing\.catalog\.yaml/],
+    ] as const) {
+      const { code, stderr } = cli([...args]);
+      assert.equal(code, 2, args.join(' '));
+      assert.match(stderr, message);
+    }
   });
 });
