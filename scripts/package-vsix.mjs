@@ -28,6 +28,7 @@ export const EXTENSION_FILES = [
   // The report opens rule pages in VS Code, not on the web.
   ...readdirSync(join(repoRoot, 'docs/rules')).filter((file) => file.endsWith('.md')).sort().map((file) => `docs/rules/${file}`),
   'docs/store-facts.md',
+  'docs/scenarios.md',
   // The walkthrough's pages.
   ...readdirSync(join(repoRoot, 'docs/walkthrough')).sort().map((file) => `docs/walkthrough/${file}`),
 ];

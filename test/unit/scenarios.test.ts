@@ -141,4 +141,22 @@ describe('partition scenarios', () => {
       }
     }), { numRuns: 300, seed: 11 });
   });
+
+  it('docs/scenarios.md: every example gives the verdict the page states, and every verdict has its section', () => {
+    const page = readFileSync(join(__dirname, '../../../docs/scenarios.md'), 'utf8');
+    const sections = page.split(/^## /m).slice(1);
+    assert.equal(sections.length, 8);
+    const covered = new Set<string>();
+    for (const section of sections) {
+      const yaml = /^```yaml\n([\s\S]*?)^```$/m.exec(section)?.[1];
+      const stated = /^Scenario: `(isolate|lose) ([a-z0-9-]+)` · Verdict: `([a-z-]+)`/m.exec(section);
+      assert.ok(yaml && stated, section.split('\n')[0]);
+      const [, kind, region, verdict] = stated;
+      const text = catalogOf('category: other').replace(/dataTypes:[\s\S]*$/, yaml);
+      const [scenario] = simulate(analyzeCatalog(text), [{ kind: kind as DisruptionKind, region }]);
+      assert.equal(scenario.outcomes[0].verdict, verdict, section.split('\n')[0]);
+      covered.add(verdict);
+    }
+    assert.deepEqual([...covered].sort(), [...VERDICTS].sort());
+  });
 });
