@@ -2,7 +2,8 @@
 // content, a strict Content-Security-Policy) with the CAP picture, an overview table, each data
 // type's need, recommendation and findings, and the accepted risks. Colours are VS Code's theme
 // variables with light fallbacks, so the same page reads well in a browser and in a webview.
-import type { Finding } from '../engine';
+import { simulate, type Finding } from '../engine';
+import { scenarioMatrixHtml, VERDICT_STYLE } from './scenarios';
 import { renderCapPicture } from './capPicture';
 import { escapeHtml, inlineCode } from './escape';
 import { catalogTitle, countsText, declaredStoreText, guardText, needText, plural, problemsOf, type AnalysedFile } from './model';
@@ -52,6 +53,8 @@ svg .card rect { fill: var(--vscode-editor-background, #ffffff); stroke: var(--v
 svg .card.warning rect { stroke: var(--vscode-editorWarning-foreground, #bf8700); stroke-width: 2; }
 svg .card.error rect { stroke: var(--vscode-errorForeground, #cf222e); stroke-width: 2.5; }
 svg .region { stroke: var(--vscode-editor-foreground, #1f2328); stroke-width: 1.5; fill: none; }
+${VERDICT_STYLE}
+table.matrix { width: auto; } .matrix-wrap { overflow-x: auto; }
 h3.focus { outline: 2px solid var(--vscode-focusBorder, #0969da); outline-offset: 4px; }
 details > summary { cursor: pointer; color: var(--vscode-descriptionForeground, #59636e); font-size: .9em; }
 details > div { margin: 2px 0 4px 1em; }
@@ -117,6 +120,10 @@ function catalogSection(file: AnalysedFile): string {
     if (dataType.description) out.push(`<p>${escapeHtml(dataType.description)}</p>`);
     out.push(`<table class="data-type-facts"><tbody>${rows.map(([label, value]) => `<tr><th>${label}</th><td>${value}</td></tr>`).join('')}</tbody></table>`);
     out.push(findingList(file.file, problems), '</div>');
+  }
+  if (report.dataTypes.length > 0 && report.regions.length > 0) {
+    out.push('<h3>Partition scenarios</h3>', '<p class="meta">What each data type does when a Region is cut off or lost (<code>cap-advisor simulate</code>); hover a cell for why.</p>',
+      `<div class="matrix-wrap">${scenarioMatrixHtml({ file: file.file, scenarios: simulate(file.analysis) })}</div>`);
   }
   if (acceptedRisks.length > 0) {
     out.push('<h3>Accepted risks</h3><table class="accepted"><thead><tr><th>data type</th><th>rule</th><th>reason</th></tr></thead><tbody>');

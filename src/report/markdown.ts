@@ -1,7 +1,8 @@
 // `--format markdown`: the report for a pull request or a design-review page. An overview
 // table, then per data type its need, recommendation, guards and findings, then accepted risks.
 import { catalogTitle, countsText, declaredStoreText, guardText, needText, plural, problemsOf, type AnalysedFile } from './model';
-import type { Finding } from '../engine';
+import { simulate, type Finding } from '../engine';
+import { scenarioMatrixMarkdown } from './scenarios';
 
 /** Table cells hold one line and no pipes. Details already use `code` spans, which Markdown keeps. */
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
@@ -56,6 +57,10 @@ export function renderMarkdown(files: readonly AnalysedFile[]): string {
       out.push('');
       const problems = problemsOf(dataType.findings);
       if (problems.length > 0) out.push(...findingsTable(problems), '');
+    }
+    if (report.dataTypes.length > 0 && report.regions.length > 0) {
+      out.push('### Partition scenarios', '', 'What each data type does when a Region is cut off or lost (`cap-advisor simulate` explains each outcome).', '',
+        ...scenarioMatrixMarkdown({ file: file.file, scenarios: simulate(file.analysis) }), '');
     }
     if (acceptedRisks.length > 0) {
       out.push('### Accepted risks', '', '| data type | rule | reason | line |', '|---|---|---|---|');

@@ -67,9 +67,7 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, '
 export function renderScenariosMarkdown(files: readonly SimulatedFile[]): string {
   const out = ['# CAP Advisor partition scenarios', ''];
   for (const file of files) {
-    out.push(`## ${cell(file.file)}`, '', `| data type | ${file.scenarios.map(scenarioName).join(' | ')} |`, `|---|${file.scenarios.map(() => '---|').join('')}`);
-    for (const name of dataTypesOf(file)) out.push(`| ${cell(name)} | ${file.scenarios.map((s) => outcomeAt(file, s, name).verdict).join(' | ')} |`);
-    out.push('');
+    out.push(`## ${cell(file.file)}`, '', ...scenarioMatrixMarkdown(file), '');
     for (const scenario of file.scenarios) {
       const alarming = scenario.outcomes.filter((o) => ALARMING.has(o.verdict));
       if (alarming.length === 0) continue;
@@ -80,29 +78,45 @@ export function renderScenariosMarkdown(files: readonly SimulatedFile[]): string
   return out.join('\n');
 }
 
+/** The matrix as an HTML table; each cell carries its scenario and data type for the editor's view. */
+export function scenarioMatrixHtml(file: SimulatedFile): string {
+  const header = `<tr><th>data type</th>${file.scenarios.map((s) => `<th>${escapeHtml(scenarioName(s))}</th>`).join('')}</tr>`;
+  const rows = dataTypesOf(file).map((name) => `<tr><th>${escapeHtml(name)}</th>${file.scenarios.map((s, column) => {
+    const o = outcomeAt(file, s, name);
+    return `<td class="v ${o.verdict}" data-scenario="${column}" data-data-type="${escapeHtml(name)}" title="${escapeHtml(`${o.message} ${o.detail.replace(/`/g, '')}`)}">${o.verdict}</td>`;
+  }).join('')}</tr>`);
+  return `<table class="matrix">${header}${rows.join('')}</table>`;
+}
+
+/** The matrix in Markdown, for the report. */
+export function scenarioMatrixMarkdown(file: SimulatedFile): string[] {
+  return [`| data type | ${file.scenarios.map(scenarioName).join(' | ')} |`, `|---|${file.scenarios.map(() => '---|').join('')}`,
+    ...dataTypesOf(file).map((name) => `| ${cell(name)} | ${file.scenarios.map((s) => outcomeAt(file, s, name).verdict).join(' | ')} |`)];
+}
+
+/** Colours of the verdicts, with the VS Code theme's when inside the editor. */
+export const VERDICT_STYLE = `
+td.v { font-size: .9em; white-space: nowrap; }
+.split-brain { background: var(--vscode-inputValidation-errorBackground, #ffebe9); color: var(--vscode-errorForeground, #a40e26); font-weight: 600; }
+.unavailable { background: var(--vscode-inputValidation-errorBackground, #ffebe9); color: var(--vscode-errorForeground, #a40e26); }
+.diverges, .failed-over, .degraded { background: var(--vscode-inputValidation-warningBackground, #fff8c5); color: var(--vscode-editorWarning-foreground, #7d4e00); }
+.available { background: var(--vscode-diffEditor-insertedTextBackground, #dafbe1); color: var(--vscode-testing-iconPassed, #116329); }
+.unaffected { color: var(--vscode-descriptionForeground, #59636e); }
+`;
+
 const STYLE = `
 :root { color-scheme: light dark; }
 body { font-family: system-ui, sans-serif; margin: 0 auto; padding: 16px 24px; max-width: 1200px; line-height: 1.45; }
 table { border-collapse: collapse; margin: 8px 0 16px; } th, td { border: 1px solid #d0d7de; padding: 3px 8px; text-align: left; vertical-align: top; }
-td.v { font-size: .9em; white-space: nowrap; }
-.split-brain { background: #ffebe9; color: #a40e26; font-weight: 600; } .unavailable { background: #ffebe9; color: #a40e26; }
-.diverges { background: #fff8c5; color: #7d4e00; } .failed-over, .degraded { background: #fff8c5; color: #5f4b00; }
-.available { background: #dafbe1; color: #116329; } .unaffected { color: #59636e; }
-@media (prefers-color-scheme: dark) { th, td { border-color: #444c56; } .split-brain, .unavailable { background: #4c1a1a; color: #ffb4b4; } .diverges, .failed-over, .degraded { background: #3d3413; color: #f0d98c; } .available { background: #17321f; color: #9be9a8; } }
-`;
+${VERDICT_STYLE}`;
 
 export function renderScenariosHtml(files: readonly SimulatedFile[]): string {
   const body = files.map((file) => {
-    const header = `<tr><th>data type</th>${file.scenarios.map((s) => `<th>${escapeHtml(scenarioName(s))}</th>`).join('')}</tr>`;
-    const rows = dataTypesOf(file).map((name) => `<tr><th>${escapeHtml(name)}</th>${file.scenarios.map((s) => {
-      const o = outcomeAt(file, s, name);
-      return `<td class="v ${o.verdict}" title="${escapeHtml(`${o.message} ${o.detail.replace(/`/g, '')}`)}">${o.verdict}</td>`;
-    }).join('')}</tr>`);
     const details = file.scenarios.map((s) => {
       const alarming = s.outcomes.filter((o) => ALARMING.has(o.verdict));
       return alarming.length === 0 ? '' : `<h3>${escapeHtml(scenarioName(s))}</h3><ul>${alarming.map((o) => `<li><span class="${o.verdict}">${o.verdict}</span> ${escapeHtml(o.message)} ${inlineCode(o.detail)}</li>`).join('')}</ul>`;
     }).join('');
-    return `<section><h2>${escapeHtml(file.file)}</h2><table>${header}${rows.join('')}</table>${details}</section>`;
+    return `<section><h2>${escapeHtml(file.file)}</h2>${scenarioMatrixHtml(file)}${details}</section>`;
   }).join('\n');
   return `<!DOCTYPE html>
 <html lang="en">

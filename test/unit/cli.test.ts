@@ -168,6 +168,11 @@ describe('cap-advisor check', () => {
   });
 
   describe('--format markdown and html', () => {
+    it('both reports have the matrix of partition scenarios', () => {
+      assert.ok(cli(['check', '-f', 'markdown', EXAMPLE]).stdout.includes('### Partition scenarios\n\nWhat each data type does when a Region is cut off or lost (`cap-advisor simulate` explains each outcome).\n\n| data type | isolate us-east-1 | isolate us-east-2 | isolate us-west-2 | lose us-east-1 | lose us-east-2 | lose us-west-2 |'));
+      assert.match(cli(['check', '-f', 'html', EXAMPLE]).stdout, /<h3>Partition scenarios<\/h3>[\s\S]*<td class="v split-brain" data-scenario="0" data-data-type="carts"/);
+    });
+
     it('markdown has a section per data type with its recommendation, and the accepted risks', () => {
       const { code, stdout } = cli(['check', '-f', 'markdown', EXAMPLE]);
       assert.equal(code, 1);
@@ -320,7 +325,7 @@ describe('cap-advisor simulate', () => {
     assert.ok(markdown.stdout.includes('### isolate us-east-1'));
     const html = cli(['simulate', '-f', 'html', EXAMPLE]);
     assert.match(html.stdout, /^<!DOCTYPE html>/);
-    assert.match(html.stdout, /<td class="v split-brain" title="&#39;carts&#39;: split-brain with us-east-1 cut off/);
+    assert.match(html.stdout, /<td class="v split-brain" data-scenario="0" data-data-type="carts" title="&#39;carts&#39;: split-brain with us-east-1 cut off/);
     assert.equal(html.stdout.match(/<td class="v /g)?.length, scenarios.length * 16);
   });
 
