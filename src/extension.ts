@@ -10,12 +10,14 @@ import { CatalogCompletion } from './vscode/completion';
 import { addDataType, analyzeWorkspace, exportReport, newCatalog, openExample, showFixes } from './vscode/commands';
 import { CatalogHover } from './vscode/hover';
 import { ReportPanel } from './vscode/reportPanel';
+import { ScenarioPanel } from './vscode/scenarioPanel';
 import { CatalogStatus } from './vscode/statusBar';
 
 /** What the extension exposes to its integration tests. */
 export interface CapAdvisorApi {
   catalogs: CatalogDiagnostics;
   report: ReportPanel;
+  scenarios: ScenarioPanel;
   status: CatalogStatus;
 }
 
@@ -23,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): CapAdvisorApi {
   const log = vscode.window.createOutputChannel('CAP Advisor', { log: true });
   const catalogs = new CatalogDiagnostics(log);
   const report = new ReportPanel(catalogs, context.extensionUri);
+  const scenarios = new ScenarioPanel(catalogs);
   const status = new CatalogStatus(catalogs);
   const yaml: vscode.DocumentSelector = [{ language: 'yaml' }];
   const lenses = new CatalogCodeLens(catalogs);
@@ -30,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): CapAdvisorApi {
     log,
     catalogs,
     report,
+    scenarios,
     status,
     vscode.languages.registerCodeActionsProvider(yaml, new CatalogCodeActions(catalogs), CatalogCodeActions.metadata),
     vscode.languages.registerHoverProvider(yaml, new CatalogHover(catalogs)),
@@ -40,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): CapAdvisorApi {
     vscode.commands.registerCommand('capAdvisor.showReport', (uri?: vscode.Uri, dataType?: string) => report.show(uri instanceof vscode.Uri ? uri : undefined, typeof dataType === 'string' ? dataType : undefined)),
     vscode.commands.registerCommand('capAdvisor.exportReport', (target?: vscode.Uri, format?: 'markdown' | 'html' | 'json' | 'sarif') => exportReport(catalogs, version, target instanceof vscode.Uri ? target : undefined, format)),
     vscode.commands.registerCommand('capAdvisor.newCatalog', () => newCatalog()),
+    vscode.commands.registerCommand('capAdvisor.simulate', (uri?: vscode.Uri, chosen?: Parameters<ScenarioPanel['show']>[1]) => scenarios.show(uri instanceof vscode.Uri ? uri : undefined, chosen)),
     vscode.commands.registerCommand('capAdvisor.openExample', () => openExample(context.extensionUri)),
     vscode.commands.registerCommand('capAdvisor.showFixes', () => showFixes(catalogs)),
     vscode.commands.registerCommand('capAdvisor.addDataType', (answers?: Parameters<typeof addDataType>[1]) => addDataType(catalogs, answers)),
@@ -47,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): CapAdvisorApi {
   log.info(`CAP Advisor ${version} active`);
   // Catalogs that are not open get their diagnostics too, without holding up activation.
   void catalogs.analyzeWorkspace().then((count) => log.info(`analysed ${plural(count, 'catalog')} in the workspace: ${countsText(catalogs.all().flatMap((c) => c.analysis.findings))}`));
-  return { catalogs, report, status };
+  return { catalogs, report, scenarios, status };
 }
 
 export function deactivate(): void {}

@@ -5,6 +5,7 @@
 import { isMap, isPair, isScalar, isSeq, visit, type Node, type Scalar } from 'yaml';
 import { analyzeCatalog } from './analyze';
 import { describeKey, describeValue } from './completion';
+import { simulate, VERDICTS, type Outcome } from './scenarios';
 import { CatalogSource } from './source';
 import { storeFacts, type StoreFacts } from './storeFacts';
 import type { CatalogAnalysis, DataTypeReport, GuardType, SourceRange, StoreId } from './types';
@@ -130,11 +131,21 @@ function regionMarkdown(name: string, analysis: CatalogAnalysis): string[] {
   const holding = analysis.report.dataTypes.filter((dt) => dt.need.regions.includes(name)).map((dt) => dt.name);
   const witnessFor = analysis.report.dataTypes.filter((dt) => dt.guards.some((g) => g.type === 'witness-region' && g.region === name)).map((dt) => dt.name);
   const role = describeValue(['regions', '-'], 'role', region.role);
+  // What cutting it off and losing it do (cap-advisor simulate), counted by verdict, worst first.
+  const [isolated, lost] = simulate(analysis, [{ kind: 'isolate', region: name }, { kind: 'lose', region: name }]);
+  const tally = (outcomes: Outcome[]) => VERDICTS.map((verdict) => {
+    const names = outcomes.filter((o) => o.verdict === verdict).map((o) => o.dataType);
+    return names.length === 0 || verdict === 'unaffected' ? '' : verdict === 'split-brain' ? `**${verdict}**: ${names.join(', ')}` : `${names.length} ${verdict}`;
+  }).filter(Boolean).join(' · ') || 'nothing changes';
   return [
     `**${name}**: ${region.role} Region. ${role ?? ''}`.trimEnd(),
     '',
     holding.length > 0 ? `Holds ${holding.length} data type${holding.length === 1 ? '' : 's'}: ${holding.join(', ')}.` : 'Holds no data type.',
     ...(witnessFor.length > 0 ? ['', `Witness for: ${witnessFor.join(', ')}.`] : []),
+    '',
+    `**Cut off:** ${tally(isolated.outcomes)}`,
+    '',
+    `**Lost:** ${tally(lost.outcomes)}`,
   ];
 }
 

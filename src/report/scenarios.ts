@@ -135,3 +135,48 @@ ${body}
 </html>
 `;
 }
+
+/**
+ * One scenario as a picture: the Regions in a row, the disrupted one behind the cut (a dashed
+ * line; crossed out when lost), and under each side the data types whose writes it still takes,
+ * coloured by verdict. Data types that no Region writes are listed apart.
+ */
+export function scenarioPictureSvg(scenario: ScenarioResult, regions: ReadonlyArray<{ name: string; role: string }>): string {
+  const WIDTH = 760;
+  const LINE = 18;
+  const cutX = 250;
+  const others = regions.filter((r) => r.name !== scenario.region);
+  const cutSide = scenario.outcomes.filter((o) => o.writers.includes(scenario.region) && o.verdict !== 'unaffected');
+  const otherSide = scenario.outcomes.filter((o) => o.writers.some((w) => w !== scenario.region) && o.verdict !== 'unaffected');
+  const noWriter = scenario.outcomes.filter((o) => o.writers.length === 0);
+  const rows = Math.max(cutSide.length, otherSide.length, 1);
+  const listTop = 110;
+  const noWriterTop = listTop + rows * LINE + 30;
+  const height = noWriterTop + (noWriter.length > 0 ? 24 + Math.ceil(noWriter.length / 3) * LINE : 0) + 10;
+  const parts: string[] = [];
+  const region = (x: number, r: { name: string; role: string }, lost: boolean) =>
+    `<g class="region${lost ? ' lost' : ''}"><circle cx="${x}" cy="40" r="14"/>${lost ? `<path d="M${x - 10} 30 L${x + 10} 50 M${x + 10} 30 L${x - 10} 50"/>` : ''}<text x="${x}" y="74" text-anchor="middle">${escapeHtml(r.name)}</text><text class="role" x="${x}" y="90" text-anchor="middle">${r.role}</text></g>`;
+  const cut = regions.find((r) => r.name === scenario.region);
+  if (cut) parts.push(region(cutX / 2, cut, scenario.kind === 'lose'));
+  others.forEach((r, i) => parts.push(region(cutX + ((WIDTH - cutX) / (others.length + 1)) * (i + 1), r, false)));
+  parts.push(`<line class="cut" x1="${cutX}" y1="10" x2="${cutX}" y2="${noWriterTop - 14}"/>`);
+  const list = (items: Outcome[], x: number) => items.map((o, i) => `<text class="dt ${o.verdict}" x="${x}" y="${listTop + 14 + i * LINE}">${escapeHtml(o.dataType)} · ${o.verdict}</text>`).join('');
+  parts.push(list(cutSide, 16), list(otherSide, cutX + 24));
+  if (noWriter.length > 0) {
+    parts.push(`<text class="heading" x="16" y="${noWriterTop}">No Region takes their writes:</text>`);
+    noWriter.forEach((o, i) => parts.push(`<text class="dt ${o.verdict}" x="${16 + (i % 3) * 250}" y="${noWriterTop + 20 + Math.floor(i / 3) * LINE}">${escapeHtml(o.dataType)}</text>`));
+  }
+  const title = `${scenario.kind === 'isolate' ? `${scenario.region} cut off from the other Regions` : `${scenario.region} lost`}: who still takes each data type's writes`;
+  return `<svg class="scenario-picture" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${escapeHtml(title)}"><title>${escapeHtml(title)}</title>${parts.join('')}</svg>`;
+}
+
+export const PICTURE_STYLE = `
+svg.scenario-picture { max-width: 100%; height: auto; font-family: var(--vscode-font-family, system-ui, sans-serif); font-size: 13px; }
+svg .region circle { fill: none; stroke: var(--vscode-editor-foreground, #1f2328); stroke-width: 2; }
+svg .region.lost circle, svg .region.lost path { stroke: var(--vscode-errorForeground, #cf222e); }
+svg .region text { fill: var(--vscode-editor-foreground, #1f2328); } svg .region text.role, svg .heading { fill: var(--vscode-descriptionForeground, #59636e); font-size: 12px; }
+svg line.cut { stroke: var(--vscode-errorForeground, #cf222e); stroke-width: 3; stroke-dasharray: 8 6; }
+svg text.dt { fill: var(--vscode-editor-foreground, #1f2328); } svg text.split-brain, svg text.unavailable { fill: var(--vscode-errorForeground, #cf222e); font-weight: 600; }
+svg text.diverges, svg text.failed-over, svg text.degraded { fill: var(--vscode-editorWarning-foreground, #9a6700); }
+svg text.available { fill: var(--vscode-testing-iconPassed, #1a7f37); }
+`;

@@ -187,7 +187,7 @@ describe('commands', () => {
 
   it('every contributed command is registered under the CAP Advisor category', async () => {
     const contributed = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands as Array<{ command: string; category: string }>;
-    assert.deepEqual(contributed.map((c) => c.command).sort(), ['capAdvisor.addDataType', 'capAdvisor.analyzeWorkspace', 'capAdvisor.exportReport', 'capAdvisor.newCatalog', 'capAdvisor.openExample', 'capAdvisor.showFixes', 'capAdvisor.showReport']);
+    assert.deepEqual(contributed.map((c) => c.command).sort(), ['capAdvisor.addDataType', 'capAdvisor.analyzeWorkspace', 'capAdvisor.exportReport', 'capAdvisor.newCatalog', 'capAdvisor.openExample', 'capAdvisor.showFixes', 'capAdvisor.showReport', 'capAdvisor.simulate']);
     const registered = await vscode.commands.getCommands(true);
     for (const { command, category } of contributed) {
       assert.equal(category, 'CAP Advisor');
@@ -237,6 +237,19 @@ describe('commands', () => {
     assert.equal(await vscode.commands.executeCommand('capAdvisor.showFixes'), true);
     assert.deepEqual([vscode.window.activeTextEditor!.selection.active.line, vscode.window.activeTextEditor!.selection.active.character], [38, 14]);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('Simulate Partition shows the matrix and the picture beside the catalog; a Region\'s hover says what cutting it off does', async () => {
+    await vscode.window.showTextDocument(storefront);
+    assert.equal(await vscode.commands.executeCommand('capAdvisor.simulate', storefront, 'all'), true);
+    const html = api.scenarios.html ?? '';
+    assert.match(html, /<td class="v split-brain" data-scenario="0" data-data-type="carts"/);
+    assert.equal(html.match(/<td class="v /g)?.length, 16 * 6);
+    assert.equal(html.match(/<svg class="scenario-picture"/g)?.length, 6);
+    assert.match(html, /script-src 'nonce-[0-9a-f]{32}'/);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', storefront, new vscode.Position(9, 12));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'object' && 'value' in c ? c.value : String(c)))).join('\n');
+    assert.match(text, /\*\*Cut off:\*\* \*\*split-brain\*\*: carts, price-cache/);
   });
 
   it('Export Report writes each format to the file given', async () => {

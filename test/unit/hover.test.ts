@@ -57,9 +57,11 @@ describe('hover', () => {
   it('on a Region name: its role, the data types it holds and those it is the witness for', () => {
     const declared = hoverOn('- name: us-west-2', 'us-west-2')!.markdown;
     assert.match(declared, /^\*\*us-west-2\*\*: witness Region\. Votes in failover decisions/);
-    assert.match(declared, /Holds no data type\.\n\nWitness for: loyalty-points\.$/);
+    assert.match(declared, /Holds no data type\.\n\nWitness for: loyalty-points\.\n/);
     assert.match(hoverOn('region: us-west-2 }', 'us-west-2')!.markdown, /^\*\*us-west-2\*\*: witness Region/);
     assert.match(hoverOn('- name: us-east-2', 'us-east-2')!.markdown, /Holds \d+ data types: payments, /);
+    // What cutting it off and losing it do, worst first, with the split-brains named.
+    assert.match(hoverOn('- name: us-east-1', 'us-east-1')!.markdown, /\n\*\*Cut off:\*\* \*\*split-brain\*\*: carts, price-cache · 1 diverges · 13 degraded\n\n\*\*Lost:\*\* 12 unavailable · 1 failed-over · 3 available$/);
   });
 
   it('nothing on a comment or on free text', () => {

@@ -45,14 +45,14 @@ describe('extension manifest', () => {
     const files = execFileSync(process.execPath, [join(repoRoot, 'scripts/package-vsix.mjs'), '--list'], { cwd: repoRoot, encoding: 'utf8' })
       .trim().split('\n').sort();
     assert.deepEqual(files, ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/data-catalog.editor.schema.json', 'dist/extension.js', ...ruleRegistry.map((rule) => `docs/rules/${rule.id}.md`).sort(), 'docs/scenarios.md', 'docs/store-facts.md',
-      'docs/walkthrough/apply-fix.md', 'docs/walkthrough/open-example.md', 'docs/walkthrough/open-report.md', 'docs/walkthrough/read-finding.md',
+      'docs/walkthrough/apply-fix.md', 'docs/walkthrough/open-example.md', 'docs/walkthrough/open-report.md', 'docs/walkthrough/read-finding.md', 'docs/walkthrough/simulate.md',
       'examples/storefront.catalog.yaml', 'images/icon.png', 'package.json', 'snippets/catalog.code-snippets']);
   });
 
   it('has a walkthrough whose steps have their page and a command that runs them', () => {
     const [walkthrough] = manifest.contributes.walkthroughs;
     const commands = new Set(manifest.contributes.commands.map((c: { command: string }) => c.command));
-    assert.deepEqual(walkthrough.steps.map((step: { id: string }) => step.id), ['openExample', 'readFinding', 'applyFix', 'openReport']);
+    assert.deepEqual(walkthrough.steps.map((step: { id: string }) => step.id), ['openExample', 'readFinding', 'applyFix', 'openReport', 'simulate']);
     for (const step of walkthrough.steps as Array<{ id: string; description: string; media: { markdown: string }; completionEvents: string[] }>) {
       assert.ok(existsSync(join(repoRoot, step.media.markdown)), step.media.markdown);
       const command = /\]\(command:([\w.]+)\)/.exec(step.description)?.[1];
