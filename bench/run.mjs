@@ -14,7 +14,7 @@ const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(benchDir, '..');
 const require = createRequire(import.meta.url);
 const { parseDocument } = require('yaml');
-const { analyzeCatalog, completionsAt, dataTypeLenses, hoverAt } = require(join(repoRoot, 'out/src/engine/index.js'));
+const { analyzeCatalog, completionsAt, dataTypeLenses, hoverAt, simulate } = require(join(repoRoot, 'out/src/engine/index.js'));
 const { readPlainCatalog } = require(join(repoRoot, 'out/src/engine/fastReader.js'));
 
 const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : [100, 1_000, 10_000];
@@ -156,12 +156,32 @@ for (const size of SIZES) {
   console.log([String(size).padStart(10), ms(time.storeCompletion).padStart(23), ms(time.keyCompletion).padStart(22), ms(time.lenses).padStart(14), ms(time.hover).padStart(8), ms(firstHover).padStart(13)].join(' | '));
 }
 
+// Partition scenarios: every Region isolated and lost, on the catalog with three more data Regions
+// (6 Regions, 12 scenarios), beside the analysis it starts from.
+console.log('\nPartition scenarios, medians once warm (goal at 1,000 data types: simulate --all adds under 50 ms to the analysis):');
+console.log('data types | Regions | scenarios | analysis ms | simulate ms | outcomes');
+console.log('-----------|---------|-----------|-------------|-------------|---------');
+const SIX_REGIONS = '  - name: us-east-2\n    role: secondary\n  - name: eu-central-1\n    role: secondary\n  - name: ap-southeast-2\n    role: secondary\n';
+for (const size of SIZES) {
+  const text = readFileSync(files[size], 'utf8').replace('  # Votes in failover decisions', `${SIX_REGIONS}  # Votes in failover decisions`);
+  const analysis = analyzeCatalog(text);
+  if (analysis.report.regions.length !== 6) throw new Error(`bench-${size}: expected 6 Regions`);
+  for (let i = 0; i < 3; i++) simulate(analysis);
+  const runs = Math.max(5, runsFor(size) / 4);
+  const analysisMs = timeOf(() => analyzeCatalog(text), runs);
+  const simulateMs = timeOf(() => simulate(analysis), runs);
+  const results = simulate(analysis);
+  console.log([String(size).padStart(10), '6'.padStart(7), String(results.length).padStart(9), ms(analysisMs).padStart(11), ms(simulateMs).padStart(11), String(results.length * analysis.report.dataTypes.length).padStart(8)].join(' | '));
+}
+
 const largest = files[SIZES.at(-1)];
 const shown = relative(repoRoot, largest);
 console.log(`\nWhole process on ${shown} (median of ${PROCESS_RUNS} runs, wall time):`);
 const ours = wallTime(process.execPath, [join(repoRoot, 'bin/cap-advisor.js'), 'check', '--format', 'json', largest]);
 const ourFindings = JSON.parse(ours.result.stdout).files[0].findings.length;
 console.log(`  cap-advisor check --format json   ${ms(ours.ms)} ms   exit ${ours.result.status}, ${ourFindings} findings (17 rules + schema)`);
+const simulated = wallTime(process.execPath, [join(repoRoot, 'bin/cap-advisor.js'), 'simulate', '--all', '--format', 'json', largest]);
+console.log(`  cap-advisor simulate --all -f json ${ms(simulated.ms)} ms   exit ${simulated.result.status}, ${JSON.parse(simulated.result.stdout).files[0].scenarios.length} scenarios; ${(simulated.ms / ours.ms).toFixed(2)} times check (goal: under 2)`);
 try {
   const spectral = ensureSpectral();
   const theirs = wallTime(spectral, ['lint', '--ruleset', writeSpectralRuleset(), '--format', 'json', '--quiet', largest]);

@@ -7,8 +7,9 @@
 //
 // --screenshots DIR drives the workbench in Debian's Chromium instead: it opens the example
 // catalog with the Problems panel, the code lenses and a quick-fix menu on a finding, then the
-// completion list after `store:`, then the consistency report, saves DIR/diagnostics-quickfix.png,
-// DIR/completion.png and DIR/report.png, and exits.
+// completion list after `store:`, then the consistency report, then the partition scenarios,
+// saves DIR/diagnostics-quickfix.png, DIR/completion.png, DIR/report.png and DIR/scenarios.png,
+// and exits.
 import { createRequire } from 'node:module';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -107,6 +108,17 @@ if (!options.screenshots) {
     await palette('>View: Close Panel');
     await page.screenshot({ path: join(outDir, 'report.png') });
     log(`saved ${join(outDir, 'report.png')}`);
+    // Partition scenarios: every Region cut off and lost, beside the catalog.
+    await page.keyboard.press('Control+1');
+    await palette('>View: Close All Editor Groups');
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'storefront.catalog.yaml' }).dblclick();
+    await page.waitForTimeout(1500);
+    await palette('>CAP Advisor: Simulate Partition');
+    await page.waitForSelector('.quick-input-widget', { state: 'visible' });
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(3000);
+    await page.screenshot({ path: join(outDir, 'scenarios.png') });
+    log(`saved ${join(outDir, 'scenarios.png')}`);
   } finally {
     await browser.close();
     await stop();

@@ -142,9 +142,10 @@ ${body}
  * coloured by verdict. Data types that no Region writes are listed apart.
  */
 export function scenarioPictureSvg(scenario: ScenarioResult, regions: ReadonlyArray<{ name: string; role: string }>): string {
-  const WIDTH = 760;
+  // Narrow enough to stay legible in half a window.
+  const WIDTH = 560;
   const LINE = 18;
-  const cutX = 250;
+  const cutX = 230;
   const others = regions.filter((r) => r.name !== scenario.region);
   const cutSide = scenario.outcomes.filter((o) => o.writers.includes(scenario.region) && o.verdict !== 'unaffected');
   const otherSide = scenario.outcomes.filter((o) => o.writers.some((w) => w !== scenario.region) && o.verdict !== 'unaffected');
@@ -164,7 +165,7 @@ export function scenarioPictureSvg(scenario: ScenarioResult, regions: ReadonlyAr
   parts.push(list(cutSide, 16), list(otherSide, cutX + 24));
   if (noWriter.length > 0) {
     parts.push(`<text class="heading" x="16" y="${noWriterTop}">No Region takes their writes:</text>`);
-    noWriter.forEach((o, i) => parts.push(`<text class="dt ${o.verdict}" x="${16 + (i % 3) * 250}" y="${noWriterTop + 20 + Math.floor(i / 3) * LINE}">${escapeHtml(o.dataType)}</text>`));
+    noWriter.forEach((o, i) => parts.push(`<text class="dt ${o.verdict}" x="${16 + (i % 3) * 180}" y="${noWriterTop + 20 + Math.floor(i / 3) * LINE}">${escapeHtml(o.dataType)}</text>`));
   }
   const title = `${scenario.kind === 'isolate' ? `${scenario.region} cut off from the other Regions` : `${scenario.region} lost`}: who still takes each data type's writes`;
   return `<svg class="scenario-picture" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${escapeHtml(title)}"><title>${escapeHtml(title)}</title>${parts.join('')}</svg>`;
