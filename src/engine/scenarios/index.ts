@@ -89,7 +89,7 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
   const singleWriter = dataType.need.topology !== 'hot-hot' || facts.writers.value !== 'all';
 
   if (singleWriter) {
-    const writer = catalog.primary && regions.includes(catalog.primary) ? catalog.primary : regions[0];
+    const writer = singleWriterOf(regions, catalog)!;
     const standby = regions.find((r) => r !== writer)!;
     const automatic = dataType.need.failover === 'automatic';
     if (region !== writer) {
@@ -140,11 +140,17 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
   return { verdict: 'split-brain', writers: regions, staleReads: regions, atRiskMs: null, guard: null, why: `Both sides keep writing ${dataType.need.consistency === 'strong' ? 'strong data' : 'with no declared way to merge'}: the copies diverge and cannot be merged.` };
 }
 
+/** A single-writer data type's writer: the catalog's primary Region when it holds the data, else its first Region. */
+function singleWriterOf(regions: readonly string[], catalog: CatalogFacts): string | undefined {
+  return catalog.primary && regions.includes(catalog.primary) ? catalog.primary : regions[0];
+}
+
 /** Who writes when nothing is disrupted, for outcomes the disruption does not touch. */
 function writersInCalm(dataType: DataTypeReport, catalog: CatalogFacts, writers: 'primary' | 'all' | 'single-region'): string[] {
   const regions = dataType.need.regions;
   if (dataType.need.topology === 'hot-hot' && writers === 'all') return regions;
-  return [catalog.primary && regions.includes(catalog.primary) ? catalog.primary : regions[0]].filter((r): r is string => r !== undefined);
+  const writer = singleWriterOf(regions, catalog);
+  return writer === undefined ? [] : [writer];
 }
 
 function messageOf(dataType: DataTypeReport, { kind, region }: Disruption, decision: Decision): string {
