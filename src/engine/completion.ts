@@ -4,7 +4,7 @@
 // guards' short and object forms. It reads lines and indentation rather than a parse, because the
 // text being typed is rarely valid YAML; the analysis (the last good one) supplies the advice.
 import catalogSchema from '../../schemas/data-catalog.schema.json';
-import { categoryExamples, categoryNeeds, CATEGORIES } from './decisionTable';
+import { categoryExamples, categoryNeeds, CATEGORIES, storeSatisfies } from './decisionTable';
 import { rules } from './rules';
 import { STORE_IDS, storeFacts } from './storeFacts';
 import type { CatalogAnalysis, DataTypeReport, StoreId } from './types';
@@ -410,15 +410,14 @@ function storeText(store: StoreId): string {
   return `**${facts.product}**: ${facts.position.text}. Writes: ${facts.writers.text}. Cross-Region window: ${facts.replicationWindow.text}.`;
 }
 
-/** The recommended store first; then the others of the same position that suit the topology; then the rest. */
+/** The recommended store first; then the others that fit the need, as the decision table judges a declared store; then the rest. */
 function storeValues(dataType: DataTypeReport | undefined, value: (label: string, doc: string, rank: number, extra?: Partial<CompletionItem>) => CompletionItem): CompletionItem[] {
   const rec = dataType?.recommendation;
-  const multiRegion = dataType ? dataType.need.regions.length > 1 && dataType.need.topology !== 'single-region' : true;
   const fits = (store: StoreId) => {
-    const facts = storeFacts[store];
-    if (!rec) return true;
-    if (!multiRegion) return facts.position.value === null || facts.position.value === (rec.cap === 'CA' ? (dataType!.need.consistency === 'strong' && !dataType!.need.immutable ? 'CP' : 'AP') : rec.cap);
-    return facts.position.value === rec.cap && !(dataType!.need.topology === 'hot-hot' && facts.writers.value === 'primary');
+    if (!dataType) return true;
+    const { category, consistency, immutable, topology, regions } = dataType.need;
+    const multiRegion = regions.length > 1 && topology !== 'single-region';
+    return storeSatisfies({ name: dataType.name, category, consistency, immutable, topology, regions, multiRegion, store, splitBrainGuards: [] }, dataType.recommendation);
   };
   const ordered = [...STORE_IDS].sort((a, b) => Number(b === rec?.store) - Number(a === rec?.store) || Number(fits(b)) - Number(fits(a)));
   return ordered.map((store, rank) => value(store, storeText(store), rank,

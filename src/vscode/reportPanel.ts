@@ -94,10 +94,14 @@ export class ReportPanel implements vscode.Disposable {
 
   private async reveal(message: { type?: string; offset?: [number, number] }): Promise<void> {
     if (message.type !== 'reveal' || !this.uri || !Array.isArray(message.offset)) return;
-    const document = await vscode.workspace.openTextDocument(this.uri);
-    const range = new vscode.Range(document.positionAt(message.offset[0]), document.positionAt(message.offset[1]));
-    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection: range });
+    await revealInCatalog(this.uri, message.offset);
   }
+}
+
+/** Shows the catalog in the first editor column with [start, end) selected: where a webview's click leads. */
+export async function revealInCatalog(uri: vscode.Uri, [start, end]: [number, number]): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(document.positionAt(start), document.positionAt(end)) });
 }
 
 export function activeCatalogUri(catalogs: CatalogDiagnostics): vscode.Uri | undefined {

@@ -7,7 +7,7 @@ import { allDisruptions, simulate, type Disruption } from '../engine';
 import { escapeHtml, inlineCode } from '../report/escape';
 import { PICTURE_STYLE, scenarioMatrixHtml, scenarioPictureSvg, VERDICT_STYLE } from '../report/scenarios';
 import type { CatalogDiagnostics } from './catalogs';
-import { activeCatalogUri } from './reportPanel';
+import { activeCatalogUri, revealInCatalog } from './reportPanel';
 
 const SCRIPT = `
 const vscode = acquireVsCodeApi();
@@ -121,8 +121,6 @@ ${splitBrains.length > 0 ? `<h3>Split-brain</h3><ul>${splitBrains.join('')}</ul>
     const current = this.uri && this.catalogs.current(this.uri);
     const report = current?.analysis.report.dataTypes.find((dt) => dt.name === dataType);
     if (!this.uri || !report) return;
-    const document = await vscode.workspace.openTextDocument(this.uri);
-    const range = new vscode.Range(document.positionAt(report.nameRange.offset[0]), document.positionAt(report.nameRange.offset[1]));
-    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection: range, preserveFocus: false });
+    await revealInCatalog(this.uri, report.nameRange.offset);
   }
 }
