@@ -205,7 +205,6 @@ export function completionsAt(text: string, offset: number, analysis?: CatalogAn
   const dataTypeName = dataTypeRow === undefined ? undefined : itemName(lines, dataTypeRow);
   const scope: Scope = {
     regions: declaredRegions(lines),
-    analysis,
     dataType: dataTypeName ? analysis?.report.dataTypes.find((dt) => dt.name === dataTypeName) : undefined,
   };
   const replacing = (prefix: string): [number, number] => [offset - prefix.length, offset];
@@ -280,7 +279,6 @@ function declaredRegions(lines: readonly string[]): Array<{ name: string; role: 
 interface Scope {
   /** The Regions declared in the text. */
   regions: Array<{ name: string; role: string }>;
-  analysis?: CatalogAnalysis;
   /** The data type the cursor is in, as the last analysis saw it. */
   dataType?: DataTypeReport;
 }
