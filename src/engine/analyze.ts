@@ -82,7 +82,7 @@ class Analysis {
         detail: 'A catalog file holds one YAML document: this document and any after it are not analysed. Move each catalog to a file of its own.',
       }));
     }
-    const catalog = resolveCatalog(plain.value, source);
+    const catalog = resolveCatalog(plain.value, source, this.options.infrastructure);
     const dataTypesByIndex = new Map(catalog.dataTypes.map((dataType) => [dataType.index, dataType]));
     for (const found of schemaViolations(plain.value, source)) {
       const index = found.path[0] === 'dataTypes' && typeof found.path[1] === 'number' ? found.path[1] : undefined;

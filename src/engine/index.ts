@@ -4,6 +4,7 @@ import { rules } from './rules';
 import type { Severity } from './types';
 
 export * from './types';
+export type { DeployedStore, DeployedSystem, FailoverRoute, InfrastructureProblem, ResourceLocation, Unknown } from './infrastructure/model';
 export { analyzeCatalog, DEFAULT_MAX_FILE_BYTES } from './analyze';
 export { storeFacts, STORE_IDS } from './storeFacts';
 export type { StoreFacts, SourcedFact } from './storeFacts';

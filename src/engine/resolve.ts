@@ -2,6 +2,7 @@
 // immutability from the category, regions filled in. Defensive throughout: the schema reports
 // wrong types, so here a value of the wrong type is simply treated as absent.
 import { categoryNeeds, recommend, storeSatisfies } from './decisionTable';
+import { namesOf, type DeployedStore, type DeployedSystem } from './infrastructure/model';
 import { parseDuration } from './durations';
 import { CatalogSource, PathSegment } from './source';
 import { STORE_IDS, storeFacts, type StoreFacts } from './storeFacts';
@@ -28,6 +29,8 @@ export interface DataTypeUnderCheck {
   guards: Array<{ guard: SplitBrainGuard; index: number }>;
   /** The declared region names with their index in the YAML list; empty when defaulted. */
   declaredRegions: Array<{ name: string; index: number }>;
+  /** The `resources` entries (the data type's own; never from `defaults`) with their index. */
+  resources: Array<{ name: string; index: number }>;
   /** Where to report about a field (or a node inside it): see `locateField`. */
   at(field: string, ...inside: PathSegment[]): Located;
   nameAt(): Located;
@@ -52,6 +55,10 @@ export interface CatalogModel {
   witnessRegions: string[];
   dataTypes: DataTypeUnderCheck[];
   source: CatalogSource;
+  /** The deployed system the catalog's `infrastructure` links, when the shell read it. */
+  deployed?: DeployedSystem;
+  /** The deployed stores a `resources` entry names (several when the name is ambiguous). */
+  storesNamed(name: string): DeployedStore[];
 }
 
 const CONSISTENCIES = ['strong', 'eventual'] as const;
@@ -64,7 +71,7 @@ const ROLES = ['primary', 'secondary', 'witness'] as const;
 
 type Plain = Record<string, unknown>;
 
-export function resolveCatalog(value: unknown, source: CatalogSource): CatalogModel {
+export function resolveCatalog(value: unknown, source: CatalogSource, deployed?: DeployedSystem): CatalogModel {
   const root = asObject(value) ?? {};
   const metadata = asObject(root.metadata) ?? {};
   const regionIndex = new Map<string, number>();
@@ -92,7 +99,22 @@ export function resolveCatalog(value: unknown, source: CatalogSource): CatalogMo
     witnessRegions,
     dataTypes,
     source,
+    deployed,
+    storesNamed: storeDirectory(deployed),
   };
+}
+
+/** Finds a deployed store by a name a catalog may use: its logical id, `Stack/LogicalId`, or a member's. */
+function storeDirectory(deployed: DeployedSystem | undefined): (name: string) => DeployedStore[] {
+  const byName = new Map<string, DeployedStore[]>();
+  for (const store of deployed?.stores ?? []) {
+    for (const name of new Set([store, ...store.members].flatMap(namesOf))) {
+      const list = byName.get(name) ?? [];
+      if (!list.includes(store)) list.push(store);
+      byName.set(name, list);
+    }
+  }
+  return (name) => byName.get(name) ?? [];
 }
 
 function resolveDataType(
@@ -137,6 +159,7 @@ function resolveDataType(
     storeSatisfiesNeed: storeSatisfies(resolved, recommendation),
     guards,
     declaredRegions,
+    resources: asArray(own.resources).flatMap((name, i) => (typeof name === 'string' && name ? [{ name, index: i }] : [])),
     acceptedRisks: asArray(own.acceptedRisks).flatMap((risk, riskIndex) => {
       const r = asObject(risk);
       return r && typeof r.rule === 'string' && typeof r.reason === 'string' ? [{ rule: r.rule, reason: r.reason, index: riskIndex }] : [];

@@ -1,5 +1,6 @@
 // The engine's public vocabulary. Everything here is plain data, so the CLI, the extension and
 // the report renderers agree by construction.
+import type { DeployedSystem } from './infrastructure/model';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -45,6 +46,8 @@ export interface SourceRange {
 export interface RelatedLocation {
   message: string;
   range: SourceRange;
+  /** Set when the location is in another file (a template), relative to the catalog's folder; else it is in the catalog. */
+  file?: string;
 }
 
 export interface Finding {
@@ -170,4 +173,6 @@ export interface AnalyzeOptions {
   severities?: Record<string, SeveritySetting>;
   /** Texts longer than this are refused with one finding. Default 10 MB. */
   maxFileBytes?: number;
+  /** The deployed system the catalog's `infrastructure` entries link, as the shell read it (see src/infrastructure). */
+  infrastructure?: DeployedSystem;
 }

@@ -3,9 +3,12 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dynamoDbStores, readTemplate, type Template } from '../../src/engine/infrastructure/cloudformation';
+import { readStack, readTemplate, type Template } from '../../src/engine/infrastructure/cloudformation';
+import { deployedSystem } from '../../src/engine/infrastructure';
 
 const yamlTemplate = readFileSync(join(__dirname, '../../../test/fixtures/cloudformation/orders.yaml'), 'utf8');
+/** The stores one template deploys, in the given Region. */
+const dynamoDbStores = (template: Template, region?: string) => readStack({ entryIndex: 0, file: 'orders.yaml', text: '', stack: 'orders', ...(region ? { region } : {}) }, template).stores;
 const read = (text: string) => {
   const template = readTemplate(text);
   assert.ok(!('error' in template), 'error' in template ? template.error : '');
@@ -29,7 +32,7 @@ describe('CloudFormation templates', () => {
 
   it('derives each DynamoDB store, its Regions and witness; what the template does not fix is unknown, never guessed', () => {
     const stores = dynamoDbStores(read(yamlTemplate), 'us-east-1');
-    assert.deepEqual(stores.map((s) => [s.logicalId, s.store, s.regions, s.witness]), [
+    assert.deepEqual(stores.map((s: { logicalId: string; store: unknown; regions: unknown; witness?: unknown }) => [s.logicalId, s.store, s.regions, s.witness]), [
       ['OrdersTable', 'dynamodb-global-strong', ['us-east-1', 'us-east-2'], 'us-west-2'],
       ['CartsTable', 'dynamodb-global', ['us-east-1', { unknown: 'the parameter WitnessRegion, which has no default' }], undefined],
       ['SessionsTable', 'dynamodb', ['us-east-1'], undefined],
@@ -37,7 +40,7 @@ describe('CloudFormation templates', () => {
     const computed = yamlTemplate.replace('MultiRegionConsistency: STRONG', 'MultiRegionConsistency: !Ref WitnessRegion');
     assert.deepEqual(dynamoDbStores(read(computed), 'us-east-1')[0].store, { unknown: 'MultiRegionConsistency: the parameter WitnessRegion, which has no default' });
     const noRegion = dynamoDbStores(read(yamlTemplate));
-    assert.deepEqual(noRegion[0].regions[0], { unknown: 'the stack\'s Region (give it in the catalog\'s infrastructure entry)' });
+    assert.deepEqual(noRegion[0].regions[0], { unknown: 'the stack\'s Region (give it in the catalog\'s infrastructure entry: { path, region })' });
   });
 
   it('reads a JSON template the same way, with positions', () => {
@@ -50,5 +53,71 @@ describe('CloudFormation templates', () => {
     assert.match((readTemplate('Resources: [') as { error: string }).error, /^the template does not parse: /);
     assert.deepEqual(readTemplate('- a list'), { error: 'a template is a mapping with a Resources section' });
     assert.deepEqual(readTemplate('{ "name": "package.json" }'), { error: 'the template has no Resources section' });
+  });
+});
+
+describe('The deployed system across stacks', () => {
+  const template = (resources: Record<string, unknown>) => JSON.stringify({ Resources: resources }, null, 1);
+  const system = (...stacks: Array<[string, string, Record<string, unknown>]>) => deployedSystem({
+    templates: stacks.map(([stack, region, resources], entryIndex) => ({ entryIndex, file: `${stack}.json`, stack, region, text: template(resources) })),
+    problems: [],
+    files: [],
+  });
+  const summary = (s: ReturnType<typeof deployedSystem>) => s.stores.map((store) => [store.logicalId, store.store, store.regions, store.members.map((m) => `${m.stack}/${m.logicalId}`)]);
+
+  it('joins an Aurora global database\'s member clusters from their stacks, each in its stack\'s Region, with write forwarding', () => {
+    const s = system(
+      ['primary', 'us-east-1', { Global: { Type: 'AWS::RDS::GlobalCluster', Properties: { GlobalClusterIdentifier: 'ledger', Engine: 'aurora-mysql' } }, Writer: { Type: 'AWS::RDS::DBCluster', Properties: { Engine: 'aurora-mysql', GlobalClusterIdentifier: { Ref: 'Global' } } } }],
+      ['secondary', 'eu-west-1', { Reader: { Type: 'AWS::RDS::DBCluster', Properties: { Engine: 'aurora-mysql', GlobalClusterIdentifier: 'ledger', EnableGlobalWriteForwarding: true } }, MultiAz: { Type: 'AWS::RDS::DBCluster', Properties: { Engine: 'mysql' } } }],
+    );
+    assert.deepEqual(summary(s), [['Global', 'aurora-global', ['us-east-1', 'eu-west-1'], ['primary/Writer', 'secondary/Reader']]]);
+    assert.equal(s.stores[0].writeForwarding, true);
+  });
+
+  it('gives an S3 replication destination the Region of the stack that deploys it, and knows Replication Time Control', () => {
+    const rtc = { Status: 'Enabled', Time: { Minutes: 15 } };
+    const source = (replicationTime?: unknown) => ({ Source: { Type: 'AWS::S3::Bucket', Properties: { ReplicationConfiguration: { Role: 'r', Rules: [{ Status: 'Enabled', Destination: { Bucket: 'arn:aws:s3:::copy', ...(replicationTime ? { ReplicationTime: replicationTime } : {}) } }] } } } });
+    const copy = { Copy: { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'copy' } } };
+    const plain = system(['a', 'us-east-1', source()], ['b', 'us-west-2', copy]);
+    assert.deepEqual(summary(plain), [['Source', 's3', ['us-east-1', 'us-west-2'], ['b/Copy']]]);
+    assert.equal(plain.stores[0].replicationTimeControl, false);
+    assert.equal(system(['a', 'us-east-1', source(rtc)], ['b', 'us-west-2', copy]).stores[0].replicationTimeControl, true);
+    // A destination the linked infrastructure does not deploy has an unknown Region, never a guessed one.
+    assert.deepEqual(system(['a', 'us-east-1', source()]).stores[0].regions, ['us-east-1', { unknown: 'the Region of bucket copy, which the linked infrastructure does not deploy' }]);
+  });
+
+  it('reads DSQL peers from their ARNs, ElastiCache members from their Regions', () => {
+    const s = system(['a', 'us-east-1', {
+      Payments: { Type: 'AWS::DSQL::Cluster', Properties: { MultiRegionProperties: { WitnessRegion: 'us-west-2', Clusters: ['arn:aws:dsql:us-east-2:123456789012:cluster/abcdefghijklmnopqrstuvwxyz'] } } },
+      Cache: { Type: 'AWS::ElastiCache::GlobalReplicationGroup', Properties: { Members: [{ ReplicationGroupId: 'a', ReplicationGroupRegion: 'us-east-1', Role: 'PRIMARY' }, { ReplicationGroupId: 'b', ReplicationGroupRegion: 'eu-west-1', Role: 'SECONDARY' }] } },
+    }]);
+    assert.deepEqual(s.stores.map((store) => [store.logicalId, store.store, store.regions, store.witness]), [
+      ['Payments', 'aurora-dsql', ['us-east-1', 'us-east-2'], 'us-west-2'],
+      ['Cache', 'elasticache-global', ['us-east-1', 'eu-west-1'], undefined],
+    ]);
+  });
+
+  it('tells a health-check failover from an ARC routing control and an ARC Region switch plan with approval', () => {
+    const record = (check: string) => ({ Type: 'AWS::Route53::RecordSet', Properties: { Name: 'api.example.com.', Type: 'A', Failover: 'PRIMARY', SetIdentifier: 'p', HealthCheckId: { Ref: check } } });
+    const s = system(['dns', 'us-east-1', {
+      Http: { Type: 'AWS::Route53::HealthCheck', Properties: { HealthCheckConfig: { Type: 'HTTPS' } } },
+      Arc: { Type: 'AWS::Route53::HealthCheck', Properties: { HealthCheckConfig: { Type: 'RECOVERY_CONTROL', RoutingControlArn: 'arn' } } },
+      ByHealth: record('Http'),
+      ByPerson: record('Arc'),
+      Elsewhere: record('NotInThisTemplate'),
+      Secondary: { Type: 'AWS::Route53::RecordSet', Properties: { Failover: 'SECONDARY', HealthCheckId: { Ref: 'Http' } } },
+      Plan: { Type: 'AWS::ARCRegionSwitch::Plan', Properties: { Triggers: [{ Action: 'activate' }], Workflows: [{ Steps: [{ ExecutionBlockType: 'Parallel', ExecutionBlockConfiguration: { ParallelConfig: { Steps: [{ ExecutionBlockType: 'ManualApproval' }] } } }] }] } },
+    }]);
+    assert.deepEqual(s.failovers.map((route) => [route.logicalId, route.mode, route.how]), [
+      ['ByHealth', 'automatic', 'an HTTPS health check on api.example.com'],
+      ['ByPerson', 'manual', 'an ARC routing control on api.example.com'],
+      ['Plan', 'manual', 'an ARC Region switch plan with a ManualApproval step'],
+    ]);
+  });
+
+  it('a template that does not parse is a problem of its entry, and the other stacks are still read', () => {
+    const s = deployedSystem({ templates: [{ entryIndex: 3, file: 'bad.yaml', stack: 'bad', text: 'Resources: [' }, { entryIndex: 4, file: 'ok.json', stack: 'ok', region: 'us-east-1', text: template({ T: { Type: 'AWS::DynamoDB::Table' } }) }], problems: [], files: [] });
+    assert.deepEqual(s.problems.map((p) => [p.entryIndex, p.message.split(':')[0]]), [[3, 'bad.yaml is not read']]);
+    assert.deepEqual(s.stores.map((store) => store.logicalId), ['T']);
   });
 });

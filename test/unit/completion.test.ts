@@ -33,7 +33,7 @@ describe('completion', () => {
   });
 
   it('keys at the top level, in metadata, in a Region and in a guard object', () => {
-    assert.deepEqual(labels(at('apiVersion: cap-advisor/v1\n|\n')), ['kind', 'metadata', 'regions', 'defaults', 'dataTypes']);
+    assert.deepEqual(labels(at('apiVersion: cap-advisor/v1\n|\n')), ['kind', 'metadata', 'regions', 'defaults', 'infrastructure', 'dataTypes']);
     assert.deepEqual(labels(at(catalog('').replace('  name: shop\n', '  name: shop\n  |\n'))), ['owner']);
     assert.deepEqual(labels(at(catalog('').replace('    role: primary\n', '    role: primary\n  - |\n'))), ['name', 'role']);
     assert.deepEqual(labels(at(catalog('  - name: carts\n    category: cart\n    splitBrainGuards:\n      - type: fencing-lease\n        |\n'))), ['ttl', 'region', 'approvers']);

@@ -1,9 +1,11 @@
 // The rule pages the diagnostics link to: one per rule, with the registry's severity, and
 // examples that do what the page says (Avoid fires the rule, Prefer is clean).
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { analyzeCatalog, ruleDocsUrl, ruleRegistry, STORE_IDS, storeFacts } from '../../src/engine';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { ruleDocsUrl, ruleRegistry, STORE_IDS, storeFacts, type CatalogAnalysis } from '../../src/engine';
+import { analyzeCatalogFile } from '../../src/infrastructure/files';
 import { renderStoreFactsPage } from '../../src/report';
 
 const docsDir = join(__dirname, '../../../docs');
@@ -18,7 +20,23 @@ function exampleUnder(page: string, heading: string): string {
   return blocks[0][1];
 }
 
-const summary = (text: string) => analyzeCatalog(text).findings.map((f) => `${f.severity} ${f.ruleId}`);
+/**
+ * Analyses the example under a heading as the CLI would, with the templates the section shows
+ * beside it (```yaml infra/shop.yaml blocks) written to their paths next to the catalog.
+ */
+function analyzeExample(page: string, heading: string, appended = ''): CatalogAnalysis {
+  const section = page.split(/^## /m).find((part) => part.startsWith(`${heading}\n`)) ?? '';
+  const folder = mkdtempSync(join(tmpdir(), 'cap-docs-'));
+  for (const [, path, text] of section.matchAll(/^```yaml (\S+)\n([\s\S]*?)^```$/gm)) {
+    mkdirSync(dirname(join(folder, path)), { recursive: true });
+    writeFileSync(join(folder, path), text);
+  }
+  const catalogPath = join(folder, 'shop.catalog.yaml');
+  const text = appended ? `${exampleUnder(page, heading).trimEnd()}\n${appended}` : exampleUnder(page, heading);
+  return analyzeCatalogFile(text, { catalogPath, workspaceRoot: folder });
+}
+
+const summary = (page: string, heading: string) => analyzeExample(page, heading).findings.map((f) => `${f.severity} ${f.ruleId}`);
 
 describe('rule documentation', () => {
   for (const rule of ruleRegistry) {
@@ -35,13 +53,13 @@ describe('rule documentation', () => {
       });
 
       it('its Avoid example fires the rule', () => {
-        const findings = summary(exampleUnder(rulePage(rule.id), 'Avoid'));
+        const findings = summary(rulePage(rule.id), 'Avoid');
         const expected = rule.id === 'recommendation' ? 'information recommendation' : `${rule.defaultSeverity} ${rule.id}`;
         assert.ok(findings.includes(expected), `${expected} not in ${JSON.stringify(findings)}`);
       });
 
       it('says what the Avoid example\'s finding says: its message and its detail, as the engine words them', () => {
-        const finding = analyzeCatalog(exampleUnder(rulePage(rule.id), 'Avoid')).findings
+        const finding = analyzeExample(rulePage(rule.id), 'Avoid').findings
           .find((f) => f.ruleId === rule.id && (rule.id !== 'recommendation' || f.severity === 'information'));
         assert.ok(finding);
         const says = rulePage(rule.id).split(/^## /m).find((part) => part.startsWith('What it says\n'));
@@ -51,7 +69,7 @@ describe('rule documentation', () => {
       });
 
       it('its Prefer example does not, and has no error at all', () => {
-        const findings = summary(exampleUnder(rulePage(rule.id), 'Prefer'));
+        const findings = summary(rulePage(rule.id), 'Prefer');
         const fired = rule.id === 'recommendation' ? findings.filter((f) => f === 'information recommendation') : findings.filter((f) => f.endsWith(` ${rule.id}`));
         assert.deepEqual(fired, []);
         if (rule.id === 'recommendation') assert.ok(findings.includes('hint recommendation'), `no hint recommendation in ${JSON.stringify(findings)}`);
@@ -64,7 +82,7 @@ describe('rule documentation', () => {
         const entry = /```yaml\n( {4}acceptedRisks:\n[\s\S]*?)```/.exec(page.split('## Accepting the risk')[1])?.[1];
         assert.ok(entry, 'no acceptedRisks example');
         // Appended to the Avoid example's last data type, the entry must turn the finding into an accepted risk.
-        const accepted = analyzeCatalog(`${exampleUnder(page, 'Avoid').trimEnd()}\n${entry}`);
+        const accepted = analyzeExample(page, 'Avoid', entry);
         assert.deepEqual(accepted.findings.filter((f) => f.ruleId === rule.id), []);
         assert.deepEqual(accepted.acceptedRisks.map((r) => `${r.rule} ${r.matched}`), [`${rule.id} true`]);
       });

@@ -137,6 +137,8 @@ describe('rules', () => {
       'lww-on-strong-data', 'hot-hot-without-guard', 'single-writer-hot-hot', 'quorum-needs-three',
       'witness-missing', 'unguarded-automatic-failover', 'ca-in-multi-region', 'cap-intent-mismatch',
       'staleness-budget-exceeded', 'rpo-unachievable', 'rto-vs-human-approval',
+      'infrastructure-unreadable', 'unknown-resource', 'store-drift', 'region-drift', 'failover-drift',
+      'guard-not-deployed', 'strong-table-topology', 'replication-without-rtc', 'unclaimed-resource',
     ]);
   });
 

@@ -1,5 +1,14 @@
 // The rule registry, in the order findings are documented. A removed id is never reused.
 import { caInMultiRegion } from './caInMultiRegion';
+import { failoverDrift } from './failoverDrift';
+import { guardNotDeployed } from './guardNotDeployed';
+import { infrastructureUnreadable } from './infrastructureUnreadable';
+import { regionDrift } from './regionDrift';
+import { replicationWithoutRtc } from './replicationWithoutRtc';
+import { storeDrift } from './storeDrift';
+import { strongTableTopology } from './strongTableTopology';
+import { unclaimedResource } from './unclaimedResource';
+import { unknownResource } from './unknownResource';
 import { capIntentMismatch } from './capIntentMismatch';
 import { duplicateName } from './duplicateName';
 import { hotHotWithoutGuard } from './hotHotWithoutGuard';
@@ -36,6 +45,15 @@ export const rules: readonly Rule[] = [
   stalenessBudgetExceeded,
   rpoUnachievable,
   rtoVsHumanApproval,
+  infrastructureUnreadable,
+  unknownResource,
+  storeDrift,
+  regionDrift,
+  failoverDrift,
+  guardNotDeployed,
+  strongTableTopology,
+  replicationWithoutRtc,
+  unclaimedResource,
 ];
 
 export const catalogRules = rules.filter((r): r is CatalogRule => r.scope === 'catalog');

@@ -66,6 +66,11 @@ export function named(name: string): string {
   return `'${name.length > MAX_NAME_IN_MESSAGE ? `${name.slice(0, MAX_NAME_IN_MESSAGE - 1)}…` : name}'`;
 }
 
+/** A resource's name as a message quotes it (logical ids may be long): at most 32 characters, unquoted. */
+export function resourceNamed(name: string): string {
+  return name.length > MAX_NAME_IN_MESSAGE ? `${name.slice(0, MAX_NAME_IN_MESSAGE - 1)}…` : name;
+}
+
 type WithoutDocs<T> = Omit<T, 'docsUrl'>;
 
 export function defineRule<T extends Rule>(rule: WithoutDocs<T>): T {

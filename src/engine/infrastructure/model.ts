@@ -1,0 +1,89 @@
+// What the deployed system is, as read from its infrastructure as code: the data stores with the
+// facts a catalog declares (store, Regions, witness, replication time control, write
+// forwarding), the DNS failover routes, and what could not be read. Plain data: the shells read
+// the files, the readers here turn their text into this, and the rules compare it with the catalog.
+import type { SourceRange, StoreId } from '../types';
+
+/** A value the infrastructure does not fix; the reason is shown to the user. Never guessed. */
+export interface Unknown {
+  unknown: string;
+}
+
+export function isUnknown(value: unknown): value is Unknown {
+  return value !== null && typeof value === 'object' && 'unknown' in value;
+}
+
+/** Where a resource is written: the file as the catalog reaches it (relative to the catalog) and the logical id's range there. */
+export interface ResourceLocation {
+  /** Path relative to the catalog's folder, with forward slashes. */
+  file: string;
+  range: SourceRange;
+  /** The stack that deploys it (CDK stack name, or the template's file name). */
+  stack: string;
+  /** CloudFormation logical id (or, later, a Terraform address). */
+  logicalId: string;
+  type: string;
+  /** Index of the catalog's `infrastructure` entry that brought the file in. */
+  entryIndex: number;
+}
+
+export interface DeployedStore extends ResourceLocation {
+  store: StoreId | Unknown;
+  /** The Regions that hold the data, as far as the infrastructure fixes them. */
+  regions: Array<string | Unknown>;
+  witness?: string | Unknown;
+  /** S3 with replication: whether every enabled rule has Replication Time Control. */
+  replicationTimeControl?: boolean;
+  /** Aurora global: whether a member cluster forwards writes to the writer. */
+  writeForwarding?: boolean;
+  /** Resources that are parts of this store (the member clusters of a global database); a catalog may name them too. */
+  members: ResourceLocation[];
+}
+
+export type FailoverMode = 'automatic' | 'manual';
+
+/** A Route 53 failover record or an ARC Region switch plan, and who moves traffic. */
+export interface FailoverRoute extends ResourceLocation {
+  mode: FailoverMode;
+  /** How the infrastructure decides, in a few words for messages: "a HTTPS health check". */
+  how: string;
+}
+
+/** An `infrastructure` entry (or a file under it) that could not be read: one finding on that entry. */
+export interface InfrastructureProblem {
+  entryIndex: number;
+  /** One sentence, at most 120 characters. */
+  message: string;
+  detail: string;
+}
+
+export interface DeployedSystem {
+  stores: DeployedStore[];
+  failovers: FailoverRoute[];
+  problems: InfrastructureProblem[];
+  /** Paths of every file read, relative to the catalog (the editor watches them). */
+  files: string[];
+}
+
+/** A template the shell has read, with what it knows of where it is deployed. */
+export interface TemplateFile {
+  entryIndex: number;
+  file: string;
+  text: string;
+  /** The stack's Region, from a CDK environment, samconfig.toml or the catalog entry. */
+  region?: string;
+  stack: string;
+}
+
+/** The names a catalog's `resources` entry may use for a resource: its logical id and `Stack/LogicalId`. */
+export function namesOf(location: ResourceLocation): string[] {
+  return [location.logicalId, `${location.stack}/${location.logicalId}`];
+}
+
+/** The Regions of a store the infrastructure fixes, and whether some are unknown. */
+export function knownRegions(store: DeployedStore): { regions: string[]; complete: boolean } {
+  const regions = store.regions.filter((r): r is string => typeof r === 'string');
+  return { regions: [...new Set(regions)], complete: regions.length === store.regions.length };
+}
+
+export const STACK_REGION_UNKNOWN: Unknown = { unknown: 'the stack\'s Region (give it in the catalog\'s infrastructure entry: { path, region })' };

@@ -1,0 +1,124 @@
+// From the templates the shell has read to the deployed system: each stack read on its own, then
+// the facts that span stacks joined: the member clusters of an Aurora global database (each in
+// its stack's Region), the Region of an S3 replication destination (the stack that deploys a
+// bucket of that name), the replication groups of an ElastiCache global datastore.
+import { readStack, readTemplate, type StackReading } from './cloudformation';
+import { isUnknown, type DeployedStore, type DeployedSystem, type InfrastructureProblem, type TemplateFile, type Unknown } from './model';
+
+/** What the shell found before reading any template: the files and the problems of the entries. */
+export interface InfrastructureFiles {
+  templates: TemplateFile[];
+  problems: InfrastructureProblem[];
+  /** Every file read (templates and manifests), for the editor to watch. */
+  files: string[];
+}
+
+export function deployedSystem(found: InfrastructureFiles): DeployedSystem {
+  const problems = [...found.problems];
+  const readings: StackReading[] = [];
+  for (const file of found.templates) {
+    const template = readTemplate(file.text);
+    if ('error' in template) {
+      problems.push({
+        entryIndex: file.entryIndex,
+        message: `${file.file} is not read: ${template.error}.`,
+        detail: `\`${file.file}\` is not read: ${template.error}. The catalog is checked without it.`,
+      });
+      continue;
+    }
+    readings.push(readStack(file, template));
+  }
+  const stores = readings.flatMap((reading) => reading.stores);
+  joinAuroraGlobal(readings, stores);
+  joinReplication(readings, stores);
+  joinCacheMembers(readings, stores);
+  return { stores, failovers: readings.flatMap((reading) => reading.failovers), problems, files: found.files };
+}
+
+/** Each member cluster joins its global cluster (by `!Ref` in its own template, else by identifier), and brings its Region. */
+function joinAuroraGlobal(readings: StackReading[], stores: DeployedStore[]): void {
+  const byIdentifier = new Map<string, DeployedStore>();
+  for (const reading of readings) {
+    for (const global of reading.globalClusters) {
+      stores.push(global.store);
+      if (global.identifier) byIdentifier.set(global.identifier, global.store);
+    }
+  }
+  for (const reading of readings) {
+    for (const member of reading.auroraMembers) {
+      const { globalCluster } = member;
+      let store: DeployedStore | undefined;
+      if ('logicalId' in globalCluster) store = reading.globalClusters.find((g) => g.store.logicalId === globalCluster.logicalId)?.store;
+      else if ('identifier' in globalCluster) store = byIdentifier.get(globalCluster.identifier);
+      if (!store) {
+        // A global cluster that is not in the linked infrastructure: its members still make one store.
+        const identifier = 'identifier' in globalCluster ? globalCluster.identifier : undefined;
+        store = { ...member, store: 'aurora-global', regions: [], members: [] };
+        if (identifier) byIdentifier.set(identifier, store);
+        stores.push(store);
+      }
+      if (store.logicalId !== member.logicalId || store.stack !== member.stack) store.members.push(member);
+      store.regions.push(member.region);
+      if (member.writeForwarding) store.writeForwarding = true;
+    }
+  }
+  for (const store of stores) {
+    if (store.store === 'aurora-global') {
+      store.regions = dedupeRegions(store.regions);
+      store.writeForwarding ??= false;
+    }
+  }
+}
+
+/**
+ * A replication destination's Region is the Region of the stack that deploys a bucket of that
+ * name; that bucket is then part of the source's store (a catalog names the source).
+ */
+function joinReplication(readings: StackReading[], stores: DeployedStore[]): void {
+  const bucketsByName = new Map<string, DeployedStore>();
+  for (const reading of readings) for (const [name, bucket] of reading.bucketsByName) bucketsByName.set(name, bucket);
+  const replicating = new Set(readings.flatMap((reading) => reading.replications.map((r) => r.store)));
+  const destinations = new Set<DeployedStore>();
+  for (const reading of readings) {
+    for (const { store, destinations: targets } of reading.replications) {
+      for (const target of targets) {
+        if (isUnknown(target)) {
+          store.regions.push(target);
+          continue;
+        }
+        const bucket = bucketsByName.get(target.bucketName);
+        if (!bucket) {
+          store.regions.push({ unknown: `the Region of bucket ${target.bucketName}, which the linked infrastructure does not deploy` });
+          continue;
+        }
+        store.regions.push(...bucket.regions);
+        store.members.push(bucket);
+        // A one-way destination is part of its source; a bucket that replicates back stays a store of its own.
+        if (!replicating.has(bucket)) destinations.add(bucket);
+      }
+      store.regions = dedupeRegions(store.regions);
+    }
+  }
+  for (let i = stores.length - 1; i >= 0; i--) if (destinations.has(stores[i])) stores.splice(i, 1);
+}
+
+/** A replication group that joins a global datastore is part of it (a catalog may name either). */
+function joinCacheMembers(readings: StackReading[], stores: DeployedStore[]): void {
+  const globals = stores.filter((store) => store.store === 'elasticache-global');
+  for (const reading of readings) {
+    for (const member of reading.cacheMembers) {
+      const owner = globals.length === 1 ? globals[0] : globals.find((g) => typeof member.globalGroup === 'string' && member.globalGroup.endsWith(g.logicalId));
+      owner?.members.push(member);
+    }
+  }
+}
+
+function dedupeRegions(regions: Array<string | Unknown>): Array<string | Unknown> {
+  const seen = new Set<string>();
+  return regions.filter((region) => {
+    const key = typeof region === 'string' ? region : `?${region.unknown}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

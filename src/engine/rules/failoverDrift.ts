@@ -1,0 +1,25 @@
+import { failoverRoutesFor, resourceLocation } from './linked';
+import { DataTypeRule, defineRule, named } from './rule';
+
+export const failoverDrift = defineRule<DataTypeRule>({
+  id: 'failover-drift',
+  scope: 'dataType',
+  defaultSeverity: 'warning',
+  description: 'The catalog\'s `failover` differs from what Route 53 or ARC deploys.',
+  acceptable: true,
+  check(dataType, catalog) {
+    const declared = dataType.resolved.failover;
+    if (!declared || !dataType.resolved.multiRegion) return [];
+    const contradicting = failoverRoutesFor(dataType, catalog).find((route) => route.mode !== declared);
+    if (!contradicting) return [];
+    const consequence = contradicting.mode === 'automatic'
+      ? 'A health check cannot tell a dead primary from a partition, so traffic can move to a secondary while the primary still takes writes: the split-brain a manual failover was meant to prevent.'
+      : 'Traffic moves only when a person flips the routing control, so the recovery time includes a person being paged and deciding; an automatic `rto` may not be met.';
+    return [{
+      at: { ...dataType.at('failover'), related: [resourceLocation(contradicting, contradicting.how)] },
+      message: `${named(dataType.resolved.name)} says failover: ${declared}, but DNS fails over by ${contradicting.how}.`,
+      detail: `\`${dataType.resolved.name}\` declares \`failover: ${declared}\`, but \`${contradicting.logicalId}\` in \`${contradicting.file}\` moves traffic by ${contradicting.how}, which is ${contradicting.mode}. ${consequence} Make the catalog say what is deployed, or change the DNS failover (an ARC routing control on the PRIMARY record's health check makes it manual).`,
+      suggestion: contradicting.mode,
+    }];
+  },
+});

@@ -1,0 +1,38 @@
+import { isStrongMultiRegionStore } from '../infrastructure/regionSets';
+import { failoverRoutesFor, linkedResources, resourceLocation } from './linked';
+import { DataTypeRule, defineRule, Issue, named, resourceNamed } from './rule';
+
+export const guardNotDeployed = defineRule<DataTypeRule>({
+  id: 'guard-not-deployed',
+  scope: 'dataType',
+  defaultSeverity: 'warning',
+  description: 'A declared guard has no trace in the infrastructure where it would have one.',
+  acceptable: true,
+  check(dataType, catalog) {
+    if (!catalog.deployed) return [];
+    const issues: Issue[] = [];
+    const name = dataType.resolved.name;
+    for (const { guard, index } of dataType.guards) {
+      if (guard.type === 'witness-region') {
+        for (const link of linkedResources(dataType, catalog)) {
+          const store = link.store;
+          if (!store || !isStrongMultiRegionStore(store.store) || store.witness !== undefined) continue;
+          issues.push({
+            at: { ...dataType.at('splitBrainGuards', index), related: [resourceLocation(store, 'deployed without a witness')] },
+            message: `${named(name)} declares a witness Region, but ${resourceNamed(link.name)} is deployed without one.`,
+            detail: `\`${name}\` declares a \`witness-region\` guard, but \`${link.name}\` (\`${store.type}\` in \`${store.file}\`) has no witness (${store.store === 'aurora-dsql' ? '`MultiRegionProperties.WitnessRegion`' : '`GlobalTableWitnesses`'}). The guard the catalog counts on is not deployed. Add the witness to the template, or remove the guard from the catalog so the findings reflect what runs.`,
+          });
+        }
+      } else if (guard.type === 'human-approval') {
+        const automatic = failoverRoutesFor(dataType, catalog).find((route) => route.mode === 'automatic');
+        if (!automatic) continue;
+        issues.push({
+          at: { ...dataType.at('splitBrainGuards', index), related: [resourceLocation(automatic, automatic.how)] },
+          message: `${named(name)} declares human approval, but DNS fails over by ${automatic.how}.`,
+          detail: `\`${name}\` declares a \`human-approval\` guard, but \`${automatic.logicalId}\` in \`${automatic.file}\` moves traffic by ${automatic.how}, with no person in the loop. Put an ARC routing control behind the PRIMARY record (a \`RECOVERY_CONTROL\` health check), or an ARC Region switch plan with a \`ManualApproval\` step, or remove the guard from the catalog.`,
+        });
+      }
+    }
+    return issues;
+  },
+});

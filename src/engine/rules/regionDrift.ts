@@ -1,0 +1,31 @@
+import { atResource, knownRegions, linkedResources, listRegions } from './linked';
+import { DataTypeRule, defineRule, Issue, named, resourceNamed } from './rule';
+
+export const regionDrift = defineRule<DataTypeRule>({
+  id: 'region-drift',
+  scope: 'dataType',
+  defaultSeverity: 'warning',
+  description: 'The linked resource\'s Regions differ from the data type\'s Regions.',
+  acceptable: true,
+  check(dataType, catalog) {
+    const declared = [...new Set(dataType.resolved.regions)];
+    const issues: Issue[] = [];
+    for (const link of linkedResources(dataType, catalog)) {
+      if (!link.store) continue;
+      // Only a complete picture is compared: an unknown Region could be the missing one.
+      const { regions, complete } = knownRegions(link.store);
+      if (!complete || regions.length === 0) continue;
+      const missing = declared.filter((region) => !regions.includes(region));
+      const extra = regions.filter((region) => !declared.includes(region));
+      if (missing.length === 0 && extra.length === 0) continue;
+      const deployedIn = regions.length <= 3 ? listRegions(regions) : `${regions.length} Regions`;
+      issues.push({
+        at: atResource(link, link.store, `deployed in ${listRegions(regions)}`),
+        message: `${named(dataType.resolved.name)}: ${resourceNamed(link.name)} is deployed in ${deployedIn}, not the declared Regions.`,
+        detail: `\`${dataType.resolved.name}\` is declared in ${listRegions(declared.map((r) => `\`${r}\``))}, but \`${link.name}\` is deployed in ${listRegions(regions.map((r) => `\`${r}\``))}. The partition advice counts Regions (a quorum, a witness, who can write when one is cut off), so it holds only for the Regions the data really lives in. Set the data type's \`regions\` to the deployed ones, or change the template.`,
+        suggestion: regions.join(','),
+      });
+    }
+    return issues;
+  },
+});

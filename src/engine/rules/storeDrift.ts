@@ -1,0 +1,30 @@
+import { isUnknown } from '../infrastructure/model';
+import { atResource, linkedResources } from './linked';
+import { DataTypeRule, defineRule, Issue, named, resourceNamed } from './rule';
+
+export const storeDrift = defineRule<DataTypeRule>({
+  id: 'store-drift',
+  scope: 'dataType',
+  defaultSeverity: 'error',
+  description: 'The linked resource deploys another store than the catalog declares.',
+  acceptable: true,
+  check(dataType, catalog) {
+    const declared = dataType.resolved.store;
+    if (!declared) return [];
+    const issues: Issue[] = [];
+    for (const link of linkedResources(dataType, catalog)) {
+      const deployed = link.store?.store;
+      if (!link.store || deployed === undefined || isUnknown(deployed) || deployed === declared) continue;
+      const why = declared === 'dynamodb-global-strong' && deployed === 'dynamodb-global'
+        ? ' Its `MultiRegionConsistency` is `EVENTUAL` or absent, so replicas converge by last writer wins: a strong write can be lost in a partition. The mode cannot be changed after creation; a new table is needed.'
+        : '';
+      issues.push({
+        at: atResource(link, link.store, `deploys ${deployed}`),
+        message: `${named(dataType.resolved.name)} declares ${declared}, but ${resourceNamed(link.name)} deploys ${deployed}: fix the catalog or the template.`,
+        detail: `\`${dataType.resolved.name}\` declares \`store: ${declared}\`, but \`${link.name}\` (\`${link.store.type}\` in \`${link.store.file}\`) deploys \`${deployed}\`.${why} The advice is only as good as the catalog: either the catalog describes the intent and the template must change, or set \`store: ${deployed}\` so the findings are about the real system.`,
+        suggestion: deployed,
+      });
+    }
+    return issues;
+  },
+});

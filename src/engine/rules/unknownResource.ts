@@ -1,0 +1,50 @@
+import { closest } from 'fastest-levenshtein';
+import { namesOf } from '../infrastructure/model';
+import { listRegions } from './linked';
+import { DataTypeRule, defineRule, Issue, named, resourceNamed } from './rule';
+
+export const unknownResource = defineRule<DataTypeRule>({
+  id: 'unknown-resource',
+  scope: 'dataType',
+  defaultSeverity: 'error',
+  description: 'A `resources` entry names nothing in the linked infrastructure.',
+  acceptable: false,
+  check(dataType, catalog) {
+    const { resolved } = dataType;
+    if (dataType.resources.length === 0) return [];
+    const deployed = catalog.deployed;
+    if (!deployed) {
+      return [{
+        at: dataType.at('resources'),
+        message: `${named(resolved.name)} lists resources, but the catalog links no infrastructure: add an infrastructure entry.`,
+        detail: `\`${resolved.name}\` lists \`resources\`, but the catalog has no \`infrastructure\` to find them in, so they are not checked. Add the templates or the CDK assembly that deploy them, relative to the catalog:\n\n\`\`\`yaml\ninfrastructure:\n  - cdk.out\n\`\`\``,
+      }];
+    }
+    // A file that could not be read has its own finding; a name may be in it, so none is called unknown.
+    if (deployed.problems.length > 0) return [];
+    const allNames = [...new Set(deployed.stores.flatMap((store) => [store, ...store.members].flatMap(namesOf)))];
+    const issues: Issue[] = [];
+    for (const { name, index } of dataType.resources) {
+      const stores = catalog.storesNamed(name);
+      const at = { range: catalog.source.rangeAt(['dataTypes', dataType.index, 'resources', index]) };
+      if (stores.length > 1) {
+        const qualified = stores.map((store) => `${store.stack}/${store.logicalId}`);
+        issues.push({
+          at,
+          message: `${named(resolved.name)} names ${resourceNamed(name)}, which ${stores.length} stacks deploy: write ${resourceNamed(qualified[0])} or another Stack/Id.`,
+          detail: `\`${name}\` is deployed by ${stores.length} stacks (${qualified.map((q) => `\`${q}\``).join(', ')}), so CAP Advisor cannot tell which one \`${resolved.name}\` means. Write it as \`Stack/LogicalId\`.`,
+        });
+        continue;
+      }
+      if (stores.length === 1) continue;
+      const suggestion = allNames.length > 0 ? closest(name, allNames) : undefined;
+      issues.push({
+        at,
+        message: `${named(resolved.name)} names ${resourceNamed(name)}, which the linked infrastructure does not deploy${suggestion ? `: did you mean ${resourceNamed(suggestion)}?` : '.'}`,
+        detail: `\`${name}\` is not a data store in the linked infrastructure (${deployed.stores.length} found${deployed.stores.length ? `: ${listRegions(deployed.stores.slice(0, 8).map((s) => `\`${s.logicalId}\``))}${deployed.stores.length > 8 ? ', …' : ''}` : ''}). A \`resources\` entry is a CloudFormation logical id, or \`Stack/LogicalId\` when two stacks use the same id${suggestion ? `. Did you mean \`${suggestion}\`?` : '.'}`,
+        ...(suggestion ? { suggestion } : {}),
+      });
+    }
+    return issues;
+  },
+});
