@@ -2,7 +2,8 @@
 // 0 when no finding is an error, 1 when one is, 2 for bad usage or an unreadable file.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { analyzeCatalog, ruleRegistry, type SeveritySetting } from '../engine';
+import { ruleRegistry, type SeveritySetting } from '../engine';
+import { analyzeCatalogFile } from '../infrastructure/files';
 import { renderHtml, renderJson, renderMarkdown, renderSarif, renderText, type AnalysedFile } from '../report';
 import { version } from '../../package.json';
 import { catalogFiles, UsageError } from './files';
@@ -23,6 +24,8 @@ Options:
       --rule ID=SEVERITY    set a rule's severity: off, hint, information, warning or error
                             (repeatable)
       --max-file-size BYTES analyse files up to this size (default 10485760, 10 MB)
+      --root DIR            read linked infrastructure only inside DIR (default: the Git
+                            repository that holds the catalog, else the catalog's folder)
   -o, --output FILE         write the report to FILE instead of standard output
       --verbose             text format: print each finding's detail (why, the figures,
                             the alternatives) under it
@@ -46,6 +49,7 @@ interface CheckOptions {
   format: Format;
   severities: Record<string, SeveritySetting>;
   maxFileBytes?: number;
+  workspaceRoot?: string;
   output?: string;
   color?: boolean;
   verbose: boolean;
@@ -60,6 +64,7 @@ function parseCheckArguments(args: string[]): CheckOptions | 'help' | 'version' 
       format: { type: 'string', short: 'f', default: 'text' },
       rule: { type: 'string', multiple: true, default: [] },
       'max-file-size': { type: 'string' },
+      root: { type: 'string' },
       output: { type: 'string', short: 'o' },
       verbose: { type: 'boolean', default: false },
       color: { type: 'boolean' },
@@ -92,7 +97,7 @@ function parseCheckArguments(args: string[]): CheckOptions | 'help' | 'version' 
     if (!Number.isSafeInteger(maxFileBytes) || maxFileBytes <= 0) throw new UsageError(`--max-file-size ${values['max-file-size']}: expected a positive number of bytes`);
   }
   const color = values['no-color'] ? false : values.color;
-  return { format: values.format as Format, severities, maxFileBytes, output: values.output, color, verbose: values.verbose, paths };
+  return { format: values.format as Format, severities, maxFileBytes, workspaceRoot: values.root, output: values.output, color, verbose: values.verbose, paths };
 }
 
 /** Colour in the text format: only for a terminal, never with NO_COLOR, always with FORCE_COLOR. */
@@ -128,7 +133,7 @@ export async function main(argv: string[], io: Console = process): Promise<numbe
       io.stdout.write(`${version}\n`);
       return 0;
     }
-    const { severities, maxFileBytes } = options;
+    const { severities, maxFileBytes, workspaceRoot } = options;
     files = catalogFiles(options.paths).map((file) => {
       let text: string;
       try {
@@ -136,7 +141,7 @@ export async function main(argv: string[], io: Console = process): Promise<numbe
       } catch (error) {
         throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
       }
-      return { file, analysis: analyzeCatalog(text, { fileName: file, severities, maxFileBytes }) };
+      return { file, analysis: analyzeCatalogFile(text, { catalogPath: file, fileName: file, severities, maxFileBytes, ...(workspaceRoot ? { workspaceRoot } : {}) }) };
     });
   } catch (error) {
     // parseArgs throws TypeErrors with a code for unknown options and missing values.

@@ -55,6 +55,8 @@ export interface CatalogModel {
   witnessRegions: string[];
   dataTypes: DataTypeUnderCheck[];
   source: CatalogSource;
+  /** Whether the catalog has `infrastructure` entries (read by the shell, or not, when only the engine runs). */
+  linksInfrastructure: boolean;
   /** The deployed system the catalog's `infrastructure` links, when the shell read it. */
   deployed?: DeployedSystem;
   /** The deployed stores a `resources` entry names (several when the name is ambiguous). */
@@ -99,6 +101,7 @@ export function resolveCatalog(value: unknown, source: CatalogSource, deployed?:
     witnessRegions,
     dataTypes,
     source,
+    linksInfrastructure: asArray(root.infrastructure).length > 0,
     deployed,
     storesNamed: storeDirectory(deployed),
   };

@@ -64,3 +64,16 @@ export function declaredStoreText(dataType: DataTypeReport): string {
 export function catalogTitle(file: AnalysedFile): string {
   return file.analysis.report.name ? `${file.analysis.report.name} (${file.file})` : file.file;
 }
+
+/** A file named relative to the catalog (a linked template), as a path from where the catalog's path starts. */
+export function besideCatalog(catalogFile: string, relative: string): string {
+  const slashed = catalogFile.replace(/\\/g, '/');
+  const folder = slashed.includes('/') ? slashed.slice(0, slashed.lastIndexOf('/') + 1) : '';
+  const joined = `${folder}${relative}`.split('/');
+  const parts: string[] = [];
+  for (const part of joined) {
+    if (part === '..' && parts.length > 0 && parts[parts.length - 1] !== '..' && parts[parts.length - 1] !== '') parts.pop();
+    else if (part !== '.') parts.push(part);
+  }
+  return parts.join('/');
+}

@@ -2,7 +2,7 @@
 // (helpUri) and default level; accepted risks become suppressed results with their reason, so
 // a reviewer sees them as dismissed rather than as missing.
 import { ruleRegistry, type Finding, type Severity, type SourceRange } from '../engine';
-import type { AnalysedFile } from './model';
+import { besideCatalog, type AnalysedFile } from './model';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/cap-advisor/cap-advisor';
@@ -33,7 +33,7 @@ export function renderSarif(files: readonly AnalysedFile[], options: { toolVersi
     message: { text: finding.message, markdown: finding.detail },
     locations: [location(file, finding.range)],
     ...(finding.related?.length
-      ? { relatedLocations: finding.related.map((related, id) => ({ id, ...location(file, related.range), message: { text: related.message } })) }
+      ? { relatedLocations: finding.related.map((related, id) => ({ id, ...location(related.file === undefined ? file : besideCatalog(file, related.file), related.range), message: { text: related.message } })) }
       : {}),
   });
 

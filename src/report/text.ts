@@ -2,7 +2,7 @@
 // and ESLint's unix formatter print them (editors and CI logs make them links), then a summary.
 // Hints are left out, as VS Code leaves them out of the Problems count: they only say that a
 // declared store already fits.
-import { countBySeverity, countsText, plural, type AnalysedFile } from './model';
+import { besideCatalog, countBySeverity, countsText, plural, type AnalysedFile } from './model';
 import type { Severity } from '../engine';
 
 const colours: Record<Severity | 'dim' | 'bold', [number, number]> = {
@@ -43,7 +43,13 @@ export function renderText(files: readonly AnalysedFile[], options: { color: boo
       // One line per finding, whatever the message holds.
       const message = finding.message.replace(/\s*\n\s*/g, ' ');
       lines.push(`${file}:${line}:${column} ${paint(finding.severity, finding.severity)} ${paint('dim', finding.ruleId)} ${message}`);
-      if (options.verbose) lines.push(...wrap(finding.detail, 96).map((detailLine) => `    ${paint('dim', detailLine)}`));
+      if (options.verbose) {
+        lines.push(...wrap(finding.detail, 96).map((detailLine) => `    ${paint('dim', detailLine)}`));
+        // The template line a finding is about, where editors and terminals make it a link.
+        for (const related of finding.related ?? []) {
+          if (related.file !== undefined) lines.push(`    ${paint('dim', `see ${besideCatalog(file, related.file)}:${related.range.start.line}:${related.range.start.column} ${related.message}`)}`);
+        }
+      }
     }
   }
   const counts = countBySeverity(all);

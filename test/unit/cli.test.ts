@@ -7,11 +7,14 @@ import { join } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { analyzeCatalog, ruleRegistry, simulate } from '../../src/engine';
+import { analyzeCatalogFile } from '../../src/infrastructure/files';
 import { catalog } from '../helpers/catalogs';
 
 const repoRoot = join(__dirname, '../../..');
 const EXAMPLE = 'examples/storefront.catalog.yaml';
 const exampleText = readFileSync(join(repoRoot, EXAMPLE), 'utf8');
+/** The example as the CLI analyses it: with the templates its `infrastructure` links. */
+const analyzeExample = () => analyzeCatalogFile(exampleText, { catalogPath: join(repoRoot, EXAMPLE) });
 
 function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   const { NO_COLOR, FORCE_COLOR, ...inherited } = process.env;
@@ -51,14 +54,14 @@ describe('cap-advisor check', () => {
       const { code, stdout, stderr } = cli(['check', EXAMPLE]);
       assert.equal(code, 1);
       assert.equal(stderr, '');
-      const expected = analyzeCatalog(exampleText).findings
+      const expected = analyzeExample().findings
         .filter((f) => f.severity !== 'hint')
         .map((f) => `${EXAMPLE}:${f.range.start.line}:${f.range.start.column} ${f.severity} ${f.ruleId} ${f.message}`);
       const lines = stdout.trimEnd().split('\n');
       assert.deepEqual(lines.slice(0, -2), expected);
       assert.equal(lines.at(-2), '');
-      assert.equal(lines.at(-1), '✖ 7 errors, 6 warnings, 3 information in 1 catalog, 16 data types, 1 accepted risk');
-      assert.ok(lines.includes(`${EXAMPLE}:39:15 error hot-hot-without-guard ${analyzeCatalog(exampleText).findings.find((f) => f.ruleId === 'hot-hot-without-guard')!.message}`));
+      assert.equal(lines.at(-1), '✖ 7 errors, 11 warnings, 4 information in 1 catalog, 16 data types, 1 accepted risk');
+      assert.ok(lines.includes(`${EXAMPLE}:46:15 error hot-hot-without-guard ${analyzeExample().findings.find((f) => f.ruleId === 'hot-hot-without-guard')!.message}`));
     });
 
     it('has no colour when stdout is not a terminal, and colour with FORCE_COLOR unless NO_COLOR', () => {
@@ -72,8 +75,8 @@ describe('cap-advisor check', () => {
       const { code, stdout } = cli(['check', '--verbose', EXAMPLE]);
       assert.equal(code, 1);
       const lines = stdout.split('\n');
-      const at = lines.findIndex((line) => line.startsWith(`${EXAMPLE}:39:15 error hot-hot-without-guard `));
-      const detail = analyzeCatalog(exampleText).findings.find((f) => f.ruleId === 'hot-hot-without-guard')!.detail;
+      const at = lines.findIndex((line) => line.startsWith(`${EXAMPLE}:46:15 error hot-hot-without-guard `));
+      const detail = analyzeExample().findings.find((f) => f.ruleId === 'hot-hot-without-guard')!.detail;
       const indented = lines.slice(at + 1).filter((line, i, rest) => rest.slice(0, i + 1).every((l) => l.startsWith('    ')));
       assert.ok(indented.length >= 2, stdout);
       assert.equal(indented.map((line) => line.trim()).join(' '), detail);
@@ -97,7 +100,7 @@ describe('cap-advisor check', () => {
       const [file] = output.files;
       assert.deepEqual(Object.keys(file), ['file', 'findings', 'recommendations', 'acceptedRisks']);
       assert.equal(file.file, EXAMPLE);
-      const analysis = analyzeCatalog(exampleText);
+      const analysis = analyzeExample();
       assert.deepEqual(file.findings, analysis.findings.map((f) => ({
         ruleId: f.ruleId, severity: f.severity, message: f.message, detail: f.detail, dataType: f.dataType,
         range: { start: f.range.start, end: f.range.end },
@@ -150,10 +153,10 @@ describe('cap-advisor check', () => {
       assert.equal(run.tool.driver.rules[result.ruleIndex].id, 'hot-hot-without-guard');
       assert.deepEqual(result.locations[0].physicalLocation, {
         artifactLocation: { uri: EXAMPLE, uriBaseId: '%SRCROOT%' },
-        region: { startLine: 39, startColumn: 15, endLine: 39, endColumn: 22 },
+        region: { startLine: 46, startColumn: 15, endLine: 46, endColumn: 22 },
       });
       assert.equal(run.results.filter((r: { level: string }) => r.level === 'error').length, 7);
-      const finding = analyzeCatalog(exampleText).findings.find((f) => f.ruleId === 'hot-hot-without-guard')!;
+      const finding = analyzeExample().findings.find((f) => f.ruleId === 'hot-hot-without-guard')!;
       assert.deepEqual(result.message, { text: finding.message, markdown: finding.detail });
       assert.match(hotHot.help.markdown, /\(https:\/\/github\.com\/cap-advisor\/cap-advisor\/blob\/main\/docs\/rules\/hot-hot-without-guard\.md\)/);
     });
@@ -176,10 +179,10 @@ describe('cap-advisor check', () => {
     it('markdown has a section per data type with its recommendation, and the accepted risks', () => {
       const { code, stdout } = cli(['check', '-f', 'markdown', EXAMPLE]);
       assert.equal(code, 1);
-      for (const dataType of analyzeCatalog(exampleText).report.dataTypes) assert.ok(stdout.includes(`\n### ${dataType.name}\n`), dataType.name);
+      for (const dataType of analyzeExample().report.dataTypes) assert.ok(stdout.includes(`\n### ${dataType.name}\n`), dataType.name);
       assert.ok(stdout.includes('| recommended | **CP on `aurora-dsql`** |'));
-      assert.ok(stdout.includes('| audit-log | rpo-unachievable | Audit events are also streamed to the compliance account within seconds (review 42) | 130 |'));
-      assert.ok(stdout.includes('| error | [hot-hot-without-guard](https://github.com/cap-advisor/cap-advisor/blob/main/docs/rules/hot-hot-without-guard.md) | 39:15 |'));
+      assert.ok(stdout.includes('| audit-log | rpo-unachievable | Audit events are also streamed to the compliance account within seconds (review 42) | 142 |'));
+      assert.ok(stdout.includes('| error | [hot-hot-without-guard](https://github.com/cap-advisor/cap-advisor/blob/main/docs/rules/hot-hot-without-guard.md) | 46:15 |'));
     });
 
     it('html is one self-contained page with a strict CSP, the CAP picture, and user text escaped', () => {

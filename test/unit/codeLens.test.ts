@@ -12,12 +12,12 @@ describe('code lens', () => {
     const lenses = dataTypeLenses(analyzeCatalog(storefront));
     assert.equal(lenses.length, 16);
     const byName = new Map(lenses.map((lens) => [lens.dataType, `${lens.range.start.line} ${lens.title}`]));
-    assert.equal(byName.get('payments'), '23 CP · aurora-global ✓');
-    assert.equal(byName.get('inventory'), '36 CP · aurora-dsql · 2 errors');
-    assert.equal(byName.get('order-ledger'), '54 CP · aurora-global · 2 errors, 1 warning');
-    assert.equal(byName.get('carts'), '84 AP · dynamodb-global · 1 error');
-    assert.equal(byName.get('audit-log'), '125 AP · s3 ✓ · 1 accepted risk');
-    assert.equal(byName.get('reporting-snapshots'), '138 CA · dynamodb ✓');
+    assert.equal(byName.get('payments'), '29 CP · aurora-global ✓');
+    assert.equal(byName.get('inventory'), '43 CP · aurora-dsql · 2 errors');
+    assert.equal(byName.get('order-ledger'), '62 CP · aurora-global · 2 errors, 1 warning');
+    assert.equal(byName.get('carts'), '93 AP · dynamodb-global · 1 error');
+    assert.equal(byName.get('audit-log'), '137 AP · s3 ✓ · 1 accepted risk');
+    assert.equal(byName.get('reporting-snapshots'), '150 CA · dynamodb ✓');
   });
 
   it('says when no store is declared, and when the declared one does not fit but no rule says so', () => {

@@ -12,7 +12,7 @@ describe('hover', () => {
   it('on a data type name: recommendation, need, and what a partition means for the business, with the source', () => {
     const hover = hoverOn('name: carts', 'carts');
     assert.ok(hover);
-    assert.deepEqual([hover.range.start, hover.range.end], [{ line: 84, column: 11 }, { line: 84, column: 16 }]);
+    assert.deepEqual([hover.range.start, hover.range.end], [{ line: 93, column: 11 }, { line: 93, column: 16 }]);
     assert.match(hover.markdown, /^\*\*carts\*\*: AP on `dynamodb-global` \(recommended\)/);
     assert.match(hover.markdown, /A customer in us-east-2 may see `carts` up to ~1 s old after a write in us-east-1/);
     assert.match(hover.markdown, /no SLA/);

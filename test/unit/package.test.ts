@@ -46,7 +46,7 @@ describe('npm package', function () {
     assert.equal(report.files.length, 1);
     assert.equal(report.files[0].file, example);
     const carts = report.files[0].findings.find((f: { ruleId: string; dataType: string }) => f.ruleId === 'hot-hot-without-guard' && f.dataType === 'carts');
-    assert.deepEqual(carts?.range.start, { line: 87, column: 15 });
+    assert.deepEqual(carts?.range.start, { line: 96, column: 15 });
 
     const fromRepository = spawnSync(process.execPath, [join(repoRoot, 'bin/cap-advisor.js'), 'check', '--format', 'json', example], { encoding: 'utf8' });
     assert.equal(fromPackage.stdout, fromRepository.stdout);

@@ -9,7 +9,8 @@ export const failoverDrift = defineRule<DataTypeRule>({
   acceptable: true,
   check(dataType, catalog) {
     const declared = dataType.resolved.failover;
-    if (!declared || !dataType.resolved.multiRegion) return [];
+    // Failover promotes a new writer: it concerns one-writer (hot-warm) data; hot-hot data writes everywhere already.
+    if (!declared || !dataType.resolved.multiRegion || dataType.resolved.topology !== 'hot-warm') return [];
     const contradicting = failoverRoutesFor(dataType, catalog).find((route) => route.mode !== declared);
     if (!contradicting) return [];
     const consequence = contradicting.mode === 'automatic'

@@ -23,7 +23,7 @@ export const guardNotDeployed = defineRule<DataTypeRule>({
             detail: `\`${name}\` declares a \`witness-region\` guard, but \`${link.name}\` (\`${store.type}\` in \`${store.file}\`) has no witness (${store.store === 'aurora-dsql' ? '`MultiRegionProperties.WitnessRegion`' : '`GlobalTableWitnesses`'}). The guard the catalog counts on is not deployed. Add the witness to the template, or remove the guard from the catalog so the findings reflect what runs.`,
           });
         }
-      } else if (guard.type === 'human-approval') {
+      } else if (guard.type === 'human-approval' && dataType.resolved.topology === 'hot-warm') {
         const automatic = failoverRoutesFor(dataType, catalog).find((route) => route.mode === 'automatic');
         if (!automatic) continue;
         issues.push({

@@ -14,6 +14,8 @@ export const unknownResource = defineRule<DataTypeRule>({
     if (dataType.resources.length === 0) return [];
     const deployed = catalog.deployed;
     if (!deployed) {
+      // Entries the shell did not read (the engine alone, as in a hover) say nothing either way.
+      if (catalog.linksInfrastructure) return [];
       return [{
         at: dataType.at('resources'),
         message: `${named(resolved.name)} lists resources, but the catalog links no infrastructure: add an infrastructure entry.`,
