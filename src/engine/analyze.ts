@@ -154,6 +154,7 @@ class Analysis {
       regions: catalog?.regions ?? [],
       dataTypes,
       catalogFindings: configured([...catalogFindings, ...orphaned]).sort(byPosition),
+      ...(this.options.infrastructure ? { deployed: this.options.infrastructure } : {}),
     };
     const findings = [...report.catalogFindings, ...dataTypes.flatMap((dt) => dt.findings)].sort(byPosition);
     return {

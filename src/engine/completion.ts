@@ -60,14 +60,14 @@ function resolved(node: SchemaNode): SchemaNode {
   return node.$ref ? { ...resolved(refTarget(node.$ref)), ...node, $ref: undefined } : node;
 }
 
-type Context = 'root' | 'metadata' | 'region' | 'defaults' | 'dataType' | 'guard' | 'acceptedRisk' | 'dataRegions' | 'guards' | 'other';
+type Context = 'root' | 'metadata' | 'region' | 'defaults' | 'dataType' | 'guard' | 'acceptedRisk' | 'dataRegions' | 'guards' | 'resources' | 'other';
 
 const KEYS_OF: Partial<Record<Context, Record<string, SchemaNode>>> = {
   root: schema.properties,
   metadata: schema.properties!.metadata.properties,
   region: defs.region.properties,
   defaults: propertiesOf(defs.dataTypeFields),
-  dataType: { name: defs.dataType.properties!.name, ...propertiesOf(defs.dataTypeFields) },
+  dataType: { name: defs.dataType.properties!.name, ...propertiesOf(defs.dataTypeFields), resources: defs.dataType.properties!.resources },
   guard: defs.splitBrainGuardObject.properties,
   acceptedRisk: defs.acceptedRisk.properties,
 };
@@ -84,6 +84,7 @@ function contextOf(path: readonly string[]): Context {
   if (/^(dataTypes\/-|defaults)\/acceptedRisks\/-$/.test(joined)) return 'acceptedRisk';
   if (/^(dataTypes\/-|defaults)\/regions$/.test(joined)) return 'dataRegions';
   if (/^(dataTypes\/-|defaults)\/splitBrainGuards$/.test(joined)) return 'guards';
+  if (joined === 'dataTypes/-/resources') return 'resources';
   return 'other';
 }
 
@@ -227,6 +228,7 @@ export function completionsAt(text: string, offset: number, analysis?: CatalogAn
     const context = contextOf([...path, key]);
     if (context === 'dataRegions') return regionNames(scope, listed, replacing(prefix));
     if (context === 'guards') return guardForms(scope, replacing(prefix));
+    if (context === 'resources') return resourceNames(analysis, listed, replacing(prefix));
     return [];
   }
 
@@ -252,6 +254,7 @@ export function completionsAt(text: string, offset: number, analysis?: CatalogAn
     const list = contextOf(path.slice(0, -1));
     if (list === 'dataRegions') return regionNames(scope, new Set(), replacing(word[1]));
     if (list === 'guards') return guardForms(scope, replacing(word[1]));
+    if (list === 'resources') return resourceNames(analysis, new Set(), replacing(word[1]));
     return [];
   }
   return keysFor(context, replacing(word[1]), siblingKeys(lines, row, keyCol, dashes.length > 0), true);
@@ -420,6 +423,33 @@ function storeValues(dataType: DataTypeReport | undefined, value: (label: string
   const ordered = [...STORE_IDS].sort((a, b) => Number(b === rec?.store) - Number(a === rec?.store) || Number(fits(b)) - Number(fits(a)));
   return ordered.map((store, rank) => value(store, storeText(store), rank,
     store === rec?.store ? { detail: `recommended: ${rec.cap}`, preselect: true } : fits(store) ? {} : { detail: `does not fit ${dataType?.name ?? 'this data type'}` }));
+}
+
+/**
+ * The data stores of the linked infrastructure, for `resources`: those no data type lists yet
+ * first, each with what is deployed. A logical id two stacks share is offered as `Stack/LogicalId`.
+ */
+function resourceNames(analysis: CatalogAnalysis | undefined, listed: Set<string>, range: [number, number]): CompletionItem[] {
+  const stores = analysis?.report.deployed?.stores ?? [];
+  const unclaimed = new Set((analysis?.findings ?? []).filter((f) => f.ruleId === 'unclaimed-resource').map((f) => f.suggestion));
+  const idCount = new Map<string, number>();
+  for (const store of stores) idCount.set(store.logicalId, (idCount.get(store.logicalId) ?? 0) + 1);
+  return stores.flatMap((store, rank) => {
+    const name = (idCount.get(store.logicalId) ?? 0) > 1 ? `${store.stack}/${store.logicalId}` : store.logicalId;
+    if (listed.has(name)) return [];
+    const deployed = typeof store.store === 'string' ? store.store : 'store unknown';
+    const regions = store.regions.map((region) => (typeof region === 'string' ? region : '?')).join(', ');
+    const free = unclaimed.has(store.logicalId);
+    return [{
+      label: name,
+      kind: 'value' as const,
+      insertText: name,
+      detail: `${deployed} · ${regions}`,
+      documentation: `\`${store.type}\` in \`${store.file}\` (stack \`${store.stack}\`): deploys \`${deployed}\` in ${regions || 'an unknown Region'}.${free ? ' No data type lists it yet.' : ''}`,
+      sortText: `${free ? 'a' : 'b'}${sortKey(rank)}`,
+      range,
+    }];
+  });
 }
 
 function regionNames(scope: Scope, listed: Set<string>, range: [number, number]): CompletionItem[] {

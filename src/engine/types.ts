@@ -156,6 +156,8 @@ export interface CatalogReport {
   dataTypes: DataTypeReport[];
   /** Findings outside any data type (syntax, schema of the header, regions). */
   catalogFindings: Finding[];
+  /** The deployed system the catalog's `infrastructure` links, when the shell read it. */
+  deployed?: DeployedSystem;
 }
 
 export interface CatalogAnalysis {

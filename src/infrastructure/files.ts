@@ -176,7 +176,7 @@ class Finder {
         this.problem(entry, `${this.display(manifestPath)} names ${stack.templateFile}, which is missing: run cdk synth again.`, `The CDK manifest \`${this.display(manifestPath)}\` names the template \`${stack.templateFile}\` of stack \`${stack.stackName}\`, which does not exist (or lies outside the workspace). The assembly is incomplete: run \`cdk synth\` again.`);
         continue;
       }
-      this.readTemplateFile(entry, templatePath, { explicit: true, region: entry.region ?? stack.region, stack: stack.stackName });
+      this.readTemplateFile(entry, templatePath, { explicit: true, region: stack.region ?? entry.region, stack: stack.stackName });
     }
     for (const directory of assembly.nestedAssemblies) {
       const nested = resolve(folder, directory);
@@ -301,19 +301,25 @@ export interface CatalogFileOptions extends Omit<AnalyzeOptions, 'infrastructure
   workspaceRoot?: string;
 }
 
-/** Analyses a catalog with the infrastructure it links, read from disk (cached between calls). */
-export function analyzeCatalogFile(text: string, options: CatalogFileOptions): CatalogAnalysis {
-  const { catalogPath, workspaceRoot, ...analyzeOptions } = options;
-  let infrastructure: DeployedSystem | undefined;
+/** The deployed system a catalog's text links, read from disk (cached between calls); undefined when it links none. */
+export function catalogInfrastructure(text: string, options: Pick<CatalogFileOptions, 'catalogPath' | 'workspaceRoot' | 'maxFileBytes'>): DeployedSystem | undefined {
+  const entries = infrastructureEntries(text);
   try {
-    infrastructure = loadDeployedSystem(infrastructureEntries(text), {
-      catalogDir: dirname(resolve(catalogPath)),
-      workspaceRoot: workspaceRoot ?? workspaceRootOf(catalogPath),
-      maxFileBytes: analyzeOptions.maxFileBytes,
+    return loadDeployedSystem(entries, {
+      catalogDir: dirname(resolve(options.catalogPath)),
+      workspaceRoot: options.workspaceRoot ?? workspaceRootOf(options.catalogPath),
+      maxFileBytes: options.maxFileBytes,
     });
   } catch (error) {
     // Reading must not take the catalog's own findings down with it.
-    infrastructure = { stores: [], failovers: [], files: [], problems: infrastructureEntries(text).slice(0, 1).map((entry) => ({ entryIndex: entry.index, message: 'The infrastructure could not be read because of an internal error: please report it.', detail: `Reading the infrastructure failed: ${(error as Error).message}. Please report it with the files.` })) };
+    const problem = { entryIndex: entries[0].index, message: 'The infrastructure could not be read because of an internal error: please report it.', detail: `Reading the infrastructure failed: ${(error as Error).message}. Please report it with the files.` };
+    return { stores: [], failovers: [], files: [], problems: [problem] };
   }
+}
+
+/** Analyses a catalog with the infrastructure it links. */
+export function analyzeCatalogFile(text: string, options: CatalogFileOptions): CatalogAnalysis {
+  const { catalogPath, workspaceRoot, ...analyzeOptions } = options;
+  const infrastructure = catalogInfrastructure(text, { catalogPath, workspaceRoot, maxFileBytes: analyzeOptions.maxFileBytes });
   return analyzeCatalog(text, { ...analyzeOptions, ...(infrastructure ? { infrastructure } : {}) });
 }

@@ -2,8 +2,11 @@
 // every catalog in the workspace (open or not), kept current on open, edit, save, file
 // creation, deletion and rename, and settings changes.
 import { open } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import { analyzeCatalog, API_VERSION_HEAD_CHARS, declaresCatalogApiVersion, type CatalogAnalysis, type Finding, type Severity } from '../engine';
+import { infrastructureEntries } from '../engine/infrastructure';
+import { catalogInfrastructure } from '../infrastructure/files';
 import { readSettings, SECTION } from './settings';
 import { countsText } from '../report/model';
 
@@ -32,6 +35,10 @@ export class CatalogDiagnostics implements vscode.Disposable {
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private readonly changed = new vscode.EventEmitter<AnalysedCatalog | vscode.Uri>();
   private watcher: vscode.FileSystemWatcher | undefined;
+  /** Templates and assembly files change outside the editor (cdk synth, git checkout). */
+  private readonly infrastructureWatcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json,template,toml}');
+  /** Per catalog, the files and folders its `infrastructure` links: a change under one re-analyses it. */
+  private readonly linkedPaths = new Map<string, string[]>();
   private readonly disposables: vscode.Disposable[] = [];
   /** Fires after a catalog is analysed (an AnalysedCatalog) or forgotten (its Uri). */
   readonly onDidChange = this.changed.event;
@@ -49,6 +56,13 @@ export class CatalogDiagnostics implements vscode.Disposable {
       }),
     );
     this.watchFiles();
+    const linkedFileChanged = (uri: vscode.Uri) => this.linkedFileChanged(uri);
+    this.disposables.push(
+      this.infrastructureWatcher,
+      this.infrastructureWatcher.onDidCreate(linkedFileChanged),
+      this.infrastructureWatcher.onDidChange(linkedFileChanged),
+      this.infrastructureWatcher.onDidDelete(linkedFileChanged),
+    );
     vscode.workspace.textDocuments.forEach((document) => this.didOpenTextDocument(document));
   }
 
@@ -122,7 +136,8 @@ export class CatalogDiagnostics implements vscode.Disposable {
   private publish(uri: vscode.Uri, text: string): AnalysedCatalog {
     const settings = readSettings(uri);
     const started = performance.now();
-    const analysis = analyzeCatalog(text, { fileName: uri.fsPath, severities: settings.rules, maxFileBytes: settings.maxFileSize });
+    const infrastructure = this.readInfrastructure(uri, text, settings.maxFileSize);
+    const analysis = analyzeCatalog(text, { fileName: uri.fsPath, severities: settings.rules, maxFileBytes: settings.maxFileSize, ...(infrastructure ? { infrastructure } : {}) });
     const elapsed = performance.now() - started;
     this.collection.set(uri, analysis.findings.map((finding) => toDiagnostic(uri, finding)));
     this.log.info(`analysed ${vscode.workspace.asRelativePath(uri)} in ${elapsed.toFixed(1)} ms: ${countsText(analysis.findings)}`);
@@ -132,7 +147,40 @@ export class CatalogDiagnostics implements vscode.Disposable {
     return entry;
   }
 
+  /**
+   * The infrastructure a catalog on disk links, read inside its workspace folder. Reading is
+   * cached by file time and size, so an edit to the catalog alone parses no template again.
+   */
+  private readInfrastructure(uri: vscode.Uri, text: string, maxFileBytes: number | undefined) {
+    if (uri.scheme !== 'file') return undefined;
+    const catalogDir = dirname(uri.fsPath);
+    const entries = infrastructureEntries(text);
+    this.linkedPaths.set(uri.toString(), entries.filter((entry) => !isAbsolute(entry.path)).map((entry) => resolve(catalogDir, entry.path)));
+    if (entries.length === 0) return undefined;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const system = catalogInfrastructure(text, { catalogPath: uri.fsPath, workspaceRoot: folder?.uri.fsPath ?? catalogDir, ...(maxFileBytes ? { maxFileBytes } : {}) });
+    if (system) this.linkedPaths.set(uri.toString(), [...this.linkedPaths.get(uri.toString()) ?? [], ...system.files.map((file) => join(catalogDir, file))]);
+    return system;
+  }
+
+  /** A file under a linked path changed on disk: the catalogs that link it are analysed again, once typing and writing settle. */
+  private linkedFileChanged(changed: vscode.Uri): void {
+    if (changed.scheme !== 'file' || isExcluded(changed)) return;
+    for (const [key, paths] of this.linkedPaths) {
+      if (!paths.some((path) => isInside(changed.fsPath, path))) continue;
+      const entry = this.analysed.get(key);
+      if (!entry) continue;
+      clearTimeout(this.pending.get(key));
+      this.pending.set(key, setTimeout(() => {
+        this.pending.delete(key);
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+        this.publish(entry.uri, open ? open.getText() : entry.text);
+      }, CHANGE_DEBOUNCE_MS));
+    }
+  }
+
   private forget(uri: vscode.Uri): void {
+    this.linkedPaths.delete(uri.toString());
     this.collection.delete(uri);
     this.analysed.delete(uri.toString());
     this.changed.fire(uri);
@@ -256,6 +304,12 @@ function isExcluded(uri: vscode.Uri): boolean {
   return /\/(node_modules|\.git|\.vscode-host)\//.test(uri.path);
 }
 
+/** Whether `path` is `linked` or lies under it. */
+function isInside(path: string, linked: string): boolean {
+  const fromLinked = relative(linked, path);
+  return fromLinked === '' || (!fromLinked.startsWith('..') && !isAbsolute(fromLinked));
+}
+
 /** The engine's 1-based positions become VS Code's 0-based ones. */
 export function toRange(range: Finding['range']): vscode.Range {
   return new vscode.Range(range.start.line - 1, range.start.column - 1, range.end.line - 1, range.end.column - 1);
@@ -266,7 +320,9 @@ function toDiagnostic(uri: vscode.Uri, finding: Finding): vscode.Diagnostic {
   diagnostic.source = SOURCE;
   diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(finding.docsUrl) };
   if (finding.related?.length) {
-    diagnostic.relatedInformation = finding.related.map((related) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(related.range)), related.message));
+    // A template's line is in its own file, named relative to the catalog.
+    diagnostic.relatedInformation = finding.related.map((related) => new vscode.DiagnosticRelatedInformation(
+      new vscode.Location(related.file === undefined ? uri : vscode.Uri.joinPath(uri, '..', related.file), toRange(related.range)), related.message));
   }
   return diagnostic;
 }

@@ -8,6 +8,8 @@ import { isMap, isSeq, visit, type Node, type Scalar, type YAMLMap, type YAMLSeq
 import { analyzeCatalog } from '../analyze';
 import { rules } from '../rules';
 import type { AnalyzeOptions, CatalogAnalysis, DataTypeReport, Finding, GuardType } from '../types';
+import { draftDataType } from '../infrastructure/draft';
+import { insertDataType } from '../wizard';
 import { applyEdits, EditableCatalog, flowYaml, type TextEdit } from './yamlEdits';
 
 export { applyEdits, type TextEdit };
@@ -125,8 +127,34 @@ class FixBuilder {
       case 'rto-vs-human-approval':
         if (dataType) this.add('Set rto: 10m (time for a person to approve)', [this.catalog.setField(dataType, 'rto', '10m')]);
         break;
+      case 'unknown-resource':
+        if (finding.suggestion !== undefined) this.add(`Change to '${finding.suggestion}'`, [this.replaceAt(finding, finding.suggestion)], { preferred: true });
+        break;
+      case 'store-drift':
+        if (dataType && finding.suggestion) this.add(`Set store to ${finding.suggestion} (what is deployed)`, [this.catalog.setField(dataType, 'store', finding.suggestion)], { preferred: true });
+        break;
+      case 'region-drift':
+        if (dataType && finding.suggestion) this.add(`Set regions to ${finding.suggestion.split(',').join(', ')} (where it is deployed)`, [this.catalog.setField(dataType, 'regions', `[${finding.suggestion.split(',').join(', ')}]`)], { preferred: true });
+        break;
+      case 'failover-drift':
+        if (dataType && finding.suggestion) this.add(`Set failover to ${finding.suggestion} (what DNS does)`, [this.catalog.setField(dataType, 'failover', finding.suggestion)], { preferred: true });
+        break;
+      case 'unclaimed-resource':
+        this.addDraftedDataType();
+        break;
     }
     if (dataType && acceptable.has(finding.ruleId)) this.acceptRisk(dataType);
+  }
+
+  /** A drafted data type for an unclaimed store, at the end of `dataTypes`: its category is a guess the user confirms. */
+  private addDraftedDataType(): void {
+    const deployed = this.analysis.report.deployed;
+    const at = this.finding.related?.[0];
+    const store = deployed?.stores.find((candidate) => candidate.file === at?.file && candidate.range.offset[0] === at?.range.offset[0]);
+    if (!deployed || !store) return;
+    const taken = new Set(this.analysis.report.dataTypes.map((dt) => dt.name));
+    const { entry } = draftDataType(store, deployed, taken);
+    this.add(`Add a data type '${String(entry.name)}' for ${store.logicalId} (category guessed: ${String(entry.category)})`, [insertDataType(this.catalog.text, entry)], { preferred: true });
   }
 
   private fieldAt(key: string): boolean {

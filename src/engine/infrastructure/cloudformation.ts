@@ -26,10 +26,14 @@ export interface Template {
 }
 
 /** Parses a template; a text that is not a CloudFormation template gets the reason why. */
-export function readTemplate(text: string): Template | { error: string } {
+export function readTemplate(text: string): Template | { error: string; why?: string } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
-  if (doc.errors.length > 0) return { error: `the template does not parse: ${doc.errors[0].message.split('\n')[0]}` };
+  if (doc.errors.length > 0) {
+    const [error] = doc.errors;
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    return { error: `the template does not parse at line ${line}, column ${col}`, why: error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') };
+  }
   const root = doc.contents;
   if (!isMap(root)) return { error: 'a template is a mapping with a Resources section' };
   const section = (name: string) => root.items.find((pair) => isScalar(pair.key) && pair.key.value === name)?.value;

@@ -5,3 +5,5 @@ export type { InfrastructureEntry } from './entries';
 export { deployedSystem } from './system';
 export type { InfrastructureFiles } from './system';
 export * from './model';
+export { dataTypeName, draftCatalog, draftDataType, guessCategory } from './draft';
+export type { DraftedDataType, DraftOptions } from './draft';

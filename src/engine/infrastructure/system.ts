@@ -22,7 +22,7 @@ export function deployedSystem(found: InfrastructureFiles): DeployedSystem {
       problems.push({
         entryIndex: file.entryIndex,
         message: `${file.file} is not read: ${template.error}.`,
-        detail: `\`${file.file}\` is not read: ${template.error}. The catalog is checked without it.`,
+        detail: `\`${file.file}\` is not read: ${template.error}${template.why ? ` (${template.why})` : ''}. The catalog is checked without it.`,
       });
       continue;
     }

@@ -15,9 +15,13 @@ export interface LinkedResource {
 /** The data type's `resources` entries that name exactly one deployed store (the rest is unknown-resource's). */
 export function linkedResources(dataType: DataTypeUnderCheck, catalog: CatalogModel): LinkedResource[] {
   if (!catalog.deployed) return [];
+  const seen = new Set<DeployedStore>();
   return dataType.resources.map(({ name, index }) => {
     const stores = catalog.storesNamed(name);
-    return { name, at: { range: catalog.source.rangeAt(['dataTypes', dataType.index, 'resources', index]) }, ...(stores.length === 1 ? { store: stores[0] } : {}) };
+    // Two names of one store (a global database and a member cluster) are checked once.
+    const store = stores.length === 1 && !seen.has(stores[0]) ? stores[0] : undefined;
+    if (store) seen.add(store);
+    return { name, at: { range: catalog.source.rangeAt(['dataTypes', dataType.index, 'resources', index]) }, ...(store ? { store } : {}) };
   });
 }
 

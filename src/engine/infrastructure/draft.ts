@@ -1,0 +1,136 @@
+// Drafting a catalog from the deployed system, for a team that has none: one data type per data
+// store with its store, Regions, topology and `resources`, the Regions section from what was
+// found, and a category guessed from the resource's name. A guess is marked `# check:` so that
+// nobody mistakes it for a decision; the team's own answers are what the advice needs.
+import { Document, isMap, isScalar, isSeq, type Scalar } from 'yaml';
+import type { Category, StoreId, Topology } from '../types';
+import type { CatalogEntry } from '../wizard';
+import { isUnknown, knownRegions, namesOf, type DeployedStore, type DeployedSystem } from './model';
+
+/** Words in resource names and the category they suggest, most specific first. */
+const CATEGORY_WORDS: ReadonlyArray<[RegExp, Category]> = [
+  [/audit/, 'audit'],
+  [/(^|[^a-z])log|logs|journal/, 'log'],
+  [/payment|ledger|order|invoice|billing|transaction|transfer|refund/, 'transaction'],
+  [/inventory|stock|reservation/, 'inventory'],
+  [/auth|token|permission|acl|credential|entitlement/, 'authorization'],
+  [/account|balance|wallet|loyalty|customer|user|profile|member/, 'account'],
+  [/session/, 'session'],
+  [/cart|basket/, 'cart'],
+  [/recommend|personali/, 'recommendation'],
+  [/analytic|metric|event|report|stat|clickstream/, 'analytics'],
+  [/pref|setting/, 'preference'],
+  [/cache/, 'cache'],
+  [/history|archive|snapshot|backup/, 'historical'],
+  [/media|image|asset|video|photo|upload|document/, 'media'],
+  [/catalog|product|reference|config|price|content/, 'reference'],
+];
+
+const NAME_SUFFIXES = /(Global(Cluster|Table)?|Table|Bucket|Cluster|Cache|Database|Db|ReplicationGroup|Datastore)$/;
+
+/** `CartsTable` → `carts`, `PaymentsGlobal` → `payments`, `shop-media/Bucket` → `shop-media-bucket`. */
+export function dataTypeName(logicalId: string): string {
+  const trimmed = logicalId.replace(NAME_SUFFIXES, '') || logicalId;
+  const kebab = trimmed.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase();
+  return /^[a-z0-9]/.test(kebab) ? kebab : `data-${kebab || 'store'}`;
+}
+
+export function guessCategory(logicalId: string): Category | undefined {
+  const words = logicalId.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return CATEGORY_WORDS.find(([pattern]) => pattern.test(words))?.[1];
+}
+
+/** One-writer stores fail over (hot-warm); the others write in every Region (hot-hot). */
+function topologyOf(store: StoreId, regions: number): Topology {
+  if (regions < 2 || store === 'aurora' || store === 'dynamodb') return 'single-region';
+  return store === 'aurora-global' || store === 'elasticache-global' || store === 's3' ? 'hot-warm' : 'hot-hot';
+}
+
+export interface DraftedDataType {
+  entry: CatalogEntry;
+  /** Why a field is a guess, by field: shown as `# check:` comments. */
+  checks: Record<string, string>;
+}
+
+/** A data type for one deployed store, named apart from `taken`. */
+export function draftDataType(store: DeployedStore, system: DeployedSystem, taken: Set<string>): DraftedDataType {
+  let name = dataTypeName(store.logicalId);
+  for (let n = 2; taken.has(name); n++) name = `${dataTypeName(store.logicalId)}-${n}`;
+  taken.add(name);
+  const checks: Record<string, string> = {};
+  const guessed = guessCategory(store.logicalId);
+  checks.category = guessed ? `guessed from the name ${store.logicalId}` : `nothing in the name ${store.logicalId} says what the data is: choose a category`;
+  const entry: CatalogEntry = { name, category: guessed ?? 'other' };
+  const { regions, complete } = knownRegions(store);
+  if (isUnknown(store.store)) {
+    checks.resources = `the store is unknown: ${store.store.unknown}`;
+  } else {
+    const topology = topologyOf(store.store, regions.length);
+    entry.topology = topology;
+    entry.store = store.store;
+  }
+  if (regions.length > 0) entry.regions = regions;
+  if (!complete) checks.regions = `some Regions are unknown: ${store.regions.filter(isUnknown).map((r) => r.unknown).join('; ')}`;
+  if (typeof store.witness === 'string') entry.splitBrainGuards = [{ type: 'witness-region', region: store.witness }];
+  // Who fails a one-writer store over: the DNS failover in its stack, when there is one.
+  const route = system.failovers.find((candidate) => candidate.stack === store.stack);
+  if (route && entry.topology === 'hot-warm') {
+    entry.failover = route.mode;
+    checks.failover = `from ${route.how} (${route.logicalId})`;
+  }
+  const sameId = system.stores.filter((other) => other.logicalId === store.logicalId).length > 1;
+  entry.resources = [sameId ? namesOf(store)[1] : store.logicalId];
+  return { entry, checks };
+}
+
+export interface DraftOptions {
+  /** The `infrastructure` entries, as the catalog will reach them. */
+  infrastructure: Array<string | { path: string; region: string }>;
+  name?: string;
+}
+
+/** A whole catalog, in YAML, drafted from a deployed system. */
+export function draftCatalog(system: DeployedSystem, options: DraftOptions): string {
+  const taken = new Set<string>();
+  const drafted = system.stores.map((store) => draftDataType(store, system, taken));
+  const dataRegions = new Map<string, number>();
+  const witnesses = new Set<string>();
+  for (const store of system.stores) {
+    for (const region of knownRegions(store).regions) dataRegions.set(region, (dataRegions.get(region) ?? 0) + 1);
+    if (typeof store.witness === 'string') witnesses.add(store.witness);
+  }
+  // The first stack read is, by convention, the primary Region's (CDK apps list it first).
+  const ordered = [...dataRegions.keys()];
+  const regions = [
+    ...ordered.map((region, i) => ({ name: region, role: i === 0 ? 'primary' : 'secondary' })),
+    ...[...witnesses].filter((region) => !dataRegions.has(region)).map((region) => ({ name: region, role: 'witness' })),
+  ];
+  const doc = new Document({
+    apiVersion: 'cap-advisor/v1',
+    kind: 'DataCatalog',
+    metadata: { name: options.name ?? 'drafted' },
+    regions: regions.length > 0 ? regions : [{ name: 'us-east-1', role: 'primary' }],
+    infrastructure: options.infrastructure,
+    dataTypes: drafted.map((d) => d.entry),
+  });
+  doc.commentBefore = ' Drafted by `cap-advisor draft` from the infrastructure below. Every `# check:` is a guess:\n'
+    + ' confirm it (category above all: it decides consistency), add what the data needs\n'
+    + ' (stalenessBudget, rpo, rto, failover, guards), then delete the comment.';
+  if (regions.length === 0) (doc.get('regions', true) as { commentBefore?: string }).commentBefore = ' check: no Region could be read from the infrastructure';
+  const list = doc.get('dataTypes', true);
+  if (isSeq(list)) {
+    list.items.forEach((item, i) => {
+      if (!isMap(item)) return;
+      for (const pair of item.items) {
+        if (isScalar(pair.key) && isSeq(pair.value) && ['regions', 'resources'].includes(String(pair.key.value))) pair.value.flow = true;
+        if (isScalar(pair.key) && isSeq(pair.value) && pair.key.value === 'splitBrainGuards') pair.value.items.forEach((guard) => { if (isMap(guard)) guard.flow = true; });
+        const check = isScalar(pair.key) ? drafted[i].checks[String(pair.key.value)] : undefined;
+        if (check && pair.value) (pair.value as Scalar).comment = ` check: ${check}`;
+      }
+      if (i > 0) item.spaceBefore = true;
+    });
+  }
+  const infrastructure = doc.get('infrastructure', true);
+  if (isSeq(infrastructure)) infrastructure.items.forEach((entry) => { if (isMap(entry)) entry.flow = true; });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}

@@ -1,0 +1,255 @@
+// The deployed system linked to a catalog, as a user meets it: a catalog beside its CDK
+// assembly, SAM app or templates; the exact findings and ranges, the template line beside each,
+// the text after a quick fix, bad input with one clear finding, and drafting a catalog.
+import { strict as assert } from 'node:assert';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { applyEdits, completionsAt, quickFixes, type CatalogAnalysis } from '../../src/engine';
+import { draftCatalog } from '../../src/engine/infrastructure';
+import { analyzeCatalogFile, loadDeployedSystem, readCounter } from '../../src/infrastructure/files';
+import { renderSarif } from '../../src/report';
+import { where } from '../helpers/catalogs';
+
+const fixtures = join(__dirname, '../../../test/fixtures');
+
+/** A scratch workspace holding copies of the given fixture folders. */
+function workspace(...folders: string[]): string {
+  const root = mkdtempSync(join(tmpdir(), 'cap-infra-'));
+  for (const folder of folders) cpSync(join(fixtures, folder), join(root, folder), { recursive: true });
+  return root;
+}
+
+const HEAD = `apiVersion: cap-advisor/v1
+kind: DataCatalog
+metadata:
+  name: shop
+regions:
+  - name: us-east-1
+    role: primary
+  - name: us-east-2
+    role: secondary
+  - name: us-west-2
+    role: witness
+`;
+
+function analyze(root: string, text: string, name = 'shop.catalog.yaml'): CatalogAnalysis {
+  writeFileSync(join(root, name), text);
+  return analyzeCatalogFile(text, { catalogPath: join(root, name), workspaceRoot: root });
+}
+
+const linked = (analysis: CatalogAnalysis) => analysis.findings.filter((f) => !['recommendation'].includes(f.ruleId));
+
+describe('The deployed system', () => {
+  describe('a CDK cloud assembly (two Regions, a Stage, a nested stack)', () => {
+    const root = workspace('cdk');
+    const system = loadDeployedSystem([{ index: 0, path: 'cdk/cdk.out' }], { catalogDir: root, workspaceRoot: root })!;
+
+    it('reads each stack in its environment\'s Region and joins what spans stacks', () => {
+      assert.deepEqual(system.problems, []);
+      assert.deepEqual(system.stores.map((s) => [`${s.stack}/${s.logicalId}`, s.store, s.regions, s.witness ?? null, s.members.map((m) => `${m.stack}/${m.logicalId}`)]), [
+        ['shop-east-1/OrdersTable', 'dynamodb-global-strong', ['us-east-1', 'us-east-2'], 'us-west-2', []],
+        ['shop-east-1/MediaBucket', 's3', ['us-east-1', 'us-east-2'], null, ['shop-east-2/MediaReplica']],
+        ['shop-east-2/ProfilesTable', 'dynamodb', ['us-east-2'], null, []],
+        ['dr-ledger/PaymentsCluster', 'aurora-dsql', ['us-east-2', 'us-east-1'], 'us-west-2', []],
+        ['shop-east-1/LedgerGlobal', 'aurora-global', ['us-east-1', 'us-east-2'], null, ['shop-east-1/LedgerCluster', 'shop-east-2/LedgerCluster']],
+      ]);
+      assert.equal(system.stores.find((s) => s.logicalId === 'LedgerGlobal')?.writeForwarding, true);
+      assert.equal(system.stores.find((s) => s.logicalId === 'MediaBucket')?.file, 'cdk/cdk.out/ShopEast1Media0A1B2C3D.nested.template.json');
+      assert.deepEqual(system.failovers.map((f) => [f.logicalId, f.mode, f.how]), [['ApiRecords', 'manual', 'an ARC routing control on api.shop.example.com']]);
+      assert.deepEqual(system.files, ['cdk/cdk.out/manifest.json', 'cdk/cdk.out/ShopEast1.template.json', 'cdk/cdk.out/ShopEast1Media0A1B2C3D.nested.template.json', 'cdk/cdk.out/ShopEast2.template.json', 'cdk/cdk.out/assembly-Dr/manifest.json', 'cdk/cdk.out/assembly-Dr/DrLedger.template.json']);
+    });
+
+    it('a catalog that matches what is deployed is quiet; a drifted one gets each drift on its resources entry, the template line beside it', () => {
+      const catalogText = `${HEAD}infrastructure:
+  - cdk/cdk.out
+dataTypes:
+  - name: orders
+    category: transaction
+    store: dynamodb-global
+    topology: hot-hot
+    regions: [us-east-1, us-east-2]
+    splitBrainGuards: [{ type: witness-region, region: us-west-2 }]
+    resources: [OrdersTable]
+  - name: ledger
+    category: transaction
+    store: aurora-global
+    regions: [us-east-1, us-west-2]
+    failover: automatic
+    splitBrainGuards: [fencing-lease]
+    resources: [LedgerGlobal, LedgerCluster]
+  - name: images
+    category: media
+    store: s3
+    rpo: 15m
+    resources: [MediaBuckett]
+`;
+      const analysis = analyze(root, catalogText);
+      assert.deepEqual(linked(analysis).map(where), [
+        'unclaimed-resource@13:5-13:16',
+        'unclaimed-resource@13:5-13:16',
+        'unclaimed-resource@13:5-13:16',
+        'lww-on-strong-data@17:12-17:27',
+        'store-mismatch@17:12-17:27',
+        'store-drift@21:17-21:28',
+        'failover-drift@26:15-26:24',
+        'region-drift@28:17-28:29',
+        'unknown-resource@33:17-33:29',
+      ]);
+      const byRule = (id: string) => analysis.findings.find((f) => f.ruleId === id)!;
+      assert.equal(byRule('store-drift').message, "'orders' declares dynamodb-global, but OrdersTable deploys dynamodb-global-strong: fix the catalog or the template.");
+      assert.deepEqual(byRule('store-drift').related, [{ message: 'OrdersTable (AWS::DynamoDB::GlobalTable): deploys dynamodb-global-strong', file: 'cdk/cdk.out/ShopEast1.template.json', range: byRule('store-drift').related![0].range }]);
+      assert.deepEqual(byRule('store-drift').related![0].range.start, { line: 3, column: 3 });
+      assert.equal(byRule('failover-drift').message, "'ledger' says failover: automatic, but DNS fails over by an ARC routing control on api.shop.example.com.");
+      assert.equal(byRule('region-drift').message, "'ledger': LedgerGlobal is deployed in us-east-1 and us-east-2, not the declared Regions.");
+      assert.equal(byRule('unknown-resource').severity, 'error');
+      assert.equal(byRule('unknown-resource').message, "'images' names MediaBuckett, which the linked infrastructure does not deploy: did you mean MediaBucket?");
+      assert.deepEqual(analysis.findings.filter((f) => f.ruleId === 'unclaimed-resource').map((f) => f.suggestion), ['MediaBucket', 'ProfilesTable', 'PaymentsCluster']);
+
+      // The quick fixes make the catalog say what is deployed.
+      const fixed = (ruleId: string, suggestion?: string) => {
+        const finding = analysis.findings.find((f) => f.ruleId === ruleId && (suggestion === undefined || f.suggestion === suggestion))!;
+        const [fix] = quickFixes(catalogText, analysis, finding);
+        return { title: fix.title, text: applyEdits(catalogText, fix.edits) };
+      };
+      const store = fixed('store-drift');
+      assert.equal(store.title, 'Set store to dynamodb-global-strong (what is deployed)');
+      assert.ok(store.text.includes('  - name: orders\n    category: transaction\n    store: dynamodb-global-strong\n'));
+      assert.ok(fixed('region-drift').text.includes('    regions: [us-east-1, us-east-2]\n    failover: automatic\n'));
+      assert.ok(fixed('failover-drift').text.includes('    failover: manual\n'));
+      assert.ok(fixed('unknown-resource').text.endsWith('    resources: [MediaBucket]\n'));
+      const drafted = fixed('unclaimed-resource', 'ProfilesTable');
+      assert.equal(drafted.title, "Add a data type 'profiles' for ProfilesTable (category guessed: account)");
+      assert.ok(drafted.text.endsWith(`    resources: [MediaBuckett]
+  - name: profiles
+    category: account
+    topology: single-region
+    store: dynamodb
+    regions:
+      - us-east-2
+    resources:
+      - ProfilesTable
+`), drafted.text);
+      assert.deepEqual(analyze(root, drafted.text).findings.filter((f) => f.ruleId === 'unclaimed-resource').map((f) => f.suggestion), ['MediaBucket', 'PaymentsCluster']);
+    });
+
+    it('SARIF places the template line as a related location, relative to the checkout like the catalog', () => {
+      const text = `${HEAD}infrastructure: [cdk/cdk.out]\ndataTypes:\n  - name: orders\n    category: transaction\n    store: dynamodb-global\n    topology: hot-hot\n    regions: [us-east-1, us-east-2]\n    resources: [OrdersTable]\n`;
+      const sarif = JSON.parse(renderSarif([{ file: 'catalogs/shop.catalog.yaml', analysis: analyze(root, text) }], { toolVersion: '0' }));
+      const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'store-drift');
+      assert.deepEqual(result.relatedLocations[0].physicalLocation, { artifactLocation: { uri: 'catalogs/cdk/cdk.out/ShopEast1.template.json', uriBaseId: '%SRCROOT%' }, region: { startLine: 3, startColumn: 3, endLine: 3, endColumn: 16 } });
+    });
+
+    it('completion offers the deployed stores in resources, those no data type lists first', () => {
+      const text = `${HEAD}infrastructure: [cdk/cdk.out]\ndataTypes:\n  - name: orders\n    category: transaction\n    resources: [OrdersTable, ]\n`;
+      const analysis = analyze(root, text);
+      const items = completionsAt(text, text.indexOf(', ]') + 2, analysis);
+      assert.deepEqual(items.sort((a, b) => a.sortText.localeCompare(b.sortText)).map((i) => `${i.label} ${i.detail}`), [
+        'MediaBucket s3 · us-east-1, us-east-2',
+        'ProfilesTable dynamodb · us-east-2',
+        'PaymentsCluster aurora-dsql · us-east-2, us-east-1',
+        'LedgerGlobal aurora-global · us-east-1, us-east-2',
+      ]);
+    });
+
+    it('an edit to the catalog alone reads no template again; a changed template is read', () => {
+      const text = `${HEAD}infrastructure: [cdk/cdk.out]\ndataTypes:\n  - name: orders\n    category: transaction\n`;
+      analyze(root, text);
+      const before = readCounter.templates;
+      analyze(root, text.replace('category: transaction', 'category: account'));
+      assert.equal(readCounter.templates, before);
+      const template = join(root, 'cdk/cdk.out/ShopEast2.template.json');
+      writeFileSync(template, readFileSync(template, 'utf8').replace('ProfilesTable', 'AccountsTable'));
+      const after = analyze(root, text);
+      assert.equal(readCounter.templates, before + 1);
+      assert.ok(after.findings.some((f) => f.suggestion === 'AccountsTable'));
+    });
+  });
+
+  it('a SAM app takes its Region from samconfig.toml', () => {
+    const root = workspace('sam');
+    const system = loadDeployedSystem([{ index: 0, path: 'sam' }], { catalogDir: root, workspaceRoot: root })!;
+    assert.deepEqual(system.stores.map((s) => [s.logicalId, s.type, s.store, s.regions, s.stack]), [['SessionsTable', 'AWS::Serverless::SimpleTable', 'dynamodb', ['eu-west-1'], 'template']]);
+  });
+
+  describe('bad input: one clear finding on the infrastructure entry, and the rest of the catalog is still analysed', () => {
+    const root = workspace('cdk');
+    mkdirSync(join(root, 'infra'));
+    writeFileSync(join(root, 'infra/package.json'), '{ "name": "not-a-template" }');
+    writeFileSync(join(root, 'infra/broken.yaml'), 'Resources:\n  Table: [\n');
+    writeFileSync(join(root, 'infra/huge.json'), `{"Resources":{},"Padding":"${'x'.repeat(20 * 1024 * 1024)}"}`);
+    mkdirSync(join(root, 'tf'));
+    writeFileSync(join(root, 'tf/main.tf'), 'resource "aws_dynamodb_table" "carts" {}\n');
+    symlinkSync('loop-b', join(root, 'loop-a'));
+    symlinkSync('loop-a', join(root, 'loop-b'));
+    symlinkSync(tmpdir(), join(root, 'outside'));
+    mkdirSync(join(root, 'partial'));
+    writeFileSync(join(root, 'partial/manifest.json'), JSON.stringify({ version: '36.0.0', artifacts: { Gone: { type: 'aws:cloudformation:stack', environment: 'aws://1/us-east-1', properties: { templateFile: 'Gone.template.json' } } } }));
+    const cases: Array<[string, string]> = [
+      ['cdk.out', 'cdk.out does not exist: check the path (relative to the catalog).'],
+      ['/etc', '/etc is not read: write infrastructure paths relative to the catalog.'],
+      ['../../etc', '../../etc is not read: it leaves the workspace.'],
+      ['loop-a', 'loop-a is not read: its symbolic links form a loop.'],
+      ['outside', 'outside is not read: a symbolic link leads out of the workspace.'],
+      ['infra/package.json', 'infra/package.json is not read: the template has no Resources section.'],
+      ['infra/broken.yaml', 'infra/broken.yaml is not read: the template does not parse at line 3, column 1.'],
+      ['infra/huge.json', 'infra/huge.json is not read: it is 20 MB, over the 10 MB limit.'],
+      ['partial', 'partial/manifest.json names Gone.template.json, which is missing: run cdk synth again.'],
+      ['tf', 'tf holds Terraform, which this version does not read yet: link CloudFormation, CDK or SAM.'],
+    ];
+    for (const [path, message] of cases) {
+      it(path, () => {
+        const text = `${HEAD}infrastructure:\n  - ${path}\n  - cdk/cdk.out\ndataTypes:\n  - name: orders\n    category: transaction\n    store: dynamodb-global\n    topology: hot-hot\n    regions: [us-east-1, us-east-2]\n    resources: [OrdersTable]\n`;
+        const analysis = analyze(root, text);
+        const problems = analysis.findings.filter((f) => f.ruleId === 'infrastructure-unreadable');
+        assert.deepEqual(problems.map((f) => [where(f), f.message, f.severity]), [['infrastructure-unreadable@13:5-13:' + (5 + path.length), message, 'error']]);
+        // The rest still runs: the catalog's own rules, and the other entry's resources.
+        assert.ok(analysis.findings.some((f) => f.ruleId === 'lww-on-strong-data'));
+        assert.ok(analysis.findings.some((f) => f.ruleId === 'store-drift'));
+      });
+    }
+  });
+
+  describe('strong-table-topology', () => {
+    const declared = (regions: string, witness: string | undefined, store = 'dynamodb-global-strong') => `${HEAD.replace('  - name: us-west-2\n    role: witness\n', '  - name: us-west-2\n    role: witness\n  - name: eu-west-1\n    role: secondary\n  - name: ap-south-1\n    role: secondary\n')}dataTypes:\n  - name: orders\n    category: transaction\n    store: ${store}\n    topology: hot-hot\n    regions: [${regions}]\n${witness ? `    splitBrainGuards: [{ type: witness-region, region: ${witness} }]\n` : ''}`;
+    const topology = (text: string) => analyzeCatalogFile(text, { catalogPath: join(tmpdir(), 'x.catalog.yaml') }).findings.filter((f) => f.ruleId === 'strong-table-topology').map((f) => f.message);
+
+    it('without infrastructure, checks the declared Regions and witness against the Region sets', () => {
+      assert.deepEqual(topology(declared('us-east-1, us-east-2', 'us-west-2')), []);
+      assert.deepEqual(topology(declared('us-east-1, eu-west-1', 'us-west-2')), ["'orders' cannot be dynamodb-global-strong as declared: it spans the US and EU Region sets."]);
+      assert.deepEqual(topology(declared('us-east-1, ap-south-1', 'us-west-2')), ["'orders' cannot be dynamodb-global-strong as declared: ap-south-1 is in no Region set."]);
+      assert.deepEqual(topology(declared('us-east-1, us-east-2, us-west-2, eu-west-1', undefined)), ["'orders' cannot be dynamodb-global-strong as declared: 4 Regions, no witness, not 3 Regions or 2 and a witness."]);
+      assert.deepEqual(topology(declared('us-east-1, us-east-2, eu-west-1', undefined, 'aurora-dsql')), ["'orders' cannot be aurora-dsql as declared: 3 Regions, no witness, not two peers and a witness."]);
+      assert.deepEqual(topology(declared('us-east-1, us-east-2', 'us-west-2', 'aurora-dsql')), []);
+    });
+
+    it('with a linked table, checks what is deployed', () => {
+      const root = mkdtempSync(join(tmpdir(), 'cap-infra-'));
+      writeFileSync(join(root, 'orders.yaml'), 'Resources:\n  Orders:\n    Type: AWS::DynamoDB::GlobalTable\n    Properties:\n      MultiRegionConsistency: STRONG\n      Replicas:\n        - Region: !Ref AWS::Region\n        - Region: eu-west-1\n');
+      const text = `${HEAD}infrastructure:\n  - { path: orders.yaml, region: us-east-1 }\ndataTypes:\n  - name: orders\n    category: transaction\n    store: dynamodb-global-strong\n    topology: hot-hot\n    regions: [us-east-1, us-east-2]\n    resources: [Orders]\n`;
+      const found = analyze(root, text).findings.filter((f) => f.ruleId === 'strong-table-topology');
+      assert.deepEqual(found.map((f) => [where(f), f.message]), [['strong-table-topology@20:17-20:23', "'orders': Orders cannot be dynamodb-global-strong: 2 Regions, no witness, not 3 Regions or 2 and a witness."]]);
+    });
+  });
+
+  it('draft: one data type per store, schema-valid, every guessed category marked # check:, and checked clean of errors', () => {
+    const root = workspace('cdk', 'sam');
+    const system = loadDeployedSystem([{ index: 0, path: 'cdk/cdk.out' }, { index: 1, path: 'sam' }], { catalogDir: root, workspaceRoot: root })!;
+    const text = draftCatalog(system, { infrastructure: ['cdk/cdk.out', 'sam'], name: 'shop' });
+    const analysis = analyze(root, text, 'drafted.catalog.yaml');
+    assert.deepEqual(analysis.findings.filter((f) => f.severity === 'error' || f.ruleId === 'schema').map(where), []);
+    assert.deepEqual(analysis.report.dataTypes.map((dt) => `${dt.name} ${dt.need.category} ${dt.declaredStore} ${dt.need.regions.join('+')}`), [
+      'orders transaction dynamodb-global-strong us-east-1+us-east-2',
+      'media media s3 us-east-1+us-east-2',
+      'profiles account dynamodb us-east-2',
+      'payments transaction aurora-dsql us-east-2+us-east-1',
+      'sessions session dynamodb eu-west-1',
+      'ledger transaction aurora-global us-east-1+us-east-2',
+    ]);
+    assert.equal(text.match(/ category: \w+ # check: /g)?.length, 6);
+    assert.match(text, /regions:\n {2}- name: us-east-1\n {4}role: primary\n {2}- name: us-east-2\n {4}role: secondary\n {2}- name: eu-west-1\n {4}role: secondary\n {2}- name: us-west-2\n {4}role: witness\n/);
+    // Two stacks deploy a table named LedgerCluster; the draft names neither, it names the global database.
+    assert.ok(text.includes('resources: [LedgerGlobal]'));
+    assert.deepEqual(analysis.findings.filter((f) => f.ruleId === 'unclaimed-resource'), []);
+  });
+});
