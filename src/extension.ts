@@ -7,7 +7,7 @@ import { CatalogDiagnostics } from './vscode/catalogs';
 import { CatalogCodeActions } from './vscode/codeActions';
 import { CatalogCodeLens } from './vscode/codeLens';
 import { CatalogCompletion } from './vscode/completion';
-import { addDataType, analyzeWorkspace, exportReport, newCatalog, openExample, showFixes } from './vscode/commands';
+import { addDataType, analyzeWorkspace, draftCatalogFromInfrastructure, exportReport, newCatalog, openExample, showFixes } from './vscode/commands';
 import { CatalogHover } from './vscode/hover';
 import { ReportPanel } from './vscode/reportPanel';
 import { ScenarioPanel } from './vscode/scenarioPanel';
@@ -44,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): CapAdvisorApi {
     vscode.commands.registerCommand('capAdvisor.showReport', (uri?: vscode.Uri, dataType?: string) => report.show(uri instanceof vscode.Uri ? uri : undefined, typeof dataType === 'string' ? dataType : undefined)),
     vscode.commands.registerCommand('capAdvisor.exportReport', (target?: vscode.Uri, format?: 'markdown' | 'html' | 'json' | 'sarif') => exportReport(catalogs, version, target instanceof vscode.Uri ? target : undefined, format)),
     vscode.commands.registerCommand('capAdvisor.newCatalog', () => newCatalog()),
+    vscode.commands.registerCommand('capAdvisor.draftCatalog', (targets?: vscode.Uri[]) => draftCatalogFromInfrastructure(Array.isArray(targets) ? targets : undefined)),
     vscode.commands.registerCommand('capAdvisor.simulate', (uri?: vscode.Uri, chosen?: Parameters<ScenarioPanel['show']>[1]) => scenarios.show(uri instanceof vscode.Uri ? uri : undefined, chosen)),
     vscode.commands.registerCommand('capAdvisor.openExample', () => openExample(context.extensionUri)),
     vscode.commands.registerCommand('capAdvisor.showFixes', () => showFixes(catalogs)),

@@ -152,7 +152,8 @@ export class CatalogDiagnostics implements vscode.Disposable {
    * cached by file time and size, so an edit to the catalog alone parses no template again.
    */
   private readInfrastructure(uri: vscode.Uri, text: string, maxFileBytes: number | undefined) {
-    if (uri.scheme !== 'file') return undefined;
+    // A file, or an unsaved draft that already has its path (Draft Catalog from Infrastructure).
+    if (uri.scheme !== 'file' && !(uri.scheme === 'untitled' && isAbsolute(uri.fsPath))) return undefined;
     const catalogDir = dirname(uri.fsPath);
     const entries = infrastructureEntries(text);
     this.linkedPaths.set(uri.toString(), entries.filter((entry) => !isAbsolute(entry.path)).map((entry) => resolve(catalogDir, entry.path)));

@@ -1,7 +1,10 @@
 // The palette commands besides the report: Analyze Workspace, Export Report, New Data Catalog,
-// Add Data Type.
+// Add Data Type, Draft Catalog from Infrastructure.
+import { relative, sep } from 'node:path';
 import * as vscode from 'vscode';
 import { analyzeCatalog, CATEGORIES, categoryNeeds, categoryText, dataTypeEntry, insertDataType, NEW_CATALOG_TEMPLATE, parseDuration, type DataTypeAnswers } from '../engine';
+import { draftCatalog } from '../engine/infrastructure';
+import { loadDeployedSystem } from '../infrastructure/files';
 import { renderHtml, renderJson, renderMarkdown, renderSarif, type AnalysedFile } from '../report';
 import { countsText, plural } from '../report/model';
 import type { CatalogDiagnostics } from './catalogs';
@@ -153,4 +156,46 @@ export async function addDataType(catalogs: CatalogDiagnostics, answers?: DataTy
     void vscode.window.showInformationMessage(`CAP Advisor: added ${chosen.name}: ${recommendation.cap} on ${recommendation.store}.`);
   }
   return applied;
+}
+
+/**
+ * Draft Catalog from Infrastructure...: the user picks templates, a cdk.out or a folder; the draft
+ * opens unsaved, as `drafted.catalog.yaml` in the workspace folder, so that its `infrastructure`
+ * paths (relative to that folder) resolve and its findings show at once. Tests pass the targets.
+ */
+export async function draftCatalogFromInfrastructure(targets?: vscode.Uri[]): Promise<vscode.TextDocument | undefined> {
+  const picked = targets ?? await vscode.window.showOpenDialog({
+    title: 'CAP Advisor: Draft Catalog from Infrastructure',
+    openLabel: 'Draft Catalog',
+    canSelectFiles: true,
+    canSelectFolders: true,
+    canSelectMany: true,
+    defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+    filters: { 'CloudFormation, SAM or CDK': ['yaml', 'yml', 'json', 'template'] },
+  });
+  if (!picked || picked.length === 0) return undefined;
+  const folder = vscode.workspace.getWorkspaceFolder(picked[0])?.uri ?? vscode.Uri.joinPath(picked[0], '..');
+  const paths = picked.map((uri) => relative(folder.fsPath, uri.fsPath).split(sep).join('/') || '.');
+  const system = loadDeployedSystem(paths.map((path, index) => ({ index, path })), { catalogDir: folder.fsPath, workspaceRoot: folder.fsPath });
+  const problems = system?.problems.map((problem) => problem.message) ?? [];
+  if (!system || system.stores.length === 0) {
+    void vscode.window.showWarningMessage(`CAP Advisor: no data store found to draft a catalog from.${problems.length ? ` ${problems[0]}` : ''}`);
+    return undefined;
+  }
+  let target = vscode.Uri.joinPath(folder, 'drafted.catalog.yaml');
+  for (let n = 2; await exists(target); n++) target = vscode.Uri.joinPath(folder, `drafted-${n}.catalog.yaml`);
+  const document = await vscode.workspace.openTextDocument(target.with({ scheme: 'untitled' }));
+  const editor = await vscode.window.showTextDocument(document);
+  await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), draftCatalog(system, { infrastructure: paths })));
+  void vscode.window.showInformationMessage(`CAP Advisor: drafted ${plural(system.stores.length, 'data type')} from the infrastructure. Every "# check:" is a guess to confirm before the advice can be trusted.${problems.length ? ` Not read: ${problems.join(' ')}` : ''}`);
+  return document;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,44 +1,50 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { capDiagnostics, repoRoot, waitFor } from './helpers';
+import { byPosition, capDiagnostics, repoRoot, waitFor } from './helpers';
 
 const storefront = vscode.Uri.file(path.join(repoRoot, 'examples/storefront.catalog.yaml'));
 
-// What the engine reports for examples/storefront.catalog.yaml, from
+// What the engine reports for examples/storefront.catalog.yaml with the templates it links, from
 // `node bin/cap-advisor.js check --format json examples/storefront.catalog.yaml`, turned into
 // VS Code's 0-based positions. A change in the engine or in the shell's mapping fails here.
 const expected = [
-  'hint recommendation@22:10-22:18',
-  'information recommendation@35:10-35:19',
-  'error hot-hot-without-guard@38:14-38:21',
-  'error single-writer-hot-hot@39:11-39:24',
-  'hint recommendation@42:10-42:24',
-  'information recommendation@53:10-53:22',
-  'error lww-on-strong-data@56:11-56:26',
-  'warning store-mismatch@56:11-56:26',
-  'error lww-on-strong-data@57:24-57:40',
-  'hint recommendation@60:10-60:20',
-  'error witness-missing@65:40-65:49',
-  'hint recommendation@68:10-68:21',
-  'warning rto-vs-human-approval@72:9-72:11',
-  'information recommendation@77:10-77:18',
-  'warning store-mismatch@80:11-80:24',
-  'hint recommendation@83:10-83:15',
-  'error hot-hot-without-guard@86:14-86:21',
-  'hint recommendation@90:10-90:25',
-  'hint recommendation@97:10-97:26',
-  'warning cap-intent-mismatch@99:9-99:11',
-  'hint recommendation@103:10-103:22',
-  'error ca-in-multi-region@105:9-105:11',
-  'hint recommendation@109:10-109:21',
-  'warning unguarded-automatic-failover@112:14-112:23',
-  'hint recommendation@116:10-116:25',
-  'warning staleness-budget-exceeded@120:21-120:23',
-  'hint recommendation@124:10-124:19',
-  'hint recommendation@132:10-132:24',
-  'hint recommendation@137:10-137:29',
-];
+  'information unclaimed-resource@22:4-22:54',
+  'warning failover-drift@28:10-28:18',
+  'hint recommendation@28:10-28:18',
+  'warning guard-not-deployed@37:8-37:22',
+  'information recommendation@42:10-42:19',
+  'error hot-hot-without-guard@45:14-45:21',
+  'error single-writer-hot-hot@46:11-46:24',
+  'hint recommendation@49:10-49:24',
+  'information recommendation@61:10-61:22',
+  'error lww-on-strong-data@64:11-64:26',
+  'warning store-mismatch@64:11-64:26',
+  'error lww-on-strong-data@65:24-65:40',
+  'hint recommendation@68:10-68:20',
+  'error witness-missing@73:40-73:49',
+  'hint recommendation@76:10-76:21',
+  'warning rto-vs-human-approval@80:9-80:11',
+  'information recommendation@85:10-85:18',
+  'warning store-mismatch@88:11-88:24',
+  'hint recommendation@92:10-92:15',
+  'error hot-hot-without-guard@95:14-95:21',
+  'warning region-drift@97:16-97:26',
+  'hint recommendation@100:10-100:25',
+  'hint recommendation@107:10-107:26',
+  'warning cap-intent-mismatch@109:9-109:11',
+  'hint recommendation@113:10-113:22',
+  'error ca-in-multi-region@115:9-115:11',
+  'hint recommendation@119:10-119:21',
+  'warning unguarded-automatic-failover@122:14-122:23',
+  'warning failover-drift@127:10-127:25',
+  'hint recommendation@127:10-127:25',
+  'warning staleness-budget-exceeded@131:21-131:23',
+  'warning replication-without-rtc@132:16-132:29',
+  'hint recommendation@136:10-136:19',
+  'hint recommendation@144:10-144:24',
+  'hint recommendation@149:10-149:29',
+].sort(byPosition);
 
 /** Each expected entry moved down by `lines`. */
 function shifted(lines: number): string[] {
@@ -88,6 +94,12 @@ describe('diagnostics of examples/storefront.catalog.yaml', () => {
     const witness = vscode.languages.getDiagnostics(storefront).find((d) => typeof d.code === 'object' && d.code.value === 'witness-missing');
     const related = witness?.relatedInformation?.map((r) => `${r.message}@${r.location.uri.toString() === storefront.toString()}:${r.location.range.start.line}:${r.location.range.start.character}`);
     assert.deepEqual(related, ['`us-east-2` is declared here as secondary@true:12:10']);
+  });
+
+  it('point at the template line a drift is about, in the template\'s own file', () => {
+    const drift = vscode.languages.getDiagnostics(storefront).find((d) => typeof d.code === 'object' && d.code.value === 'region-drift');
+    const related = drift?.relatedInformation?.map((r) => `${r.message}@${path.relative(repoRoot, r.location.uri.fsPath)}:${r.location.range.start.line}:${r.location.range.start.character}`);
+    assert.deepEqual(related, ['CartsTable (AWS::DynamoDB::GlobalTable): deployed in us-east-1, us-east-2 and us-west-2@examples/infra/storefront.yaml:34:2']);
   });
 
   it('follow edits before they are saved', async () => {

@@ -26,9 +26,9 @@ describe('quick fixes in the editor', () => {
 
   it('the fixes for hot-hot carts follow the data: merging preferred, no human approval, hot-warm offered; once saved the finding is gone', async () => {
     const editor = await vscode.window.showTextDocument(storefront);
-    const carts = 'error hot-hot-without-guard@86:14-86:21';
+    const carts = 'error hot-hot-without-guard@95:14-95:21';
     await waitFor('the carts finding', () => capDiagnostics(storefront).includes(carts));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', storefront, new vscode.Range(86, 14, 86, 21), vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', storefront, new vscode.Range(95, 14, 95, 21), vscode.CodeActionKind.QuickFix.value);
     // Only the carts finding lies in this range, so these are its fixes (the workbench adds its
     // own AI actions, which carry no edit).
     const titles = actions.filter((a) => a.edit).map((a) => `${a.title}${a.isPreferred ? ' *' : ''}`);
@@ -43,10 +43,10 @@ describe('quick fixes in the editor', () => {
     const preferred = actions.find((a) => a.isPreferred)!;
     assert.ok(await vscode.workspace.applyEdit(preferred.edit!));
     assert.ok(await editor.document.save());
-    assert.match(await textOf(storefront), /    store: dynamodb-global\n    conflictResolution: merge\n\n  # AP by intent/);
+    assert.match(await textOf(storefront), /    store: dynamodb-global\n    resources: \[CartsTable\]\n    conflictResolution: merge\n\n  # AP by intent/);
     await waitFor('the finding to disappear', () => !capDiagnostics(storefront).includes(carts));
     // Everything else is where it was: the edit added one line below the carts entry.
-    assert.ok(capDiagnostics(storefront).includes('warning cap-intent-mismatch@100:9-100:11'));
+    assert.ok(capDiagnostics(storefront).includes('warning cap-intent-mismatch@110:9-110:11'));
   });
 
   it('accepting a risk inserts a snippet and the cursor lands on the reason', async () => {
@@ -96,19 +96,19 @@ describe('hover', () => {
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', storefront, new vscode.Position(line, character));
       return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'object' && 'value' in c ? c.value : String(c)))).join('\n');
     };
-    assert.equal(document.lineAt(83).text, '  - name: carts');
-    assert.match(await hoverText(83, 12), /A customer in us-east-2 may see `carts` up to ~1 s old after a write in us-east-1/);
-    assert.match(await hoverText(87, 14), /\*\*`dynamodb-global`\*\*: DynamoDB global tables/);
-    assert.match(await hoverText(31, 10), /adds 5–10 minutes to the RTO/);
+    assert.equal(document.lineAt(92).text, '  - name: carts');
+    assert.match(await hoverText(92, 12), /A customer in us-east-2 may see `carts` up to ~1 s old after a write in us-east-1/);
+    assert.match(await hoverText(96, 14), /\*\*`dynamodb-global`\*\*: DynamoDB global tables/);
+    assert.match(await hoverText(37, 10), /adds 5–10 minutes to the RTO/);
     // On a category, a topology and a Region name: what each means.
-    assert.equal(document.lineAt(85).text, '    category: cart');
-    assert.match(await hoverText(85, 15), /\*\*category: cart\*\*: Shopping carts\. Eventual; recommended: AP on `dynamodb-global`\./);
-    assert.match(await hoverText(86, 6), /\*\*topology\*\*: `single-region`: one Region/);
+    assert.equal(document.lineAt(94).text, '    category: cart');
+    assert.match(await hoverText(94, 15), /\*\*category: cart\*\*: Shopping carts\. Eventual; recommended: AP on `dynamodb-global`\./);
+    assert.match(await hoverText(95, 6), /\*\*topology\*\*: `single-region`: one Region/);
     assert.equal(document.lineAt(11).text, '  - name: us-east-2');
     assert.match(await hoverText(11, 12), /\*\*us-east-2\*\*: secondary Region\. Holds replicas and takes over on a failover\.\n\nHolds \d+ data types: payments, /);
     // On a finding, the hover gives the detail the Problems panel leaves out.
-    assert.equal(document.lineAt(86).text, '    topology: hot-hot');
-    assert.match(await hoverText(86, 16), /\*\*hot-hot-without-guard\*\* \(\[rule page\]\([^)]+\)\): `carts` takes writes in 2 Regions \(hot-hot\) with no split-brain guard: during a partition/);
+    assert.equal(document.lineAt(95).text, '    topology: hot-hot');
+    assert.match(await hoverText(95, 16), /\*\*hot-hot-without-guard\*\* \(\[rule page\]\([^)]+\)\): `carts` takes writes in 2 Regions \(hot-hot\) with no split-brain guard: during a partition/);
   });
 });
 
@@ -120,9 +120,9 @@ describe('code lens', () => {
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', storefront, 100);
     const ours = lenses.filter((lens) => lens.command?.command === 'capAdvisor.showReport');
     assert.equal(ours.length, 16);
-    const carts = ours.find((lens) => lens.range.start.line === 83)!;
-    assert.equal(carts.command!.title, 'AP · dynamodb-global · 1 error');
-    assert.equal(ours.find((lens) => lens.range.start.line === 22)!.command!.title, 'CP · aurora-global ✓');
+    const carts = ours.find((lens) => lens.range.start.line === 92)!;
+    assert.equal(carts.command!.title, 'AP · dynamodb-global · 1 error, 1 warning');
+    assert.equal(ours.find((lens) => lens.range.start.line === 28)!.command!.title, 'CP · aurora-global · 2 warnings');
     await vscode.commands.executeCommand(carts.command!.command, ...carts.command!.arguments!);
     assert.match(api.report.html ?? '', /<body class="reveal" data-focus="dt-carts">/);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
@@ -187,7 +187,7 @@ describe('commands', () => {
 
   it('every contributed command is registered under the CAP Advisor category', async () => {
     const contributed = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands as Array<{ command: string; category: string }>;
-    assert.deepEqual(contributed.map((c) => c.command).sort(), ['capAdvisor.addDataType', 'capAdvisor.analyzeWorkspace', 'capAdvisor.exportReport', 'capAdvisor.newCatalog', 'capAdvisor.openExample', 'capAdvisor.showFixes', 'capAdvisor.showReport', 'capAdvisor.simulate']);
+    assert.deepEqual(contributed.map((c) => c.command).sort(), ['capAdvisor.addDataType', 'capAdvisor.analyzeWorkspace', 'capAdvisor.draftCatalog', 'capAdvisor.exportReport', 'capAdvisor.newCatalog', 'capAdvisor.openExample', 'capAdvisor.showFixes', 'capAdvisor.showReport', 'capAdvisor.simulate']);
     const registered = await vscode.commands.getCommands(true);
     for (const { command, category } of contributed) {
       assert.equal(category, 'CAP Advisor');
@@ -200,7 +200,7 @@ describe('commands', () => {
     assert.equal(await vscode.commands.executeCommand('capAdvisor.showReport'), true);
     assert.match(api.report.html ?? '', /<svg class="cap-picture"/);
     assert.match(api.report.html ?? '', /script-src 'nonce-[0-9a-f]{32}'/);
-    assert.match(api.status.text ?? '', /^\$\(error\) 7 \$\(warning\) 6 CAP$/);
+    assert.match(api.status.text ?? '', /^\$\(error\) 7 \$\(warning\) 11 CAP$/);
     const firstFindingAt = () => Number(/data-start="(\d+)"/.exec(api.report.html ?? '')?.[1]);
     const before = firstFindingAt();
     const added = '# The report follows the editor.\n';
@@ -233,9 +233,9 @@ describe('commands', () => {
     const document = await vscode.commands.executeCommand<vscode.TextDocument>('capAdvisor.openExample');
     assert.equal(document.uri.scheme, 'untitled');
     assert.equal(vscode.window.activeTextEditor?.document, document);
-    await waitFor('the example\'s diagnostics', () => capDiagnostics(document.uri).includes('error hot-hot-without-guard@38:14-38:21'));
+    await waitFor('the example\'s diagnostics', () => capDiagnostics(document.uri).includes('error hot-hot-without-guard@45:14-45:21'));
     assert.equal(await vscode.commands.executeCommand('capAdvisor.showFixes'), true);
-    assert.deepEqual([vscode.window.activeTextEditor!.selection.active.line, vscode.window.activeTextEditor!.selection.active.character], [38, 14]);
+    assert.deepEqual([vscode.window.activeTextEditor!.selection.active.line, vscode.window.activeTextEditor!.selection.active.character], [45, 14]);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 

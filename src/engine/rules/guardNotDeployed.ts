@@ -16,11 +16,12 @@ export const guardNotDeployed = defineRule<DataTypeRule>({
       if (guard.type === 'witness-region') {
         for (const link of linkedResources(dataType, catalog)) {
           const store = link.store;
-          if (!store || !isStrongMultiRegionStore(store.store) || store.witness !== undefined) continue;
+          // Where a witness would be written: a DynamoDB global table (only MRSC tables take one) or a DSQL cluster.
+          if (!store || !(isStrongMultiRegionStore(store.store) || store.store === 'dynamodb-global') || store.witness !== undefined) continue;
           issues.push({
             at: { ...dataType.at('splitBrainGuards', index), related: [resourceLocation(store, 'deployed without a witness')] },
             message: `${named(name)} declares a witness Region, but ${resourceNamed(link.name)} is deployed without one.`,
-            detail: `\`${name}\` declares a \`witness-region\` guard, but \`${link.name}\` (\`${store.type}\` in \`${store.file}\`) has no witness (${store.store === 'aurora-dsql' ? '`MultiRegionProperties.WitnessRegion`' : '`GlobalTableWitnesses`'}). The guard the catalog counts on is not deployed. Add the witness to the template, or remove the guard from the catalog so the findings reflect what runs.`,
+            detail: `\`${name}\` declares a \`witness-region\` guard, but \`${link.name}\` (\`${store.type}\` in \`${store.file}\`) has no witness (${store.store === 'aurora-dsql' ? '`MultiRegionProperties.WitnessRegion`' : '`GlobalTableWitnesses`, which only a table with `MultiRegionConsistency: STRONG` takes'}). The guard the catalog counts on is not deployed. Add the witness to the template, or remove the guard from the catalog so the findings reflect what runs.`,
           });
         }
       } else if (guard.type === 'human-approval' && dataType.resolved.topology === 'hot-warm') {

@@ -1,0 +1,86 @@
+// The deployed system in the editor: a catalog linked to a template in the workspace gets its
+// drift with the template line as related information, is analysed again when the template
+// changes on disk, and Draft Catalog from Infrastructure opens a draft beside it.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { capDiagnostics, closeAllEditors, waitFor, workspaceUri } from './helpers';
+
+const TEMPLATE = `Resources:
+  OrdersTable:
+    Type: AWS::DynamoDB::GlobalTable
+    Properties:
+      MultiRegionConsistency: EVENTUAL
+      Replicas:
+        - Region: !Ref AWS::Region
+        - Region: us-east-2
+`;
+
+const CATALOG = `apiVersion: cap-advisor/v1
+kind: DataCatalog
+metadata:
+  name: deployed
+regions:
+  - name: us-east-1
+    role: primary
+  - name: us-east-2
+    role: secondary
+  - name: us-west-2
+    role: witness
+infrastructure:
+  - { path: infra/orders.yaml, region: us-east-1 }
+dataTypes:
+  - name: orders
+    category: transaction
+    store: dynamodb-global-strong
+    topology: hot-hot
+    regions: [us-east-1, us-east-2]
+    splitBrainGuards: [{ type: witness-region, region: us-west-2 }]
+    resources: [OrdersTable]
+`;
+
+describe('linked infrastructure', () => {
+  const template = () => workspaceUri('infra', 'orders.yaml');
+  const catalog = () => workspaceUri('deployed.catalog.yaml');
+  const write = (uri: vscode.Uri, text: string) => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+
+  before(async () => {
+    await write(template(), TEMPLATE);
+    await write(catalog(), CATALOG);
+  });
+  after(async () => {
+    await closeAllEditors();
+    await vscode.workspace.fs.delete(catalog(), { useTrash: false });
+    await vscode.workspace.fs.delete(workspaceUri('infra'), { recursive: true, useTrash: false });
+  });
+
+  it('reports a table declared strong but deployed eventual on its resources entry, with the template line beside it', async () => {
+    await vscode.window.showTextDocument(catalog());
+    const drift = 'error store-drift@20:16-20:27';
+    await waitFor('the store-drift finding', () => capDiagnostics(catalog()).includes(drift));
+    const diagnostic = vscode.languages.getDiagnostics(catalog()).find((d) => typeof d.code === 'object' && d.code.value === 'store-drift')!;
+    const [related] = diagnostic.relatedInformation!;
+    assert.equal(related.location.uri.toString(), template().toString());
+    assert.deepEqual([related.location.range.start.line, related.location.range.start.character], [1, 2]);
+    assert.equal(related.message, 'OrdersTable (AWS::DynamoDB::GlobalTable): deploys dynamodb-global');
+    // Its witness is not deployed either.
+    assert.ok(capDiagnostics(catalog()).includes('warning guard-not-deployed@19:23-19:66'), capDiagnostics(catalog()).join(', '));
+  });
+
+  it('analyses the catalog again when the template changes on disk', async () => {
+    await write(template(), TEMPLATE.replace('MultiRegionConsistency: EVENTUAL', 'MultiRegionConsistency: STRONG\n      GlobalTableWitnesses: [{ Region: us-west-2 }]'));
+    await waitFor('the drift to go away', () => !capDiagnostics(catalog()).some((d) => /store-drift|guard-not-deployed/.test(d)));
+  });
+
+  it('Draft Catalog from Infrastructure opens a draft named beside the infrastructure, already analysed', async () => {
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('capAdvisor.draftCatalog', [workspaceUri('infra')]);
+    assert.equal(document.uri.scheme, 'untitled');
+    assert.equal(document.uri.path, workspaceUri('drafted.catalog.yaml').path);
+    const text = document.getText();
+    assert.match(text, /infrastructure:\n {2}- infra\n/);
+    assert.match(text, / {2}- name: orders\n {4}category: transaction # check: guessed from the name OrdersTable\n/);
+    // A plain template's Region is unknown, and the draft says so instead of guessing.
+    assert.match(text, /resources: \[OrdersTable\] # check: |regions: \[us-east-2\] # check: some Regions are unknown/);
+    await waitFor('the draft\'s diagnostics', () => capDiagnostics(document.uri).length > 0);
+    assert.deepEqual(capDiagnostics(document.uri).filter((d) => d.startsWith('error infrastructure-unreadable')), []);
+  });
+});
