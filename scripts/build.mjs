@@ -34,7 +34,8 @@ function compile() {
 }
 
 async function bundle() {
-  const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, minify: true, keepNames: true, logLevel: 'warning' };
+  // ESM entry points first: jsonc-parser's UMD build requires its parts at run time, which a bundle cannot.
+  const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, minify: true, keepNames: true, logLevel: 'warning', mainFields: ['module', 'main'] };
   await Promise.all([
     esbuild.build({ ...common, entryPoints: [join(root, 'src/extension.ts')], outfile: join(root, 'dist/extension.js'), external: ['vscode'] }),
     esbuild.build({ ...common, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(root, 'dist/cli.js') }),

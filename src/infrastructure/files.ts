@@ -28,7 +28,7 @@ const MAX_FILES_IN_FOLDER = 5000;
 /** How many template texts were read from disk (cached ones are not): the benchmark shows edits cost none. */
 export const readCounter = { templates: 0 };
 
-interface CachedFile { mtimeMs: number; size: number; text: string }
+interface CachedFile { mtimeMs: number; size: number; text: string; nested?: string[] }
 const fileCache = new Map<string, CachedFile>();
 const systemCache = new Map<string, { signature: string; system: DeployedSystem }>();
 
@@ -196,7 +196,9 @@ class Finder {
     this.templates.push({ entryIndex: entry.index, file, text, stack: how.stack ?? basename(path).replace(/\.(template\.)?(ya?ml|json|template)$/, ''), stamp: `${stat.mtimeMs}:${stat.size}`, ...(region ? { region } : {}) });
     const parsed = this.templates[this.templates.length - 1];
     // Nested stacks share their parent's Region and stack name.
-    for (const nested of nestedTemplatePaths(text)) {
+    const cached = fileCache.get(path);
+    const nestedPaths = cached?.text === text ? (cached.nested ??= nestedTemplatePaths(text)) : nestedTemplatePaths(text);
+    for (const nested of nestedPaths) {
       const nestedPath = resolve(dirname(path), nested);
       if (this.inside(nestedPath) && this.exists(nestedPath) && !this.files.has(this.display(nestedPath))) this.readTemplateFile(entry, nestedPath, { explicit: true, region: parsed.region, stack: parsed.stack });
     }

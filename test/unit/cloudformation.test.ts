@@ -121,3 +121,33 @@ describe('The deployed system across stacks', () => {
     assert.deepEqual(s.stores.map((store) => store.logicalId), ['T']);
   });
 });
+
+describe('Every short-form tag', () => {
+  const text = readFileSync(join(__dirname, '../../../test/fixtures/cloudformation/every-tag.yaml'), 'utf8');
+
+  it('reads each tag in its long form, with the position of each logical id (quoted or not)', () => {
+    const template = read(text);
+    assert.deepEqual(template.resources.map((r) => `${r.logicalId} ${r.range.start.line}:${r.range.start.column}-${r.range.end.column}`), ['LedgerTable 19:3-14', 'QuotedTable 30:3-16', 'Subnets 37:3-10']);
+    const [ledger, quoted, subnets] = template.resources;
+    assert.deepEqual(ledger.properties.MultiRegionConsistency, { 'Fn::If': ['IsProd', 'STRONG', 'EVENTUAL'] });
+    assert.deepEqual(ledger.properties.GlobalTableWitnesses, [{ Region: { 'Fn::FindInMap': ['Witness', { Ref: 'AWS::Region' }, 'Region'] } }]);
+    assert.deepEqual(quoted.properties.Tags, [{ Key: 'zones', Value: { 'Fn::ToJsonString': { count: { 'Fn::Length': [{ 'Fn::GetAZs': '' }] } } } }]);
+    assert.deepEqual(subnets.properties.CidrBlock, { 'Fn::Select': [0, { 'Fn::Cidr': [{ 'Fn::GetAtt': ['Vpc', 'CidrBlock'] }, 4, 8] }] });
+    assert.deepEqual(subnets.properties.UserData, { 'Fn::Base64': '#!/bin/sh\necho "Resources: not a key"\n' });
+    assert.deepEqual(subnets.properties.Name, { 'Fn::Sub': ['${Prefix}-subnet', { Prefix: { 'Fn::ImportValue': 'shared-prefix' } }] });
+    assert.deepEqual(subnets.properties.Other, { 'Fn::Transform': { Name: 'AWS::Include', Parameters: { Location: 's3://bucket/snippet.yaml' } } });
+    assert.deepEqual(template.parameterDefaults, { Env: 'prod', PeerRegion: 'us-east-2' });
+  });
+
+  it('a tag CloudFormation adds later reads by the same rule, and the result is the same either way', () => {
+    // An unknown tag sends the text to the full reader (`yaml`); the resources before it read alike.
+    const withNewTag = `${text}\n  Later:\n    Value: !SomeFutureFunction [a, b]\n`.replace('Outputs:\n', 'Outputs:\n  Future:\n    Value: !NewIntrinsic x\n');
+    const full = read(withNewTag);
+    assert.deepEqual(full.resources, read(text).resources);
+    const json = JSON.stringify({ Resources: { A: { Type: 'AWS::DynamoDB::Table', Properties: { Tags: [{ Key: 'k', Value: { 'Fn::Sub': 'x' } }] } } } }, null, 1);
+    // JSON reads fast; the same JSON behind a comment line (not JSON any more, but YAML) reads with `yaml`: the same template.
+    const viaYaml = read(`# a comment\n${json}`);
+    const fast = read(json);
+    assert.deepEqual(viaYaml.resources.map((r) => [r.logicalId, r.properties, r.range.start.line + 0]), fast.resources.map((r) => [r.logicalId, r.properties, r.range.start.line + 1]));
+  });
+});

@@ -4,7 +4,9 @@
 // replication destination in another Region) are joined in system.ts. Values that intrinsic
 // functions compute and that the template alone cannot give (a parameter without a default, an
 // import) are unknown, never guessed.
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { CORE_SCHEMA, load as loadYaml, Type } from 'js-yaml';
+import { visit as visitJson } from 'jsonc-parser';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { SourceRange, StoreId } from '../types';
 import { STACK_REGION_UNKNOWN, type DeployedStore, type FailoverRoute, type ResourceLocation, type TemplateFile, type Unknown } from './model';
 
@@ -27,42 +29,151 @@ export interface Template {
 
 /** Parses a template; a text that is not a CloudFormation template gets the reason why. */
 export function readTemplate(text: string): Template | { error: string; why?: string } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
-  if (doc.errors.length > 0) {
-    const [error] = doc.errors;
-    const { line, col } = lineCounter.linePos(error.pos[0]);
-    return { error: `the template does not parse at line ${line}, column ${col}`, why: error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') };
-  }
-  const root = doc.contents;
-  if (!isMap(root)) return { error: 'a template is a mapping with a Resources section' };
-  const section = (name: string) => root.items.find((pair) => isScalar(pair.key) && pair.key.value === name)?.value;
-  const resources = section('Resources');
-  if (!isMap(resources)) return { error: 'the template has no Resources section' };
-  const range = (node: Node): SourceRange => {
-    const [start, end] = node.range ?? [0, 0];
-    const at = (offset: number) => {
-      const { line, col } = lineCounter.linePos(offset);
-      return { line, column: col };
-    };
-    return { start: at(start), end: at(end), offset: [start, end] };
-  };
-  const parameters = section('Parameters');
+  const read = readFast(text) ?? readWithYaml(text);
+  if ('error' in read) return read;
+  const root = read.value;
+  if (root === null || typeof root !== 'object' || Array.isArray(root)) return { error: 'a template is a mapping with a Resources section' };
+  const { Resources: resources, Parameters: parameters } = root as Record<string, unknown>;
+  if (resources === null || typeof resources !== 'object' || Array.isArray(resources)) return { error: 'the template has no Resources section' };
+  const lines = new LineStarts(text);
   const parameterDefaults: Record<string, unknown> = {};
-  if (isMap(parameters)) {
-    for (const pair of parameters.items) {
-      const value = plain(pair.value as Node | null);
-      if (isScalar(pair.key) && value && typeof value === 'object' && 'Default' in value) parameterDefaults[String(pair.key.value)] = (value as { Default: unknown }).Default;
-    }
+  for (const [name, parameter] of Object.entries(asRecord(parameters))) {
+    if (parameter && typeof parameter === 'object' && 'Default' in parameter) parameterDefaults[name] = (parameter as { Default: unknown }).Default;
   }
   return {
     parameterDefaults,
-    resources: resources.items.flatMap((pair) => {
-      const resource = plain(pair.value as Node | null) as { Type?: unknown; Properties?: unknown; Metadata?: unknown } | null;
-      if (!isScalar(pair.key) || !resource || typeof resource.Type !== 'string') return [];
-      return [{ logicalId: String(pair.key.value), type: resource.Type, range: range(pair.key as Node), properties: asRecord(resource.Properties), metadata: asRecord(resource.Metadata) }];
+    resources: Object.entries(resources as Record<string, unknown>).flatMap(([logicalId, value]) => {
+      const resource = value as { Type?: unknown; Properties?: unknown; Metadata?: unknown } | null;
+      const span = read.logicalIds.get(logicalId);
+      if (!resource || typeof resource.Type !== 'string' || !span) return [];
+      return [{ logicalId, type: resource.Type, range: lines.range(span[0], span[1]), properties: asRecord(resource.Properties), metadata: asRecord(resource.Metadata) }];
     }),
   };
+}
+
+/** A template's plain data (intrinsic functions in their long form) and where each logical id is written. */
+interface ReadTemplate {
+  value: unknown;
+  logicalIds: Map<string, [number, number]>;
+}
+
+/** The full reader: `yaml`'s Document, for any text (JSON is YAML), with its errors and every YAML corner. */
+function readWithYaml(text: string): ReadTemplate | { error: string; why: string } {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+  if (doc.errors.length > 0) {
+    const [error] = doc.errors;
+    const { line, column } = new LineStarts(text).position(error.pos[0]);
+    return { error: `the template does not parse at line ${line}, column ${column}`, why: error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') };
+  }
+  const logicalIds = new Map<string, [number, number]>();
+  const root = doc.contents;
+  const resources = isMap(root) ? root.items.find((pair) => isScalar(pair.key) && pair.key.value === 'Resources')?.value : undefined;
+  if (isMap(resources)) {
+    for (const pair of resources.items) {
+      const range = (pair.key as Node | null)?.range;
+      if (isScalar(pair.key) && range) logicalIds.set(String(pair.key.value), [range[0], range[1]]);
+    }
+  }
+  return { value: plain(root as Node | null), logicalIds };
+}
+
+/**
+ * The fast reader, for the large templates CDK writes: JSON.parse with jsonc-parser's offsets for
+ * JSON, js-yaml with the intrinsic-function tags for YAML (about ten times faster than building
+ * `yaml`'s Document). It answers only when it is sure; any doubt (an unknown tag, a syntax error,
+ * logical ids it cannot place) goes to readWithYaml, which reads every template.
+ */
+function readFast(text: string): ReadTemplate | undefined {
+  try {
+    return /^\s*\{/.test(text) ? readJson(text) : readYamlFast(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function readJson(text: string): ReadTemplate | undefined {
+  const value = JSON.parse(text) as unknown;
+  const logicalIds = new Map<string, [number, number]>();
+  // Keys one level inside the top-level "Resources" object.
+  visitJson(text, {
+    onObjectProperty(property, offset, length, _line, _column, pathSupplier) {
+      const path = pathSupplier();
+      if (path.length === 1 && path[0] === 'Resources') logicalIds.set(property, [offset, offset + length]);
+    },
+  });
+  return { value, logicalIds };
+}
+
+/** Every short form CloudFormation documents, each as a scalar, a sequence and a mapping. */
+const INTRINSIC_TAGS = ['Ref', 'Condition', 'GetAtt', 'Base64', 'Cidr', 'FindInMap', 'GetAZs', 'ImportValue', 'Join', 'Select', 'Split', 'Sub', 'Transform',
+  'And', 'Equals', 'If', 'Not', 'Or', 'ToJsonString', 'Length', 'Contains', 'EachMemberEquals', 'EachMemberIn', 'RefAll', 'ValueOf', 'ValueOfAll', 'Rain::Embed'];
+const templateSchema = CORE_SCHEMA.extend(INTRINSIC_TAGS.flatMap((name) => (['scalar', 'sequence', 'mapping'] as const).map((kind) =>
+  new Type(`!${name}`, { kind, construct: (data: unknown) => longForm(name, data ?? (kind === 'scalar' ? '' : kind === 'sequence' ? [] : {})) }))));
+
+function readYamlFast(text: string): ReadTemplate | undefined {
+  const value = loadYaml(text, { schema: templateSchema, json: true }) as Record<string, unknown> | null;
+  const resources = value?.Resources;
+  if (!resources || typeof resources !== 'object') return { value, logicalIds: new Map() };
+  const logicalIds = blockKeysUnder(text, 'Resources');
+  // The line scan must find exactly the keys the parser found, in order; else `yaml` decides.
+  const expected = Object.keys(resources);
+  const found = [...logicalIds.keys()];
+  return expected.length === found.length && expected.every((id, i) => id === found[i]) ? { value, logicalIds } : undefined;
+}
+
+/** The keys of a top-level block mapping `section:`, by their lines: logical ids are alphanumeric, so a key is a word at one indentation. */
+function blockKeysUnder(text: string, section: string): Map<string, [number, number]> {
+  const keys = new Map<string, [number, number]>();
+  const header = new RegExp(`^${section}[ \t]*:[ \t]*(#.*)?$`, 'm').exec(text);
+  if (!header) return keys;
+  const key = /^([ \t]+)(["']?)([A-Za-z0-9]+)\2[ \t]*:(?=[ \t]|$)/;
+  let indent: string | undefined;
+  for (let start = text.indexOf('\n', header.index) + 1; start > 0 && start < text.length; start = text.indexOf('\n', start) + 1) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end === -1 ? text.length : end);
+    if (/^\S/.test(line) && !line.startsWith('#')) break; // the next top-level key
+    const match = key.exec(line);
+    if (match && (indent === undefined || match[1] === indent)) {
+      indent = match[1];
+      const at = start + match[1].length;
+      keys.set(match[3], [at, at + match[2].length * 2 + match[3].length]);
+    }
+  }
+  return keys;
+}
+
+/** `!Ref x` is `{ Ref: x }`, `!Condition c` is `{ Condition: c }`, `!GetAtt a.b` is `{ "Fn::GetAtt": [a, b] }`, any other `!X v` is `{ "Fn::X": v }`. */
+function longForm(name: string, value: unknown): unknown {
+  if (name === 'Ref' || name === 'Condition') return { [name]: value };
+  if (name === 'GetAtt' && typeof value === 'string') {
+    const dot = value.indexOf('.');
+    return { 'Fn::GetAtt': dot === -1 ? [value] : [value.slice(0, dot), value.slice(dot + 1)] };
+  }
+  return { [`Fn::${name}`]: value };
+}
+
+/** 1-based lines and columns from offsets, by binary search over the line starts. */
+class LineStarts {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  position(offset: number): { line: number; column: number } {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.starts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - this.starts[low] + 1 };
+  }
+
+  range(start: number, end: number): SourceRange {
+    return { start: this.position(start), end: this.position(end), offset: [start, end] };
+  }
 }
 
 /**
@@ -79,15 +190,8 @@ function plain(node: Node | null | undefined): unknown {
   else value = isScalar(node) ? node.value : null;
   const tag = node.tag;
   if (!tag || !tag.startsWith('!') || tag.startsWith('!!')) return value;
-  const name = tag.slice(1);
-  if (name === 'Ref' || name === 'Condition') return { [name]: value };
-  if (name === 'GetAtt' && typeof value === 'string') {
-    const dot = value.indexOf('.');
-    return { 'Fn::GetAtt': dot === -1 ? [value] : [value.slice(0, dot), value.slice(dot + 1)] };
-  }
-  return { [`Fn::${name}`]: value };
+  return longForm(tag.slice(1), value);
 }
-
 
 function asRecord(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? value as Record<string, unknown> : {};

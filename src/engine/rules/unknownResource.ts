@@ -24,7 +24,9 @@ export const unknownResource = defineRule<DataTypeRule>({
     }
     // A file that could not be read has its own finding; a name may be in it, so none is called unknown.
     if (deployed.problems.length > 0) return [];
-    const allNames = [...new Set(deployed.stores.flatMap((store) => [store, ...store.members].flatMap(namesOf)))];
+    // Only an unknown name needs the list to suggest from.
+    let allNames: string[] | undefined;
+    const names = () => (allNames ??= [...new Set(deployed.stores.flatMap((store) => [store, ...store.members].flatMap(namesOf)))]);
     const issues: Issue[] = [];
     for (const { name, index } of dataType.resources) {
       const stores = catalog.storesNamed(name);
@@ -39,7 +41,7 @@ export const unknownResource = defineRule<DataTypeRule>({
         continue;
       }
       if (stores.length === 1) continue;
-      const suggestion = allNames.length > 0 ? closest(name, allNames) : undefined;
+      const suggestion = names().length > 0 ? closest(name, names()) : undefined;
       issues.push({
         at,
         message: `${named(resolved.name)} names ${resourceNamed(name)}, which the linked infrastructure does not deploy${suggestion ? `: did you mean ${resourceNamed(suggestion)}?` : '.'}`,
