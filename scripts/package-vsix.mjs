@@ -29,6 +29,7 @@ export const EXTENSION_FILES = [
   ...readdirSync(join(repoRoot, 'docs/rules')).filter((file) => file.endsWith('.md')).sort().map((file) => `docs/rules/${file}`),
   'docs/store-facts.md',
   'docs/scenarios.md',
+  'docs/infrastructure.md',
   // The walkthrough's pages.
   ...readdirSync(join(repoRoot, 'docs/walkthrough')).sort().map((file) => `docs/walkthrough/${file}`),
 ];

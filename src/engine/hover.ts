@@ -162,6 +162,27 @@ function yamlSourceOf(text: string): CatalogSource {
 }
 
 /** The hover for the node at `offset`, or undefined where there is nothing to explain. */
+/** A `resources` entry: what the linked infrastructure deploys under that name, and where. */
+function resourceMarkdown(name: string, analysis: CatalogAnalysis): string[] | undefined {
+  const deployed = analysis.report.deployed;
+  if (!deployed) return undefined;
+  const stores = deployed.stores.filter((store) => [store, ...store.members].some((part) => part.logicalId === name || `${part.stack}/${part.logicalId}` === name));
+  if (stores.length !== 1) return undefined;
+  const [store] = stores;
+  const known = (value: string | { unknown: string }) => (typeof value === 'string' ? `\`${value}\`` : `unknown (${value.unknown})`);
+  const facts = [
+    `deploys ${known(store.store)} in ${store.regions.map(known).join(', ') || 'no Region the template fixes'}`,
+    ...(store.witness !== undefined ? [`witness ${known(store.witness)}`] : []),
+    ...(store.replicationTimeControl !== undefined ? [`Replication Time Control ${store.replicationTimeControl ? 'on' : 'off'}`] : []),
+    ...(store.writeForwarding !== undefined ? [`write forwarding ${store.writeForwarding ? 'on' : 'off'}`] : []),
+  ];
+  const parts = store.members.map((member) => `\`${member.stack}/${member.logicalId}\` (${member.file}:${member.range.start.line})`);
+  return [
+    `**${name}**: \`${store.type}\` in \`${store.file}\`, line ${store.range.start.line} (stack \`${store.stack}\`): ${facts.join('; ')}.`,
+    ...(parts.length > 0 ? ['', `With ${parts.join(', ')}.`] : []),
+  ];
+}
+
 export function hoverAt(text: string, offset: number, analysis: CatalogAnalysis = analyzeCatalog(text)): Hover | undefined {
   // The hover walks `yaml`'s nodes, so the fast reader would be wasted here.
   const source = yamlSourceOf(text);
@@ -202,6 +223,8 @@ export function hoverAt(text: string, offset: number, analysis: CatalogAnalysis 
     if (isKey) {
       const meaning = describeKey(container, value);
       if (meaning) lines = [`**${value}**: ${meaning}`];
+    } else if (listItem && container.join('/') === 'dataTypes/-/resources') {
+      lines = resourceMarkdown(value, analysis);
     } else if (namesRegion(container, listItem ? undefined : key)) {
       lines = regionMarkdown(value, analysis);
     } else {

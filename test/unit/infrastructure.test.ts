@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyEdits, completionsAt, quickFixes, type CatalogAnalysis } from '../../src/engine';
+import { applyEdits, completionsAt, hoverAt, quickFixes, type CatalogAnalysis } from '../../src/engine';
 import { draftCatalog } from '../../src/engine/infrastructure';
 import { analyzeCatalogFile, loadDeployedSystem, readCounter } from '../../src/infrastructure/files';
 import { renderSarif } from '../../src/report';
@@ -251,5 +251,15 @@ dataTypes:
     // Two stacks deploy a table named LedgerCluster; the draft names neither, it names the global database.
     assert.ok(text.includes('resources: [LedgerGlobal]'));
     assert.deepEqual(analysis.findings.filter((f) => f.ruleId === 'unclaimed-resource'), []);
+  });
+});
+
+describe('hover on a resources entry', () => {
+  it('says what is deployed under that name, where, and its parts', () => {
+    const root = workspace('cdk');
+    const text = `${HEAD}infrastructure: [cdk/cdk.out]\ndataTypes:\n  - name: ledger\n    category: transaction\n    store: aurora-global\n    resources: [LedgerGlobal]\n`;
+    const analysis = analyze(root, text);
+    const hover = hoverAt(text, text.indexOf('LedgerGlobal') + 2, analysis)!;
+    assert.equal(hover.markdown, '**LedgerGlobal**: `AWS::RDS::GlobalCluster` in `cdk/cdk.out/ShopEast1.template.json`, line 15 (stack `shop-east-1`): deploys `aurora-global` in `us-east-1`, `us-east-2`; write forwarding on.\n\nWith `shop-east-1/LedgerCluster` (cdk/cdk.out/ShopEast1.template.json:19), `shop-east-2/LedgerCluster` (cdk/cdk.out/ShopEast2.template.json:3).');
   });
 });
