@@ -84,16 +84,16 @@ if (!options.screenshots) {
     await page.waitForSelector('.monaco-editor .view-lines', { state: 'visible' });
     await page.waitForTimeout(2500);
     await palette('>View: Focus Problems');
-    await quickOpen(':87:15');
+    await quickOpen(':96:15');
     await page.keyboard.press('Control+.');
     await page.waitForSelector('.action-widget', { state: 'visible', timeout: 10_000 }).catch(() => log('the quick-fix menu did not show'));
     await page.waitForTimeout(800);
     await page.screenshot({ path: join(outDir, 'diagnostics-quickfix.png') });
     log(`saved ${join(outDir, 'diagnostics-quickfix.png')}`);
     await page.keyboard.press('Escape');
-    // The completion list after `store:` of carts (line 88 of the copy): the recommended store first.
+    // The completion list after `store:` of carts (line 97 of the copy): the recommended store first.
     await palette('>View: Close Panel');
-    await quickOpen(':88:12');
+    await quickOpen(':97:12');
     await page.keyboard.press('Shift+End');
     await page.keyboard.press('Delete');
     await page.keyboard.press('Control+Space');
@@ -103,6 +103,15 @@ if (!options.screenshots) {
     log(`saved ${join(outDir, 'completion.png')}`);
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+z');
+    // The deployed system: carts' table has a third replica; the hover gives the reason and the
+    // Problems panel the template line (examples/infra/storefront.yaml) beside the finding.
+    await palette('>View: Focus Problems');
+    await quickOpen(':98:17');
+    await palette('>Show or Focus Hover');
+    await page.waitForTimeout(1200);
+    await page.screenshot({ path: join(outDir, 'infrastructure.png') });
+    log(`saved ${join(outDir, 'infrastructure.png')}`);
+    await page.keyboard.press('Escape');
     await palette('>CAP Advisor: Show Consistency Report');
     await page.waitForTimeout(3000);
     await palette('>View: Close Panel');

@@ -219,8 +219,23 @@ export function resolveString(value: unknown, template: Template, stackRegion?: 
     if (typeof ref === 'string' && typeof template.parameterDefaults[ref] === 'string') return template.parameterDefaults[ref] as string;
     return { unknown: `the parameter ${String(ref)}, which has no default` };
   }
+  const sub = value && typeof value === 'object' ? (value as Record<string, unknown>)['Fn::Sub'] : undefined;
+  if (typeof sub === 'string') return resolveSub(sub, template, stackRegion);
   const fn = value && typeof value === 'object' ? Object.keys(value)[0] : undefined;
   return { unknown: fn ? `a value computed by ${fn}` : 'an empty value' };
+}
+
+/** `!Sub "api.${DomainName}"` when every variable is a parameter with a default (or the known Region). */
+function resolveSub(pattern: string, template: Template, stackRegion?: string): string | Unknown {
+  let unknown: Unknown | undefined;
+  const resolved = pattern.replace(/\$\{(!?)([^}]*)\}/g, (whole, literal: string, name: string) => {
+    if (literal) return `\${${name}}`; // `${!Literal}` is written as `${Literal}`
+    const value = resolveString({ Ref: name.trim() }, template, stackRegion);
+    if (typeof value === 'string') return value;
+    unknown ??= { unknown: `a value computed by Fn::Sub (${value.unknown})` };
+    return whole;
+  });
+  return unknown ?? resolved;
 }
 
 /** A member cluster of an Aurora global database, joined to its global cluster in system.ts. */
@@ -371,7 +386,8 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
  */
 function pushFailover(reading: StackReading, location: ResourceLocation, record: Record<string, unknown>, byId: Map<string, TemplateResource>, template: Template): void {
   if (resolveString(record.Failover, template) !== 'PRIMARY') return;
-  const recordName = typeof record.Name === 'string' ? record.Name.replace(/\.$/, '') : location.logicalId;
+  const name = resolveString(record.Name, template);
+  const recordName = typeof name === 'string' ? name.replace(/\.$/, '') : location.logicalId;
   const checkId = referencedId(record.HealthCheckId);
   const check = checkId ? byId.get(checkId) : undefined;
   if (check?.type === 'AWS::Route53::HealthCheck') {
