@@ -16,6 +16,20 @@ regions:
 dataTypes:
 `;
 
+/** A catalog's head in the US Region set: two data Regions and a witness (strong multi-Region stores accept it). Ends before `dataTypes:`. */
+export const US_HEADER = `apiVersion: cap-advisor/v1
+kind: DataCatalog
+metadata:
+  name: shop
+regions:
+  - name: us-east-1
+    role: primary
+  - name: us-east-2
+    role: secondary
+  - name: us-west-2
+    role: witness
+`;
+
 /** A catalog of HEADER plus the given data-type entries (already indented by two spaces). */
 export function catalog(dataTypes: string): string {
   return HEADER + dataTypes.replace(/^\n/, '');

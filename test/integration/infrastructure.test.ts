@@ -3,6 +3,7 @@
 // changes on disk, and Draft Catalog from Infrastructure opens a draft beside it.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { US_HEADER } from '../helpers/catalogs';
 import { capDiagnostics, closeAllEditors, waitFor, workspaceUri } from './helpers';
 
 const TEMPLATE = `Resources:
@@ -15,18 +16,7 @@ const TEMPLATE = `Resources:
         - Region: us-east-2
 `;
 
-const CATALOG = `apiVersion: cap-advisor/v1
-kind: DataCatalog
-metadata:
-  name: deployed
-regions:
-  - name: us-east-1
-    role: primary
-  - name: us-east-2
-    role: secondary
-  - name: us-west-2
-    role: witness
-infrastructure:
+const CATALOG = `${US_HEADER}infrastructure:
   - { path: infra/orders.yaml, region: us-east-1 }
 dataTypes:
   - name: orders

@@ -9,7 +9,7 @@ import { applyEdits, completionsAt, hoverAt, quickFixes, type CatalogAnalysis } 
 import { draftCatalog } from '../../src/engine/infrastructure';
 import { analyzeCatalogFile, loadDeployedSystem, readCounter } from '../../src/infrastructure/files';
 import { renderSarif } from '../../src/report';
-import { where } from '../helpers/catalogs';
+import { US_HEADER, where } from '../helpers/catalogs';
 
 const fixtures = join(__dirname, '../../../test/fixtures');
 
@@ -20,18 +20,7 @@ function workspace(...folders: string[]): string {
   return root;
 }
 
-const HEAD = `apiVersion: cap-advisor/v1
-kind: DataCatalog
-metadata:
-  name: shop
-regions:
-  - name: us-east-1
-    role: primary
-  - name: us-east-2
-    role: secondary
-  - name: us-west-2
-    role: witness
-`;
+const HEAD = US_HEADER;
 
 function analyze(root: string, text: string, name = 'shop.catalog.yaml'): CatalogAnalysis {
   writeFileSync(join(root, name), text);
