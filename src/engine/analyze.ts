@@ -10,7 +10,7 @@ import { CATEGORIES, storeSatisfies } from './decisionTable';
 import { CatalogSource } from './source';
 import { storeFacts } from './storeFacts';
 import type {
-  AcceptedRisk, AnalyzeOptions, CatalogAnalysis, CatalogReport, DataTypeReport, Finding, SourceRange, StoreId,
+  AcceptedRisk, AnalyzeOptions, CatalogAnalysis, CatalogReport, DataTypeReport, DeployedResource, Finding, SourceRange, StoreId,
 } from './types';
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -144,7 +144,7 @@ class Analysis {
   private resultOf(catalogFindings: Finding[], catalog: CatalogModel | undefined): CatalogAnalysis {
     const configured = (findings: Finding[]): Finding[] => applySeverities(findings, this.options.severities);
     const dataTypes: DataTypeReport[] = (catalog?.dataTypes ?? []).map((dataType) =>
-      dataTypeReport(dataType, configured(this.findingsByDataType.get(dataType.index) ?? []), this.acceptedRisks.get(dataType.index) ?? []));
+      dataTypeReport(dataType, configured(this.findingsByDataType.get(dataType.index) ?? []), this.acceptedRisks.get(dataType.index) ?? [], catalog));
     // Findings of entries that never became data types (`- 42`) stay with the catalog, so none is lost.
     const resolvedIndices = new Set((catalog?.dataTypes ?? []).map((dt) => dt.index));
     const orphaned = [...this.findingsByDataType].filter(([index]) => !resolvedIndices.has(index)).flatMap(([, list]) => list);
@@ -166,8 +166,15 @@ class Analysis {
   }
 }
 
-function dataTypeReport(dataType: DataTypeUnderCheck, findings: Finding[], acceptedRisks: AcceptedRisk[]): DataTypeReport {
+function dataTypeReport(dataType: DataTypeUnderCheck, findings: Finding[], acceptedRisks: AcceptedRisk[], catalog?: CatalogModel): DataTypeReport {
   const r = dataType.resolved;
+  const deployed = catalog?.deployed && dataType.resources.length > 0 ? dataType.resources.flatMap(({ name }): DeployedResource[] => {
+    const stores = catalog.storesNamed(name);
+    if (stores.length !== 1) return [];
+    const [store] = stores;
+    const shown = (value: string | { unknown: string }) => (typeof value === 'string' ? value : '?');
+    return [{ name, type: store.type, file: store.file, line: store.range.start.line, store: shown(store.store), regions: store.regions.map(shown), ...(store.witness !== undefined ? { witness: shown(store.witness) } : {}) }];
+  }) : undefined;
   const duration = (ms: number | undefined): string | undefined => (ms === undefined ? undefined : formatDuration(ms));
   return {
     name: r.name,
@@ -190,6 +197,7 @@ function dataTypeReport(dataType: DataTypeUnderCheck, findings: Finding[], accep
     declaredCap: r.cap,
     recommendation: dataType.recommendation,
     storePosition: r.store ? storeFacts[r.store].position.value ?? 'CA' : undefined,
+    ...(deployed ? { deployed } : {}),
     guards: r.splitBrainGuards,
     findings: [...findings].sort(byPosition),
     acceptedRisks,

@@ -119,6 +119,17 @@ export interface ResolvedDataType {
   splitBrainGuards: SplitBrainGuard[];
 }
 
+/** A `resources` entry as deployed, in words a report can print; values the infrastructure does not fix are `?`. */
+export interface DeployedResource {
+  name: string;
+  type: string;
+  file: string;
+  line: number;
+  store: string;
+  regions: string[];
+  witness?: string;
+}
+
 /** Per data type, what the report shows. */
 export interface DataTypeReport {
   name: string;
@@ -144,6 +155,8 @@ export interface DataTypeReport {
   recommendation: Recommendation;
   /** The declared store's position across regions, when a store is declared. */
   storePosition?: CapPosition;
+  /** What the linked infrastructure deploys for each of its `resources` entries (absent without infrastructure). */
+  deployed?: DeployedResource[];
   guards: SplitBrainGuard[];
   findings: Finding[];
   acceptedRisks: AcceptedRisk[];

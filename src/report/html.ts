@@ -6,7 +6,7 @@ import { simulate, type Finding } from '../engine';
 import { scenarioMatrixHtml, VERDICT_STYLE } from './scenarios';
 import { renderCapPicture } from './capPicture';
 import { escapeHtml, inlineCode } from './escape';
-import { catalogTitle, countsText, declaredStoreText, guardText, needText, plural, problemsOf, type AnalysedFile } from './model';
+import { catalogTitle, countsText, declaredStoreText, deployedTexts, guardText, needText, plural, problemsOf, type AnalysedFile } from './model';
 
 export interface HtmlOptions {
   /**
@@ -110,6 +110,7 @@ function catalogSection(file: AnalysedFile): string {
       ['recommended', `<strong>${dataType.recommendation.cap} on <code>${dataType.recommendation.store}</code></strong>`],
       ['why', inlineCode(dataType.recommendation.reason)],
       ['declared store', escapeHtml(declaredStoreText(dataType))],
+      ...deployedTexts(dataType).map((text): [string, string] => ['deployed', escapeHtml(text)]),
       ['split-brain guards', escapeHtml(dataType.guards.map(guardText).join(', ')) || 'none'],
     ];
     for (const [label, value] of [['staleness budget', dataType.need.stalenessBudget], ['RPO', dataType.need.rpo], ['RTO', dataType.need.rto], ['failover', dataType.need.failover]] as const) {

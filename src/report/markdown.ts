@@ -1,6 +1,6 @@
 // `--format markdown`: the report for a pull request or a design-review page. An overview
 // table, then per data type its need, recommendation, guards and findings, then accepted risks.
-import { catalogTitle, countsText, declaredStoreText, guardText, needText, plural, problemsOf, type AnalysedFile } from './model';
+import { catalogTitle, countsText, declaredStoreText, deployedTexts, guardText, needText, plural, problemsOf, type AnalysedFile } from './model';
 import { simulate, type Finding } from '../engine';
 import { scenarioMatrixMarkdown } from './scenarios';
 
@@ -50,6 +50,7 @@ export function renderMarkdown(files: readonly AnalysedFile[]): string {
         `| recommended | **${recommendation.cap} on \`${recommendation.store}\`** |`,
         `| why | ${cell(recommendation.reason)} |`,
         `| declared store | ${declaredStoreText(dataType)} |`,
+        ...deployedTexts(dataType).map((text) => `| deployed | ${cell(text)} |`),
         `| split-brain guards | ${cell(dataType.guards.map(guardText).join(', ') || 'none')} |`);
       for (const [label, value] of [['staleness budget', dataType.need.stalenessBudget], ['RPO', dataType.need.rpo], ['RTO', dataType.need.rto], ['failover', dataType.need.failover]] as const) {
         if (value) out.push(`| ${label} | ${value} |`);

@@ -61,6 +61,12 @@ export function declaredStoreText(dataType: DataTypeReport): string {
   return `${dataType.declaredStore}${position}`;
 }
 
+/** What the linked infrastructure deploys for a data type: "CartsTable: dynamodb-global in us-east-1, us-east-2 (AWS::DynamoDB::GlobalTable, infra/shop.yaml:35)". */
+export function deployedTexts(dataType: DataTypeReport): string[] {
+  return (dataType.deployed ?? []).map((resource) =>
+    `${resource.name}: ${resource.store} in ${resource.regions.join(', ') || '?'}${resource.witness ? `, witness ${resource.witness}` : ''} (${resource.type}, ${resource.file}:${resource.line})`);
+}
+
 export function catalogTitle(file: AnalysedFile): string {
   return file.analysis.report.name ? `${file.analysis.report.name} (${file.file})` : file.file;
 }

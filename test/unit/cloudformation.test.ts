@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { readStack, readTemplate, type Template } from '../../src/engine/infrastructure/cloudformation';
 import { deployedSystem } from '../../src/engine/infrastructure';
 
@@ -149,5 +150,20 @@ describe('Every short-form tag', () => {
     const viaYaml = read(`# a comment\n${json}`);
     const fast = read(json);
     assert.deepEqual(viaYaml.resources.map((r) => [r.logicalId, r.properties, r.range.start.line + 0]), fast.resources.map((r) => [r.logicalId, r.properties, r.range.start.line + 1]));
+  });
+});
+
+describe('Templates of any shape', () => {
+  const fixtures = ['cloudformation/orders.yaml', 'cloudformation/every-tag.yaml', 'cdk/cdk.out/ShopEast1.template.json', 'sam/template.yaml']
+    .map((file) => readFileSync(join(__dirname, '../../../test/fixtures', file), 'utf8'));
+
+  it('cut, spliced or garbled, a template reads or says why, and never throws', () => {
+    fc.assert(fc.property(fc.constantFrom(...fixtures), fc.nat(), fc.nat(), fc.string({ maxLength: 40 }), (text, a, b, noise) => {
+      const [from, to] = [a % (text.length + 1), b % (text.length + 1)].sort((x, y) => x - y);
+      const mutated = `${text.slice(0, from)}${noise}${text.slice(to)}`;
+      const system = deployedSystem({ templates: [{ entryIndex: 0, file: 't', stack: 's', region: 'us-east-1', text: mutated }], problems: [], files: [] });
+      for (const problem of system.problems) assert.ok(problem.message.length <= 120 && /[.]$/.test(problem.message), problem.message);
+      for (const store of system.stores) assert.ok(store.range.start.line >= 1 && store.range.offset[1] <= mutated.length);
+    }), { numRuns: 400, seed: 20261125 });
   });
 });

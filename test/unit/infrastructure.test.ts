@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { applyEdits, completionsAt, hoverAt, quickFixes, type CatalogAnalysis } from '../../src/engine';
 import { draftCatalog } from '../../src/engine/infrastructure';
 import { analyzeCatalogFile, loadDeployedSystem, readCounter } from '../../src/infrastructure/files';
-import { renderSarif } from '../../src/report';
+import { renderHtml, renderMarkdown, renderSarif } from '../../src/report';
 import { US_HEADER, where } from '../helpers/catalogs';
 
 const fixtures = join(__dirname, '../../../test/fixtures');
@@ -250,5 +250,16 @@ describe('hover on a resources entry', () => {
     const analysis = analyze(root, text);
     const hover = hoverAt(text, text.indexOf('LedgerGlobal') + 2, analysis)!;
     assert.equal(hover.markdown, '**LedgerGlobal**: `AWS::RDS::GlobalCluster` in `cdk/cdk.out/ShopEast1.template.json`, line 15 (stack `shop-east-1`): deploys `aurora-global` in `us-east-1`, `us-east-2`; write forwarding on.\n\nWith `shop-east-1/LedgerCluster` (cdk/cdk.out/ShopEast1.template.json:19), `shop-east-2/LedgerCluster` (cdk/cdk.out/ShopEast2.template.json:3).');
+  });
+});
+
+describe('the report shows what is deployed', () => {
+  it('markdown and HTML list each resource with its store, Regions and template line', () => {
+    const root = workspace('cdk');
+    const text = `${HEAD}infrastructure: [cdk/cdk.out]\ndataTypes:\n  - name: orders\n    category: transaction\n    store: dynamodb-global-strong\n    topology: hot-hot\n    regions: [us-east-1, us-east-2]\n    splitBrainGuards: [{ type: witness-region, region: us-west-2 }]\n    resources: [OrdersTable]\n`;
+    const files = [{ file: 'shop.catalog.yaml', analysis: analyze(root, text) }];
+    const line = 'OrdersTable: dynamodb-global-strong in us-east-1, us-east-2, witness us-west-2 (AWS::DynamoDB::GlobalTable, cdk/cdk.out/ShopEast1.template.json:3)';
+    assert.ok(renderMarkdown(files).includes(`| deployed | ${line} |`));
+    assert.ok(renderHtml(files).includes(`<tr><th>deployed</th><td>${line}</td></tr>`));
   });
 });
