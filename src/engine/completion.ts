@@ -190,7 +190,15 @@ function itemName(lines: readonly string[], itemRow: number): string | undefined
 
 const sortKey = (rank: number) => String(rank).padStart(3, '0');
 
-export function completionsAt(text: string, offset: number, analysis?: CatalogAnalysis): CompletionItem[] {
+/** What the shell found in the workspace that an `infrastructure` entry may name (the engine reads no files). */
+export interface InfrastructureCandidate {
+  /** Relative to the catalog's folder. */
+  path: string;
+  /** "CDK cloud assembly", "CloudFormation template", ... */
+  detail: string;
+}
+
+export function completionsAt(text: string, offset: number, analysis?: CatalogAnalysis, infrastructure: readonly InfrastructureCandidate[] = []): CompletionItem[] {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
   if (/(^|\s)#/.test(before)) return [];
@@ -219,6 +227,18 @@ export function completionsAt(text: string, offset: number, analysis?: CatalogAn
     const key = /(?:^|,)\s*([\w-]*)$/.exec(flowMap[1]);
     const written = new Set([...flowMap[1].matchAll(/([\w-]+) *:/g)].map((m) => m[1]));
     return key ? keysFor('guard', replacing(key[1]), written, false) : [];
+  }
+  // An `infrastructure` entry: a path (with dots and slashes), as a block item or in a flow list.
+  const flowInfrastructure = path.length === 0 && /^infrastructure *: *\[([^\]]*)$/.exec(rest);
+  if (flowInfrastructure || (path.join('/') === 'infrastructure/-' && /^[\w./-]*$/.test(rest))) {
+    const inside = flowInfrastructure ? flowInfrastructure[1] : rest;
+    const prefix = /([\w./-]*)$/.exec(inside)![1];
+    const listed = new Set(flowInfrastructure ? inside.split(',').map((item) => item.trim()) : []);
+    return infrastructure.filter((candidate) => !listed.has(candidate.path)).map((candidate, rank) => ({
+      label: candidate.path, kind: 'value' as const, insertText: candidate.path, detail: candidate.detail,
+      documentation: `${candidate.detail}, relative to the catalog. CAP Advisor compares what it deploys with the catalog.`,
+      sortText: sortKey(rank), range: replacing(prefix),
+    }));
   }
   const flowSeq = /^([\w-]+) *: *\[([^\]]*)$/.exec(rest);
   if (flowSeq) {

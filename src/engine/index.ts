@@ -53,7 +53,7 @@ export { dataTypeEntry, insertDataType } from './wizard';
 export type { DataTypeAnswers, CatalogEntry } from './wizard';
 export { NEW_CATALOG_TEMPLATE } from './template';
 export { categoryText, completionsAt } from './completion';
-export type { CompletionItem } from './completion';
+export type { CompletionItem, InfrastructureCandidate } from './completion';
 export { dataTypeLenses } from './codeLens';
 export type { DataTypeLens } from './codeLens';
 export { allDisruptions, simulate, VERDICTS } from './scenarios';

@@ -56,6 +56,17 @@ describe('linked infrastructure', () => {
     assert.ok(capDiagnostics(catalog()).includes('warning guard-not-deployed@19:23-19:66'), capDiagnostics(catalog()).join(', '));
   });
 
+  it('completes an infrastructure entry with the templates of the workspace', async () => {
+    const document = await vscode.workspace.openTextDocument(catalog());
+    const line = document.getText().split('\n').indexOf('  - { path: infra/orders.yaml, region: us-east-1 }');
+    const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((edit) => edit.insert(new vscode.Position(line + 1, 0), '  - \n'));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(line + 1, 4));
+    const labels = list.items.map((item) => `${typeof item.label === 'string' ? item.label : item.label.label} ${typeof item.label === 'string' ? '' : item.label.description}`);
+    assert.ok(labels.includes('infra/orders.yaml CloudFormation template'), labels.join(', '));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
   it('analyses the catalog again when the template changes on disk', async () => {
     await write(template(), TEMPLATE.replace('MultiRegionConsistency: EVENTUAL', 'MultiRegionConsistency: STRONG\n      GlobalTableWitnesses: [{ Region: us-west-2 }]'));
     await waitFor('the drift to go away', () => !capDiagnostics(catalog()).some((d) => /store-drift|guard-not-deployed/.test(d)));

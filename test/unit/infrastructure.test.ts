@@ -263,3 +263,17 @@ describe('the report shows what is deployed', () => {
     assert.ok(renderHtml(files).includes(`<tr><th>deployed</th><td>${line}</td></tr>`));
   });
 });
+
+describe('completion of infrastructure entries', () => {
+  const candidates = [{ path: 'cdk.out', detail: 'CDK cloud assembly' }, { path: 'infra/orders.yaml', detail: 'CloudFormation template' }];
+  it('offers what the shell found, in a block list and in a flow list, without those already listed', () => {
+    const block = `${HEAD}infrastructure:\n  - infra/\n`;
+    const items = completionsAt(block, block.indexOf('infra/') + 'infra/'.length, undefined, candidates);
+    assert.deepEqual(items.map((i) => `${i.label} ${i.detail} ${block.slice(i.range[0], i.range[1])}`), ['cdk.out CDK cloud assembly infra/', 'infra/orders.yaml CloudFormation template infra/']);
+    const flow = `${HEAD}infrastructure: [cdk.out, ]\n`;
+    assert.deepEqual(completionsAt(flow, flow.indexOf(', ]') + 2, undefined, candidates).map((i) => i.label), ['infra/orders.yaml']);
+    // Elsewhere a path is not offered.
+    const regions = `${HEAD}dataTypes:\n  - name: x\n    regions:\n      - \n`;
+    assert.ok(!completionsAt(regions, regions.length - 1, undefined, candidates).some((i) => i.label === 'cdk.out'));
+  });
+});
