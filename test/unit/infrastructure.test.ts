@@ -120,6 +120,12 @@ dataTypes:
       - ProfilesTable
 `), drafted.text);
       assert.deepEqual(analyze(root, drafted.text).findings.filter((f) => f.ruleId === 'unclaimed-resource').map((f) => f.suggestion), ['MediaBucket', 'PaymentsCluster']);
+      // A store a data type already declares can join its resources instead: 'images' declares s3.
+      const media = analysis.findings.find((f) => f.ruleId === 'unclaimed-resource' && f.suggestion === 'MediaBucket')!;
+      const titles = quickFixes(catalogText, analysis, media).map((fix) => `${fix.title}${fix.isPreferred ? ' *' : ''}`);
+      assert.deepEqual(titles, ["Add MediaBucket to the resources of 'images'", "Add a data type 'media' for MediaBucket (category guessed: media) *"]);
+      const joined = applyEdits(catalogText, quickFixes(catalogText, analysis, media)[0].edits);
+      assert.ok(joined.endsWith('    resources: [MediaBuckett, MediaBucket]\n'), joined);
     });
 
     it('SARIF places the template line as a related location, relative to the checkout like the catalog', () => {

@@ -8,7 +8,7 @@ import { isMap, isSeq, visit, type Node, type Scalar, type YAMLMap, type YAMLSeq
 import { analyzeCatalog } from '../analyze';
 import { rules } from '../rules';
 import type { AnalyzeOptions, CatalogAnalysis, DataTypeReport, Finding, GuardType } from '../types';
-import { draftDataType } from '../infrastructure/draft';
+import { dataTypeName, draftDataType } from '../infrastructure/draft';
 import { insertDataType } from '../wizard';
 import { applyEdits, EditableCatalog, flowYaml, type TextEdit } from './yamlEdits';
 
@@ -45,6 +45,12 @@ export function quickFixes(text: string, analysis: CatalogAnalysis, finding: Fin
     return [];
   }
   return fixes.list;
+}
+
+/** `carts` and `CartsTable`: the data type's name is in the resource's. */
+function namesAlike(dataType: string, logicalId: string): boolean {
+  const squeeze = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return squeeze(logicalId).includes(squeeze(dataType)) || squeeze(dataType).includes(squeeze(dataTypeName(logicalId)).replace(/-/g, ''));
 }
 
 class FixBuilder {
@@ -154,7 +160,20 @@ class FixBuilder {
     if (!deployed || !store) return;
     const taken = new Set(this.analysis.report.dataTypes.map((dt) => dt.name));
     const { entry } = draftDataType(store, deployed, taken);
-    this.add(`Add a data type '${String(entry.name)}' for ${store.logicalId} (category guessed: ${String(entry.category)})`, [insertDataType(this.catalog.text, entry)], { preferred: true });
+    const name = String(this.finding.suggestion ?? store.logicalId);
+    // The data types it may belong to: those that declare the store it deploys, the likeliest by name first.
+    const owners = this.analysis.report.dataTypes
+      .filter((dataType) => typeof store.store === 'string' && dataType.declaredStore === store.store)
+      .sort((a, b) => Number(namesAlike(b.name, store.logicalId)) - Number(namesAlike(a.name, store.logicalId)))
+      .slice(0, 2);
+    for (const [rank, owner] of owners.entries()) {
+      const map = this.catalog.dataTypeAt(owner.nameRange.offset[0]);
+      if (!map) continue;
+      const pair = this.catalog.pair(map, 'resources');
+      const edit = pair && isSeq(pair.value) ? this.catalog.appendItem(pair.value, name) : this.newList(map, 'resources', [name]);
+      this.add(`Add ${name} to the resources of '${owner.name}'`, [edit], { preferred: rank === 0 && namesAlike(owner.name, store.logicalId) });
+    }
+    this.add(`Add a data type '${String(entry.name)}' for ${store.logicalId} (category guessed: ${String(entry.category)})`, [insertDataType(this.catalog.text, entry)], { preferred: !this.list.some((fix) => fix.isPreferred) });
   }
 
   private fieldAt(key: string): boolean {
