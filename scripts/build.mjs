@@ -2,7 +2,7 @@
 // extension and the CLI never compile a schema or call `new Function` at run time), type-check
 // and compile with tsc, then bundle the extension and the CLI with esbuild.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,7 +49,15 @@ function writeEditorSchema() {
   writeFileSync(join(root, 'dist/data-catalog.editor.schema.json'), `${JSON.stringify(editorSchema(schema), null, 2)}\n`);
 }
 
+/** The Terraform parser's WebAssembly beside the bundles, which load it only when a catalog links Terraform. */
+function copyWasm() {
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  copyFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'), join(root, 'dist/web-tree-sitter.wasm'));
+  copyFileSync(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm'), join(root, 'dist/tree-sitter-terraform.wasm'));
+}
+
 generateValidator();
 compile();
 await bundle();
 writeEditorSchema();
+copyWasm();

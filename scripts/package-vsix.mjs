@@ -22,6 +22,9 @@ export const EXTENSION_FILES = [
   'dist/extension.js',
   // What the Red Hat YAML extension gets (completion and hovers, no second validation); built from schemas/.
   'dist/data-catalog.editor.schema.json',
+  // The Terraform parser, loaded only when a catalog links Terraform.
+  'dist/web-tree-sitter.wasm',
+  'dist/tree-sitter-terraform.wasm',
   'snippets/catalog.code-snippets',
   'examples/storefront.catalog.yaml',
   'images/icon.png',

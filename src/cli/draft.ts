@@ -6,19 +6,21 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { draftCatalog } from '../engine/infrastructure';
-import { loadDeployedSystem, workspaceRootOf } from '../infrastructure/files';
+import { loadDeployedSystemAsync, workspaceRootOf } from '../infrastructure/files';
 import { UsageError } from './files';
 import type { Console } from './main';
 
 export const DRAFT_USAGE = `Usage: cap-advisor draft --from PATH... [options]
 
 Drafts a data catalog from the infrastructure that deploys the system: CloudFormation or SAM
-templates (YAML or JSON), CDK cloud assemblies (cdk.out) or folders holding them. One data type
+templates (YAML or JSON), CDK cloud assemblies (cdk.out), Terraform modules (.tf) and
+"terraform show -json" plans or states, or folders holding them. One data type
 per data store found, with its store, Regions, topology and resources filled in; the category is
 guessed from the resource's name and marked "# check:". Review every guess before relying on it.
 
 Options:
-      --from PATH          a template, a CDK cloud assembly or a folder (repeatable)
+      --from PATH          a template, a CDK cloud assembly, a Terraform folder or plan, or a
+                           folder holding them (repeatable)
       --region REGION      the Region of plain templates (CDK and SAM apps carry theirs)
       --name NAME          the catalog's metadata.name (default: drafted)
   -o, --output FILE        write the catalog to FILE instead of standard output
@@ -28,7 +30,7 @@ Options:
 Exit codes: 0 drafted, 1 no data store could be read, 2 bad usage.
 `;
 
-export function runDraft(args: string[], io: Console): number {
+export async function runDraft(args: string[], io: Console): Promise<number> {
   let values: { from: string[]; region?: string; name?: string; output?: string; root?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
@@ -61,7 +63,7 @@ export function runDraft(args: string[], io: Console): number {
   // Paths as the catalog will reach them: relative to where it is written.
   const paths = values.from.map((path) => relative(catalogDir, resolve(path)).split(sep).join('/') || '.');
   const entries = paths.map((path, index) => ({ index, path, ...(values.region ? { region: values.region } : {}) }));
-  const system = loadDeployedSystem(entries, { catalogDir, workspaceRoot });
+  const system = await loadDeployedSystemAsync(entries, { catalogDir, workspaceRoot });
   for (const problem of system?.problems ?? []) io.stderr.write(`cap-advisor: ${problem.message}\n`);
   if (!system || system.stores.length === 0) {
     io.stderr.write('cap-advisor: no data store found to draft a catalog from.\n');

@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ruleRegistry, type SeveritySetting } from '../engine';
-import { analyzeCatalogFile } from '../infrastructure/files';
+import { analyzeCatalogFileAsync } from '../infrastructure/files';
 import { renderHtml, renderJson, renderMarkdown, renderSarif, renderText, type AnalysedFile } from '../report';
 import { version } from '../../package.json';
 import { catalogFiles, UsageError } from './files';
@@ -124,7 +124,7 @@ function render(format: Format, files: AnalysedFile[], color: boolean, verbose: 
 
 export async function main(argv: string[], io: Console = process): Promise<number> {
   if (argv[0] === 'simulate') return runSimulate(argv.slice(1), io);
-  if (argv[0] === 'draft') return runDraft(argv.slice(1), io);
+  if (argv[0] === 'draft') return await runDraft(argv.slice(1), io);
   let options: ReturnType<typeof parseCheckArguments>;
   let files: AnalysedFile[];
   try {
@@ -138,15 +138,16 @@ export async function main(argv: string[], io: Console = process): Promise<numbe
       return 0;
     }
     const { severities, maxFileBytes, workspaceRoot } = options;
-    files = catalogFiles(options.paths).map((file) => {
+    files = [];
+    for (const file of catalogFiles(options.paths)) {
       let text: string;
       try {
         text = readFileSync(file, 'utf8');
       } catch (error) {
         throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
       }
-      return { file, analysis: analyzeCatalogFile(text, { catalogPath: file, fileName: file, severities, maxFileBytes, ...(workspaceRoot ? { workspaceRoot } : {}) }) };
-    });
+      files.push({ file, analysis: await analyzeCatalogFileAsync(text, { catalogPath: file, fileName: file, severities, maxFileBytes, ...(workspaceRoot ? { workspaceRoot } : {}) }) });
+    }
   } catch (error) {
     // parseArgs throws TypeErrors with a code for unknown options and missing values.
     if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {

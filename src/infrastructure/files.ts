@@ -8,7 +8,8 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { analyzeCatalog, type AnalyzeOptions, type CatalogAnalysis } from '../engine';
-import { deployedSystem, infrastructureEntries, readCloudAssembly, samConfigRegion, type DeployedSystem, type InfrastructureEntry, type InfrastructureFiles, type InfrastructureProblem, type TemplateFile } from '../engine/infrastructure';
+import { deployedSystem, infrastructureEntries, isTerraformJson, readCloudAssembly, readTerraformJson, samConfigRegion, type DeployedSystem, type InfrastructureEntry, type InfrastructureFiles, type InfrastructureProblem, type TemplateFile, type TerraformModule } from '../engine/infrastructure';
+import { loadTerraformParser, parseHcl, terraformParserLoaded, type ParsedHcl } from './terraform';
 
 export interface InfrastructureRoot {
   /** The catalog's folder: entries are relative to it. */
@@ -22,13 +23,13 @@ export interface InfrastructureRoot {
 const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** Folders a walk never enters: dependencies, VCS data, Terraform's provider cache. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.terraform', '.aws-sam']);
-const TEMPLATE_EXTENSIONS = new Set(['.yaml', '.yml', '.json', '.template']);
+const TEMPLATE_EXTENSIONS = new Set(['.yaml', '.yml', '.json', '.template', '.tfstate']);
 const MAX_FILES_IN_FOLDER = 5000;
 
 /** How many template texts were read from disk (cached ones are not): the benchmark shows edits cost none. */
 export const readCounter = { templates: 0 };
 
-interface CachedFile { mtimeMs: number; size: number; text: string; nested?: string[] }
+interface CachedFile { mtimeMs: number; size: number; text: string; nested?: string[]; hcl?: ParsedHcl }
 const fileCache = new Map<string, CachedFile>();
 const systemCache = new Map<string, { signature: string; system: DeployedSystem }>();
 
@@ -36,17 +37,22 @@ const systemCache = new Map<string, { signature: string; system: DeployedSystem 
 export function loadDeployedSystem(entries: InfrastructureEntry[], root: InfrastructureRoot): DeployedSystem | undefined {
   if (entries.length === 0) return undefined;
   const found = new Finder(root).find(entries);
-  const signature = JSON.stringify([found.templates.map((t) => [t.file, t.region, t.stack, t.entryIndex, t.stamp]), found.problems]);
+  const signature = JSON.stringify([found.templates.map((t) => [t.file, t.region, t.stack, t.entryIndex, t.stamp]), found.stamps, found.problems, found.pendingParser]);
   const key = resolve(root.catalogDir);
   const cached = systemCache.get(key);
   if (cached?.signature === signature) return cached.system;
-  const system = deployedSystem(found);
+  const system: DeployedSystem = { ...deployedSystem(found), ...(found.pendingParser ? { pendingParser: true } : {}) };
   systemCache.set(key, { signature, system });
   return system;
 }
 
 class Finder {
   private readonly templates: Array<TemplateFile & { stamp: string }> = [];
+  private readonly terraform: NonNullable<InfrastructureFiles['terraform']> = [];
+  /** Every Terraform file read, with its time and size: the cache's signature. */
+  private readonly stamps: string[] = [];
+  /** A `.tf` file was found before the parser was loaded: read again once it is. */
+  pendingParser = false;
   private readonly problems: InfrastructureProblem[] = [];
   private readonly files = new Set<string>();
   private readonly realRoot: string;
@@ -57,9 +63,9 @@ class Finder {
     this.limit = root.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   }
 
-  find(entries: InfrastructureEntry[]): Omit<InfrastructureFiles, 'templates'> & { templates: Array<TemplateFile & { stamp: string }> } {
+  find(entries: InfrastructureEntry[]): Omit<InfrastructureFiles, 'templates'> & { templates: Array<TemplateFile & { stamp: string }>; stamps: string[]; pendingParser: boolean } {
     for (const entry of entries) this.readEntry(entry);
-    return { templates: this.templates, problems: this.problems, files: [...this.files] };
+    return { templates: this.templates, problems: this.problems, files: [...this.files], terraform: this.terraform, stamps: this.stamps, pendingParser: this.pendingParser };
   }
 
   private problem(entry: InfrastructureEntry, message: string, detail: string): void {
@@ -102,16 +108,20 @@ class Finder {
       return;
     }
     if (extname(absolute) === '.tf') {
-      this.problem(entry, `${written} is Terraform, which this version does not read yet: link CloudFormation, CDK or SAM.`, `\`${written}\` is a Terraform file. This version of CAP Advisor reads CloudFormation templates, CDK cloud assemblies and SAM templates; Terraform support is next.`);
+      // A module is a folder: a named .tf file stands for the folder that holds it.
+      this.readTerraformRoot(entry, dirname(absolute));
       return;
     }
     this.readTemplateFile(entry, absolute, { explicit: true });
   }
 
-  /** A folder: a CDK assembly wherever a manifest.json is, else every file that is a template. */
+  /**
+   * A folder: a CDK assembly wherever a manifest.json is, a Terraform root module wherever `.tf`
+   * files are (its modules are read through its module calls, not as roots), else every file that
+   * is a template, a plan or a state.
+   */
   private readFolder(entry: InfrastructureEntry, folder: string): void {
-    const before = this.templates.length;
-    let terraform = false;
+    const before = this.templates.length + this.terraform.length + this.problems.length;
     const pending = [folder];
     const visited = new Set<string>();
     let seen = 0;
@@ -130,6 +140,10 @@ class Finder {
       } catch {
         continue;
       }
+      if (names.some((name) => name.endsWith('.tf'))) {
+        this.readTerraformRoot(entry, current);
+        continue;
+      }
       for (const name of names) {
         seen++;
         const path = join(current, name);
@@ -140,21 +154,89 @@ class Finder {
           continue; // a broken link or a loop inside a folder: nothing to read there
         }
         if (isDirectory) {
-          if (!SKIPPED_FOLDERS.has(name)) pending.push(path);
-        } else if (name.endsWith('.tf')) {
-          terraform = true;
+          // `modules/` holds the modules a root calls: they are read through the calls.
+          if (!SKIPPED_FOLDERS.has(name) && name !== 'modules') pending.push(path);
         } else if (TEMPLATE_EXTENSIONS.has(extname(name)) && name !== 'manifest.json' && !name.endsWith('.assets.json') && name !== 'tree.json') {
           this.readTemplateFile(entry, path, { explicit: false });
         }
       }
     }
-    if (this.templates.length === before) {
-      this.problem(entry, terraform
-        ? `${entry.path} holds Terraform, which this version does not read yet: link CloudFormation, CDK or SAM.`
-        : `${entry.path} holds no CloudFormation template, CDK assembly or SAM template.`, terraform
-        ? `\`${entry.path}\` holds Terraform files. This version of CAP Advisor reads CloudFormation templates, CDK cloud assemblies and SAM templates; Terraform support is next.`
-        : `\`${entry.path}\` holds no file CAP Advisor can read as infrastructure: a CloudFormation or SAM template (YAML or JSON with a \`Resources\` section), or a CDK cloud assembly (a folder with \`manifest.json\`; run \`cdk synth\`).`);
+    if (this.templates.length + this.terraform.length + this.problems.length === before) {
+      this.problem(entry, `${entry.path} holds no template, CDK assembly or Terraform.`, `\`${entry.path}\` holds no file CAP Advisor can read as infrastructure: a CloudFormation or SAM template (YAML or JSON with a \`Resources\` section), a CDK cloud assembly (a folder with \`manifest.json\`; run \`cdk synth\`), a Terraform module (\`.tf\` files) or a \`terraform show -json\` plan or state.`);
     }
+  }
+
+  /** A Terraform root module: its `.tf` files, `terraform.tfvars` and `*.auto.tfvars`, and the local modules it calls. */
+  private readTerraformRoot(entry: InfrastructureEntry, folder: string): void {
+    if (!terraformParserLoaded()) {
+      this.pendingParser = true;
+      return;
+    }
+    const remote: string[] = [];
+    const module = this.readTerraformModule(entry, folder, [], remote, true);
+    if (remote.length > 0) {
+      this.problem(entry, `${plural(remote.length, 'module')} not read (registry or remote sources are never fetched): ${remote.slice(0, 3).join(', ')}${remote.length > 3 ? ', …' : ''}.`, `These module calls have a registry, Git or other remote \`source\`, which CAP Advisor never fetches: ${remote.map((name) => `\`${name}\``).join(', ')}. The data stores they deploy are not checked; link a \`terraform show -json\` plan to see them.`);
+    }
+    if (module) this.terraform.push({ entryIndex: entry.index, module });
+  }
+
+  private readTerraformModule(entry: InfrastructureEntry, folder: string, callers: string[], remote: string[], isRoot: boolean): TerraformModule | undefined {
+    const real = safeRealpath(folder) ?? folder;
+    if (callers.includes(real)) {
+      this.problem(entry, `${this.display(folder)} is not read again: its modules call each other in a cycle.`, `The local modules form a cycle that reaches \`${this.display(folder)}\` again (${[...callers, real].map((path) => `\`${this.display(path)}\``).join(' → ')}). Terraform refuses it too; each module is read once.`);
+      return undefined;
+    }
+    let names: string[];
+    try {
+      names = readdirSync(folder).sort();
+    } catch {
+      this.problem(entry, `${this.display(folder)} cannot be read.`, `The Terraform module folder \`${this.display(folder)}\` cannot be read.`);
+      return undefined;
+    }
+    const module: TerraformModule = { files: [], calls: new Map() };
+    for (const name of names.filter((file) => file.endsWith('.tf') || (isRoot && (file === 'terraform.tfvars' || file.endsWith('.auto.tfvars'))))) {
+      const path = join(folder, name);
+      const parsed = this.parseTerraformFile(entry, path);
+      if (!parsed) continue;
+      if (name.endsWith('.tfvars')) module.tfvars = { ...module.tfvars, ...parsed.attributes };
+      else module.files.push(parsed);
+    }
+    for (const file of module.files) {
+      for (const block of file.blocks) {
+        if (block.type !== 'module' || !block.labels[0]) continue;
+        const source = block.attributes.source;
+        const sourceText = source?.kind === 'literal' && typeof source.value === 'string' ? source.value : undefined;
+        if (!sourceText || !/^\.\.?\//.test(sourceText)) {
+          remote.push(`${block.labels[0]}${sourceText ? ` (${sourceText})` : ''}`);
+          continue;
+        }
+        const child = resolve(folder, sourceText);
+        if (!this.inside(child)) {
+          this.problem(entry, `module ${block.labels[0]} is not read: its source leaves the workspace.`, `The module \`${block.labels[0]}\` in \`${file.file}\` has the source \`${sourceText}\`, outside the workspace. CAP Advisor reads nothing outside it.`);
+          continue;
+        }
+        const called = this.readTerraformModule(entry, child, [...callers, real], remote, false);
+        if (called) module.calls.set(block.labels[0], called);
+      }
+    }
+    return module;
+  }
+
+  /** One `.tf` or `.tfvars` file, parsed once per version of the file. */
+  private parseTerraformFile(entry: InfrastructureEntry, path: string): Exclude<ParsedHcl, { error: string }> | undefined {
+    const text = this.readText(entry, path);
+    if (text === undefined) return undefined;
+    const display = this.display(path);
+    const stat = statSync(path);
+    this.stamps.push(`${display}:${stat.mtimeMs}:${stat.size}`);
+    const cached = fileCache.get(path);
+    const parsed = cached?.text === text && cached.hcl ? cached.hcl : parseHcl(display, text);
+    if (cached?.text === text) cached.hcl = parsed;
+    if ('error' in parsed) {
+      this.problem(entry, `${display} is not read: it does not parse at line ${parsed.line}, column ${parsed.column}.`, `\`${display}\` is not read: the HCL parser stops at line ${parsed.line}, column ${parsed.column} (${parsed.error}). The catalog is checked without it; \`terraform validate\` says more.`);
+      return undefined;
+    }
+    return parsed;
   }
 
   /** A CDK cloud assembly: each stack's template in its environment's Region, Stage sub-assemblies, nested stacks. */
@@ -188,6 +270,10 @@ class Finder {
   private readTemplateFile(entry: InfrastructureEntry, path: string, how: { explicit: boolean; region?: string; stack?: string }): void {
     const text = this.readText(entry, path);
     if (text === undefined) return;
+    if ((path.endsWith('.json') || path.endsWith('.tfstate')) && /"(format_version|terraform_version)"/.test(text.slice(0, 4096))) {
+      this.readTerraformJsonFile(entry, path, text, how.explicit);
+      return;
+    }
     // In a folder, only files that look like templates are read; a named file is read whatever it holds.
     if (!how.explicit && !/["']?Resources["']?\s*:/.test(text)) return;
     const region = how.region ?? entry.region ?? this.samRegion(path);
@@ -202,6 +288,29 @@ class Finder {
       const nestedPath = resolve(dirname(path), nested);
       if (this.inside(nestedPath) && this.exists(nestedPath) && !this.files.has(this.display(nestedPath))) this.readTemplateFile(entry, nestedPath, { explicit: true, region: parsed.region, stack: parsed.stack });
     }
+  }
+
+  /** A `terraform show -json` plan or state, or a raw state file. */
+  private readTerraformJsonFile(entry: InfrastructureEntry, path: string, text: string, explicit: boolean): void {
+    const display = this.display(path);
+    const stat = statSync(path);
+    this.stamps.push(`${display}:${stat.mtimeMs}:${stat.size}`);
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      value = undefined;
+    }
+    if (!isTerraformJson(value)) {
+      if (explicit) this.problem(entry, `${display} is not read: it is neither a template nor a Terraform plan or state.`, `\`${display}\` is JSON, but neither a CloudFormation template (\`Resources\`) nor Terraform's (\`terraform show -json\` output or a state file).`);
+      return;
+    }
+    const resources = readTerraformJson(text, display);
+    if ('error' in resources) {
+      this.problem(entry, `${display} is not read: ${resources.error}.`, `\`${display}\` is not read: ${resources.error}.`);
+      return;
+    }
+    this.terraform.push({ entryIndex: entry.index, resources });
   }
 
   private samRegion(templatePath: string): string | undefined {
@@ -274,6 +383,10 @@ function safeRealpath(path: string): string | undefined {
   }
 }
 
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 function megabytes(bytes: number): string {
   return `${+(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
@@ -317,6 +430,29 @@ export function catalogInfrastructure(text: string, options: Pick<CatalogFileOpt
     const problem = { entryIndex: entries[0].index, message: 'The infrastructure could not be read because of an internal error: please report it.', detail: `Reading the infrastructure failed: ${(error as Error).message}. Please report it with the files.` };
     return { stores: [], failovers: [], files: [], problems: [problem] };
   }
+}
+
+/** The same, and when it links Terraform, the parser is loaded first (once per process). */
+export async function catalogInfrastructureAsync(text: string, options: Pick<CatalogFileOptions, 'catalogPath' | 'workspaceRoot' | 'maxFileBytes'>): Promise<DeployedSystem | undefined> {
+  const system = catalogInfrastructure(text, options);
+  if (!system?.pendingParser) return system;
+  await loadTerraformParser();
+  return catalogInfrastructure(text, options);
+}
+
+/** Analyses a catalog with the infrastructure it links, loading the Terraform parser when it is needed. */
+export async function analyzeCatalogFileAsync(text: string, options: CatalogFileOptions): Promise<CatalogAnalysis> {
+  const { catalogPath, workspaceRoot, ...analyzeOptions } = options;
+  const infrastructure = await catalogInfrastructureAsync(text, { catalogPath, workspaceRoot, maxFileBytes: analyzeOptions.maxFileBytes });
+  return analyzeCatalog(text, { ...analyzeOptions, ...(infrastructure ? { infrastructure } : {}) });
+}
+
+/** Reads infrastructure entries for a draft, loading the Terraform parser when it is needed. */
+export async function loadDeployedSystemAsync(entries: InfrastructureEntry[], root: InfrastructureRoot): Promise<DeployedSystem | undefined> {
+  const system = loadDeployedSystem(entries, root);
+  if (!system?.pendingParser) return system;
+  await loadTerraformParser();
+  return loadDeployedSystem(entries, root);
 }
 
 /** Analyses a catalog with the infrastructure it links. */

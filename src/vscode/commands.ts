@@ -4,7 +4,7 @@ import { relative, sep } from 'node:path';
 import * as vscode from 'vscode';
 import { analyzeCatalog, CATEGORIES, categoryNeeds, categoryText, dataTypeEntry, insertDataType, NEW_CATALOG_TEMPLATE, parseDuration, type DataTypeAnswers } from '../engine';
 import { draftCatalog } from '../engine/infrastructure';
-import { loadDeployedSystem } from '../infrastructure/files';
+import { loadDeployedSystemAsync } from '../infrastructure/files';
 import { renderHtml, renderJson, renderMarkdown, renderSarif, type AnalysedFile } from '../report';
 import { countsText, plural } from '../report/model';
 import type { CatalogDiagnostics } from './catalogs';
@@ -171,12 +171,12 @@ export async function draftCatalogFromInfrastructure(targets?: vscode.Uri[]): Pr
     canSelectFolders: true,
     canSelectMany: true,
     defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
-    filters: { 'CloudFormation, SAM or CDK': ['yaml', 'yml', 'json', 'template'] },
+    filters: { 'CloudFormation, SAM, CDK or Terraform': ['yaml', 'yml', 'json', 'template', 'tf'] },
   });
   if (!picked || picked.length === 0) return undefined;
   const folder = vscode.workspace.getWorkspaceFolder(picked[0])?.uri ?? vscode.Uri.joinPath(picked[0], '..');
   const paths = picked.map((uri) => relative(folder.fsPath, uri.fsPath).split(sep).join('/') || '.');
-  const system = loadDeployedSystem(paths.map((path, index) => ({ index, path })), { catalogDir: folder.fsPath, workspaceRoot: folder.fsPath });
+  const system = await loadDeployedSystemAsync(paths.map((path, index) => ({ index, path })), { catalogDir: folder.fsPath, workspaceRoot: folder.fsPath });
   const problems = system?.problems.map((problem) => problem.message) ?? [];
   if (!system || system.stores.length === 0) {
     void vscode.window.showWarningMessage(`CAP Advisor: no data store found to draft a catalog from.${problems.length ? ` ${problems[0]}` : ''}`);

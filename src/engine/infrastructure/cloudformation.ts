@@ -8,7 +8,7 @@ import { CORE_SCHEMA, load as loadYaml, Type } from 'js-yaml';
 import { visit as visitJson } from 'jsonc-parser';
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { SourceRange, StoreId } from '../types';
-import { STACK_REGION_UNKNOWN, type DeployedStore, type FailoverRoute, type ResourceLocation, type TemplateFile, type Unknown } from './model';
+import { dedupeRegions, healthCheckArticle, LineStarts, STACK_REGION_UNKNOWN, type DeployedStore, type FailoverRoute, type ResourceLocation, type TemplateFile, type Unknown } from './model';
 
 export interface TemplateResource {
   logicalId: string;
@@ -152,29 +152,6 @@ function longForm(name: string, value: unknown): unknown {
   return { [`Fn::${name}`]: value };
 }
 
-/** 1-based lines and columns from offsets, by binary search over the line starts. */
-class LineStarts {
-  private readonly starts: number[] = [0];
-
-  constructor(text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-  }
-
-  position(offset: number): { line: number; column: number } {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.starts[middle] <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - this.starts[low] + 1 };
-  }
-
-  range(start: number, end: number): SourceRange {
-    return { start: this.position(start), end: this.position(end), offset: [start, end] };
-  }
-}
 
 /**
  * A YAML node as plain data, short-form tags in their long form: `!Ref x` is `{ Ref: x }`,
@@ -323,7 +300,7 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
           return region || { unknown: `the Region of the peer ${value}` };
         });
         const witness = multiRegion.WitnessRegion === undefined ? undefined : text(multiRegion.WitnessRegion);
-        reading.stores.push(store({ store: 'aurora-dsql', regions: dedupe([here, ...peers]), ...(witness !== undefined ? { witness } : {}) }));
+        reading.stores.push(store({ store: 'aurora-dsql', regions: dedupeRegions([here, ...peers]), ...(witness !== undefined ? { witness } : {}) }));
         break;
       }
       case 'AWS::S3::Bucket': {
@@ -393,24 +370,10 @@ function pushFailover(reading: StackReading, location: ResourceLocation, record:
   if (check?.type === 'AWS::Route53::HealthCheck') {
     const type = asRecord(check.properties.HealthCheckConfig).Type;
     const manual = type === 'RECOVERY_CONTROL';
-    reading.failovers.push({ ...location, mode: manual ? 'manual' : 'automatic', how: manual ? `an ARC routing control on ${recordName}` : `${typeof type === 'string' ? withArticle(type) : 'a Route 53'} health check on ${recordName}` });
+    reading.failovers.push({ ...location, mode: manual ? 'manual' : 'automatic', how: manual ? `an ARC routing control on ${recordName}` : `${typeof type === 'string' ? healthCheckArticle(type) : 'a Route 53'} health check on ${recordName}` });
   } else if (record.HealthCheckId === undefined && asRecord(record.AliasTarget).EvaluateTargetHealth === true) {
     reading.failovers.push({ ...location, mode: 'automatic', how: `the alias target's health on ${recordName}` });
   }
   // A health check defined elsewhere: its type is not in this template, so neither is who fails over.
 }
 
-/** "an HTTPS", "a TCP": health check types are read letter by letter. */
-function withArticle(checkType: string): string {
-  return `${/^[AEFHILMNORSX]/.test(checkType) ? 'an' : 'a'} ${checkType}`;
-}
-
-function dedupe<T>(values: T[]): T[] {
-  const seen = new Set<string>();
-  return values.filter((value) => {
-    const key = JSON.stringify(value);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}

@@ -28,15 +28,28 @@ const CATEGORY_WORDS: ReadonlyArray<[RegExp, Category]> = [
 
 const NAME_SUFFIXES = /(Global(Cluster|Table)?|Table|Bucket|Cluster|Cache|Database|Db|ReplicationGroup|Datastore)$/;
 
-/** `CartsTable` → `carts`, `PaymentsGlobal` → `payments`, `shop-media/Bucket` → `shop-media-bucket`. */
+/** Terraform names that say nothing about the data: the module's name says more. */
+const GENERIC_NAMES = new Set(['this', 'main', 'default', 'primary', 'table', 'bucket', 'cluster', 'global', 'example']);
+
+/** The words of a name: a Terraform address gives its resource name, or its module's when that is generic. */
+function nameOf(logicalId: string): string {
+  if (!logicalId.includes('.')) return logicalId;
+  const parts = logicalId.replace(/\[[^\]]*\]/g, '').split('.');
+  const name = parts[parts.length - 1];
+  const module = parts.lastIndexOf('module') >= 0 ? parts[parts.lastIndexOf('module') + 1] : undefined;
+  return GENERIC_NAMES.has(name) && module ? module : name;
+}
+
+/** `CartsTable` → `carts`, `PaymentsGlobal` → `payments`, `aws_dynamodb_table.carts` → `carts`, `module.ledger.aws_rds_global_cluster.this` → `ledger`. */
 export function dataTypeName(logicalId: string): string {
-  const trimmed = logicalId.replace(NAME_SUFFIXES, '') || logicalId;
+  const base = nameOf(logicalId);
+  const trimmed = base.replace(NAME_SUFFIXES, '') || base;
   const kebab = trimmed.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase();
   return /^[a-z0-9]/.test(kebab) ? kebab : `data-${kebab || 'store'}`;
 }
 
 export function guessCategory(logicalId: string): Category | undefined {
-  const words = logicalId.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  const words = nameOf(logicalId).replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
   return CATEGORY_WORDS.find(([pattern]) => pattern.test(words))?.[1];
 }
 

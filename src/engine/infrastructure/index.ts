@@ -7,3 +7,7 @@ export type { InfrastructureFiles } from './system';
 export * from './model';
 export { dataTypeName, draftCatalog, draftDataType, guessCategory } from './draft';
 export type { DraftedDataType, DraftOptions } from './draft';
+export { evaluateModules, isReference } from './hcl';
+export type { HclBlock, HclExpression, HclFile, TerraformModule, TerraformResource, TerraformValue } from './hcl';
+export { terraformStores } from './terraformStores';
+export { isTerraformJson, readTerraformJson } from './terraformJson';

@@ -63,6 +63,8 @@ export interface DeployedSystem {
   problems: InfrastructureProblem[];
   /** Paths of every file read, relative to the catalog (the editor watches them). */
   files: string[];
+  /** Set when Terraform was found before the shell loaded its parser: the shell reads again once it has. */
+  pendingParser?: boolean;
 }
 
 /** A template the shell has read, with what it knows of where it is deployed. */
@@ -87,3 +89,43 @@ export function knownRegions(store: DeployedStore): { regions: string[]; complet
 }
 
 export const STACK_REGION_UNKNOWN: Unknown = { unknown: 'the stack\'s Region (give it in the catalog\'s infrastructure entry: { path, region })' };
+
+/** "an HTTPS", "a TCP": health check types are read letter by letter. */
+export function healthCheckArticle(checkType: string): string {
+  return `${/^[AEFHILMNORSX]/.test(checkType) ? 'an' : 'a'} ${checkType}`;
+}
+
+/** Regions once each, unknown ones once per reason. */
+export function dedupeRegions(regions: Array<string | Unknown>): Array<string | Unknown> {
+  const seen = new Set<string>();
+  return regions.filter((region) => {
+    const key = typeof region === 'string' ? region : `?${region.unknown}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** 1-based lines and columns from offsets, by binary search over the line starts. */
+export class LineStarts {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  position(offset: number): { line: number; column: number } {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.starts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - this.starts[low] + 1 };
+  }
+
+  range(start: number, end: number): SourceRange {
+    return { start: this.position(start), end: this.position(end), offset: [start, end] };
+  }
+}

@@ -3,7 +3,9 @@
 // its stack's Region), the Region of an S3 replication destination (the stack that deploys a
 // bucket of that name), the replication groups of an ElastiCache global datastore.
 import { readStack, readTemplate, type StackReading } from './cloudformation';
-import { isUnknown, type DeployedStore, type DeployedSystem, type InfrastructureProblem, type TemplateFile, type Unknown } from './model';
+import { evaluateModules, type TerraformModule, type TerraformResource } from './hcl';
+import { terraformStores } from './terraformStores';
+import { dedupeRegions, isUnknown, type DeployedStore, type DeployedSystem, type InfrastructureProblem, type TemplateFile } from './model';
 
 /** What the shell found before reading any template: the files and the problems of the entries. */
 export interface InfrastructureFiles {
@@ -11,6 +13,8 @@ export interface InfrastructureFiles {
   problems: InfrastructureProblem[];
   /** Every file read (templates and manifests), for the editor to watch. */
   files: string[];
+  /** Terraform root modules (as read from `.tf` files) and plans or states (resources already resolved). */
+  terraform?: Array<{ entryIndex: number; module?: TerraformModule; resources?: TerraformResource[] }>;
 }
 
 export function deployedSystem(found: InfrastructureFiles): DeployedSystem {
@@ -32,7 +36,14 @@ export function deployedSystem(found: InfrastructureFiles): DeployedSystem {
   joinAuroraGlobal(readings, stores);
   joinReplication(readings, stores);
   joinCacheMembers(readings, stores);
-  return { stores, failovers: readings.flatMap((reading) => reading.failovers), problems, files: found.files };
+  const failovers = readings.flatMap((reading) => reading.failovers);
+  for (const terraform of found.terraform ?? []) {
+    const resources = terraform.resources ?? (terraform.module ? evaluateModules(terraform.module) : []);
+    const read = terraformStores(resources, terraform.entryIndex);
+    stores.push(...read.stores);
+    failovers.push(...read.failovers);
+  }
+  return { stores, failovers, problems, files: found.files };
 }
 
 /** Each member cluster joins its global cluster (by `!Ref` in its own template, else by identifier), and brings its Region. */
@@ -111,14 +122,4 @@ function joinCacheMembers(readings: StackReading[], stores: DeployedStore[]): vo
       owner?.members.push(member);
     }
   }
-}
-
-function dedupeRegions(regions: Array<string | Unknown>): Array<string | Unknown> {
-  const seen = new Set<string>();
-  return regions.filter((region) => {
-    const key = typeof region === 'string' ? region : `?${region.unknown}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

@@ -1,0 +1,225 @@
+// The data stores and failover routes of Terraform resources, whether read from `.tf` files
+// (references kept as `{ ref }`) or from a plan or state (values resolved). The joins that span
+// resources follow the AWS provider's documentation: a table's `replica` blocks and its
+// `global_table_witness`, the clusters of an `aws_rds_global_cluster`, a DSQL cluster and its
+// peering, an S3 bucket and its `aws_s3_bucket_replication_configuration`, an ElastiCache global
+// datastore and its replication groups, a Route 53 failover record and its health check.
+import type { StoreId } from '../types';
+import { isReference, type TerraformResource, type TerraformValue } from './hcl';
+import { dedupeRegions, healthCheckArticle, isUnknown, type DeployedStore, type FailoverRoute, type ResourceLocation, type Unknown } from './model';
+
+type Values = Record<string, TerraformValue>;
+
+function text(value: TerraformValue | undefined): string | Unknown {
+  if (typeof value === 'string') return value;
+  if (value === undefined || value === null) return { unknown: 'an argument that is not set' };
+  if (isUnknown(value)) return value;
+  return { unknown: isReference(value) ? `an attribute of ${value.ref}, known after apply` : 'a value that is not a string' };
+}
+
+function blocks(value: TerraformValue | undefined): Array<Values | Unknown> {
+  if (!Array.isArray(value)) return [];
+  return value.map((item) => (item !== null && typeof item === 'object' && !Array.isArray(item) && !isReference(item) ? item as Values | Unknown : { unknown: 'a block that is not a block' }));
+}
+
+/** The resource address a reference or a value points at: `aws_s3_bucket.a` for `aws_s3_bucket.a.arn`. */
+function target(value: TerraformValue | undefined): string | undefined {
+  if (!isReference(value)) return undefined;
+  const parts = value.ref.split('.');
+  // module.x.aws_type.name[.attr]
+  const end = parts.findIndex((part) => /^aws_/.test(part));
+  return end === -1 ? undefined : parts.slice(0, end + 2).join('.');
+}
+
+/** A Region in an ARN (`arn:aws:dsql:us-east-2:…`), when the value is a known ARN. */
+function regionOfArn(value: TerraformValue | undefined): string | undefined {
+  return typeof value === 'string' && value.startsWith('arn:') ? value.split(':')[3] || undefined : undefined;
+}
+
+const AURORA_ENGINES = new Set(['aurora', 'aurora-mysql', 'aurora-postgresql']);
+
+export function terraformStores(resources: TerraformResource[], entryIndex: number): { stores: DeployedStore[]; failovers: FailoverRoute[] } {
+  const byAddress = new Map(resources.map((resource) => [resource.address, resource]));
+  const location = (resource: TerraformResource): ResourceLocation => ({
+    file: resource.file, range: resource.range, stack: resource.module || 'root', logicalId: resource.address, type: resource.type, entryIndex,
+  });
+  const stores: DeployedStore[] = [];
+  const storeOf = new Map<string, DeployedStore>();
+  const add = (resource: TerraformResource, facts: Omit<DeployedStore, keyof ResourceLocation | 'members'>): DeployedStore => {
+    const store: DeployedStore = { ...location(resource), ...facts, members: [] };
+    stores.push(store);
+    storeOf.set(resource.address, store);
+    return store;
+  };
+  /** A resource found by reference, by address, or (in a plan, where references are resolved) by a matching attribute. */
+  const find = (value: TerraformValue | undefined, type: string, attributes: string[]): TerraformResource | undefined => {
+    const address = target(value);
+    if (address) return byAddress.get(address);
+    if (typeof value !== 'string') return undefined;
+    return resources.find((resource) => resource.type === type && attributes.some((attribute) => resource.values[attribute] === value || (attribute === 'bucket' && value === `arn:aws:s3:::${String(resource.values.bucket)}`)));
+  };
+
+  for (const resource of resources) {
+    const values = resource.values;
+    switch (resource.type) {
+      case 'aws_dynamodb_table': {
+        const replicas = blocks(values.replica);
+        const regions = [resource.region, ...replicas.map((replica) => (isUnknown(replica) ? replica : text(replica.region_name)))];
+        const modes = replicas.map((replica) => (isUnknown(replica) ? replica : replica.consistency_mode === undefined ? 'EVENTUAL' : text(replica.consistency_mode)));
+        const witnesses = blocks(values.global_table_witness);
+        const witness = witnesses.length > 0 ? (isUnknown(witnesses[0]) ? witnesses[0] : text(witnesses[0].region_name)) : undefined;
+        const unknownMode = modes.find(isUnknown);
+        const store: StoreId | Unknown = replicas.length === 0 ? 'dynamodb'
+          : unknownMode ? { unknown: `consistency_mode: ${unknownMode.unknown}` }
+            : modes.includes('STRONG') ? 'dynamodb-global-strong' : 'dynamodb-global';
+        add(resource, { store, regions, ...(witness !== undefined ? { witness } : {}) });
+        break;
+      }
+      case 'aws_dynamodb_global_table':
+        add(resource, { store: 'dynamodb-global', regions: blocks(values.replica).map((replica) => (isUnknown(replica) ? replica : text(replica.region_name))) });
+        break;
+      case 'aws_rds_global_cluster':
+        add(resource, { store: 'aurora-global', regions: [], writeForwarding: false });
+        break;
+      case 'aws_dsql_cluster': {
+        const properties = blocks(values.multi_region_properties)[0];
+        const witness = properties === undefined ? undefined : isUnknown(properties) ? properties : text(properties.witness_region);
+        add(resource, { store: 'aurora-dsql', regions: [resource.region], ...(witness !== undefined ? { witness } : {}) });
+        break;
+      }
+      case 'aws_s3_bucket':
+        add(resource, { store: 's3', regions: [resource.region] });
+        break;
+      case 'aws_elasticache_global_replication_group':
+        add(resource, { store: 'elasticache-global', regions: [] });
+        break;
+      default:
+        break;
+    }
+  }
+
+  // The joins, once every store exists.
+  const destinations = new Set<DeployedStore>();
+  for (const resource of resources) {
+    const values = resource.values;
+    switch (resource.type) {
+      case 'aws_dynamodb_table_replica': {
+        const table = find(values.global_table_arn, 'aws_dynamodb_table', ['arn']);
+        const store = table && storeOf.get(table.address);
+        if (store) {
+          store.regions.push(resource.region);
+          store.members.push(location(resource));
+          if (store.store === 'dynamodb') store.store = 'dynamodb-global';
+        }
+        break;
+      }
+      case 'aws_rds_cluster': {
+        const engine = values.engine;
+        if (typeof engine === 'string' && !AURORA_ENGINES.has(engine)) break;
+        const identifier = values.global_cluster_identifier;
+        if (identifier === undefined || identifier === null || identifier === '') {
+          stores.push({ ...location(resource), store: 'aurora', regions: [resource.region], members: [] });
+          break;
+        }
+        const global = find(identifier, 'aws_rds_global_cluster', ['id', 'global_cluster_identifier']);
+        let store = global && storeOf.get(global.address);
+        if (!store) {
+          store = { ...location(resource), store: 'aurora-global', regions: [], writeForwarding: false, members: [] };
+          stores.push(store);
+        }
+        store.members.push(location(resource));
+        store.regions.push(resource.region);
+        if (values.enable_global_write_forwarding === true) store.writeForwarding = true;
+        break;
+      }
+      case 'aws_dsql_cluster_peering': {
+        const cluster = find(values.identifier, 'aws_dsql_cluster', ['identifier']);
+        const store = cluster && storeOf.get(cluster.address);
+        if (!store) break;
+        store.members.push(location(resource));
+        for (const peer of Array.isArray(values.clusters) ? values.clusters : []) {
+          const peerResource = find(peer, 'aws_dsql_cluster', ['arn']);
+          store.regions.push(peerResource ? peerResource.region : regionOfArn(peer) ?? { unknown: 'the Region of a peer cluster the configuration does not deploy' });
+        }
+        if (store.witness === undefined && values.witness_region !== undefined) store.witness = text(values.witness_region);
+        break;
+      }
+      case 'aws_s3_bucket_replication_configuration': {
+        const source = find(values.bucket, 'aws_s3_bucket', ['id', 'bucket']);
+        const store = source && storeOf.get(source.address);
+        if (!store) break;
+        store.members.push(location(resource));
+        const rules = blocks(values.rule).filter((rule) => isUnknown(rule) || rule.status !== 'Disabled');
+        store.replicationTimeControl = rules.length > 0 && rules.every(hasReplicationTime);
+        for (const rule of rules) {
+          const destination = isUnknown(rule) ? undefined : blocks(rule.destination)[0];
+          if (!destination || isUnknown(destination)) {
+            store.regions.push({ unknown: 'a replication destination' });
+            continue;
+          }
+          const bucket = find(destination.bucket, 'aws_s3_bucket', ['arn', 'bucket']);
+          const bucketStore = bucket && storeOf.get(bucket.address);
+          if (bucket && bucketStore) {
+            store.regions.push(bucket.region);
+            store.members.push(location(bucket));
+            destinations.add(bucketStore);
+          } else {
+            store.regions.push({ unknown: `the Region of the destination bucket ${typeof destination.bucket === 'string' ? destination.bucket : ''}, which the configuration does not deploy`.replace('  ', ' ') });
+          }
+        }
+        break;
+      }
+      case 'aws_elasticache_replication_group': {
+        const global = find(values.global_replication_group_id, 'aws_elasticache_global_replication_group', ['id', 'global_replication_group_id']);
+        const store = global && storeOf.get(global.address);
+        if (store) {
+          store.regions.push(resource.region);
+          store.members.push(location(resource));
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    // The primary of a global datastore is named on the global group itself.
+    if (resource.type === 'aws_elasticache_global_replication_group') {
+      const primary = find(values.primary_replication_group_id, 'aws_elasticache_replication_group', ['id', 'replication_group_id']);
+      const store = storeOf.get(resource.address);
+      if (primary && store && !store.members.some((member) => member.logicalId === primary.address)) {
+        store.regions.unshift(primary.region);
+        store.members.push(location(primary));
+      }
+    }
+  }
+  const replicating = new Set(resources.filter((r) => r.type === 'aws_s3_bucket_replication_configuration').map((r) => target(r.values.bucket) ?? ''));
+  const kept = stores.filter((store) => !(destinations.has(store) && !replicating.has(store.logicalId)));
+  for (const store of kept) store.regions = dedupeRegions(store.regions);
+
+  return { stores: kept, failovers: failoverRoutes(resources, location, find) };
+}
+
+function failoverRoutes(resources: TerraformResource[], location: (resource: TerraformResource) => ResourceLocation, find: (value: TerraformValue | undefined, type: string, attributes: string[]) => TerraformResource | undefined): FailoverRoute[] {
+  const routes: FailoverRoute[] = [];
+  for (const resource of resources) {
+    if (resource.type !== 'aws_route53_record') continue;
+    const policy = blocks(resource.values.failover_routing_policy)[0];
+    if (!policy || isUnknown(policy) || policy.type !== 'PRIMARY') continue;
+    const name = typeof resource.values.name === 'string' ? resource.values.name.replace(/\.$/, '') : resource.address;
+    const check = find(resource.values.health_check_id, 'aws_route53_health_check', ['id']);
+    if (check) {
+      const type = check.values.type;
+      const manual = type === 'RECOVERY_CONTROL';
+      routes.push({ ...location(resource), mode: manual ? 'manual' : 'automatic', how: manual ? `an ARC routing control on ${name}` : `${typeof type === 'string' ? healthCheckArticle(type) : 'a Route 53'} health check on ${name}` });
+    } else if (resource.values.health_check_id === undefined && blocks(resource.values.alias).some((alias) => !isUnknown(alias) && alias.evaluate_target_health === true)) {
+      routes.push({ ...location(resource), mode: 'automatic', how: `the alias target's health on ${name}` });
+    }
+  }
+  return routes;
+}
+
+/** Replication Time Control on a rule: `destination { replication_time { status = "Enabled" } }`. */
+function hasReplicationTime(rule: Values | Unknown): boolean {
+  const destination = isUnknown(rule) ? undefined : blocks(rule.destination)[0];
+  if (!destination || isUnknown(destination)) return false;
+  return blocks(destination.replication_time).some((time) => !isUnknown(time) && time.status === 'Enabled');
+}

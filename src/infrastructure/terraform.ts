@@ -1,0 +1,180 @@
+// Reading Terraform for the CLI and the extension: `.tf` files parsed with tree-sitter's
+// Terraform grammar (web-tree-sitter, WebAssembly), turned into the engine's HCL model with the
+// line of every block. The parser loads on first use, only when a catalog links Terraform, so
+// activation and a plain `check` never pay for it; after that, parsing is synchronous.
+//
+// Why tree-sitter and not hcl2json: hcl2json (@cdktn/hcl2json) gives no positions, answers only
+// asynchronously, and read 200 files of 2,000 resources in 0.67 s here against 0.17 s; findings
+// must point at the resource block's line, which tree-sitter gives for every node.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Language as TreeSitterLanguage, Node as SyntaxNode, Parser as TreeSitterParser } from 'web-tree-sitter';
+import type { HclBlock, HclExpression, HclFile } from '../engine/infrastructure';
+import type { SourceRange } from '../engine';
+
+let parser: TreeSitterParser | undefined;
+let loading: Promise<void> | undefined;
+
+/** Bundled (dist/) beside this file, else from node_modules (tests run from out/). */
+function wasmPath(file: string, packagePath: string): string {
+  const beside = join(__dirname, file);
+  return existsSync(beside) ? beside : require.resolve(packagePath);
+}
+
+export function terraformParserLoaded(): boolean {
+  return parser !== undefined;
+}
+
+/** Loads the WebAssembly parser once; later calls wait for the same load. */
+export function loadTerraformParser(): Promise<void> {
+  loading ??= (async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use only
+    const { Parser, Language } = require('web-tree-sitter') as typeof import('web-tree-sitter');
+    const core = wasmPath('web-tree-sitter.wasm', 'web-tree-sitter/web-tree-sitter.wasm');
+    await Parser.init({ locateFile: () => core });
+    const language: TreeSitterLanguage = await Language.load(wasmPath('tree-sitter-terraform.wasm', '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm'));
+    const created = new Parser();
+    created.setLanguage(language);
+    parser = created;
+  })();
+  return loading;
+}
+
+/** A file's blocks, and its top-level attributes (what a `.tfvars` file holds). */
+export type ParsedHcl = (HclFile & { attributes: Record<string, HclExpression> }) | { error: string; line: number; column: number };
+
+/** One `.tf` (or `.tfvars`) file in the engine's model; a syntax error gives the first place the parser stopped. */
+export function parseHcl(file: string, text: string): ParsedHcl {
+  if (!parser) throw new Error('the Terraform parser is not loaded');
+  const tree = parser.parse(text);
+  if (!tree) return { error: 'the parser gave no tree', line: 1, column: 1 };
+  try {
+    const root = tree.rootNode;
+    if (root.hasError) {
+      const bad = firstError(root) ?? root;
+      return { error: bad.isMissing ? `a missing ${bad.type}` : 'a syntax error', line: bad.startPosition.row + 1, column: bad.startPosition.column + 1 };
+    }
+    const body = root.namedChildren.find((child) => child?.type === 'body');
+    const blocks = body ? blocksOf(body, text) : Object.assign([] as HclBlock[], { attributes: {} });
+    return { file, blocks: [...blocks], attributes: blocks.attributes ?? {} };
+  } finally {
+    tree.delete();
+  }
+}
+
+
+function firstError(node: SyntaxNode): SyntaxNode | undefined {
+  if (node.isError || node.isMissing) return node;
+  for (const child of node.children) {
+    if (child && (child.hasError || child.isMissing)) return firstError(child) ?? child;
+  }
+  return undefined;
+}
+
+function rangeOf(node: SyntaxNode): SourceRange {
+  // The block's first line: where `resource "type" "name"` is written.
+  const end = node.children.find((child) => child?.type === 'block_start') ?? node;
+  return {
+    start: { line: node.startPosition.row + 1, column: node.startPosition.column + 1 },
+    end: { line: end.endPosition.row + 1, column: end.endPosition.column + 1 },
+    offset: [node.startIndex, end.endIndex],
+  };
+}
+
+function blocksOf(body: SyntaxNode, text: string): HclBlock[] & { attributes?: Record<string, HclExpression> } {
+  const blocks: HclBlock[] & { attributes?: Record<string, HclExpression> } = [];
+  const attributes: Record<string, HclExpression> = {};
+  for (const child of body.namedChildren) {
+    if (!child) continue;
+    if (child.type === 'block') blocks.push(blockOf(child, text));
+    else if (child.type === 'attribute') {
+      const [name, value] = attributeOf(child);
+      if (name) attributes[name] = value;
+    }
+  }
+  blocks.attributes = attributes;
+  return blocks;
+}
+
+function blockOf(node: SyntaxNode, text: string): HclBlock {
+  const children = node.namedChildren.filter((child): child is SyntaxNode => child !== null);
+  const type = children.find((child) => child.type === 'identifier')?.text ?? '';
+  const labels = children.filter((child) => child.type === 'string_lit' || (child.type === 'identifier' && child !== children[0])).map((label) => (label.type === 'string_lit' ? stringOf(label) : label.text));
+  const body = children.find((child) => child.type === 'body');
+  const nested = body ? blocksOf(body, text) : Object.assign([] as HclBlock[], { attributes: {} });
+  return { type, labels, range: rangeOf(node), attributes: nested.attributes ?? {}, blocks: [...nested] };
+}
+
+function attributeOf(node: SyntaxNode): [string, HclExpression] {
+  const name = node.namedChildren.find((child) => child?.type === 'identifier')?.text ?? '';
+  const expression = node.namedChildren.find((child) => child?.type === 'expression');
+  return [name, expression ? expressionOf(expression) : { kind: 'other', text: '' }];
+}
+
+/** A quoted string's text (escapes as HCL writes them; templates are not expected in labels). */
+function stringOf(node: SyntaxNode): string {
+  return node.namedChildren.filter((child): child is SyntaxNode => child?.type === 'template_literal').map((child) => child.text).join('');
+}
+
+function expressionOf(node: SyntaxNode): HclExpression {
+  const children = node.namedChildren.filter((child): child is SyntaxNode => child !== null);
+  if (node.type === 'expression' && children.length === 1) return expressionOf(children[0]);
+  switch (node.type) {
+    case 'literal_value': {
+      const literal = children[0];
+      if (!literal) return { kind: 'other', text: node.text };
+      if (literal.type === 'string_lit') return literal.namedChildren.some((child) => child?.type === 'template_interpolation') ? templateOf(literal) : { kind: 'literal', value: stringOf(literal) };
+      if (literal.type === 'numeric_lit') return { kind: 'literal', value: Number(literal.text) };
+      if (literal.type === 'bool_lit') return { kind: 'literal', value: literal.text === 'true' };
+      if (literal.type === 'null_lit') return { kind: 'literal', value: null };
+      return { kind: 'other', text: node.text };
+    }
+    case 'template_expr': {
+      const quoted = children.find((child) => child.type === 'quoted_template');
+      return quoted ? templateOf(quoted) : { kind: 'other', text: node.text };
+    }
+    case 'collection_value': {
+      const collection = children[0];
+      if (collection?.type === 'tuple') return { kind: 'tuple', items: collection.namedChildren.filter((child): child is SyntaxNode => child?.type === 'expression').map(expressionOf) };
+      if (collection?.type === 'object') {
+        const entries: Array<[string, HclExpression]> = [];
+        for (const element of collection.namedChildren) {
+          if (element?.type !== 'object_elem') continue;
+          const [key, value] = element.namedChildren.filter((child): child is SyntaxNode => child?.type === 'expression');
+          if (key && value) entries.push([keyOf(key), expressionOf(value)]);
+        }
+        return { kind: 'object', entries };
+      }
+      return { kind: 'other', text: node.text };
+    }
+    default:
+      break;
+  }
+  // A traversal: `var.x`, `aws.west`, `aws_s3_bucket.a.arn` (variable_expr then get_attr siblings).
+  if (node.type === 'expression' && children[0]?.type === 'variable_expr' && children.slice(1).every((child) => child.type === 'get_attr')) {
+    return { kind: 'reference', path: [children[0].text, ...children.slice(1).map((child) => child.text.replace(/^\./, ''))] };
+  }
+  if (node.type === 'variable_expr') return { kind: 'reference', path: [node.text] };
+  return { kind: 'other', text: node.text };
+}
+
+/** An object key: a bare name (`aws`) or a quoted one. */
+function keyOf(node: SyntaxNode): string {
+  const expression = expressionOf(node);
+  if (expression.kind === 'literal' && typeof expression.value === 'string') return expression.value;
+  if (expression.kind === 'reference') return expression.path.join('.');
+  return node.text.replace(/^"|"$/g, '');
+}
+
+function templateOf(node: SyntaxNode): HclExpression {
+  const parts: Array<string | HclExpression> = [];
+  for (const child of node.namedChildren) {
+    if (!child) continue;
+    if (child.type === 'template_literal') parts.push(child.text);
+    else if (child.type === 'template_interpolation') {
+      const inner = child.namedChildren.find((part) => part?.type === 'expression');
+      parts.push(inner ? expressionOf(inner) : { kind: 'other', text: child.text });
+    }
+  }
+  return parts.length === 1 && typeof parts[0] === 'string' ? { kind: 'literal', value: parts[0] } : { kind: 'template', parts };
+}
