@@ -161,7 +161,7 @@ class Finder {
         }
       }
     }
-    if (this.templates.length + this.terraform.length + this.problems.length === before) {
+    if (this.templates.length + this.terraform.length + this.problems.length === before && !this.pendingParser) {
       this.problem(entry, `${entry.path} holds no template, CDK assembly or Terraform.`, `\`${entry.path}\` holds no file CAP Advisor can read as infrastructure: a CloudFormation or SAM template (YAML or JSON with a \`Resources\` section), a CDK cloud assembly (a folder with \`manifest.json\`; run \`cdk synth\`), a Terraform module (\`.tf\` files) or a \`terraform show -json\` plan or state.`);
     }
   }

@@ -173,8 +173,6 @@ dataTypes:
     writeFileSync(join(root, 'infra/package.json'), '{ "name": "not-a-template" }');
     writeFileSync(join(root, 'infra/broken.yaml'), 'Resources:\n  Table: [\n');
     writeFileSync(join(root, 'infra/huge.json'), `{"Resources":{},"Padding":"${'x'.repeat(20 * 1024 * 1024)}"}`);
-    mkdirSync(join(root, 'tf'));
-    writeFileSync(join(root, 'tf/main.tf'), 'resource "aws_dynamodb_table" "carts" {}\n');
     symlinkSync('loop-b', join(root, 'loop-a'));
     symlinkSync('loop-a', join(root, 'loop-b'));
     symlinkSync(tmpdir(), join(root, 'outside'));
@@ -190,7 +188,6 @@ dataTypes:
       ['infra/broken.yaml', 'infra/broken.yaml is not read: the template does not parse at line 3, column 1.'],
       ['infra/huge.json', 'infra/huge.json is not read: it is 20 MB, over the 10 MB limit.'],
       ['partial', 'partial/manifest.json names Gone.template.json, which is missing: run cdk synth again.'],
-      ['tf', 'tf holds Terraform, which this version does not read yet: link CloudFormation, CDK or SAM.'],
     ];
     for (const [path, message] of cases) {
       it(path, () => {
