@@ -68,8 +68,8 @@ class Finder {
     return { templates: this.templates, problems: this.problems, files: [...this.files], terraform: this.terraform, stamps: this.stamps, pendingParser: this.pendingParser };
   }
 
-  private problem(entry: InfrastructureEntry, message: string, detail: string): void {
-    this.problems.push({ entryIndex: entry.index, message, detail });
+  private problem(entry: InfrastructureEntry, message: string, detail: string, unreadModules?: string[]): void {
+    this.problems.push({ entryIndex: entry.index, message, detail, ...(unreadModules ? { unreadModules } : {}) });
   }
 
   private readEntry(entry: InfrastructureEntry): void {
@@ -172,15 +172,15 @@ class Finder {
       this.pendingParser = true;
       return;
     }
-    const remote: string[] = [];
+    const remote: Array<{ call: string; shown: string }> = [];
     const module = this.readTerraformModule(entry, folder, [], remote, true);
     if (remote.length > 0) {
-      this.problem(entry, `${plural(remote.length, 'module')} not read (registry or remote sources are never fetched): ${remote.slice(0, 3).join(', ')}${remote.length > 3 ? ', …' : ''}.`, `These module calls have a registry, Git or other remote \`source\`, which CAP Advisor never fetches: ${remote.map((name) => `\`${name}\``).join(', ')}. The data stores they deploy are not checked; link a \`terraform show -json\` plan to see them.`);
+      this.problem(entry, `${plural(remote.length, 'module')} not read (registry or remote sources are never fetched): ${remote.slice(0, 3).map((r) => r.shown).join(', ')}${remote.length > 3 ? ', …' : ''}.`, `These module calls have a registry, Git or other remote \`source\`, which CAP Advisor never fetches: ${remote.map((r) => `\`${r.shown}\``).join(', ')}. The data stores they deploy are not checked; link a \`terraform show -json\` plan to see them.`, remote.map((r) => r.call));
     }
     if (module) this.terraform.push({ entryIndex: entry.index, module });
   }
 
-  private readTerraformModule(entry: InfrastructureEntry, folder: string, callers: string[], remote: string[], isRoot: boolean): TerraformModule | undefined {
+  private readTerraformModule(entry: InfrastructureEntry, folder: string, callers: string[], remote: Array<{ call: string; shown: string }>, isRoot: boolean, prefix = ''): TerraformModule | undefined {
     const real = safeRealpath(folder) ?? folder;
     if (callers.includes(real)) {
       this.problem(entry, `${this.display(folder)} is not read again: its modules call each other in a cycle.`, `The local modules form a cycle that reaches \`${this.display(folder)}\` again (${[...callers, real].map((path) => `\`${this.display(path)}\``).join(' → ')}). Terraform refuses it too; each module is read once.`);
@@ -207,7 +207,7 @@ class Finder {
         const source = block.attributes.source;
         const sourceText = source?.kind === 'literal' && typeof source.value === 'string' ? source.value : undefined;
         if (!sourceText || !/^\.\.?\//.test(sourceText)) {
-          remote.push(`${block.labels[0]}${sourceText ? ` (${sourceText})` : ''}`);
+          remote.push({ call: `${prefix}module.${block.labels[0]}`, shown: `${block.labels[0]}${sourceText ? ` (${sourceText})` : ''}` });
           continue;
         }
         const child = resolve(folder, sourceText);
@@ -215,7 +215,7 @@ class Finder {
           this.problem(entry, `module ${block.labels[0]} is not read: its source leaves the workspace.`, `The module \`${block.labels[0]}\` in \`${file.file}\` has the source \`${sourceText}\`, outside the workspace. CAP Advisor reads nothing outside it.`);
           continue;
         }
-        const called = this.readTerraformModule(entry, child, [...callers, real], remote, false);
+        const called = this.readTerraformModule(entry, child, [...callers, real], remote, false, `${prefix}module.${block.labels[0]}.`);
         if (called) module.calls.set(block.labels[0], called);
       }
     }

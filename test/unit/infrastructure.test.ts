@@ -86,7 +86,7 @@ dataTypes:
         'unknown-resource@33:17-33:29',
       ]);
       const byRule = (id: string) => analysis.findings.find((f) => f.ruleId === id)!;
-      assert.equal(byRule('store-drift').message, "'orders' declares dynamodb-global, but OrdersTable deploys dynamodb-global-strong: fix the catalog or the template.");
+      assert.equal(byRule('store-drift').message, "'orders': OrdersTable deploys dynamodb-global-strong, not the declared dynamodb-global.");
       assert.deepEqual(byRule('store-drift').related, [{ message: 'OrdersTable (AWS::DynamoDB::GlobalTable): deploys dynamodb-global-strong', file: 'cdk/cdk.out/ShopEast1.template.json', range: byRule('store-drift').related![0].range }]);
       assert.deepEqual(byRule('store-drift').related![0].range.start, { line: 3, column: 3 });
       assert.equal(byRule('failover-drift').message, "'ledger' says failover: automatic, but DNS fails over by an ARC routing control on api.shop.example.com.");

@@ -81,6 +81,11 @@ export function draftDataType(store: DeployedStore, system: DeployedSystem, take
     const topology = topologyOf(store.store, regions.length);
     entry.topology = topology;
     entry.store = store.store;
+    // What DynamoDB global tables do with concurrent writes, said aloud: the team confirms or changes it.
+    if (store.store === 'dynamodb-global' && topology === 'hot-hot') {
+      entry.conflictResolution = 'last-writer-wins';
+      checks.conflictResolution = 'what DynamoDB global tables do; merge or application if the code reconciles';
+    }
   }
   if (regions.length > 0) entry.regions = regions;
   if (!complete) checks.regions = `some Regions are unknown: ${store.regions.filter(isUnknown).map((r) => r.unknown).join('; ')}`;

@@ -52,6 +52,8 @@ export interface FailoverRoute extends ResourceLocation {
 /** An `infrastructure` entry (or a file under it) that could not be read: one finding on that entry. */
 export interface InfrastructureProblem {
   entryIndex: number;
+  /** Set when the problem is only that these Terraform module calls were not read: other names can still be judged. */
+  unreadModules?: string[];
   /** One sentence, at most 120 characters. */
   message: string;
   detail: string;

@@ -20,7 +20,7 @@ export const storeDrift = defineRule<DataTypeRule>({
         : '';
       issues.push({
         at: atResource(link, link.store, `deploys ${deployed}`),
-        message: `${named(dataType.resolved.name)} declares ${declared}, but ${resourceNamed(link.name)} deploys ${deployed}: fix the catalog or the template.`,
+        message: `${named(dataType.resolved.name)}: ${resourceNamed(link.name)} deploys ${deployed}, not the declared ${declared}.`,
         detail: `\`${dataType.resolved.name}\` declares \`store: ${declared}\`, but \`${link.name}\` (\`${link.store.type}\` in \`${link.store.file}\`) deploys \`${deployed}\`.${why} The advice is only as good as the catalog: either the catalog describes the intent and the template must change, or set \`store: ${deployed}\` so the findings are about the real system.`,
         suggestion: deployed,
       });

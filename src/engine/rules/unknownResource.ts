@@ -23,7 +23,9 @@ export const unknownResource = defineRule<DataTypeRule>({
       }];
     }
     // A file that could not be read has its own finding; a name may be in it, so none is called unknown.
-    if (deployed.problems.length > 0) return [];
+    // Unread remote modules hide only the names under them.
+    if (deployed.problems.some((problem) => !problem.unreadModules)) return [];
+    const unread = deployed.problems.flatMap((problem) => problem.unreadModules ?? []);
     // Only an unknown name needs the list to suggest from.
     let allNames: string[] | undefined;
     const names = () => (allNames ??= [...new Set(deployed.stores.flatMap((store) => [store, ...store.members].flatMap(namesOf)))]);
@@ -40,7 +42,7 @@ export const unknownResource = defineRule<DataTypeRule>({
         });
         continue;
       }
-      if (stores.length === 1) continue;
+      if (stores.length === 1 || unread.some((call) => name.startsWith(`${call}.`))) continue;
       const suggestion = names().length > 0 ? closest(name, names()) : undefined;
       issues.push({
         at,

@@ -1,0 +1,175 @@
+// Terraform linked to a catalog: a root module with two providers, tfvars, locals and a local
+// module; a plan and a state of the same; the rules on resource addresses; bad input; drafting.
+import { strict as assert } from 'node:assert';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { applyEdits, quickFixes, type CatalogAnalysis } from '../../src/engine';
+import { draftCatalog } from '../../src/engine/infrastructure';
+import { analyzeCatalogFile, loadDeployedSystem } from '../../src/infrastructure/files';
+import { loadTerraformParser } from '../../src/infrastructure/terraform';
+import { US_HEADER, where } from '../helpers/catalogs';
+
+const fixtures = join(__dirname, '../../../test/fixtures');
+
+function workspace(): string {
+  const root = mkdtempSync(join(tmpdir(), 'cap-terraform-'));
+  for (const folder of ['terraform', 'terraform-plan']) cpSync(join(fixtures, folder), join(root, folder), { recursive: true });
+  return root;
+}
+
+function analyze(root: string, text: string): CatalogAnalysis {
+  writeFileSync(join(root, 'shop.catalog.yaml'), text);
+  return analyzeCatalogFile(text, { catalogPath: join(root, 'shop.catalog.yaml'), workspaceRoot: root });
+}
+
+const summary = (root: string, path: string) => {
+  const system = loadDeployedSystem([{ index: 0, path }], { catalogDir: root, workspaceRoot: root })!;
+  return {
+    stores: system.stores.map((s) => [s.logicalId, s.store, s.regions, s.witness ?? null, s.replicationTimeControl ?? null, s.writeForwarding ?? null, `${s.file}:${s.range.start.line}`]),
+    members: Object.fromEntries(system.stores.filter((s) => s.members.length > 0).map((s) => [s.logicalId, s.members.map((m) => m.logicalId)])),
+    failovers: system.failovers.map((f) => [f.logicalId, f.mode, f.how]),
+    problems: system.problems.map((p) => p.message),
+  };
+};
+
+describe('Terraform', () => {
+  before(() => loadTerraformParser());
+
+  it('a root module: each resource in its provider\'s Region (default, alias, through a module call), tfvars and locals resolved', () => {
+    const root = workspace();
+    const read = summary(root, 'terraform');
+    assert.deepEqual(read.stores, [
+      ['aws_dynamodb_table.orders', 'dynamodb-global-strong', ['us-east-1', 'us-east-2'], 'us-west-2', null, null, 'terraform/main.tf:2'],
+      ['aws_dynamodb_table.carts', 'dynamodb-global', ['us-east-1', 'us-east-2'], null, null, null, 'terraform/main.tf:23'],
+      ['aws_s3_bucket.media', 's3', ['us-east-1', 'us-east-2'], null, true, null, 'terraform/main.tf:38'],
+      ['module.ledger.aws_rds_global_cluster.this', 'aurora-global', ['us-east-1', 'us-east-2'], null, null, true, 'terraform/modules/aurora-global/main.tf:14'],
+    ]);
+    assert.deepEqual(read.members, {
+      'aws_s3_bucket.media': ['aws_s3_bucket_replication_configuration.media', 'aws_s3_bucket.media_replica'],
+      'module.ledger.aws_rds_global_cluster.this': ['module.ledger.aws_rds_cluster.primary', 'module.ledger.aws_rds_cluster.secondary'],
+    });
+    assert.deepEqual(read.failovers, [['aws_route53_record.api_primary', 'automatic', 'an HTTPS health check on api.shop.example.com']]);
+    assert.deepEqual(read.problems, ['1 module not read (registry or remote sources are never fetched): network (terraform-aws-modules/vpc/aws).']);
+  });
+
+  it('a plan (terraform show -json) and a state give the same stores, with values resolved; unknown fields are ignored', () => {
+    const root = workspace();
+    const plan = summary(root, 'terraform-plan/plan.json');
+    assert.deepEqual(plan.stores.map((s) => s.slice(0, 6)), [
+      ['aws_dynamodb_table.orders', 'dynamodb-global-strong', ['us-east-1', 'us-east-2'], 'us-west-2', null, null],
+      ['aws_dynamodb_table.carts', 'dynamodb-global', ['us-east-1', 'us-east-2'], null, null, null],
+      // This plan's replication rule has no replication_time block.
+      ['aws_s3_bucket.media', 's3', ['us-east-1', 'us-east-2'], null, false, null],
+      ['module.ledger.aws_rds_global_cluster.this', 'aurora-global', ['us-east-1', 'us-east-2'], null, null, true],
+    ]);
+    // The health check's id is known only after apply: the record is not judged rather than guessed.
+    assert.deepEqual(plan.failovers, []);
+    assert.deepEqual(plan.problems, []);
+    const state = summary(root, 'terraform-plan/terraform.tfstate');
+    assert.deepEqual(state.stores.map((s) => s.slice(0, 3)), [
+      ['aws_dynamodb_table.orders', 'dynamodb-global-strong', ['us-east-1', 'us-east-2']],
+      ['module.ledger.aws_rds_global_cluster.this', 'aurora-global', ['us-east-1', 'us-east-2']],
+    ]);
+    assert.equal(state.stores[0][6], 'terraform-plan/terraform.tfstate:10');
+  });
+
+  it('the rules on resource addresses, with the resource block beside each finding and quick fixes', () => {
+    const root = workspace();
+    const text = `${US_HEADER}infrastructure:
+  - terraform
+dataTypes:
+  - name: carts
+    category: cart
+    store: dynamodb-global-strong
+    topology: hot-hot
+    regions: [us-east-1, us-east-2]
+    splitBrainGuards: [{ type: witness-region, region: us-west-2 }]
+    resources: [aws_dynamodb_table.carts]
+  - name: ledger
+    category: transaction
+    store: aurora-global
+    regions: [us-east-1, us-east-2]
+    failover: manual
+    resources: [module.ledger.aws_rds_global_cluster.this]
+  - name: orders
+    category: transaction
+    store: dynamodb-global-strong
+    topology: hot-hot
+    regions: [us-east-1, us-east-2]
+    splitBrainGuards: [{ type: witness-region, region: us-west-2 }]
+    resources: [aws_dynamodb_table.order]
+`;
+    const analysis = analyze(root, text);
+    const linked = analysis.findings.filter((f) => !['recommendation'].includes(f.ruleId));
+    assert.deepEqual(linked.map(where), [
+      'infrastructure-unreadable@13:5-13:14',
+      'unclaimed-resource@13:5-13:14',
+      'unclaimed-resource@13:5-13:14',
+      'store-mismatch@17:12-17:34',
+      'guard-not-deployed@20:24-20:67',
+      'store-drift@21:17-21:41',
+      'failover-drift@26:15-26:21',
+      'unknown-resource@34:17-34:41',
+    ]);
+    const drift = analysis.findings.find((f) => f.ruleId === 'store-drift')!;
+    assert.equal(drift.message, "'carts': aws_dynamodb_table.carts deploys dynamodb-global, not the declared dynamodb-global-strong.");
+    assert.deepEqual([drift.related![0].file, drift.related![0].range.start.line], ['terraform/main.tf', 23]);
+    const unknown = analysis.findings.find((f) => f.ruleId === 'unknown-resource')!;
+    assert.equal(unknown.suggestion, 'aws_dynamodb_table.orders');
+    assert.ok(applyEdits(text, quickFixes(text, analysis, unknown)[0].edits).endsWith('    resources: [aws_dynamodb_table.orders]\n'));
+    assert.equal(analysis.findings.find((f) => f.ruleId === 'failover-drift')!.message, "'ledger' says failover: manual, but DNS fails over by an HTTPS health check on api.shop.example.com.");
+  });
+
+  describe('bad input: one finding with the file and the line the parser gives, and the rest still read', () => {
+    it('HCL that does not parse', () => {
+      const root = workspace();
+      writeFileSync(join(root, 'terraform/broken.tf'), 'resource "aws_dynamodb_table" "x" {\n  name = \n}\n');
+      const read = summary(root, 'terraform');
+      assert.ok(read.problems.includes('terraform/broken.tf is not read: it does not parse at line 2, column 3.'), read.problems.join(' | '));
+      assert.equal(read.stores.length, 4);
+    });
+
+    it('a module cycle', () => {
+      const root = mkdtempSync(join(tmpdir(), 'cap-terraform-'));
+      mkdirSync(join(root, 'infra/modules/a'), { recursive: true });
+      mkdirSync(join(root, 'infra/modules/b'), { recursive: true });
+      writeFileSync(join(root, 'infra/main.tf'), 'module "a" {\n  source = "./modules/a"\n}\n');
+      writeFileSync(join(root, 'infra/modules/a/main.tf'), 'module "b" {\n  source = "../b"\n}\nresource "aws_dynamodb_table" "a" {\n  name = "a"\n}\n');
+      writeFileSync(join(root, 'infra/modules/b/main.tf'), 'module "a" {\n  source = "../a"\n}\n');
+      const read = summary(root, 'infra');
+      assert.deepEqual(read.problems, ['infra/modules/a is not read again: its modules call each other in a cycle.']);
+      assert.deepEqual(read.stores.map((s) => s[0]), ['module.a.aws_dynamodb_table.a']);
+    });
+
+    it('a plan of another format version, and a JSON file that is neither', () => {
+      const root = workspace();
+      writeFileSync(join(root, 'future.json'), JSON.stringify({ format_version: '2.0', planned_values: { root_module: {} } }));
+      writeFileSync(join(root, 'other.json'), JSON.stringify({ terraform_version: '1.9', note: 'not a state' }));
+      assert.deepEqual(summary(root, 'future.json').problems, ['future.json is not read: its format_version 2.0 is not one this version reads (1.x).']);
+      assert.deepEqual(summary(root, 'other.json').problems, ['other.json is not read: it is neither a template nor a Terraform plan or state.']);
+    });
+
+    it('a variable without a default leaves the Region unknown, never guessed', () => {
+      const root = mkdtempSync(join(tmpdir(), 'cap-terraform-'));
+      mkdirSync(join(root, 'tf'));
+      writeFileSync(join(root, 'tf/main.tf'), 'variable "region" {}\nprovider "aws" {\n  region = var.region\n}\nresource "aws_dynamodb_table" "t" {\n  name = "t"\n}\nresource "aws_s3_bucket" "b" {\n  region = "eu-west-1"\n}\n');
+      assert.deepEqual(summary(root, 'tf').stores.map((s) => [s[0], s[2]]), [
+        ['aws_dynamodb_table.t', [{ unknown: 'the variable region, which has no default' }]],
+        // AWS provider 6: a resource's own region argument wins.
+        ['aws_s3_bucket.b', ['eu-west-1']],
+      ]);
+    });
+  });
+
+  it('draft: from a Terraform folder and from a plan, schema-valid, named after the resources', () => {
+    const root = workspace();
+    for (const path of ['terraform', 'terraform-plan/plan.json']) {
+      const system = loadDeployedSystem([{ index: 0, path }], { catalogDir: root, workspaceRoot: root })!;
+      const text = draftCatalog(system, { infrastructure: [path] });
+      const analysis = analyze(root, text);
+      assert.deepEqual(analysis.findings.filter((f) => f.severity === 'error' && f.ruleId !== 'infrastructure-unreadable').map(where), [], path);
+      assert.deepEqual(analysis.report.dataTypes.map((dt) => `${dt.name} ${dt.need.category} ${dt.declaredStore}`), ['orders transaction dynamodb-global-strong', 'carts cart dynamodb-global', 'media media s3', 'ledger transaction aurora-global'], path);
+    }
+  });
+});
