@@ -63,3 +63,43 @@ export function catalogLinking(templatePath, { dataTypes = 100, region = 'us-eas
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** A Terraform root module of `files` files and `count` resources in all: tables with replicas (strong or eventual), buckets, their replicas in another Region and the replication between them. */
+export function generateTerraform({ files = 200, count = 2000 } = {}) {
+  const perFile = Math.ceil(count / files);
+  const out = { 'providers.tf': 'provider "aws" {\n  region = var.region\n}\n\nprovider "aws" {\n  alias  = "east2"\n  region = "us-east-2"\n}\n\nvariable "region" {\n  default = "us-east-1"\n}\n\nlocals {\n  strong = "STRONG"\n}\n' };
+  for (let f = 0; f < files; f++) {
+    let text = '';
+    for (let slot = 0; slot < perFile; slot++) {
+      const n = f * perFile + slot;
+      if (n >= count) break;
+      switch (n % 4) {
+        case 0:
+          text += `resource "aws_dynamodb_table" "t${n}" {\n  name         = "t${n}-\${var.region}"\n  billing_mode = "PAY_PER_REQUEST"\n  hash_key     = "pk"\n\n  attribute {\n    name = "pk"\n    type = "S"\n  }\n\n  replica {\n    region_name      = "us-east-2"\n    consistency_mode = ${n % 8 === 0 ? 'local.strong' : '"EVENTUAL"'}\n  }\n${n % 8 === 0 ? '\n  global_table_witness {\n    region_name = "us-west-2"\n  }\n' : ''}\n  tags = {\n    team = "team-${n % 17}"\n    cost = "cc-${n}"\n  }\n}\n\n`;
+          break;
+        case 1:
+          text += `resource "aws_s3_bucket" "b${n}" {\n  bucket = "bench-${n}"\n}\n\n`;
+          break;
+        case 2:
+          text += `resource "aws_s3_bucket" "b${n - 1}_replica" {\n  provider = aws.east2\n  bucket   = "bench-${n - 1}-replica"\n}\n\n`;
+          break;
+        default:
+          text += `resource "aws_s3_bucket_replication_configuration" "r${n}" {\n  bucket = aws_s3_bucket.b${n - 2}.id\n  role   = "arn:aws:iam::123456789012:role/r"\n\n  rule {\n    status = "Enabled"\n\n    destination {\n      bucket = aws_s3_bucket.b${n - 2}_replica.arn\n\n      replication_time {\n        status = "Enabled"\n        time {\n          minutes = 15\n        }\n      }\n    }\n  }\n}\n\n`;
+      }
+    }
+    out[`main${String(f).padStart(3, '0')}.tf`] = text;
+  }
+  return out;
+}
+
+/** A catalog of `dataTypes` data types linked to the generated module's tables. */
+export function catalogLinkingTerraform(folder, { dataTypes = 100 } = {}) {
+  const lines = ['apiVersion: cap-advisor/v1', 'kind: DataCatalog', 'metadata:', '  name: bench-terraform', 'regions:', '  - name: us-east-1', '    role: primary', '  - name: us-east-2', '    role: secondary', '  - name: us-west-2', '    role: witness'];
+  if (folder) lines.push('infrastructure:', `  - ${folder}`);
+  lines.push('dataTypes:');
+  for (let i = 0; i < dataTypes; i++) {
+    lines.push(`  - name: carts-${i}`, '    category: cart', '    store: dynamodb-global', '    topology: hot-hot', '    conflictResolution: merge', '    regions: [us-east-1, us-east-2]');
+    if (folder) lines.push(`    resources: [aws_dynamodb_table.t${i * 8 + 4}]`);
+  }
+  return `${lines.join('\n')}\n`;
+}

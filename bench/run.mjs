@@ -2,14 +2,14 @@
 // 1,000 and 10,000 data types, and the whole CLI process beside Spectral on the largest file.
 // Prints figures; asserts nothing (goals are read off the table, not enforced by a timer).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { generateCatalog } from './generate.mjs';
-import { catalogLinking, generateTemplate } from './infrastructure.mjs';
+import { catalogLinking, catalogLinkingTerraform, generateTemplate, generateTerraform } from './infrastructure.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(benchDir, '..');
@@ -17,7 +17,8 @@ const require = createRequire(import.meta.url);
 const { parseDocument } = require('yaml');
 const { analyzeCatalog, completionsAt, dataTypeLenses, hoverAt, simulate } = require(join(repoRoot, 'out/src/engine/index.js'));
 const { readPlainCatalog } = require(join(repoRoot, 'out/src/engine/fastReader.js'));
-const { analyzeCatalogFile, readCounter } = require(join(repoRoot, 'out/src/infrastructure/files.js'));
+const { analyzeCatalogFile, analyzeCatalogFileAsync, readCounter } = require(join(repoRoot, 'out/src/infrastructure/files.js'));
+const terraformParser = require(join(repoRoot, 'out/src/infrastructure/terraform.js'));
 
 const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : [100, 1_000, 10_000];
 /** Runs per size: enough for a stable median without making the benchmark slow. */
@@ -206,6 +207,44 @@ for (const format of ['json', 'yaml']) {
   let edit = 0;
   const afterEdit = timeOf(() => analyzeCatalogFile(text.replace('carts-0', `carts-edited-${++edit}`), options), 9);
   console.log([format.padEnd(8), String(Buffer.byteLength(template)).padStart(9), ms(without.ms).padStart(14), ms(withTemplate.ms).padStart(11), ms(withTemplate.ms - without.ms).padStart(8), ms(first).padStart(17), ms(afterEdit).padStart(23), String(readCounter.templates - reads).padStart(26)].join(' | '));
+}
+
+// Terraform: a root module of 200 files and 2,000 resources. The parser (WebAssembly) loads only when
+// a catalog links Terraform; the read and link is timed once it is loaded.
+{
+  console.log('\nTerraform: a root module of 200 .tf files and 2,000 resources linked to a catalog of 100 data types');
+  console.log('(goals: read and linked in under 1 s once the parser is loaded; a catalog without Terraform never loads it).');
+  const folder = join(generatedDir, 'bench-terraform');
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  const module = generateTerraform();
+  for (const [name, text] of Object.entries(module)) writeFileSync(join(folder, name), text);
+  const linkedFile = join(generatedDir, 'bench-terraform.catalog.yaml');
+  writeFileSync(linkedFile, catalogLinkingTerraform('bench-terraform'));
+  const text = readFileSync(linkedFile, 'utf8');
+  const options = { catalogPath: linkedFile, workspaceRoot: generatedDir };
+  const plainFile = join(generatedDir, 'bench-unlinked.catalog.yaml');
+  const loadStarted = performance.now();
+  await terraformParser.loadTerraformParser();
+  const loadMs = performance.now() - loadStarted;
+  // Each run reads and parses every file afresh: touch them so the cache cannot answer.
+  const reads = [];
+  for (let run = 0; run < 5; run++) {
+    const stamp = new Date(Date.now() + (run + 1) * 1000);
+    for (const name of Object.keys(module)) utimesSync(join(folder, name), stamp, stamp);
+    const started = performance.now();
+    const analysis = await analyzeCatalogFileAsync(text, options);
+    reads.push(performance.now() - started);
+    if (run === 0 && analysis.findings.some((f) => f.ruleId === 'infrastructure-unreadable' || f.ruleId === 'unknown-resource')) throw new Error(`bench-terraform was not read: ${analysis.findings.find((f) => f.ruleId === 'infrastructure-unreadable' || f.ruleId === 'unknown-resource').message}`);
+  }
+  const cached = timeOf(() => analyzeCatalogFile(text.replace('carts-0', 'carts-edited'), options), 9);
+  const cli = (file) => wallTime(process.execPath, [join(repoRoot, 'bin/cap-advisor.js'), 'check', '--format', 'json', '--root', generatedDir, file]);
+  const without = cli(plainFile);
+  const withTerraform = cli(linkedFile);
+  const bytes = Object.values(module).reduce((sum, t) => sum + Buffer.byteLength(t), 0);
+  console.log('files | bytes     | parser load ms | read and link ms | after a catalog edit ms | CLI without ms | CLI with ms | added ms');
+  console.log('------|-----------|----------------|------------------|-------------------------|----------------|-------------|---------');
+  console.log([String(Object.keys(module).length).padEnd(5), String(bytes).padStart(9), ms(loadMs).padStart(14), ms(median(reads)).padStart(16), ms(cached).padStart(23), ms(without.ms).padStart(14), ms(withTerraform.ms).padStart(11), ms(withTerraform.ms - without.ms).padStart(8)].join(' | '));
 }
 
 const largest = files[SIZES.at(-1)];

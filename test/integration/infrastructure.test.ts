@@ -72,6 +72,23 @@ describe('linked infrastructure', () => {
     await waitFor('the drift to go away', () => !capDiagnostics(catalog()).some((d) => /store-drift|guard-not-deployed/.test(d)));
   });
 
+  it('reads Terraform once its parser has loaded, which only a catalog that links Terraform asks for', async () => {
+    const tfCatalog = workspaceUri('terraform.catalog.yaml');
+    await write(workspaceUri('tf', 'main.tf'), 'provider "aws" {\n  region = "us-east-1"\n}\n\nresource "aws_dynamodb_table" "orders" {\n  name = "orders"\n\n  replica {\n    region_name = "us-east-2"\n  }\n}\n');
+    await write(tfCatalog, CATALOG.replace('  - { path: infra/orders.yaml, region: us-east-1 }', '  - tf').replace('resources: [OrdersTable]', 'resources: [aws_dynamodb_table.orders]'));
+    try {
+      await vscode.window.showTextDocument(tfCatalog);
+      await waitFor('the store-drift finding from Terraform', () => capDiagnostics(tfCatalog).includes('error store-drift@20:16-20:41'));
+      const diagnostic = vscode.languages.getDiagnostics(tfCatalog).find((d) => typeof d.code === 'object' && d.code.value === 'store-drift')!;
+      assert.equal(diagnostic.relatedInformation![0].location.uri.toString(), workspaceUri('tf', 'main.tf').toString());
+      assert.equal(diagnostic.relatedInformation![0].location.range.start.line, 4);
+    } finally {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(tfCatalog, { useTrash: false });
+      await vscode.workspace.fs.delete(workspaceUri('tf'), { recursive: true, useTrash: false });
+    }
+  });
+
   it('Draft Catalog from Infrastructure opens a draft named beside the infrastructure, already analysed', async () => {
     const document = await vscode.commands.executeCommand<vscode.TextDocument>('capAdvisor.draftCatalog', [workspaceUri('infra')]);
     assert.equal(document.uri.scheme, 'untitled');

@@ -1,6 +1,7 @@
 // Terraform linked to a catalog: a root module with two providers, tfvars, locals and a local
 // module; a plan and a state of the same; the rules on resource addresses; bad input; drafting.
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -160,6 +161,21 @@ dataTypes:
         ['aws_s3_bucket.b', ['eu-west-1']],
       ]);
     });
+  });
+
+  it('a catalog without Terraform never loads the parser; one with Terraform loads it once', () => {
+    const script = (catalog: string) => `
+      const files = require(${JSON.stringify(join(__dirname, '../../src/infrastructure/files.js'))});
+      const terraform = require(${JSON.stringify(join(__dirname, '../../src/infrastructure/terraform.js'))});
+      const path = ${JSON.stringify(catalog)};
+      files.analyzeCatalogFileAsync(require('node:fs').readFileSync(path, 'utf8'), { catalogPath: path })
+        .then((analysis) => console.log(terraform.terraformParserLoaded(), analysis.findings.length > 0));`;
+    const run = (catalog: string) => spawnSync(process.execPath, ['-e', script(catalog)], { encoding: 'utf8' }).stdout.trim();
+    assert.equal(run(join(__dirname, '../../../examples/storefront.catalog.yaml')), 'false true');
+    const root = workspace();
+    const linked = join(root, 'shop.catalog.yaml');
+    writeFileSync(linked, `${US_HEADER}infrastructure: [terraform]\ndataTypes:\n  - name: carts\n    category: cart\n    resources: [aws_dynamodb_table.carts]\n`);
+    assert.equal(run(linked), 'true true');
   });
 
   it('draft: from a Terraform folder and from a plan, schema-valid, named after the resources', () => {
