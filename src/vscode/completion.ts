@@ -51,7 +51,7 @@ function mayNameInfrastructure(document: vscode.TextDocument, position: vscode.P
 const CANDIDATES_TTL_MS = 10_000;
 const candidateCache = new Map<string, { at: number; found: Promise<Array<{ path: string; detail: string }>> }>();
 
-/** CDK assemblies (folders with manifest.json), SAM and CloudFormation templates in the workspace, relative to the catalog. */
+/** CDK assemblies (folders with manifest.json), Terraform root modules, SAM and CloudFormation templates in the workspace, relative to the catalog. */
 async function infrastructureCandidates(catalog: vscode.Uri): Promise<InfrastructureCandidate[]> {
   if (catalog.scheme !== 'file') return [];
   const folder = vscode.workspace.getWorkspaceFolder(catalog);
@@ -67,10 +67,11 @@ async function infrastructureCandidates(catalog: vscode.Uri): Promise<Infrastruc
 }
 
 async function searchInfrastructure(folder: vscode.WorkspaceFolder): Promise<Array<{ path: string; detail: string }>> {
-  const exclude = '{**/node_modules/**,**/.git/**,**/.aws-sam/**,**/.vscode-host/**}';
+  const exclude = '{**/node_modules/**,**/.git/**,**/.aws-sam/**,**/.terraform/**,**/.vscode-host/**}';
   const find = (glob: string) => vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), exclude, 200);
-  const [manifests, ...found] = await Promise.all([
+  const [manifests, terraformFiles, ...found] = await Promise.all([
     find('**/manifest.json'),
+    find('**/*.tf'),
     find('**/template.{yaml,yml}'),
     find('**/*.template.{yaml,yml,json}'),
     ...['infra', 'infrastructure', 'templates', 'cloudformation', 'cfn'].map((name) => find(`**/${name}/**/*.{yaml,yml,json}`)),
@@ -79,8 +80,11 @@ async function searchInfrastructure(folder: vscode.WorkspaceFolder): Promise<Arr
   const assemblies = manifests.map((uri) => dirname(uri.fsPath));
   // A CDK assembly's own templates come with it.
   const inAssembly = (path: string) => assemblies.some((assembly) => !relative(assembly, path).startsWith('..'));
+  // Terraform root modules: folders of .tf files that are not under a `modules` folder.
+  const terraform = [...new Set(terraformFiles.map((uri) => dirname(uri.fsPath)))].filter((path) => !path.split(sep).includes('modules'));
   return [
     ...assemblies.sort().map((path) => ({ path, detail: 'CDK cloud assembly' })),
+    ...terraform.sort().map((path) => ({ path, detail: 'Terraform module' })),
     ...templates.map((uri) => uri.fsPath).filter((path) => !inAssembly(path) && !path.endsWith('.catalog.yaml') && !path.endsWith('.catalog.yml')).sort()
       .map((path) => ({ path, detail: /template\.ya?ml$/.test(path) ? 'SAM or CloudFormation template' : 'CloudFormation template' })),
   ];
