@@ -82,6 +82,10 @@ describe('linked infrastructure', () => {
       const diagnostic = vscode.languages.getDiagnostics(tfCatalog).find((d) => typeof d.code === 'object' && d.code.value === 'store-drift')!;
       assert.equal(diagnostic.relatedInformation![0].location.uri.toString(), workspaceUri('tf', 'main.tf').toString());
       assert.equal(diagnostic.relatedInformation![0].location.range.start.line, 4);
+      // Drafting works on a Terraform folder too.
+      const draft = await vscode.commands.executeCommand<vscode.TextDocument>('capAdvisor.draftCatalog', [workspaceUri('tf')]);
+      assert.match(draft.getText(), /resources: \[aws_dynamodb_table\.orders\]/);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     } finally {
       await closeAllEditors();
       await vscode.workspace.fs.delete(tfCatalog, { useTrash: false });

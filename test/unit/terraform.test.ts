@@ -131,6 +131,14 @@ dataTypes:
       assert.equal(read.stores.length, 4);
     });
 
+    it('a file over the size limit', () => {
+      const root = workspace();
+      writeFileSync(join(root, 'terraform/huge.tf'), `# ${'x'.repeat(11 * 1024 * 1024)}\n`);
+      const read = summary(root, 'terraform');
+      assert.ok(read.problems.includes('terraform/huge.tf is not read: it is 11 MB, over the 10 MB limit.'), read.problems.join(' | '));
+      assert.equal(read.stores.length, 4);
+    });
+
     it('a module cycle', () => {
       const root = mkdtempSync(join(tmpdir(), 'cap-terraform-'));
       mkdirSync(join(root, 'infra/modules/a'), { recursive: true });
@@ -188,4 +196,48 @@ dataTypes:
       assert.deepEqual(analysis.report.dataTypes.map((dt) => `${dt.name} ${dt.need.category} ${dt.declaredStore}`), ['orders transaction dynamodb-global-strong', 'carts cart dynamodb-global', 'media media s3', 'ledger transaction aurora-global'], path);
     }
   });
+});
+
+describe('every rule of the deployed system, fed from Terraform: fires, and stays silent once fixed', () => {
+  before(() => loadTerraformParser());
+
+  const PROVIDERS = 'provider "aws" {\n  region = "us-east-1"\n}\n\nprovider "aws" {\n  alias  = "east2"\n  region = "us-east-2"\n}\n\n';
+  const table = (replica: string, extra = '') => `resource "aws_dynamodb_table" "orders" {\n  name     = "orders"\n  hash_key = "id"\n\n  replica {\n    region_name = "${replica}"\n${extra}  }\n}\n`;
+  const strong = '    consistency_mode = "STRONG"\n';
+  const witness = '\nresource "aws_dynamodb_table" "unused" {\n  name = "unused"\n}\n';
+  const entry = (fields: string) => `${US_HEADER}infrastructure: [tf]\ndataTypes:\n  - name: orders\n${fields}`;
+  const ORDERS = '    category: transaction\n    store: dynamodb-global-strong\n    topology: hot-hot\n    regions: [us-east-1, us-east-2]\n    splitBrainGuards: [{ type: witness-region, region: us-west-2 }]\n';
+  const withWitness = (replica: string) => table(replica, strong).replace('\n}\n', '\n  global_table_witness {\n    region_name = "us-west-2"\n  }\n}\n');
+  const cases: Array<{ rule: string; fires: [string, string]; silent: [string, string] }> = [
+    { rule: 'unknown-resource', fires: [withWitness('us-east-2'), entry(`${ORDERS}    resources: [aws_dynamodb_table.order]\n`)], silent: [withWitness('us-east-2'), entry(`${ORDERS}    resources: [aws_dynamodb_table.orders]\n`)] },
+    { rule: 'store-drift', fires: [table('us-east-2'), entry(`${ORDERS}    resources: [aws_dynamodb_table.orders]\n`)], silent: [withWitness('us-east-2'), entry(`${ORDERS}    resources: [aws_dynamodb_table.orders]\n`)] },
+    { rule: 'region-drift', fires: [withWitness('eu-west-1'), entry(`${ORDERS}    resources: [aws_dynamodb_table.orders]\n`)], silent: [withWitness('us-east-2'), entry(`${ORDERS}    resources: [aws_dynamodb_table.orders]\n`)] },
+    { rule: 'guard-not-deployed', fires: [table('us-east-2', strong), entry(`${ORDERS}    resources: [aws_dynamodb_table.orders]\n`)], silent: [withWitness('us-east-2'), entry(`${ORDERS}    resources: [aws_dynamodb_table.orders]\n`)] },
+    { rule: 'strong-table-topology', fires: [withWitness('eu-west-1'), entry(`${ORDERS}    resources: [aws_dynamodb_table.orders]\n`)], silent: [withWitness('us-east-2'), entry(`${ORDERS}    resources: [aws_dynamodb_table.orders]\n`)] },
+    { rule: 'unclaimed-resource', fires: [withWitness('us-east-2') + witness, entry(`${ORDERS}    resources: [aws_dynamodb_table.orders]\n`)], silent: [withWitness('us-east-2'), entry(`${ORDERS}    resources: [aws_dynamodb_table.orders]\n`)] },
+    {
+      rule: 'replication-without-rtc',
+      fires: ['resource "aws_s3_bucket" "media" {\n  bucket = "media"\n}\n\nresource "aws_s3_bucket" "copy" {\n  provider = aws.east2\n  bucket   = "copy"\n}\n\nresource "aws_s3_bucket_replication_configuration" "media" {\n  bucket = aws_s3_bucket.media.id\n\n  rule {\n    status = "Enabled"\n\n    destination {\n      bucket = aws_s3_bucket.copy.arn\n    }\n  }\n}\n', entry('    category: media\n    store: s3\n    regions: [us-east-1, us-east-2]\n    rpo: 15m\n    resources: [aws_s3_bucket.media]\n')],
+      silent: ['resource "aws_s3_bucket" "media" {\n  bucket = "media"\n}\n\nresource "aws_s3_bucket" "copy" {\n  provider = aws.east2\n  bucket   = "copy"\n}\n\nresource "aws_s3_bucket_replication_configuration" "media" {\n  bucket = aws_s3_bucket.media.id\n\n  rule {\n    status = "Enabled"\n\n    destination {\n      bucket = aws_s3_bucket.copy.arn\n\n      replication_time {\n        status = "Enabled"\n        time {\n          minutes = 15\n        }\n      }\n    }\n  }\n}\n', entry('    category: media\n    store: s3\n    regions: [us-east-1, us-east-2]\n    rpo: 15m\n    resources: [aws_s3_bucket.media]\n')],
+    },
+    {
+      rule: 'failover-drift',
+      fires: ['resource "aws_rds_global_cluster" "ledger" {\n  global_cluster_identifier = "ledger"\n}\n\nresource "aws_rds_cluster" "a" {\n  engine                    = "aurora-postgresql"\n  global_cluster_identifier = aws_rds_global_cluster.ledger.id\n}\n\nresource "aws_rds_cluster" "b" {\n  provider                  = aws.east2\n  engine                    = "aurora-postgresql"\n  global_cluster_identifier = aws_rds_global_cluster.ledger.id\n}\n\nresource "aws_route53_health_check" "api" {\n  type = "HTTPS"\n}\n\nresource "aws_route53_record" "api" {\n  name            = "api.example.com"\n  health_check_id = aws_route53_health_check.api.id\n\n  failover_routing_policy {\n    type = "PRIMARY"\n  }\n}\n', entry('    category: transaction\n    store: aurora-global\n    regions: [us-east-1, us-east-2]\n    failover: manual\n    resources: [aws_rds_global_cluster.ledger]\n')],
+      silent: ['resource "aws_rds_global_cluster" "ledger" {\n  global_cluster_identifier = "ledger"\n}\n\nresource "aws_rds_cluster" "a" {\n  engine                    = "aurora-postgresql"\n  global_cluster_identifier = aws_rds_global_cluster.ledger.id\n}\n\nresource "aws_rds_cluster" "b" {\n  provider                  = aws.east2\n  engine                    = "aurora-postgresql"\n  global_cluster_identifier = aws_rds_global_cluster.ledger.id\n}\n\nresource "aws_route53_health_check" "api" {\n  type                = "RECOVERY_CONTROL"\n  routing_control_arn = "arn:aws:route53-recovery-control::123456789012:controlpanel/x/routingcontrol/y"\n}\n\nresource "aws_route53_record" "api" {\n  name            = "api.example.com"\n  health_check_id = aws_route53_health_check.api.id\n\n  failover_routing_policy {\n    type = "PRIMARY"\n  }\n}\n', entry('    category: transaction\n    store: aurora-global\n    regions: [us-east-1, us-east-2]\n    failover: manual\n    resources: [aws_rds_global_cluster.ledger]\n')],
+    },
+  ];
+  const findings = ([tf, catalog]: [string, string]) => {
+    const root = mkdtempSync(join(tmpdir(), 'cap-terraform-'));
+    mkdirSync(join(root, 'tf'));
+    writeFileSync(join(root, 'tf/main.tf'), PROVIDERS + tf);
+    return analyze(root, catalog).findings;
+  };
+  for (const { rule, fires, silent } of cases) {
+    it(rule, () => {
+      const fired = findings(fires);
+      assert.ok(fired.some((f) => f.ruleId === rule), `${rule} not in ${fired.map((f) => f.ruleId).join(', ')}`);
+      const quiet = findings(silent);
+      assert.deepEqual(quiet.filter((f) => f.ruleId === rule || f.severity === 'error').map(where), []);
+    });
+  }
 });
