@@ -37,7 +37,7 @@ export class CatalogDiagnostics implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<AnalysedCatalog | vscode.Uri>();
   private watcher: vscode.FileSystemWatcher | undefined;
   /** Templates and assembly files change outside the editor (cdk synth, git checkout). */
-  private readonly infrastructureWatcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json,template,toml}');
+  private readonly infrastructureWatcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json,template,toml,tf,tfvars,tfstate}');
   /** Per catalog, the files and folders its `infrastructure` links: a change under one re-analyses it. */
   private readonly linkedPaths = new Map<string, string[]>();
   private readonly disposables: vscode.Disposable[] = [];

@@ -345,3 +345,39 @@ describe('cap-advisor simulate', () => {
     }
   });
 });
+
+describe('cap-advisor draft', () => {
+  it('prints a catalog drafted from a CDK assembly, exit 0; usage errors exit 2; nothing to draft exits 1', () => {
+    const fixtures = join(repoRoot, 'test/fixtures');
+    const drafted = cli(['draft', '--from', 'test/fixtures/cdk/cdk.out', '--name', 'shop', '--root', fixtures]);
+    assert.equal(drafted.code, 0, drafted.stderr);
+    assert.match(drafted.stdout, /^# Drafted by `cap-advisor draft`/);
+    assert.match(drafted.stdout, /metadata:\n {2}name: shop\n/);
+    assert.match(drafted.stdout, /infrastructure:\n {2}- test\/fixtures\/cdk\/cdk\.out\n/);
+    assert.equal(cli(['draft']).code, 2);
+    assert.match(cli(['draft']).stderr, /no infrastructure: give --from PATH/);
+    assert.equal(cli(['draft', '--from', 'no/such/folder']).code, 2);
+    assert.equal(cli(['draft', '--from', 'test/fixtures/cdk', '--region', 'mars-1']).code, 2);
+    const empty = mkdtempSync(join(tmpdir(), 'cap-draft-'));
+    writeFileSync(join(empty, 'notes.yaml'), 'just: notes\n');
+    const nothing = cli(['draft', '--from', empty, '--root', empty]);
+    assert.equal(nothing.code, 1);
+    assert.match(nothing.stderr, /no data store found to draft a catalog from/);
+    rmSync(empty, { recursive: true, force: true });
+  });
+
+  it('-o writes the catalog with infrastructure paths relative to where it is written, and it checks without unreadable entries', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'cap-draft-'));
+    mkdirSync(join(folder, 'catalogs'));
+    const target = join(folder, 'catalogs/drafted.catalog.yaml');
+    const written = cli(['draft', '--from', join(repoRoot, 'test/fixtures/terraform'), '-o', target, '--root', repoRoot]);
+    assert.equal(written.code, 0, written.stderr);
+    assert.match(written.stderr, /wrote .*drafted\.catalog\.yaml \(4 data types to review\)/);
+    const checked = cli(['check', '--format', 'json', '--root', '/', target]);
+    const findings = JSON.parse(checked.stdout).files[0].findings as Array<{ ruleId: string; severity: string; message: string }>;
+    assert.deepEqual(findings.filter((f) => f.ruleId === 'schema' || f.ruleId === 'unknown-resource'), []);
+    // The fixture calls a registry module: noted as information, never fetched.
+    assert.deepEqual(findings.filter((f) => f.ruleId === 'infrastructure-unreadable').map((f) => `${f.severity} ${f.message}`), ['information 1 module not read (registry or remote sources are never fetched): network (terraform-aws-modules/vpc/aws).']);
+    rmSync(folder, { recursive: true, force: true });
+  });
+});

@@ -52,7 +52,11 @@ export interface FailoverRoute extends ResourceLocation {
 /** An `infrastructure` entry (or a file under it) that could not be read: one finding on that entry. */
 export interface InfrastructureProblem {
   entryIndex: number;
-  /** Set when the problem is only that these Terraform module calls were not read: other names can still be judged. */
+  /**
+   * Set when the problem is only that these Terraform module calls were not read: other names can
+   * still be judged, and it is information, not an error (remote modules are normal; their stores
+   * are simply not checked).
+   */
   unreadModules?: string[];
   /** One sentence, at most 120 characters. */
   message: string;

@@ -13,6 +13,7 @@ export const infrastructureUnreadable = defineRule<CatalogRule>({
       at: { range: catalog.source.rangeAt(['infrastructure', problem.entryIndex]) },
       message: problem.message,
       detail: problem.detail,
+      ...(problem.unreadModules ? { severity: 'information' as const } : {}),
     }));
   },
 });
