@@ -54,6 +54,65 @@ describe('Terraform', () => {
     assert.deepEqual(read.problems, ['1 module not read (registry or remote sources are never fetched): network (terraform-aws-modules/vpc/aws).']);
   });
 
+  it('DSQL peers and an ElastiCache global datastore, joined across providers', () => {
+    const root = mkdtempSync(join(tmpdir(), 'cap-terraform-'));
+    mkdirSync(join(root, 'tf'));
+    writeFileSync(join(root, 'tf/main.tf'), `provider "aws" {
+  region = "us-east-1"
+}
+
+provider "aws" {
+  alias  = "east2"
+  region = "us-east-2"
+}
+
+resource "aws_dsql_cluster" "a" {
+  deletion_protection_enabled = true
+  multi_region_properties {
+    witness_region = "us-west-2"
+  }
+}
+
+resource "aws_dsql_cluster" "b" {
+  provider                    = aws.east2
+  deletion_protection_enabled = true
+  multi_region_properties {
+    witness_region = "us-west-2"
+  }
+}
+
+resource "aws_dsql_cluster_peering" "a" {
+  identifier     = aws_dsql_cluster.a.identifier
+  clusters       = [aws_dsql_cluster.b.arn]
+  witness_region = "us-west-2"
+}
+
+resource "aws_elasticache_replication_group" "primary" {
+  replication_group_id = "prices-use1"
+  description          = "prices"
+}
+
+resource "aws_elasticache_global_replication_group" "prices" {
+  global_replication_group_id_suffix = "prices"
+  primary_replication_group_id       = aws_elasticache_replication_group.primary.id
+}
+
+resource "aws_elasticache_replication_group" "secondary" {
+  provider                    = aws.east2
+  replication_group_id        = "prices-use2"
+  description                 = "prices"
+  global_replication_group_id = aws_elasticache_global_replication_group.prices.global_replication_group_id
+}
+`);
+    const read = summary(root, 'tf');
+    assert.deepEqual(read.stores.map((s) => s.slice(0, 4)), [
+      ['aws_dsql_cluster.a', 'aurora-dsql', ['us-east-1', 'us-east-2'], 'us-west-2'],
+      ['aws_dsql_cluster.b', 'aurora-dsql', ['us-east-2'], 'us-west-2'],
+      ['aws_elasticache_global_replication_group.prices', 'elasticache-global', ['us-east-1', 'us-east-2'], null],
+    ]);
+    assert.deepEqual(read.members['aws_elasticache_global_replication_group.prices'], ['aws_elasticache_replication_group.primary', 'aws_elasticache_replication_group.secondary']);
+  });
+
   it('a plan (terraform show -json) and a state give the same stores, with values resolved; unknown fields are ignored', () => {
     const root = workspace();
     const plan = summary(root, 'terraform-plan/plan.json');
