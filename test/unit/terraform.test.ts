@@ -87,6 +87,11 @@ resource "aws_dsql_cluster_peering" "a" {
   witness_region = "us-west-2"
 }
 
+resource "aws_dynamodb_table" "disabled" {
+  count = 0
+  name  = "disabled"
+}
+
 resource "aws_elasticache_replication_group" "primary" {
   replication_group_id = "prices-use1"
   description          = "prices"

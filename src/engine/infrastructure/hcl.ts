@@ -109,6 +109,9 @@ function walk(module: TerraformModule, prefix: string, parent: Scope | undefined
   for (const { block, file } of blocks) {
     if (block.type === 'resource' && block.labels.length === 2) {
       const [type, name] = block.labels;
+      // `count = 0` (often `var.enabled ? 1 : 0` resolved to 0) deploys nothing. Other counts and
+      // for_each make instances of one configuration, read here as the one resource they share.
+      if (block.attributes.count && evaluate(block.attributes.count, scope) === 0) continue;
       const values = evaluateBody(block, scope);
       out.push({ address: `${prefix}${type}.${name}`, type, file, range: block.range, values, region: regionOf(block, values, scope), module: prefix.replace(/\.$/, '') });
     } else if (block.type === 'module' && block.labels[0]) {
