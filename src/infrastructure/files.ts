@@ -9,7 +9,7 @@ import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'no
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { analyzeCatalog, type AnalyzeOptions, type CatalogAnalysis } from '../engine';
 import { deployedSystem, infrastructureEntries, isTerraformJson, readCloudAssembly, readTerraformJson, samConfigRegion, type DeployedSystem, type InfrastructureEntry, type InfrastructureFiles, type InfrastructureProblem, type TemplateFile, type TerraformModule } from '../engine/infrastructure';
-import { loadTerraformParser, parseHcl, terraformParserLoaded, type ParsedHcl } from './terraform';
+import { loadTerraformParser, parseHcl, terraformParserError, terraformParserLoaded, type ParsedHcl } from './terraform';
 
 export interface InfrastructureRoot {
   /** The catalog's folder: entries are relative to it. */
@@ -168,6 +168,11 @@ class Finder {
 
   /** A Terraform root module: its `.tf` files, `terraform.tfvars` and `*.auto.tfvars`, and the local modules it calls. */
   private readTerraformRoot(entry: InfrastructureEntry, folder: string): void {
+    const failed = terraformParserError();
+    if (failed) {
+      this.problem(entry, `${this.display(folder)} is not read: the Terraform parser did not load.`, `\`${this.display(folder)}\` holds Terraform, but its parser (WebAssembly) did not load: ${failed}. Please report it; a \`terraform show -json\` plan can be linked instead.`);
+      return;
+    }
     if (!terraformParserLoaded()) {
       this.pendingParser = true;
       return;

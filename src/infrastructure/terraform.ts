@@ -14,6 +14,8 @@ import type { SourceRange } from '../engine';
 
 let parser: TreeSitterParser | undefined;
 let loading: Promise<void> | undefined;
+/** Why the parser did not load, once it has failed: Terraform then gets a finding, not silence. */
+let loadError: string | undefined;
 
 /** Bundled (dist/) beside this file, else from node_modules (tests run from out/). */
 function wasmPath(file: string, packagePath: string): string {
@@ -23,6 +25,10 @@ function wasmPath(file: string, packagePath: string): string {
 
 export function terraformParserLoaded(): boolean {
   return parser !== undefined;
+}
+
+export function terraformParserError(): string | undefined {
+  return loadError;
 }
 
 /** Loads the WebAssembly parser once; later calls wait for the same load. */
@@ -36,7 +42,9 @@ export function loadTerraformParser(): Promise<void> {
     const created = new Parser();
     created.setLanguage(language);
     parser = created;
-  })();
+  })().catch((error: unknown) => {
+    loadError = error instanceof Error ? error.message : String(error);
+  });
   return loading;
 }
 
