@@ -162,6 +162,30 @@ function yamlSourceOf(text: string): CatalogSource {
 }
 
 /** The hover for the node at `offset`, or undefined where there is nothing to explain. */
+/** The index of the `infrastructure` entry the offset is in, if any. */
+function entryOfInfrastructure(source: CatalogSource, offset: number): number | undefined {
+  const list = source.doc.get('infrastructure', true);
+  if (!isSeq(list)) return undefined;
+  const index = list.items.findIndex((item) => {
+    const range = (item as Node | null)?.range;
+    return !!range && range[0] <= offset && offset <= range[1];
+  });
+  return index === -1 ? undefined : index;
+}
+
+/** An `infrastructure` entry: what was read from it, so a user sees that the link works. */
+function infrastructureMarkdown(path: string, entryIndex: number, analysis: CatalogAnalysis): string[] | undefined {
+  const deployed = analysis.report.deployed;
+  if (!deployed) return undefined;
+  const stores = deployed.stores.filter((store) => store.entryIndex === entryIndex);
+  const routes = deployed.failovers.filter((route) => route.entryIndex === entryIndex);
+  if (stores.length === 0 && routes.length === 0) return undefined;
+  const shown = stores.slice(0, 12).map((store) => `\`${store.logicalId}\` (${typeof store.store === 'string' ? store.store : 'store unknown'})`);
+  return [
+    `**${path}**: ${stores.length} data ${stores.length === 1 ? 'store' : 'stores'}${routes.length ? ` and ${routes.length} DNS failover ${routes.length === 1 ? 'route' : 'routes'}` : ''} read: ${shown.join(', ')}${stores.length > 12 ? ', …' : ''}.`,
+  ];
+}
+
 /** A `resources` entry: what the linked infrastructure deploys under that name, and where. */
 function resourceMarkdown(name: string, analysis: CatalogAnalysis): string[] | undefined {
   const deployed = analysis.report.deployed;
@@ -209,7 +233,10 @@ export function hoverAt(text: string, offset: number, analysis: CatalogAnalysis 
   const dataTypeMap = path.find((node, i) => isMap(node) && isSeq(path[i - 1]) && isPair(path[i - 2]) && isScalar((path[i - 2] as { key: Node }).key) && ((path[i - 2] as { key: Scalar }).key.value === 'dataTypes'));
 
   let lines: string[] | undefined;
-  if (key === 'name' && dataTypeMap && !inGuards) {
+  const infrastructureEntry = entryOfInfrastructure(source, offset);
+  if (infrastructureEntry !== undefined && !isKey && (key === undefined || key === 'path')) {
+    lines = infrastructureMarkdown(value, infrastructureEntry, analysis);
+  } else if (key === 'name' && dataTypeMap && !inGuards) {
     const report = analysis.report.dataTypes.find((dt) => dt.name === value);
     if (report) lines = dataTypeMarkdown(report);
   } else if (key === 'store' && value in storeFacts) {

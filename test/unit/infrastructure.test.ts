@@ -280,3 +280,13 @@ describe('completion of infrastructure entries', () => {
     assert.ok(!completionsAt(regions, regions.length - 1, undefined, candidates).some((i) => i.label === 'cdk.out'));
   });
 });
+
+describe('hover on an infrastructure entry', () => {
+  it('says what was read from it', () => {
+    const root = workspace('cdk');
+    const text = `${HEAD}infrastructure: [cdk/cdk.out]\ndataTypes:\n  - name: orders\n    category: transaction\n`;
+    const hover = hoverAt(text, text.indexOf('cdk/cdk.out') + 3, analyze(root, text))!;
+    // After the findings on the entry (five unclaimed stores here), what was read.
+    assert.ok(hover.markdown.endsWith('---\n\n**cdk/cdk.out**: 5 data stores and 1 DNS failover route read: `OrdersTable` (dynamodb-global-strong), `MediaBucket` (s3), `ProfilesTable` (dynamodb), `PaymentsCluster` (aurora-dsql), `LedgerGlobal` (aurora-global).'), hover.markdown);
+  });
+});
