@@ -6,7 +6,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { draftCatalog } from '../engine/infrastructure';
-import { loadDeployedSystemAsync, workspaceRootOf } from '../infrastructure/files';
+import { linkedInfrastructureAsync, workspaceRootOf } from '../infrastructure/files';
 import { UsageError } from './files';
 import type { Console } from './main';
 
@@ -63,7 +63,7 @@ export async function runDraft(args: string[], io: Console): Promise<number> {
   // Paths as the catalog will reach them: relative to where it is written.
   const paths = values.from.map((path) => relative(catalogDir, resolve(path)).split(sep).join('/') || '.');
   const entries = paths.map((path, index) => ({ index, path, ...(values.region ? { region: values.region } : {}) }));
-  const system = await loadDeployedSystemAsync(entries, { catalogDir, workspaceRoot });
+  const system = await linkedInfrastructureAsync(entries, { catalogDir, workspaceRoot });
   for (const problem of system?.problems ?? []) io.stderr.write(`cap-advisor: ${problem.message}\n`);
   if (!system || system.stores.length === 0) {
     io.stderr.write('cap-advisor: no data store found to draft a catalog from.\n');

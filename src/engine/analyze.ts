@@ -308,6 +308,7 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
-function formatBytes(bytes: number): string {
+/** `20 MB`, `12.3 KB`: a size as the findings about it say it. */
+export function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MB` : `${+(bytes / 1024).toFixed(1)} KB`;
 }

@@ -5,7 +5,7 @@ import type { Severity } from './types';
 
 export * from './types';
 export type { DeployedStore, DeployedSystem, FailoverRoute, InfrastructureProblem, ResourceLocation, Unknown } from './infrastructure/model';
-export { analyzeCatalog, DEFAULT_MAX_FILE_BYTES } from './analyze';
+export { analyzeCatalog, DEFAULT_MAX_FILE_BYTES, formatBytes } from './analyze';
 export { storeFacts, STORE_IDS } from './storeFacts';
 export type { StoreFacts, SourcedFact } from './storeFacts';
 export { categoryNeeds, CATEGORIES } from './decisionTable';

@@ -7,7 +7,8 @@
 // the size limit is a finding too, never a hang or a crash.
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { analyzeCatalog, type AnalyzeOptions, type CatalogAnalysis } from '../engine';
+import { analyzeCatalog, DEFAULT_MAX_FILE_BYTES, formatBytes, type AnalyzeOptions, type CatalogAnalysis } from '../engine';
+import { plural } from '../report/model';
 import { deployedSystem, infrastructureEntries, isTerraformJson, readCloudAssembly, readTerraformJson, samConfigRegion, type DeployedSystem, type InfrastructureEntry, type InfrastructureFiles, type InfrastructureProblem, type TemplateFile, type TerraformModule } from '../engine/infrastructure';
 import { loadTerraformParser, parseHcl, terraformParserError, terraformParserLoaded, type ParsedHcl } from './terraform';
 
@@ -16,11 +17,10 @@ export interface InfrastructureRoot {
   catalogDir: string;
   /** Nothing outside this folder is read. */
   workspaceRoot: string;
-  /** Files over this size are refused. Default 10 MB. */
+  /** Files over this size are refused. Default: the engine's limit for a catalog, 10 MB. */
   maxFileBytes?: number;
 }
 
-const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** Folders a walk never enters: dependencies, VCS data, Terraform's provider cache. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.terraform', '.aws-sam']);
 const TEMPLATE_EXTENSIONS = new Set(['.yaml', '.yml', '.json', '.template', '.tfstate']);
@@ -37,7 +37,7 @@ const systemCache = new Map<string, { signature: string; system: DeployedSystem 
 export function loadDeployedSystem(entries: InfrastructureEntry[], root: InfrastructureRoot): DeployedSystem | undefined {
   if (entries.length === 0) return undefined;
   const found = new Finder(root).find(entries);
-  const signature = JSON.stringify([found.templates.map((t) => [t.file, t.region, t.stack, t.entryIndex, t.stamp]), found.stamps, found.problems, found.pendingParser]);
+  const signature = JSON.stringify([found.templates.map((t) => [t.file, t.region, t.stack, t.entryIndex]), found.stamps, found.problems, found.pendingParser]);
   const key = resolve(root.catalogDir);
   const cached = systemCache.get(key);
   if (cached?.signature === signature) return cached.system;
@@ -47,9 +47,9 @@ export function loadDeployedSystem(entries: InfrastructureEntry[], root: Infrast
 }
 
 class Finder {
-  private readonly templates: Array<TemplateFile & { stamp: string }> = [];
+  private readonly templates: TemplateFile[] = [];
   private readonly terraform: NonNullable<InfrastructureFiles['terraform']> = [];
-  /** Every Terraform file read, with its time and size: the cache's signature. */
+  /** Every file read, with its time and size: with what was found, the cache's signature. */
   private readonly stamps: string[] = [];
   /** A `.tf` file was found before the parser was loaded: read again once it is. */
   pendingParser = false;
@@ -63,7 +63,7 @@ class Finder {
     this.limit = root.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   }
 
-  find(entries: InfrastructureEntry[]): Omit<InfrastructureFiles, 'templates'> & { templates: Array<TemplateFile & { stamp: string }>; stamps: string[]; pendingParser: boolean } {
+  find(entries: InfrastructureEntry[]): InfrastructureFiles & { stamps: string[]; pendingParser: boolean } {
     for (const entry of entries) this.readEntry(entry);
     return { templates: this.templates, problems: this.problems, files: [...this.files], terraform: this.terraform, stamps: this.stamps, pendingParser: this.pendingParser };
   }
@@ -232,8 +232,6 @@ class Finder {
     const text = this.readText(entry, path);
     if (text === undefined) return undefined;
     const display = this.display(path);
-    const stat = statSync(path);
-    this.stamps.push(`${display}:${stat.mtimeMs}:${stat.size}`);
     const cached = fileCache.get(path);
     const parsed = cached?.text === text && cached.hcl ? cached.hcl : parseHcl(display, text);
     if (cached?.text === text) cached.hcl = parsed;
@@ -282,9 +280,8 @@ class Finder {
     // In a folder, only files that look like templates are read; a named file is read whatever it holds.
     if (!how.explicit && !/["']?Resources["']?\s*:/.test(text)) return;
     const region = how.region ?? entry.region ?? this.samRegion(path);
-    const stat = statSync(path);
     const file = this.display(path);
-    this.templates.push({ entryIndex: entry.index, file, text, stack: how.stack ?? basename(path).replace(/\.(template\.)?(ya?ml|json|template)$/, ''), stamp: `${stat.mtimeMs}:${stat.size}`, ...(region ? { region } : {}) });
+    this.templates.push({ entryIndex: entry.index, file, text, stack: how.stack ?? basename(path).replace(/\.(template\.)?(ya?ml|json|template)$/, ''), ...(region ? { region } : {}) });
     const parsed = this.templates[this.templates.length - 1];
     // Nested stacks share their parent's Region and stack name.
     const cached = fileCache.get(path);
@@ -298,8 +295,6 @@ class Finder {
   /** A `terraform show -json` plan or state, or a raw state file. */
   private readTerraformJsonFile(entry: InfrastructureEntry, path: string, text: string, explicit: boolean): void {
     const display = this.display(path);
-    const stat = statSync(path);
-    this.stamps.push(`${display}:${stat.mtimeMs}:${stat.size}`);
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -333,10 +328,11 @@ class Finder {
     try {
       const stat = statSync(path);
       if (stat.size > this.limit) {
-        this.problem(entry, `${display} is not read: it is ${megabytes(stat.size)}, over the ${megabytes(this.limit)} limit.`, `\`${display}\` is ${megabytes(stat.size)}, over the ${megabytes(this.limit)} limit that keeps the editor responsive (CloudFormation itself accepts templates of at most 1 MB). Raise \`capAdvisor.maxFileSize\` or \`--max-file-size\` if it really is one template.`);
+        this.problem(entry, `${display} is not read: it is ${formatBytes(stat.size)}, over the ${formatBytes(this.limit)} limit.`, `\`${display}\` is ${formatBytes(stat.size)}, over the ${formatBytes(this.limit)} limit that keeps the editor responsive (CloudFormation itself accepts templates of at most 1 MB). Raise \`capAdvisor.maxFileSize\` or \`--max-file-size\` if it really is one template.`);
         return undefined;
       }
       this.files.add(display);
+      this.stamps.push(`${display}:${stat.mtimeMs}:${stat.size}`);
       const cached = fileCache.get(path);
       if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.text;
       const text = readFileSync(path, 'utf8');
@@ -365,8 +361,8 @@ class Finder {
 
   private exists(path: string): boolean {
     try {
-      lstatSync(path);
-      return statSync(path).isFile() || statSync(path).isDirectory();
+      const stat = statSync(path);
+      return stat.isFile() || stat.isDirectory();
     } catch {
       return false;
     }
@@ -388,13 +384,6 @@ function safeRealpath(path: string): string | undefined {
   }
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-function megabytes(bytes: number): string {
-  return `${+(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /** The workspace a CLI run reads infrastructure in: the Git repository that holds the catalog, else its folder. */
 export function workspaceRootOf(catalogPath: string): string {
@@ -421,43 +410,48 @@ export interface CatalogFileOptions extends Omit<AnalyzeOptions, 'infrastructure
   workspaceRoot?: string;
 }
 
-/** The deployed system a catalog's text links, read from disk (cached between calls); undefined when it links none. */
-export function catalogInfrastructure(text: string, options: Pick<CatalogFileOptions, 'catalogPath' | 'workspaceRoot' | 'maxFileBytes'>): DeployedSystem | undefined {
-  const entries = infrastructureEntries(text);
+/**
+ * The deployed system the entries link (cached between calls); undefined when there are none.
+ * Never throws: reading must not take the catalog's own findings down with it.
+ */
+export function linkedInfrastructure(entries: InfrastructureEntry[], root: InfrastructureRoot): DeployedSystem | undefined {
   try {
-    return loadDeployedSystem(entries, {
-      catalogDir: dirname(resolve(options.catalogPath)),
-      workspaceRoot: options.workspaceRoot ?? workspaceRootOf(options.catalogPath),
-      maxFileBytes: options.maxFileBytes,
-    });
+    return loadDeployedSystem(entries, root);
   } catch (error) {
-    // Reading must not take the catalog's own findings down with it.
     const problem = { entryIndex: entries[0].index, message: 'The infrastructure could not be read because of an internal error: please report it.', detail: `Reading the infrastructure failed: ${(error as Error).message}. Please report it with the files.` };
     return { stores: [], failovers: [], files: [], problems: [problem] };
   }
 }
 
-/** The same, and when it links Terraform, the parser is loaded first (once per process). */
-export async function catalogInfrastructureAsync(text: string, options: Pick<CatalogFileOptions, 'catalogPath' | 'workspaceRoot' | 'maxFileBytes'>): Promise<DeployedSystem | undefined> {
-  const system = catalogInfrastructure(text, options);
+/** The same, and when the entries hold Terraform, its parser is loaded first (once per process). */
+export async function linkedInfrastructureAsync(entries: InfrastructureEntry[], root: InfrastructureRoot): Promise<DeployedSystem | undefined> {
+  const system = linkedInfrastructure(entries, root);
   if (!system?.pendingParser) return system;
   await loadTerraformParser();
-  return catalogInfrastructure(text, options);
+  return linkedInfrastructure(entries, root);
+}
+
+type CatalogLocation = Pick<CatalogFileOptions, 'catalogPath' | 'workspaceRoot' | 'maxFileBytes'>;
+
+/** Where a catalog's entries are read from: its folder, inside its workspace. */
+export function infrastructureRootOf(options: CatalogLocation): InfrastructureRoot {
+  return {
+    catalogDir: dirname(resolve(options.catalogPath)),
+    workspaceRoot: options.workspaceRoot ?? workspaceRootOf(options.catalogPath),
+    maxFileBytes: options.maxFileBytes,
+  };
+}
+
+/** The deployed system a catalog's text links, read from disk; undefined when it links none. */
+export function catalogInfrastructure(text: string, options: CatalogLocation): DeployedSystem | undefined {
+  return linkedInfrastructure(infrastructureEntries(text), infrastructureRootOf(options));
 }
 
 /** Analyses a catalog with the infrastructure it links, loading the Terraform parser when it is needed. */
 export async function analyzeCatalogFileAsync(text: string, options: CatalogFileOptions): Promise<CatalogAnalysis> {
   const { catalogPath, workspaceRoot, ...analyzeOptions } = options;
-  const infrastructure = await catalogInfrastructureAsync(text, { catalogPath, workspaceRoot, maxFileBytes: analyzeOptions.maxFileBytes });
+  const infrastructure = await linkedInfrastructureAsync(infrastructureEntries(text), infrastructureRootOf({ catalogPath, workspaceRoot, maxFileBytes: analyzeOptions.maxFileBytes }));
   return analyzeCatalog(text, { ...analyzeOptions, ...(infrastructure ? { infrastructure } : {}) });
-}
-
-/** Reads infrastructure entries for a draft, loading the Terraform parser when it is needed. */
-export async function loadDeployedSystemAsync(entries: InfrastructureEntry[], root: InfrastructureRoot): Promise<DeployedSystem | undefined> {
-  const system = loadDeployedSystem(entries, root);
-  if (!system?.pendingParser) return system;
-  await loadTerraformParser();
-  return loadDeployedSystem(entries, root);
 }
 
 /** Analyses a catalog with the infrastructure it links. */

@@ -31,7 +31,7 @@ export function terraformParserError(): string | undefined {
   return loadError;
 }
 
-/** Loads the WebAssembly parser once; later calls wait for the same load. */
+/** Loads the WebAssembly parser once; later calls wait for the same load. Never rejects: a failure is kept for terraformParserError. */
 export function loadTerraformParser(): Promise<void> {
   loading ??= (async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use only
@@ -63,8 +63,7 @@ export function parseHcl(file: string, text: string): ParsedHcl {
       return { error: bad.isMissing ? `a missing ${bad.type}` : 'a syntax error', line: bad.startPosition.row + 1, column: bad.startPosition.column + 1 };
     }
     const body = root.namedChildren.find((child) => child?.type === 'body');
-    const blocks = body ? blocksOf(body, text) : Object.assign([] as HclBlock[], { attributes: {} });
-    return { file, blocks: [...blocks], attributes: blocks.attributes ?? {} };
+    return { file, ...(body ? bodyOf(body) : { blocks: [], attributes: {} }) };
   } finally {
     tree.delete();
   }
@@ -89,28 +88,26 @@ function rangeOf(node: SyntaxNode): SourceRange {
   };
 }
 
-function blocksOf(body: SyntaxNode, text: string): HclBlock[] & { attributes?: Record<string, HclExpression> } {
-  const blocks: HclBlock[] & { attributes?: Record<string, HclExpression> } = [];
+/** A body's nested blocks and its attributes. */
+function bodyOf(body: SyntaxNode): { blocks: HclBlock[]; attributes: Record<string, HclExpression> } {
+  const blocks: HclBlock[] = [];
   const attributes: Record<string, HclExpression> = {};
   for (const child of body.namedChildren) {
-    if (!child) continue;
-    if (child.type === 'block') blocks.push(blockOf(child, text));
-    else if (child.type === 'attribute') {
+    if (child?.type === 'block') blocks.push(blockOf(child));
+    else if (child?.type === 'attribute') {
       const [name, value] = attributeOf(child);
       if (name) attributes[name] = value;
     }
   }
-  blocks.attributes = attributes;
-  return blocks;
+  return { blocks, attributes };
 }
 
-function blockOf(node: SyntaxNode, text: string): HclBlock {
+function blockOf(node: SyntaxNode): HclBlock {
   const children = node.namedChildren.filter((child): child is SyntaxNode => child !== null);
   const type = children.find((child) => child.type === 'identifier')?.text ?? '';
   const labels = children.filter((child) => child.type === 'string_lit' || (child.type === 'identifier' && child !== children[0])).map((label) => (label.type === 'string_lit' ? stringOf(label) : label.text));
   const body = children.find((child) => child.type === 'body');
-  const nested = body ? blocksOf(body, text) : Object.assign([] as HclBlock[], { attributes: {} });
-  return { type, labels, range: rangeOf(node), attributes: nested.attributes ?? {}, blocks: [...nested] };
+  return { type, labels, range: rangeOf(node), ...(body ? bodyOf(body) : { blocks: [], attributes: {} }) };
 }
 
 function attributeOf(node: SyntaxNode): [string, HclExpression] {

@@ -6,7 +6,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import { analyzeCatalog, API_VERSION_HEAD_CHARS, declaresCatalogApiVersion, type CatalogAnalysis, type Finding, type Severity } from '../engine';
 import { infrastructureEntries } from '../engine/infrastructure';
-import { catalogInfrastructure } from '../infrastructure/files';
+import { linkedInfrastructure } from '../infrastructure/files';
 import { loadTerraformParser } from '../infrastructure/terraform';
 import { readSettings, SECTION } from './settings';
 import { countsText } from '../report/model';
@@ -157,18 +157,20 @@ export class CatalogDiagnostics implements vscode.Disposable {
     if (uri.scheme !== 'file' && !(uri.scheme === 'untitled' && isAbsolute(uri.fsPath))) return undefined;
     const catalogDir = dirname(uri.fsPath);
     const entries = infrastructureEntries(text);
-    this.linkedPaths.set(uri.toString(), entries.filter((entry) => !isAbsolute(entry.path)).map((entry) => resolve(catalogDir, entry.path)));
-    if (entries.length === 0) return undefined;
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const system = catalogInfrastructure(text, { catalogPath: uri.fsPath, workspaceRoot: folder?.uri.fsPath ?? catalogDir, ...(maxFileBytes ? { maxFileBytes } : {}) });
+    const system = linkedInfrastructure(entries, { catalogDir, workspaceRoot: folder?.uri.fsPath ?? catalogDir, ...(maxFileBytes ? { maxFileBytes } : {}) });
     if (system?.pendingParser) {
       // Terraform needs its parser, loaded once, only now that a catalog links Terraform.
       void loadTerraformParser().then(() => {
         const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
         this.publish(uri, open ? open.getText() : text);
-      }, (error: unknown) => this.log.error(`the Terraform parser did not load: ${String(error)}`));
+      });
     }
-    if (system) this.linkedPaths.set(uri.toString(), [...this.linkedPaths.get(uri.toString()) ?? [], ...system.files.map((file) => join(catalogDir, file))]);
+    // The entries (a missing cdk.out may appear) and every file read.
+    this.linkedPaths.set(uri.toString(), [
+      ...entries.filter((entry) => !isAbsolute(entry.path)).map((entry) => resolve(catalogDir, entry.path)),
+      ...(system?.files ?? []).map((file) => join(catalogDir, file)),
+    ]);
     return system;
   }
 

@@ -4,7 +4,7 @@ import { relative, sep } from 'node:path';
 import * as vscode from 'vscode';
 import { analyzeCatalog, CATEGORIES, categoryNeeds, categoryText, dataTypeEntry, insertDataType, NEW_CATALOG_TEMPLATE, parseDuration, type DataTypeAnswers } from '../engine';
 import { draftCatalog } from '../engine/infrastructure';
-import { loadDeployedSystemAsync } from '../infrastructure/files';
+import { linkedInfrastructureAsync } from '../infrastructure/files';
 import { renderHtml, renderJson, renderMarkdown, renderSarif, type AnalysedFile } from '../report';
 import { countsText, plural } from '../report/model';
 import type { CatalogDiagnostics } from './catalogs';
@@ -176,7 +176,7 @@ export async function draftCatalogFromInfrastructure(targets?: vscode.Uri[]): Pr
   if (!picked || picked.length === 0) return undefined;
   const folder = vscode.workspace.getWorkspaceFolder(picked[0])?.uri ?? vscode.Uri.joinPath(picked[0], '..');
   const paths = picked.map((uri) => relative(folder.fsPath, uri.fsPath).split(sep).join('/') || '.');
-  const system = await loadDeployedSystemAsync(paths.map((path, index) => ({ index, path })), { catalogDir: folder.fsPath, workspaceRoot: folder.fsPath });
+  const system = await linkedInfrastructureAsync(paths.map((path, index) => ({ index, path })), { catalogDir: folder.fsPath, workspaceRoot: folder.fsPath });
   const problems = system?.problems.map((problem) => problem.message) ?? [];
   if (!system || system.stores.length === 0) {
     void vscode.window.showWarningMessage(`CAP Advisor: no data store found to draft a catalog from.${problems.length ? ` ${problems[0]}` : ''}`);
