@@ -6,6 +6,7 @@ import { isMap, isPair, isScalar, isSeq, visit, type Node, type Scalar } from 'y
 import { analyzeCatalog } from './analyze';
 import { describeKey, describeValue } from './completion';
 import { simulate, VERDICTS, type Outcome } from './scenarios';
+import { namesOf } from './infrastructure/model';
 import { CatalogSource } from './source';
 import { storeFacts, type StoreFacts } from './storeFacts';
 import type { CatalogAnalysis, DataTypeReport, GuardType, SourceRange, StoreId } from './types';
@@ -190,7 +191,7 @@ function infrastructureMarkdown(path: string, entryIndex: number, analysis: Cata
 function resourceMarkdown(name: string, analysis: CatalogAnalysis): string[] | undefined {
   const deployed = analysis.report.deployed;
   if (!deployed) return undefined;
-  const stores = deployed.stores.filter((store) => [store, ...store.members].some((part) => part.logicalId === name || `${part.stack}/${part.logicalId}` === name));
+  const stores = deployed.stores.filter((store) => [store, ...store.members].some((part) => namesOf(part).includes(name)));
   if (stores.length !== 1) return undefined;
   const [store] = stores;
   const known = (value: string | { unknown: string }) => (typeof value === 'string' ? `\`${value}\`` : `unknown (${value.unknown})`);
