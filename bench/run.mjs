@@ -16,9 +16,9 @@ const repoRoot = join(benchDir, '..');
 const require = createRequire(import.meta.url);
 const { parseDocument } = require('yaml');
 const { analyzeCatalog, completionsAt, dataTypeLenses, hoverAt, simulate } = require(join(repoRoot, 'out/src/engine/index.js'));
-const { readPlainCatalog } = require(join(repoRoot, 'out/src/engine/fastReader.js'));
-const { analyzeCatalogFile, analyzeCatalogFileAsync, readCounter } = require(join(repoRoot, 'out/src/infrastructure/files.js'));
-const terraformParser = require(join(repoRoot, 'out/src/infrastructure/terraform.js'));
+const { readPlainCatalog } = require(join(repoRoot, 'out/src/engine/read/fastReader.js'));
+const { analyzeCatalogFile, analyzeCatalogFileAsync, readCounter } = require(join(repoRoot, 'out/src/workspace/files.js'));
+const terraformParser = require(join(repoRoot, 'out/src/workspace/terraform.js'));
 
 const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : [100, 1_000, 10_000];
 /** Runs per size: enough for a stable median without making the benchmark slow. */

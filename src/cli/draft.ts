@@ -5,10 +5,10 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { draftCatalog } from '../engine/infrastructure';
-import { linkedInfrastructureAsync, workspaceRootOf } from '../infrastructure/files';
+import { draftCatalog } from '../engine';
+import { linkedInfrastructureAsync, workspaceRootOf } from '../workspace/files';
 import { UsageError } from './files';
-import type { Console } from './main';
+import type { Console } from './console';
 
 export const DRAFT_USAGE = `Usage: cap-advisor draft --from PATH... [options]
 

@@ -3,9 +3,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ruleRegistry, type SeveritySetting } from '../engine';
-import { analyzeCatalogFileAsync } from '../infrastructure/files';
+import { analyzeCatalogFileAsync } from '../workspace/files';
 import { renderHtml, renderJson, renderMarkdown, renderSarif, renderText, type AnalysedFile } from '../report';
 import { version } from '../../package.json';
+import type { Console } from './console';
 import { catalogFiles, UsageError } from './files';
 import { runDraft } from './draft';
 import { runSimulate } from './simulate';
@@ -41,12 +42,6 @@ draft: a catalog drafted from CloudFormation, CDK or SAM (cap-advisor draft --he
 Rules: https://github.com/cap-advisor/cap-advisor/blob/main/docs/README.md
 `;
 
-/** Streams the CLI writes to; tests pass their own. */
-export interface Console {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown };
-  env: NodeJS.ProcessEnv;
-}
 
 interface CheckOptions {
   format: Format;

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { allDisruptions, analyzeCatalog, simulate, type Disruption } from '../engine';
 import { renderScenariosHtml, renderScenariosJson, renderScenariosMarkdown, renderScenariosText, splitBrains, type SimulatedFile } from '../report/scenarios';
 import { UsageError } from './files';
-import type { Console } from './main';
+import type { Console } from './console';
 
 const FORMATS = ['text', 'json', 'markdown', 'html'] as const;
 type Format = (typeof FORMATS)[number];

@@ -1,17 +1,17 @@
 // The analysis pipeline: guard the size, parse, validate against the schema, resolve, run the
 // rules, set aside accepted risks, apply severity settings, and build the report model.
-import { formatDuration } from './durations';
-import { firstTooDeepOffset, MAX_NESTING_DEPTH } from './nesting';
-import { resolveCatalog, type CatalogModel, type DataTypeUnderCheck } from './resolve';
+import { formatDuration } from './read/durations';
+import { firstTooDeepOffset, MAX_NESTING_DEPTH } from './read/nesting';
+import { resolveCatalog, type CatalogModel, type DataTypeUnderCheck } from './model/resolve';
 import { catalogRules, dataTypeRules, recommendationRule, rulesById, schemaRule, yamlSyntaxRule, type Rule } from './rules';
 import type { Issue } from './rules/rule';
-import { schemaViolations, type SchemaViolation } from './schemaErrors';
-import { CATEGORIES, storeSatisfies } from './decisionTable';
-import { CatalogSource } from './source';
-import { storeFacts } from './storeFacts';
+import { schemaViolations, type SchemaViolation } from './read/schemaErrors';
+import { CATEGORIES, storeSatisfies } from './model/decisionTable';
+import { CatalogSource } from './read/source';
+import { storeFacts } from './model/storeFacts';
 import type {
   AcceptedRisk, AnalyzeOptions, CatalogAnalysis, CatalogReport, DataTypeReport, DeployedResource, Finding, SourceRange, StoreId,
-} from './types';
+} from './model/types';
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 

@@ -1,16 +1,16 @@
 // Public entry of the analysis engine: pure functions over text. No `vscode` import and no
 // file-system access may appear under src/engine/, so the CLI and the extension agree.
 import { rules } from './rules';
-import type { Severity } from './types';
+import type { Severity } from './model/types';
 
-export * from './types';
-export type { DeployedStore, DeployedSystem, FailoverRoute, InfrastructureProblem, ResourceLocation, Unknown } from './infrastructure/model';
+export * from './model/types';
+export type { DeployedStore, DeployedSystem, FailoverRoute, InfrastructureProblem, ResourceLocation, Unknown } from './model/deployed';
 export { analyzeCatalog, DEFAULT_MAX_FILE_BYTES, formatBytes } from './analyze';
-export { storeFacts, STORE_IDS } from './storeFacts';
-export type { StoreFacts, SourcedFact } from './storeFacts';
-export { categoryNeeds, CATEGORIES } from './decisionTable';
-export { formatDuration, parseDuration } from './durations';
-export { ruleDocsUrl } from './docs';
+export { storeFacts, STORE_IDS } from './model/storeFacts';
+export type { StoreFacts, SourcedFact } from './model/storeFacts';
+export { categoryNeeds, CATEGORIES } from './model/decisionTable';
+export { formatDuration, parseDuration } from './read/durations';
+export { ruleDocsUrl } from './rules/docs';
 
 export interface RuleMeta {
   id: string;
@@ -45,16 +45,18 @@ export function declaresCatalogApiVersion(text: string): boolean {
   return false;
 }
 
-export { quickFixes, fixAll, applyEdits } from './fixes';
-export type { QuickFix, TextEdit } from './fixes';
-export { hoverAt, guardExplanations } from './hover';
-export type { Hover } from './hover';
-export { dataTypeEntry, insertDataType } from './wizard';
-export type { DataTypeAnswers, CatalogEntry } from './wizard';
-export { NEW_CATALOG_TEMPLATE } from './template';
-export { categoryText, completionsAt } from './completion';
-export type { CompletionItem, InfrastructureCandidate } from './completion';
-export { dataTypeLenses } from './codeLens';
-export type { DataTypeLens } from './codeLens';
+export { quickFixes, fixAll, applyEdits } from './assist/fixes';
+export type { QuickFix, TextEdit } from './assist/fixes';
+export { hoverAt, guardExplanations } from './assist/hover';
+export type { Hover } from './assist/hover';
+export { dataTypeEntry, insertDataType } from './assist/wizard';
+export type { DataTypeAnswers, CatalogEntry } from './assist/wizard';
+export { draftCatalog } from './assist/draft';
+export type { DraftOptions } from './assist/draft';
+export { NEW_CATALOG_TEMPLATE } from './assist/template';
+export { categoryText, completionsAt } from './assist/completion';
+export type { CompletionItem, InfrastructureCandidate } from './assist/completion';
+export { dataTypeLenses } from './assist/codeLens';
+export type { DataTypeLens } from './assist/codeLens';
 export { allDisruptions, simulate, VERDICTS } from './scenarios';
 export type { Disruption, DisruptionKind, Outcome, ScenarioResult, Verdict } from './scenarios';

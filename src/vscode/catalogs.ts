@@ -6,8 +6,8 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import { analyzeCatalog, API_VERSION_HEAD_CHARS, declaresCatalogApiVersion, type CatalogAnalysis, type Finding, type Severity } from '../engine';
 import { infrastructureEntries } from '../engine/infrastructure';
-import { linkedInfrastructure } from '../infrastructure/files';
-import { loadTerraformParser } from '../infrastructure/terraform';
+import { linkedInfrastructure } from '../workspace/files';
+import { loadTerraformParser } from '../workspace/terraform';
 import { readSettings, SECTION } from './settings';
 import { countsText } from '../report/model';
 

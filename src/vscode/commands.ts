@@ -3,8 +3,8 @@
 import { relative, sep } from 'node:path';
 import * as vscode from 'vscode';
 import { analyzeCatalog, CATEGORIES, categoryNeeds, categoryText, dataTypeEntry, insertDataType, NEW_CATALOG_TEMPLATE, parseDuration, type DataTypeAnswers } from '../engine';
-import { draftCatalog } from '../engine/infrastructure';
-import { linkedInfrastructureAsync } from '../infrastructure/files';
+import { draftCatalog } from '../engine';
+import { linkedInfrastructureAsync } from '../workspace/files';
 import { renderHtml, renderJson, renderMarkdown, renderSarif, type AnalysedFile } from '../report';
 import { countsText, plural } from '../report/model';
 import type { CatalogDiagnostics } from './catalogs';

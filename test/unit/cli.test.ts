@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { analyzeCatalog, ruleRegistry, simulate } from '../../src/engine';
-import { analyzeCatalogFile } from '../../src/infrastructure/files';
+import { analyzeCatalogFile } from '../../src/workspace/files';
 import { catalog } from '../helpers/catalogs';
 
 const repoRoot = join(__dirname, '../../..');

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ruleDocsUrl, ruleRegistry, STORE_IDS, storeFacts, type CatalogAnalysis } from '../../src/engine';
-import { analyzeCatalogFile } from '../../src/infrastructure/files';
+import { analyzeCatalogFile } from '../../src/workspace/files';
 import { renderStoreFactsPage } from '../../src/report';
 
 const docsDir = join(__dirname, '../../../docs');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { analyzeCatalog } from '../../src/engine';
-import { CatalogSource, type PathSegment } from '../../src/engine/source';
+import { CatalogSource, type PathSegment } from '../../src/engine/read/source';
 
 const storefront = readFileSync(join(__dirname, '../../../examples/storefront.catalog.yaml'), 'utf8');
 

@@ -6,8 +6,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyEdits, completionsAt, hoverAt, quickFixes, type CatalogAnalysis } from '../../src/engine';
-import { draftCatalog } from '../../src/engine/infrastructure';
-import { analyzeCatalogFile, loadDeployedSystem, readCounter } from '../../src/infrastructure/files';
+import { draftCatalog } from '../../src/engine';
+import { analyzeCatalogFile, loadDeployedSystem, readCounter } from '../../src/workspace/files';
 import { renderHtml, renderMarkdown, renderSarif } from '../../src/report';
 import { US_HEADER, where } from '../helpers/catalogs';
 

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { analyzeCatalog, ruleRegistry, type DeployedStore, type DeployedSystem, type Finding, type StoreId } from '../../src/engine';
-import { analyzeCatalogFile } from '../../src/infrastructure/files';
+import { analyzeCatalogFile } from '../../src/workspace/files';
 
 const repoRoot = join(__dirname, '../../..');
 const SYNTAX_RULES = new Set(['yaml-syntax', 'schema']);

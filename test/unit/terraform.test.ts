@@ -6,9 +6,9 @@ import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyEdits, quickFixes, type CatalogAnalysis } from '../../src/engine';
-import { draftCatalog } from '../../src/engine/infrastructure';
-import { analyzeCatalogFile, loadDeployedSystem } from '../../src/infrastructure/files';
-import { loadTerraformParser } from '../../src/infrastructure/terraform';
+import { draftCatalog } from '../../src/engine';
+import { analyzeCatalogFile, loadDeployedSystem } from '../../src/workspace/files';
+import { loadTerraformParser } from '../../src/workspace/terraform';
 import { US_HEADER, where } from '../helpers/catalogs';
 
 const fixtures = join(__dirname, '../../../test/fixtures');
@@ -237,8 +237,8 @@ dataTypes:
 
   it('a catalog without Terraform never loads the parser; one with Terraform loads it once', () => {
     const script = (catalog: string) => `
-      const files = require(${JSON.stringify(join(__dirname, '../../src/infrastructure/files.js'))});
-      const terraform = require(${JSON.stringify(join(__dirname, '../../src/infrastructure/terraform.js'))});
+      const files = require(${JSON.stringify(join(__dirname, '../../src/workspace/files.js'))});
+      const terraform = require(${JSON.stringify(join(__dirname, '../../src/workspace/terraform.js'))});
       const path = ${JSON.stringify(catalog)};
       files.analyzeCatalogFileAsync(require('node:fs').readFileSync(path, 'utf8'), { catalogPath: path })
         .then((analysis) => console.log(terraform.terraformParserLoaded(), analysis.findings.length > 0));`;

@@ -7,8 +7,8 @@
 import { CORE_SCHEMA, load as loadYaml, Type } from 'js-yaml';
 import { visit as visitJson } from 'jsonc-parser';
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
-import type { SourceRange, StoreId } from '../types';
-import { dedupeRegions, healthCheckArticle, LineStarts, STACK_REGION_UNKNOWN, type DeployedStore, type FailoverRoute, type ResourceLocation, type TemplateFile, type Unknown } from './model';
+import type { SourceRange, StoreId } from '../model/types';
+import { dedupeRegions, healthCheckArticle, LineStarts, STACK_REGION_UNKNOWN, type DeployedStore, type FailoverRoute, type ResourceLocation, type TemplateFile, type Unknown } from '../model/deployed';
 
 export interface TemplateResource {
   logicalId: string;

@@ -1,12 +1,12 @@
 // Terraform configuration as the engine sees it: blocks, attributes and expressions with the
-// position of each block, whatever parser the shell used (src/infrastructure/terraform.ts turns
+// position of each block, whatever parser the shell used (src/workspace/terraform.ts turns
 // tree-sitter's syntax tree into this). Evaluating a module tree gives each resource its values
 // and its Region: its own `region` argument (AWS provider 6), its `provider = aws.alias`, the
 // providers its module call passes, else the module's default provider. What the configuration
 // does not fix (a variable without a default, a data source, an attribute known after apply) is
 // unknown, never guessed.
-import type { SourceRange } from '../types';
-import { isUnknown, type Unknown } from './model';
+import type { SourceRange } from '../model/types';
+import { isUnknown, type Unknown } from '../model/deployed';
 
 export type HclExpression =
   | { kind: 'literal'; value: string | number | boolean | null }

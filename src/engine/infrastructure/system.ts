@@ -5,7 +5,7 @@
 import { readStack, readTemplate, type StackReading } from './cloudformation';
 import { evaluateModules, type TerraformModule, type TerraformResource } from './hcl';
 import { terraformStores } from './terraformStores';
-import { dedupeRegions, isUnknown, type DeployedStore, type DeployedSystem, type InfrastructureProblem, type TemplateFile } from './model';
+import { dedupeRegions, isUnknown, type DeployedStore, type DeployedSystem, type InfrastructureProblem, type TemplateFile } from '../model/deployed';
 
 /** What the shell found before reading any template: the files and the problems of the entries. */
 export interface InfrastructureFiles {

@@ -4,7 +4,7 @@
 // variable's value in the plan), else the Region in its ARN (state), else unknown. The position
 // of a resource is where its address is written in the file.
 import type { TerraformResource, TerraformValue } from './hcl';
-import { LineStarts, type Unknown } from './model';
+import { LineStarts, type Unknown } from '../model/deployed';
 
 interface ValuesResource {
   address?: string;

@@ -4,9 +4,9 @@
 // `global_table_witness`, the clusters of an `aws_rds_global_cluster`, a DSQL cluster and its
 // peering, an S3 bucket and its `aws_s3_bucket_replication_configuration`, an ElastiCache global
 // datastore and its replication groups, a Route 53 failover record and its health check.
-import type { StoreId } from '../types';
+import type { StoreId } from '../model/types';
 import { isReference, type TerraformResource, type TerraformValue } from './hcl';
-import { dedupeRegions, healthCheckArticle, isUnknown, type DeployedStore, type FailoverRoute, type ResourceLocation, type Unknown } from './model';
+import { dedupeRegions, healthCheckArticle, isUnknown, type DeployedStore, type FailoverRoute, type ResourceLocation, type Unknown } from '../model/deployed';
 
 type Values = Record<string, TerraformValue>;
 

@@ -1,7 +1,7 @@
 // What the rules about the deployed system share: the resources a data type links, found in
 // the deployed system, and how a resource is shown beside a finding (its file and line).
-import { knownRegions, type DeployedStore, type FailoverRoute, type ResourceLocation } from '../infrastructure/model';
-import type { RelatedLocation } from '../types';
+import { knownRegions, type DeployedStore, type FailoverRoute, type ResourceLocation } from '../model/deployed';
+import type { RelatedLocation } from '../model/types';
 import type { CatalogModel, DataTypeUnderCheck, Located } from './rule';
 
 export interface LinkedResource {

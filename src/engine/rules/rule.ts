@@ -1,9 +1,9 @@
 // The shape of a rule module: its id, default severity, one-line description, docs link and
 // check. Checks return issues; the analysis adds the rule id, severity and data type.
-import { ruleDocsUrl } from '../docs';
-import type { CatalogModel, DataTypeUnderCheck, Located } from '../resolve';
-import type { CatalogSource } from '../source';
-import type { Severity } from '../types';
+import { ruleDocsUrl } from './docs';
+import type { CatalogModel, DataTypeUnderCheck, Located } from '../model/resolve';
+import type { CatalogSource } from '../read/source';
+import type { Severity } from '../model/types';
 
 export interface Issue {
   at: Located;

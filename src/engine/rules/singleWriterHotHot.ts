@@ -1,4 +1,4 @@
-import { storeFacts } from '../storeFacts';
+import { storeFacts } from '../model/storeFacts';
 import { DataTypeRule, defineRule, named } from './rule';
 
 export const singleWriterHotHot = defineRule<DataTypeRule>({

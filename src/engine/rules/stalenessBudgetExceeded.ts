@@ -1,4 +1,4 @@
-import { formatDuration } from '../durations';
+import { formatDuration } from '../read/durations';
 import { DataTypeRule, defineRule, named } from './rule';
 
 export const stalenessBudgetExceeded = defineRule<DataTypeRule>({

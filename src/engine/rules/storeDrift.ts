@@ -1,4 +1,4 @@
-import { isUnknown } from '../infrastructure/model';
+import { isUnknown } from '../model/deployed';
 import { atResource, linkedResources } from './linked';
 import { DataTypeRule, defineRule, Issue, named, resourceNamed } from './rule';
 

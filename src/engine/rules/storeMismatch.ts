@@ -1,5 +1,5 @@
-import { STORE_IDS, storeFacts } from '../storeFacts';
-import type { StoreId } from '../types';
+import { STORE_IDS, storeFacts } from '../model/storeFacts';
+import type { StoreId } from '../model/types';
 import { DataTypeRule, defineRule, named } from './rule';
 
 const whatGoesWrong = {

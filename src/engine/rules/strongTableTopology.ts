@@ -1,4 +1,4 @@
-import { isUnknown } from '../infrastructure/model';
+import { isUnknown } from '../model/deployed';
 import { isStrongMultiRegionStore, strongTopologyProblem } from '../infrastructure/regionSets';
 import { atResource, knownRegions, linkedResources } from './linked';
 import { DataTypeRule, defineRule, Issue, named, resourceNamed } from './rule';

@@ -1,4 +1,4 @@
-import { namesOf } from '../infrastructure/model';
+import { namesOf } from '../model/deployed';
 import { resourceLocation } from './linked';
 import { CatalogIssue, CatalogRule, defineRule } from './rule';
 

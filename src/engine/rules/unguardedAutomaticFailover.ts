@@ -1,5 +1,5 @@
-import { storeFacts } from '../storeFacts';
-import type { StoreId } from '../types';
+import { storeFacts } from '../model/storeFacts';
+import type { StoreId } from '../model/types';
 import { DataTypeRule, defineRule, named, PARTITION_GUARDS } from './rule';
 
 /** The end of the message: what the declared store itself does about a cut-off Region, then the advice. */

@@ -1,5 +1,5 @@
 import { closest } from 'fastest-levenshtein';
-import type { PathSegment } from '../source';
+import type { PathSegment } from '../read/source';
 import { CatalogIssue, CatalogRule, defineRule, named } from './rule';
 
 type Plain = Record<string, unknown>;

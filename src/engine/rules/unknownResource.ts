@@ -1,5 +1,5 @@
 import { closest } from 'fastest-levenshtein';
-import { namesOf } from '../infrastructure/model';
+import { namesOf } from '../model/deployed';
 import { listRegions } from './linked';
 import { DataTypeRule, defineRule, Issue, named, resourceNamed } from './rule';
 

@@ -2,10 +2,10 @@
 // other Region; `lose R`: down), what each data type does: which Regions still take its writes,
 // whose reads go stale, whether its copies diverge, and how much data is at risk. Decided from
 // the analysis's report and the store facts table alone; the figures are the table's.
-import { parseDuration } from '../durations';
+import { parseDuration } from '../read/durations';
 import { named, PARTITION_GUARDS } from '../rules/rule';
-import { storeFacts } from '../storeFacts';
-import type { CatalogAnalysis, DataTypeReport, GuardType, StoreId } from '../types';
+import { storeFacts } from '../model/storeFacts';
+import type { CatalogAnalysis, DataTypeReport, GuardType, StoreId } from '../model/types';
 
 export type DisruptionKind = 'isolate' | 'lose';
 

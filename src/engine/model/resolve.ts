@@ -2,9 +2,9 @@
 // immutability from the category, regions filled in. Defensive throughout: the schema reports
 // wrong types, so here a value of the wrong type is simply treated as absent.
 import { categoryNeeds, recommend, storeSatisfies } from './decisionTable';
-import { namesOf, type DeployedStore, type DeployedSystem } from './infrastructure/model';
-import { parseDuration } from './durations';
-import { CatalogSource, PathSegment } from './source';
+import { namesOf, type DeployedStore, type DeployedSystem } from './deployed';
+import { parseDuration } from '../read/durations';
+import { CatalogSource, PathSegment } from '../read/source';
 import { STORE_IDS, storeFacts, type StoreFacts } from './storeFacts';
 import type {
   Category, CatalogRegion, GuardType, Recommendation, RelatedLocation, ResolvedDataType, SourceRange, SplitBrainGuard, StoreId,

@@ -2,7 +2,7 @@
 // facts a catalog declares (store, Regions, witness, replication time control, write
 // forwarding), the DNS failover routes, and what could not be read. Plain data: the shells read
 // the files, the readers here turn their text into this, and the rules compare it with the catalog.
-import type { SourceRange, StoreId } from '../types';
+import type { SourceRange, StoreId } from './vocabulary';
 
 /** A value the infrastructure does not fix; the reason is shown to the user. Never guessed. */
 export interface Unknown {

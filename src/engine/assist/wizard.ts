@@ -2,10 +2,10 @@
 // recommended store and the guards its topology needs, inserted at the end of `dataTypes` in the
 // file's style, so that the new entry raises no error in the catalog it joins.
 import { isMap, isSeq, type YAMLSeq } from 'yaml';
-import { categoryNeeds, recommend } from './decisionTable';
-import { parseDuration } from './durations';
+import { categoryNeeds, recommend } from '../model/decisionTable';
+import { parseDuration } from '../read/durations';
 import { EditableCatalog, flowYaml, type TextEdit } from './fixes/yamlEdits';
-import type { CatalogAnalysis, Category, Recommendation, ResolvedDataType } from './types';
+import type { CatalogAnalysis, Category, Recommendation, ResolvedDataType } from '../model/types';
 
 export interface DataTypeAnswers {
   name: string;

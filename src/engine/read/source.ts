@@ -4,7 +4,7 @@
 import { Document, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Pair, ParsedNode, YAMLError } from 'yaml';
 import { readPlainCatalog, type FastRead, type NodeSpan, type ReadNode } from './fastReader';
-import type { Position, SourceRange } from './types';
+import type { Position, SourceRange } from './range';
 
 /** Alias expansions allowed when turning the document into plain data (refuses alias bombs). */
 const MAX_ALIAS_EXPANSIONS = 1000;

@@ -3,13 +3,13 @@
 // the source of every figure; on any other key or value what it means, on a Region name what it
 // holds; and on a finding its detail. Figures are the store facts table's typical values.
 import { isMap, isPair, isScalar, isSeq, visit, type Node, type Scalar } from 'yaml';
-import { analyzeCatalog } from './analyze';
+import { analyzeCatalog } from '../analyze';
 import { describeKey, describeValue } from './completion';
-import { simulate, VERDICTS, type Outcome } from './scenarios';
-import { namesOf } from './infrastructure/model';
-import { CatalogSource } from './source';
-import { storeFacts, type StoreFacts } from './storeFacts';
-import type { CatalogAnalysis, DataTypeReport, GuardType, SourceRange, StoreId } from './types';
+import { simulate, VERDICTS, type Outcome } from '../scenarios';
+import { namesOf } from '../model/deployed';
+import { CatalogSource } from '../read/source';
+import { storeFacts, type StoreFacts } from '../model/storeFacts';
+import type { CatalogAnalysis, DataTypeReport, GuardType, SourceRange, StoreId } from '../model/types';
 
 export interface Hover {
   markdown: string;

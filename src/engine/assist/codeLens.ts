@@ -1,6 +1,6 @@
 // The line above each data type: its recommendation and its state, at a glance
 // (`AP · dynamodb-global ✓`, `CP · aurora-dsql · 2 errors`).
-import type { CatalogAnalysis, SourceRange } from './types';
+import type { CatalogAnalysis, SourceRange } from '../model/types';
 
 export interface DataTypeLens {
   dataType: string;

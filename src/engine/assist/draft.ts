@@ -3,9 +3,9 @@
 // found, and a category guessed from the resource's name. A guess is marked `# check:` so that
 // nobody mistakes it for a decision; the team's own answers are what the advice needs.
 import { Document, isMap, isScalar, isSeq, type Scalar } from 'yaml';
-import type { Category, StoreId, Topology } from '../types';
-import type { CatalogEntry } from '../wizard';
-import { isUnknown, knownRegions, namesOf, type DeployedStore, type DeployedSystem } from './model';
+import type { Category, StoreId, Topology } from '../model/types';
+import type { CatalogEntry } from './wizard';
+import { isUnknown, knownRegions, namesOf, type DeployedStore, type DeployedSystem } from '../model/deployed';
 
 /** Words in resource names and the category they suggest, most specific first. */
 const CATEGORY_WORDS: ReadonlyArray<[RegExp, Category]> = [

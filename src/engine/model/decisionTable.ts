@@ -1,5 +1,5 @@
 // The decision table (README, The catalog): what each category needs, and the recommendation that follows from a data type's need.
-import { formatDuration } from './durations';
+import { formatDuration } from '../read/durations';
 import { storeFacts } from './storeFacts';
 import type { CapPosition, Category, Consistency, Recommendation, ResolvedDataType, StoreId } from './types';
 

@@ -1,12 +1,12 @@
 // Turns the generated ajv validator's errors into findings on the YAML node each one concerns,
 // with a did-you-mean for enum values and unknown keys.
 import { closest, distance } from 'fastest-levenshtein';
-import catalogSchema from '../../schemas/data-catalog.schema.json';
+import catalogSchema from '../../../schemas/data-catalog.schema.json';
 import { CatalogSource, PathSegment } from './source';
-import type { SourceRange } from './types';
+import type { SourceRange } from './range';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const validateCatalog: ValidateFunction = require('./generated/validateCatalog');
+const validateCatalog: ValidateFunction = require('../generated/validateCatalog');
 
 interface SchemaError {
   instancePath: string;

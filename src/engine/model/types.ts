@@ -1,47 +1,9 @@
 // The engine's public vocabulary. Everything here is plain data, so the CLI, the extension and
 // the report renderers agree by construction.
-import type { DeployedSystem } from './infrastructure/model';
+import type { DeployedSystem } from './deployed';
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
-export type SeveritySetting = Severity | 'off';
-
-export type CapPosition = 'CP' | 'AP' | 'CA';
-export type Consistency = 'strong' | 'eventual';
-export type Topology = 'single-region' | 'hot-warm' | 'hot-hot';
-export type RegionRole = 'primary' | 'secondary' | 'witness';
-export type ConflictResolution = 'none' | 'last-writer-wins' | 'merge' | 'application';
-export type FailoverMode = 'manual' | 'automatic';
-export type GuardType = 'human-approval' | 'fencing-lease' | 'witness-region' | 'quorum';
-
-export type StoreId =
-  | 'aurora-global'
-  | 'aurora'
-  | 'aurora-dsql'
-  | 'dynamodb-global'
-  | 'dynamodb-global-strong'
-  | 'dynamodb'
-  | 's3'
-  | 'elasticache-global';
-
-export type Category =
-  | 'transaction' | 'inventory' | 'authorization' | 'account'
-  | 'session' | 'cart' | 'recommendation' | 'analytics' | 'preference' | 'cache'
-  | 'reference' | 'historical' | 'log' | 'audit' | 'media'
-  | 'other';
-
-/** A 1-based line and column, as the CLI's JSON prints them. */
-export interface Position {
-  line: number;
-  column: number;
-}
-
-/** A range in the catalog text: 1-based positions plus 0-based character offsets for edits. */
-export interface SourceRange {
-  start: Position;
-  end: Position;
-  /** [start, end) offsets into the text (UTF-16 code units, as JavaScript strings count). */
-  offset: [number, number];
-}
+export * from './vocabulary';
+import type { CapPosition, Category, ConflictResolution, Consistency, FailoverMode, GuardType, RegionRole, Severity, SeveritySetting, SourceRange, StoreId, Topology } from './vocabulary';
 
 export interface RelatedLocation {
   message: string;
@@ -188,6 +150,6 @@ export interface AnalyzeOptions {
   severities?: Record<string, SeveritySetting>;
   /** Texts longer than this are refused with one finding. Default 10 MB. */
   maxFileBytes?: number;
-  /** The deployed system the catalog's `infrastructure` entries link, as the shell read it (see src/infrastructure). */
+  /** The deployed system the catalog's `infrastructure` entries link, as the shell read it (see src/workspace). */
   infrastructure?: DeployedSystem;
 }

@@ -5,10 +5,10 @@
 // single close match). Every other fix changes the design (a store, a guard, a Region, the
 // failover mode) and waits for a person to choose it.
 import { isMap, isSeq, visit, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
-import { analyzeCatalog } from '../analyze';
-import { rules } from '../rules';
-import type { AnalyzeOptions, CatalogAnalysis, DataTypeReport, Finding, GuardType } from '../types';
-import { dataTypeName, draftDataType } from '../infrastructure/draft';
+import { analyzeCatalog } from '../../analyze';
+import { rules } from '../../rules';
+import type { AnalyzeOptions, CatalogAnalysis, DataTypeReport, Finding, GuardType } from '../../model/types';
+import { dataTypeName, draftDataType } from '../draft';
 import { insertDataType } from '../wizard';
 import { applyEdits, EditableCatalog, flowYaml, type TextEdit } from './yamlEdits';
 

@@ -1,0 +1,45 @@
+// Whole data type entries, one per kind of data, where a new entry starts.
+import { writtenNames } from './cursor';
+import { sortKey, type CompletionItem } from './items';
+
+/**
+ * Whole data type entries for each kind of data, as `cap-*` items where a new entry starts. The
+ * name is one the catalog does not use yet (`payments`, else `payments-2`, ...), so inserting an
+ * entry never makes a duplicate. `@NAME@` stands for it; the lines follow the `- ` of the item.
+ */
+const ENTRY_TEMPLATES: ReadonlyArray<{ prefix: string; name: string; description: string; lines: string[] }> = [
+  {
+    prefix: 'cap-transaction', name: 'payments',
+    description: 'Strong data (wrong data is worse than no data): CP on Aurora Global Database, human-approved failover.',
+    lines: ['name: ${1:@NAME@}', '  description: ${2:Card payments and refunds}', '  category: ${3|transaction,inventory,authorization,account|}', '  topology: hot-warm',
+      '  store: ${4|aurora-global,aurora-dsql,dynamodb-global-strong|}', '  rpo: ${5:1s}', '  rto: ${6:15m}', '  splitBrainGuards:', '    - ${7|human-approval,fencing-lease,quorum|}'],
+  },
+  {
+    prefix: 'cap-session', name: 'carts',
+    description: 'Eventual data written in every Region (no data is worse than slightly old data): AP on DynamoDB global tables, merged by intent.',
+    lines: ['name: ${1:@NAME@}', '  description: ${2:Shopping carts}', '  category: ${3|cart,session,preference,recommendation|}', '  topology: ${4|hot-hot,hot-warm|}',
+      '  store: dynamodb-global', '  conflictResolution: ${5|merge,application,last-writer-wins|}', '  stalenessBudget: ${6:1s}'],
+  },
+  {
+    prefix: 'cap-cache', name: 'price-cache',
+    description: 'A cache across Regions: AP, rebuilt from its source; fail over with a fencing lease or manually.',
+    lines: ['name: ${1:@NAME@}', '  category: cache', '  store: ${2|dynamodb-global,elasticache-global|}', '  failover: ${3|manual,automatic|}', '  splitBrainGuards:', '    - { type: fencing-lease, ttl: ${4:30s} }'],
+  },
+  {
+    prefix: 'cap-reference', name: 'product-images',
+    description: 'Immutable data (written once, never updated): S3 with cross-Region replication.',
+    lines: ['name: ${1:@NAME@}', '  category: ${2|reference,historical,log,audit,media|}', '  store: s3', '  stalenessBudget: ${3:15m}'],
+  },
+];
+
+export function entryTemplates(lines: readonly string[], range: [number, number], startsWithDash: boolean): CompletionItem[] {
+  const taken = writtenNames(lines);
+  return ENTRY_TEMPLATES.map((template, rank) => {
+    let name = template.name;
+    for (let n = 2; taken.has(name); n++) name = `${template.name}-${n}`;
+    // On `- |` the dash is written; otherwise the entry brings it, and its lines sit two further in.
+    const body = template.lines.map((line) => line.replace('@NAME@', name));
+    const insertText = startsWithDash ? body.map((line, i) => (i === 0 ? line : `  ${line}`)).join('\n') : `- ${body.join('\n')}`;
+    return { label: template.prefix, kind: 'entry', insertText, snippet: true, documentation: `${template.description}\n\nInserts \`${name}\`, a name the catalog does not use yet.`, detail: `new data type ${name}`, sortText: `e${sortKey(rank)}`, range };
+  });
+}

@@ -1,0 +1,30 @@
+// The engine's words: the enumerations of the catalog format and positions in a text. A leaf
+// module (it imports nothing), so both the catalog model and the deployed-system model build on it.
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+export type CapPosition = 'CP' | 'AP' | 'CA';
+export type Consistency = 'strong' | 'eventual';
+export type Topology = 'single-region' | 'hot-warm' | 'hot-hot';
+export type RegionRole = 'primary' | 'secondary' | 'witness';
+export type ConflictResolution = 'none' | 'last-writer-wins' | 'merge' | 'application';
+export type FailoverMode = 'manual' | 'automatic';
+export type GuardType = 'human-approval' | 'fencing-lease' | 'witness-region' | 'quorum';
+
+export type StoreId =
+  | 'aurora-global'
+  | 'aurora'
+  | 'aurora-dsql'
+  | 'dynamodb-global'
+  | 'dynamodb-global-strong'
+  | 'dynamodb'
+  | 's3'
+  | 'elasticache-global';
+
+export type Category =
+  | 'transaction' | 'inventory' | 'authorization' | 'account'
+  | 'session' | 'cart' | 'recommendation' | 'analytics' | 'preference' | 'cache'
+  | 'reference' | 'historical' | 'log' | 'audit' | 'media'
+  | 'other';
+
+export type { Position, SourceRange } from '../read/range';
