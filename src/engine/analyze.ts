@@ -10,7 +10,7 @@ import { CATEGORIES, storeSatisfies } from './model/decisionTable';
 import { CatalogSource } from './read/source';
 import { storeFacts } from './model/storeFacts';
 import type {
-  AcceptedRisk, AnalyzeOptions, CatalogAnalysis, CatalogReport, DataTypeReport, DeployedResource, Finding, SourceRange, StoreId,
+  AcceptedRisk, AnalyzeOptions, CatalogAnalysis, CatalogReport, DataTypeReport, DeployedResource, Finding, Recommendation, SourceRange, StoreId, Verdict,
 } from './model/types';
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -102,11 +102,16 @@ class Analysis {
     return this.resultOf(this.catalogFindings, catalog);
   }
 
+  /** Schema errors of a data type's entry, counted before severity settings (a rule turned off still leaves the entry half typed). */
+  private schemaErrorsOf(index: number): number {
+    return (this.findingsByDataType.get(index) ?? []).filter((finding) => finding.ruleId === schemaRule.id).length;
+  }
+
   private checkDataType(dataType: DataTypeUnderCheck, catalog: CatalogModel): void {
     const accepted = new Map(dataType.acceptedRisks.map((risk) => [risk.rule, { ...risk, matched: false }]));
     // Advice about a half-typed entry misleads (`store: dynamo` read as "no store yet"): its schema
     // findings say what to finish first.
-    const halfTyped = (this.findingsByDataType.get(dataType.index) ?? []).some((finding) => finding.ruleId === schemaRule.id);
+    const halfTyped = this.schemaErrorsOf(dataType.index) > 0;
     for (const rule of dataTypeRules) {
       if (halfTyped && rule === recommendationRule) continue;
       for (const issue of rule.check(dataType, catalog)) {
@@ -144,7 +149,7 @@ class Analysis {
   private resultOf(catalogFindings: Finding[], catalog: CatalogModel | undefined): CatalogAnalysis {
     const configured = (findings: Finding[]): Finding[] => applySeverities(findings, this.options.severities);
     const dataTypes: DataTypeReport[] = (catalog?.dataTypes ?? []).map((dataType) =>
-      dataTypeReport(dataType, configured(this.findingsByDataType.get(dataType.index) ?? []), this.acceptedRisks.get(dataType.index) ?? [], catalog));
+      dataTypeReport(dataType, configured(this.findingsByDataType.get(dataType.index) ?? []), this.acceptedRisks.get(dataType.index) ?? [], this.schemaErrorsOf(dataType.index), catalog));
     // Findings of entries that never became data types (`- 42`) stay with the catalog, so none is lost.
     const resolvedIndices = new Set((catalog?.dataTypes ?? []).map((dt) => dt.index));
     const orphaned = [...this.findingsByDataType].filter(([index]) => !resolvedIndices.has(index)).flatMap(([, list]) => list);
@@ -166,7 +171,7 @@ class Analysis {
   }
 }
 
-function dataTypeReport(dataType: DataTypeUnderCheck, findings: Finding[], acceptedRisks: AcceptedRisk[], catalog?: CatalogModel): DataTypeReport {
+function dataTypeReport(dataType: DataTypeUnderCheck, findings: Finding[], acceptedRisks: AcceptedRisk[], schemaErrors: number, catalog?: CatalogModel): DataTypeReport {
   const r = dataType.resolved;
   const deployed = catalog?.deployed && dataType.resources.length > 0 ? dataType.resources.flatMap(({ name }): DeployedResource[] => {
     const stores = catalog.storesNamed(name);
@@ -179,7 +184,9 @@ function dataTypeReport(dataType: DataTypeUnderCheck, findings: Finding[], accep
   return {
     name: r.name,
     nameRange: dataType.nameAt().range,
-    storeFits: dataType.storeSatisfiesNeed,
+    storeFits: schemaErrors === 0 && dataType.verdict.storeFits,
+    verdict: schemaErrors === 0 ? dataType.verdict : null,
+    schemaErrors,
     description: r.description,
     need: {
       category: r.category,
@@ -195,13 +202,18 @@ function dataTypeReport(dataType: DataTypeUnderCheck, findings: Finding[], accep
     },
     declaredStore: r.store,
     declaredCap: r.cap,
-    recommendation: dataType.recommendation,
+    recommendation: recommendationOf(dataType.verdict),
     storePosition: r.store ? storeFacts[r.store].position.value ?? 'CA' : undefined,
     ...(deployed ? { deployed } : {}),
     guards: r.splitBrainGuards,
     findings: [...findings].sort(byPosition),
     acceptedRisks,
   };
+}
+
+/** The recommendation part of a verdict, as the CLI's JSON prints it. */
+function recommendationOf({ dataType, cap, store, alternative, reason }: Verdict): Recommendation {
+  return { dataType, cap, store, ...(alternative ? { alternative } : {}), reason };
 }
 
 /** Whether an entry says what its data needs (a category or a consistency), so a store can be judged against it. */
@@ -218,7 +230,7 @@ function declaresItsNeed(root: unknown, index: number): boolean {
 function preferStoreThatFits(violation: SchemaViolation, dataType: DataTypeUnderCheck): SchemaViolation {
   if (!violation.alternatives || violation.path.length !== 3 || violation.path[2] !== 'store') return violation;
   const fitting = violation.alternatives.candidates.find((candidate) =>
-    storeSatisfies({ ...dataType.resolved, store: candidate as StoreId }, dataType.recommendation));
+    storeSatisfies({ ...dataType.resolved, store: candidate as StoreId }, dataType.verdict));
   return fitting && fitting !== violation.suggestion ? violation.alternatives.retell(fitting) : violation;
 }
 

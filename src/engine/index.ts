@@ -45,8 +45,8 @@ export function declaresCatalogApiVersion(text: string): boolean {
   return false;
 }
 
-export { quickFixes, fixAll, applyEdits } from './assist/fixes';
-export type { QuickFix, TextEdit } from './assist/fixes';
+export { quickFixes, quickFixesFor, fixAll, applyEdits } from './assist/fixes';
+export type { QuickFix, QuickFixOptions, TextEdit } from './assist/fixes';
 export { hoverAt, guardExplanations } from './assist/hover';
 export type { Hover } from './assist/hover';
 export { dataTypeEntry, insertDataType } from './assist/wizard';

@@ -1,6 +1,6 @@
 // Quick fixes and fix-all: the engine computes the edits; this turns them into WorkspaceEdits.
 import * as vscode from 'vscode';
-import { fixAll, quickFixes, type QuickFix } from '../engine';
+import { fixAll, quickFixesFor, type Finding, type QuickFix } from '../engine';
 import { findingOf, isCapDiagnostic, type CatalogDiagnostics } from './catalogs';
 import { readSettings } from './settings';
 
@@ -19,13 +19,16 @@ export class CatalogCodeActions implements vscode.CodeActionProvider {
     if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(context.only)) return [];
     const current = this.catalogs.current(document.uri);
     if (!current || current.text !== document.getText()) return [];
-    const actions: vscode.CodeAction[] = [];
-    for (const diagnostic of context.diagnostics.filter(isCapDiagnostic)) {
+    // The fixes of every finding here, each title once (two findings on one `store` offer the same store).
+    const found = context.diagnostics.filter(isCapDiagnostic).flatMap((diagnostic) => {
       const finding = findingOf(current.analysis, diagnostic);
-      if (!finding) continue;
-      for (const fix of quickFixes(current.text, current.analysis, finding)) actions.push(toAction(document, fix, diagnostic));
-    }
-    return actions;
+      return finding ? [{ finding, diagnostic }] : [];
+    });
+    const diagnosticsOf = (fix: QuickFix) => found.filter(({ finding }) => finding.ruleId === fix.ruleId).map(({ diagnostic }) => diagnostic);
+    const settings = readSettings(document.uri);
+    const findings: Finding[] = found.map(({ finding }) => finding);
+    return quickFixesFor(current.text, current.analysis, findings, { analyzeOptions: { severities: settings.rules, maxFileBytes: settings.maxFileSize } })
+      .map((fix) => toAction(document, fix, diagnosticsOf(fix)));
   }
 
   private fixAll(document: vscode.TextDocument): vscode.CodeAction[] {
@@ -45,9 +48,9 @@ export class CatalogCodeActions implements vscode.CodeActionProvider {
   }
 }
 
-function toAction(document: vscode.TextDocument, fix: QuickFix, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+function toAction(document: vscode.TextDocument, fix: QuickFix, diagnostics: vscode.Diagnostic[]): vscode.CodeAction {
   const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-  action.diagnostics = [diagnostic];
+  action.diagnostics = diagnostics;
   action.isPreferred = fix.isPreferred;
   action.edit = new vscode.WorkspaceEdit();
   const range = (offset: [number, number]) => new vscode.Range(document.positionAt(offset[0]), document.positionAt(offset[1]));

@@ -48,7 +48,8 @@ describe('hover', () => {
 
   it('on a key: what it means; on a value: what that value means', () => {
     assert.equal(hoverOn('    category: cart', 'category')!.markdown.split('.')[0], '**category**: Kind of data; sets the default consistency, immutability and recommendation');
-    assert.equal(hoverOn('category: cart', 'cart')!.markdown, '**category: cart**: Shopping carts. Eventual; recommended: AP on `dynamodb-global`.');
+    // In a data type, the category's hover gives that data type's verdict, not the category's default.
+    assert.equal(hoverOn('category: cart', 'cart')!.markdown, '**category: cart**: Shopping carts. Eventual.\n\nFor `carts`: AP on `dynamodb-global` (recommended). The declared `dynamodb-global` fits.');
     assert.match(hoverOn('    topology: hot-warm', 'hot-warm')!.markdown, /^\*\*topology: hot-warm\*\*: One Region writes at a time/);
     assert.match(hoverOn('failover: automatic', 'automatic')!.markdown, /cannot tell a dead primary from a partition/);
     assert.match(hoverOn('role: witness', 'witness')!.markdown, /^\*\*role: witness\*\*: Votes in failover decisions and holds no data/);

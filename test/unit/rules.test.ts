@@ -164,7 +164,7 @@ describe('rules', () => {
       assert.equal(where(finding), 'recommendation@13:11-13:19');
       assert.equal(finding.severity, 'information');
       assert.equal(finding.message, "'payments': CP on aurora-global is recommended; no store is declared yet.");
-      assert.match(finding.detail, /^`payments`: CP on `aurora-global`\. No store is declared yet\./);
+      assert.match(finding.detail, /^`payments`: CP on `aurora-global` \(or `dynamodb-global-strong`\)\. No store is declared yet\./);
     });
     it('is a hint when the declared store already fits', () => {
       const [finding] = findingsOf(catalog('  - name: payments\n    category: transaction\n    store: aurora-global\n'), 'recommendation');
@@ -208,9 +208,9 @@ describe('rules', () => {
       assert.match(failover('dynamodb-global', 'cart'), /last writer wins/);
       assert.match(failover('dynamodb-global-strong'), /`dynamodb-global-strong` itself refuses writes in a Region cut off from its quorum: declare that as a `quorum` guard/);
     });
-    it('store-mismatch never names the recommended store twice, and offers for hot-hot data only stores that take writes everywhere', () => {
+    it('store-mismatch names the verdict\'s store and its one alternative, and for hot-hot data only stores that take writes everywhere', () => {
       const mismatch = (lines: string) => findingsOf(catalog(`  - name: ledger\n    category: transaction\n${lines}`), 'store-mismatch')[0].detail;
-      assert.match(mismatch('    store: dynamodb-global\n'), /Use `aurora-global` \(or, also CP, `aurora-dsql` or `dynamodb-global-strong`\)\.$/);
+      assert.match(mismatch('    store: dynamodb-global\n'), /Use `aurora-global` \(or, also CP, `dynamodb-global-strong`\)\.$/);
       const hotHot = mismatch('    topology: hot-hot\n    store: dynamodb-global\n');
       assert.match(hotHot, /Use `aurora-dsql` \(or, also CP, `dynamodb-global-strong`\)\.$/);
       assert.equal(hotHot.split('aurora-dsql').length, 2, hotHot);

@@ -10,6 +10,7 @@ import { namesOf } from '../model/deployed';
 import { CatalogSource } from '../read/source';
 import { storeFacts, type StoreFacts } from '../model/storeFacts';
 import type { CatalogAnalysis, DataTypeReport, GuardType, SourceRange, StoreId } from '../model/types';
+import { storeWithAlternative } from '../model/verdict';
 
 export interface Hover {
   markdown: string;
@@ -91,16 +92,31 @@ function storeMarkdown(facts: StoreFacts): string[] {
   ];
 }
 
+/** An entry with schema errors has no verdict: what to finish first, instead of advice about half a data type. */
+function unfinished(dataType: DataTypeReport): string {
+  return `**${dataType.name}**: finish this entry first (${dataType.schemaErrors} schema error${dataType.schemaErrors === 1 ? '' : 's'}); there is no recommendation until it is valid.`;
+}
+
+/** The verdict in one sentence, for the hovers on a data type's name, category, store and topology. */
+function verdictSentence(dataType: DataTypeReport): string {
+  const { verdict } = dataType;
+  if (!verdict) return unfinished(dataType);
+  const declared = verdict.declaredStore
+    ? verdict.storeFits ? ` The declared \`${verdict.declaredStore}\` fits.` : ` The declared \`${verdict.declaredStore}\` does not fit: ${verdict.misfit}.`
+    : ' No store declared yet.';
+  return `For \`${dataType.name}\`: ${verdict.cap} on ${storeWithAlternative(verdict, true)} (recommended).${declared}`;
+}
+
 function dataTypeMarkdown(dataType: DataTypeReport): string[] {
-  const { recommendation: rec, need } = dataType;
-  const store = dataType.declaredStore ?? rec.store;
+  const { verdict, need } = dataType;
+  if (!verdict) return [unfinished(dataType)];
+  const store = verdict.declaredStore ?? verdict.store;
   const facts = storeFacts[store];
-  const fits = dataType.declaredStore === rec.store || (dataType.storePosition === rec.cap && dataType.declaredStore !== undefined);
   return [
-    `**${dataType.name}**: ${rec.cap} on \`${rec.store}\` (recommended)`,
+    `**${dataType.name}**: ${verdict.cap} on \`${verdict.store}\` (recommended)${verdict.alternative ? `, or \`${verdict.alternative}\`` : ''}`,
     '',
     `Need: ${need.consistency}${need.immutable ? ', immutable' : ''}, ${need.topology} in ${need.regions.join(' + ') || 'no Region'} (category ${need.category}).`,
-    dataType.declaredStore ? `Declared store: \`${dataType.declaredStore}\`${fits ? ', which fits.' : `, ${dataType.storePosition ?? 'single Region'}: see the findings.`}` : 'No store declared yet.',
+    verdict.declaredStore ? `Declared store: \`${verdict.declaredStore}\`${verdict.storeFits ? ', which fits.' : `, which does not fit: ${verdict.misfit}.`}` : 'No store declared yet.',
     '',
     `**In a partition:** ${businessMeaning(dataType, store)}`,
     '',
@@ -233,6 +249,9 @@ export function hoverAt(text: string, offset: number, analysis: CatalogAnalysis 
   const inGuards = path.some((node) => isPair(node) && isScalar(node.key) && node.key.value === 'splitBrainGuards');
   const dataTypeMap = path.find((node, i) => isMap(node) && isSeq(path[i - 1]) && isPair(path[i - 2]) && isScalar((path[i - 2] as { key: Node }).key) && ((path[i - 2] as { key: Scalar }).key.value === 'dataTypes'));
 
+  // The data type the node belongs to, as the analysis reports it (its name range lies inside the entry).
+  const entryRange = (dataTypeMap as Node | undefined)?.range;
+  const owner = entryRange && analysis.report.dataTypes.find((dt) => entryRange[0] <= dt.nameRange.offset[0] && dt.nameRange.offset[1] <= entryRange[1]);
   let lines: string[] | undefined;
   const infrastructureEntry = entryOfInfrastructure(source, offset);
   if (infrastructureEntry !== undefined && !isKey && (key === undefined || key === 'path')) {
@@ -242,6 +261,7 @@ export function hoverAt(text: string, offset: number, analysis: CatalogAnalysis 
     if (report) lines = dataTypeMarkdown(report);
   } else if (key === 'store' && value in storeFacts) {
     lines = storeMarkdown(storeFacts[value as StoreId]);
+    if (owner) lines.push('', verdictSentence(owner));
   } else if (inGuards && GUARD_TYPES.has(value) && !isKey && (key === undefined || key === 'type')) {
     lines = guardMarkdown(value as GuardType);
   } else {
@@ -258,6 +278,8 @@ export function hoverAt(text: string, offset: number, analysis: CatalogAnalysis 
     } else {
       const meaning = describeValue(container, listItem ? undefined : key, value);
       if (meaning) lines = [`**${listItem ? value : `${key}: ${value}`}**: ${meaning}`];
+      // What the category or topology means for this data type: the verdict, never the category's default.
+      if (meaning && owner && !listItem && (key === 'category' || key === 'topology')) lines!.push('', verdictSentence(owner));
     }
   }
   if (why.length > 0) lines = [...why, ...(lines ? ['---', '', ...lines] : [])];

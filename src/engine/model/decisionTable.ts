@@ -76,15 +76,15 @@ export function recommend(dataType: ResolvedDataType, votingRegions: number): Re
       ? `The catalog gives it ${votingRegions} voting Regions.`
       : `It has only ${votingRegions} voting Region(s): add a third Region or a witness Region.`;
     return {
-      dataType: name, cap: 'CP', store: 'aurora-dsql',
+      dataType: name, cap: 'CP', store: 'aurora-dsql', alternative: 'dynamodb-global-strong',
       reason: `${need} It must take writes in several Regions and stay strong, which Aurora Global Database cannot do (one writer Region). Aurora DSQL commits synchronously in two active Regions; DynamoDB multi-Region strong consistency (\`dynamodb-global-strong\`) is the key-value alternative. Both need three Regions, or two plus a witness Region. ${quorumNote}`,
     };
   }
   if (dataType.consistency === 'strong') {
     const aurora = storeFacts['aurora-global'];
     return {
-      dataType: name, cap: 'CP', store: 'aurora-global',
-      reason: `${need} Aurora Global Database has one writer Region, so a partition cannot create two diverging copies. Readers in secondary Regions see stale data (${aurora.replicationWindow.text}), and an unplanned failover loses that lag: RPO ${aurora.rpo.text}.`,
+      dataType: name, cap: 'CP', store: 'aurora-global', alternative: 'dynamodb-global-strong',
+      reason: `${need} Aurora Global Database has one writer Region, so a partition cannot create two diverging copies. Readers in secondary Regions see stale data (${aurora.replicationWindow.text}), and an unplanned failover loses that lag: RPO ${aurora.rpo.text}. DynamoDB multi-Region strong consistency (\`dynamodb-global-strong\`) is the key-value alternative; it needs three Regions, or two plus a witness Region.`,
     };
   }
   const dynamo = storeFacts['dynamodb-global'];

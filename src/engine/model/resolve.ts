@@ -1,13 +1,14 @@
 // From the catalog's plain data to resolved data types: defaults applied, consistency and
 // immutability from the category, regions filled in. Defensive throughout: the schema reports
 // wrong types, so here a value of the wrong type is simply treated as absent.
-import { categoryNeeds, recommend, storeSatisfies } from './decisionTable';
+import { categoryNeeds } from './decisionTable';
+import { verdictFor } from './verdict';
 import { namesOf, type DeployedStore, type DeployedSystem } from './deployed';
 import { parseDuration } from '../read/durations';
 import { CatalogSource, PathSegment } from '../read/source';
 import { STORE_IDS, storeFacts, type StoreFacts } from './storeFacts';
 import type {
-  Category, CatalogRegion, GuardType, Recommendation, RelatedLocation, ResolvedDataType, SourceRange, SplitBrainGuard, StoreId,
+  Category, CatalogRegion, GuardType, RelatedLocation, ResolvedDataType, SourceRange, SplitBrainGuard, StoreId, Verdict,
 } from './types';
 
 /** Where a finding about a field goes, and the other nodes worth showing with it. */
@@ -21,9 +22,8 @@ export interface DataTypeUnderCheck {
   /** The declared name, or null when the entry has none (the schema reports it). */
   declaredName: string | null;
   resolved: ResolvedDataType;
-  recommendation: Recommendation;
-  /** The declared store already gives what the recommendation asks for. */
-  storeSatisfiesNeed: boolean;
+  /** What the data type needs, the store chosen for it and how the declared store compares: what every rule and surface says. */
+  verdict: Verdict;
   acceptedRisks: Array<{ rule: string; reason: string; index: number }>;
   /** The guards with their index in the YAML list (or in `defaults`), for ranges. */
   guards: Array<{ guard: SplitBrainGuard; index: number }>;
@@ -151,15 +151,14 @@ function resolveDataType(
     splitBrainGuards: guards.map((g) => g.guard),
   };
   const votingRegions = new Set([...regions, ...witnessRegions]).size;
-  const recommendation = recommend(resolved, votingRegions);
+  const verdict = verdictFor(resolved, votingRegions);
   const ownPath = (key: string, inside: PathSegment[]): PathSegment[] => ['dataTypes', index, key, ...inside];
   const nameAt = (): Located => ({ range: source.rangeAt(['dataTypes', index, 'name']) });
   return {
     index,
     declaredName,
     resolved,
-    recommendation,
-    storeSatisfiesNeed: storeSatisfies(resolved, recommendation),
+    verdict,
     guards,
     declaredRegions,
     resources: asArray(own.resources).flatMap((name, i) => (typeof name === 'string' && name ? [{ name, index: i }] : [])),
@@ -169,7 +168,7 @@ function resolveDataType(
     }),
     nameAt,
     storeInQuestion() {
-      const store = resolved.store ?? recommendation.store;
+      const store = resolved.store ?? verdict.store;
       const described = resolved.store ? `its store \`${store}\`` : `the recommended store \`${store}\``;
       return { store, facts: storeFacts[store], described };
     },

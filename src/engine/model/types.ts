@@ -34,7 +34,22 @@ export interface Recommendation {
   dataType: string;
   cap: CapPosition;
   store: StoreId;
+  /** The other store that also meets the need, named as the alternative wherever the store is. */
+  alternative?: StoreId;
   reason: string;
+}
+
+/**
+ * The one answer per data type that every surface reads (findings' first actions, quick fixes,
+ * the code lens, hovers, the report, the scenarios): what it needs, the store chosen for it and
+ * the alternative, and how the declared store compares. See src/engine/model/verdict.ts.
+ */
+export interface Verdict extends Recommendation {
+  declaredStore?: StoreId;
+  /** The declared store already gives what the data needs. */
+  storeFits: boolean;
+  /** Why the declared store does not fit, as a clause ("aurora-global takes writes in one Region"); absent when it fits or none is declared. */
+  misfit?: string;
 }
 
 export interface AcceptedRisk {
@@ -97,8 +112,12 @@ export interface DataTypeReport {
   name: string;
   /** Where the data type's name is written (code lenses sit on its line). */
   nameRange: SourceRange;
-  /** The declared store already gives what the recommendation asks for. */
+  /** The declared store already gives what the recommendation asks for (the verdict's `storeFits`; false while the entry has schema errors). */
   storeFits: boolean;
+  /** What every surface says about the data type; null while the entry has schema errors (finish it first). */
+  verdict: Verdict | null;
+  /** How many schema errors the entry has: what to finish before there is a verdict. */
+  schemaErrors: number;
   description?: string;
   need: {
     category: Category;

@@ -7,7 +7,7 @@ export const caInMultiRegion = defineRule<DataTypeRule>({
   description: '`cap: CA` on a data type in two or more Regions.',
   acceptable: true,
   check(dataType) {
-    const { resolved, recommendation: rec } = dataType;
+    const { resolved, verdict: rec } = dataType;
     if (resolved.cap !== 'CA' || !resolved.multiRegion) return [];
     return [{
       at: dataType.at('cap'),

@@ -1,3 +1,4 @@
+import { storeWithAlternative } from '../model/verdict';
 import { DataTypeRule, defineRule, Issue, named } from './rule';
 
 export const lwwOnStrongData = defineRule<DataTypeRule>({
@@ -7,21 +8,21 @@ export const lwwOnStrongData = defineRule<DataTypeRule>({
   description: 'Strong data resolved by last writer wins, or stored on `dynamodb-global` (multi-Region eventual consistency).',
   acceptable: true,
   check(dataType) {
-    const { resolved } = dataType;
+    const { resolved, verdict } = dataType;
     if (resolved.consistency !== 'strong') return [];
     const issues: Issue[] = [];
     if (resolved.conflictResolution === 'last-writer-wins') {
       issues.push({
         at: dataType.at('conflictResolution'),
         message: `${named(resolved.name)} is strong data, but the last writer wins on conflicts: set conflictResolution: none.`,
-        detail: `\`${resolved.name}\` is strong data but resolves conflicts by last writer wins: when two Regions write the same item, the earlier write disappears without an error. Keep one writer Region (\`aurora-global\`) or a strongly consistent store, and set \`conflictResolution: none\`.`,
+        detail: `\`${resolved.name}\` is strong data but resolves conflicts by last writer wins: when two Regions write the same item, the earlier write disappears without an error. Set \`conflictResolution: none\` and keep the data on a store with one writer per item or a strongly consistent one: ${storeWithAlternative(verdict, true)} for \`${resolved.name}\`.`,
       });
     }
     if (resolved.store === 'dynamodb-global') {
       issues.push({
         at: dataType.at('store'),
-        message: `${named(resolved.name)} is strong data on dynamodb-global, where the last writer wins: use dynamodb-global-strong.`,
-        detail: `\`${resolved.name}\` is strong data on \`dynamodb-global\` (multi-Region eventual consistency): concurrent writes to an item resolve by last writer wins and the loser vanishes unlogged; conditional writes and transactions only see the local Region. Use \`dynamodb-global-strong\` (multi-Region strong consistency, available since 2025) or \`aurora-global\`.`,
+        message: `${named(resolved.name)} is strong data on dynamodb-global, where the last writer wins: use ${verdict.store}.`,
+        detail: `\`${resolved.name}\` is strong data on \`dynamodb-global\` (multi-Region eventual consistency): concurrent writes to an item resolve by last writer wins and the loser vanishes unlogged; conditional writes and transactions only see the local Region. Use ${verdict.alternative === 'dynamodb-global-strong' ? `\`${verdict.store}\`, or \`dynamodb-global-strong\` (multi-Region strong consistency, available since 2025), which keeps the DynamoDB API` : storeWithAlternative(verdict, true)}.`,
       });
     }
     return issues;

@@ -1,4 +1,5 @@
 import { storeFacts } from '../model/storeFacts';
+import { storeWithAlternative } from '../model/verdict';
 import { DataTypeRule, defineRule, named } from './rule';
 
 export const recommendation = defineRule<DataTypeRule>({
@@ -8,21 +9,21 @@ export const recommendation = defineRule<DataTypeRule>({
   description: 'Every data type: its recommended CAP position and store, with the reason (hint when the declared store already fits).',
   acceptable: false,
   check(dataType) {
-    const { recommendation: rec, resolved } = dataType;
-    const declared = resolved.store
-      ? dataType.storeSatisfiesNeed
-        ? ` The declared store \`${resolved.store}\` already fits.`
-        : ` Declared: \`${resolved.store}\` (${storeFacts[resolved.store].position.text}).`
+    const { verdict, resolved } = dataType;
+    const declared = verdict.declaredStore
+      ? verdict.storeFits
+        ? ` The declared store \`${verdict.declaredStore}\` already fits.`
+        : ` Declared: \`${verdict.declaredStore}\` (${storeFacts[verdict.declaredStore].position.text}), which does not fit: ${verdict.misfit}.`
       : ' No store is declared yet.';
     return [{
       at: dataType.nameAt(),
-      severity: dataType.storeSatisfiesNeed ? 'hint' : undefined,
-      message: resolved.store
-        ? dataType.storeSatisfiesNeed
-          ? `${named(resolved.name)}: ${rec.cap} on ${rec.store}; the declared ${resolved.store} fits.`
-          : `${named(resolved.name)}: ${rec.cap} on ${rec.store} is recommended, not the declared ${resolved.store}.`
-        : `${named(resolved.name)}: ${rec.cap} on ${rec.store} is recommended; no store is declared yet.`,
-      detail: `\`${resolved.name}\`: ${rec.cap} on \`${rec.store}\`.${declared} ${rec.reason}`,
+      severity: verdict.storeFits ? 'hint' : undefined,
+      message: verdict.declaredStore
+        ? verdict.storeFits
+          ? `${named(resolved.name)}: ${verdict.cap} on ${verdict.store}; the declared ${verdict.declaredStore} fits.`
+          : `${named(resolved.name)}: ${verdict.cap} on ${verdict.store} is recommended, not the declared ${verdict.declaredStore}.`
+        : `${named(resolved.name)}: ${verdict.cap} on ${verdict.store} is recommended; no store is declared yet.`,
+      detail: `\`${resolved.name}\`: ${verdict.cap} on ${storeWithAlternative(verdict, true)}.${declared} ${verdict.reason}`,
     }];
   },
 });

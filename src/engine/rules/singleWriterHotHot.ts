@@ -8,7 +8,7 @@ export const singleWriterHotHot = defineRule<DataTypeRule>({
   description: 'Hot-hot topology on a store with one writer Region (`aurora-global`, also `elasticache-global`).',
   acceptable: true,
   check(dataType) {
-    const { resolved, recommendation: rec } = dataType;
+    const { resolved, verdict: rec } = dataType;
     if (resolved.topology !== 'hot-hot' || !resolved.multiRegion || !resolved.store) return [];
     const facts = storeFacts[resolved.store];
     if (facts.writers.value !== 'primary') return [];

@@ -1,16 +1,10 @@
-import { STORE_IDS, storeFacts } from '../model/storeFacts';
-import type { StoreId } from '../model/types';
+import { storeFacts } from '../model/storeFacts';
 import { DataTypeRule, defineRule, named } from './rule';
 
 const whatGoesWrong = {
   CP: 'during a partition both sides keep accepting writes and one of two conflicting writes is lost, which strong data cannot afford',
   AP: 'its secondary Regions cannot take writes, so during a partition or a failover writes there fail, although slightly old data would have done',
 } as const;
-
-/** The other multi-Region CP stores that fit: they must take writes in every Region for hot-hot data. */
-function otherCpStores(recommended: StoreId, hotHot: boolean): StoreId[] {
-  return STORE_IDS.filter((id) => id !== recommended && storeFacts[id].position.value === 'CP' && (!hotHot || storeFacts[id].writers.value === 'all'));
-}
 
 export const storeMismatch = defineRule<DataTypeRule>({
   id: 'store-mismatch',
@@ -19,19 +13,18 @@ export const storeMismatch = defineRule<DataTypeRule>({
   description: 'The declared store\'s CAP position contradicts the data type\'s need.',
   acceptable: true,
   check(dataType) {
-    const { resolved, recommendation: rec } = dataType;
+    const { resolved, verdict: rec } = dataType;
     if (!resolved.multiRegion || !resolved.store) return [];
     const facts = storeFacts[resolved.store];
     const position = facts.position.value;
     if (position === rec.cap) return [];
-    const alternatives = rec.cap === 'CP' ? otherCpStores(rec.store, resolved.topology === 'hot-hot') : [];
-    const orAlternatives = alternatives.length ? ` (or, also CP, ${alternatives.map((id) => `\`${id}\``).join(' or ')})` : '';
+    const orAlternative = rec.alternative ? ` (or, also ${rec.cap}, \`${rec.alternative}\`)` : '';
     const message = position === null
       ? `${named(resolved.name)} is in ${resolved.regions.length} Regions, but ${resolved.store} lives in one: use ${rec.store}.`
       : `${named(resolved.name)} needs ${rec.cap}, but ${resolved.store} is ${position} across Regions: use ${rec.store}.`;
     const detail = position === null
       ? `\`${resolved.name}\` is in ${resolved.regions.length} Regions, but \`${resolved.store}\` (${facts.product}) lives in one Region and has no cross-Region position. Use \`${rec.store}\` (${rec.cap}).`
-      : `\`${resolved.name}\` needs ${rec.cap}, but \`${resolved.store}\` is ${position} across Regions (${facts.position.text}): ${whatGoesWrong[rec.cap === 'CP' ? 'CP' : 'AP']}. Use \`${rec.store}\`${orAlternatives}.`;
+      : `\`${resolved.name}\` needs ${rec.cap}, but \`${resolved.store}\` is ${position} across Regions (${facts.position.text}): ${whatGoesWrong[rec.cap === 'CP' ? 'CP' : 'AP']}. Use \`${rec.store}\`${orAlternative}.`;
     return [{ at: dataType.at('store'), message, detail }];
   },
 });

@@ -13,7 +13,9 @@ export function describeValue(path: readonly string[], key: string | undefined, 
   if (context === 'guards' && key === undefined) return guardDescription(value);
   if (key === undefined) return undefined;
   if ((context === 'dataType' || context === 'defaults') && key === 'store') return STORE_IDS.includes(value as StoreId) ? storeText(value as StoreId) : undefined;
-  if ((context === 'dataType' || context === 'defaults') && key === 'category') return CATEGORIES.includes(value as (typeof CATEGORIES)[number]) ? categoryText(value as (typeof CATEGORIES)[number]) : undefined;
+  // In a data type the hover adds the data type's own verdict, so the category's default store would contradict it.
+  if (context === 'dataType' && key === 'category') return CATEGORIES.includes(value as (typeof CATEGORIES)[number]) ? categoryNeedText(value as (typeof CATEGORIES)[number]) : undefined;
+  if (context === 'defaults' && key === 'category') return CATEGORIES.includes(value as (typeof CATEGORIES)[number]) ? categoryText(value as (typeof CATEGORIES)[number]) : undefined;
   const node = KEYS_OF[context]?.[key];
   const enumNode = node && resolved(node);
   const index = enumNode?.enum?.indexOf(value) ?? -1;
@@ -52,9 +54,15 @@ export function valuesFor(context: Context, key: string, range: [number, number]
 export function categoryText(category: (typeof CATEGORIES)[number]): string {
   const need = categoryNeeds[category];
   const position = category === 'other' ? 'as declared' : need.immutable ? 'AP on `s3`' : need.consistency === 'strong' ? 'CP on `aurora-global`' : 'AP on `dynamodb-global`';
+  return `${categoryNeedText(category).slice(0, -1)}; recommended: ${position}.`;
+}
+
+/** What a category holds and its consistency, without a store: a data type's own verdict says which store (hovers). */
+export function categoryNeedText(category: (typeof CATEGORIES)[number]): string {
+  const need = categoryNeeds[category];
   const kind = category === 'other' ? 'strong unless declared otherwise' : need.immutable ? 'immutable' : need.consistency;
   const examples = categoryExamples[category];
-  return `${examples[0].toUpperCase()}${examples.slice(1)}. ${kind[0].toUpperCase()}${kind.slice(1)}; recommended: ${position}.`;
+  return `${examples[0].toUpperCase()}${examples.slice(1)}. ${kind[0].toUpperCase()}${kind.slice(1)}.`;
 }
 
 function storeText(store: StoreId): string {

@@ -7,6 +7,7 @@
 import { isMap, isSeq, visit, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { analyzeCatalog } from '../../analyze';
 import { rules } from '../../rules';
+import { PARTITION_GUARDS } from '../../rules/rule';
 import type { AnalyzeOptions, CatalogAnalysis, DataTypeReport, Finding, GuardType } from '../../model/types';
 import { dataTypeName, draftDataType } from '../draft';
 import { insertDataType } from '../wizard';
@@ -25,6 +26,11 @@ export interface QuickFix {
   edits: TextEdit[];
   /** When true, the edits' newText is VS Code snippet syntax (`${1:reason}`). */
   snippet?: boolean;
+  /**
+   * The rules the fix knowingly leads to on its data type, said in its title too: where the only
+   * honest change to the catalog raises another finding, the user hears it before choosing.
+   */
+  raises?: string[];
 }
 
 /** Regions offered for a new witness, in order, when the catalog lacks one. */
@@ -34,7 +40,7 @@ const REASON_PLACEHOLDER = '${1:why the team accepts this, and where it was agre
 
 const acceptable = new Set(rules.filter((rule) => rule.acceptable).map((rule) => rule.id));
 
-export function quickFixes(text: string, analysis: CatalogAnalysis, finding: Finding): QuickFix[] {
+export function quickFixes(text: string, analysis: CatalogAnalysis, finding: Finding, options: QuickFixOptions = {}): QuickFix[] {
   const catalog = new EditableCatalog(text);
   if (catalog.doc.errors.length > 0) return [];
   const fixes = new FixBuilder(catalog, analysis, finding);
@@ -44,7 +50,53 @@ export function quickFixes(text: string, analysis: CatalogAnalysis, finding: Fin
     // A document the fixes cannot place an edit in gets no fix rather than a wrong one.
     return [];
   }
-  return fixes.list;
+  return options.consequences === false ? fixes.list : fixes.list.map((fix) => withConsequences(text, analysis, finding, fix, options.analyzeOptions));
+}
+
+export interface QuickFixOptions {
+  /** Analyse each design fix's result to name the findings it raises (default true; fix-all, which applies only typo fixes, skips it). */
+  consequences?: boolean;
+  /** The options the analysis ran with (severities), so a fix's result is judged as the user sees it. */
+  analyzeOptions?: AnalyzeOptions;
+}
+
+/**
+ * The fixes of several findings at one place (a lightbulb), each title once: two findings on one
+ * `store` both offer to set the verdict's store, and the user should see that choice once.
+ */
+export function quickFixesFor(text: string, analysis: CatalogAnalysis, findings: readonly Finding[], options: QuickFixOptions = {}): QuickFix[] {
+  const byTitle = new Map<string, QuickFix>();
+  for (const finding of findings) {
+    for (const fix of quickFixes(text, analysis, finding, options)) {
+      const seen = byTitle.get(fix.title);
+      if (!seen) byTitle.set(fix.title, fix);
+      else if (fix.isPreferred && !seen.isPreferred) byTitle.set(fix.title, { ...seen, isPreferred: true });
+    }
+  }
+  // One preferred action at most, or VS Code's "auto fix" picks none.
+  let preferred = false;
+  return [...byTitle.values()].map((fix) => {
+    const keep = fix.isPreferred && !preferred;
+    preferred ||= keep;
+    return keep === fix.isPreferred ? fix : { ...fix, isPreferred: keep };
+  });
+}
+
+/** Rules whose findings a fix may raise without saying so: the recommendation restates the verdict. */
+const SILENT_CONSEQUENCES = new Set(['recommendation']);
+
+/** Applies a design fix to a copy, analyses it, and names in the title the findings it raises on its data type. */
+function withConsequences(text: string, analysis: CatalogAnalysis, finding: Finding, fix: QuickFix, options: AnalyzeOptions = {}): QuickFix {
+  if (fix.safe || fix.snippet || finding.dataType === null) return fix;
+  const before = new Set(analysis.findings.filter((f) => f.dataType === finding.dataType).map((f) => f.ruleId));
+  const after = analyzeCatalog(applyEdits(text, fix.edits), { ...options, infrastructure: analysis.report.deployed ?? options.infrastructure });
+  const raised = [...new Set(after.findings
+    .filter((f) => f.dataType === finding.dataType && (f.severity === 'error' || f.severity === 'warning') && !before.has(f.ruleId) && !SILENT_CONSEQUENCES.has(f.ruleId))
+    .map((f) => f.ruleId))];
+  const raises = [...new Set([...(fix.raises ?? []), ...raised])];
+  if (raises.length === 0) return fix;
+  const announced = raised.filter((rule) => !fix.raises?.includes(rule));
+  return { ...fix, title: announced.length ? `${fix.title} (then ${announced.join(', ')})` : fix.title, raises };
 }
 
 /** `carts` and `CartsTable`: the data type's name is in the resource's. */
@@ -70,7 +122,7 @@ class FixBuilder {
 
   collect(): void {
     const { finding, dataType, report } = this;
-    const rec = report?.recommendation;
+    const rec = report?.verdict;
     switch (finding.ruleId) {
       case 'schema':
       case 'unknown-region':
@@ -143,7 +195,13 @@ class FixBuilder {
         if (dataType && finding.suggestion) this.add(`Set regions to ${finding.suggestion.split(',').join(', ')} (where it is deployed)`, [this.catalog.setField(dataType, 'regions', `[${finding.suggestion.split(',').join(', ')}]`)], { preferred: true });
         break;
       case 'failover-drift':
-        if (dataType && finding.suggestion) this.add(`Set failover to ${finding.suggestion} (what DNS does)`, [this.catalog.setField(dataType, 'failover', finding.suggestion)], { preferred: true });
+        if (dataType && finding.suggestion === 'automatic' && !report?.guards.some((guard) => PARTITION_GUARDS.has(guard.type))) {
+          // Automatic failover with nothing to fence the old primary is unguarded-automatic-failover,
+          // whose fix would switch back to manual: declare what DNS does and the guard it needs, together.
+          this.add('Declare automatic failover (what DNS does) and add a fencing lease', [this.catalog.setField(dataType, 'failover', 'automatic'), this.addGuard(FENCING_LEASE)], { preferred: true });
+        } else if (dataType && finding.suggestion) {
+          this.add(`Set failover to ${finding.suggestion} (what DNS does)`, [this.catalog.setField(dataType, 'failover', finding.suggestion)], { preferred: true });
+        }
         break;
       case 'unclaimed-resource':
         this.addDraftedDataType();
@@ -182,10 +240,12 @@ class FixBuilder {
     return !!range && range[0] <= this.finding.range.offset[0] && this.finding.range.offset[0] < range[1];
   }
 
+  /** The verdict's store, and its alternative beside it: the same two stores every surface names. */
   private setStore(preferred: boolean): void {
-    const rec = this.report?.recommendation;
-    if (!this.dataType || !rec || this.report?.declaredStore === rec.store) return;
-    this.add(`Set store to ${rec.store} (recommended)`, [this.catalog.setField(this.dataType, 'store', rec.store)], { preferred });
+    const verdict = this.report?.verdict;
+    if (!this.dataType || !verdict) return;
+    if (verdict.declaredStore !== verdict.store) this.add(`Set store to ${verdict.store} (recommended)`, [this.catalog.setField(this.dataType, 'store', verdict.store)], { preferred });
+    if (verdict.alternative && verdict.declaredStore !== verdict.alternative) this.add(`Set store to ${verdict.alternative} (the alternative)`, [this.catalog.setField(this.dataType, 'store', verdict.alternative)]);
   }
 
   /** One action per guard strategy (the fencing lease preferred unless told otherwise). Only guards that make sense here. */
@@ -315,7 +375,7 @@ export function fixAll(text: string, options: AnalyzeOptions = {}): { text: stri
     const analysis = analyzeCatalog(current, options);
     const edits: TextEdit[] = [];
     for (const finding of analysis.findings) {
-      const fix = quickFixes(current, analysis, finding).find((f) => f.safe);
+      const fix = quickFixes(current, analysis, finding, { consequences: false }).find((f) => f.safe);
       if (!fix) continue;
       // Fixes that touch the same text wait for the next pass, which sees the result.
       if (fix.edits.some((e) => edits.some((o) => e.offset[0] <= o.offset[1] && o.offset[0] <= e.offset[1]))) continue;
