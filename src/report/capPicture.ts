@@ -4,7 +4,7 @@
 // Colours come from CSS classes the HTML page defines, so the picture follows the theme.
 import type { CatalogReport, DataTypeReport, GuardType } from '../engine';
 import { escapeHtml } from './escape';
-import { problemsOf } from './model';
+import { problemsOf, recommendedText } from './model';
 
 const WIDTH = 880;
 const COLUMN = 420;
@@ -19,7 +19,7 @@ type Side = 'CP' | 'AP' | 'single';
 function sideOf(dataType: DataTypeReport): Side {
   const { topology, regions } = dataType.need;
   if (topology === 'single-region' || regions.length < 2) return 'single';
-  return dataType.recommendation.cap === 'AP' ? 'AP' : 'CP';
+  return dataType.verdict?.cap === 'AP' ? 'AP' : 'CP';
 }
 
 function stateOf(dataType: DataTypeReport): 'error' | 'warning' | 'ok' {
@@ -36,12 +36,14 @@ function card(dataType: DataTypeReport, x: number, y: number, width: number): st
   const state = stateOf(dataType);
   const guards = dataType.guards.map((g) => guardLetters[g.type]).join(' ');
   const declared = dataType.declaredStore ?? 'no store declared';
-  const misplaced = dataType.storePosition && dataType.storePosition !== dataType.recommendation.cap && sideOf(dataType) !== 'single';
+  const { verdict } = dataType;
+  // The arrow points where the verdict moves the data: only when the declared store does not fit.
+  const misplaced = !!verdict?.declaredStore && !verdict.storeFits && sideOf(dataType) !== 'single';
   const storeLine = `${declared}${dataType.storePosition ? ` (${dataType.storePosition})` : ''}` +
-    (dataType.declaredStore === dataType.recommendation.store ? '' : ` → ${dataType.recommendation.store}`);
+    (!verdict ? ' · unfinished' : verdict.storeFits ? '' : ` → ${verdict.store}`);
   const problems = problemsOf(dataType.findings).length;
   return [
-    `<g class="card ${state}"><title>${escapeHtml(`${dataType.name}: ${dataType.recommendation.cap} on ${dataType.recommendation.store}; ${problems} problem(s)`)}</title>`,
+    `<g class="card ${state}"><title>${escapeHtml(`${dataType.name}: ${recommendedText(dataType)}; ${problems} problem(s)`)}</title>`,
     `<rect x="${x}" y="${y}" width="${width}" height="${CARD_HEIGHT}" rx="6"/>`,
     `<text class="name" x="${x + 10}" y="${y + 18}">${escapeHtml(fit(dataType.name, 34))}</text>`,
     `<text class="store${misplaced ? ' misplaced' : ''}" x="${x + 10}" y="${y + 35}">${escapeHtml(fit(storeLine, 52))}</text>`,

@@ -6,7 +6,10 @@ import { simulate, type Finding } from '../engine';
 import { scenarioMatrixHtml, VERDICT_STYLE } from './scenarios';
 import { renderCapPicture } from './capPicture';
 import { escapeHtml, inlineCode } from './escape';
-import { catalogTitle, countsText, declaredStoreText, deployedTexts, guardText, needText, plural, problemsOf, type AnalysedFile } from './model';
+import { catalogTitle, countsText, declaredStoreText, deployedTexts, guardText, needText, plural, problemsOf, recommendedText, type AnalysedFile } from './model';
+
+/** A store name as HTML code. */
+const code = (store: string) => `<code>${escapeHtml(store)}</code>`;
 
 export interface HtmlOptions {
   /**
@@ -98,7 +101,7 @@ function catalogSection(file: AnalysedFile): string {
     for (const dataType of report.dataTypes) {
       const problems = problemsOf(dataType.findings);
       out.push(`<tr class="data-type${severityClasses(problems)}"><td><a href="#dt-${escapeHtml(dataType.name)}">${escapeHtml(dataType.name)}</a></td><td class="need">${escapeHtml(needText(dataType))}</td>` +
-        `<td>${dataType.recommendation.cap} on <code>${dataType.recommendation.store}</code></td><td>${escapeHtml(declaredStoreText(dataType))}</td>` +
+        `<td>${recommendedText(dataType, code)}</td><td>${escapeHtml(declaredStoreText(dataType))}</td>` +
         `<td class="guards">${escapeHtml(dataType.guards.map(guardText).join(', ')) || '–'}</td>` +
         `<td>${problems.length > 0 ? problems.map((f) => `<span class="badge ${f.severity}">${f.ruleId}</span>`).join(' ') : '<span class="ok">✓</span>'}</td></tr>`);
     }
@@ -107,8 +110,8 @@ function catalogSection(file: AnalysedFile): string {
   for (const dataType of report.dataTypes) {
     const rows: Array<[string, string]> = [
       ['need', `${escapeHtml(needText(dataType))} (category ${dataType.need.category})`],
-      ['recommended', `<strong>${dataType.recommendation.cap} on <code>${dataType.recommendation.store}</code></strong>`],
-      ['why', inlineCode(dataType.recommendation.reason)],
+      ['recommended', `<strong>${recommendedText(dataType, code)}</strong>`],
+      ...(dataType.verdict ? [['why', inlineCode(dataType.verdict.reason)] as [string, string]] : []),
       ['declared store', escapeHtml(declaredStoreText(dataType))],
       ...deployedTexts(dataType).map((text): [string, string] => ['deployed', escapeHtml(text)]),
       ['split-brain guards', escapeHtml(dataType.guards.map(guardText).join(', ')) || 'none'],

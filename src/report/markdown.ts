@@ -1,6 +1,6 @@
 // `--format markdown`: the report for a pull request or a design-review page. An overview
 // table, then per data type its need, recommendation, guards and findings, then accepted risks.
-import { catalogTitle, countsText, declaredStoreText, deployedTexts, guardText, needText, plural, problemsOf, type AnalysedFile } from './model';
+import { catalogTitle, countsText, declaredStoreText, deployedTexts, guardText, needText, plural, problemsOf, recommendedText, type AnalysedFile } from './model';
 import { simulate, type Finding } from '../engine';
 import { scenarioMatrixMarkdown } from './scenarios';
 
@@ -37,18 +37,17 @@ export function renderMarkdown(files: readonly AnalysedFile[]): string {
       out.push('| data type | need | recommended | declared store | guards | problems |', '|---|---|---|---|---|---|');
       for (const dataType of report.dataTypes) {
         const problems = problemsOf(dataType.findings);
-        out.push(`| [${cell(dataType.name)}](#${anchor(dataType.name)}) | ${cell(needText(dataType))} | ${dataType.recommendation.cap} on ${dataType.recommendation.store} | ${declaredStoreText(dataType)} | ${cell(dataType.guards.map(guardText).join(', ') || '–')} | ${problems.length > 0 ? problems.map((f) => f.ruleId).join(', ') : '✓'} |`);
+        out.push(`| [${cell(dataType.name)}](#${anchor(dataType.name)}) | ${cell(needText(dataType))} | ${recommendedText(dataType)} | ${declaredStoreText(dataType)} | ${cell(dataType.guards.map(guardText).join(', ') || '–')} | ${problems.length > 0 ? problems.map((f) => f.ruleId).join(', ') : '✓'} |`);
       }
       out.push('');
     }
     for (const dataType of report.dataTypes) {
-      const { recommendation } = dataType;
       out.push(`### ${cell(dataType.name)}`, '');
       if (dataType.description) out.push(cell(dataType.description), '');
       out.push('| | |', '|---|---|',
         `| need | ${cell(needText(dataType))} (category ${dataType.need.category}) |`,
-        `| recommended | **${recommendation.cap} on \`${recommendation.store}\`** |`,
-        `| why | ${cell(recommendation.reason)} |`,
+        `| recommended | **${recommendedText(dataType, (store) => `\`${store}\``)}** |`,
+        ...(dataType.verdict ? [`| why | ${cell(dataType.verdict.reason)} |`] : []),
         `| declared store | ${declaredStoreText(dataType)} |`,
         ...deployedTexts(dataType).map((text) => `| deployed | ${cell(text)} |`),
         `| split-brain guards | ${cell(dataType.guards.map(guardText).join(', ') || 'none')} |`);

@@ -54,11 +54,24 @@ export function guardText(guard: SplitBrainGuard): string {
   return details.length > 0 ? `${guard.type} (${details.join(', ')})` : guard.type;
 }
 
-/** The declared store with its position, and whether it fits the recommendation. */
+/** The declared store with its position, and whether it fits: the verdict's words. */
 export function declaredStoreText(dataType: DataTypeReport): string {
   if (!dataType.declaredStore) return 'none declared';
   const position = dataType.storePosition ? ` (${dataType.storePosition})` : ' (single Region)';
-  return `${dataType.declaredStore}${position}`;
+  const { verdict } = dataType;
+  const fit = !verdict ? '' : verdict.storeFits ? ', fits' : `, does not fit: ${verdict.misfit}`;
+  return `${dataType.declaredStore}${position}${fit}`;
+}
+
+/**
+ * The verdict as the report's "recommended" cell says it (`CP on aurora-global, or
+ * dynamodb-global-strong`), or what to finish first while the entry has schema errors.
+ * `store` formats a store name (code in Markdown and HTML).
+ */
+export function recommendedText(dataType: DataTypeReport, store: (id: string) => string = (id) => id): string {
+  const { verdict } = dataType;
+  if (!verdict) return `finish the entry first (${plural(dataType.schemaErrors, 'schema error')})`;
+  return `${verdict.cap} on ${store(verdict.store)}${verdict.alternative ? `, or ${store(verdict.alternative)}` : ''}`;
 }
 
 /** What the linked infrastructure deploys for a data type: "CartsTable: dynamodb-global in us-east-1, us-east-2 (AWS::DynamoDB::GlobalTable, infra/shop.yaml:35)". */

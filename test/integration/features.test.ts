@@ -35,9 +35,10 @@ describe('quick fixes in the editor', () => {
     assert.deepEqual(titles, [
       'Set conflictResolution: merge (diverging copies are merged on purpose) *',
       'Add a split-brain guard: fencing lease',
-      'Add a split-brain guard: witness Region us-west-2',
+      // The linked table is eventual (no witness) and DNS fails over on a health check: the titles say what follows.
+      'Add a split-brain guard: witness Region us-west-2 (then guard-not-deployed)',
       'Add a split-brain guard: quorum',
-      'Make the topology hot-warm (one writer Region)',
+      'Make the topology hot-warm (one writer Region) (then failover-drift)',
       'Accept the risk (hot-hot-without-guard) with a reason',
     ]);
     const preferred = actions.find((a) => a.isPreferred)!;
@@ -64,6 +65,65 @@ describe('quick fixes in the editor', () => {
     assert.deepEqual([editor.document.offsetAt(editor.selection.start), editor.document.offsetAt(editor.selection.end)], [reasonAt, reasonAt + reason.length]);
     await waitFor('the finding to become an accepted risk', () => !capDiagnostics(storefront).some((d) => d.includes('staleness-budget-exceeded')));
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+});
+
+describe('one voice per data type', () => {
+  let original: string;
+  before(async () => {
+    original = await textOf(storefront);
+  });
+  after(async () => {
+    await vscode.workspace.fs.writeFile(storefront, new TextEncoder().encode(original));
+    await vscode.window.showTextDocument(storefront);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await closeAllEditors();
+  });
+
+  it('the lightbulb on order-ledger\'s store lists each fix once, and both findings name aurora-global', async () => {
+    const document = await vscode.workspace.openTextDocument(storefront);
+    assert.equal(document.lineAt(64).text, '    store: dynamodb-global');
+    await waitFor('both findings on the store', () => capDiagnostics(storefront).filter((d) => d.endsWith('@64:11-64:26')).length === 2 || undefined);
+    const messages = vscode.languages.getDiagnostics(storefront).filter((d) => d.range.start.line === 64).map((d) => d.message);
+    for (const message of messages) assert.match(message, /use aurora-global\.$/, message);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', storefront, new vscode.Range(64, 11, 64, 26), vscode.CodeActionKind.QuickFix.value);
+    assert.deepEqual(actions.filter((a) => a.edit).map((a) => `${a.title}${a.isPreferred ? ' *' : ''}`), [
+      'Set store to aurora-global (recommended) *',
+      'Set store to dynamodb-global-strong (the alternative)',
+      'Accept the risk (lww-on-strong-data) with a reason',
+      'Accept the risk (store-mismatch) with a reason',
+    ]);
+  });
+
+  it('declaring the failover DNS really does on payments brings the fencing lease along, and no finding asks to undo it', async () => {
+    const editor = await vscode.window.showTextDocument(storefront);
+    const drift = 'warning failover-drift@28:10-28:18';
+    await waitFor('the failover-drift finding', () => capDiagnostics(storefront).includes(drift));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', storefront, new vscode.Range(28, 10, 28, 18), vscode.CodeActionKind.QuickFix.value);
+    const declare = actions.find((a) => a.title === 'Declare automatic failover (what DNS does) and add a fencing lease');
+    assert.ok(declare?.edit && declare.isPreferred, actions.map((a) => a.title).join(' | '));
+    assert.ok(await vscode.workspace.applyEdit(declare.edit));
+    assert.match(editor.document.getText(), /    splitBrainGuards:\n      - human-approval\n      - \{ type: fencing-lease, ttl: 30s \}\n    resources: \[PaymentsGlobal\]\n    failover: automatic\n/);
+    await waitFor('the drift to go, with no unguarded failover in its place', () => {
+      const payments = capDiagnostics(storefront).filter((d) => /@(2[89]|3\d|4[01]):/.test(d));
+      return !payments.some((d) => /failover-drift|unguarded-automatic-failover/.test(d)) || undefined;
+    });
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('an entry still being written gets "Finish this entry" in its lens, not a recommendation', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: 'apiVersion: cap-advisor/v1\nkind: DataCatalog\nmetadata:\n  name: shop\nregions:\n  - { name: us-east-1, role: primary }\n  - { name: us-east-2, role: secondary }\ndataTypes:\n  - name: led\n' });
+    await vscode.window.showTextDocument(document);
+    const lensTitles = async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 100))
+      .filter((lens) => lens.command?.command === 'capAdvisor.showReport').map((lens) => lens.command!.title);
+    const deadline = Date.now() + 10_000;
+    let titles = await lensTitles();
+    while (titles.join() !== 'Finish this entry: 1 schema error' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      titles = await lensTitles();
+    }
+    assert.deepEqual(titles, ['Finish this entry: 1 schema error']);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
 
@@ -102,7 +162,7 @@ describe('hover', () => {
     assert.match(await hoverText(37, 10), /adds 5–10 minutes to the RTO/);
     // On a category, a topology and a Region name: what each means.
     assert.equal(document.lineAt(94).text, '    category: cart');
-    assert.match(await hoverText(94, 15), /\*\*category: cart\*\*: Shopping carts\. Eventual; recommended: AP on `dynamodb-global`\./);
+    assert.match(await hoverText(94, 15), /\*\*category: cart\*\*: Shopping carts\. Eventual\.\n\nFor `carts`: AP on `dynamodb-global` \(recommended\)\. The declared `dynamodb-global` fits\./);
     assert.match(await hoverText(95, 6), /\*\*topology\*\*: `single-region`: one Region/);
     assert.equal(document.lineAt(11).text, '  - name: us-east-2');
     assert.match(await hoverText(11, 12), /\*\*us-east-2\*\*: secondary Region\. Holds replicas and takes over on a failover\.\n\nHolds \d+ data types: payments, /);

@@ -180,7 +180,8 @@ describe('cap-advisor check', () => {
       const { code, stdout } = cli(['check', '-f', 'markdown', EXAMPLE]);
       assert.equal(code, 1);
       for (const dataType of analyzeExample().report.dataTypes) assert.ok(stdout.includes(`\n### ${dataType.name}\n`), dataType.name);
-      assert.ok(stdout.includes('| recommended | **CP on `aurora-dsql`** |'));
+      assert.ok(stdout.includes('| recommended | **CP on `aurora-dsql`, or `dynamodb-global-strong`** |'));
+      assert.ok(stdout.includes('| declared store | aurora-global (CP), does not fit: aurora-global takes writes in one Region |'));
       assert.ok(stdout.includes('| audit-log | rpo-unachievable | Audit events are also streamed to the compliance account within seconds (review 42) | 142 |'));
       assert.ok(stdout.includes('| error | [hot-hot-without-guard](https://github.com/cap-advisor/cap-advisor/blob/main/docs/rules/hot-hot-without-guard.md) | 46:15 |'));
     });

@@ -42,6 +42,8 @@ describe('completion', () => {
   it('store values: the recommended store first and preselected, every store with what it is', () => {
     const items = at(catalog('  - name: carts\n    category: cart\n    store: |\n'));
     assert.deepEqual(items.slice(0, 2).map((item) => `${item.label} ${item.detail ?? ''}`), ['dynamodb-global recommended: AP', 's3 ']);
+    const strong = at(catalog('  - name: ledger\n    category: transaction\n    store: |\n'));
+    assert.deepEqual(strong.slice(0, 2).map((item) => `${item.label} ${item.detail ?? ''}`), ['aurora-global recommended: CP', 'dynamodb-global-strong the alternative: CP']);
     assert.equal(items[0].preselect, true);
     assert.deepEqual([...labels(items)].sort(), [...STORE_IDS].sort());
     assert.match(items[0].documentation, /^\*\*DynamoDB global tables \(multi-Region eventual consistency\)\*\*: AP/);

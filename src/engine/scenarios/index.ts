@@ -70,7 +70,8 @@ function outcomeOf(dataType: DataTypeReport, disruption: Disruption, catalog: Ca
 function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog: CatalogFacts): Decision {
   const regions = dataType.need.regions;
   const voters = [...new Set([...regions, ...catalog.witnesses])];
-  const store: StoreId = dataType.declaredStore ?? dataType.recommendation.store;
+  // The declared store is what runs; without one, the store the verdict chose (an unfinished entry still has a recommendation).
+  const store: StoreId = dataType.declaredStore ?? dataType.verdict?.store ?? dataType.recommendation.store;
   const facts = storeFacts[store];
   const others = regions.filter((r) => r !== region);
   const none = { staleReads: [] as string[], atRiskMs: 0, guard: null };

@@ -70,18 +70,26 @@ function storeText(store: StoreId): string {
   return `**${facts.product}**: ${facts.position.text}. Writes: ${facts.writers.text}. Cross-Region window: ${facts.replicationWindow.text}.`;
 }
 
-/** The recommended store first; then the others that fit the need, as the decision table judges a declared store; then the rest. */
+/**
+ * The verdict's store first, then its alternative; then the others that fit the need, as the
+ * verdict judges a declared store; then the rest. While `store:` itself is being typed the entry
+ * has a schema error and no verdict yet: the verdict's recommendation part, worked out from the
+ * valid fields, ranks the stores (the lens and hovers still say to finish the entry).
+ */
 function storeValues(dataType: DataTypeReport | undefined, value: (label: string, doc: string, rank: number, extra?: Partial<CompletionItem>) => CompletionItem): CompletionItem[] {
-  const rec = dataType?.recommendation;
+  const verdict = dataType ? dataType.verdict ?? dataType.recommendation : undefined;
   const fits = (store: StoreId) => {
-    if (!dataType) return true;
+    if (!dataType || !verdict) return true;
     const { category, consistency, immutable, topology, regions } = dataType.need;
     const multiRegion = regions.length > 1 && topology !== 'single-region';
-    return storeSatisfies({ name: dataType.name, category, consistency, immutable, topology, regions, multiRegion, store, splitBrainGuards: [] }, dataType.recommendation);
+    return storeSatisfies({ name: dataType.name, category, consistency, immutable, topology, regions, multiRegion, store, splitBrainGuards: [] }, verdict);
   };
-  const ordered = [...STORE_IDS].sort((a, b) => Number(b === rec?.store) - Number(a === rec?.store) || Number(fits(b)) - Number(fits(a)));
-  return ordered.map((store, rank) => value(store, storeText(store), rank,
-    store === rec?.store ? { detail: `recommended: ${rec.cap}`, preselect: true } : fits(store) ? {} : { detail: `does not fit ${dataType?.name ?? 'this data type'}` }));
+  const rank = (store: StoreId) => (store === verdict?.store ? 0 : store === verdict?.alternative ? 1 : fits(store) ? 2 : 3);
+  const ordered = [...STORE_IDS].sort((a, b) => rank(a) - rank(b));
+  return ordered.map((store, index) => value(store, storeText(store), index,
+    store === verdict?.store ? { detail: `recommended: ${verdict.cap}`, preselect: true }
+      : store === verdict?.alternative ? { detail: `the alternative: ${verdict.cap}` }
+        : fits(store) ? {} : { detail: `does not fit ${dataType?.name ?? 'this data type'}` }));
 }
 
 /**
