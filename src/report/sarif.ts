@@ -1,8 +1,10 @@
-// `--format sarif`: SARIF 2.1.0 as GitHub code scanning reads it. Rules carry their docs link
-// (helpUri) and default level; accepted risks become suppressed results with their reason, so
-// a reviewer sees them as dismissed rather than as missing.
+// `--format sarif`: SARIF 2.1.0 as GitHub code scanning reads it. Rules carry their page's lead
+// paragraph (fullDescription), the page itself (help), its link (helpUri) and default level;
+// accepted risks become suppressed results with their reason, so a reviewer sees them as
+// dismissed rather than as missing. Hints are left out, as in the text format.
 import { ruleRegistry, type Finding, type Severity, type SourceRange } from '../engine';
 import { besideCatalog, type AnalysedFile } from './model';
+import { plainText, rulePage } from './rulePages';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/cap-advisor/cap-advisor';
@@ -38,7 +40,9 @@ export function renderSarif(files: readonly AnalysedFile[], options: { toolVersi
   });
 
   const results = files.flatMap(({ file, analysis }) => [
-    ...analysis.findings.map((finding) => result(file, finding)),
+    // Hints only say that a declared store fits: nothing to act on, and a code scanning alert per
+    // data type would bury the real ones (and a 10,000-type catalog near GitHub's 25,000 results).
+    ...analysis.findings.filter((finding) => finding.severity !== 'hint').map((finding) => result(file, finding)),
     ...analysis.acceptedRisks.filter((risk) => risk.matched).map((risk) => ({
       ruleId: risk.rule,
       ruleIndex: ruleIndex.get(risk.rule),
@@ -58,13 +62,19 @@ export function renderSarif(files: readonly AnalysedFile[], options: { toolVersi
           name: 'cap-advisor',
           version: options.toolVersion,
           informationUri: INFORMATION_URI,
-          rules: ruleRegistry.map((rule) => ({
-            id: rule.id,
-            shortDescription: { text: rule.description },
-            help: { text: `${rule.description} See ${rule.docsUrl}`, markdown: `${rule.description} [The rule's page](${rule.docsUrl}) says why, with examples and sources.` },
-            helpUri: rule.docsUrl,
-            defaultConfiguration: { level: levels[rule.defaultSeverity] },
-          })),
+          rules: ruleRegistry.map((rule) => {
+            // GitHub shows the full description and the help on every alert: the rule page's words.
+            const page = rulePage(rule.id);
+            const full = page?.lead || rule.description;
+            return {
+              id: rule.id,
+              shortDescription: { text: plainText(rule.description) },
+              fullDescription: { text: plainText(full), markdown: full },
+              help: { text: `${plainText(full)} See ${rule.docsUrl}`, markdown: page?.markdown ?? `${rule.description} [The rule's page](${rule.docsUrl}) says why, with examples and sources.` },
+              helpUri: rule.docsUrl,
+              defaultConfiguration: { level: levels[rule.defaultSeverity] },
+            };
+          }),
         },
       },
       originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The directory cap-advisor was run from.' } } },

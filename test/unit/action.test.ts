@@ -6,6 +6,7 @@ import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { sarifProblems } from '../helpers/sarifValidator';
 import { DEFAULT_CATALOG_GLOBS } from '../../src/engine';
 
 const repoRoot = join(__dirname, '../../..');
@@ -51,11 +52,14 @@ describe('GitHub Action', () => {
     assert.deepEqual(Object.keys(action.outputs).sort(), ['exit-code', 'output-file']);
   });
 
-  it('with format sarif writes cap-advisor.sarif for upload-sarif, applies the rule severities and fails on error findings', () => {
+  it('with format sarif writes cap-advisor.sarif for upload-sarif, applies the rule severities and fails on error findings', function () {
+    this.timeout(60_000);
     const result = check({ paths: examples, format: 'sarif', rules: 'staleness-budget-exceeded=off\nrpo-unachievable=off' });
     assert.equal(result.status, 1, result.stderr);
     assert.deepEqual(result.outputs, { 'output-file': 'cap-advisor.sarif', 'exit-code': '1' });
-    const sarif = JSON.parse(readFileSync(join(workDir, 'cap-advisor.sarif'), 'utf8'));
+    const written = readFileSync(join(workDir, 'cap-advisor.sarif'), 'utf8');
+    assert.deepEqual(sarifProblems(written), [], 'what upload-sarif sends, as GitHub would check it');
+    const sarif = JSON.parse(written);
     assert.equal(sarif.version, '2.1.0');
     const ruleIds = new Set(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId));
     assert.ok(ruleIds.has('hot-hot-without-guard'));
