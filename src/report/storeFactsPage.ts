@@ -1,7 +1,7 @@
 // docs/store-facts.md, rendered from the store facts table and the guard explanations, so the
 // page that cites the sources cannot drift from the figures the rules use. `npm run docs` writes
 // it; a unit test fails when the committed page differs.
-import { guardExplanations, STORE_IDS, storeFacts, type SourcedFact, type StoreFacts } from '../engine';
+import { guardExplanations, STORE_IDS, storeFacts, writeGuidance, type SourcedFact, type StoreFacts } from '../engine';
 
 const ROWS: ReadonlyArray<[string, (facts: StoreFacts) => SourcedFact<unknown>]> = [
   ['CAP position across Regions', (facts) => facts.position],
@@ -41,6 +41,9 @@ export function renderStoreFactsPage(): string {
     for (const [label, fact] of ROWS) lines.push(`| ${label} | ${cell(fact(facts).text)} | ${sourceLink(fact(facts).source)} |`);
     lines.push('');
   }
+  lines.push('## Writing to multi-Region stores', '', 'AWS\'s guidance behind `writeMode`, `writes`, `leaseStore` and the rules `lww-loses-updates`, `strong-reads-in-writer-region` and `lease-in-eventual-store`.', '', '| fact | source |', '|---|---|');
+  for (const fact of Object.values(writeGuidance)) lines.push(`| ${cell(fact.text)} | ${sourceLink(fact.source)} |`);
+  lines.push('');
   lines.push('## Split-brain guards', '', '| guard | protects | costs | source |', '|---|---|---|---|');
   for (const [type, guard] of Object.entries(guardExplanations)) {
     lines.push(`| \`${type}\`: ${guard.title} | ${cell(guard.protects)} | ${cell(guard.costs)} | ${sourceLink(guard.source)} |`);

@@ -14,10 +14,9 @@ const expected = [
   'hint recommendation@28:10-28:18',
   'warning guard-not-deployed@37:8-37:22',
   'information recommendation@42:10-42:19',
-  'error hot-hot-without-guard@45:14-45:21',
   'error single-writer-hot-hot@46:11-46:24',
   'hint recommendation@49:10-49:24',
-  'information recommendation@61:10-61:22',
+  'information recommendation@60:10-60:22',
   'error lww-on-strong-data@64:11-64:26',
   'warning store-mismatch@64:11-64:26',
   'error lww-on-strong-data@65:24-65:40',
@@ -28,7 +27,7 @@ const expected = [
   'information recommendation@85:10-85:18',
   'warning store-mismatch@88:11-88:24',
   'hint recommendation@92:10-92:15',
-  'error hot-hot-without-guard@95:14-95:21',
+  'warning hot-hot-without-guard@95:14-95:21',
   'warning region-drift@97:16-97:26',
   'hint recommendation@100:10-100:25',
   'hint recommendation@107:10-107:26',
@@ -44,6 +43,10 @@ const expected = [
   'hint recommendation@136:10-136:19',
   'hint recommendation@144:10-144:24',
   'hint recommendation@149:10-149:29',
+  'hint recommendation@157:10-157:25',
+  'information strong-reads-in-writer-region@160:15-160:25',
+  'hint recommendation@165:10-165:21',
+  'error lww-loses-updates@170:12-170:21',
 ].sort(byPosition);
 
 /** Each expected entry moved down by `lines`. */

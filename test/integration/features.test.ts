@@ -26,25 +26,26 @@ describe('quick fixes in the editor', () => {
 
   it('the fixes for hot-hot carts follow the data: merging preferred, no human approval, hot-warm offered; once saved the finding is gone', async () => {
     const editor = await vscode.window.showTextDocument(storefront);
-    const carts = 'error hot-hot-without-guard@95:14-95:21';
+    const carts = 'warning hot-hot-without-guard@95:14-95:21';
     await waitFor('the carts finding', () => capDiagnostics(storefront).includes(carts));
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', storefront, new vscode.Range(95, 14, 95, 21), vscode.CodeActionKind.QuickFix.value);
     // Only the carts finding lies in this range, so these are its fixes (the workbench adds its
     // own AI actions, which carry no edit).
     const titles = actions.filter((a) => a.edit).map((a) => `${a.title}${a.isPreferred ? ' *' : ''}`);
+    // A last-writer-wins table: say what it does, or that the writes converge (AWS's "write to any
+    // Region"); no witness or quorum, which would stop no Region. DNS fails over on a health check,
+    // so hot-warm says what follows.
     assert.deepEqual(titles, [
-      'Set conflictResolution: merge (diverging copies are merged on purpose) *',
+      'Set conflictResolution: last-writer-wins (what the store does) *',
+      'Declare writes: [idempotent-put] (puts that converge)',
       'Add a split-brain guard: fencing lease',
-      // The linked table is eventual (no witness) and DNS fails over on a health check: the titles say what follows.
-      'Add a split-brain guard: witness Region us-west-2 (then guard-not-deployed)',
-      'Add a split-brain guard: quorum',
       'Make the topology hot-warm (one writer Region) (then failover-drift)',
       'Accept the risk (hot-hot-without-guard) with a reason',
     ]);
     const preferred = actions.find((a) => a.isPreferred)!;
     assert.ok(await vscode.workspace.applyEdit(preferred.edit!));
     assert.ok(await editor.document.save());
-    assert.match(await textOf(storefront), /    store: dynamodb-global\n    resources: \[CartsTable\]\n    conflictResolution: merge\n\n  # AP by intent/);
+    assert.match(await textOf(storefront), /    store: dynamodb-global\n    resources: \[CartsTable\]\n    conflictResolution: last-writer-wins\n\n  # AP by intent/);
     await waitFor('the finding to disappear', () => !capDiagnostics(storefront).includes(carts));
     // Everything else is where it was: the edit added one line below the carts entry.
     assert.ok(capDiagnostics(storefront).includes('warning cap-intent-mismatch@110:9-110:11'));
@@ -80,15 +81,15 @@ describe('one voice per data type', () => {
     await closeAllEditors();
   });
 
-  it('the lightbulb on order-ledger\'s store lists each fix once, and both findings name aurora-global', async () => {
+  it('the lightbulb on order-ledger\'s store lists each fix once, and both findings name aurora-dsql', async () => {
     const document = await vscode.workspace.openTextDocument(storefront);
     assert.equal(document.lineAt(64).text, '    store: dynamodb-global');
     await waitFor('both findings on the store', () => capDiagnostics(storefront).filter((d) => d.endsWith('@64:11-64:26')).length === 2 || undefined);
     const messages = vscode.languages.getDiagnostics(storefront).filter((d) => d.range.start.line === 64).map((d) => d.message);
-    for (const message of messages) assert.match(message, /use aurora-global\.$/, message);
+    for (const message of messages) assert.match(message, /use aurora-dsql\.$/, message);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', storefront, new vscode.Range(64, 11, 64, 26), vscode.CodeActionKind.QuickFix.value);
     assert.deepEqual(actions.filter((a) => a.edit).map((a) => `${a.title}${a.isPreferred ? ' *' : ''}`), [
-      'Set store to aurora-global (recommended) *',
+      'Set store to aurora-dsql (recommended) *',
       'Set store to dynamodb-global-strong (the alternative)',
       'Accept the risk (lww-on-strong-data) with a reason',
       'Accept the risk (store-mismatch) with a reason',
@@ -168,7 +169,7 @@ describe('hover', () => {
     assert.match(await hoverText(11, 12), /\*\*us-east-2\*\*: secondary Region\. Holds replicas and takes over on a failover\.\n\nHolds \d+ data types: payments, /);
     // On a finding, the hover gives the detail the Problems panel leaves out.
     assert.equal(document.lineAt(95).text, '    topology: hot-hot');
-    assert.match(await hoverText(95, 16), /\*\*hot-hot-without-guard\*\* \(\[rule page\]\([^)]+\)\): `carts` takes writes in 2 Regions \(hot-hot\) with no split-brain guard: during a partition/);
+    assert.match(await hoverText(95, 16), /\*\*hot-hot-without-guard\*\* \(\[rule page\]\([^)]+\)\): `carts` takes writes in 2 Regions on `dynamodb-global`, where concurrent writes to one item resolve by last writer wins/);
   });
 });
 
@@ -179,9 +180,9 @@ describe('code lens', () => {
     await vscode.window.showTextDocument(storefront);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', storefront, 100);
     const ours = lenses.filter((lens) => lens.command?.command === 'capAdvisor.showReport');
-    assert.equal(ours.length, 16);
+    assert.equal(ours.length, 18);
     const carts = ours.find((lens) => lens.range.start.line === 92)!;
-    assert.equal(carts.command!.title, 'AP · dynamodb-global · 1 error, 1 warning');
+    assert.equal(carts.command!.title, 'AP · dynamodb-global · 2 warnings');
     assert.equal(ours.find((lens) => lens.range.start.line === 28)!.command!.title, 'CP · aurora-global · 2 warnings');
     await vscode.commands.executeCommand(carts.command!.command, ...carts.command!.arguments!);
     assert.match(api.report.html ?? '', /<body class="reveal" data-focus="dt-carts">/);
@@ -260,7 +261,7 @@ describe('commands', () => {
     assert.equal(await vscode.commands.executeCommand('capAdvisor.showReport'), true);
     assert.match(api.report.html ?? '', /<svg class="cap-picture"/);
     assert.match(api.report.html ?? '', /script-src 'nonce-[0-9a-f]{32}'/);
-    assert.match(api.status.text ?? '', /^\$\(error\) 7 \$\(warning\) 11 CAP$/);
+    assert.match(api.status.text ?? '', /^\$\(error\) 6 \$\(warning\) 12 CAP$/);
     const firstFindingAt = () => Number(/data-start="(\d+)"/.exec(api.report.html ?? '')?.[1]);
     const before = firstFindingAt();
     const added = '# The report follows the editor.\n';
@@ -293,9 +294,9 @@ describe('commands', () => {
     const document = await vscode.commands.executeCommand<vscode.TextDocument>('capAdvisor.openExample');
     assert.equal(document.uri.scheme, 'untitled');
     assert.equal(vscode.window.activeTextEditor?.document, document);
-    await waitFor('the example\'s diagnostics', () => capDiagnostics(document.uri).includes('error hot-hot-without-guard@45:14-45:21'));
+    await waitFor('the example\'s diagnostics', () => capDiagnostics(document.uri).includes('error single-writer-hot-hot@46:11-46:24'));
     assert.equal(await vscode.commands.executeCommand('capAdvisor.showFixes'), true);
-    assert.deepEqual([vscode.window.activeTextEditor!.selection.active.line, vscode.window.activeTextEditor!.selection.active.character], [45, 14]);
+    assert.deepEqual([vscode.window.activeTextEditor!.selection.active.line, vscode.window.activeTextEditor!.selection.active.character], [46, 11]);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
@@ -303,13 +304,13 @@ describe('commands', () => {
     await vscode.window.showTextDocument(storefront);
     assert.equal(await vscode.commands.executeCommand('capAdvisor.simulate', storefront, 'all'), true);
     const html = api.scenarios.html ?? '';
-    assert.match(html, /<td class="v split-brain" data-scenario="0" data-data-type="carts"/);
-    assert.equal(html.match(/<td class="v /g)?.length, 16 * 6);
+    assert.match(html, /<td class="v split-brain" data-scenario="0" data-data-type="order-ledger"/);
+    assert.equal(html.match(/<td class="v /g)?.length, 18 * 6);
     assert.equal(html.match(/<svg class="scenario-picture"/g)?.length, 6);
     assert.match(html, /script-src 'nonce-[0-9a-f]{32}'/);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', storefront, new vscode.Position(9, 12));
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'object' && 'value' in c ? c.value : String(c)))).join('\n');
-    assert.match(text, /\*\*Cut off:\*\* \*\*split-brain\*\*: carts, price-cache/);
+    assert.match(text, /\*\*Cut off:\*\* \*\*split-brain\*\*: order-ledger, price-cache, view-counts/);
   });
 
   it('Export Report writes each format to the file given', async () => {

@@ -66,7 +66,6 @@ dataTypes:
   - name: ledger
     category: transaction
     topology: hot-hot
-    store: dynamodb-global
 `;
 
 describe('a catalog on a virtual file system (vscode-vfs)', () => {
@@ -89,13 +88,13 @@ describe('a catalog on a virtual file system (vscode-vfs)', () => {
     const preferred = actions.find((a) => a.isPreferred && a.edit);
     assert.equal(preferred?.title, 'Add a split-brain guard: fencing lease');
     assert.ok(await vscode.workspace.applyEdit(preferred.edit!));
-    assert.ok(editor.document.getText().endsWith('    store: dynamodb-global\n    splitBrainGuards:\n      - { type: fencing-lease, ttl: 30s }\n'), editor.document.getText());
+    assert.ok(editor.document.getText().endsWith('    topology: hot-hot\n    splitBrainGuards:\n      - { type: fencing-lease, ttl: 30s }\n'), editor.document.getText());
     assert.ok(await editor.document.save());
     assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(ledger)), /fencing-lease/);
     await waitFor('the finding to go', () => !capDiagnostics(ledger).includes(hotHot));
 
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', ledger, new vscode.Position(14, 12));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', ledger, new vscode.Position(11, 12));
     const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
-    assert.match(text, /DynamoDB global tables/);
+    assert.match(text, /^\*\*ledger\*\*: CP on `aurora-dsql` \(recommended\)/m);
   });
 });

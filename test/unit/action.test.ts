@@ -92,8 +92,8 @@ describe('GitHub Action', () => {
     const annotations = lines.map((line) => regexp.exec(line)).filter((m) => m !== null);
     assert.equal(annotations.length, 18);
     const carts = annotations.find((m) => m[pattern.code] === 'hot-hot-without-guard' && m[pattern.line] === '96')!;
-    assert.deepEqual([carts[pattern.file], carts[pattern.column], carts[pattern.severity]], [join(examples, 'storefront.catalog.yaml'), '15', 'error']);
-    assert.equal(carts[pattern.message], "'carts' is hot-hot with no split-brain guard: declare how copies merge (conflictResolution: merge).");
+    assert.deepEqual([carts[pattern.file], carts[pattern.column], carts[pattern.severity]], [join(examples, 'storefront.catalog.yaml'), '15', 'warning']);
+    assert.equal(carts[pattern.message], "'carts': dynamodb-global keeps the last writer: say so (conflictResolution) or declare idempotent writes.");
   });
 
   /** Runs the setup step; returns the CLI it named in GITHUB_ENV. */

@@ -35,6 +35,7 @@ const ONE_ERROR = catalog(`
     category: cart
     topology: hot-hot
     store: dynamodb-global
+    conflictResolution: none
 `);
 
 describe('cap-advisor check', () => {
@@ -61,8 +62,8 @@ describe('cap-advisor check', () => {
       const lines = stdout.trimEnd().split('\n');
       assert.deepEqual(lines.slice(0, -2), expected);
       assert.equal(lines.at(-2), '');
-      assert.equal(lines.at(-1), '✖ 7 errors, 11 warnings, 4 information in 1 catalog, 16 data types, 1 accepted risk');
-      assert.ok(lines.includes(`${EXAMPLE}:46:15 error hot-hot-without-guard ${analyzeExample().findings.find((f) => f.ruleId === 'hot-hot-without-guard')!.message}`));
+      assert.equal(lines.at(-1), '✖ 6 errors, 12 warnings, 5 information in 1 catalog, 18 data types, 1 accepted risk');
+      assert.ok(lines.includes(`${EXAMPLE}:47:12 error single-writer-hot-hot ${analyzeExample().findings.find((f) => f.ruleId === 'single-writer-hot-hot')!.message}`));
     });
 
     it('has no colour when stdout is not a terminal, and colour with FORCE_COLOR unless NO_COLOR', () => {
@@ -76,8 +77,8 @@ describe('cap-advisor check', () => {
       const { code, stdout } = cli(['check', '--verbose', EXAMPLE]);
       assert.equal(code, 1);
       const lines = stdout.split('\n');
-      const at = lines.findIndex((line) => line.startsWith(`${EXAMPLE}:46:15 error hot-hot-without-guard `));
-      const detail = analyzeExample().findings.find((f) => f.ruleId === 'hot-hot-without-guard')!.detail;
+      const at = lines.findIndex((line) => line.startsWith(`${EXAMPLE}:47:12 error single-writer-hot-hot `));
+      const detail = analyzeExample().findings.find((f) => f.ruleId === 'single-writer-hot-hot')!.detail;
       const indented = lines.slice(at + 1).filter((line, i, rest) => rest.slice(0, i + 1).every((l) => l.startsWith('    ')));
       assert.ok(indented.length >= 2, stdout);
       assert.equal(indented.map((line) => line.trim()).join(' '), detail);
@@ -113,7 +114,7 @@ describe('cap-advisor check', () => {
       assert.deepEqual(file.recommendations[1], {
         dataType: 'inventory', cap: 'CP', store: 'aurora-dsql', reason: analysis.recommendations[1].reason,
       });
-      assert.equal(file.recommendations.length, 16);
+      assert.equal(file.recommendations.length, 18);
       assert.deepEqual(file.acceptedRisks, [{
         dataType: 'audit-log', rule: 'rpo-unachievable',
         reason: 'Audit events are also streamed to the compliance account within seconds (review 42)',
@@ -154,11 +155,13 @@ describe('cap-advisor check', () => {
       assert.equal(hotHot.defaultConfiguration.level, 'error');
       const result = run.results.find((r: { ruleId: string }) => r.ruleId === 'hot-hot-without-guard');
       assert.equal(run.tool.driver.rules[result.ruleIndex].id, 'hot-hot-without-guard');
+      // carts: eventual data on a last-writer-wins store that declares neither its writes nor a merge, a warning.
       assert.deepEqual(result.locations[0].physicalLocation, {
         artifactLocation: { uri: EXAMPLE, uriBaseId: '%SRCROOT%' },
-        region: { startLine: 46, startColumn: 15, endLine: 46, endColumn: 22 },
+        region: { startLine: 96, startColumn: 15, endLine: 96, endColumn: 22 },
       });
-      assert.equal(run.results.filter((r: { level: string }) => r.level === 'error').length, 7);
+      assert.equal(result.level, 'warning');
+      assert.equal(run.results.filter((r: { level: string }) => r.level === 'error').length, 6);
       const finding = analyzeExample().findings.find((f) => f.ruleId === 'hot-hot-without-guard')!;
       assert.deepEqual(result.message, { text: finding.message, markdown: finding.detail });
       // GitHub shows the full description and the help on every alert: the rule page's own words.
@@ -178,7 +181,7 @@ describe('cap-advisor check', () => {
   describe('--format markdown and html', () => {
     it('both reports have the matrix of partition scenarios', () => {
       assert.ok(cli(['check', '-f', 'markdown', EXAMPLE]).stdout.includes('### Partition scenarios\n\nWhat each data type does when a Region is cut off or lost (`cap-advisor simulate` explains each outcome).\n\n| data type | isolate us-east-1 | isolate us-east-2 | isolate us-west-2 | lose us-east-1 | lose us-east-2 | lose us-west-2 |'));
-      assert.match(cli(['check', '-f', 'html', EXAMPLE]).stdout, /<h3>Partition scenarios<\/h3>[\s\S]*<td class="v split-brain" data-scenario="0" data-data-type="carts"/);
+      assert.match(cli(['check', '-f', 'html', EXAMPLE]).stdout, /<h3>Partition scenarios<\/h3>[\s\S]*<td class="v split-brain" data-scenario="0" data-data-type="order-ledger"/);
     });
 
     it('markdown has a section per data type with its recommendation, and the accepted risks', () => {
@@ -188,7 +191,7 @@ describe('cap-advisor check', () => {
       assert.ok(stdout.includes('| recommended | **CP on `aurora-dsql`, or `dynamodb-global-strong`** |'));
       assert.ok(stdout.includes('| declared store | aurora-global (CP), does not fit: aurora-global takes writes in one Region |'));
       assert.ok(stdout.includes('| audit-log | rpo-unachievable | Audit events are also streamed to the compliance account within seconds (review 42) | 142 |'));
-      assert.ok(stdout.includes('| error | [hot-hot-without-guard](https://github.com/cap-advisor/cap-advisor/blob/main/docs/rules/hot-hot-without-guard.md) | 46:15 |'));
+      assert.ok(stdout.includes('| error | [single-writer-hot-hot](https://github.com/cap-advisor/cap-advisor/blob/main/docs/rules/single-writer-hot-hot.md) | 47:12 |'));
     });
 
     it('html is one self-contained page with a strict CSP, the CAP picture, and user text escaped', () => {
@@ -303,9 +306,11 @@ describe('cap-advisor simulate', () => {
     const lines = stdout.split('\n');
     assert.equal(lines[0], EXAMPLE);
     assert.match(lines[2], /^data type +isolate us-east-1 +isolate us-east-2 +isolate us-west-2 +lose us-east-1 +lose us-east-2 +lose us-west-2$/);
-    assert.match(stdout, /^carts +split-brain +split-brain +available +available +available +available$/m);
-    assert.ok(lines.includes("isolate us-east-1: 'carts': split-brain with us-east-1 cut off: us-east-1 and us-east-2 both take writes."));
-    assert.equal(lines.at(-2), '✖ 3 split-brain outcomes in 6 scenarios');
+    assert.match(stdout, /^order-ledger +split-brain +split-brain +available +available +available +available$/m);
+    // Carts converge on the last writer (AWS's guidance): they diverge, they do not split.
+    assert.match(stdout, /^carts +diverges +diverges +available +available +available +available$/m);
+    assert.ok(lines.includes("isolate us-east-1: 'order-ledger': split-brain with us-east-1 cut off: us-east-1 and us-east-2 both take writes."));
+    assert.equal(lines.at(-2), '✖ 5 split-brain outcomes in 6 scenarios');
   });
 
   it('json: exactly the documented shape, one scenario with --lose', () => {
@@ -330,12 +335,12 @@ describe('cap-advisor simulate', () => {
   it('markdown and html: the matrix and what goes wrong', () => {
     const markdown = cli(['simulate', '-f', 'markdown', EXAMPLE]);
     assert.equal(markdown.code, 1);
-    assert.ok(markdown.stdout.includes('| carts | split-brain | split-brain | available | available | available | available |'));
+    assert.ok(markdown.stdout.includes('| order-ledger | split-brain | split-brain | available | available | available | available |'));
     assert.ok(markdown.stdout.includes('### isolate us-east-1'));
     const html = cli(['simulate', '-f', 'html', EXAMPLE]);
     assert.match(html.stdout, /^<!DOCTYPE html>/);
-    assert.match(html.stdout, /<td class="v split-brain" data-scenario="0" data-data-type="carts" title="&#39;carts&#39;: split-brain with us-east-1 cut off/);
-    assert.equal(html.stdout.match(/<td class="v /g)?.length, scenarios.length * 16);
+    assert.match(html.stdout, /<td class="v split-brain" data-scenario="0" data-data-type="order-ledger" title="&#39;order-ledger&#39;: split-brain with us-east-1 cut off/);
+    assert.equal(html.stdout.match(/<td class="v /g)?.length, scenarios.length * 18);
   });
 
   it('bad usage exits 2: an unknown Region (listing the known ones), an unknown format, no file', () => {

@@ -36,7 +36,7 @@ describe('completion', () => {
     assert.deepEqual(labels(at('apiVersion: cap-advisor/v1\n|\n')), ['kind', 'metadata', 'regions', 'defaults', 'infrastructure', 'dataTypes']);
     assert.deepEqual(labels(at(catalog('').replace('  name: shop\n', '  name: shop\n  |\n'))), ['owner']);
     assert.deepEqual(labels(at(catalog('').replace('    role: primary\n', '    role: primary\n  - |\n'))), ['name', 'role']);
-    assert.deepEqual(labels(at(catalog('  - name: carts\n    category: cart\n    splitBrainGuards:\n      - type: fencing-lease\n        |\n'))), ['ttl', 'region', 'approvers']);
+    assert.deepEqual(labels(at(catalog('  - name: carts\n    category: cart\n    splitBrainGuards:\n      - type: fencing-lease\n        |\n'))), ['ttl', 'region', 'approvers', 'leaseStore']);
   });
 
   it('store values: the recommended store first and preselected, every store with what it is', () => {
@@ -93,13 +93,13 @@ describe('completion', () => {
   it('guard forms: short and object forms, the object forms as snippets; human approval last for hot-hot data', () => {
     const hotWarm = at(catalog('  - name: ledger\n    category: transaction\n    splitBrainGuards:\n      - |\n'));
     assert.deepEqual(labels(hotWarm), ['fencing-lease', 'witness-region', 'quorum', 'human-approval',
-      '{ type: fencing-lease, ttl: 30s }', '{ type: witness-region, region: eu-west-1 }', '{ type: human-approval, approvers: 2 }', 'type']);
+      '{ type: fencing-lease, ttl: 30s }', '{ type: witness-region, region: eu-west-1 }', '{ type: human-approval, approvers: 2 }', 'type', 'leaseStore']);
     assert.deepEqual([hotWarm[4].insertText, hotWarm[4].snippet], ['{ type: fencing-lease, ttl: ${1:30s} }', true]);
     const hotHot = at(catalog('  - name: carts\n    category: cart\n    topology: hot-hot\n    splitBrainGuards: [|]\n'));
     assert.deepEqual(labels(hotHot).slice(-2), ['human-approval', '{ type: human-approval, approvers: 2 }']);
     assert.match(hotHot.at(-1)!.detail!, /no failover to approve/);
     assert.deepEqual(labels(at(catalog('  - name: carts\n    category: cart\n    splitBrainGuards: [{ type: |\n'))), ['human-approval', 'fencing-lease', 'witness-region', 'quorum']);
-    assert.deepEqual(labels(at(catalog('  - name: carts\n    category: cart\n    splitBrainGuards: [{ type: quorum, |\n'))), ['ttl', 'region', 'approvers']);
+    assert.deepEqual(labels(at(catalog('  - name: carts\n    category: cart\n    splitBrainGuards: [{ type: quorum, |\n'))), ['ttl', 'region', 'approvers', 'leaseStore']);
   });
 
   it('where a data type starts: an entry for each kind of data, with a name the catalog does not use yet', () => {

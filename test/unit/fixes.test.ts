@@ -32,8 +32,26 @@ const HOT_HOT = catalog(`
 `);
 
 describe('quick fixes', () => {
-  it('for eventual hot-hot data: merging first (preferred), then one guard per strategy, hot-warm, never human approval; each removes the finding', () => {
+  it('for eventual hot-hot data on a last-writer-wins store: say so or declare idempotent writes (AWS\'s "write to any Region"), a lease, hot-warm; never a witness or a quorum', () => {
+    // Source: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-global-table-design.prescriptive-guidance.writemodes.html
     const fixes = fixesFor(HOT_HOT, 'hot-hot-without-guard');
+    assert.deepEqual(fixes.map((f) => `${f.title}${f.isPreferred ? ' *' : ''}${f.safe ? ' safe' : ''}`), [
+      'Set conflictResolution: last-writer-wins (what the store does) *',
+      'Declare writes: [idempotent-put] (puts that converge)',
+      'Add a split-brain guard: fencing lease',
+      'Make the topology hot-warm (one writer Region)',
+      'Accept the risk (hot-hot-without-guard) with a reason',
+    ]);
+    for (const fix of fixes.filter((f) => !f.snippet)) {
+      const fixed = applyEdits(HOT_HOT, fix.edits);
+      assert.equal(rulesLeft(fixed, 'hot-hot-without-guard'), 0, fix.title);
+      assert.deepEqual(commentLines(fixed), commentLines(HOT_HOT), fix.title);
+    }
+  });
+
+  it('for eventual hot-hot data with no store yet: merging first (preferred), then one guard per strategy, hot-warm, never human approval; each removes the finding', () => {
+    const noStore = HOT_HOT.replace('    store: dynamodb-global\n', '');
+    const fixes = fixesFor(noStore, 'hot-hot-without-guard');
     assert.deepEqual(fixes.map((f) => `${f.title}${f.isPreferred ? ' *' : ''}${f.safe ? ' safe' : ''}`), [
       'Set conflictResolution: merge (diverging copies are merged on purpose) *',
       'Add a split-brain guard: fencing lease',
@@ -43,9 +61,9 @@ describe('quick fixes', () => {
       'Accept the risk (hot-hot-without-guard) with a reason',
     ]);
     for (const fix of fixes.filter((f) => !f.snippet)) {
-      const fixed = applyEdits(HOT_HOT, fix.edits);
+      const fixed = applyEdits(noStore, fix.edits);
       assert.equal(rulesLeft(fixed, 'hot-hot-without-guard'), 0, fix.title);
-      assert.deepEqual(commentLines(fixed), commentLines(HOT_HOT), fix.title);
+      assert.deepEqual(commentLines(fixed), commentLines(noStore), fix.title);
     }
   });
 

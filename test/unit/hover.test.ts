@@ -41,8 +41,8 @@ describe('hover', () => {
   it('on a finding: its detail, which the Problems panel leaves out, with its rule page; then what the node is', () => {
     const onTopology = hoverOn('category: cart\n    topology: hot-hot', 'hot-hot');
     assert.ok(onTopology);
-    assert.match(onTopology.markdown, /^\*\*hot-hot-without-guard\*\* \(\[rule page\]\(https:\/\/github\.com\/cap-advisor\/cap-advisor\/blob\/main\/docs\/rules\/hot-hot-without-guard\.md\)\): `carts` takes writes in 2 Regions \(hot-hot\)/);
-    const onStore = hoverOn('category: transaction\n    store: dynamodb-global', 'dynamodb-global');
+    assert.match(onTopology.markdown, /^\*\*hot-hot-without-guard\*\* \(\[rule page\]\(https:\/\/github\.com\/cap-advisor\/cap-advisor\/blob\/main\/docs\/rules\/hot-hot-without-guard\.md\)\): `carts` takes writes in 2 Regions on `dynamodb-global`, where concurrent writes to one item resolve by last writer wins/);
+    const onStore = hoverOn('category: transaction\n    topology: hot-hot\n    store: dynamodb-global', 'dynamodb-global');
     assert.match(onStore!.markdown, /^\*\*lww-on-strong-data\*\* [\s\S]*\n\*\*store-mismatch\*\* [\s\S]*\n---\n\n\*\*`dynamodb-global`\*\*: DynamoDB global tables/);
   });
 
@@ -62,7 +62,7 @@ describe('hover', () => {
     assert.match(hoverOn('region: us-west-2 }', 'us-west-2')!.markdown, /^\*\*us-west-2\*\*: witness Region/);
     assert.match(hoverOn('- name: us-east-2', 'us-east-2')!.markdown, /Holds \d+ data types: payments, /);
     // What cutting it off and losing it do, worst first, with the split-brains named.
-    assert.match(hoverOn('- name: us-east-1', 'us-east-1')!.markdown, /\n\*\*Cut off:\*\* \*\*split-brain\*\*: carts, price-cache · 1 diverges · 13 degraded\n\n\*\*Lost:\*\* 12 unavailable · 1 failed-over · 3 available$/);
+    assert.match(hoverOn('- name: us-east-1', 'us-east-1')!.markdown, /\n\*\*Cut off:\*\* \*\*split-brain\*\*: order-ledger, price-cache, view-counts · 2 diverges · 13 degraded\n\n\*\*Lost:\*\* 12 unavailable · 1 failed-over · 5 available$/);
   });
 
   it('nothing on a comment or on free text', () => {

@@ -62,10 +62,12 @@ const dataTypeArbitrary = fc.record({
   rpo: fc.option(fc.constantFrom('0s', '1s', '1m'), { nil: undefined }),
   rto: fc.option(fc.constantFrom('1m', '30m'), { nil: undefined }),
   failover: fc.option(fc.constantFrom('manual', 'automatic'), { nil: undefined }),
+  writeMode: fc.option(fc.constantFrom('any-region', 'one-region', 'home-region'), { nil: undefined }),
+  writes: fc.option(fc.subarray(['idempotent-put', 'append-only', 'read-modify-write', 'counter', 'conditional', 'transaction'], { minLength: 1, maxLength: 2 }), { nil: undefined }),
   // A half-typed or misspelt line, as while typing.
   typo: fc.option(fc.constantFrom('stalnessBudget: 1s', 'store2: dynamo', 'failover: automatc', 'rpo: soon', 'approvers: two'), { nil: undefined }),
   deployed: fc.option(deployedArbitrary, { nil: undefined }),
-  guards: fc.subarray(['human-approval', 'fencing-lease', 'quorum', '{ type: witness-region, region: eu-west-1 }', '{ type: witness-region, region: us-east-2 }', '{ type: witness-region }']),
+  guards: fc.subarray(['human-approval', 'fencing-lease', 'quorum', '{ type: witness-region, region: eu-west-1 }', '{ type: witness-region, region: us-east-2 }', '{ type: witness-region }', '{ type: fencing-lease, ttl: 30s, leaseStore: dynamodb-global }']),
 });
 
 type GeneratedDataType = typeof dataTypeArbitrary extends fc.Arbitrary<infer T> ? T : never;

@@ -124,11 +124,12 @@ describe('one voice per data type', () => {
       const ledger = exampleAnalysis.report.dataTypes.find((dt) => dt.name === 'order-ledger')!;
       const onStore = ledger.findings.filter((f) => f.range.offset[0] === offsetOf(example, 'dynamodb-global', offsetOf(example, '- name: order-ledger')));
       assert.deepEqual(onStore.map((f) => f.ruleId).sort(), ['lww-on-strong-data', 'store-mismatch']);
-      for (const finding of onStore) assert.match(finding.message, /use aurora-global\.$/, finding.message);
-      assert.match(onStore.find((f) => f.ruleId === 'lww-on-strong-data')!.detail, /Use `aurora-global`, or `dynamodb-global-strong` \(multi-Region strong consistency/);
+      // Written in both Regions (hot-hot): a strong store that takes writes everywhere.
+      for (const finding of onStore) assert.match(finding.message, /use aurora-dsql\.$/, finding.message);
+      assert.match(onStore.find((f) => f.ruleId === 'lww-on-strong-data')!.detail, /Use `aurora-dsql`, or `dynamodb-global-strong` \(multi-Region strong consistency/);
       const titles = quickFixesFor(example, exampleAnalysis, onStore, { analyzeOptions: exampleOptions }).map((fix) => fix.title);
       assert.deepEqual(titles, [
-        'Set store to aurora-global (recommended)',
+        'Set store to aurora-dsql (recommended)',
         'Set store to dynamodb-global-strong (the alternative)',
         'Accept the risk (lww-on-strong-data) with a reason',
         'Accept the risk (store-mismatch) with a reason',

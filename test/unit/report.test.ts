@@ -19,6 +19,7 @@ const text = catalog(`
     store: dynamodb
   - name: ledger
     category: transaction
+    topology: hot-hot
     store: dynamodb-global
 `);
 const analysis = analyzeCatalog(text);
@@ -34,12 +35,13 @@ describe('report', () => {
   it('the CAP picture puts CP data left, AP data right and one-Region data in its own band, framed by severity', () => {
     const svg = renderCapPicture(analysis.report);
     assert.deepEqual(cardOf(svg, 'payments'), { x: 12, state: 'ok' });
-    assert.deepEqual(cardOf(svg, 'carts'), { x: 472, state: 'error' });
+    // Carts on a last-writer-wins store that declares neither its writes nor a merge: a warning.
+    assert.deepEqual(cardOf(svg, 'carts'), { x: 472, state: 'warning' });
     assert.deepEqual(cardOf(svg, 'ledger'), { x: 12, state: 'error' });
     const snapshots = cardOf(svg, 'snapshots');
     assert.equal(snapshots.x, 12);
     assert.ok(svg.indexOf('One Region') < svg.indexOf('<title>snapshots'), 'single-Region data sits in the One Region band');
-    assert.match(svg, /dynamodb-global \(AP\) → aurora-global/);
+    assert.match(svg, /dynamodb-global \(AP\) → aurora-dsql/);
   });
 
   it('the webview page allows only its own nonce\'d style and script, which posts the clicked finding', () => {
@@ -48,6 +50,6 @@ describe('report', () => {
     assert.equal(html.match(/<script/g)?.length, 1);
     assert.match(html, /<script nonce="N0nce">[\s\S]*postMessage\(\{ type: 'reveal'/);
     const carts = analysis.findings.find((f) => f.ruleId === 'hot-hot-without-guard')!;
-    assert.ok(html.includes(`<li class="error" data-file="/w/shop.catalog.yaml" data-start="${carts.range.offset[0]}" data-end="${carts.range.offset[1]}">`));
+    assert.ok(html.includes(`<li class="warning" data-file="/w/shop.catalog.yaml" data-start="${carts.range.offset[0]}" data-end="${carts.range.offset[1]}">`));
   });
 });

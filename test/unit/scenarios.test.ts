@@ -44,7 +44,11 @@ describe('partition scenarios', () => {
   describe('several writers on an eventual store (DynamoDB global tables, S3)', () => {
     const hotHot = 'topology: hot-hot\nstore: dynamodb-global';
     const cases: Array<[string, string, DisruptionKind, string, string]> = [
-      ['eventual data with no declared merge: split-brain', 'category: cart', 'isolate', 'us-east-1', 'split-brain writers=us-east-1+us-east-2 stale=us-east-1+us-east-2 risk=null guard=null'],
+      // AWS's guidance: eventual data on a last-writer-wins store converges on the last writer.
+      ['eventual data with no declared merge: diverges, converging on the last writer', 'category: cart', 'isolate', 'us-east-1', 'diverges writers=us-east-1+us-east-2 stale=us-east-1+us-east-2 risk=null guard=null'],
+      ['idempotent puts: diverges, nothing lost', 'category: preference\nwrites: [idempotent-put]', 'isolate', 'us-east-1', 'diverges writers=us-east-1+us-east-2 stale=us-east-1+us-east-2 risk=0 guard=null'],
+      ['counters under last writer wins, even with merge declared: split-brain', 'category: analytics\nconflictResolution: merge\nwrites: [counter]', 'isolate', 'us-east-1', 'split-brain writers=us-east-1+us-east-2 stale=us-east-1+us-east-2 risk=null guard=null'],
+      ['a witness stops no Region of an eventual table: diverges', 'category: cart\nsplitBrainGuards: [{ type: witness-region, region: us-west-2 }]', 'isolate', 'us-east-1', 'diverges writers=us-east-1+us-east-2 stale=us-east-1+us-east-2 risk=null guard=null'],
       ['strong data: split-brain even with a merge', 'category: inventory\nconflictResolution: merge', 'isolate', 'us-east-2', 'split-brain writers=us-east-1+us-east-2 stale=us-east-1+us-east-2 risk=null guard=null'],
       ['eventual data that merges: diverges, nothing lost', 'category: cart\nconflictResolution: merge', 'isolate', 'us-east-1', 'diverges writers=us-east-1+us-east-2 stale=us-east-1+us-east-2 risk=0 guard=null'],
       ['last writer wins: diverges, the earlier write of two is lost', 'category: cart\nconflictResolution: last-writer-wins', 'isolate', 'us-east-1', 'diverges writers=us-east-1+us-east-2 stale=us-east-1+us-east-2 risk=null guard=null'],
@@ -98,7 +102,8 @@ describe('partition scenarios', () => {
     assert.deepEqual([...verdicts].sort(), [...VERDICTS].sort());
   });
 
-  it('a split-brain is always one the rules already flag, unaffected means neither a copy nor a voter, and it never throws', () => {
+  it('a split-brain is always one the rules already flag, unaffected means neither a copy nor a voter, and it never throws (write modes and writes too)', () => {
+    const SPLIT_BRAIN_RULES = ['hot-hot-without-guard', 'unguarded-automatic-failover', 'lww-on-strong-data', 'lww-loses-updates'];
     const regionNames = ['us-east-1', 'us-east-2', 'us-west-2', 'eu-west-1'];
     const dataType = fc.record({
       category: fc.constantFrom('transaction', 'inventory', 'cart', 'session', 'media', 'other'),
@@ -108,7 +113,10 @@ describe('partition scenarios', () => {
       store: fc.option(fc.constantFrom('aurora-global', 'aurora', 'aurora-dsql', 'dynamodb-global', 'dynamodb-global-strong', 'dynamodb', 's3', 'elasticache-global'), { nil: undefined }),
       conflictResolution: fc.option(fc.constantFrom('none', 'last-writer-wins', 'merge', 'application'), { nil: undefined }),
       failover: fc.option(fc.constantFrom('manual', 'automatic'), { nil: undefined }),
-      guards: fc.subarray(['human-approval', 'fencing-lease', 'quorum', '{ type: witness-region, region: us-west-2 }', '{ type: fencing-lease, ttl: 10s }']),
+      writeMode: fc.option(fc.constantFrom('any-region', 'one-region', 'home-region'), { nil: undefined }),
+      writes: fc.option(fc.subarray(['idempotent-put', 'append-only', 'read-modify-write', 'counter', 'conditional', 'transaction'], { minLength: 1 }), { nil: undefined }),
+      immutable: fc.option(fc.boolean(), { nil: undefined }),
+      guards: fc.subarray(['human-approval', 'fencing-lease', 'quorum', '{ type: witness-region, region: us-west-2 }', '{ type: fencing-lease, ttl: 10s }', '{ type: fencing-lease, ttl: 10s, leaseStore: dynamodb-global }', '{ type: fencing-lease, ttl: 10s, leaseStore: dynamodb-global-strong }']),
       accepts: fc.boolean(),
     });
     const roles = fc.tuple(fc.constantFrom('witness', 'secondary'), fc.boolean());
@@ -123,11 +131,12 @@ describe('partition scenarios', () => {
           lines.push(`    ${key}: ${Array.isArray(value) ? `[${value.join(', ')}]` : value}`);
         }
         if (guards.length > 0) lines.push(`    splitBrainGuards: [${guards.join(', ')}]`);
-        if (accepts) lines.push('    acceptedRisks:', '      - { rule: hot-hot-without-guard, reason: x }', '      - { rule: unguarded-automatic-failover, reason: x }');
+        if (accepts) lines.push('    acceptedRisks:', ...SPLIT_BRAIN_RULES.map((rule) => `      - { rule: ${rule}, reason: x }`));
       });
       const analysis = analyzeCatalog(`${lines.join('\n')}\n`);
+      // The rules that speak for a split-brain: no guard, an unguarded failover, strong data or lost updates under last writer wins.
       const flagged = new Set([
-        ...analysis.findings.filter((f) => f.ruleId === 'hot-hot-without-guard' || f.ruleId === 'unguarded-automatic-failover').map((f) => f.dataType),
+        ...analysis.findings.filter((f) => SPLIT_BRAIN_RULES.includes(f.ruleId)).map((f) => f.dataType),
         ...analysis.acceptedRisks.filter((r) => r.matched).map((r) => r.dataType),
       ]);
       const witnesses = analysis.report.regions.filter((r) => r.role === 'witness').map((r) => r.name);

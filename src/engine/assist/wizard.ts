@@ -42,6 +42,7 @@ export function dataTypeEntry(answers: DataTypeAnswers, analysis: CatalogAnalysi
     multiRegion,
     stalenessBudgetMs: parseDuration(answers.stalenessBudget),
     splitBrainGuards: [],
+    writeMode: topology === 'hot-hot' ? 'any-region' : 'one-region',
   };
   const voters = new Set([...dataRegions, ...witnesses]).size;
   const recommendation = recommend(resolved, voters);

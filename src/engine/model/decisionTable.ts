@@ -1,7 +1,8 @@
 // The decision table (README, The catalog): what each category needs, and the recommendation that follows from a data type's need.
 import { formatDuration } from '../read/durations';
 import { storeFacts } from './storeFacts';
-import type { CapPosition, Category, Consistency, Recommendation, ResolvedDataType, StoreId } from './types';
+import { LOST_UNDER_LAST_WRITER_WINS } from './writePath';
+import type { Category, Consistency, Recommendation, ResolvedDataType, StoreId } from './types';
 
 interface CategoryNeed {
   /** The default; an explicit `consistency` or `immutable` on the data type wins. */
@@ -33,23 +34,51 @@ export const categoryExamples: Readonly<Record<Category, string>> = {
   audit: 'audit trails', media: 'images, video, documents', other: 'anything else: declare `consistency` and `immutable`',
 };
 
-/** Whether a declared store already gives the data type what the recommendation asks for. */
-export function storeSatisfies(dataType: ResolvedDataType, recommendation: Recommendation): boolean {
-  const store = dataType.store;
-  if (!store) return false;
-  if (store === recommendation.store) return true;
-  const facts = storeFacts[store];
-  if (!dataType.multiRegion) {
-    // In one Region any store of the family fits: a single-Region store or a global one.
-    const needed: CapPosition = dataType.consistency === 'strong' && !dataType.immutable ? 'CP' : 'AP';
-    return facts.position.value === needed || singleRegionFamily(store) === recommendation.store;
-  }
-  if (facts.position.value !== recommendation.cap) return false;
-  return !(dataType.topology === 'hot-hot' && facts.writers.value === 'primary');
+/** Why a declared store does not give the data what it needs; `one-writer` is single-writer-hot-hot's to say, the others store-mismatch's. */
+export interface StoreMisfit {
+  kind: 'position' | 'one-region' | 'one-writer' | 'not-served';
+  /** A clause: "aurora-global takes writes in one Region". */
+  text: string;
 }
 
-function singleRegionFamily(store: StoreId): StoreId | undefined {
-  return ({ aurora: 'aurora', dynamodb: 'dynamodb' } as Partial<Record<StoreId, StoreId>>)[store];
+/** Whether a declared store already gives the data type what the recommendation asks for. */
+export function storeSatisfies(dataType: ResolvedDataType, recommendation: Pick<Recommendation, 'cap' | 'store'>): boolean {
+  return !!dataType.store && storeMisfit(dataType, recommendation) === undefined;
+}
+
+/** How a declared store falls short of the data's need, or undefined when it fits (or none is declared). */
+export function storeMisfit(dataType: ResolvedDataType, recommendation: Pick<Recommendation, 'cap' | 'store'>): StoreMisfit | undefined {
+  const store = dataType.store;
+  if (!store || store === recommendation.store) return undefined;
+  if (!dataType.multiRegion) return servesInOneRegion(store, dataType) ? undefined : { kind: 'not-served', text: `${store} does not serve ${kindOfData(dataType)} data` };
+  const facts = storeFacts[store];
+  const strongMutable = dataType.consistency === 'strong' && !dataType.immutable;
+  if (facts.position.value === null) return { kind: 'one-region', text: `${store} lives in one Region` };
+  // AWS's "write to one Region" and "write to your Region" designs: one writer per item, so last writer wins never decides.
+  if (store === 'dynamodb-global' && strongMutable && dataType.writeMode !== 'any-region') return undefined;
+  if (store === 'elasticache-global' && dataType.category === 'cache') {
+    // A cache is rebuilt from its source: one writer Region with read-only replicas fits it.
+    return dataType.topology === 'hot-hot' ? { kind: 'one-writer', text: `${store} takes writes in one Region` } : undefined;
+  }
+  if (facts.position.value !== recommendation.cap) return { kind: 'position', text: `${store} is ${facts.position.value} across Regions` };
+  if (store === 'elasticache-global') return { kind: 'not-served', text: `${store} is a cache: it fits data that can be rebuilt, not data of record` };
+  if (dataType.topology === 'hot-hot' && facts.writers.value === 'primary') return { kind: 'one-writer', text: `${store} takes writes in one Region` };
+  return undefined;
+}
+
+/**
+ * In one Region there is no partition between Regions: any store that serves the data's
+ * consistency fits (DynamoDB serves strongly consistent reads and transactions in a Region).
+ * S3 holds objects, not records that strong data updates together; ElastiCache is a cache.
+ */
+export function servesInOneRegion(store: StoreId, dataType: ResolvedDataType): boolean {
+  if (store === 'elasticache-global') return dataType.category === 'cache';
+  if (store === 's3') return dataType.immutable || dataType.consistency === 'eventual';
+  return true;
+}
+
+function kindOfData(dataType: ResolvedDataType): string {
+  return dataType.immutable ? 'immutable' : dataType.category === 'cache' ? 'cache' : dataType.consistency === 'strong' ? 'strong' : 'eventual';
 }
 
 /** The recommended CAP position and store for a resolved data type, with the reason. */
@@ -57,11 +86,13 @@ export function recommend(dataType: ResolvedDataType, votingRegions: number): Re
   const { name } = dataType;
   const need = describeNeed(dataType);
   if (!dataType.multiRegion) {
-    const store: StoreId = dataType.immutable ? 's3' : dataType.consistency === 'strong' ? 'aurora' : 'dynamodb';
+    // The declared store is kept when it serves the data in its one Region.
+    const declared = dataType.store && servesInOneRegion(dataType.store, dataType) ? dataType.store : undefined;
+    const store: StoreId = declared ?? (dataType.immutable ? 's3' : dataType.consistency === 'strong' ? 'aurora' : 'dynamodb');
     const where = dataType.regions.length === 1 ? `one Region (${dataType.regions[0]})` : 'one Region';
     return {
       dataType: name, cap: 'CA', store,
-      reason: `${need} It lives in ${where}, so there is no partition between Regions to tolerate: it is effectively CA, and ${storeFacts[store].product} fits. Spreading it over Regions later turns this into a CP/AP choice.`,
+      reason: `${need} It lives in ${where}, so there is no partition between Regions to tolerate: it is effectively CA, and ${storeFacts[store].product} fits${declared && !dataType.immutable && dataType.consistency === 'strong' ? ' (it serves strongly consistent reads and transactions within its Region)' : ''}. Its copy does not survive the loss of that Region: only a copy in another Region does. Spreading it over Regions later turns this into a CP/AP choice.`,
     };
   }
   if (dataType.immutable) {
@@ -88,9 +119,12 @@ export function recommend(dataType: ResolvedDataType, votingRegions: number): Re
     };
   }
   const dynamo = storeFacts['dynamodb-global'];
+  // Writes that last writer wins loses, from every Region: multi-Region strong consistency keeps them (it has no transactions).
+  const lost = dataType.topology === 'hot-hot' && dataType.writeMode === 'any-region' ? (dataType.writes ?? []).filter((write) => LOST_UNDER_LAST_WRITER_WINS.has(write)) : [];
+  const strongAlternative = lost.length > 0 && !lost.includes('transaction');
   return {
-    dataType: name, cap: 'AP', store: 'dynamodb-global',
-    reason: `${need} Staying available in every Region matters more than reading the latest write, so DynamoDB global tables (multi-Region eventual consistency) fit: every Region takes writes, replicas converge ${dynamo.replicationWindow.text}, and concurrent writes to one item resolve by last writer wins.`,
+    dataType: name, cap: 'AP', store: 'dynamodb-global', ...(strongAlternative ? { alternative: 'dynamodb-global-strong' as const } : {}),
+    reason: `${need} Staying available in every Region matters more than reading the latest write, so DynamoDB global tables (multi-Region eventual consistency) fit: every Region takes writes, replicas converge ${dynamo.replicationWindow.text}, and concurrent writes to one item resolve by last writer wins.${lost.length > 0 ? ` Its ${lost.join(', ')} writes lose updates when two Regions write one item: write each item in its home Region (\`writeMode: home-region\`)${strongAlternative ? ', or use DynamoDB multi-Region strong consistency (`dynamodb-global-strong`), where every Region writes the latest item' : ''}.` : ''}`,
   };
 }
 

@@ -3,12 +3,13 @@
 // wrong types, so here a value of the wrong type is simply treated as absent.
 import { categoryNeeds } from './decisionTable';
 import { verdictFor } from './verdict';
+import { writePathOf } from './writePath';
 import { namesOf, type DeployedStore, type DeployedSystem } from './deployed';
 import { parseDuration } from '../read/durations';
 import { CatalogSource, PathSegment } from '../read/source';
 import { STORE_IDS, storeFacts, type StoreFacts } from './storeFacts';
 import type {
-  Category, CatalogRegion, GuardType, RelatedLocation, ResolvedDataType, SourceRange, SplitBrainGuard, StoreId, Verdict,
+  Category, CatalogRegion, GuardType, RelatedLocation, ResolvedDataType, SourceRange, SplitBrainGuard, StoreId, Verdict, WritePath,
 } from './types';
 
 /** Where a finding about a field goes, and the other nodes worth showing with it. */
@@ -24,6 +25,8 @@ export interface DataTypeUnderCheck {
   resolved: ResolvedDataType;
   /** What the data type needs, the store chosen for it and how the declared store compares: what every rule and surface says. */
   verdict: Verdict;
+  /** Who writes an item during a partition, and which guards something enforces. */
+  writePath: WritePath;
   acceptedRisks: Array<{ rule: string; reason: string; index: number }>;
   /** The guards with their index in the YAML list (or in `defaults`), for ranges. */
   guards: Array<{ guard: SplitBrainGuard; index: number }>;
@@ -70,6 +73,8 @@ const CONFLICT_RESOLUTIONS = ['none', 'last-writer-wins', 'merge', 'application'
 const FAILOVERS = ['manual', 'automatic'] as const;
 const GUARD_TYPES: readonly GuardType[] = ['human-approval', 'fencing-lease', 'witness-region', 'quorum'];
 const ROLES = ['primary', 'secondary', 'witness'] as const;
+const WRITE_MODES = ['any-region', 'one-region', 'home-region'] as const;
+const WRITE_KINDS = ['idempotent-put', 'append-only', 'read-modify-write', 'counter', 'conditional', 'transaction'] as const;
 
 type Plain = Record<string, unknown>;
 
@@ -149,9 +154,13 @@ function resolveDataType(
     rtoMs: parseDuration(field('rto')),
     failover: oneOf(field('failover'), FAILOVERS),
     splitBrainGuards: guards.map((g) => g.guard),
+    // AWS's write modes: hot-hot writes any item anywhere unless each item has a home Region.
+    writeMode: oneOf(field('writeMode'), WRITE_MODES) ?? (topology === 'hot-hot' ? 'any-region' : 'one-region'),
+    ...(Array.isArray(field('writes')) ? { writes: [...new Set(asArray(field('writes')).flatMap((write) => oneOf(write, WRITE_KINDS) ?? []))] } : {}),
   };
   const votingRegions = new Set([...regions, ...witnessRegions]).size;
   const verdict = verdictFor(resolved, votingRegions);
+  const writePath = writePathOf(resolved, witnessRegions);
   const ownPath = (key: string, inside: PathSegment[]): PathSegment[] => ['dataTypes', index, key, ...inside];
   const nameAt = (): Located => ({ range: source.rangeAt(['dataTypes', index, 'name']) });
   return {
@@ -159,6 +168,7 @@ function resolveDataType(
     declaredName,
     resolved,
     verdict,
+    writePath,
     guards,
     declaredRegions,
     resources: asArray(own.resources).flatMap((name, i) => (typeof name === 'string' && name ? [{ name, index: i }] : [])),
@@ -197,6 +207,7 @@ function normaliseGuard(entry: unknown): SplitBrainGuard[] {
     ttl: typeof guard.ttl === 'string' ? guard.ttl : undefined,
     region: typeof guard.region === 'string' ? guard.region : undefined,
     approvers: typeof guard.approvers === 'number' ? guard.approvers : undefined,
+    leaseStore: oneOf(guard.leaseStore, STORE_IDS),
   }];
 }
 

@@ -109,7 +109,7 @@ export const storeFacts: Readonly<Record<StoreId, StoreFacts>> = {
   'elasticache-global': {
     id: 'elasticache-global',
     product: 'ElastiCache Global Datastore',
-    position: { value: 'AP', text: 'one primary; read-only secondaries serve stale data during replication lag', source: ELASTICACHE_GLOBAL },
+    position: { value: 'CP', text: 'CP like Aurora Global Database: one primary Region takes writes; read-only secondaries serve stale data; a secondary is promoted by an API call', source: ELASTICACHE_GLOBAL },
     writers: { value: 'primary', text: 'the primary cluster only; promotion is manual', source: ELASTICACHE_GLOBAL },
     replicationWindow: { value: 1000, text: 'typically under 1 s, asynchronous', source: `${ELASTICACHE_DR} [secondary source]` },
     rpo: { value: 1000, text: 'generally under 1 s', source: `${ELASTICACHE_DR} [secondary source]` },
@@ -119,3 +119,22 @@ export const storeFacts: Readonly<Record<StoreId, StoreFacts>> = {
 };
 
 export const STORE_IDS = Object.keys(storeFacts) as StoreId[];
+
+const DDB_WRITE_MODES = 'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-global-table-design.prescriptive-guidance.writemodes.html';
+const DDB_WRITE_ONE_REGION = 'https://docs.aws.amazon.com/prescriptive-guidance/latest/dynamodb-global-tables/write-to-one-region.html';
+const DR_STRATEGIES = 'https://docs.aws.amazon.com/whitepapers/latest/disaster-recovery-workloads-on-aws/disaster-recovery-options-in-the-cloud.html';
+
+/**
+ * What AWS's guidance says about writing to multi-Region stores, beyond each store's figures: the
+ * facts behind the write-mode rules. Each with its source, on docs/store-facts.md.
+ */
+export const writeGuidance = {
+  writeModes: { value: ['any-region', 'one-region', 'home-region'], text: 'Three write modes for global tables: write to any Region (every MRSC table; on MREC only for idempotent or append-only writes, or where conflicts are acceptable), write to one Region (what MREC needs for conditional writes and transactions: strong reads go to that Region), write to your Region (each item has a home Region, "Region pinning").', source: DDB_WRITE_MODES },
+  lastWriterWinsLosesSilently: { value: true, text: 'On MREC tables concurrent writes to one item resolve by last writer wins on an internal timestamp; the losing write disappears without a trace in CloudWatch or CloudTrail. A balance updated with ADD in two Regions loses an update; under MRSC it does not.', source: DDB_GLOBAL_GUIDE },
+  conditionalWritesAreLocal: { value: true, text: 'On MREC tables a strongly consistent read is strong only for items last written in that Region, conditional writes evaluate against the local copy, and a transaction is atomic only in the Region that runs it.', source: DDB_GLOBAL_HOW },
+  writeToOneRegion: { value: true, text: 'Writing to one Region gives strongly consistent reads, conditional writes and transactions in that Region; other Regions read eventually; a planned Region switch drains writes first, an unplanned one loses the replication lag.', source: DDB_WRITE_ONE_REGION },
+  mrscHasNoTransactions: { value: true, text: 'MRSC tables have no transactions (the calls fail), no TTL and no local secondary indexes; they need exactly three Regions in one Region set.', source: DDB_GLOBAL_HOW },
+  isolatedReplicaKeepsWriting: { value: true, text: 'An isolated MREC replica keeps accepting local writes and catches up later: writes it had not replicated are delayed until it returns, and may then be overwritten by newer writes.', source: DDB_GLOBAL_GUIDE },
+  witnessOnlyForStrong: { value: true, text: 'A witness Region exists only for MRSC tables (and Aurora DSQL): an MREC table has no witness and every Region accepts writes at any time.', source: DDB_GLOBAL_HOW },
+  regionLossNeedsACopy: { value: 3_600_000, text: 'Data in one Region does not survive the loss of that Region; backup and restore to another Region takes hours (RPO and RTO in hours), pilot light and warm standby tens of minutes, multi-site active/active near zero.', source: DR_STRATEGIES },
+} as const satisfies Record<string, SourcedFact<unknown>>;

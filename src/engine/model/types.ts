@@ -3,7 +3,7 @@
 import type { DeployedSystem } from './deployed';
 
 export * from './vocabulary';
-import type { CapPosition, Category, ConflictResolution, Consistency, FailoverMode, GuardType, RegionRole, Severity, SeveritySetting, SourceRange, StoreId, Topology } from './vocabulary';
+import type { CapPosition, Category, ConflictResolution, Consistency, FailoverMode, GuardType, RegionRole, Severity, SeveritySetting, SourceRange, StoreId, Topology, WriteKind, WriteMode } from './vocabulary';
 
 export interface RelatedLocation {
   message: string;
@@ -50,6 +50,8 @@ export interface Verdict extends Recommendation {
   storeFits: boolean;
   /** Why the declared store does not fit, as a clause ("aurora-global takes writes in one Region"); absent when it fits or none is declared. */
   misfit?: string;
+  /** Which rule speaks for the misfit: `one-writer` is single-writer-hot-hot's, the others store-mismatch's. */
+  misfitKind?: 'position' | 'one-region' | 'one-writer' | 'not-served';
 }
 
 export interface AcceptedRisk {
@@ -67,6 +69,8 @@ export interface SplitBrainGuard {
   ttl?: string;
   region?: string;
   approvers?: number;
+  /** Where a fencing lease lives (`leaseStore`): it fences only in a strongly consistent store. */
+  leaseStore?: StoreId;
 }
 
 /** A region as declared in the catalog's `regions` list. */
@@ -94,6 +98,33 @@ export interface ResolvedDataType {
   rtoMs?: number;
   failover?: FailoverMode;
   splitBrainGuards: SplitBrainGuard[];
+  /** Where each item is written: as declared, else one-region (hot-warm, single-region) or any-region (hot-hot). */
+  writeMode: WriteMode;
+  /** What the application's writes are, when declared. */
+  writes?: WriteKind[];
+}
+
+/**
+ * Who can write an item during a partition, and what keeps two Regions from both writing it:
+ * decided once per data type (model/writePath.ts) and read by the rules and the scenarios, so
+ * a guard counts in one place only where something enforces it.
+ */
+export interface WritePath {
+  writeMode: WriteMode;
+  /** Several Regions write each item on a last-writer-wins store (`dynamodb-global` any-region, `s3` written in every Region). */
+  lastWriterWins: boolean;
+  /** The declared store keeps a cut-off Region from writing by itself (`dynamodb-global-strong`, `aurora-dsql` in a shape AWS accepts). */
+  builtInQuorum: boolean;
+  /** One writer per item: a single-writer store, or `dynamodb-global` written in one Region or each item in its home Region. */
+  oneWriterPerItem: boolean;
+  /** The declared guards that something enforces here (a witness or quorum does not stop a last-writer-wins store's Regions). */
+  enforcedGuards: GuardType[];
+  /** The guards declared here that enforce nothing, for the findings to say so. */
+  idleGuards: GuardType[];
+  /** Declared writes that last writer wins loses when two Regions write one item. */
+  lostUnderLastWriterWins: WriteKind[];
+  /** Every declared write converges under last writer wins (idempotent puts, appends); false when none is declared. */
+  convergentWrites: boolean;
 }
 
 /** A `resources` entry as deployed, in words a report can print; values the infrastructure does not fix are `?`. */
@@ -130,7 +161,11 @@ export interface DataTypeReport {
     rto?: string;
     failover?: FailoverMode;
     conflictResolution?: ConflictResolution;
+    writeMode: WriteMode;
+    writes?: WriteKind[];
   };
+  /** Who writes an item during a partition, and which guards are enforced (see WritePath). */
+  writePath: WritePath;
   declaredStore?: StoreId;
   declaredCap?: CapPosition;
   recommendation: Recommendation;

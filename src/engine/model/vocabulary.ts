@@ -10,6 +10,10 @@ export type RegionRole = 'primary' | 'secondary' | 'witness';
 export type ConflictResolution = 'none' | 'last-writer-wins' | 'merge' | 'application';
 export type FailoverMode = 'manual' | 'automatic';
 export type GuardType = 'human-approval' | 'fencing-lease' | 'witness-region' | 'quorum';
+/** Where each item is written: AWS's three write modes for global tables. */
+export type WriteMode = 'any-region' | 'one-region' | 'home-region';
+/** What the application does to the data when it writes. */
+export type WriteKind = 'idempotent-put' | 'append-only' | 'read-modify-write' | 'counter' | 'conditional' | 'transaction';
 
 export type StoreId =
   | 'aurora-global'

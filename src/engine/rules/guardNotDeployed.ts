@@ -1,4 +1,4 @@
-import { isStrongMultiRegionStore } from '../infrastructure/regionSets';
+import { isStrongMultiRegionStore } from '../model/regionSets';
 import { failoverRoutesFor, linkedResources, resourceLocation } from './linked';
 import { DataTypeRule, defineRule, Issue, named, resourceNamed } from './rule';
 

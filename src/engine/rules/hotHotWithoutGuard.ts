@@ -1,28 +1,59 @@
-import { DataTypeRule, defineRule, named, PARTITION_GUARDS } from './rule';
+import { isStrongMultiRegionStore } from '../model/regionSets';
+import { storeFacts } from '../model/storeFacts';
+import type { GuardType } from '../model/types';
+import { DataTypeRule, defineRule, named } from './rule';
+
+const GUARD_WORDS: Record<GuardType, string> = { 'human-approval': 'human approval', 'fencing-lease': 'a fencing lease', 'witness-region': 'a witness', quorum: 'a quorum' };
 
 export const hotHotWithoutGuard = defineRule<DataTypeRule>({
   id: 'hot-hot-without-guard',
   scope: 'dataType',
   defaultSeverity: 'error',
-  description: 'Hot-hot data in two or more Regions with no fencing-lease, witness-region or quorum guard (unless it is immutable, or eventual data that merges divergence by intent).',
+  description: 'Hot-hot data in two or more Regions with nothing that keeps both sides from writing one item: no enforced fencing lease, witness or quorum, and no store that carries its own quorum (unless it is immutable, eventual data that merges divergence by intent, or writes that converge under last writer wins).',
   acceptable: true,
   check(dataType) {
-    const { resolved } = dataType;
+    const { resolved, writePath } = dataType;
     if (resolved.topology !== 'hot-hot' || !resolved.multiRegion || resolved.immutable) return [];
-    if (resolved.splitBrainGuards.some((guard) => PARTITION_GUARDS.has(guard.type))) return [];
-    const mergesByIntent = resolved.consistency === 'eventual' && resolved.conflictResolution !== undefined && resolved.conflictResolution !== 'none';
-    if (mergesByIntent) return [];
-    const remedy = resolved.consistency === 'eventual'
+    // A store with its own quorum fences a cut-off Region; a single-writer store cannot split its
+    // writes (single-writer-hot-hot speaks for that); pinned items have one writer each.
+    if (writePath.builtInQuorum || writePath.oneWriterPerItem || writePath.writeMode === 'home-region') return [];
+    if (writePath.enforcedGuards.length > 0) return [];
+    const eventual = resolved.consistency === 'eventual';
+    // Strong data written in every Region of an eventual global table is lww-on-strong-data's to say.
+    if (!eventual && resolved.store === 'dynamodb-global' && writePath.lastWriterWins) return [];
+    if (eventual && resolved.conflictResolution !== undefined && resolved.conflictResolution !== 'none') return [];
+    // AWS's "write to any Region" design: idempotent or append-only writes converge on the last writer.
+    if (eventual && writePath.lastWriterWins && writePath.convergentWrites) return [];
+    // Writes that last writer wins loses are lww-loses-updates' to say.
+    if (writePath.lostUnderLastWriterWins.length > 0) return [];
+    const store = resolved.store!;
+    const idle = writePath.idleGuards.filter((type) => type !== 'fencing-lease');
+    const idleNote = idle.length > 0 && writePath.lastWriterWins
+      ? ` ${idle.map((type) => GUARD_WORDS[type]).join(' and ').replace(/^./, (c) => c.toUpperCase())} does not stop ${storeFacts[store].product} from taking writes in every Region: ${idle.length > 1 ? 'they count' : 'it counts'} only where a store votes.`
+      : '';
+    const approvalOnly = resolved.splitBrainGuards.some((guard) => guard.type === 'human-approval') ? ' Human approval does not count: it gates a failover, and hot-hot data has no failover to gate.' : '';
+    const leaseNote = writePath.idleGuards.includes('fencing-lease') ? ' Its fencing lease lives in an eventually consistent store, so it fences nothing (see lease-in-eventual-store).' : '';
+    if (eventual && writePath.lastWriterWins && resolved.writes === undefined && resolved.conflictResolution === undefined) {
+      // An undeclared design on a last-writer-wins store may well be AWS's "write to any Region": a warning that asks to say so.
+      return [{
+        at: dataType.at('topology'),
+        severity: 'warning',
+        message: `${named(resolved.name)}: ${store} keeps the last writer: say so (conflictResolution) or declare idempotent writes.`,
+        detail: `\`${resolved.name}\` takes writes in ${resolved.regions.length} Regions on \`${store}\`, where concurrent writes to one item resolve by last writer wins and the other write disappears without a trace.${idleNote}${approvalOnly} That is AWS's "write to any Region" design when the writes are idempotent puts or appends: declare them (\`writes: [idempotent-put]\`), or say that the last writer wins (\`conflictResolution: last-writer-wins\`). Writes that read and modify an item need one writer per item (\`writeMode: one-region\` or \`home-region\`) or \`dynamodb-global-strong\`.`,
+      }];
+    }
+    const remedy = eventual
       ? 'Declare how the copies are merged (`conflictResolution: merge`, `application` or `last-writer-wins`), or add a guard (a fencing lease is the usual one).'
-      : 'Strong data cannot be merged after the fact: add a guard (a fencing lease is the usual one; a witness Region or a quorum of three Regions also work).';
-    // Human approval gates a failover; hot-hot data has none to gate.
-    const approvalOnly = resolved.splitBrainGuards.length > 0 ? ' Human approval does not count: it gates a failover, and hot-hot data has no failover to gate.' : '';
+      : `Strong data cannot be merged after the fact: ${!resolved.store && isStrongMultiRegionStore(dataType.verdict.store) ? `declare a store that votes (\`${dataType.verdict.store}\`, or \`${dataType.verdict.alternative ?? 'dynamodb-global-strong'}\`: a Region cut off from the majority refuses writes), or ` : ''}add a guard (a fencing lease is the usual one${writePath.lastWriterWins ? '' : '; a witness Region or a quorum of three Regions also work'}).`;
     return [{
       at: dataType.at('topology'),
-      message: resolved.consistency === 'eventual'
+      message: eventual
         ? `${named(resolved.name)} is hot-hot with no split-brain guard: declare how copies merge (conflictResolution: merge).`
-        : `${named(resolved.name)} is strong, hot-hot data with no split-brain guard: add a fencing lease.`,
-      detail: `\`${resolved.name}\` takes writes in ${resolved.regions.length} Regions (hot-hot) with no split-brain guard: during a partition each side keeps writing and the copies diverge.${approvalOnly} ${remedy}`,
+        : !resolved.store && isStrongMultiRegionStore(dataType.verdict.store)
+          // No store yet: the verdict's store votes by itself, which is the guard.
+          ? `${named(resolved.name)} is strong, hot-hot data with no split-brain guard: use ${dataType.verdict.store} or add a fencing lease.`
+          : `${named(resolved.name)} is strong, hot-hot data with no split-brain guard: add a fencing lease.`,
+      detail: `\`${resolved.name}\` takes writes in ${resolved.regions.length} Regions (hot-hot) with no split-brain guard that anything enforces: during a partition each side keeps writing and the copies diverge.${idleNote}${leaseNote}${approvalOnly} ${remedy}`,
     }];
   },
 });

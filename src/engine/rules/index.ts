@@ -12,7 +12,10 @@ import { unknownResource } from './unknownResource';
 import { capIntentMismatch } from './capIntentMismatch';
 import { duplicateName } from './duplicateName';
 import { hotHotWithoutGuard } from './hotHotWithoutGuard';
+import { leaseInEventualStore } from './leaseInEventualStore';
+import { lwwLosesUpdates } from './lwwLosesUpdates';
 import { lwwOnStrongData } from './lwwOnStrongData';
+import { strongReadsInWriterRegion } from './strongReadsInWriterRegion';
 import { quorumNeedsThree } from './quorumNeedsThree';
 import { recommendation } from './recommendation';
 import { rpoUnachievable } from './rpoUnachievable';
@@ -39,6 +42,9 @@ export const rules: readonly Rule[] = [
   singleWriterHotHot,
   quorumNeedsThree,
   witnessMissing,
+  leaseInEventualStore,
+  strongReadsInWriterRegion,
+  lwwLosesUpdates,
   unguardedAutomaticFailover,
   caInMultiRegion,
   capIntentMismatch,

@@ -5,11 +5,14 @@ export const lwwOnStrongData = defineRule<DataTypeRule>({
   id: 'lww-on-strong-data',
   scope: 'dataType',
   defaultSeverity: 'error',
-  description: 'Strong data resolved by last writer wins, or stored on `dynamodb-global` (multi-Region eventual consistency).',
+  description: 'Strong data resolved by last writer wins, or stored on `dynamodb-global` (multi-Region eventual consistency) and written in any Region.',
   acceptable: true,
   check(dataType) {
-    const { resolved, verdict } = dataType;
+    const { resolved, verdict, writePath } = dataType;
     if (resolved.consistency !== 'strong') return [];
+    // AWS's "write to one Region" and "write to your Region": one writer per item, so the last
+    // writer never has to win (strong-reads-in-writer-region says where strong reads go).
+    if (resolved.store === 'dynamodb-global' && resolved.multiRegion && (writePath.oneWriterPerItem || writePath.writeMode === 'home-region')) return [];
     const issues: Issue[] = [];
     if (resolved.conflictResolution === 'last-writer-wins') {
       issues.push({

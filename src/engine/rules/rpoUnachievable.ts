@@ -1,16 +1,31 @@
+import { writeGuidance } from '../model/storeFacts';
 import { formatDuration } from '../read/durations';
 import { DataTypeRule, defineRule, named } from './rule';
+
+/** Under this, an RPO or RTO needs a copy in another Region: a backup restored elsewhere takes hours (AWS's DR strategies). */
+const ONE_REGION_FLOOR_MS = writeGuidance.regionLossNeedsACopy.value;
 
 export const rpoUnachievable = defineRule<DataTypeRule>({
   id: 'rpo-unachievable',
   scope: 'dataType',
   defaultSeverity: 'warning',
-  description: 'The declared `rpo` is shorter than the store can promise on an unplanned failover.',
+  description: 'The declared `rpo` is shorter than the store can promise on an unplanned failover; for data in one Region, an `rpo` or `rto` under an hour, which the loss of that Region breaks.',
   acceptable: true,
   check(dataType) {
     const { resolved } = dataType;
+    if (!resolved.multiRegion) {
+      // In one Region nothing fails over: losing the Region loses the data until a copy elsewhere is restored.
+      const promise = resolved.rpoMs !== undefined && resolved.rpoMs < ONE_REGION_FLOOR_MS ? 'rpo' : resolved.rtoMs !== undefined && resolved.rtoMs < ONE_REGION_FLOOR_MS ? 'rto' : undefined;
+      if (!promise || resolved.regions.length === 0) return [];
+      const value = formatDuration((promise === 'rpo' ? resolved.rpoMs : resolved.rtoMs)!);
+      return [{
+        at: dataType.at(promise),
+        message: `${named(resolved.name)} lives in one Region, so an ${promise.toUpperCase()} of ${value} cannot survive its loss: add a Region.`,
+        detail: `\`${resolved.name}\` lives in one Region (${resolved.regions.join(', ')}) and declares an ${promise.toUpperCase()} of ${value}. Nothing fails over within a Region's loss: only a copy in another Region keeps the data, and restoring a backup copied to another Region takes hours (${writeGuidance.regionLossNeedsACopy.text}). Add a second Region (a pilot light or warm standby), or declare the ${promise} a Region's loss really gives.`,
+      }];
+    }
     const rpo = resolved.rpoMs;
-    if (rpo === undefined || !resolved.multiRegion) return [];
+    if (rpo === undefined) return [];
     const { facts, described: which } = dataType.storeInQuestion();
     const storeRpo = facts.rpo.value;
     if (storeRpo === null || rpo >= storeRpo) return [];

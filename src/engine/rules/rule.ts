@@ -52,12 +52,6 @@ export interface DataTypeRule extends RuleMetaInput {
 
 export type Rule = SourceRule | CatalogRule | DataTypeRule;
 
-/**
- * The guards that keep a cut-off Region from writing. `human-approval` is not one: it gates a
- * failover, and it does nothing while a health check or hot-hot writes act without a person.
- */
-export const PARTITION_GUARDS: ReadonlySet<string> = new Set(['fencing-lease', 'witness-region', 'quorum']);
-
 /** Longest data type name a message quotes whole: a message stays within 120 characters. */
 const MAX_NAME_IN_MESSAGE = 32;
 

@@ -14,10 +14,17 @@ export const storeMismatch = defineRule<DataTypeRule>({
   acceptable: true,
   check(dataType) {
     const { resolved, verdict: rec } = dataType;
-    if (!resolved.multiRegion || !resolved.store) return [];
+    // One writer Region for hot-hot data is single-writer-hot-hot's to say.
+    if (!resolved.multiRegion || !resolved.store || rec.storeFits || rec.misfitKind === 'one-writer') return [];
     const facts = storeFacts[resolved.store];
     const position = facts.position.value;
-    if (position === rec.cap) return [];
+    if (rec.misfitKind === 'not-served') {
+      return [{
+        at: dataType.at('store'),
+        message: `${named(resolved.name)} is data of record, but ${resolved.store} is a cache: use ${rec.store}.`,
+        detail: `\`${resolved.name}\` is ${resolved.consistency} data of record, but ${rec.misfit}: a cache is rebuilt from its source, and a Region's loss or a failover can drop what it held. Use \`${rec.store}\`${rec.alternative ? ` (or \`${rec.alternative}\`)` : ''}.`,
+      }];
+    }
     const orAlternative = rec.alternative ? ` (or, also ${rec.cap}, \`${rec.alternative}\`)` : '';
     const message = position === null
       ? `${named(resolved.name)} is in ${resolved.regions.length} Regions, but ${resolved.store} lives in one: use ${rec.store}.`

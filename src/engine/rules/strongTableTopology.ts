@@ -1,5 +1,5 @@
 import { isUnknown } from '../model/deployed';
-import { isStrongMultiRegionStore, strongTopologyProblem } from '../infrastructure/regionSets';
+import { isStrongMultiRegionStore, strongTopologyProblem } from '../model/regionSets';
 import { atResource, knownRegions, linkedResources } from './linked';
 import { DataTypeRule, defineRule, Issue, named, resourceNamed } from './rule';
 

@@ -1,6 +1,6 @@
 import { storeFacts } from '../model/storeFacts';
 import type { StoreId } from '../model/types';
-import { DataTypeRule, defineRule, named, PARTITION_GUARDS } from './rule';
+import { DataTypeRule, defineRule, named } from './rule';
 
 /** The end of the message: what the declared store itself does about a cut-off Region, then the advice. */
 function storeAndAdvice(store: StoreId | undefined): string {
@@ -9,7 +9,7 @@ function storeAndAdvice(store: StoreId | undefined): string {
   const fencing = storeFacts[store].failoverFencing;
   switch (fencing.value) {
     case 'quorum':
-      return `. \`${store}\` itself refuses writes in a Region cut off from its quorum: declare that as a \`quorum\` guard, or switch to \`failover: manual\`.`;
+      return `. \`${store}\` itself refuses writes in a Region cut off from its quorum once its Regions and witness are a shape AWS accepts (see strong-table-topology); until then, add a guard or switch to \`failover: manual\`.`;
     case 'best-effort':
       return ` (${fencing.text}). ${advice}`;
     case 'none':
@@ -21,16 +21,21 @@ export const unguardedAutomaticFailover = defineRule<DataTypeRule>({
   id: 'unguarded-automatic-failover',
   scope: 'dataType',
   defaultSeverity: 'warning',
-  description: '`failover: automatic` in two or more Regions with no fencing-lease, witness-region or quorum guard.',
+  description: '`failover: automatic` in two or more Regions with no enforced fencing-lease, witness-region or quorum guard and no store that carries its own quorum (immutable data is exempt).',
   acceptable: true,
   check(dataType) {
-    const { resolved } = dataType;
+    const { resolved, writePath } = dataType;
     if (resolved.failover !== 'automatic' || !resolved.multiRegion) return [];
-    if (resolved.splitBrainGuards.some((g) => PARTITION_GUARDS.has(g.type))) return [];
+    // New objects under new keys never conflict, whichever side writes them; a voting store fences by itself.
+    if (resolved.immutable || writePath.builtInQuorum) return [];
+    if (writePath.enforcedGuards.length > 0) return [];
+    const idle = writePath.idleGuards.length > 0
+      ? ` Its ${writePath.idleGuards.join(' and ')} guard enforces nothing here${writePath.lastWriterWins ? `: \`${resolved.store}\` keeps taking writes in every Region` : ': the lease lives in an eventually consistent store'}.`
+      : '';
     return [{
       at: dataType.at('failover'),
       message: `${named(resolved.name)} fails over automatically with no fencing lease, witness or quorum: make failover manual.`,
-      detail: `\`${resolved.name}\` fails over automatically with no fencing lease, witness Region or quorum: a health check cannot tell a dead primary from one cut off by a partition, so traffic can move to another Region while the old primary still takes writes${storeAndAdvice(resolved.store)}`,
+      detail: `\`${resolved.name}\` fails over automatically with no fencing lease, witness Region or quorum that anything enforces: a health check cannot tell a dead primary from one cut off by a partition, so traffic can move to another Region while the old primary still takes writes${storeAndAdvice(resolved.store)}${idle}`,
     }];
   },
 });

@@ -3,7 +3,7 @@
 // whose reads go stale, whether its copies diverge, and how much data is at risk. Decided from
 // the analysis's report and the store facts table alone; the figures are the table's.
 import { parseDuration } from '../read/durations';
-import { named, PARTITION_GUARDS } from '../rules/rule';
+import { named } from '../rules/rule';
 import { storeFacts } from '../model/storeFacts';
 import type { CatalogAnalysis, DataTypeReport, GuardType, StoreId } from '../model/types';
 
@@ -85,9 +85,21 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
       ? { verdict: 'degraded', writers: [region], ...none, why: `It lives in ${region} only: its own clients still reach it, every other Region's clients do not.` }
       : { verdict: 'unavailable', writers: [], staleReads: [], atRiskMs: null, guard: null, why: `It lives in ${region} only: it is gone until the Region returns, and what is not backed up elsewhere is lost.` };
   }
-  const guardOf = (types: readonly GuardType[]) => dataType.guards.find((guard) => types.includes(guard.type));
-  const partitionGuard = dataType.guards.find((guard) => PARTITION_GUARDS.has(guard.type));
-  const singleWriter = dataType.need.topology !== 'hot-hot' || facts.writers.value !== 'all';
+  const path = dataType.writePath;
+  // Only guards something enforces decide an outcome: a witness stops no Region of a last-writer-wins store.
+  const guardOf = (types: readonly GuardType[]) => dataType.guards.find((guard) => types.includes(guard.type) && (guard.type === 'human-approval' || path.enforcedGuards.includes(guard.type)));
+  const partitionGuard = dataType.guards.find((guard) => path.enforcedGuards.includes(guard.type));
+  // A store that votes keeps its majority whatever the topology says.
+  const votes = path.builtInQuorum || (facts.position.value === 'CP' && facts.writers.value === 'all' && dataType.need.topology === 'hot-hot');
+  const singleWriter = !votes && (dataType.need.topology !== 'hot-hot' || facts.writers.value !== 'all' || path.oneWriterPerItem);
+
+  if (path.writeMode === 'home-region' && facts.writers.value === 'all' && !votes) {
+    // Region pinning: each item is written only in its home Region, so nothing diverges.
+    if (!regions.includes(region)) return { verdict: 'available', writers: regions, ...none, why: `${region} is only a voter; every Region keeps writing the items homed there.` };
+    return kind === 'isolate'
+      ? { verdict: 'degraded', writers: regions, staleReads: regions, atRiskMs: 0, guard: null, why: `Each item is written only in its home Region: ${region} keeps writing its own items and the others theirs, so nothing diverges; reads of items homed across the cut go stale, and ${region}'s clients cannot write items homed elsewhere.` }
+      : { verdict: 'degraded', writers: others, staleReads: [], atRiskMs: facts.replicationWindow.value, guard: null, why: `Items homed in ${region} take no writes until they are re-homed, and re-homing without a drain gives up what ${region} had not replicated (${facts.replicationWindow.text}); the other items keep their writers.` };
+  }
 
   if (singleWriter) {
     const writer = singleWriterOf(regions, catalog)!;
@@ -103,6 +115,9 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
       return automatic
         ? { verdict: 'failed-over', writers: [standby], staleReads: [], atRiskMs: facts.rpo.value, guard: partitionGuard?.type ?? null, why: `${writer} is down and ${standby} is promoted automatically; the writes not yet replicated are lost (${facts.rpo.text}).` }
         : { verdict: 'unavailable', writers: [], staleReads: [], atRiskMs: facts.rpo.value, guard: guardOf(['human-approval'])?.type ?? null, why: `${writer} is down and failover is manual: no Region takes writes until a person promotes ${standby}, and that failover loses the writes not yet replicated (${facts.rpo.text}).` };
+    }
+    if (dataType.need.immutable && automatic) {
+      return { verdict: 'available', writers: [writer, standby], staleReads: [writer, standby], atRiskMs: 0, guard: null, why: `${standby} is promoted while ${writer} keeps its local clients: both write, but new objects under new keys never conflict, and the copies catch up when the link returns.` };
     }
     if (!automatic) {
       return { verdict: 'degraded', writers: [writer], staleReads: others, atRiskMs: 0, guard: guardOf(['human-approval'])?.type ?? null, why: `${writer} is cut off but keeps its local clients; elsewhere writes wait, because failover is manual and a person sees that ${writer} is alive.` };
@@ -121,7 +136,7 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
     return { verdict: 'split-brain', writers: [writer, standby], staleReads: [writer, standby], atRiskMs: null, guard: null, why: `A health check cannot tell a cut-off ${writer} from a dead one: it promotes ${standby} while ${writer} keeps taking its local clients' writes. Two writers, and the copies cannot be merged.` };
   }
 
-  if (facts.position.value === 'CP') {
+  if (votes) {
     if (voters.length < 3) return { verdict: 'unavailable', writers: [], staleReads: regions, atRiskMs: 0, guard: null, why: `${voters.length} voting Regions cannot form a majority when one is ${kind === 'isolate' ? 'cut off' : 'lost'}: \`${store}\` refuses writes everywhere.` };
     if (!regions.includes(region)) return { verdict: 'available', writers: regions, ...none, why: `${region} is only a voter: the data Regions still form a majority and keep writing.` };
     return kind === 'isolate'
@@ -131,12 +146,26 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
 
   // Several writers on an eventual store.
   if (!regions.includes(region)) return { verdict: 'available', writers: regions, ...none, why: `${region} is only a voter; every data Region keeps writing.` };
-  if (kind === 'lose') return { verdict: 'available', writers: others, staleReads: [], atRiskMs: facts.replicationWindow.value, guard: null, why: `${others.join(', ')} keep writing; what ${region} accepted but had not replicated is lost (${facts.replicationWindow.text}).` };
+  if (kind === 'lose') return { verdict: 'available', writers: others, staleReads: [], atRiskMs: facts.replicationWindow.value, guard: null, why: `${others.join(', ')} keep writing; what ${region} accepted but had not replicated is delayed until ${region} returns, and may then be overwritten by newer writes (${facts.replicationWindow.text}).` };
   if (dataType.need.immutable) return { verdict: 'available', writers: regions, staleReads: [region], atRiskMs: 0, guard: null, why: 'New objects never conflict: every Region keeps writing, and the copies catch up when the link returns.' };
   if (partitionGuard) return { verdict: 'degraded', writers: others, staleReads: [region], atRiskMs: 0, guard: partitionGuard.type, why: `The ${partitionGuard.type} guard lets only the side with the lease or the majority write: ${others.join(', ')}; ${region} refuses writes.` };
   const resolution = dataType.need.conflictResolution;
-  if (dataType.need.consistency === 'eventual' && resolution && resolution !== 'none') {
+  const eventual = dataType.need.consistency === 'eventual';
+  if (eventual && path.lastWriterWins && path.lostUnderLastWriterWins.length === 0) {
+    // A last-writer-wins store converges on its own; what is at risk depends on what the writes are.
+    const appMerges = resolution === 'merge' || resolution === 'application';
+    const converges = path.convergentWrites
+      ? 'the writes are idempotent puts or appends, so the copies converge with nothing lost'
+      : appMerges
+        ? `your application must merge (\`conflictResolution: ${resolution}\`); ${store} itself keeps the last writer, so of two writes to one item the earlier disappears unless the application kept it`
+        : 'the copies converge on the last writer: of two writes to one item, the earlier disappears';
+    return { verdict: 'diverges', writers: regions, staleReads: regions, atRiskMs: path.convergentWrites || appMerges ? 0 : null, guard: null, why: `Both sides keep writing and the copies diverge until the link returns; ${converges}.` };
+  }
+  if (eventual && !path.lastWriterWins && resolution && resolution !== 'none') {
     return { verdict: 'diverges', writers: regions, staleReads: regions, atRiskMs: resolution === 'last-writer-wins' ? null : 0, guard: null, why: `Both sides keep writing and the copies diverge; they are merged when the link returns (\`conflictResolution: ${resolution}\`)${resolution === 'last-writer-wins' ? ', and of two writes to one item the earlier is lost' : ''}.` };
+  }
+  if (path.lostUnderLastWriterWins.length > 0) {
+    return { verdict: 'split-brain', writers: regions, staleReads: regions, atRiskMs: null, guard: null, why: `Both sides keep writing, and its ${path.lostUnderLastWriterWins.join(', ')} writes cannot converge: ${store} keeps the last writer of each item and drops the other update silently.` };
   }
   return { verdict: 'split-brain', writers: regions, staleReads: regions, atRiskMs: null, guard: null, why: `Both sides keep writing ${dataType.need.consistency === 'strong' ? 'strong data' : 'with no declared way to merge'}: the copies diverge and cannot be merged.` };
 }
@@ -160,7 +189,7 @@ function messageOf(dataType: DataTypeReport, { kind, region }: Disruption, decis
   switch (decision.verdict) {
     case 'split-brain': return `${name}: split-brain with ${cut}: ${decision.writers.join(' and ')} both take writes.`;
     case 'unavailable': return `${name}: unavailable with ${cut}: no Region takes its writes.`;
-    case 'diverges': return `${name}: diverges with ${cut}; the copies are merged later.`;
+    case 'diverges': return `${name}: diverges with ${cut}: both sides write, and the copies converge later.`;
     case 'failed-over': return `${name}: fails over to ${decision.writers[0]} with ${cut}.`;
     case 'degraded': return `${name}: degraded with ${cut}: ${decision.writers.join(', ') || 'no Region'} keeps writing.`;
     case 'available': return `${name}: available with ${cut}.`;

@@ -80,9 +80,9 @@ function storeValues(dataType: DataTypeReport | undefined, value: (label: string
   const verdict = dataType ? dataType.verdict ?? dataType.recommendation : undefined;
   const fits = (store: StoreId) => {
     if (!dataType || !verdict) return true;
-    const { category, consistency, immutable, topology, regions } = dataType.need;
+    const { category, consistency, immutable, topology, regions, writeMode } = dataType.need;
     const multiRegion = regions.length > 1 && topology !== 'single-region';
-    return storeSatisfies({ name: dataType.name, category, consistency, immutable, topology, regions, multiRegion, store, splitBrainGuards: [] }, verdict);
+    return storeSatisfies({ name: dataType.name, category, consistency, immutable, topology, regions, multiRegion, store, splitBrainGuards: [], writeMode }, verdict);
   };
   const rank = (store: StoreId) => (store === verdict?.store ? 0 : store === verdict?.alternative ? 1 : fits(store) ? 2 : 3);
   const ordered = [...STORE_IDS].sort((a, b) => rank(a) - rank(b));

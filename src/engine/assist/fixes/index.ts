@@ -7,7 +7,6 @@
 import { isMap, isSeq, visit, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { analyzeCatalog } from '../../analyze';
 import { rules } from '../../rules';
-import { PARTITION_GUARDS } from '../../rules/rule';
 import type { AnalyzeOptions, CatalogAnalysis, DataTypeReport, Finding, GuardType } from '../../model/types';
 import { dataTypeName, draftDataType } from '../draft';
 import { insertDataType } from '../wizard';
@@ -147,13 +146,27 @@ class FixBuilder {
         // Eventual data merges its copies (the rule's own advice); strong data needs a guard. Human
         // approval is never offered: it gates a failover, and hot-hot data has none.
         const eventual = report?.need.consistency === 'eventual';
-        if (dataType && eventual) {
+        const lastWriterWins = report?.writePath.lastWriterWins ?? false;
+        if (dataType && eventual && lastWriterWins && finding.severity === 'warning') {
+          // AWS's "write to any Region": say what the store does, or what the writes are.
+          this.add('Set conflictResolution: last-writer-wins (what the store does)', [this.catalog.setField(dataType, 'conflictResolution', 'last-writer-wins')], { preferred: true });
+          this.add('Declare writes: [idempotent-put] (puts that converge)', [this.catalog.setField(dataType, 'writes', '[idempotent-put]')]);
+        } else if (dataType && eventual) {
           this.add('Set conflictResolution: merge (diverging copies are merged on purpose)', [this.catalog.setField(dataType, 'conflictResolution', 'merge')], { preferred: true });
         }
         this.addGuards(['fencing-lease', 'witness-region', 'quorum'], { preferFencingLease: !eventual });
         if (dataType) this.add('Make the topology hot-warm (one writer Region)', [this.catalog.setField(dataType, 'topology', 'hot-warm')]);
         break;
       }
+      case 'lww-loses-updates':
+        // Each item written in its home Region keeps every Region writing; the verdict's alternative
+        // (multi-Region strong consistency, when the writes hold no transaction) is the other way.
+        this.setWriteModes();
+        this.setStore(false);
+        break;
+      case 'lease-in-eventual-store':
+        if (this.isScalarAt(finding)) this.add('Keep the lease in dynamodb-global-strong', [this.replaceAt(finding, 'dynamodb-global-strong')], { preferred: true });
+        break;
       case 'unguarded-automatic-failover':
         this.addGuards(['fencing-lease', 'witness-region', 'quorum']);
         if (dataType) this.add('Switch failover to manual', [this.catalog.setField(dataType, 'failover', 'manual')]);
@@ -195,7 +208,7 @@ class FixBuilder {
         if (dataType && finding.suggestion) this.add(`Set regions to ${finding.suggestion.split(',').join(', ')} (where it is deployed)`, [this.catalog.setField(dataType, 'regions', `[${finding.suggestion.split(',').join(', ')}]`)], { preferred: true });
         break;
       case 'failover-drift':
-        if (dataType && finding.suggestion === 'automatic' && !report?.guards.some((guard) => PARTITION_GUARDS.has(guard.type))) {
+        if (dataType && finding.suggestion === 'automatic' && report && report.writePath.enforcedGuards.length === 0 && !report.writePath.builtInQuorum && !report.need.immutable) {
           // Automatic failover with nothing to fence the old primary is unguarded-automatic-failover,
           // whose fix would switch back to manual: declare what DNS does and the guard it needs, together.
           this.add('Declare automatic failover (what DNS does) and add a fencing lease', [this.catalog.setField(dataType, 'failover', 'automatic'), this.addGuard(FENCING_LEASE)], { preferred: true });
@@ -248,9 +261,18 @@ class FixBuilder {
     if (verdict.alternative && verdict.declaredStore !== verdict.alternative) this.add(`Set store to ${verdict.alternative} (the alternative)`, [this.catalog.setField(this.dataType, 'store', verdict.alternative)]);
   }
 
+  /** One writer per item, AWS's two designs for it: each item in its home Region (every Region keeps writing; preferred), or every write in one Region. */
+  private setWriteModes(): void {
+    if (!this.dataType) return;
+    this.add('Set writeMode: home-region (each item written in its home Region)', [this.catalog.setField(this.dataType, 'writeMode', 'home-region')], { preferred: true });
+    this.add('Set writeMode: one-region (one Region takes every write)', [this.catalog.setField(this.dataType, 'writeMode', 'one-region')]);
+  }
+
   /** One action per guard strategy (the fencing lease preferred unless told otherwise). Only guards that make sense here. */
   private addGuards(types: Array<Exclude<GuardType, 'human-approval'>>, { preferFencingLease = true } = {}): void {
     if (!this.dataType || !this.report) return;
+    // A witness or a quorum stops no Region of a last-writer-wins store: never offered there.
+    if (this.report.writePath.lastWriterWins) types = types.filter((type) => type === 'fencing-lease');
     const witnesses = this.analysis.report.regions.filter((r) => r.role === 'witness').map((r) => r.name);
     const voters = new Set([...this.report.need.regions, ...witnesses]).size;
     for (const type of types) {

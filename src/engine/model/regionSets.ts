@@ -4,7 +4,7 @@
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-dynamodb-globaltable-globaltablewitness.html
 // Aurora DSQL multi-Region: two peered clusters and a witness Region (no endpoint), source:
 // https://docs.aws.amazon.com/aurora-dsql/latest/userguide/multi-region-aws-cli.html
-import type { StoreId } from '../model/types';
+import type { StoreId } from './types';
 
 export const REGION_SETS: Readonly<Record<'US' | 'EU' | 'AP', readonly string[]>> = {
   US: ['us-east-1', 'us-east-2', 'us-west-2'],
