@@ -34,13 +34,13 @@ export const guardExplanations: Readonly<Record<GuardType, GuardExplanation>> = 
   'fencing-lease': {
     title: 'Fencing lease',
     protects: 'A writer holds a lease with a strictly increasing token and the storage rejects writes that carry an older token, so an old primary that paused or was cut off cannot write after it lost the lease.',
-    costs: 'The storage must check the token with a linearizable compare (a conditional write in one Region, not an eventually consistent table); failover waits for the lease `ttl` to run out.',
+    costs: 'The lease must live where a conditional write sees the latest holder: `dynamodb-global-strong`, `aurora-dsql`, the primary of `aurora-global` or a table in one Region, never `dynamodb-global` or `s3` (say where with `leaseStore`); failover waits for the lease `ttl` to run out.',
     source: 'https://martin.kleppmann.com/2016/02/08/how-to-do-distributed-locking.html',
   },
   'witness-region': {
     title: 'Witness Region',
     protects: 'A third Region votes in failover decisions and holds no data: during a partition only the side that can reach the witness has a majority and keeps writing.',
-    costs: 'A third Region to run (small: it stores no data), and the data Regions must not include it.',
+    costs: 'A third Region to run (small: it stores no data), and the data Regions must not include it. Only a store that votes uses it (Aurora DSQL, DynamoDB multi-Region strong consistency): an eventual global table keeps taking writes in every Region whatever a witness says.',
     source: 'https://docs.aws.amazon.com/aurora-dsql/latest/userguide/disaster-recovery-resiliency.html',
   },
   quorum: {
@@ -280,6 +280,9 @@ export function hoverAt(text: string, offset: number, analysis: CatalogAnalysis 
       if (meaning) lines = [`**${listItem ? value : `${key}: ${value}`}**: ${meaning}`];
       // What the category or topology means for this data type: the verdict, never the category's default.
       if (meaning && owner && !listItem && (key === 'category' || key === 'topology')) lines!.push('', verdictSentence(owner));
+      if (meaning && owner && key === 'conflictResolution' && owner.writePath.lastWriterWins && (value === 'merge' || value === 'application')) {
+        lines!.push('', `On \`${owner.declaredStore}\` written in every Region, your application must merge: the store itself keeps the last writer of each item and drops the other write silently.`);
+      }
     }
   }
   if (why.length > 0) lines = [...why, ...(lines ? ['---', '', ...lines] : [])];

@@ -42,14 +42,15 @@ export interface StoreMisfit {
 }
 
 /** Whether a declared store already gives the data type what the recommendation asks for. */
-export function storeSatisfies(dataType: ResolvedDataType, recommendation: Pick<Recommendation, 'cap' | 'store'>): boolean {
+export function storeSatisfies(dataType: ResolvedDataType, recommendation: Pick<Recommendation, 'cap' | 'store' | 'alternative'>): boolean {
   return !!dataType.store && storeMisfit(dataType, recommendation) === undefined;
 }
 
 /** How a declared store falls short of the data's need, or undefined when it fits (or none is declared). */
-export function storeMisfit(dataType: ResolvedDataType, recommendation: Pick<Recommendation, 'cap' | 'store'>): StoreMisfit | undefined {
+export function storeMisfit(dataType: ResolvedDataType, recommendation: Pick<Recommendation, 'cap' | 'store' | 'alternative'>): StoreMisfit | undefined {
   const store = dataType.store;
-  if (!store || store === recommendation.store) return undefined;
+  // The verdict's alternative meets the need as well as its choice (that is what makes it the alternative).
+  if (!store || store === recommendation.store || store === recommendation.alternative) return undefined;
   if (!dataType.multiRegion) return servesInOneRegion(store, dataType) ? undefined : { kind: 'not-served', text: `${store} does not serve ${kindOfData(dataType)} data` };
   const facts = storeFacts[store];
   const strongMutable = dataType.consistency === 'strong' && !dataType.immutable;

@@ -13,7 +13,7 @@ export const leaseInEventualStore = defineRule<DataTypeRule>({
       const store = guard.leaseStore!;
       return {
         at: dataType.at('splitBrainGuards', index, 'leaseStore'),
-        message: `${named(dataType.resolved.name)} keeps its fencing lease in ${store}, which fences nothing: use dynamodb-global-strong.`,
+        message: `${named(dataType.resolved.name)}: a lease in ${store} fences nothing: keep it in dynamodb-global-strong.`,
         detail: `\`${dataType.resolved.name}\`'s fencing lease lives in \`${store}\` (${storeFacts[store].product}). A lease fences only if taking it is a linearizable compare: on \`${store}\` a conditional write sees only the local Region's copy, so two Regions cut off from each other can both take the lease and both write. Keep the lease in a strongly consistent store: \`dynamodb-global-strong\`, \`aurora-dsql\`, the primary of \`aurora-global\`, or a table in one Region.`,
       };
     });
