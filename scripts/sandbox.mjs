@@ -3,13 +3,15 @@
 // examples/ open (VS Code for the Web saves as you go, so fixes tried there must not reach the
 // repository's example). Prints the URL to open in a browser; runs until Ctrl-C.
 //
-//   node scripts/sandbox.mjs [--port 8080] [--screenshots DIR]
+//   node scripts/sandbox.mjs [--port 8080] [--screenshots DIR] [--width 1440]
 //
 // --screenshots DIR drives the workbench in Debian's Chromium instead: it opens the example
 // catalog with the Problems panel, the code lenses and a quick-fix menu on a finding, then the
 // completion list after `store:`, then the consistency report, then the partition scenarios,
-// saves DIR/diagnostics-quickfix.png, DIR/completion.png, DIR/report.png and DIR/scenarios.png,
-// and exits.
+// then order-ledger's lightbulb, where two findings name one store and each fix is listed once,
+// saves DIR/diagnostics-quickfix.png, DIR/completion.png, DIR/infrastructure.png,
+// DIR/one-voice.png, DIR/report.png and DIR/scenarios.png, and exits. --width sets the window's
+// width (1440 by default; try 1280, a laptop's).
 import { createRequire } from 'node:module';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -21,7 +23,7 @@ import { freePort, makeRunDirs, startCodeServer, stopProcessGroup, waitForHealth
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const log = (message) => process.stderr.write(`[sandbox] ${message}\n`);
 
-const { values: options } = parseArgs({ options: { port: { type: 'string' }, screenshots: { type: 'string' }, verbose: { type: 'boolean', default: false } } });
+const { values: options } = parseArgs({ options: { port: { type: 'string' }, screenshots: { type: 'string' }, width: { type: 'string', default: '1440' }, verbose: { type: 'boolean', default: false } } });
 
 const paths = { ...ensureHost(), version: versions.codeServer };
 const port = options.port ? Number(options.port) : await freePort();
@@ -56,7 +58,7 @@ if (!options.screenshots) {
   const { chromium } = createRequire(join(paths.playwrightCore, 'package.json'))('playwright-core');
   const browser = await chromium.launch({ executablePath: paths.chromium, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await browser.newPage({ viewport: { width: Number(options.width), height: 900 } });
     await page.goto(url);
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     await page.waitForTimeout(3000);
@@ -111,6 +113,16 @@ if (!options.screenshots) {
     await page.waitForTimeout(1200);
     await page.screenshot({ path: join(outDir, 'infrastructure.png') });
     log(`saved ${join(outDir, 'infrastructure.png')}`);
+    await page.keyboard.press('Escape');
+    // One voice: order-ledger's store has two findings; both name aurora-dsql, and the lightbulb
+    // lists each fix once, the alternative beside the recommendation.
+    await palette('>View: Focus Problems');
+    await quickOpen(':65:12');
+    await page.keyboard.press('Control+.');
+    await page.waitForSelector('.action-widget', { state: 'visible', timeout: 10_000 }).catch(() => log('the quick-fix menu did not show'));
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: join(outDir, 'one-voice.png') });
+    log(`saved ${join(outDir, 'one-voice.png')}`);
     await page.keyboard.press('Escape');
     await palette('>CAP Advisor: Show Consistency Report');
     await page.waitForTimeout(3000);
