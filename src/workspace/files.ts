@@ -9,7 +9,7 @@ import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'no
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { analyzeCatalog, DEFAULT_MAX_FILE_BYTES, formatBytes, type AnalyzeOptions, type CatalogAnalysis } from '../engine';
 import { plural } from '../report/model';
-import { deployedSystem, infrastructureEntries, isTerraformJson, readCloudAssembly, readTerraformJson, samConfigRegion, type DeployedSystem, type InfrastructureEntry, type InfrastructureFiles, type InfrastructureProblem, type TemplateFile, type TerraformModule } from '../engine/infrastructure';
+import { deployedSystem, isTerraformJson, readCloudAssembly, readTerraformJson, samConfigRegion, type DeployedSystem, type InfrastructureEntry, type InfrastructureFiles, type InfrastructureProblem, type TemplateFile, type TerraformModule } from '../engine/infrastructure';
 import { loadTerraformParser, parseHcl, terraformParserError, terraformParserLoaded, type ParsedHcl } from './terraform';
 
 export interface InfrastructureRoot {
@@ -442,21 +442,33 @@ export function infrastructureRootOf(options: CatalogLocation): InfrastructureRo
   };
 }
 
-/** The deployed system a catalog's text links, read from disk; undefined when it links none. */
-export function catalogInfrastructure(text: string, options: CatalogLocation): DeployedSystem | undefined {
-  return linkedInfrastructure(infrastructureEntries(text), infrastructureRootOf(options));
-}
-
-/** Analyses a catalog with the infrastructure it links, loading the Terraform parser when it is needed. */
+/**
+ * Analyses a catalog with the infrastructure it links, loading the Terraform parser when it is
+ * needed (then once more, with the parser: the first time a process meets Terraform only).
+ */
 export async function analyzeCatalogFileAsync(text: string, options: CatalogFileOptions): Promise<CatalogAnalysis> {
-  const { catalogPath, workspaceRoot, ...analyzeOptions } = options;
-  const infrastructure = await linkedInfrastructureAsync(infrastructureEntries(text), infrastructureRootOf({ catalogPath, workspaceRoot, maxFileBytes: analyzeOptions.maxFileBytes }));
-  return analyzeCatalog(text, { ...analyzeOptions, ...(infrastructure ? { infrastructure } : {}) });
+  let needsParser = false;
+  const analysis = analyzeLinked(text, options, (system) => { needsParser = !!system?.pendingParser; });
+  if (!needsParser) return analysis;
+  await loadTerraformParser();
+  return analyzeCatalogFile(text, options);
 }
 
 /** Analyses a catalog with the infrastructure it links. */
 export function analyzeCatalogFile(text: string, options: CatalogFileOptions): CatalogAnalysis {
+  return analyzeLinked(text, options, () => undefined);
+}
+
+/** One parse: the analysis finds the `infrastructure` entries in the text it reads and asks for them here. */
+function analyzeLinked(text: string, options: CatalogFileOptions, linked: (system: DeployedSystem | undefined) => void): CatalogAnalysis {
   const { catalogPath, workspaceRoot, ...analyzeOptions } = options;
-  const infrastructure = catalogInfrastructure(text, { catalogPath, workspaceRoot, maxFileBytes: analyzeOptions.maxFileBytes });
-  return analyzeCatalog(text, { ...analyzeOptions, ...(infrastructure ? { infrastructure } : {}) });
+  const root = infrastructureRootOf({ catalogPath, workspaceRoot, maxFileBytes: analyzeOptions.maxFileBytes });
+  return analyzeCatalog(text, {
+    ...analyzeOptions,
+    link: (entries) => {
+      const system = linkedInfrastructure(entries, root);
+      linked(system);
+      return system;
+    },
+  });
 }

@@ -5,7 +5,8 @@ import { strict as assert } from 'node:assert';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyEdits, completionsAt, hoverAt, quickFixes, type CatalogAnalysis } from '../../src/engine';
+import { analyzeCatalog, applyEdits, completionsAt, hoverAt, quickFixes, type CatalogAnalysis } from '../../src/engine';
+import { infrastructureEntries } from '../../src/engine/infrastructure';
 import { draftCatalog } from '../../src/engine';
 import { analyzeCatalogFile, loadDeployedSystem, readCounter } from '../../src/workspace/files';
 import { renderHtml, renderMarkdown, renderSarif } from '../../src/report';
@@ -30,6 +31,22 @@ function analyze(root: string, text: string, name = 'shop.catalog.yaml'): Catalo
 const linked = (analysis: CatalogAnalysis) => analysis.findings.filter((f) => !['recommendation'].includes(f.ruleId));
 
 describe('The deployed system', () => {
+  it('is linked from the one parse of the analysis: the shell gets the entries the analysis read, and a catalog without any is never asked about', () => {
+    const asked: unknown[] = [];
+    const link = (entries: unknown) => {
+      asked.push(entries);
+      return undefined;
+    };
+    const withEntries = `${HEAD}infrastructure:\n  - infra/a.yaml\n  - { path: infra/b.yaml, region: us-east-2 }\ndataTypes:\n  - name: carts\n    category: cart\n`;
+    analyzeCatalog(withEntries, { link });
+    assert.deepEqual(asked, [[{ index: 0, path: 'infra/a.yaml' }, { index: 1, path: 'infra/b.yaml', region: 'us-east-2' }]]);
+    analyzeCatalog(`${HEAD}dataTypes:\n  - name: carts\n    category: cart\n`, { link });
+    assert.equal(asked.length, 1, 'no entries, no call');
+    // The text-only reader the editor's watcher uses does not parse a catalog that never names its infrastructure.
+    assert.deepEqual(infrastructureEntries(`${HEAD}dataTypes: [`), []);
+    assert.deepEqual(infrastructureEntries(withEntries).map((entry) => entry.path), ['infra/a.yaml', 'infra/b.yaml']);
+  });
+
   describe('a CDK cloud assembly (two Regions, a Stage, a nested stack)', () => {
     const root = workspace('cdk');
     const system = loadDeployedSystem([{ index: 0, path: 'cdk/cdk.out' }], { catalogDir: root, workspaceRoot: root })!;

@@ -135,3 +135,13 @@ export class LineStarts {
     return { start: this.position(start), end: this.position(end), offset: [start, end] };
   }
 }
+
+/** An `infrastructure` entry of the catalog: what the shell reads. */
+export interface InfrastructureEntry {
+  /** Index in the catalog's `infrastructure` list: problems with the entry are reported there. */
+  index: number;
+  /** As written: relative to the catalog's folder. */
+  path: string;
+  /** The Region of a plain template, which the template itself never says. */
+  region?: string;
+}

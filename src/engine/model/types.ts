@@ -1,6 +1,6 @@
 // The engine's public vocabulary. Everything here is plain data, so the CLI, the extension and
 // the report renderers agree by construction.
-import type { DeployedSystem } from './deployed';
+import type { DeployedSystem, InfrastructureEntry } from './deployed';
 
 export * from './vocabulary';
 import type { CapPosition, Category, ConflictResolution, Consistency, FailoverMode, GuardType, RegionRole, Severity, SeveritySetting, SourceRange, StoreId, Topology, WriteKind, WriteMode } from './vocabulary';
@@ -206,4 +206,10 @@ export interface AnalyzeOptions {
   maxFileBytes?: number;
   /** The deployed system the catalog's `infrastructure` entries link, as the shell read it (see src/workspace). */
   infrastructure?: DeployedSystem;
+  /**
+   * Reads the deployed system the catalog's `infrastructure` entries name, when it has any: the
+   * analysis calls it with the entries of the text it already parsed, so the shell never parses
+   * the catalog a second time to find them. Ignored when `infrastructure` is given.
+   */
+  link?: (entries: InfrastructureEntry[]) => DeployedSystem | undefined;
 }

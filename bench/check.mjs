@@ -1,0 +1,81 @@
+// `npm run bench:check` (run by `npm test`): the benchmark's guard. It measures ratios within one
+// run on this machine, never times, and fails when one regresses past a generous budget:
+//
+//   - the CLI process (`check --format json`) against a `yaml` parse of the same file: a second
+//     parse of the catalog (as version 2 did, to find `infrastructure`) doubles it;
+//   - the analysis against its own fast read: what the engine adds beyond reading the text;
+//   - `simulate --all` against `check`: the partition scenarios stay cheap.
+//
+// Budgets sit well above the figures measured (README, Performance), so a loaded CI machine does
+// not trip them, and well below what each regression it guards against costs.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { generateCatalog } from './generate.mjs';
+
+const benchDir = dirname(fileURLToPath(import.meta.url));
+const repoRoot = join(benchDir, '..');
+const require = createRequire(import.meta.url);
+const { parseDocument } = require('yaml');
+const { analyzeCatalog } = require(join(repoRoot, 'out/src/engine/index.js'));
+const { readPlainCatalog } = require(join(repoRoot, 'out/src/engine/read/fastReader.js'));
+
+const SIZE = Number(process.env.BENCH_CHECK_SIZE ?? 10_000);
+const RUNS = 5;
+/** Measured on a 2-core machine: about 1.05, 2.8 and 1.25; version 2's second parse made the first 2.2. */
+const BUDGETS = { cliOverParse: 1.6, analysisOverRead: 6, simulateOverCheck: 2 };
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1];
+};
+const timed = (fn) => {
+  const started = performance.now();
+  fn();
+  return performance.now() - started;
+};
+const cli = (args) => () => {
+  const run = spawnSync(process.execPath, [join(repoRoot, 'bin/cap-advisor.js'), ...args], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (run.status !== 0 && run.status !== 1) throw new Error(`cap-advisor ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
+};
+
+const folder = join(benchDir, '.generated');
+mkdirSync(folder, { recursive: true });
+const file = join(folder, `check-${SIZE}.catalog.yaml`);
+const text = generateCatalog(SIZE);
+writeFileSync(file, text);
+
+const subjects = {
+  parse: () => parseDocument(text, { merge: true, prettyErrors: false }),
+  read: () => readPlainCatalog(text),
+  analysis: () => analyzeCatalog(text),
+  check: cli(['check', '--format', 'json', file]),
+  simulate: cli(['simulate', '--all', '--format', 'json', file]),
+};
+// Warm the in-process subjects, then interleave every subject so that a slow stretch of the run
+// (GC, another job on the machine) weighs on all of them alike.
+for (const name of ['parse', 'read', 'analysis']) subjects[name]();
+const times = Object.fromEntries(Object.keys(subjects).map((name) => [name, []]));
+for (let run = 0; run < RUNS; run++) for (const [name, fn] of Object.entries(subjects)) times[name].push(timed(fn));
+const ms = Object.fromEntries(Object.entries(times).map(([name, list]) => [name, median(list)]));
+
+const ratios = [
+  ['CLI check process / yaml parse of the file', ms.check / ms.parse, BUDGETS.cliOverParse],
+  ['analysis / its fast read', ms.analysis / ms.read, BUDGETS.analysisOverRead],
+  ['simulate --all / check (processes)', ms.simulate / ms.check, BUDGETS.simulateOverCheck],
+];
+console.log(`Benchmark guard on ${SIZE} data types (${text.length} bytes), medians of ${RUNS} interleaved runs:`);
+console.log(`  yaml parse ${ms.parse.toFixed(0)} ms · fast read ${ms.read.toFixed(0)} ms · analysis ${ms.analysis.toFixed(0)} ms · check ${ms.check.toFixed(0)} ms · simulate --all ${ms.simulate.toFixed(0)} ms`);
+let failed = false;
+for (const [what, ratio, budget] of ratios) {
+  const ok = ratio <= budget;
+  failed ||= !ok;
+  console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${what}: ${ratio.toFixed(2)} (budget ${budget})`);
+}
+if (failed) {
+  console.error('bench:check: a ratio regressed past its budget (see README, Performance)');
+  process.exit(1);
+}
