@@ -80,19 +80,23 @@ if (!options.screenshots) {
       await page.keyboard.press('Enter');
       await page.waitForTimeout(1500);
     };
+    // The Problems panel, the cursor at `:line:column` and the quick-fix menu there, as one picture.
+    const quickFixMenu = async (at, file) => {
+      await palette('>View: Focus Problems');
+      await quickOpen(at);
+      await page.keyboard.press('Control+.');
+      await page.waitForSelector('.action-widget', { state: 'visible', timeout: 10_000 }).catch(() => log('the quick-fix menu did not show'));
+      await page.waitForTimeout(800);
+      await page.screenshot({ path: join(outDir, file) });
+      log(`saved ${join(outDir, file)}`);
+      await page.keyboard.press('Escape');
+    };
     await palette('>View: Close Secondary Side Bar');
     // The example catalog, at the hot-hot carts, with the Problems panel and the quick-fix menu.
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'storefront.catalog.yaml' }).dblclick();
     await page.waitForSelector('.monaco-editor .view-lines', { state: 'visible' });
     await page.waitForTimeout(2500);
-    await palette('>View: Focus Problems');
-    await quickOpen(':96:15');
-    await page.keyboard.press('Control+.');
-    await page.waitForSelector('.action-widget', { state: 'visible', timeout: 10_000 }).catch(() => log('the quick-fix menu did not show'));
-    await page.waitForTimeout(800);
-    await page.screenshot({ path: join(outDir, 'diagnostics-quickfix.png') });
-    log(`saved ${join(outDir, 'diagnostics-quickfix.png')}`);
-    await page.keyboard.press('Escape');
+    await quickFixMenu(':96:15', 'diagnostics-quickfix.png');
     // The completion list after `store:` of carts (line 97 of the copy): the recommended store first.
     await palette('>View: Close Panel');
     await quickOpen(':97:12');
@@ -116,14 +120,7 @@ if (!options.screenshots) {
     await page.keyboard.press('Escape');
     // One voice: order-ledger's store has two findings; both name aurora-dsql, and the lightbulb
     // lists each fix once, the alternative beside the recommendation.
-    await palette('>View: Focus Problems');
-    await quickOpen(':65:12');
-    await page.keyboard.press('Control+.');
-    await page.waitForSelector('.action-widget', { state: 'visible', timeout: 10_000 }).catch(() => log('the quick-fix menu did not show'));
-    await page.waitForTimeout(800);
-    await page.screenshot({ path: join(outDir, 'one-voice.png') });
-    log(`saved ${join(outDir, 'one-voice.png')}`);
-    await page.keyboard.press('Escape');
+    await quickFixMenu(':65:12', 'one-voice.png');
     await palette('>CAP Advisor: Show Consistency Report');
     await page.waitForTimeout(3000);
     await palette('>View: Close Panel');

@@ -12,17 +12,21 @@ before(async () => {
   api = (await vscode.extensions.getExtension<CapAdvisorApi>(EXTENSION_ID)!.activate());
 });
 
-describe('quick fixes in the editor', () => {
+/** In a suite that edits the example: it goes back to what it was, on disk and in the editor, after the suite. */
+function restoresTheExample(): void {
   let original: string;
   before(async () => {
     original = await textOf(storefront);
   });
   after(async () => {
-    // The example goes back to what it was, on disk and in the editor.
     await vscode.workspace.fs.writeFile(storefront, new TextEncoder().encode(original));
     await vscode.window.showTextDocument(storefront);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
+}
+
+describe('quick fixes in the editor', () => {
+  restoresTheExample();
 
   it('the fixes for hot-hot carts follow the data: merging preferred, no human approval, hot-warm offered; once saved the finding is gone', async () => {
     const editor = await vscode.window.showTextDocument(storefront);
@@ -70,16 +74,8 @@ describe('quick fixes in the editor', () => {
 });
 
 describe('one voice per data type', () => {
-  let original: string;
-  before(async () => {
-    original = await textOf(storefront);
-  });
-  after(async () => {
-    await vscode.workspace.fs.writeFile(storefront, new TextEncoder().encode(original));
-    await vscode.window.showTextDocument(storefront);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-    await closeAllEditors();
-  });
+  restoresTheExample();
+  after(closeAllEditors);
 
   it('the lightbulb on order-ledger\'s store lists each fix once, and both findings name aurora-dsql', async () => {
     const document = await vscode.workspace.openTextDocument(storefront);

@@ -31,6 +31,15 @@ const HOT_HOT = catalog(`
     store: dynamodb-global
 `);
 
+/** Every fix that edits (not the accept-risk snippet) removes the finding and keeps every comment. */
+function assertEachFixRemoves(text: string, fixes: QuickFix[], ruleId: string): void {
+  for (const fix of fixes.filter((f) => !f.snippet)) {
+    const fixed = applyEdits(text, fix.edits);
+    assert.equal(rulesLeft(fixed, ruleId), 0, fix.title);
+    assert.deepEqual(commentLines(fixed), commentLines(text), fix.title);
+  }
+}
+
 describe('quick fixes', () => {
   it('for eventual hot-hot data on a last-writer-wins store: say so or declare idempotent writes (AWS\'s "write to any Region"), a lease, hot-warm; never a witness or a quorum', () => {
     // Source: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-global-table-design.prescriptive-guidance.writemodes.html
@@ -42,11 +51,7 @@ describe('quick fixes', () => {
       'Make the topology hot-warm (one writer Region)',
       'Accept the risk (hot-hot-without-guard) with a reason',
     ]);
-    for (const fix of fixes.filter((f) => !f.snippet)) {
-      const fixed = applyEdits(HOT_HOT, fix.edits);
-      assert.equal(rulesLeft(fixed, 'hot-hot-without-guard'), 0, fix.title);
-      assert.deepEqual(commentLines(fixed), commentLines(HOT_HOT), fix.title);
-    }
+    assertEachFixRemoves(HOT_HOT, fixes, 'hot-hot-without-guard');
   });
 
   it('for eventual hot-hot data with no store yet: merging first (preferred), then one guard per strategy, hot-warm, never human approval; each removes the finding', () => {
@@ -60,11 +65,7 @@ describe('quick fixes', () => {
       'Make the topology hot-warm (one writer Region)',
       'Accept the risk (hot-hot-without-guard) with a reason',
     ]);
-    for (const fix of fixes.filter((f) => !f.snippet)) {
-      const fixed = applyEdits(noStore, fix.edits);
-      assert.equal(rulesLeft(fixed, 'hot-hot-without-guard'), 0, fix.title);
-      assert.deepEqual(commentLines(fixed), commentLines(noStore), fix.title);
-    }
+    assertEachFixRemoves(noStore, fixes, 'hot-hot-without-guard');
   });
 
   it('for strong hot-hot data: a guard, the fencing lease preferred, then hot-warm; no merge, no human approval', () => {
