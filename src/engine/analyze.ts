@@ -4,7 +4,6 @@ import { formatDuration } from './read/durations';
 import { firstTooDeepOffset, MAX_NESTING_DEPTH } from './read/nesting';
 import { resolveCatalog, type CatalogModel, type DataTypeUnderCheck } from './model/resolve';
 import { infrastructureEntriesOf } from './infrastructure/entries';
-import type { DeployedSystem } from './model/deployed';
 import { catalogRules, dataTypeRules, recommendationRule, rulesById, schemaRule, yamlSyntaxRule, type Rule } from './rules';
 import type { Issue } from './rules/rule';
 import { schemaViolations, type SchemaViolation } from './read/schemaErrors';
@@ -37,7 +36,6 @@ class Analysis {
   private readonly findingsByDataType = new Map<number, Finding[]>();
   private readonly catalogFindings: Finding[] = [];
   private readonly acceptedRisks = new Map<number, AcceptedRisk[]>();
-  private deployed: DeployedSystem | undefined;
 
   constructor(private readonly text: string, private readonly options: AnalyzeOptions) {}
 
@@ -87,8 +85,8 @@ class Analysis {
     }
     // The deployed system: as the shell passed it, or linked now from the entries this parse found.
     const entries = this.options.infrastructure || !this.options.link ? [] : infrastructureEntriesOf(plain.value);
-    this.deployed = this.options.infrastructure ?? (entries.length > 0 ? this.options.link!(entries) : undefined);
-    const catalog = resolveCatalog(plain.value, source, this.deployed);
+    const deployed = this.options.infrastructure ?? (entries.length > 0 ? this.options.link!(entries) : undefined);
+    const catalog = resolveCatalog(plain.value, source, deployed);
     const dataTypesByIndex = new Map(catalog.dataTypes.map((dataType) => [dataType.index, dataType]));
     for (const found of schemaViolations(plain.value, source)) {
       const index = found.path[0] === 'dataTypes' && typeof found.path[1] === 'number' ? found.path[1] : undefined;
@@ -165,7 +163,7 @@ class Analysis {
       regions: catalog?.regions ?? [],
       dataTypes,
       catalogFindings: configured([...catalogFindings, ...orphaned]).sort(byPosition),
-      ...(this.deployed ? { deployed: this.deployed } : {}),
+      ...(catalog?.deployed ? { deployed: catalog.deployed } : {}),
     };
     const findings = [...report.catalogFindings, ...dataTypes.flatMap((dt) => dt.findings)].sort(byPosition);
     return {
@@ -190,7 +188,6 @@ function dataTypeReport(dataType: DataTypeUnderCheck, findings: Finding[], accep
   return {
     name: r.name,
     nameRange: dataType.nameAt().range,
-    storeFits: schemaErrors === 0 && dataType.verdict.storeFits,
     verdict: schemaErrors === 0 ? dataType.verdict : null,
     schemaErrors,
     description: r.description,

@@ -143,8 +143,6 @@ export interface DataTypeReport {
   name: string;
   /** Where the data type's name is written (code lenses sit on its line). */
   nameRange: SourceRange;
-  /** The declared store already gives what the recommendation asks for (the verdict's `storeFits`; false while the entry has schema errors). */
-  storeFits: boolean;
   /** What every surface says about the data type; null while the entry has schema errors (finish it first). */
   verdict: Verdict | null;
   /** How many schema errors the entry has: what to finish before there is a verdict. */
