@@ -2,7 +2,7 @@
 // Advisor says of it. Every case names the AWS page its design comes from. Before version 3
 // the tool agreed on 6 of 15 such designs; these pin the other nine.
 import { strict as assert } from 'node:assert';
-import { analyzeCatalog, quickFixes, simulate, type CatalogAnalysis, type Outcome } from '../../src/engine';
+import { analyzeCatalog, hoverAt, quickFixes, simulate, type CatalogAnalysis, type Outcome } from '../../src/engine';
 import { US_HEADER } from '../helpers/catalogs';
 
 const SOURCES = {
@@ -70,6 +70,9 @@ describe('advice AWS\'s own architects would sign', () => {
     const cut = outcome(analysis, 'isolate', 'us-east-1');
     assert.equal(cut.verdict, 'split-brain');
     assert.doesNotMatch(cut.detail, /merged|No write is lost/);
+    // The hover on `merge` says whose job merging is there.
+    const text = design('category: account\nconsistency: eventual\ntopology: hot-hot\nstore: dynamodb-global\nconflictResolution: merge\nwrites: [counter]');
+    assert.match(hoverAt(text, text.indexOf('merge') + 1, analysis)!.markdown, /your application must merge: the store itself keeps the last writer of each item/);
     assert.deepEqual(quickFixes(design('category: account\nconsistency: eventual\ntopology: hot-hot\nstore: dynamodb-global\nconflictResolution: merge\nwrites: [counter]'), analysis, finding).map((fix) => fix.title).slice(0, 3), [
       'Set writeMode: home-region (each item written in its home Region)',
       'Set writeMode: one-region (one Region takes every write)',

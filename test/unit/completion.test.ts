@@ -52,6 +52,15 @@ describe('completion', () => {
     assert.equal(at(catalog('  - name: stock\n    category: inventory\n    topology: hot-hot\n    store: |\n'))[0].label, 'aurora-dsql');
   });
 
+  it('the new keys of version 3: writeMode\'s modes, the kinds of writes (those listed left out, in flow and block lists), a lease\'s store', () => {
+    assert.deepEqual(labels(at(catalog('  - name: carts\n    category: cart\n    writeMode: |\n'))), ['any-region', 'one-region', 'home-region']);
+    assert.deepEqual(labels(at(catalog('  - name: carts\n    category: cart\n    writes: [counter, |\n'))), ['idempotent-put', 'append-only', 'read-modify-write', 'conditional', 'transaction']);
+    const block = at(catalog('  - name: carts\n    category: cart\n    writes:\n      - |\n'));
+    assert.equal(block.length, 6);
+    assert.match(block.find((item) => item.label === 'counter')!.documentation, /under last writer wins in two Regions one increment is lost/);
+    assert.ok(labels(at(catalog('  - name: carts\n    category: cart\n    splitBrainGuards:\n      - { type: fencing-lease, leaseStore: |\n'))).includes('dynamodb-global-strong'));
+  });
+
   it('a value typed right after the colon gets its space', () => {
     const [first] = at(catalog('  - name: carts\n    category: cart\n    topology:|\n'));
     assert.deepEqual([first.label, first.insertText], ['single-region', ' single-region']);

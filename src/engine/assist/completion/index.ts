@@ -9,7 +9,7 @@ import { entryTemplates } from './entries';
 import { sortKey, type CompletionItem, type InfrastructureCandidate, type Scope } from './items';
 import { keysFor } from './keys';
 import { contextOf } from './schema';
-import { guardForms, regionNames, resourceNames, valuesFor } from './values';
+import { guardForms, regionNames, resourceNames, valuesFor, writeKinds } from './values';
 
 export type { CompletionItem, InfrastructureCandidate } from './items';
 export { describeKey } from './schema';
@@ -66,6 +66,7 @@ export function completionsAt(text: string, offset: number, analysis?: CatalogAn
     if (context === 'dataRegions') return regionNames(scope, listed, replacing(prefix));
     if (context === 'guards') return guardForms(scope, replacing(prefix));
     if (context === 'resources') return resourceNames(analysis, listed, replacing(prefix));
+    if (context === 'writes') return writeKinds(listed, replacing(prefix));
     return [];
   }
 
@@ -92,6 +93,7 @@ export function completionsAt(text: string, offset: number, analysis?: CatalogAn
     if (list === 'dataRegions') return regionNames(scope, new Set(), replacing(word[1]));
     if (list === 'guards') return guardForms(scope, replacing(word[1]));
     if (list === 'resources') return resourceNames(analysis, new Set(), replacing(word[1]));
+    if (list === 'writes') return writeKinds(new Set(), replacing(word[1]));
     return [];
   }
   return keysFor(context, replacing(word[1]), siblingKeys(lines, row, keyCol, dashes.length > 0), true);

@@ -31,7 +31,7 @@ export function resolved(node: SchemaNode): SchemaNode {
   return node.$ref ? { ...resolved(refTarget(node.$ref)), ...node, $ref: undefined } : node;
 }
 
-export type Context = 'root' | 'metadata' | 'region' | 'defaults' | 'dataType' | 'guard' | 'acceptedRisk' | 'dataRegions' | 'guards' | 'resources' | 'other';
+export type Context = 'root' | 'metadata' | 'region' | 'defaults' | 'dataType' | 'guard' | 'acceptedRisk' | 'dataRegions' | 'guards' | 'resources' | 'writes' | 'other';
 
 export const KEYS_OF: Partial<Record<Context, Record<string, SchemaNode>>> = {
   root: schema.properties,
@@ -56,6 +56,7 @@ export function contextOf(path: readonly string[]): Context {
   if (/^(dataTypes\/-|defaults)\/regions$/.test(joined)) return 'dataRegions';
   if (/^(dataTypes\/-|defaults)\/splitBrainGuards$/.test(joined)) return 'guards';
   if (joined === 'dataTypes/-/resources') return 'resources';
+  if (/^(dataTypes\/-|defaults)\/writes$/.test(joined)) return 'writes';
   return 'other';
 }
 
