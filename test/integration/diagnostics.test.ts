@@ -29,6 +29,7 @@ const expected = [
   'hint recommendation@92:10-92:15',
   'warning hot-hot-without-guard@95:14-95:21',
   'warning region-drift@97:16-97:26',
+  'error witness-holds-data@97:16-97:26',
   'hint recommendation@100:10-100:25',
   'hint recommendation@107:10-107:26',
   'warning cap-intent-mismatch@109:9-109:11',

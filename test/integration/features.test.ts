@@ -178,7 +178,7 @@ describe('code lens', () => {
     const ours = lenses.filter((lens) => lens.command?.command === 'capAdvisor.showReport');
     assert.equal(ours.length, 18);
     const carts = ours.find((lens) => lens.range.start.line === 92)!;
-    assert.equal(carts.command!.title, 'AP · dynamodb-global · 2 warnings');
+    assert.equal(carts.command!.title, 'AP · dynamodb-global · 1 error, 2 warnings');
     assert.equal(ours.find((lens) => lens.range.start.line === 28)!.command!.title, 'CP · aurora-global · 2 warnings');
     await vscode.commands.executeCommand(carts.command!.command, ...carts.command!.arguments!);
     assert.match(api.report.html ?? '', /<body class="reveal" data-focus="dt-carts">/);
@@ -257,7 +257,7 @@ describe('commands', () => {
     assert.equal(await vscode.commands.executeCommand('capAdvisor.showReport'), true);
     assert.match(api.report.html ?? '', /<svg class="cap-picture"/);
     assert.match(api.report.html ?? '', /script-src 'nonce-[0-9a-f]{32}'/);
-    assert.match(api.status.text ?? '', /^\$\(error\) 6 \$\(warning\) 12 CAP$/);
+    assert.match(api.status.text ?? '', /^\$\(error\) 7 \$\(warning\) 12 CAP$/);
     const firstFindingAt = () => Number(/data-start="(\d+)"/.exec(api.report.html ?? '')?.[1]);
     const before = firstFindingAt();
     const added = '# The report follows the editor.\n';

@@ -62,7 +62,7 @@ describe('cap-advisor check', () => {
       const lines = stdout.trimEnd().split('\n');
       assert.deepEqual(lines.slice(0, -2), expected);
       assert.equal(lines.at(-2), '');
-      assert.equal(lines.at(-1), '✖ 6 errors, 12 warnings, 5 information in 1 catalog, 18 data types, 1 accepted risk');
+      assert.equal(lines.at(-1), '✖ 7 errors, 12 warnings, 5 information in 1 catalog, 18 data types, 1 accepted risk');
       assert.ok(lines.includes(`${EXAMPLE}:47:12 error single-writer-hot-hot ${analyzeExample().findings.find((f) => f.ruleId === 'single-writer-hot-hot')!.message}`));
     });
 
@@ -161,7 +161,7 @@ describe('cap-advisor check', () => {
         region: { startLine: 96, startColumn: 15, endLine: 96, endColumn: 22 },
       });
       assert.equal(result.level, 'warning');
-      assert.equal(run.results.filter((r: { level: string }) => r.level === 'error').length, 6);
+      assert.equal(run.results.filter((r: { level: string }) => r.level === 'error').length, 7);
       const finding = analyzeExample().findings.find((f) => f.ruleId === 'hot-hot-without-guard')!;
       assert.deepEqual(result.message, { text: finding.message, markdown: finding.detail });
       // GitHub shows the full description and the help on every alert: the rule page's own words.

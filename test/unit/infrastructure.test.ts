@@ -98,6 +98,8 @@ dataTypes:
         'lww-on-strong-data@17:12-17:27',
         'store-mismatch@17:12-17:27',
         'store-drift@21:17-21:28',
+        // The ledger lists the us-west-2 witness among its Regions.
+        'witness-holds-data@25:26-25:35',
         'failover-drift@26:15-26:24',
         'region-drift@28:17-28:29',
         'unknown-resource@33:17-33:29',
@@ -107,7 +109,7 @@ dataTypes:
       assert.deepEqual(byRule('store-drift').related, [{ message: 'OrdersTable (AWS::DynamoDB::GlobalTable): deploys dynamodb-global-strong', file: 'cdk/cdk.out/ShopEast1.template.json', range: byRule('store-drift').related![0].range }]);
       assert.deepEqual(byRule('store-drift').related![0].range.start, { line: 3, column: 3 });
       assert.equal(byRule('failover-drift').message, "'ledger' says failover: automatic, but DNS fails over by an ARC routing control on api.shop.example.com.");
-      assert.equal(byRule('region-drift').message, "'ledger': LedgerGlobal is deployed in us-east-1 and us-east-2, not the declared Regions.");
+      assert.equal(byRule('region-drift').message, "'ledger': LedgerGlobal is deployed in us-east-2 (undeclared) and not in us-west-2 (declared).");
       assert.equal(byRule('unknown-resource').severity, 'error');
       assert.equal(byRule('unknown-resource').message, "'images' names MediaBuckett, which the linked infrastructure does not deploy: did you mean MediaBucket?");
       assert.deepEqual(analysis.findings.filter((f) => f.ruleId === 'unclaimed-resource').map((f) => f.suggestion), ['MediaBucket', 'ProfilesTable', 'PaymentsCluster']);

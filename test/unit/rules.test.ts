@@ -135,7 +135,7 @@ describe('rules', () => {
     assert.deepEqual(ruleRegistry.map((r) => r.id), [
       'yaml-syntax', 'schema', 'duplicate-name', 'unknown-region', 'recommendation', 'store-mismatch',
       'lww-on-strong-data', 'hot-hot-without-guard', 'single-writer-hot-hot', 'quorum-needs-three',
-      'witness-missing', 'lease-in-eventual-store', 'strong-reads-in-writer-region', 'lww-loses-updates',
+      'witness-missing', 'witness-holds-data', 'lease-in-eventual-store', 'strong-reads-in-writer-region', 'lww-loses-updates',
       'unguarded-automatic-failover', 'ca-in-multi-region', 'cap-intent-mismatch',
       'staleness-budget-exceeded', 'rpo-unachievable', 'rto-vs-human-approval',
       'infrastructure-unreadable', 'unknown-resource', 'store-drift', 'region-drift', 'failover-drift',

@@ -27,6 +27,7 @@ import { stalenessBudgetExceeded } from './stalenessBudgetExceeded';
 import { storeMismatch } from './storeMismatch';
 import { unguardedAutomaticFailover } from './unguardedAutomaticFailover';
 import { unknownRegion } from './unknownRegion';
+import { witnessHoldsData } from './witnessHoldsData';
 import { witnessMissing } from './witnessMissing';
 import { yamlSyntax } from './yamlSyntax';
 
@@ -42,6 +43,7 @@ export const rules: readonly Rule[] = [
   singleWriterHotHot,
   quorumNeedsThree,
   witnessMissing,
+  witnessHoldsData,
   leaseInEventualStore,
   strongReadsInWriterRegion,
   lwwLosesUpdates,

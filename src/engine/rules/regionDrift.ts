@@ -18,10 +18,17 @@ export const regionDrift = defineRule<DataTypeRule>({
       const missing = declared.filter((region) => !regions.includes(region));
       const extra = regions.filter((region) => !declared.includes(region));
       if (missing.length === 0 && extra.length === 0) continue;
-      const deployedIn = regions.length <= 3 ? listRegions(regions) : `${regions.length} Regions`;
+      const few = (list: string[]) => (list.length <= 3 ? listRegions(list) : `${list.length} Regions`);
+      const fewer = (list: string[]) => (list.length <= 2 ? listRegions(list) : `${list.length} Regions`);
+      // Which side has what: "deployed only in X; the catalog also declares Y", or "also in Z, which the catalog does not declare".
+      const says = extra.length === 0
+        ? `is deployed only in ${few(regions)}; the catalog also declares ${few(missing)}.`
+        : missing.length === 0
+          ? `is also deployed in ${few(extra)}, which the catalog does not declare.`
+          : `is deployed in ${fewer(extra)} (undeclared) and not in ${fewer(missing)} (declared).`;
       issues.push({
         at: atResource(link, link.store, `deployed in ${listRegions(regions)}`),
-        message: `${named(dataType.resolved.name)}: ${resourceNamed(link.name)} is deployed in ${deployedIn}, not the declared Regions.`,
+        message: `${named(dataType.resolved.name)}: ${resourceNamed(link.name)} ${says}`,
         detail: `\`${dataType.resolved.name}\` is declared in ${listRegions(declared.map((r) => `\`${r}\``))}, but \`${link.name}\` is deployed in ${listRegions(regions.map((r) => `\`${r}\``))}. The partition advice counts Regions (a quorum, a witness, who can write when one is cut off), so it holds only for the Regions the data really lives in. Set the data type's \`regions\` to the deployed ones, or change the template.`,
         suggestion: regions.join(','),
       });

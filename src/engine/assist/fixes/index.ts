@@ -123,8 +123,8 @@ class FixBuilder {
       ?? analysis.report.dataTypes.find((dt) => dt.name === finding.dataType);
   }
 
-  private add(title: string, edits: TextEdit[], options: { preferred?: boolean; safe?: boolean; snippet?: boolean } = {}): void {
-    this.list.push({ title, ruleId: this.finding.ruleId, isPreferred: options.preferred ?? false, safe: options.safe ?? false, edits, ...(options.snippet ? { snippet: true } : {}) });
+  private add(title: string, edits: TextEdit[], options: { preferred?: boolean; safe?: boolean; snippet?: boolean; raises?: string[] } = {}): void {
+    this.list.push({ title, ruleId: this.finding.ruleId, isPreferred: options.preferred ?? false, safe: options.safe ?? false, edits, ...(options.snippet ? { snippet: true } : {}), ...(options.raises ? { raises: options.raises } : {}) });
   }
 
   collect(): void {
@@ -212,8 +212,24 @@ class FixBuilder {
       case 'store-drift':
         if (dataType && finding.suggestion) this.add(`Set store to ${finding.suggestion} (what is deployed)`, [this.catalog.setField(dataType, 'store', finding.suggestion)], { preferred: true });
         break;
+      case 'witness-holds-data': {
+        // Either the Region really is a data Region (its declaration changes), or the data leaves it.
+        const region = finding.suggestion;
+        const declaration = finding.related?.at(-1);
+        const role = declaration && this.scalarAtOffset(declaration.range.offset[0]);
+        if (region && role) this.add(`Make ${region} a data Region (role: secondary)`, [this.catalog.replaceScalar(role, 'secondary')], { preferred: true });
+        const kept = report?.need.regions.filter((name) => name !== region) ?? [];
+        if (dataType && region && this.fieldAt('regions') && kept.length > 0) this.add(`Remove ${region} from the Regions of '${report!.name}'`, [this.catalog.setField(dataType, 'regions', `[${kept.join(', ')}]`)]);
+        break;
+      }
       case 'region-drift':
-        if (dataType && finding.suggestion) this.add(`Set regions to ${finding.suggestion.split(',').join(', ')} (where it is deployed)`, [this.catalog.setField(dataType, 'regions', `[${finding.suggestion.split(',').join(', ')}]`)], { preferred: true });
+        if (dataType && finding.suggestion) {
+          const regions = finding.suggestion.split(',');
+          // Data in a Region declared a witness is witness-holds-data: say it, never create it silently.
+          const witnesses = regions.filter((region) => this.analysis.report.regions.some((r) => r.name === region && r.role === 'witness'));
+          const note = witnesses.length > 0 ? `; ${witnesses.join(', ')} ${witnesses.length === 1 ? 'is' : 'are'} declared a witness` : '';
+          this.add(`Set regions to ${regions.join(', ')} (where it is deployed${note})`, [this.catalog.setField(dataType, 'regions', `[${regions.join(', ')}]`)], { preferred: true, ...(witnesses.length > 0 ? { raises: ['witness-holds-data'] } : {}) });
+        }
         break;
       case 'failover-drift':
         if (dataType && finding.suggestion === 'automatic' && report && report.writePath.enforcedGuards.length === 0 && !report.writePath.builtInQuorum && !report.need.immutable) {
@@ -369,10 +385,15 @@ class FixBuilder {
   }
 
   private scalarAt(finding: Finding): Scalar | undefined {
+    return this.scalarAtOffset(finding.range.offset[0]);
+  }
+
+  /** The scalar that starts at an offset of the text, if any. */
+  private scalarAtOffset(offset: number): Scalar | undefined {
     let found: Scalar | undefined;
     visit(this.catalog.doc, {
       Scalar: (_, node) => {
-        if (node.range && node.range[0] === finding.range.offset[0]) {
+        if (node.range && node.range[0] === offset) {
           found = node;
           return visit.BREAK;
         }
