@@ -5,7 +5,7 @@ import { open } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import { analyzeCatalog, API_VERSION_HEAD_CHARS, declaresCatalogApiVersion, type CatalogAnalysis, type Finding, type Severity } from '../engine';
-import { infrastructureEntries } from '../engine/infrastructure';
+import type { InfrastructureEntry } from '../engine/infrastructure';
 import { linkedInfrastructure } from '../workspace/files';
 import { loadTerraformParser } from '../workspace/terraform';
 import { readSettings, SECTION } from './settings';
@@ -137,8 +137,13 @@ export class CatalogDiagnostics implements vscode.Disposable {
   private publish(uri: vscode.Uri, text: string): AnalysedCatalog {
     const settings = readSettings(uri);
     const started = performance.now();
-    const infrastructure = this.readInfrastructure(uri, text, settings.maxFileSize);
-    const analysis = analyzeCatalog(text, { fileName: uri.fsPath, severities: settings.rules, maxFileBytes: settings.maxFileSize, ...(infrastructure ? { infrastructure } : {}) });
+    // The analysis finds the `infrastructure` entries in the text it parses and asks for them here:
+    // one parse per edit. A catalog that links nothing any more watches no file.
+    this.linkedPaths.delete(uri.toString());
+    const analysis = analyzeCatalog(text, {
+      fileName: uri.fsPath, severities: settings.rules, maxFileBytes: settings.maxFileSize,
+      link: (entries) => this.readInfrastructure(uri, text, entries, settings.maxFileSize),
+    });
     const elapsed = performance.now() - started;
     this.collection.set(uri, analysis.findings.map((finding) => toDiagnostic(uri, finding)));
     this.log.info(`analysed ${vscode.workspace.asRelativePath(uri)} in ${elapsed.toFixed(1)} ms: ${countsText(analysis.findings)}`);
@@ -152,11 +157,10 @@ export class CatalogDiagnostics implements vscode.Disposable {
    * The infrastructure a catalog on disk links, read inside its workspace folder. Reading is
    * cached by file time and size, so an edit to the catalog alone parses no template again.
    */
-  private readInfrastructure(uri: vscode.Uri, text: string, maxFileBytes: number | undefined) {
+  private readInfrastructure(uri: vscode.Uri, text: string, entries: InfrastructureEntry[], maxFileBytes: number | undefined) {
     // A file, or an unsaved draft that already has its path (Draft Catalog from Infrastructure).
     if (uri.scheme !== 'file' && !(uri.scheme === 'untitled' && isAbsolute(uri.fsPath))) return undefined;
     const catalogDir = dirname(uri.fsPath);
-    const entries = infrastructureEntries(text);
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const system = linkedInfrastructure(entries, { catalogDir, workspaceRoot: folder?.uri.fsPath ?? catalogDir, ...(maxFileBytes ? { maxFileBytes } : {}) });
     if (system?.pendingParser) {

@@ -6,7 +6,6 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeCatalog, applyEdits, completionsAt, hoverAt, quickFixes, type CatalogAnalysis } from '../../src/engine';
-import { infrastructureEntries } from '../../src/engine/infrastructure';
 import { draftCatalog } from '../../src/engine';
 import { analyzeCatalogFile, loadDeployedSystem, readCounter } from '../../src/workspace/files';
 import { renderHtml, renderMarkdown, renderSarif } from '../../src/report';
@@ -42,9 +41,6 @@ describe('The deployed system', () => {
     assert.deepEqual(asked, [[{ index: 0, path: 'infra/a.yaml' }, { index: 1, path: 'infra/b.yaml', region: 'us-east-2' }]]);
     analyzeCatalog(`${HEAD}dataTypes:\n  - name: carts\n    category: cart\n`, { link });
     assert.equal(asked.length, 1, 'no entries, no call');
-    // The text-only reader the editor's watcher uses does not parse a catalog that never names its infrastructure.
-    assert.deepEqual(infrastructureEntries(`${HEAD}dataTypes: [`), []);
-    assert.deepEqual(infrastructureEntries(withEntries).map((entry) => entry.path), ['infra/a.yaml', 'infra/b.yaml']);
   });
 
   describe('a CDK cloud assembly (two Regions, a Stage, a nested stack)', () => {

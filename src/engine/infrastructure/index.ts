@@ -1,6 +1,6 @@
 // The deployed system, read from infrastructure as code: public entry for the shells.
 export { readCloudAssembly, samConfigRegion } from './cdk';
-export { infrastructureEntries, infrastructureEntriesOf } from './entries';
+export { infrastructureEntriesOf } from './entries';
 export type { InfrastructureEntry } from './entries';
 export { deployedSystem } from './system';
 export type { InfrastructureFiles } from './system';
