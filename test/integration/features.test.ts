@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CapAdvisorApi } from '../../src/extension';
+import { analyzeCatalog } from '../../src/engine';
 import { capDiagnostics, closeAllEditors, EXTENSION_ID, repoRoot, waitFor, workspaceUri } from './helpers';
 
 const storefront = vscode.Uri.file(path.join(repoRoot, 'examples/storefront.catalog.yaml'));
@@ -236,6 +237,28 @@ describe('snippets', () => {
     const entries = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Snippet && typeof item.label === 'object' && item.label.description?.startsWith('new data type'));
     assert.deepEqual(entries.map((item) => `${(item.label as vscode.CompletionItemLabel).label} ${(item.label as vscode.CompletionItemLabel).description}`),
       ['cap-transaction new data type payments-2', 'cap-session new data type carts-2', 'cap-cache new data type price-cache-2', 'cap-reference new data type product-images-2']);
+  });
+
+  it('inserts each kind of entry as valid YAML, the dash typed or not: the editor\'s own indentation of a snippet', async () => {
+    const head = 'apiVersion: cap-advisor/v1\nkind: DataCatalog\nmetadata:\n  name: shop\nregions:\n  - { name: us-east-1, role: primary }\n  - { name: us-east-2, role: secondary }\ndataTypes:\n  - name: orders\n    category: transaction\n';
+    for (const typed of ['  ', '  - ']) {
+      for (const label of ['cap-transaction', 'cap-session', 'cap-cache', 'cap-reference']) {
+        const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: `${head}${typed}` });
+        const editor = await vscode.window.showTextDocument(document);
+        const end = document.positionAt(document.getText().length);
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, end);
+        const item = list.items.find((candidate) => typeof candidate.label === 'object' && candidate.label.label === label)!;
+        assert.ok(item, `${label} after ${JSON.stringify(typed)}`);
+        const range = item.range instanceof vscode.Range ? item.range : item.range!.replacing;
+        // insertSnippet indents the lines after the first as accepting the completion does.
+        assert.ok(await editor.insertSnippet(item.insertText as vscode.SnippetString, range));
+        const text = editor.document.getText();
+        const findings = analyzeCatalog(text).findings.filter((f) => f.ruleId === 'yaml-syntax' || f.ruleId === 'schema');
+        assert.deepEqual(findings.map((f) => f.message), [], `${label} after ${JSON.stringify(typed)}:\n${text}`);
+        assert.match(text, /\n  - name: [a-z-]+\n    (description|category): /, `${label} after ${JSON.stringify(typed)}:\n${text}`);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
+    }
   });
 });
 

@@ -116,9 +116,10 @@ describe('completion', () => {
     assert.deepEqual(items.map((item) => `${item.label} ${item.detail}`), ['cap-transaction new data type payments-2', 'cap-session new data type carts-2', 'cap-cache new data type price-cache', 'cap-reference new data type product-images']);
     assert.equal(items[0].insertText.split('\n').slice(0, 2).join('\n'), '- name: ${1:payments-2}\n  description: ${2:Card payments and refunds}');
     assert.equal(items[0].snippet, true);
-    // After `- ` the dash is written: the entry's lines sit under its first key.
+    // After `- ` the dash is written: the entry's lines sit under its first key once the editor adds
+    // the line's indentation (two spaces here) to each line after the first.
     const afterDash = at(catalog('  - name: payments\n    category: transaction\n  - |\n')).find((item) => item.label === 'cap-cache')!;
-    assert.equal(afterDash.insertText, 'name: ${1:price-cache}\n    category: cache\n    store: ${2|dynamodb-global,elasticache-global|}\n    failover: ${3|manual,automatic|}\n    splitBrainGuards:\n      - { type: fencing-lease, ttl: ${4:30s} }');
+    assert.equal(afterDash.insertText, 'name: ${1:price-cache}\n  category: cache\n  store: ${2|dynamodb-global,elasticache-global|}\n  failover: ${3|manual,automatic|}\n  splitBrainGuards:\n    - { type: fencing-lease, ttl: ${4:30s} }');
     // Every choice an entry offers is a value the schema accepts, and the entry analyses without a schema error.
     for (const item of items) {
       for (const choice of item.insertText.match(/\$\{\d+\|[^|]+\|\}/g) ?? []) {

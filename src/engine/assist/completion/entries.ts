@@ -37,9 +37,11 @@ export function entryTemplates(lines: readonly string[], range: [number, number]
   return ENTRY_TEMPLATES.map((template, rank) => {
     let name = template.name;
     for (let n = 2; taken.has(name); n++) name = `${template.name}-${n}`;
-    // On `- |` the dash is written; otherwise the entry brings it, and its lines sit two further in.
+    // On `- |` the dash is written; otherwise the entry brings it. Either way the lines after the
+    // first are written relative to the line's own indentation, which the editor adds to each: two
+    // further in than the dash, under the entry's first key.
     const body = template.lines.map((line) => line.replace('@NAME@', name));
-    const insertText = startsWithDash ? body.map((line, i) => (i === 0 ? line : `  ${line}`)).join('\n') : `- ${body.join('\n')}`;
+    const insertText = startsWithDash ? body.join('\n') : `- ${body.join('\n')}`;
     return { label: template.prefix, kind: 'entry', insertText, snippet: true, documentation: `${template.description}\n\nInserts \`${name}\`, a name the catalog does not use yet.`, detail: `new data type ${name}`, sortText: `e${sortKey(rank)}`, range };
   });
 }
