@@ -42,15 +42,16 @@ export const hotHotWithoutGuard = defineRule<DataTypeRule>({
         detail: `\`${resolved.name}\` takes writes in ${resolved.regions.length} Regions on \`${store}\`, where concurrent writes to one item resolve by last writer wins and the other write disappears without a trace.${idleNote}${approvalOnly} That is AWS's "write to any Region" design when the writes are idempotent puts or appends: declare them (\`writes: [idempotent-put]\`), or say that the last writer wins (\`conflictResolution: last-writer-wins\`). Writes that read and modify an item need one writer per item (\`writeMode: one-region\` or \`home-region\`) or \`dynamodb-global-strong\`.`,
       }];
     }
+    // No store declared yet, and the verdict's store votes by itself: that store is the guard.
+    const votingStoreAdvised = !resolved.store && isStrongMultiRegionStore(dataType.verdict.store);
     const remedy = eventual
       ? 'Declare how the copies are merged (`conflictResolution: merge`, `application` or `last-writer-wins`), or add a guard (a fencing lease is the usual one).'
-      : `Strong data cannot be merged after the fact: ${!resolved.store && isStrongMultiRegionStore(dataType.verdict.store) ? `declare a store that votes (\`${dataType.verdict.store}\`, or \`${dataType.verdict.alternative ?? 'dynamodb-global-strong'}\`: a Region cut off from the majority refuses writes), or ` : ''}add a guard (a fencing lease is the usual one${writePath.lastWriterWins ? '' : '; a witness Region or a quorum of three Regions also work'}).`;
+      : `Strong data cannot be merged after the fact: ${votingStoreAdvised ? `declare a store that votes (\`${dataType.verdict.store}\`, or \`${dataType.verdict.alternative ?? 'dynamodb-global-strong'}\`: a Region cut off from the majority refuses writes), or ` : ''}add a guard (a fencing lease is the usual one${writePath.lastWriterWins ? '' : '; a witness Region or a quorum of three Regions also work'}).`;
     return [{
       at: dataType.at('topology'),
       message: eventual
         ? `${named(resolved.name)} is hot-hot with no split-brain guard: declare how copies merge (conflictResolution: merge).`
-        : !resolved.store && isStrongMultiRegionStore(dataType.verdict.store)
-          // No store yet: the verdict's store votes by itself, which is the guard.
+        : votingStoreAdvised
           ? `${named(resolved.name)} is strong, hot-hot data with no split-brain guard: use ${dataType.verdict.store} or add a fencing lease.`
           : `${named(resolved.name)} is strong, hot-hot data with no split-brain guard: add a fencing lease.`,
       detail: `\`${resolved.name}\` takes writes in ${resolved.regions.length} Regions (hot-hot) with no split-brain guard that anything enforces: during a partition each side keeps writing and the copies diverge.${idleNote}${leaseNote}${approvalOnly} ${remedy}`,

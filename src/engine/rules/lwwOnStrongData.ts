@@ -12,7 +12,7 @@ export const lwwOnStrongData = defineRule<DataTypeRule>({
     if (resolved.consistency !== 'strong') return [];
     // AWS's "write to one Region" and "write to your Region": one writer per item, so the last
     // writer never has to win (strong-reads-in-writer-region says where strong reads go).
-    if (resolved.store === 'dynamodb-global' && resolved.multiRegion && (writePath.oneWriterPerItem || writePath.writeMode === 'home-region')) return [];
+    if (resolved.store === 'dynamodb-global' && writePath.oneWriterPerItem) return [];
     const issues: Issue[] = [];
     if (resolved.conflictResolution === 'last-writer-wins') {
       issues.push({

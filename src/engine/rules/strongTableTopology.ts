@@ -1,5 +1,6 @@
 import { isUnknown } from '../model/deployed';
 import { isStrongMultiRegionStore, strongTopologyProblem } from '../model/regionSets';
+import { witnessOf } from '../model/writePath';
 import { atResource, knownRegions, linkedResources } from './linked';
 import { DataTypeRule, defineRule, Issue, named, resourceNamed } from './rule';
 
@@ -34,8 +35,7 @@ export const strongTableTopology = defineRule<DataTypeRule>({
     }
     if (checkedDeployed || !isStrongMultiRegionStore(resolved.store) || !resolved.multiRegion) return issues;
     // No deployed resource to go by: the catalog's own Regions and witness.
-    const witnessGuard = dataType.guards.find(({ guard }) => guard.type === 'witness-region');
-    const witness = witnessGuard?.guard.region ?? (resolved.regions.length === 2 ? catalog.witnessRegions[0] : undefined);
+    const witness = witnessOf(resolved, catalog.witnessRegions);
     const problem = strongTopologyProblem(resolved.store, resolved.regions, witness);
     if (!problem) return issues;
     issues.push({

@@ -40,6 +40,12 @@ const REASON_PLACEHOLDER = '${1:why the team accepts this, and where it was agre
 const acceptable = new Set(rules.filter((rule) => rule.acceptable).map((rule) => rule.id));
 
 export function quickFixes(text: string, analysis: CatalogAnalysis, finding: Finding, options: QuickFixOptions = {}): QuickFix[] {
+  const fixes = fixesOf(text, analysis, finding);
+  return namesConsequences(text, options) ? fixes.map((fix) => withConsequences(text, analysis, finding, fix, options.analyzeOptions)) : fixes;
+}
+
+/** A finding's fixes as the builder offers them, before their consequences are named. */
+function fixesOf(text: string, analysis: CatalogAnalysis, finding: Finding): QuickFix[] {
   const catalog = new EditableCatalog(text);
   if (catalog.doc.errors.length > 0) return [];
   const fixes = new FixBuilder(catalog, analysis, finding);
@@ -49,9 +55,10 @@ export function quickFixes(text: string, analysis: CatalogAnalysis, finding: Fin
     // A document the fixes cannot place an edit in gets no fix rather than a wrong one.
     return [];
   }
-  const consequences = options.consequences !== false && text.length <= CONSEQUENCES_MAX_CHARS;
-  return consequences ? fixes.list.map((fix) => withConsequences(text, analysis, finding, fix, options.analyzeOptions)) : fixes.list;
+  return fixes.list;
 }
+
+const namesConsequences = (text: string, options: QuickFixOptions) => options.consequences !== false && text.length <= CONSEQUENCES_MAX_CHARS;
 
 /**
  * Naming a fix's consequences analyses the fixed text once per fix: about 30 ms at 1,000 data
@@ -72,20 +79,23 @@ export interface QuickFixOptions {
  * `store` both offer to set the verdict's store, and the user should see that choice once.
  */
 export function quickFixesFor(text: string, analysis: CatalogAnalysis, findings: readonly Finding[], options: QuickFixOptions = {}): QuickFix[] {
-  const byTitle = new Map<string, QuickFix>();
+  // Titles are merged before consequences are named, so a fix two findings share is analysed once.
+  const byTitle = new Map<string, { fix: QuickFix; finding: Finding }>();
   for (const finding of findings) {
-    for (const fix of quickFixes(text, analysis, finding, options)) {
+    for (const fix of fixesOf(text, analysis, finding)) {
       const seen = byTitle.get(fix.title);
-      if (!seen) byTitle.set(fix.title, fix);
-      else if (fix.isPreferred && !seen.isPreferred) byTitle.set(fix.title, { ...seen, isPreferred: true });
+      if (!seen) byTitle.set(fix.title, { fix, finding });
+      else if (fix.isPreferred && !seen.fix.isPreferred) seen.fix = { ...seen.fix, isPreferred: true };
     }
   }
+  const consequences = namesConsequences(text, options);
   // One preferred action at most, or VS Code's "auto fix" picks none.
   let preferred = false;
-  return [...byTitle.values()].map((fix) => {
+  return [...byTitle.values()].map(({ fix, finding }) => {
     const keep = fix.isPreferred && !preferred;
     preferred ||= keep;
-    return keep === fix.isPreferred ? fix : { ...fix, isPreferred: keep };
+    const named = consequences ? withConsequences(text, analysis, finding, fix, options.analyzeOptions) : fix;
+    return keep === fix.isPreferred ? named : { ...named, isPreferred: keep };
   });
 }
 
