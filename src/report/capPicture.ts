@@ -19,7 +19,8 @@ type Side = 'CP' | 'AP' | 'single';
 function sideOf(dataType: DataTypeReport): Side {
   const { topology, regions } = dataType.need;
   if (topology === 'single-region' || regions.length < 2) return 'single';
-  return dataType.verdict?.cap === 'AP' ? 'AP' : 'CP';
+  // The recommendation is the verdict's position, and still places an entry that is being written.
+  return dataType.recommendation.cap === 'AP' ? 'AP' : 'CP';
 }
 
 function stateOf(dataType: DataTypeReport): 'error' | 'warning' | 'ok' {

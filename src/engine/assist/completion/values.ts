@@ -11,7 +11,11 @@ import { contextOf, guardDescription, KEYS_OF, resolved, type Context } from './
 export function describeValue(path: readonly string[], key: string | undefined, value: string): string | undefined {
   const context = contextOf(path);
   if (context === 'guards' && key === undefined) return guardDescription(value);
-  if (context === 'writes' && key === undefined) return writeKinds(new Set(), [0, 0]).find((item) => item.label === value)?.documentation;
+  if (context === 'writes' && key === undefined) {
+    const kinds = writeKindsInSchema();
+    const index = kinds.enum.indexOf(value);
+    return index === -1 ? undefined : kinds.markdownEnumDescriptions[index];
+  }
   if (key === undefined) return undefined;
   if ((context === 'dataType' || context === 'defaults') && key === 'store') return STORE_IDS.includes(value as StoreId) ? storeText(value as StoreId) : undefined;
   // In a data type the hover adds the data type's own verdict, so the category's default store would contradict it.
@@ -190,8 +194,13 @@ export function guardForms(scope: Scope, range: [number, number]): CompletionIte
 
 /** The kinds of `writes`, each with what last writer wins does to it; those already listed left out. */
 export function writeKinds(listed: Set<string>, range: [number, number]): CompletionItem[] {
-  const items = resolved(KEYS_OF.dataType!.writes).items as { enum: string[]; markdownEnumDescriptions: string[] };
+  const items = writeKindsInSchema();
   return items.enum.flatMap((kind, rank) => (listed.has(kind) ? [] : [{
     label: kind, kind: 'value' as const, insertText: kind, documentation: items.markdownEnumDescriptions[rank], sortText: sortKey(rank), range,
   }]));
+}
+
+/** The schema's kinds of `writes`, with what each means. */
+function writeKindsInSchema(): { enum: string[]; markdownEnumDescriptions: string[] } {
+  return resolved(KEYS_OF.dataType!.writes).items as { enum: string[]; markdownEnumDescriptions: string[] };
 }
