@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Language as TreeSitterLanguage, Node as SyntaxNode, Parser as TreeSitterParser } from 'web-tree-sitter';
-import type { HclBlock, HclExpression, HclFile } from '../engine/infrastructure';
+import type { HclBlock, HclExpression, HclFile, HclStep } from '../engine/infrastructure';
 import type { SourceRange } from '../engine';
 
 let parser: TreeSitterParser | undefined;
@@ -123,7 +123,7 @@ function stringOf(node: SyntaxNode): string {
 
 function expressionOf(node: SyntaxNode): HclExpression {
   const children = node.namedChildren.filter((child): child is SyntaxNode => child !== null);
-  if (node.type === 'expression' && children.length === 1) return expressionOf(children[0]);
+  if (node.type === 'expression') return children.length === 1 ? expressionOf(children[0]) : termOf(node.children.filter((child): child is SyntaxNode => child !== null), node.text);
   switch (node.type) {
     case 'literal_value': {
       const literal = children[0];
@@ -152,15 +152,106 @@ function expressionOf(node: SyntaxNode): HclExpression {
       }
       return { kind: 'other', text: node.text };
     }
+    case 'variable_expr':
+      return { kind: 'reference', path: [node.text] };
+    case 'function_call': {
+      const name = children.find((child) => child.type === 'identifier')?.text ?? '';
+      const args = children.find((child) => child.type === 'function_arguments');
+      const items = args?.namedChildren.filter((child): child is SyntaxNode => child?.type === 'expression') ?? [];
+      return { kind: 'call', name, args: items.map(expressionOf), expand: !!args?.namedChildren.some((child) => child?.type === 'ellipsis') };
+    }
+    case 'conditional': {
+      const [condition, then, otherwise] = children.filter((child) => child.type === 'expression');
+      return condition && then && otherwise ? { kind: 'conditional', condition: expressionOf(condition), then: expressionOf(then), otherwise: expressionOf(otherwise) } : { kind: 'other', text: node.text };
+    }
+    case 'operation':
+      return children[0] ? expressionOf(children[0]) : { kind: 'other', text: node.text };
+    case 'unary_operation': {
+      const [operator, ...operand] = node.children.filter((child): child is SyntaxNode => child !== null);
+      return { kind: 'operation', operator: operator?.type ?? '', operands: [termOf(operand, node.text)] };
+    }
+    case 'binary_operation': {
+      const all = node.children.filter((child): child is SyntaxNode => child !== null);
+      // The operator is the one unnamed child between the two terms (parentheses are unnamed too).
+      const at = all.findIndex((child, i) => i > 0 && !child.isNamed && BINARY_OPERATORS.has(child.type));
+      if (at === -1) return { kind: 'other', text: node.text };
+      return { kind: 'operation', operator: all[at].type, operands: [termOf(all.slice(0, at), node.text), termOf(all.slice(at + 1), node.text)] };
+    }
+    case 'for_expr': {
+      const inner = children[0];
+      const intro = inner?.namedChildren.find((child) => child?.type === 'for_intro');
+      if (!inner || !intro) return { kind: 'other', text: node.text };
+      const names = intro.namedChildren.filter((child): child is SyntaxNode => child?.type === 'identifier').map((child) => child.text);
+      const collection = intro.namedChildren.find((child) => child?.type === 'expression');
+      const bodies = inner.namedChildren.filter((child): child is SyntaxNode => child?.type === 'expression');
+      const condition = inner.namedChildren.find((child) => child?.type === 'for_cond')?.namedChildren.find((child) => child?.type === 'expression');
+      if (!collection || bodies.length === 0) return { kind: 'other', text: node.text };
+      const object = inner.type === 'for_object_expr';
+      return {
+        kind: 'for',
+        ...(names.length === 2 ? { keyName: names[0] } : {}),
+        valueName: names[names.length - 1] ?? '',
+        collection: expressionOf(collection),
+        ...(object ? { key: expressionOf(bodies[0]) } : {}),
+        value: expressionOf(bodies[object ? 1 : 0] ?? bodies[0]),
+        ...(condition ? { condition: expressionOf(condition) } : {}),
+        grouping: inner.namedChildren.some((child) => child?.type === 'ellipsis'),
+      };
+    }
     default:
-      break;
+      return { kind: 'other', text: node.text };
   }
-  // A traversal: `var.x`, `aws.west`, `aws_s3_bucket.a.arn` (variable_expr then get_attr siblings).
-  if (node.type === 'expression' && children[0]?.type === 'variable_expr' && children.slice(1).every((child) => child.type === 'get_attr')) {
-    return { kind: 'reference', path: [children[0].text, ...children.slice(1).map((child) => child.text.replace(/^\./, ''))] };
+}
+
+const BINARY_OPERATORS = new Set(['*', '/', '%', '+', '-', '>', '>=', '<', '<=', '==', '!=', '&&', '||']);
+
+/**
+ * A term written as a head and its steps, which the grammar flattens into one child list:
+ * `var.x`, `aws_s3_bucket.a[0].arn`, `(expr).y`, `f(x)[0]`, `var.list[*].name`.
+ */
+function termOf(nodes: SyntaxNode[], text: string): HclExpression {
+  let rest = nodes;
+  let base: HclExpression;
+  if (rest[0]?.type === '(') {
+    const inner = rest[1];
+    if (!inner || rest[2]?.type !== ')') return { kind: 'other', text };
+    base = expressionOf(inner);
+    rest = rest.slice(3);
+  } else if (rest[0]?.type === 'variable_expr') {
+    // The leading names are one reference: `var.x`, `aws_s3_bucket.a`, `module.m.out`.
+    const path = [rest[0].text];
+    let i: number;
+    for (i = 1; rest[i]?.type === 'get_attr'; i++) path.push(attributeName(rest[i]));
+    base = { kind: 'reference', path: path.slice(0, i) };
+    rest = rest.slice(i);
+  } else if (rest[0]) {
+    base = expressionOf(rest[0]);
+    rest = rest.slice(1);
+  } else {
+    return { kind: 'other', text };
   }
-  if (node.type === 'variable_expr') return { kind: 'reference', path: [node.text] };
-  return { kind: 'other', text: node.text };
+  const steps = rest.flatMap((node) => stepsOf(node));
+  if (steps === null || rest.some((node) => !['get_attr', 'index', 'splat', 'comment'].includes(node.type))) return { kind: 'other', text };
+  return steps.length === 0 ? base : { kind: 'traversal', base, steps };
+}
+
+function attributeName(node: SyntaxNode): string {
+  return node.text.replace(/^\./, '').trim();
+}
+
+function stepsOf(node: SyntaxNode): HclStep[] {
+  if (node.type === 'get_attr') return [{ attribute: attributeName(node) }];
+  if (node.type === 'index') {
+    const inner = node.namedChildren[0];
+    if (inner?.type === 'legacy_index') return [{ index: { kind: 'literal', value: Number(inner.text.replace(/^\./, '')) } }];
+    const expression = inner?.namedChildren.find((child) => child?.type === 'expression');
+    return expression ? [{ index: expressionOf(expression) }] : [];
+  }
+  if (node.type === 'splat') {
+    const inner = node.namedChildren[0];
+    return [{ splat: true }, ...(inner?.namedChildren.filter((child): child is SyntaxNode => child !== null).flatMap(stepsOf) ?? [])];
+  }
+  return [];
 }
 
 /** An object key: a bare name (`aws`) or a quoted one. */

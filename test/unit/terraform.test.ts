@@ -111,10 +111,11 @@ resource "aws_elasticache_replication_group" "secondary" {
 `);
     const read = summary(root, 'tf');
     assert.deepEqual(read.stores.map((s) => s.slice(0, 4)), [
+      // Peered clusters are one multi-Region cluster: b is a member of a, not a second store.
       ['aws_dsql_cluster.a', 'aurora-dsql', ['us-east-1', 'us-east-2'], 'us-west-2'],
-      ['aws_dsql_cluster.b', 'aurora-dsql', ['us-east-2'], 'us-west-2'],
       ['aws_elasticache_global_replication_group.prices', 'elasticache-global', ['us-east-1', 'us-east-2'], null],
     ]);
+    assert.deepEqual(read.members['aws_dsql_cluster.a'], ['aws_dsql_cluster_peering.a', 'aws_dsql_cluster.b']);
     assert.deepEqual(read.members['aws_elasticache_global_replication_group.prices'], ['aws_elasticache_replication_group.primary', 'aws_elasticache_replication_group.secondary']);
   });
 

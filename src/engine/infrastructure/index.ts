@@ -6,6 +6,6 @@ export { deployedSystem } from './system';
 export type { InfrastructureFiles } from './system';
 export * from '../model/deployed';
 export { evaluateModules, isReference } from './hcl';
-export type { HclBlock, HclExpression, HclFile, TerraformModule, TerraformResource, TerraformValue } from './hcl';
+export type { HclBlock, HclExpression, HclFile, HclStep, TerraformModule, TerraformResource, TerraformValue } from './hcl';
 export { terraformStores } from './terraformStores';
 export { isTerraformJson, readTerraformJson } from './terraformJson';

@@ -54,7 +54,15 @@ export function terraformStores(resources: TerraformResource[], entryIndex: numb
   /** A resource found by reference, by address, or (in a plan, where references are resolved) by a matching attribute. */
   const find = (value: TerraformValue | undefined, type: string, attributes: string[]): TerraformResource | undefined => {
     const address = target(value);
-    if (address) return byAddress.get(address);
+    if (address) return byAddress.get(address) ?? byAddress.get(`${address}[0]`);
+    // A value built from what is known only after apply is found by how it is built (`arn:aws:s3:::${random_pet.this.id}-replica`).
+    if (isUnknown(value) && value.symbol !== undefined) {
+      const symbol = value.symbol.replace(/^arn:aws:s3:::/, '');
+      return resources.find((resource) => resource.type === type && attributes.some((attribute) => {
+        const own = resource.values[attribute];
+        return isUnknown(own) && own.symbol === symbol;
+      }));
+    }
     if (typeof value !== 'string') return undefined;
     return resources.find((resource) => resource.type === type && attributes.some((attribute) => resource.values[attribute] === value || (attribute === 'bucket' && value === `arn:aws:s3:::${String(resource.values.bucket)}`)));
   };
@@ -65,7 +73,8 @@ export function terraformStores(resources: TerraformResource[], entryIndex: numb
       case 'aws_dynamodb_table': {
         const replicas = blocks(values.replica);
         const regions = [resource.region, ...replicas.map((replica) => (isUnknown(replica) ? replica : text(replica.region_name)))];
-        const modes = replicas.map((replica) => (isUnknown(replica) ? replica : replica.consistency_mode === undefined ? 'EVENTUAL' : text(replica.consistency_mode)));
+        // `consistency_mode = null` (a module's `try(…, null)`) is the default: EVENTUAL.
+        const modes = replicas.map((replica) => (isUnknown(replica) ? replica : replica.consistency_mode === undefined || replica.consistency_mode === null ? 'EVENTUAL' : text(replica.consistency_mode)));
         const witnesses = blocks(values.global_table_witness);
         const witness = witnesses.length > 0 ? (isUnknown(witnesses[0]) ? witnesses[0] : text(witnesses[0].region_name)) : undefined;
         const unknownMode = modes.find(isUnknown);
@@ -100,6 +109,7 @@ export function terraformStores(resources: TerraformResource[], entryIndex: numb
 
   // The joins, once every store exists.
   const destinations = new Set<DeployedStore>();
+  const peerings: Array<[DeployedStore, DeployedStore]> = [];
   for (const resource of resources) {
     const values = resource.values;
     switch (resource.type) {
@@ -140,6 +150,8 @@ export function terraformStores(resources: TerraformResource[], entryIndex: numb
         for (const peer of Array.isArray(values.clusters) ? values.clusters : []) {
           const peerResource = find(peer, 'aws_dsql_cluster', ['arn']);
           store.regions.push(peerResource ? peerResource.region : regionOfArn(peer) ?? { unknown: 'the Region of a peer cluster the configuration does not deploy' });
+          const peerStore = peerResource && storeOf.get(peerResource.address);
+          if (peerStore && peerStore !== store) peerings.push([store, peerStore]);
         }
         if (store.witness === undefined && values.witness_region !== undefined) store.witness = text(values.witness_region);
         break;
@@ -191,11 +203,36 @@ export function terraformStores(resources: TerraformResource[], entryIndex: numb
       }
     }
   }
+  const peered = mergePeers(stores, peerings);
   const replicating = new Set(resources.filter((r) => r.type === 'aws_s3_bucket_replication_configuration').map((r) => target(r.values.bucket) ?? ''));
-  const kept = stores.filter((store) => !(destinations.has(store) && !replicating.has(store.logicalId)));
+  const kept = stores.filter((store) => !peered.has(store) && !(destinations.has(store) && !replicating.has(store.logicalId)));
   for (const store of kept) store.regions = dedupeRegions(store.regions);
 
   return { stores: kept, failovers: failoverRoutes(resources, location, find) };
+}
+
+/**
+ * Peered DSQL clusters are one multi-Region cluster: the first one written keeps the facts of all
+ * (their Regions, their witness), the others become its members, so a catalog may name any of them.
+ * Returns the stores merged away.
+ */
+function mergePeers(stores: DeployedStore[], peerings: Array<[DeployedStore, DeployedStore]>): Set<DeployedStore> {
+  const keeper = new Map<DeployedStore, DeployedStore>();
+  const root = (store: DeployedStore): DeployedStore => {
+    let current = store;
+    while (keeper.has(current)) current = keeper.get(current) as DeployedStore;
+    return current;
+  };
+  for (const [a, b] of peerings) {
+    const [first, second] = [root(a), root(b)].sort((x, y) => stores.indexOf(x) - stores.indexOf(y));
+    if (first === second) continue;
+    keeper.set(second, first);
+    first.regions.push(...second.regions);
+    const { file, range, stack, logicalId, type, entryIndex } = second;
+    first.members.push({ file, range, stack, logicalId, type, entryIndex }, ...second.members);
+    if (first.witness === undefined && second.witness !== undefined) first.witness = second.witness;
+  }
+  return new Set(keeper.keys());
 }
 
 function failoverRoutes(resources: TerraformResource[], location: (resource: TerraformResource) => ResourceLocation, find: (value: TerraformValue | undefined, type: string, attributes: string[]) => TerraformResource | undefined): FailoverRoute[] {

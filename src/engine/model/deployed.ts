@@ -7,6 +7,8 @@ import type { SourceRange, StoreId } from './vocabulary';
 /** A value the infrastructure does not fix; the reason is shown to the user. Never guessed. */
 export interface Unknown {
   unknown: string;
+  /** How the value is built, where it is built from values known only after apply: equal symbols are equal values. */
+  symbol?: string;
 }
 
 export function isUnknown(value: unknown): value is Unknown {
