@@ -112,4 +112,13 @@ dataTypes:
     // Three of the four rules replicate without Replication Time Control: the 15-minute RPO is not bounded.
     assert.deepEqual(analysis.findings.filter((f) => f.severity !== 'information' && f.ruleId !== 'recommendation').map((f) => f.ruleId), ['replication-without-rtc']);
   });
+
+  for (const [repository, example] of [['terraform-aws-rds-aurora', 'dsql'], ['terraform-aws-dynamodb-table', 'global-tables'], ['terraform-aws-s3-bucket', 's3-replication']]) {
+    it(`the draft of ${repository} examples/${example} passes check without an error of its own making`, () => {
+      const root = workspaceWith(repository);
+      const path = `${repository}/examples/${example}`;
+      const draft = draftCatalog(storesOf(root, path), { infrastructure: [path] });
+      assert.deepEqual(analyze(root, draft).findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId}: ${f.message}`), []);
+    });
+  }
 });

@@ -5,6 +5,7 @@
 import { Document, isMap, isScalar, isSeq, type Scalar } from 'yaml';
 import type { Category, StoreId, Topology } from '../model/types';
 import type { CatalogEntry } from './wizard';
+import { storeFacts } from '../model/storeFacts';
 import { isUnknown, knownRegions, namesOf, type DeployedStore, type DeployedSystem } from '../model/deployed';
 
 /** Words in resource names and the category they suggest, most specific first. */
@@ -78,7 +79,14 @@ export function draftDataType(store: DeployedStore, system: DeployedSystem, take
   if (isUnknown(store.store)) {
     checks.resources = `the store is unknown: ${store.store.unknown}`;
   } else {
-    const topology = topologyOf(store.store, regions.length);
+    // A placeholder category takes the consistency the deployed store gives, so the draft does not
+    // fault its own guess: the team says what the data needs by choosing a category.
+    if (!guessed) {
+      entry.consistency = storeFacts[store.store].position.value === 'AP' ? 'eventual' : 'strong';
+      checks.consistency = `what ${store.store} gives, not yet what the data needs`;
+    }
+    // A store with two replicas is multi-Region even when the Region of one is unknown.
+    const topology = topologyOf(store.store, store.regions.length);
     entry.topology = topology;
     entry.store = store.store;
     // What DynamoDB global tables do with concurrent writes, said aloud: the team confirms or changes it.

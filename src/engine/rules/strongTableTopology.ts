@@ -25,6 +25,8 @@ export const strongTableTopology = defineRule<DataTypeRule>({
       checkedDeployed = true;
       const { regions, complete } = knownRegions(store);
       if (!complete || isUnknown(store.witness)) continue;
+      // A single-Region DSQL cluster (no witness, no peer) is a shape AWS offers: it is not a multi-Region one gone wrong.
+      if (store.store === 'aurora-dsql' && regions.length === 1 && store.witness === undefined) continue;
       const problem = strongTopologyProblem(store.store, regions, store.witness);
       if (!problem) continue;
       issues.push({
