@@ -19,12 +19,18 @@ export interface TemplateResource {
   properties: Record<string, unknown>;
   /** The resource's `Metadata` (CDK writes a nested stack's template file there). */
   metadata: Record<string, unknown>;
+  /** The name of the condition that decides whether the resource is created. */
+  condition?: string;
 }
 
 export interface Template {
   resources: TemplateResource[];
   /** Parameters with their `Default`, when they have one. */
   parameterDefaults: Record<string, unknown>;
+  /** The `Conditions` section, as written (long form). */
+  conditions: Record<string, unknown>;
+  /** The `Mappings` section. */
+  mappings: Record<string, unknown>;
 }
 
 /** Parses a template; a text that is not a CloudFormation template gets the reason why. */
@@ -33,7 +39,7 @@ export function readTemplate(text: string): Template | { error: string; why?: st
   if ('error' in read) return read;
   const root = read.value;
   if (root === null || typeof root !== 'object' || Array.isArray(root)) return { error: 'a template is a mapping with a Resources section' };
-  const { Resources: resources, Parameters: parameters } = root as Record<string, unknown>;
+  const { Resources: resources, Parameters: parameters, Conditions: conditions, Mappings: mappings } = root as Record<string, unknown>;
   if (resources === null || typeof resources !== 'object' || Array.isArray(resources)) return { error: 'the template has no Resources section' };
   const lines = new LineStarts(text);
   const parameterDefaults: Record<string, unknown> = {};
@@ -42,11 +48,16 @@ export function readTemplate(text: string): Template | { error: string; why?: st
   }
   return {
     parameterDefaults,
+    conditions: asRecord(conditions),
+    mappings: asRecord(mappings),
     resources: Object.entries(resources as Record<string, unknown>).flatMap(([logicalId, value]) => {
-      const resource = value as { Type?: unknown; Properties?: unknown; Metadata?: unknown } | null;
+      const resource = value as { Type?: unknown; Properties?: unknown; Metadata?: unknown; Condition?: unknown } | null;
       const span = read.logicalIds.get(logicalId);
       if (!resource || typeof resource.Type !== 'string' || !span) return [];
-      return [{ logicalId, type: resource.Type, range: lines.range(span[0], span[1]), properties: asRecord(resource.Properties), metadata: asRecord(resource.Metadata) }];
+      return [{
+        logicalId, type: resource.Type, range: lines.range(span[0], span[1]), properties: asRecord(resource.Properties), metadata: asRecord(resource.Metadata),
+        ...(typeof resource.Condition === 'string' ? { condition: resource.Condition } : {}),
+      }];
     }),
   };
 }
@@ -187,27 +198,148 @@ export function referencedId(value: unknown): string | undefined {
   return undefined;
 }
 
-/** A string the template fixes: a literal, `AWS::Region` when the stack's Region is known, a parameter's default. */
+/** A string the template fixes: a literal, `AWS::Region` when the stack's Region is known, a parameter's default, or an intrinsic function of those. */
 export function resolveString(value: unknown, template: Template, stackRegion?: string): string | Unknown {
-  if (typeof value === 'string') return value;
-  if (value && typeof value === 'object' && 'Ref' in value) {
-    const ref = (value as { Ref: unknown }).Ref;
-    if (ref === 'AWS::Region') return stackRegion ?? STACK_REGION_UNKNOWN;
-    if (typeof ref === 'string' && typeof template.parameterDefaults[ref] === 'string') return template.parameterDefaults[ref] as string;
-    return { unknown: `the parameter ${String(ref)}, which has no default` };
-  }
-  const sub = value && typeof value === 'object' ? (value as Record<string, unknown>)['Fn::Sub'] : undefined;
-  if (typeof sub === 'string') return resolveSub(sub, template, stackRegion);
-  const fn = value && typeof value === 'object' ? Object.keys(value)[0] : undefined;
-  return { unknown: fn ? `a value computed by ${fn}` : 'an empty value' };
+  const resolved = evaluateIntrinsics(value, template, stackRegion);
+  if (typeof resolved === 'string') return resolved;
+  if (typeof resolved === 'number' || typeof resolved === 'boolean') return String(resolved);
+  if (isUnknownValue(resolved)) return resolved;
+  if (resolved === NO_VALUE || resolved === undefined || resolved === null) return { unknown: 'an empty value' };
+  const fn = typeof resolved === 'object' ? Object.keys(resolved)[0] : undefined;
+  return { unknown: fn ? `a value computed by ${fn}` : 'a value that is not a string' };
 }
 
-/** `!Sub "api.${DomainName}"` when every variable is a parameter with a default (or the known Region). */
-function resolveSub(pattern: string, template: Template, stackRegion?: string): string | Unknown {
+function isUnknownValue(value: unknown): value is Unknown {
+  return value !== null && typeof value === 'object' && 'unknown' in value && typeof (value as Unknown).unknown === 'string' && Object.keys(value).every((key) => key === 'unknown');
+}
+
+/** `!Ref AWS::NoValue`: the property is removed, as if it were not written. */
+const NO_VALUE = Symbol('AWS::NoValue');
+
+/**
+ * A property's value with the intrinsic functions a careful reader can evaluate worked out: `Ref`
+ * to a parameter with a default or to `AWS::Region`, `Fn::If` on a condition that resolves,
+ * `Fn::FindInMap`, `Fn::Sub`, `Fn::Join`, `Fn::Select`, `Fn::Split`, and `AWS::NoValue` (the key
+ * is dropped). What cannot be known is an `{ unknown }` with its reason; `Ref` and `Fn::GetAtt`
+ * to resources stay as written, for joining.
+ */
+export function evaluateIntrinsics(value: unknown, template: Template, stackRegion?: string): unknown {
+  if (Array.isArray(value)) return value.map((item) => evaluateIntrinsics(item, template, stackRegion)).filter((item) => item !== NO_VALUE);
+  if (value === null || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  const evaluate = (inner: unknown) => evaluateIntrinsics(inner, template, stackRegion);
+  if (keys.length === 1) {
+    const [key] = keys;
+    const argument = record[key];
+    switch (key) {
+      case 'Ref': {
+        if (argument === 'AWS::NoValue') return NO_VALUE;
+        if (argument === 'AWS::Region') return stackRegion ?? STACK_REGION_UNKNOWN;
+        if (typeof argument !== 'string') return { unknown: 'a Ref to nothing' };
+        if (argument in template.parameterDefaults) return template.parameterDefaults[argument];
+        if (argument.startsWith('AWS::')) return { unknown: `the pseudo parameter ${argument}` };
+        if (template.resources.some((resource) => resource.logicalId === argument)) return value;
+        return { unknown: `the parameter ${argument}, which has no default` };
+      }
+      case 'Fn::If': {
+        const [name, whenTrue, whenFalse] = asList(argument);
+        const holds = typeof name === 'string' ? conditionValue(name, template, stackRegion, new Set()) : { unknown: 'an Fn::If without a condition name' };
+        if (typeof holds !== 'boolean') return { unknown: `Fn::If on the condition ${String(name)}, which depends on ${holds.unknown}` };
+        return evaluate(holds ? whenTrue : whenFalse);
+      }
+      case 'Fn::FindInMap': {
+        const [map, first, second] = asList(argument).map(evaluate);
+        const unknown = [map, first, second].find(isUnknownValue);
+        if (unknown) return { unknown: `Fn::FindInMap with a key that is ${unknown.unknown}` };
+        const found = asRecord(asRecord(template.mappings[String(map)])[String(first)])[String(second)];
+        return found === undefined ? { unknown: `Fn::FindInMap of ${String(map)}.${String(first)}.${String(second)}, which the Mappings do not hold` } : evaluate(found);
+      }
+      case 'Fn::Sub':
+        return typeof argument === 'string' ? resolveSub(argument, {}, template, stackRegion) : Array.isArray(argument) && typeof argument[0] === 'string' ? resolveSub(argument[0], asRecord(argument[1]), template, stackRegion) : { unknown: 'an Fn::Sub that is not a string' };
+      case 'Fn::Join': {
+        const [separator, list] = asList(argument);
+        const parts = evaluate(list);
+        if (isUnknownValue(parts)) return parts;
+        const strings = asList(parts).map((part) => (typeof part === 'string' || typeof part === 'number' ? String(part) : part));
+        const unknown = strings.find((part) => typeof part !== 'string');
+        if (unknown !== undefined) return isUnknownValue(unknown) ? unknown : { unknown: 'a value computed by Fn::Join' };
+        return typeof separator === 'string' ? strings.join(separator) : { unknown: 'an Fn::Join without a separator' };
+      }
+      case 'Fn::Select': {
+        const [index, list] = asList(argument).map(evaluate);
+        if (isUnknownValue(index)) return index;
+        if (isUnknownValue(list)) return list;
+        const item = Array.isArray(list) ? list[Number(index)] : undefined;
+        return item === undefined ? { unknown: 'a value computed by Fn::Select' } : item;
+      }
+      case 'Fn::Split': {
+        const [separator, text] = asList(argument).map(evaluate);
+        if (isUnknownValue(text)) return text;
+        return typeof separator === 'string' && typeof text === 'string' ? text.split(separator) : { unknown: 'a value computed by Fn::Split' };
+      }
+      case 'Fn::GetAtt':
+      case 'Fn::ImportValue':
+      case 'Fn::GetAZs':
+      case 'Fn::Base64':
+      case 'Fn::Cidr':
+        return value;
+      default:
+        break;
+    }
+  }
+  const entries = keys.map((key) => [key, evaluate(record[key])] as const).filter(([, inner]) => inner !== NO_VALUE);
+  return Object.fromEntries(entries);
+}
+
+/** A named condition's value: `Fn::Equals`, `Fn::Not`, `Fn::And`, `Fn::Or` and `Condition` over what the template fixes. */
+function conditionValue(name: string, template: Template, stackRegion: string | undefined, seen: Set<string>): boolean | Unknown {
+  if (seen.has(name)) return { unknown: `the condition ${name}, which refers to itself` };
+  if (!(name in template.conditions)) return { unknown: `the condition ${name}, which the template does not define` };
+  seen.add(name);
+  return conditionOf(template.conditions[name], template, stackRegion, seen);
+}
+
+function conditionOf(expression: unknown, template: Template, stackRegion: string | undefined, seen: Set<string>): boolean | Unknown {
+  const record = asRecord(expression);
+  const [key] = Object.keys(record);
+  const operands = asList(record[key]);
+  const all = () => operands.map((operand) => conditionOf(operand, template, stackRegion, seen));
+  switch (key) {
+    case 'Condition':
+      return typeof record.Condition === 'string' ? conditionValue(record.Condition, template, stackRegion, new Set(seen)) : { unknown: 'a Condition that is not a name' };
+    case 'Fn::Equals': {
+      const [left, right] = operands.map((operand) => evaluateIntrinsics(operand, template, stackRegion));
+      const unknown = [left, right].find(isUnknownValue);
+      if (unknown) return unknown;
+      return JSON.stringify(left) === JSON.stringify(right) || String(left) === String(right);
+    }
+    case 'Fn::Not': {
+      const [inner] = all();
+      return typeof inner === 'boolean' ? !inner : inner ?? { unknown: 'an Fn::Not of nothing' };
+    }
+    case 'Fn::And': {
+      const values = all();
+      if (values.includes(false)) return false;
+      return values.find(isUnknownValue) ?? true;
+    }
+    case 'Fn::Or': {
+      const values = all();
+      if (values.includes(true)) return true;
+      return values.find(isUnknownValue) ?? false;
+    }
+    default:
+      return { unknown: `a condition written with ${key ?? 'nothing'}` };
+  }
+}
+
+/** `!Sub "api.${DomainName}"` when every variable is a parameter with a default, the known Region, or one of its own variables. */
+function resolveSub(pattern: string, variables: Record<string, unknown>, template: Template, stackRegion?: string): string | Unknown {
   let unknown: Unknown | undefined;
   const resolved = pattern.replace(/\$\{(!?)([^}]*)\}/g, (whole, literal: string, name: string) => {
     if (literal) return `\${${name}}`; // `${!Literal}` is written as `${Literal}`
-    const value = resolveString({ Ref: name.trim() }, template, stackRegion);
+    const key = name.trim();
+    const value = key in variables ? resolveString(variables[key], template, stackRegion) : resolveString({ Ref: key }, template, stackRegion);
     if (typeof value === 'string') return value;
     unknown ??= { unknown: `a value computed by Fn::Sub (${value.unknown})` };
     return whole;
@@ -243,19 +375,23 @@ export interface StackReading {
   failovers: FailoverRoute[];
   /** Nested stacks' template files, relative to this template (CDK's `aws:asset:path`). */
   nestedTemplates: string[];
+  /** Buckets of this template that another bucket of it replicates into. */
+  sameRegionReplicas: Set<string>;
 }
 
 const AURORA_ENGINES = new Set(['aurora', 'aurora-mysql', 'aurora-postgresql']);
 
 /** Reads one stack's data stores, failover routes and nested templates. */
 export function readStack(file: TemplateFile, template: Template): StackReading {
-  const reading: StackReading = { stores: [], globalClusters: [], auroraMembers: [], bucketsByName: new Map(), replications: [], cacheMembers: [], failovers: [], nestedTemplates: [] };
+  const reading: StackReading = { stores: [], globalClusters: [], auroraMembers: [], bucketsByName: new Map(), replications: [], cacheMembers: [], failovers: [], nestedTemplates: [], sameRegionReplicas: new Set() };
   const here: string | Unknown = file.region ?? STACK_REGION_UNKNOWN;
   const text = (value: unknown) => resolveString(value, template, file.region);
   const byId = new Map(template.resources.map((resource) => [resource.logicalId, resource]));
   for (const resource of template.resources) {
+    // A resource whose condition is false in this stack's Region is not created there.
+    if (resource.condition && conditionValue(resource.condition, template, file.region, new Set()) === false) continue;
     const location: ResourceLocation = { file: file.file, range: resource.range, stack: file.stack, logicalId: resource.logicalId, type: resource.type, entryIndex: file.entryIndex };
-    const props = resource.properties;
+    const props = asRecord(evaluateIntrinsics(resource.properties, template, file.region));
     const store = (facts: Omit<DeployedStore, keyof ResourceLocation | 'members'>): DeployedStore => ({ ...location, ...facts, members: [] });
     switch (resource.type) {
       case 'AWS::DynamoDB::Table':
@@ -263,9 +399,10 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
         reading.stores.push(store({ store: 'dynamodb', regions: [here] }));
         break;
       case 'AWS::DynamoDB::GlobalTable': {
-        const regions = asList(props.Replicas).map((replica) => text(asRecord(replica).Region));
+        // Replicas the template does not fix (an Fn::If on a parameter without a default) are unknown, not absent.
+        const regions = isUnknownValue(props.Replicas) ? [here, props.Replicas] : asList(props.Replicas).map((replica) => (isUnknownValue(replica) ? replica : text(asRecord(replica).Region)));
         const witnesses = asList(props.GlobalTableWitnesses);
-        const witness = witnesses.length > 0 ? text(asRecord(witnesses[0]).Region) : undefined;
+        const witness = isUnknownValue(props.GlobalTableWitnesses) ? props.GlobalTableWitnesses : witnesses.length > 0 ? text(asRecord(witnesses[0]).Region) : undefined;
         const consistency = text(props.MultiRegionConsistency ?? 'EVENTUAL');
         const id: StoreId | Unknown = typeof consistency !== 'string'
           ? { unknown: `MultiRegionConsistency: ${consistency.unknown}` }
@@ -305,17 +442,28 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
       }
       case 'AWS::S3::Bucket': {
         const name = props.BucketName === undefined ? undefined : text(props.BucketName);
-        const rules = asList(asRecord(props.ReplicationConfiguration).Rules).map(asRecord).filter((rule) => rule.Status !== 'Disabled');
+        const replication = props.ReplicationConfiguration;
         const bucket = store({ store: 's3', regions: [here] });
         if (typeof name === 'string') reading.bucketsByName.set(name, bucket);
         reading.stores.push(bucket);
+        // Replication the template does not fix (an Fn::If on an unresolvable condition) is unknown,
+        // never "none": another Region may hold the data, with or without RTC.
+        if (isUnknownValue(replication) || isUnknownValue(asRecord(replication).Rules)) {
+          bucket.regions.push({ unknown: `its replication: ${(isUnknownValue(replication) ? replication : asRecord(replication).Rules as Unknown).unknown}` });
+          break;
+        }
+        const rules = asList(asRecord(replication).Rules).map(asRecord).filter((rule) => rule.Status !== 'Disabled');
         if (rules.length === 0) break;
         bucket.replicationTimeControl = rules.every((rule) => asRecord(asRecord(rule.Destination).ReplicationTime).Status === 'Enabled');
         const destinations = rules.map((rule): { bucketName: string } | Unknown => {
           const destination = asRecord(rule.Destination).Bucket;
           const target = referencedId(destination);
-          // A bucket of the same template is in the same Region: CloudFormation deploys a stack to one Region.
-          if (target && byId.get(target)?.type === 'AWS::S3::Bucket') return { unknown: 'same-Region' };
+          // A bucket of the same template is in the same Region (CloudFormation deploys a stack to one
+          // Region): it is part of its source's store, not a store of its own.
+          if (target && byId.get(target)?.type === 'AWS::S3::Bucket') {
+            reading.sameRegionReplicas.add(target);
+            return { unknown: 'same-Region' };
+          }
           const arn = text(destination);
           if (typeof arn !== 'string') return arn;
           const bucketName = arn.startsWith('arn:') ? arn.split(':').slice(5).join(':') : arn;
@@ -353,6 +501,14 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
       default:
         break;
     }
+  }
+  // A one-way same-Region replica belongs to its source: the catalog names the source.
+  for (const replicaId of reading.sameRegionReplicas) {
+    const replica = reading.stores.find((candidate) => candidate.logicalId === replicaId);
+    const source = reading.replications.find((replication) => replication.store !== replica && JSON.stringify(template.resources.find((r) => r.logicalId === replication.store.logicalId)?.properties ?? {}).includes(`"${replicaId}"`))?.store;
+    if (!replica || !source || reading.replications.some((replication) => replication.store === replica)) continue;
+    source.members.push(replica);
+    reading.stores.splice(reading.stores.indexOf(replica), 1);
   }
   return reading;
 }

@@ -13,8 +13,13 @@ export function infrastructureEntriesOf(root: unknown): InfrastructureEntry[] {
   if (!Array.isArray(list)) return [];
   return list.flatMap((entry, index): InfrastructureEntry[] => {
     if (typeof entry === 'string' && entry) return [{ index, path: entry }];
-    const { path, region } = (entry ?? {}) as { path?: unknown; region?: unknown };
+    const { path, region, regions } = (entry ?? {}) as { path?: unknown; region?: unknown; regions?: unknown };
     if (typeof path !== 'string' || !path) return [];
+    // One template deployed once per Region: one stack in each, read as copies of one another.
+    if (Array.isArray(regions) && typeof region !== 'string') {
+      const names = [...new Set(regions.filter((name): name is string => typeof name === 'string' && name !== ''))];
+      return names.map((name) => ({ index, path, region: name }));
+    }
     return [{ index, path, ...(typeof region === 'string' ? { region } : {}) }];
   });
 }

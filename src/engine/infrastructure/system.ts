@@ -36,6 +36,7 @@ export function deployedSystem(found: InfrastructureFiles): DeployedSystem {
   joinAuroraGlobal(readings, stores);
   joinReplication(readings, stores);
   joinCacheMembers(readings, stores);
+  mergeRegionalCopies(stores);
   const failovers = readings.flatMap((reading) => reading.failovers);
   for (const terraform of found.terraform ?? []) {
     const resources = terraform.resources ?? (terraform.module ? evaluateModules(terraform.module) : []);
@@ -121,5 +122,33 @@ function joinCacheMembers(readings: StackReading[], stores: DeployedStore[]): vo
       const owner = globals.length === 1 ? globals[0] : globals.find((g) => typeof member.globalGroup === 'string' && member.globalGroup.endsWith(g.logicalId));
       owner?.members.push(member);
     }
+  }
+}
+
+/**
+ * One template deployed once per Region (`regions: [...]`, or the same path listed per Region):
+ * a logical id names its copy in every Region, so the copies are one store whose Regions are the
+ * union. Copies that disagree on the store make it unknown, with both named.
+ */
+function mergeRegionalCopies(stores: DeployedStore[]): void {
+  const first = new Map<string, DeployedStore>();
+  for (let i = 0; i < stores.length; i++) {
+    const copy = stores[i];
+    const key = `${copy.file}#${copy.logicalId}`;
+    const kept = first.get(key);
+    if (!kept) {
+      first.set(key, copy);
+      continue;
+    }
+    if (JSON.stringify(kept.store) !== JSON.stringify(copy.store)) {
+      const said = (store: DeployedStore) => `${isUnknown(store.store) ? 'unknown' : store.store} in ${store.regions.filter((r): r is string => typeof r === 'string').join(', ') || 'an unknown Region'}`;
+      kept.store = { unknown: `the copies differ: ${said(kept)}; ${said(copy)}` };
+    }
+    kept.regions = dedupeRegions([...kept.regions, ...copy.regions]);
+    kept.members.push(...copy.members);
+    if (kept.witness === undefined && copy.witness !== undefined) kept.witness = copy.witness;
+    if (copy.replicationTimeControl !== undefined) kept.replicationTimeControl = (kept.replicationTimeControl ?? true) && copy.replicationTimeControl;
+    if (copy.writeForwarding) kept.writeForwarding = true;
+    stores.splice(i--, 1);
   }
 }

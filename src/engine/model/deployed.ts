@@ -85,9 +85,13 @@ export interface TemplateFile {
   stack: string;
 }
 
-/** The names a catalog's `resources` entry may use for a resource: its logical id and `Stack/LogicalId`. */
+/**
+ * The names a catalog's `resources` entry may use for a resource: its logical id, `Stack/LogicalId`,
+ * and `path#LogicalId` (the template's path as the catalog reaches it), which tells apart two
+ * templates whose stacks share a name.
+ */
 export function namesOf(location: ResourceLocation): string[] {
-  return [location.logicalId, `${location.stack}/${location.logicalId}`];
+  return [location.logicalId, `${location.stack}/${location.logicalId}`, `${location.file}#${location.logicalId}`];
 }
 
 /** The Regions of a store the infrastructure fixes, and whether some are unknown. */

@@ -34,11 +34,17 @@ export const unknownResource = defineRule<DataTypeRule>({
       const stores = catalog.storesNamed(name);
       const at = { range: catalog.source.rangeAt(['dataTypes', dataType.index, 'resources', index]) };
       if (stores.length > 1) {
-        const qualified = stores.map((store) => `${store.stack}/${store.logicalId}`);
+        // The form that names one of them: Stack/Id when the stacks' names differ, else path#Id.
+        const qualified = stores.map((store) => {
+          const byStack = `${store.stack}/${store.logicalId}`;
+          return catalog.storesNamed(byStack).length === 1 ? byStack : `${store.file}#${store.logicalId}`;
+        });
         issues.push({
           at,
-          message: `${named(resolved.name)} names ${resourceNamed(name)}, which ${stores.length} stacks deploy: write ${resourceNamed(qualified[0])} or another Stack/Id.`,
-          detail: `\`${name}\` is deployed by ${stores.length} stacks (${qualified.map((q) => `\`${q}\``).join(', ')}), so CAP Advisor cannot tell which one \`${resolved.name}\` means. Write it as \`Stack/LogicalId\`.`,
+          // The name to write is the point of the message: it is written whole (the fix writes it too).
+          message: `${resourceNamed(name)} is in ${stores.length} templates: write ${qualified[0]}.`,
+          suggestion: qualified[0],
+          detail: `\`${name}\` is deployed by ${stores.length} different templates (${qualified.map((q) => `\`${q}\``).join(', ')}), so CAP Advisor cannot tell which one \`${resolved.name}\` means. Write one of these names. (One template deployed in several Regions is one resource: list it once with \`regions: [...]\` in its infrastructure entry.)`,
         });
         continue;
       }

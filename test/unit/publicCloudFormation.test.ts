@@ -1,0 +1,129 @@
+// CloudFormation as teams deploy it: one template per Region, Conditions and Fn::If, parameters
+// without a default. The public template is copied verbatim (test/fixtures/public/README.md);
+// regional-stack.yaml is ours, after a common pattern. Each case failed in version 2.
+import { strict as assert } from 'node:assert';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { draftCatalog, type CatalogAnalysis } from '../../src/engine';
+import type { InfrastructureEntry } from '../../src/engine/infrastructure';
+import { analyzeCatalogFile, loadDeployedSystem } from '../../src/workspace/files';
+
+const fixtures = join(__dirname, '../../../test/fixtures');
+
+function workspace(): string {
+  const root = mkdtempSync(join(tmpdir(), 'cap-cfn-'));
+  mkdirSync(join(root, 'templates'));
+  cpSync(join(fixtures, 'public/aws-cloudformation-templates/S3/compliant-bucket.yaml'), join(root, 'templates/compliant-bucket.yaml'));
+  cpSync(join(fixtures, 'cloudformation/regional-stack.yaml'), join(root, 'templates/regional-stack.yaml'));
+  return root;
+}
+
+function analyze(root: string, text: string): CatalogAnalysis {
+  writeFileSync(join(root, 'data.catalog.yaml'), text);
+  return analyzeCatalogFile(text, { catalogPath: join(root, 'data.catalog.yaml'), workspaceRoot: root });
+}
+
+const read = (root: string, entries: InfrastructureEntry[]) => loadDeployedSystem(entries, { catalogDir: root, workspaceRoot: root })!;
+const facts = (root: string, entries: InfrastructureEntry[]) => read(root, entries).stores.map((s) => [s.logicalId, s.store, s.regions.map((r) => (typeof r === 'string' ? r : `? ${r.unknown}`)), s.replicationTimeControl ?? null]);
+
+const HEAD = `apiVersion: cap-advisor/v1
+kind: DataCatalog
+metadata:
+  name: documents
+regions:
+  - name: us-east-1
+    role: primary
+  - name: us-west-2
+    role: secondary
+`;
+
+describe('CloudFormation as teams deploy it', () => {
+  it('aws-cloudformation-templates S3/compliant-bucket.yaml, one stack per Region: the logical id names both copies; the same-Region replica is part of its source', () => {
+    const root = workspace();
+    const perRegion = facts(root, [{ index: 0, path: 'templates/compliant-bucket.yaml', region: 'us-east-1' }, { index: 0, path: 'templates/compliant-bucket.yaml', region: 'us-west-2' }]);
+    assert.deepEqual(perRegion, [
+      ['ObjectStorageBucket', 's3', ['us-east-1', 'us-west-2'], false],
+      ['ObjectStorageLogBucket', 's3', ['us-east-1', 'us-west-2'], null],
+    ]);
+    for (const infrastructure of ['{ path: templates/compliant-bucket.yaml, regions: [us-east-1, us-west-2] }', '{ path: templates/compliant-bucket.yaml, region: us-east-1 }\n  - { path: templates/compliant-bucket.yaml, region: us-west-2 }']) {
+      const analysis = analyze(root, `${HEAD}infrastructure:
+  - ${infrastructure}
+dataTypes:
+  - name: documents
+    category: media
+    store: s3
+    topology: hot-hot
+    regions: [us-east-1, us-west-2]
+    resources: [ObjectStorageBucket]
+  - name: access-logs
+    category: audit
+    store: s3
+    topology: hot-hot
+    regions: [us-east-1, us-west-2]
+    resources: [ObjectStorageLogBucket]
+`);
+      // Version 2: "names ObjectStorageBucket, which 2 stacks deploy: write compliant-bucket/ObjectStorageBucket", which named both again.
+      assert.deepEqual(analysis.findings.filter((f) => ['unknown-resource', 'region-drift', 'unclaimed-resource', 'schema'].includes(f.ruleId)).map((f) => f.message), [], infrastructure);
+    }
+  });
+
+  it('two different templates with one logical id: the error names a form that resolves, and that form is accepted', () => {
+    const root = workspace();
+    mkdirSync(join(root, 'eu'));
+    cpSync(join(fixtures, 'public/aws-cloudformation-templates/S3/compliant-bucket.yaml'), join(root, 'eu/compliant-bucket.yaml'));
+    const catalog = (name: string) => `${HEAD}infrastructure:
+  - { path: templates/compliant-bucket.yaml, region: us-east-1 }
+  - { path: eu/compliant-bucket.yaml, region: us-west-2 }
+dataTypes:
+  - name: documents
+    category: media
+    store: s3
+    topology: single-region
+    regions: [us-east-1]
+    resources: [${name}]
+`;
+    const ambiguous = analyze(root, catalog('ObjectStorageBucket')).findings.filter((f) => f.ruleId === 'unknown-resource');
+    assert.equal(ambiguous.length, 1);
+    const suggested = ambiguous[0].suggestion;
+    assert.equal(suggested, 'templates/compliant-bucket.yaml#ObjectStorageBucket');
+    assert.ok(ambiguous[0].message.includes(suggested), ambiguous[0].message);
+    assert.deepEqual(analyze(root, catalog(suggested!)).findings.filter((f) => f.ruleId === 'unknown-resource'), []);
+  });
+
+  it('Conditions and Fn::If: known in the primary Region, unknown (never "none") where a parameter has no default', () => {
+    const root = workspace();
+    assert.deepEqual(facts(root, [{ index: 0, path: 'templates/regional-stack.yaml', region: 'us-east-1' }]), [
+      ['OrdersTable', 'dynamodb-global', ['us-east-1', '? the parameter SecondaryRegion, which has no default'], null],
+      ['MediaBucket', 's3', ['us-east-1', '? a value computed by Fn::Sub (the parameter SecondaryRegion, which has no default)'], true],
+      ['ArchiveBucket', 's3', ['us-east-1', '? its replication: Fn::If on the condition ReplicateArchive, which depends on the parameter EnableArchiveReplication, which has no default'], null],
+    ]);
+    // In another Region the condition is false: no table, no replication.
+    assert.deepEqual(facts(root, [{ index: 0, path: 'templates/regional-stack.yaml', region: 'us-west-2' }]).map((row) => row.slice(0, 3)), [
+      ['MediaBucket', 's3', ['us-west-2']],
+      ['ArchiveBucket', 's3', ['us-west-2', '? its replication: Fn::If on the condition ReplicateArchive, which depends on the parameter EnableArchiveReplication, which has no default']],
+    ]);
+  });
+
+  it('no rule fires on what could not be read; a draft of a table with a parameter Region is hot-hot, not single-region', () => {
+    const root = workspace();
+    const analysis = analyze(root, `${HEAD}infrastructure:
+  - { path: templates/regional-stack.yaml, region: us-east-1 }
+dataTypes:
+  - name: archive
+    category: audit
+    store: s3
+    topology: single-region
+    regions: [us-east-1]
+    rpo: 15m
+    resources: [ArchiveBucket]
+`);
+    // Version 2 read "no replication": nothing to say about RTC, and a region-drift had it been declared in two Regions.
+    assert.deepEqual(analysis.findings.filter((f) => ['region-drift', 'replication-without-rtc', 'store-drift'].includes(f.ruleId)).map((f) => f.message), []);
+    const draft = draftCatalog(read(root, [{ index: 0, path: 'templates/regional-stack.yaml', region: 'us-east-1' }]), { infrastructure: [{ path: 'templates/regional-stack.yaml', region: 'us-east-1' }] });
+    const orders = draft.slice(draft.indexOf('- name: orders'), draft.indexOf('- name: media'));
+    assert.match(orders, /topology: hot-hot/);
+    assert.match(orders, /# check: some Regions are unknown: the parameter SecondaryRegion, which has no default/);
+    assert.doesNotMatch(draft, /single-region/);
+  });
+});
