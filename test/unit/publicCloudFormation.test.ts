@@ -126,4 +126,49 @@ dataTypes:
     assert.match(orders, /# check: some Regions are unknown: the parameter SecondaryRegion, which has no default/);
     assert.doesNotMatch(draft, /single-region/);
   });
+
+  it('a table made global by a Custom:: resource, and an Aurora member of a global cluster defined elsewhere: unknown, no drift', () => {
+    const root = workspace();
+    writeFileSync(join(root, 'templates/legacy.yaml'), `Parameters:
+  GlobalClusterId:
+    Type: String
+Resources:
+  SessionsTable:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      KeySchema: [{ AttributeName: id, KeyType: HASH }]
+  SessionsGlobal:
+    Type: Custom::GlobalTable
+    Properties:
+      ServiceToken: arn:aws:lambda:us-east-1:111122223333:function:make-global
+      TableName: !Ref SessionsTable
+      Regions: [us-east-1, us-west-2]
+  LedgerSecondary:
+    Type: AWS::RDS::DBCluster
+    Properties:
+      Engine: aurora-postgresql
+      GlobalClusterIdentifier: !Ref GlobalClusterId
+`);
+    const analysis = analyze(root, `${HEAD}infrastructure:
+  - { path: templates/legacy.yaml, region: us-west-2 }
+dataTypes:
+  - name: sessions
+    category: session
+    store: dynamodb-global
+    topology: hot-hot
+    regions: [us-east-1, us-west-2]
+    conflictResolution: last-writer-wins
+    resources: [SessionsTable]
+  - name: ledger
+    category: transaction
+    store: aurora-global
+    topology: hot-warm
+    failover: manual
+    splitBrainGuards: [human-approval]
+    regions: [us-east-1, us-west-2]
+    resources: [LedgerSecondary]
+`);
+    // Version 2: an error-level store-drift on SessionsTable, and LedgerSecondary judged a one-Region global database.
+    assert.deepEqual(analysis.findings.filter((f) => ['store-drift', 'region-drift'].includes(f.ruleId)).map((f) => f.message), []);
+  });
 });

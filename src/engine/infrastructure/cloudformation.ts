@@ -502,6 +502,17 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
         break;
     }
   }
+  // A `Custom::` resource that references a table or bucket of this stack and names Regions (the
+  // pre-2019 way to make a plain table global) may replicate it: its Regions become unknown.
+  for (const custom of template.resources.filter((resource) => resource.type.startsWith('Custom::') || resource.type === 'AWS::CloudFormation::CustomResource')) {
+    const written = JSON.stringify(custom.properties);
+    if (!/[a-z]{2}(-gov)?-[a-z]+-\d|Region/.test(written)) continue;
+    for (const store of reading.stores) {
+      if (store.stack !== file.stack || !new RegExp(`"(Ref|Fn::GetAtt)":\\[?"${store.logicalId}[".]`).test(written)) continue;
+      store.regions.push({ unknown: `what the custom resource ${custom.logicalId} (${custom.type}) sets up` });
+      if (store.store === 'dynamodb') store.store = { unknown: `a table the custom resource ${custom.logicalId} may make global` };
+    }
+  }
   // A one-way same-Region replica belongs to its source: the catalog names the source.
   for (const replicaId of reading.sameRegionReplicas) {
     const replica = reading.stores.find((candidate) => candidate.logicalId === replicaId);

@@ -65,7 +65,8 @@ function joinAuroraGlobal(readings: StackReading[], stores: DeployedStore[]): vo
       if (!store) {
         // A global cluster that is not in the linked infrastructure: its members still make one store.
         const identifier = 'identifier' in globalCluster ? globalCluster.identifier : undefined;
-        store = { ...member, store: 'aurora-global', regions: [], members: [] };
+        // Its other members are deployed elsewhere: their Regions are unknown, never "none".
+        store = { ...member, store: 'aurora-global', regions: [{ unknown: `the Regions of the other members of global cluster ${identifier ?? '(unnamed)'}, which the linked infrastructure does not deploy` }], members: [] };
         if (identifier) byIdentifier.set(identifier, store);
         stores.push(store);
       }

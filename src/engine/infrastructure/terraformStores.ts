@@ -134,7 +134,8 @@ export function terraformStores(resources: TerraformResource[], entryIndex: numb
         const global = find(identifier, 'aws_rds_global_cluster', ['id', 'global_cluster_identifier']);
         let store = global && storeOf.get(global.address);
         if (!store) {
-          store = { ...location(resource), store: 'aurora-global', regions: [], writeForwarding: false, members: [] };
+          // A global cluster defined elsewhere (a variable, an import): its other members' Regions are unknown.
+          store = { ...location(resource), store: 'aurora-global', regions: [{ unknown: 'the Regions of the other members of a global cluster the configuration does not deploy' }], writeForwarding: false, members: [] };
           stores.push(store);
         }
         store.members.push(location(resource));
