@@ -67,7 +67,7 @@ export function catalogLinking(templatePath, { dataTypes = 100, region = 'us-eas
 /** A Terraform root module of `files` files and `count` resources in all: tables with replicas (strong or eventual), buckets, their replicas in another Region and the replication between them. */
 export function generateTerraform({ files = 200, count = 2000 } = {}) {
   const perFile = Math.ceil(count / files);
-  const out = { 'providers.tf': 'provider "aws" {\n  region = var.region\n}\n\nprovider "aws" {\n  alias  = "east2"\n  region = "us-east-2"\n}\n\nvariable "region" {\n  default = "us-east-1"\n}\n\nlocals {\n  strong = "STRONG"\n}\n' };
+  const out = { 'providers.tf': 'provider "aws" {\n  region = var.region\n}\n\nprovider "aws" {\n  alias  = "east2"\n  region = "us-east-2"\n}\n\nvariable "region" {\n  default = "us-east-1"\n}\n\nvariable "create" {\n  default = true\n}\n\nlocals {\n  strong   = "STRONG"\n  replicas = [{ region_name = "us-east-2", kms_key_arn = null }]\n}\n' };
   for (let f = 0; f < files; f++) {
     let text = '';
     for (let slot = 0; slot < perFile; slot++) {
@@ -75,7 +75,8 @@ export function generateTerraform({ files = 200, count = 2000 } = {}) {
       if (n >= count) break;
       switch (n % 4) {
         case 0:
-          text += `resource "aws_dynamodb_table" "t${n}" {\n  name         = "t${n}-\${var.region}"\n  billing_mode = "PAY_PER_REQUEST"\n  hash_key     = "pk"\n\n  attribute {\n    name = "pk"\n    type = "S"\n  }\n\n  replica {\n    region_name      = "us-east-2"\n    consistency_mode = ${n % 8 === 0 ? 'local.strong' : '"EVENTUAL"'}\n  }\n${n % 8 === 0 ? '\n  global_table_witness {\n    region_name = "us-west-2"\n  }\n' : ''}\n  tags = {\n    team = "team-${n % 17}"\n    cost = "cc-${n}"\n  }\n}\n\n`;
+          // Half the tables are written as modules write them: count on a condition, a dynamic replica over a local, try() and lookup().
+          text += `resource "aws_dynamodb_table" "t${n}" {\n  count        = var.create ? 1 : 0\n  name         = "t${n}-\${var.region}"\n  billing_mode = "PAY_PER_REQUEST"\n  hash_key     = "pk"\n\n  attribute {\n    name = "pk"\n    type = "S"\n  }\n\n${n % 8 === 0 ? '  replica {\n    region_name      = "us-east-2"\n    consistency_mode = local.strong\n  }\n' : '  dynamic "replica" {\n    for_each = local.replicas\n    content {\n      region_name      = replica.value.region_name\n      kms_key_arn      = lookup(replica.value, "kms_key_arn", null)\n      consistency_mode = try(replica.value.consistency_mode, null)\n    }\n  }\n'}${n % 8 === 0 ? '\n  global_table_witness {\n    region_name = "us-west-2"\n  }\n' : ''}\n  tags = {\n    team = "team-${n % 17}"\n    cost = "cc-${n}"\n  }\n}\n\n`;
           break;
         case 1:
           text += `resource "aws_s3_bucket" "b${n}" {\n  bucket = "bench-${n}"\n}\n\n`;
