@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { draftCatalog, type CatalogAnalysis } from '../../src/engine';
 import { analyzeCatalogFile, loadDeployedSystem } from '../../src/workspace/files';
 import { loadTerraformParser } from '../../src/workspace/terraform';
+import { US_HEADER } from '../helpers/catalogs';
 
 const publicFixtures = join(__dirname, '../../../test/fixtures/public');
 
@@ -37,18 +38,7 @@ describe('public Terraform: the terraform-aws-modules examples', () => {
       ['module.dsql_single_region.aws_dsql_cluster.this', 'aurora-dsql', ['us-east-1'], null],
     ]);
     assert.deepEqual(system.problems, []);
-    const analysis = analyze(root, `apiVersion: cap-advisor/v1
-kind: DataCatalog
-metadata:
-  name: payments
-regions:
-  - name: us-east-1
-    role: primary
-  - name: us-east-2
-    role: secondary
-  - name: us-west-2
-    role: witness
-infrastructure:
+    const analysis = analyze(root, `${US_HEADER}infrastructure:
   - ${path}
 dataTypes:
   - name: ledger
