@@ -59,7 +59,9 @@ export async function runDraft(args: string[], io: Console): Promise<number> {
     throw error;
   }
   const catalogDir = values.output ? dirname(resolve(values.output)) : process.cwd();
-  const workspaceRoot = values.root ?? workspaceRootOf(values.output ? resolve(values.output) : resolve(catalogDir, 'catalog.yaml'));
+  // A path named on the command line is read wherever it is: the user chose it. (Paths written
+  // inside a catalog stay inside the workspace; `check` widens it only with --root.)
+  const workspaceRoot = values.root ?? commonFolder([workspaceRootOf(values.output ? resolve(values.output) : resolve(catalogDir, 'catalog.yaml')), ...values.from.map((path) => resolve(path))]);
   // Paths as the catalog will reach them: relative to where it is written.
   const paths = values.from.map((path) => relative(catalogDir, resolve(path)).split(sep).join('/') || '.');
   const entries = paths.map((path, index) => ({ index, path, ...(values.region ? { region: values.region } : {}) }));
@@ -80,4 +82,12 @@ export async function runDraft(args: string[], io: Console): Promise<number> {
     io.stdout.write(catalog);
   }
   return 0;
+}
+
+/** The deepest folder that holds every path. */
+function commonFolder(paths: string[]): string {
+  const split = paths.map((path) => path.split(sep));
+  const shared: string[] = [];
+  for (let i = 0; split.every((parts) => i < parts.length && parts[i] === split[0][i]); i++) shared.push(split[0][i]);
+  return shared.join(sep) || sep;
 }

@@ -80,7 +80,7 @@ class Finder {
     }
     const absolute = resolve(this.root.catalogDir, written);
     if (!this.inside(absolute)) {
-      this.problem(entry, `${written} is not read: it leaves the workspace.`, `\`${written}\` resolves to a path outside the workspace (\`${this.root.workspaceRoot}\`). CAP Advisor reads infrastructure only inside the workspace; move the templates into it or open the folder that holds both.`);
+      this.problem(entry, `${written} is not read: it leaves the workspace (widen it with --root).`, `\`${written}\` resolves to a path outside the workspace (\`${this.root.workspaceRoot}\`). A catalog can come from a pull request, so the paths written in it are read only inside the workspace. Move the templates into it, open the folder that holds both in VS Code, or on the command line widen it with \`--root DIR\`.`);
       return;
     }
     let stat;
@@ -150,8 +150,16 @@ class Finder {
         let isDirectory = false;
         try {
           isDirectory = statSync(path).isDirectory();
-        } catch {
-          continue; // a broken link or a loop inside a folder: nothing to read there
+        } catch (error) {
+          // A broken link has nothing to read; links that lead to each other are a loop, said once.
+          if ((error as NodeJS.ErrnoException).code === 'ELOOP') this.symlinkLoop(entry, path);
+          continue;
+        }
+        // A link back to a folder above it (`infra/again -> ..`) would be read forever: a loop.
+        const target = isDirectory && lstatSync(path).isSymbolicLink() ? safeRealpath(path) : undefined;
+        if (target && (real === target || real.startsWith(`${target}${sep}`))) {
+          this.symlinkLoop(entry, path);
+          continue;
         }
         if (isDirectory) {
           // `modules/` holds the modules a root calls: they are read through the calls.
@@ -164,6 +172,12 @@ class Finder {
     if (this.templates.length + this.terraform.length + this.problems.length === before && !this.pendingParser) {
       this.problem(entry, `${entry.path} holds no template, CDK assembly or Terraform.`, `\`${entry.path}\` holds no file CAP Advisor can read as infrastructure: a CloudFormation or SAM template (YAML or JSON with a \`Resources\` section), a CDK cloud assembly (a folder with \`manifest.json\`; run \`cdk synth\`), a Terraform module (\`.tf\` files) or a \`terraform show -json\` plan or state.`);
     }
+  }
+
+  private symlinkLoop(entry: InfrastructureEntry, path: string): void {
+    const shown = this.display(path);
+    if (this.problems.some((problem) => problem.entryIndex === entry.index && problem.message.includes('form a loop'))) return;
+    this.problem(entry, `${shown} is not read: its symbolic links form a loop.`, `\`${shown}\` is a symbolic link that leads back to a folder that holds it (a loop), so it is not followed. The rest of \`${entry.path}\` is read. Remove the link, or point it at the templates.`);
   }
 
   /** A Terraform root module: its `.tf` files, `terraform.tfvars` and `*.auto.tfvars`, and the local modules it calls. */

@@ -1,7 +1,7 @@
 // `cap-advisor check` as CI runs it: the built bin as a child process, its output and exit code.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
@@ -375,6 +375,18 @@ describe('cap-advisor draft', () => {
     assert.equal(nothing.code, 1);
     assert.match(nothing.stderr, /no data store found to draft a catalog from/);
     rmSync(empty, { recursive: true, force: true });
+  });
+
+  it('--from reads a path wherever the user points it (outside the repository too); a catalog naming it needs --root to check', () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'cap-elsewhere-'));
+    cpSync(join(repoRoot, 'test/fixtures/cloudformation/orders.yaml'), join(elsewhere, 'orders.yaml'));
+    const drafted = cli(['draft', '--from', join(elsewhere, 'orders.yaml'), '--region', 'us-east-1', '-o', 'out/elsewhere.catalog.yaml']);
+    assert.equal(drafted.code, 0, drafted.stderr);
+    assert.match(readFileSync(join(repoRoot, 'out/elsewhere.catalog.yaml'), 'utf8'), /resources: \[/);
+    // Version 2: "is not read: it leaves the workspace", with no word of --root.
+    const refused = cli(['check', 'out/elsewhere.catalog.yaml']);
+    assert.match(refused.stdout, /it leaves the workspace \(widen it with --root\)/);
+    rmSync(elsewhere, { recursive: true, force: true });
   });
 
   it('-o writes the catalog with infrastructure paths relative to where it is written, and it checks without unreadable entries', () => {

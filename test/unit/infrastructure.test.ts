@@ -191,18 +191,23 @@ dataTypes:
     symlinkSync('loop-b', join(root, 'loop-a'));
     symlinkSync('loop-a', join(root, 'loop-b'));
     symlinkSync(tmpdir(), join(root, 'outside'));
+    // A folder with a link back to itself: its templates are read, the loop is said once.
+    mkdirSync(join(root, 'looping'));
+    writeFileSync(join(root, 'looping/media.yaml'), 'Resources:\n  MediaBucket:\n    Type: AWS::S3::Bucket\n');
+    symlinkSync('..', join(root, 'looping/again'));
     mkdirSync(join(root, 'partial'));
     writeFileSync(join(root, 'partial/manifest.json'), JSON.stringify({ version: '36.0.0', artifacts: { Gone: { type: 'aws:cloudformation:stack', environment: 'aws://1/us-east-1', properties: { templateFile: 'Gone.template.json' } } } }));
     const cases: Array<[string, string]> = [
       ['cdk.out', 'cdk.out does not exist: check the path (relative to the catalog).'],
       ['/etc', '/etc is not read: write infrastructure paths relative to the catalog.'],
-      ['../../etc', '../../etc is not read: it leaves the workspace.'],
+      ['../../etc', '../../etc is not read: it leaves the workspace (widen it with --root).'],
       ['loop-a', 'loop-a is not read: its symbolic links form a loop.'],
       ['outside', 'outside is not read: a symbolic link leads out of the workspace.'],
       ['infra/package.json', 'infra/package.json is not read: the template has no Resources section.'],
       ['infra/broken.yaml', 'infra/broken.yaml is not read: the template does not parse at line 3, column 1.'],
       ['infra/huge.json', 'infra/huge.json is not read: it is 20 MB, over the 10 MB limit.'],
       ['partial', 'partial/manifest.json names Gone.template.json, which is missing: run cdk synth again.'],
+      ['looping', 'looping/again is not read: its symbolic links form a loop.'],
     ];
     for (const [path, message] of cases) {
       it(path, () => {
