@@ -10,6 +10,7 @@ import { schemaViolations, type SchemaViolation } from './read/schemaErrors';
 import { CATEGORIES, storeSatisfies } from './model/decisionTable';
 import { CatalogSource } from './read/source';
 import { storeFacts } from './model/storeFacts';
+import { unknownFactsOf } from './model/deployed';
 import type {
   AcceptedRisk, AnalyzeOptions, CatalogAnalysis, CatalogReport, DataTypeReport, DeployedResource, Finding, Recommendation, SourceRange, StoreId, Verdict,
 } from './model/types';
@@ -182,7 +183,11 @@ function dataTypeReport(dataType: DataTypeUnderCheck, findings: Finding[], accep
     if (stores.length !== 1) return [];
     const [store] = stores;
     const shown = (value: string | { unknown: string }) => (typeof value === 'string' ? value : '?');
-    return [{ name, type: store.type, file: store.file, line: store.range.start.line, store: shown(store.store), regions: store.regions.map(shown), ...(store.witness !== undefined ? { witness: shown(store.witness) } : {}) }];
+    const unknown = unknownFactsOf(store);
+    return [{
+      name, type: store.type, file: store.file, line: store.range.start.line, store: shown(store.store), regions: store.regions.map(shown),
+      ...(store.witness !== undefined ? { witness: shown(store.witness) } : {}), ...(unknown.length > 0 ? { unknown } : {}),
+    }];
   }) : undefined;
   const duration = (ms: number | undefined): string | undefined => (ms === undefined ? undefined : formatDuration(ms));
   return {

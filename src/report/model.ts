@@ -77,7 +77,7 @@ export function recommendedText(dataType: DataTypeReport, store: (id: string) =>
 /** What the linked infrastructure deploys for a data type: "CartsTable: dynamodb-global in us-east-1, us-east-2 (AWS::DynamoDB::GlobalTable, infra/shop.yaml:35)". */
 export function deployedTexts(dataType: DataTypeReport): string[] {
   return (dataType.deployed ?? []).map((resource) =>
-    `${resource.name}: ${resource.store} in ${resource.regions.join(', ') || '?'}${resource.witness ? `, witness ${resource.witness}` : ''} (${resource.type}, ${resource.file}:${resource.line})`);
+    `${resource.name}: ${resource.store} in ${resource.regions.join(', ') || '?'}${resource.witness ? `, witness ${resource.witness}` : ''} (${resource.type}, ${resource.file}:${resource.line})${resource.unknown ? `; not judged, unknown: ${resource.unknown.join('; ')}` : ''}`);
 }
 
 export function catalogTitle(file: AnalysedFile): string {

@@ -52,6 +52,15 @@ export function renderText(files: readonly AnalysedFile[], options: { color: boo
       }
     }
   }
+  // What could not be judged is no finding (no rule fires on it), but --verbose says what and why.
+  if (options.verbose) {
+    for (const { file, analysis } of files) {
+      const unjudged = analysis.report.dataTypes.flatMap((dataType) => (dataType.deployed ?? []).flatMap((resource) => (resource.unknown ?? []).map((fact) => `${dataType.name}: ${resource.name}: ${fact}`)));
+      if (unjudged.length === 0) continue;
+      lines.push(`${file}: ${paint('bold', 'not judged')}, the infrastructure does not fix:`);
+      for (const text of unjudged) lines.push(...wrap(text, 96).map((line, i) => `  ${i === 0 ? '- ' : '  '}${paint('dim', line)}`));
+    }
+  }
   const counts = countBySeverity(all);
   const problems = counts.error + counts.warning;
   const accepted = files.reduce((sum, { analysis }) => sum + analysis.acceptedRisks.length, 0);

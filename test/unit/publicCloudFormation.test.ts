@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { draftCatalog, type CatalogAnalysis } from '../../src/engine';
 import type { InfrastructureEntry } from '../../src/engine/infrastructure';
 import { analyzeCatalogFile, loadDeployedSystem } from '../../src/workspace/files';
+import { renderText } from '../../src/report/text';
 
 const fixtures = join(__dirname, '../../../test/fixtures');
 
@@ -120,6 +121,12 @@ dataTypes:
 `);
     // Version 2 read "no replication": nothing to say about RTC, and a region-drift had it been declared in two Regions.
     assert.deepEqual(analysis.findings.filter((f) => ['region-drift', 'replication-without-rtc', 'store-drift'].includes(f.ruleId)).map((f) => f.message), []);
+    // What was not judged, and why: in the report, and under --verbose.
+    const why = 'a Region: its replication: Fn::If on the condition ReplicateArchive, which depends on the parameter EnableArchiveReplication, which has no default';
+    assert.deepEqual(analysis.report.dataTypes[0].deployed?.[0].unknown, [why]);
+    const verbose = renderText([{ file: 'data.catalog.yaml', analysis }], { color: false, verbose: true });
+    assert.match(verbose, /data\.catalog\.yaml: not judged, the infrastructure does not fix:\n {2}- archive: ArchiveBucket: a Region: its replication: Fn::If/);
+    assert.doesNotMatch(renderText([{ file: 'data.catalog.yaml', analysis }], { color: false }), /not judged/);
     const draft = draftCatalog(read(root, [{ index: 0, path: 'templates/regional-stack.yaml', region: 'us-east-1' }]), { infrastructure: [{ path: 'templates/regional-stack.yaml', region: 'us-east-1' }] });
     const orders = draft.slice(draft.indexOf('- name: orders'), draft.indexOf('- name: media'));
     assert.match(orders, /topology: hot-hot/);

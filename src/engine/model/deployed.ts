@@ -94,6 +94,15 @@ export function namesOf(location: ResourceLocation): string[] {
   return [location.logicalId, `${location.stack}/${location.logicalId}`, `${location.file}#${location.logicalId}`];
 }
 
+/** What the infrastructure does not fix about a store, each with its reason: what no rule judges. */
+export function unknownFactsOf(store: DeployedStore): string[] {
+  return [
+    ...(isUnknown(store.store) ? [`the store: ${store.store.unknown}`] : []),
+    ...store.regions.filter(isUnknown).map((region) => `a Region: ${region.unknown}`),
+    ...(isUnknown(store.witness) ? [`the witness: ${store.witness.unknown}`] : []),
+  ];
+}
+
 /** The Regions of a store the infrastructure fixes, and whether some are unknown. */
 export function knownRegions(store: DeployedStore): { regions: string[]; complete: boolean } {
   const regions = store.regions.filter((r): r is string => typeof r === 'string');

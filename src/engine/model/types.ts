@@ -136,6 +136,8 @@ export interface DeployedResource {
   store: string;
   regions: string[];
   witness?: string;
+  /** What the infrastructure does not fix, each with its reason ("a Region: the parameter SecondaryRegion, which has no default"): no rule judges it. */
+  unknown?: string[];
 }
 
 /** Per data type, what the report shows. */
