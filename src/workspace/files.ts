@@ -10,7 +10,7 @@ import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } 
 import { analyzeCatalog, DEFAULT_MAX_FILE_BYTES, formatBytes, type AnalyzeOptions, type CatalogAnalysis } from '../engine';
 import { plural } from '../report/model';
 import { deployedSystem, isTerraformJson, readCloudAssembly, readTerraformJson, samConfigRegion, type DeployedSystem, type InfrastructureEntry, type InfrastructureFiles, type InfrastructureProblem, type TemplateFile, type TerraformModule } from '../engine/infrastructure';
-import { loadTerraformParser, parseHcl, terraformParserError, terraformParserLoaded, type ParsedHcl } from './terraform';
+import { loadTerraformParser, parseHcl, parseHclJson, terraformParserError, terraformParserLoaded, type ParsedHcl } from './terraform';
 
 export interface InfrastructureRoot {
   /** The catalog's folder: entries are relative to it. */
@@ -107,7 +107,7 @@ class Finder {
       this.readAssembly(entry, dirname(absolute), new Set());
       return;
     }
-    if (extname(absolute) === '.tf') {
+    if (isTerraformFile(absolute)) {
       // A module is a folder: a named .tf file stands for the folder that holds it.
       this.readTerraformRoot(entry, dirname(absolute));
       return;
@@ -140,7 +140,7 @@ class Finder {
       } catch {
         continue;
       }
-      if (names.some((name) => name.endsWith('.tf'))) {
+      if (names.some(isTerraformFile)) {
         this.readTerraformRoot(entry, current);
         continue;
       }
@@ -213,11 +213,14 @@ class Finder {
       return undefined;
     }
     const module: TerraformModule = { files: [], calls: new Map() };
-    for (const name of names.filter((file) => file.endsWith('.tf') || (isRoot && (file === 'terraform.tfvars' || file.endsWith('.auto.tfvars'))))) {
+    // Terraform's order: terraform.tfvars, then *.auto.tfvars in name order, JSON beside each.
+    const tfvars = (file: string) => file === 'terraform.tfvars' || file === 'terraform.tfvars.json' || /\.auto\.tfvars(\.json)?$/.test(file);
+    const varsFiles = isRoot ? names.filter(tfvars).sort((a, b) => Number(!a.startsWith('terraform.tfvars')) - Number(!b.startsWith('terraform.tfvars')) || a.localeCompare(b)) : [];
+    for (const name of [...names.filter(isTerraformFile), ...varsFiles]) {
       const path = join(folder, name);
       const parsed = this.parseTerraformFile(entry, path);
       if (!parsed) continue;
-      if (name.endsWith('.tfvars')) module.tfvars = { ...module.tfvars, ...parsed.attributes };
+      if (tfvars(name)) module.tfvars = { ...module.tfvars, ...parsed.attributes };
       else module.files.push(parsed);
     }
     for (const file of module.files) {
@@ -247,7 +250,7 @@ class Finder {
     if (text === undefined) return undefined;
     const display = this.display(path);
     const cached = fileCache.get(path);
-    const parsed = cached?.text === text && cached.hcl ? cached.hcl : parseHcl(display, text);
+    const parsed = cached?.text === text && cached.hcl ? cached.hcl : path.endsWith('.json') ? parseHclJson(display, text) : parseHcl(display, text);
     if (cached?.text === text) cached.hcl = parsed;
     if ('error' in parsed) {
       this.problem(entry, `${display} is not read: it does not parse at line ${parsed.line}, column ${parsed.column}.`, `\`${display}\` is not read: the HCL parser stops at line ${parsed.line}, column ${parsed.column} (${parsed.error}). The catalog is checked without it; \`terraform validate\` says more.`);
@@ -485,4 +488,9 @@ function analyzeLinked(text: string, options: CatalogFileOptions, linked: (syste
       return system;
     },
   });
+}
+
+/** A Terraform configuration file, in the native syntax or the JSON one. */
+function isTerraformFile(name: string): boolean {
+  return name.endsWith('.tf') || name.endsWith('.tf.json');
 }

@@ -9,7 +9,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Language as TreeSitterLanguage, Node as SyntaxNode, Parser as TreeSitterParser } from 'web-tree-sitter';
-import type { HclBlock, HclExpression, HclFile, HclStep } from '../engine/infrastructure';
+import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { LineStarts, type HclBlock, type HclExpression, type HclFile, type HclStep } from '../engine/infrastructure';
 import type { SourceRange } from '../engine';
 
 let parser: TreeSitterParser | undefined;
@@ -272,5 +273,121 @@ function templateOf(node: SyntaxNode): HclExpression {
       parts.push(inner ? expressionOf(inner) : { kind: 'other', text: child.text });
     }
   }
-  return parts.length === 1 && typeof parts[0] === 'string' ? { kind: 'literal', value: parts[0] } : { kind: 'template', parts };
+  // `"${x}"` is x itself (a list stays a list), as Terraform reads it.
+  if (parts.length === 1) return typeof parts[0] === 'string' ? { kind: 'literal', value: parts[0] } : parts[0];
+  return { kind: 'template', parts };
+}
+
+/**
+ * Nested blocks in Terraform's JSON syntax look like object attributes: without the provider's
+ * schema, the block types the readers look at (and the ones modules wrap them in) are read as blocks.
+ */
+const JSON_BLOCK_TYPES = new Set([
+  'replica', 'global_table_witness', 'multi_region_properties', 'rule', 'destination', 'replication_time', 'time', 'metrics', 'event_threshold',
+  'failover_routing_policy', 'alias', 'content', 'timeouts', 'lifecycle', 'attribute', 'point_in_time_recovery', 'server_side_encryption', 'ttl',
+]);
+
+/** Top-level block types and how many labels each has in the JSON syntax. */
+const JSON_LABELS: Record<string, number> = { resource: 2, data: 2, variable: 1, output: 1, module: 1, provider: 1, locals: 0 };
+
+/**
+ * A `.tf.json` file (Terraform's JSON syntax) in the engine's model: the same blocks as a `.tf`
+ * file, strings read as templates (`"${var.x}"`), positions from jsonc-parser.
+ */
+export function parseHclJson(file: string, text: string): ParsedHcl {
+  return parseJsonSyntax(file, text);
+}
+
+function parseJsonSyntax(file: string, text: string): ParsedHcl {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const lines = new LineStarts(text);
+  if (errors.length > 0 || !tree || tree.type !== 'object') {
+    const { line, column } = lines.position(errors[0]?.offset ?? 0);
+    return { error: errors.length > 0 ? 'invalid JSON' : 'a configuration that is not a JSON object', line, column };
+  }
+  const blocks: HclBlock[] = [];
+  const rangeOf = (node: JsonNode): SourceRange => lines.range(node.offset, node.offset + node.length);
+  const jsonBodyOf = (node: JsonNode) => jsonBody(node, rangeOf);
+  // A `.tfvars.json` file is only values.
+  if (file.endsWith('.tfvars.json')) return { file, blocks, attributes: jsonBodyOf(tree).attributes };
+  const labelled = (type: string, node: JsonNode | undefined, labels: string[], depth: number, at: JsonNode): void => {
+    if (!node) return;
+    if (depth === 0) {
+      for (const body of bodiesOf(node)) blocks.push({ type, labels, range: rangeOf(at), ...jsonBodyOf(body) });
+      return;
+    }
+    for (const property of propertiesOf(node)) labelled(type, property.children?.[1], [...labels, String(property.children?.[0].value)], depth - 1, property.children![0]);
+  };
+  for (const property of tree.children ?? []) {
+    const [key, value] = property.children ?? [];
+    const type = String(key?.value);
+    if (!(type in JSON_LABELS) || !value || !key) continue;
+    if (type === 'locals') {
+      for (const body of bodiesOf(value)) blocks.push({ type, labels: [], range: rangeOf(key), attributes: jsonBodyOf(body).attributes, blocks: [] });
+      continue;
+    }
+    labelled(type, value, [], JSON_LABELS[type], key);
+  }
+  return { file, blocks, attributes: {} };
+}
+
+function propertiesOf(node: JsonNode): JsonNode[] {
+  return node.type === 'object' ? (node.children ?? []).filter((child) => child.type === 'property') : [];
+}
+
+/** A block written once (an object) or several times (an array of objects). */
+function bodiesOf(node: JsonNode): JsonNode[] {
+  if (node.type === 'object') return [node];
+  return node.type === 'array' ? (node.children ?? []).filter((child) => child.type === 'object') : [];
+}
+
+function jsonBody(node: JsonNode, rangeOf: (node: JsonNode) => SourceRange): { blocks: HclBlock[]; attributes: Record<string, HclExpression> } {
+  const jsonBodyOf = (inner: JsonNode) => jsonBody(inner, rangeOf);
+  const blocks: HclBlock[] = [];
+  const attributes: Record<string, HclExpression> = {};
+  for (const property of propertiesOf(node)) {
+    const [key, value] = property.children ?? [];
+    if (!key || !value) continue;
+    const name = String(key.value);
+    const range = rangeOf(key);
+    if (name === 'dynamic') {
+      for (const dynamic of propertiesOf(value)) {
+        const [label, body] = dynamic.children ?? [];
+        for (const inner of body ? bodiesOf(body) : []) blocks.push({ type: 'dynamic', labels: [String(label?.value)], range, ...jsonBodyOf(inner) });
+      }
+    } else if (JSON_BLOCK_TYPES.has(name) && bodiesOf(value).length > 0) {
+      for (const body of bodiesOf(value)) blocks.push({ type: name, labels: [], range, ...jsonBodyOf(body) });
+    } else if ((name === 'provider' || name === 'iterator') && value.type === 'string') {
+      // `"provider": "aws.west"` names a provider; it is not a string.
+      attributes[name] = { kind: 'reference', path: String(value.value).split('.') };
+    } else if (name === 'providers' && value.type === 'object') {
+      attributes[name] = { kind: 'object', entries: propertiesOf(value).map((entry) => [String(entry.children?.[0].value), { kind: 'reference', path: String(entry.children?.[1]?.value).split('.') }]) };
+    } else {
+      attributes[name] = jsonExpressionOf(value);
+    }
+  }
+  return { blocks, attributes };
+}
+
+function jsonExpressionOf(node: JsonNode): HclExpression {
+  switch (node.type) {
+    case 'string': {
+      const value = String(node.value);
+      if (!value.includes('${')) return { kind: 'literal', value };
+      // The string is an HCL template: parsed as one, written as an HCL string literal.
+      const parsed = parseHcl('', `value = ${JSON.stringify(value)}\n`);
+      return 'error' in parsed ? { kind: 'other', text: value } : parsed.attributes.value ?? { kind: 'other', text: value };
+    }
+    case 'number':
+    case 'boolean':
+    case 'null':
+      return { kind: 'literal', value: node.value as number | boolean | null };
+    case 'array':
+      return { kind: 'tuple', items: (node.children ?? []).map(jsonExpressionOf) };
+    case 'object':
+      return { kind: 'object', entries: propertiesOf(node).flatMap((property): Array<[string, HclExpression]> => (property.children?.[1] ? [[String(property.children[0].value), jsonExpressionOf(property.children[1])]] : [])) };
+    default:
+      return { kind: 'other', text: '' };
+  }
 }

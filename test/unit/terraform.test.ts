@@ -236,6 +236,17 @@ dataTypes:
     });
   });
 
+  it('.tf.json (the JSON syntax): providers, variables, locals, a dynamic block and provider = "aws.west" read as in .tf, at the line of each resource name', () => {
+    const root = mkdtempSync(join(tmpdir(), 'cap-terraform-'));
+    cpSync(join(fixtures, 'terraform-json'), join(root, 'tf'), { recursive: true });
+    const read = summary(root, 'tf');
+    assert.deepEqual(read.stores, [
+      ['aws_dynamodb_table.orders', 'dynamodb-global-strong', ['us-east-1', 'us-east-2'], 'us-west-2', null, null, 'tf/main.tf.json:12'],
+      ['aws_s3_bucket.media', 's3', ['us-west-2'], null, null, null, 'tf/main.tf.json:19'],
+    ]);
+    assert.deepEqual(read.problems, []);
+  });
+
   it('a catalog without Terraform never loads the parser; one with Terraform loads it once', () => {
     const script = (catalog: string) => `
       const files = require(${JSON.stringify(join(__dirname, '../../src/workspace/files.js'))});
