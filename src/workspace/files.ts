@@ -9,7 +9,7 @@ import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'no
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { analyzeCatalog, DEFAULT_MAX_FILE_BYTES, formatBytes, type AnalyzeOptions, type CatalogAnalysis } from '../engine';
 import { plural } from '../report/model';
-import { deployedSystem, isTerraformJson, readCloudAssembly, readTerraformJson, samConfigRegion, type DeployedSystem, type InfrastructureEntry, type InfrastructureFiles, type InfrastructureProblem, type TemplateFile, type TerraformModule } from '../engine/infrastructure';
+import { deployedSystem, isTerraformJson, MAX_MODULE_DEPTH, readCloudAssembly, readTerraformJson, samConfigRegion, type DeployedSystem, type InfrastructureEntry, type InfrastructureFiles, type InfrastructureProblem, type TemplateFile, type TerraformModule } from '../engine/infrastructure';
 import { loadTerraformParser, parseHcl, parseHclJson, terraformParserError, terraformParserLoaded, type ParsedHcl } from './terraform';
 
 export interface InfrastructureRoot {
@@ -203,6 +203,10 @@ class Finder {
     const real = safeRealpath(folder) ?? folder;
     if (callers.includes(real)) {
       this.problem(entry, `${this.display(folder)} is not read again: its modules call each other in a cycle.`, `The local modules form a cycle that reaches \`${this.display(folder)}\` again (${[...callers, real].map((path) => `\`${this.display(path)}\``).join(' → ')}). Terraform refuses it too; each module is read once.`);
+      return undefined;
+    }
+    if (callers.length >= MAX_MODULE_DEPTH) {
+      this.problem(entry, `${this.display(folder)} is not read: modules nest more than ${MAX_MODULE_DEPTH} deep.`, `The module calls reach \`${this.display(folder)}\` through ${callers.length} modules. CAP Advisor reads ${MAX_MODULE_DEPTH} levels of local modules; link a \`terraform show -json\` plan to read the whole configuration.`);
       return undefined;
     }
     let names: string[];

@@ -224,6 +224,58 @@ dataTypes:
       assert.deepEqual(summary(root, 'other.json').problems, ['other.json is not read: it is neither a template nor a Terraform plan or state.']);
     });
 
+    it('modules nested deeper than the limit: one finding, the levels above read', () => {
+      const root = mkdtempSync(join(tmpdir(), 'cap-terraform-'));
+      let folder = join(root, 'deep');
+      for (let level = 0; level < 20; level++) {
+        mkdirSync(folder, { recursive: true });
+        writeFileSync(join(folder, 'main.tf'), `module "next" {\n  source = "./next"\n}\nresource "aws_s3_bucket" "level${level}" {\n  bucket = "level-${level}"\n}\n`);
+        folder = join(folder, 'next');
+      }
+      const read = summary(root, 'deep');
+      assert.deepEqual(read.problems, [`deep/${'next/'.repeat(16)}is not read: modules nest more than 16 deep.`.replace('/is not', ' is not')]);
+      assert.equal(read.stores.length, 16);
+    });
+
+    it('for_each and dynamic over unknowns, expressions it does not evaluate, locals that refer to each other: unknown, never a crash', () => {
+      const root = mkdtempSync(join(tmpdir(), 'cap-terraform-'));
+      mkdirSync(join(root, 'tf'));
+      writeFileSync(join(root, 'tf/main.tf'), `provider "aws" {
+  region = "us-east-1"
+}
+locals {
+  a = local.b
+  b = local.a
+}
+resource "aws_dynamodb_table" "per_region" {
+  for_each = toset(data.aws_regions.all.names)
+  name     = each.key
+  dynamic "replica" {
+    for_each = var.replicas
+    content {
+      region_name = replica.value
+    }
+  }
+}
+resource "aws_dynamodb_table" "odd" {
+  name = provider::aws::arn_parse(local.a)
+  replica {
+    region_name = templatefile("x.tpl", {})
+  }
+  replica {
+    region_name = local.a
+  }
+}
+`);
+      const read = summary(root, 'tf');
+      assert.deepEqual(read.problems, []);
+      assert.deepEqual(read.stores.map((s) => [s[0], s[1], (s[2] as unknown[]).length]), [
+        // One reading of the configuration whose instances are unknown; its replicas unknown, so is their consistency.
+        ['aws_dynamodb_table.per_region', { unknown: 'consistency_mode: the dynamic "replica" blocks, repeated by for_each over the variable replicas, which has no default' }, 2],
+        ['aws_dynamodb_table.odd', 'dynamodb-global', 3],
+      ]);
+    });
+
     it('a variable without a default leaves the Region unknown, never guessed', () => {
       const root = mkdtempSync(join(tmpdir(), 'cap-terraform-'));
       mkdirSync(join(root, 'tf'));
