@@ -282,7 +282,7 @@ class Finder {
         this.problem(entry, `${this.display(manifestPath)} names ${stack.templateFile}, which is missing: run cdk synth again.`, `The CDK manifest \`${this.display(manifestPath)}\` names the template \`${stack.templateFile}\` of stack \`${stack.stackName}\`, which does not exist (or lies outside the workspace). The assembly is incomplete: run \`cdk synth\` again.`);
         continue;
       }
-      this.readTemplateFile(entry, templatePath, { explicit: true, region: stack.region ?? entry.region, stack: stack.stackName });
+      this.readTemplateFile(entry, templatePath, { explicit: true, region: stack.region ?? entry.region, stack: stack.stackName, fromCloudAssembly: true });
     }
     for (const directory of assembly.nestedAssemblies) {
       const nested = resolve(folder, directory);
@@ -291,7 +291,7 @@ class Finder {
     }
   }
 
-  private readTemplateFile(entry: InfrastructureEntry, path: string, how: { explicit: boolean; region?: string; stack?: string }): void {
+  private readTemplateFile(entry: InfrastructureEntry, path: string, how: { explicit: boolean; region?: string; stack?: string; fromCloudAssembly?: boolean }): void {
     const text = this.readText(entry, path);
     if (text === undefined) return;
     if ((path.endsWith('.json') || path.endsWith('.tfstate')) && /"(format_version|terraform_version)"/.test(text.slice(0, 4096))) {
@@ -302,7 +302,7 @@ class Finder {
     if (!how.explicit && !/["']?Resources["']?\s*:/.test(text)) return;
     const region = how.region ?? entry.region ?? this.samRegion(path);
     const file = this.display(path);
-    this.templates.push({ entryIndex: entry.index, file, text, stack: how.stack ?? basename(path).replace(/\.(template\.)?(ya?ml|json|template)$/, ''), ...(region ? { region } : {}) });
+    this.templates.push({ entryIndex: entry.index, file, text, stack: how.stack ?? basename(path).replace(/\.(template\.)?(ya?ml|json|template)$/, ''), ...(region ? { region } : {}), ...(how.fromCloudAssembly ? { fromCloudAssembly: true } : {}) });
     const parsed = this.templates[this.templates.length - 1];
     // Nested stacks share their parent's Region and stack name.
     const cached = fileCache.get(path);

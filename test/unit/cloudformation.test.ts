@@ -53,7 +53,8 @@ describe('CloudFormation templates', () => {
   it('a text that is not a template says why', () => {
     assert.match((readTemplate('Resources: [') as { error: string }).error, /^the template does not parse at line 1, column \d+$/);
     assert.deepEqual(readTemplate('- a list'), { error: 'a template is a mapping with a Resources section' });
-    assert.deepEqual(readTemplate('{ "name": "package.json" }'), { error: 'the template has no Resources section' });
+    assert.deepEqual(readTemplate('{ "name": "package.json" }'), { error: 'the template has no Resources section', empty: true });
+    assert.deepEqual(readTemplate('Resources: [1]'), { error: 'the template has no Resources section' });
   });
 });
 

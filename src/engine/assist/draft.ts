@@ -66,14 +66,32 @@ export interface DraftedDataType {
   checks: Record<string, string>;
 }
 
+/** Construct ids CDK gives the resource under a construct: the construct's own id says more. */
+const CDK_LEAF_IDS = new Set(['Resource', 'Default']);
+
+/**
+ * What a resource is called where the team named it: the construct path CDK writes
+ * (`Shop/Orders/Table/Resource` → `Orders/Table`, without the stack and CDK's own leaf), else the
+ * logical id or Terraform address. CDK's logical ids end in a hash (`TableCD117FA1`).
+ */
+function writtenName(store: DeployedStore): string {
+  if (!store.constructPath) return store.logicalId;
+  const parts = store.constructPath.split('/').slice(1);
+  while (parts.length > 1 && CDK_LEAF_IDS.has(parts[parts.length - 1])) parts.pop();
+  const leaf = parts[parts.length - 1] ?? store.logicalId;
+  // `Orders/Table` says more than `Table`: a generic leaf takes its parent's id too.
+  return GENERIC_NAMES.has(leaf.toLowerCase()) && parts.length > 1 ? `${parts[parts.length - 2]}${leaf}` : leaf;
+}
+
 /** A data type for one deployed store, named apart from `taken`. */
 export function draftDataType(store: DeployedStore, system: DeployedSystem, taken: Set<string>): DraftedDataType {
-  let name = dataTypeName(store.logicalId);
-  for (let n = 2; taken.has(name); n++) name = `${dataTypeName(store.logicalId)}-${n}`;
+  const written = writtenName(store);
+  let name = dataTypeName(written);
+  for (let n = 2; taken.has(name); n++) name = `${dataTypeName(written)}-${n}`;
   taken.add(name);
   const checks: Record<string, string> = {};
-  const guessed = guessCategory(store.logicalId);
-  checks.category = guessed ? `guessed from the name ${store.logicalId}` : `nothing in the name ${store.logicalId} says what the data is: choose a category`;
+  const guessed = guessCategory(written);
+  checks.category = guessed ? `guessed from the name ${written}` : `nothing in the name ${written} says what the data is: choose a category`;
   const entry: CatalogEntry = { name, category: guessed ?? 'other' };
   const { regions, complete } = knownRegions(store);
   if (isUnknown(store.store)) {
@@ -125,8 +143,10 @@ export function draftCatalog(system: DeployedSystem, options: DraftOptions): str
     for (const region of knownRegions(store).regions) dataRegions.set(region, (dataRegions.get(region) ?? 0) + 1);
     if (typeof store.witness === 'string') witnesses.add(store.witness);
   }
-  // The first stack read is, by convention, the primary Region's (CDK apps list it first).
-  const ordered = [...dataRegions.keys()];
+  // The primary is the Region of the first stack read (CDK apps list the primary first), not the
+  // first replica a table lists; other stacks' Regions follow, then the remaining replicas'.
+  const homes = system.stores.flatMap((store) => (store.homeRegion && dataRegions.has(store.homeRegion) ? [store.homeRegion] : []));
+  const ordered = [...new Set([...homes, ...dataRegions.keys()])];
   const regions = [
     ...ordered.map((region, i) => ({ name: region, role: i === 0 ? 'primary' : 'secondary' })),
     ...[...witnesses].filter((region) => !dataRegions.has(region)).map((region) => ({ name: region, role: 'witness' })),

@@ -34,12 +34,13 @@ export interface Template {
 }
 
 /** Parses a template; a text that is not a CloudFormation template gets the reason why. */
-export function readTemplate(text: string): Template | { error: string; why?: string } {
+export function readTemplate(text: string): Template | { error: string; why?: string; empty?: boolean } {
   const read = readFast(text) ?? readWithYaml(text);
   if ('error' in read) return read;
   const root = read.value;
   if (root === null || typeof root !== 'object' || Array.isArray(root)) return { error: 'a template is a mapping with a Resources section' };
   const { Resources: resources, Parameters: parameters, Conditions: conditions, Mappings: mappings } = root as Record<string, unknown>;
+  if (resources === undefined) return { error: 'the template has no Resources section', empty: true };
   if (resources === null || typeof resources !== 'object' || Array.isArray(resources)) return { error: 'the template has no Resources section' };
   const lines = new LineStarts(text);
   const parameterDefaults: Record<string, unknown> = {};
@@ -392,7 +393,10 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
     if (resource.condition && conditionValue(resource.condition, template, file.region, new Set()) === false) continue;
     const location: ResourceLocation = { file: file.file, range: resource.range, stack: file.stack, logicalId: resource.logicalId, type: resource.type, entryIndex: file.entryIndex };
     const props = asRecord(evaluateIntrinsics(resource.properties, template, file.region));
-    const store = (facts: Omit<DeployedStore, keyof ResourceLocation | 'members'>): DeployedStore => ({ ...location, ...facts, members: [] });
+    const constructPath = typeof resource.metadata['aws:cdk:path'] === 'string' ? resource.metadata['aws:cdk:path'] as string : undefined;
+    const store = (facts: Omit<DeployedStore, keyof ResourceLocation | 'members'>): DeployedStore => ({
+      ...location, ...facts, members: [], ...(file.region ? { homeRegion: file.region } : {}), ...(constructPath ? { constructPath } : {}),
+    });
     switch (resource.type) {
       case 'AWS::DynamoDB::Table':
       case 'AWS::Serverless::SimpleTable':
@@ -502,9 +506,21 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
         break;
     }
   }
-  // A `Custom::` resource that references a table or bucket of this stack and names Regions (the
-  // pre-2019 way to make a plain table global) may replicate it: its Regions become unknown.
-  for (const custom of template.resources.filter((resource) => resource.type.startsWith('Custom::') || resource.type === 'AWS::CloudFormation::CustomResource')) {
+  // CDK's classic global table (`Table` with `replicationRegions`): one Custom::DynamoDBReplica per
+  // Region, the table by `Ref`, the Region a plain property (or one the template fixes).
+  const cdkReplicas = template.resources.filter((resource) => resource.type === 'Custom::DynamoDBReplica');
+  for (const replica of cdkReplicas) {
+    const props = asRecord(evaluateIntrinsics(replica.properties, template, file.region));
+    const table = reading.stores.find((store) => store.logicalId === referencedId(props.TableName) && store.type === 'AWS::DynamoDB::Table');
+    if (!table) continue;
+    table.regions.push(resolveString(props.Region, template, file.region));
+    table.regions = dedupeRegions(table.regions);
+    if (table.store === 'dynamodb') table.store = 'dynamodb-global';
+    table.members.push({ file: file.file, range: replica.range, stack: file.stack, logicalId: replica.logicalId, type: replica.type, entryIndex: file.entryIndex });
+  }
+  // Another `Custom::` resource that references a table or bucket of this stack and names Regions
+  // (the pre-2019 way to make a plain table global) may replicate it: its Regions become unknown.
+  for (const custom of template.resources.filter((resource) => (resource.type.startsWith('Custom::') && resource.type !== 'Custom::DynamoDBReplica') || resource.type === 'AWS::CloudFormation::CustomResource')) {
     const written = JSON.stringify(custom.properties);
     if (!/[a-z]{2}(-gov)?-[a-z]+-\d|Region/.test(written)) continue;
     for (const store of reading.stores) {

@@ -22,6 +22,8 @@ export function deployedSystem(found: InfrastructureFiles): DeployedSystem {
   const readings: StackReading[] = [];
   for (const file of found.templates) {
     const template = readTemplate(file.text);
+    // A CDK stack without resources (a placeholder, the integ-tests assertion stack) is one `cdk deploy` skips.
+    if ('error' in template && template.empty && file.fromCloudAssembly) continue;
     if ('error' in template) {
       problems.push({
         entryIndex: file.entryIndex,

@@ -46,7 +46,7 @@ export function terraformStores(resources: TerraformResource[], entryIndex: numb
   const stores: DeployedStore[] = [];
   const storeOf = new Map<string, DeployedStore>();
   const add = (resource: TerraformResource, facts: Omit<DeployedStore, keyof ResourceLocation | 'members'>): DeployedStore => {
-    const store: DeployedStore = { ...location(resource), ...facts, members: [] };
+    const store: DeployedStore = { ...location(resource), ...facts, members: [], ...(typeof resource.region === 'string' ? { homeRegion: resource.region } : {}) };
     stores.push(store);
     storeOf.set(resource.address, store);
     return store;

@@ -40,6 +40,10 @@ export interface DeployedStore extends ResourceLocation {
   writeForwarding?: boolean;
   /** Resources that are parts of this store (the member clusters of a global database); a catalog may name them too. */
   members: ResourceLocation[];
+  /** The Region of the stack (or provider) that deploys it, when known: a draft makes it the primary. */
+  homeRegion?: string;
+  /** The CDK construct path (`aws:cdk:path` metadata, `Orders/Table/Resource`): a draft names the data type after it. */
+  constructPath?: string;
 }
 
 export type FailoverMode = 'automatic' | 'manual';
@@ -83,6 +87,8 @@ export interface TemplateFile {
   /** The stack's Region, from a CDK environment, samconfig.toml or the catalog entry. */
   region?: string;
   stack: string;
+  /** A stack of a CDK cloud assembly: one without resources (a placeholder, an integ-tests assertion stack) is skipped, as `cdk deploy` skips it. */
+  fromCloudAssembly?: boolean;
 }
 
 /**

@@ -1,0 +1,78 @@
+// CDK apps as they synthesize: public apps synthesized with aws-cdk-lib from npm, their cloud
+// assemblies committed under test/fixtures/public/cdk (sources in its README), linked by catalogs
+// written as a team would write them.
+import { strict as assert } from 'node:assert';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { draftCatalog, type CatalogAnalysis } from '../../src/engine';
+import { analyzeCatalogFile, loadDeployedSystem } from '../../src/workspace/files';
+
+const assemblies = join(__dirname, '../../../test/fixtures/public/cdk');
+
+function workspaceWith(app: string): string {
+  const root = mkdtempSync(join(tmpdir(), 'cap-cdk-'));
+  cpSync(join(assemblies, app, 'cdk.out'), join(root, 'cdk.out'), { recursive: true });
+  return root;
+}
+
+function analyze(root: string, text: string): CatalogAnalysis {
+  writeFileSync(join(root, 'data.catalog.yaml'), text);
+  return analyzeCatalogFile(text, { catalogPath: join(root, 'data.catalog.yaml'), workspaceRoot: root });
+}
+
+const read = (root: string) => loadDeployedSystem([{ index: 0, path: 'cdk.out' }], { catalogDir: root, workspaceRoot: root })!;
+
+describe('public CDK apps as they synthesize', () => {
+  it('aws-cdk integ.global: the classic Table with replicationRegions is a global table in three Regions; the empty assertion stack is skipped', () => {
+    const root = workspaceWith('aws-cdk-integ-dynamodb-global');
+    const system = read(root);
+    // Version 2: "…DeployAssert….template.json is not read: the template has no Resources section", and a one-Region dynamodb table.
+    assert.deepEqual(system.problems, []);
+    assert.deepEqual(system.stores.map((s) => [s.logicalId, s.store, s.regions, s.constructPath]), [
+      ['TableCD117FA1', 'dynamodb-global', ['eu-west-1', 'eu-west-2', 'eu-central-1'], 'cdk-dynamodb-global-20191121/Table/Resource'],
+    ]);
+    assert.deepEqual(system.stores[0].members.map((m) => m.logicalId), ['TableReplicaeuwest290D3CD3A', 'TableReplicaeucentral100A6A6E0']);
+    const analysis = analyze(root, `apiVersion: cap-advisor/v1
+kind: DataCatalog
+metadata:
+  name: integ
+regions:
+  - name: eu-west-1
+    role: primary
+  - name: eu-west-2
+    role: secondary
+  - name: eu-central-1
+    role: secondary
+infrastructure:
+  - cdk.out
+dataTypes:
+  - name: sessions
+    category: session
+    store: dynamodb-global
+    topology: hot-hot
+    conflictResolution: last-writer-wins
+    regions: [eu-west-1, eu-west-2, eu-central-1]
+    resources: [TableCD117FA1]
+`);
+    // A correct catalog: nothing to say (version 2: infrastructure-unreadable, store-drift and region-drift).
+    assert.deepEqual(analysis.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.ruleId}: ${f.message}`), []);
+  });
+
+  it('aws-cdk-examples global-table-with-cmk: the CfnGlobalTable in a nested stack, with the stack Region as the primary', () => {
+    const root = workspaceWith('aws-cdk-examples-global-table-with-cmk');
+    const system = read(root);
+    assert.deepEqual(system.problems, []);
+    assert.deepEqual(system.stores.map((s) => [s.logicalId, s.store, s.regions, s.homeRegion]), [['globaltable', 'dynamodb-global', ['us-east-1', 'us-west-2', 'us-east-2'], 'us-east-1']]);
+  });
+
+  for (const [app, name] of [['aws-cdk-integ-dynamodb-global', 'table'], ['aws-cdk-examples-global-table-with-cmk', 'global-table']]) {
+    it(`the draft of ${app} names the data type after its construct (${name}), not its hashed logical id, and passes check`, () => {
+      const root = workspaceWith(app);
+      const draft = draftCatalog(read(root), { infrastructure: ['cdk.out'] });
+      assert.match(draft, new RegExp(`- name: ${name}\\n`));
+      assert.doesNotMatch(draft, /single-region/);
+      assert.deepEqual(analyze(root, draft).findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId}: ${f.message}`), []);
+    });
+  }
+});
