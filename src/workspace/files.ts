@@ -306,7 +306,7 @@ class Finder {
     const parsed = this.templates[this.templates.length - 1];
     // Nested stacks share their parent's Region and stack name.
     const cached = fileCache.get(path);
-    const nestedPaths = cached?.text === text ? (cached.nested ??= nestedTemplatePaths(text)) : nestedTemplatePaths(text);
+    const nestedPaths = cached?.text === text ? (cached.nested ??= nestedTemplatePaths(text, dirname(path))) : nestedTemplatePaths(text, dirname(path));
     for (const nested of nestedPaths) {
       const nestedPath = resolve(dirname(path), nested);
       if (this.inside(nestedPath) && this.exists(nestedPath) && !this.files.has(this.display(nestedPath))) this.readTemplateFile(entry, nestedPath, { explicit: true, region: parsed.region, stack: parsed.stack });
@@ -391,10 +391,46 @@ class Finder {
 }
 
 /** CDK writes a nested stack's template file in the parent's `AWS::CloudFormation::Stack` metadata. */
-function nestedTemplatePaths(text: string): string[] {
-  const paths: string[] = [];
-  for (const match of text.matchAll(/"aws:asset:path"\s*:\s*"([^"]+\.nested\.template\.json)"/g)) paths.push(match[1]);
-  return paths;
+/**
+ * The nested templates a template names, relative to it: CDK's `aws:asset:path` metadata, the
+ * asset hash in a nested stack's TemplateURL (an assembly synthesized without asset metadata; the
+ * `*.assets.json` beside it maps the hash to the file), and SAM's nested applications
+ * (`AWS::Serverless::Application` with a local `Location`, which `sam build` follows too).
+ */
+function nestedTemplatePaths(text: string, folder: string): string[] {
+  const paths = new Set<string>();
+  for (const match of text.matchAll(/"aws:asset:path"\s*:\s*"([^"]+\.nested\.template\.json)"/g)) paths.add(match[1]);
+  if (paths.size === 0 && /AWS::CloudFormation::Stack/.test(text)) {
+    const hashes = [...text.matchAll(/\/([0-9a-f]{64})\.json"/g)].map((match) => match[1]);
+    if (hashes.length > 0) for (const path of assetTemplates(folder, hashes)) paths.add(path);
+  }
+  for (const match of text.matchAll(/AWS::Serverless::Application["']?\s*,?\s*\n?[\s\S]{0,300}?["']?Location["']?\s*:\s*["']?([^\s"'{}\[\],]+\.(?:ya?ml|json|template))/g)) {
+    if (!/^[a-z0-9]+:\/\//i.test(match[1])) paths.add(match[1]);
+  }
+  return [...paths];
+}
+
+/** The templates CDK's asset manifests in `folder` list under these hashes. */
+function assetTemplates(folder: string, hashes: string[]): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((name) => name.endsWith('.assets.json'));
+  } catch {
+    return [];
+  }
+  const found: string[] = [];
+  for (const name of names) {
+    try {
+      const files = (JSON.parse(readFileSync(join(folder, name), 'utf8')) as { files?: Record<string, { source?: { path?: unknown } }> }).files ?? {};
+      for (const hash of hashes) {
+        const path = files[hash]?.source?.path;
+        if (typeof path === 'string' && path.endsWith('.json')) found.push(path);
+      }
+    } catch {
+      // A manifest that does not parse names nothing.
+    }
+  }
+  return found;
 }
 
 function safeRealpath(path: string): string | undefined {

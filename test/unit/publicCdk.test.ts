@@ -2,7 +2,7 @@
 // assemblies committed under test/fixtures/public/cdk (sources in its README), linked by catalogs
 // written as a team would write them.
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { draftCatalog, type CatalogAnalysis } from '../../src/engine';
@@ -75,4 +75,57 @@ dataTypes:
       assert.deepEqual(analyze(root, draft).findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId}: ${f.message}`), []);
     });
   }
+
+  it('an assembly synthesized without asset metadata: nested stacks found through the asset hash in their TemplateURL', () => {
+    const root = workspaceWith('aws-cdk-examples-global-table-with-cmk');
+    // What `cdk synth --asset-metadata false` (or a synth outside the CLI) writes: no aws:asset:path.
+    const parent = join(root, 'cdk.out/global-ddb-cmk.template.json');
+    const template = JSON.parse(readFileSync(parent, 'utf8')) as { Resources: Record<string, { Metadata?: Record<string, unknown> }> };
+    for (const resource of Object.values(template.Resources)) delete resource.Metadata?.['aws:asset:path'];
+    writeFileSync(parent, JSON.stringify(template, null, 1));
+    assert.doesNotMatch(readFileSync(parent, 'utf8'), /aws:asset:path/);
+    assert.deepEqual(read(root).stores.map((s) => [s.logicalId, s.store]), [['globaltable', 'dynamodb-global']]);
+  });
+
+  it('SAM nested applications with a local Location are followed, with the parent\'s Region from samconfig.toml; a repository application is not', () => {
+    const root = mkdtempSync(join(tmpdir(), 'cap-sam-'));
+    cpSync(join(__dirname, '../../../test/fixtures/sam-nested'), join(root, 'app'), { recursive: true });
+    const system = loadDeployedSystem([{ index: 0, path: 'app/template.yaml' }], { catalogDir: root, workspaceRoot: root })!;
+    // Version 2: no data store (draft: "no data store found"), and unknown-resource with no did-you-mean.
+    assert.deepEqual(system.stores.map((s) => [s.logicalId, s.store, s.regions, s.file]), [['OrdersTable', 'dynamodb', ['us-west-2'], 'app/orders/template.yaml']]);
+    assert.deepEqual(system.problems, []);
+  });
+
+  it('an Aurora global database built from an existing cluster (CfnGlobalCluster with sourceDbClusterIdentifier) keeps it as its primary, in its stack\'s Region', () => {
+    // The app is ours (test/fixtures/cdk-aurora-global/app.ts, the usual CDK pattern); the assembly is aws-cdk-lib's.
+    const root = mkdtempSync(join(tmpdir(), 'cap-cdk-'));
+    cpSync(join(__dirname, '../../../test/fixtures/cdk-aurora-global/cdk.out'), join(root, 'cdk.out'), { recursive: true });
+    const system = read(root);
+    // Version 2: LedgerB7379752 a one-Region aurora (store-drift), LedgerGlobal "deployed in us-west-2".
+    assert.deepEqual(system.stores.map((s) => [s.logicalId, s.store, s.regions, s.members.map((m) => m.logicalId)]), [
+      ['LedgerGlobal', 'aurora-global', ['us-east-1', 'us-west-2'], ['LedgerB7379752', 'LedgerSecondary']],
+    ]);
+    const analysis = analyze(root, `apiVersion: cap-advisor/v1
+kind: DataCatalog
+metadata:
+  name: ledger
+regions:
+  - name: us-east-1
+    role: primary
+  - name: us-west-2
+    role: secondary
+infrastructure:
+  - cdk.out
+dataTypes:
+  - name: ledger
+    category: transaction
+    store: aurora-global
+    topology: hot-warm
+    failover: manual
+    splitBrainGuards: [human-approval]
+    regions: [us-east-1, us-west-2]
+    resources: [LedgerB7379752]
+`);
+    assert.deepEqual(analysis.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.ruleId}: ${f.message}`), []);
+  });
 });

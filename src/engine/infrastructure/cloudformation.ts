@@ -388,6 +388,8 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
   const here: string | Unknown = file.region ?? STACK_REGION_UNKNOWN;
   const text = (value: unknown) => resolveString(value, template, file.region);
   const byId = new Map(template.resources.map((resource) => [resource.logicalId, resource]));
+  /** Clusters of this template that a global cluster was built from, by logical id. */
+  const sourceClusters = new Map<string, DeployedStore>();
   for (const resource of template.resources) {
     // A resource whose condition is false in this stack's Region is not created there.
     if (resource.condition && conditionValue(resource.condition, template, file.region, new Set()) === false) continue;
@@ -416,7 +418,13 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
       }
       case 'AWS::RDS::GlobalCluster': {
         const identifier = text(props.GlobalClusterIdentifier);
-        reading.globalClusters.push({ store: store({ store: 'aurora-global', regions: [] }), ...(typeof identifier === 'string' ? { identifier } : {}) });
+        // Built from an existing cluster (`SourceDBClusterIdentifier`, CDK's usual way), it lives in
+        // that cluster's stack and Region, and keeps the cluster as its primary.
+        const fromSource = props.SourceDBClusterIdentifier !== undefined;
+        const global = store({ store: 'aurora-global', regions: fromSource ? [here] : [] });
+        reading.globalClusters.push({ store: global, ...(typeof identifier === 'string' ? { identifier } : {}) });
+        const source = referencedId(props.SourceDBClusterIdentifier);
+        if (source) sourceClusters.set(source, global);
         break;
       }
       case 'AWS::RDS::DBCluster': {
@@ -505,6 +513,14 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
       default:
         break;
     }
+  }
+  // The cluster a global cluster was built from is its primary member, not a one-Region cluster.
+  for (const [logicalId, global] of sourceClusters) {
+    const primary = reading.stores.findIndex((candidate) => candidate.logicalId === logicalId && candidate.store === 'aurora');
+    if (primary === -1) continue;
+    const [cluster] = reading.stores.splice(primary, 1);
+    global.members.push(cluster);
+    global.regions = dedupeRegions([...cluster.regions, ...global.regions]);
   }
   // CDK's classic global table (`Table` with `replicationRegions`): one Custom::DynamoDBReplica per
   // Region, the table by `Ref`, the Region a plain property (or one the template fixes).
