@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { analyzeCatalog, ruleRegistry, type DeployedStore, type DeployedSystem, type Finding, type StoreId } from '../../src/engine';
 import { analyzeCatalogFile } from '../../src/workspace/files';
+import { resourceNamed } from '../../src/engine/rules/rule';
 
 const repoRoot = join(__dirname, '../../..');
 const SYNTAX_RULES = new Set(['yaml-syntax', 'schema']);
@@ -107,6 +108,13 @@ function catalogText(dataTypes: GeneratedDataType[], witness: boolean, linked = 
 }
 
 describe('messages and details', () => {
+  it('two long resource names that differ only in their end (CDK\'s hash) still read differently', () => {
+    const [a, b] = ['MediaStackReplicationBucketDestinationA1B2C3D4', 'MediaStackReplicationBucketDestinationE5F6A7B8'].map(resourceNamed);
+    assert.ok(a.length <= 32 && b.length <= 32, `${a} ${b}`);
+    assert.notEqual(a, b);
+    assert.equal(a, 'MediaStackReplication…onA1B2C3D4');
+  });
+
   it('the example catalog: every finding has a short message and a longer detail', () => {
     const { findings } = analyzeCatalog(readFileSync(join(repoRoot, 'examples/storefront.catalog.yaml'), 'utf8'));
     assert.ok(findings.length > 20);

@@ -60,9 +60,15 @@ export function named(name: string): string {
   return `'${name.length > MAX_NAME_IN_MESSAGE ? `${name.slice(0, MAX_NAME_IN_MESSAGE - 1)}…` : name}'`;
 }
 
-/** A resource's name as a message quotes it (logical ids may be long): at most 32 characters, unquoted. */
+/**
+ * A resource's name as a message quotes it (logical ids may be long): at most 32 characters,
+ * unquoted. A long one keeps its start and its end, where CDK's hash and Terraform's instance key
+ * are: two resources of one construct still read differently.
+ */
 export function resourceNamed(name: string): string {
-  return name.length > MAX_NAME_IN_MESSAGE ? `${name.slice(0, MAX_NAME_IN_MESSAGE - 1)}…` : name;
+  if (name.length <= MAX_NAME_IN_MESSAGE) return name;
+  const tail = 10;
+  return `${name.slice(0, MAX_NAME_IN_MESSAGE - tail - 1)}…${name.slice(-tail)}`;
 }
 
 type WithoutDocs<T> = Omit<T, 'docsUrl'>;
