@@ -75,7 +75,7 @@ export async function exportReport(catalogs: CatalogDiagnostics, version: string
   const destination = target ?? await vscode.window.showSaveDialog({ defaultUri: suggested, title: 'Export the CAP Advisor report', filters: { [EXPORT_FORMATS[chosen].label]: [EXPORT_FORMATS[chosen].extension] } });
   if (!destination) return undefined;
   const files: AnalysedFile[] = sources.map((source) => ({ file: vscode.workspace.asRelativePath(source.uri), analysis: source.analysis }));
-  const content = chosen === 'markdown' ? renderMarkdown(files) : chosen === 'html' ? renderHtml(files) : chosen === 'json' ? renderJson(files) : renderSarif(files, { toolVersion: version });
+  const content = chosen === 'markdown' ? renderMarkdown(files) : chosen === 'html' ? renderHtml(files) : chosen === 'json' ? renderJson(files, { indent: true }) : renderSarif(files, { toolVersion: version });
   await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(content));
   void vscode.window.showInformationMessage(`CAP Advisor: report written to ${vscode.workspace.asRelativePath(destination)}.`);
   return destination;
