@@ -55,6 +55,8 @@ export { draftCatalog } from './assist/draft';
 export type { DraftOptions } from './assist/draft';
 export { NEW_CATALOG_TEMPLATE } from './assist/template';
 export { categoryText, completionsAt } from './assist/completion';
+export { followRange } from './assist/followEdits';
+export type { TextChange } from './assist/followEdits';
 export type { CompletionItem, InfrastructureCandidate } from './assist/completion';
 export { dataTypeLenses } from './assist/codeLens';
 export type { DataTypeLens } from './assist/codeLens';

@@ -4,7 +4,7 @@
 import { open } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import * as vscode from 'vscode';
-import { analyzeCatalog, API_VERSION_HEAD_CHARS, declaresCatalogApiVersion, type CatalogAnalysis, type Finding, type Severity } from '../engine';
+import { analyzeCatalog, API_VERSION_HEAD_CHARS, declaresCatalogApiVersion, followRange, type CatalogAnalysis, type Finding, type Severity, type TextChange } from '../engine';
 import type { InfrastructureEntry } from '../engine/infrastructure';
 import { linkedInfrastructure } from '../workspace/files';
 import { loadTerraformParser } from '../workspace/terraform';
@@ -30,9 +30,26 @@ export interface AnalysedCatalog {
   analysis: CatalogAnalysis;
 }
 
+/**
+ * The last analysis of a text that parsed, and the edits typed since: while the text does not
+ * parse (a key half typed), its findings and lenses stay, moved with the edits.
+ */
+interface LastGoodAnalysis {
+  entry: AnalysedCatalog;
+  changes: TextChange[];
+}
+
+/** Where the last good analysis's things are now, while the text does not parse. */
+export interface FollowedAnalysis {
+  entry: AnalysedCatalog;
+  /** A range of the analysed text where it is now; undefined when an edit touched it. */
+  follow(range: vscode.Range): vscode.Range | undefined;
+}
+
 export class CatalogDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(SOURCE);
   private readonly analysed = new Map<string, AnalysedCatalog>();
+  private readonly lastGood = new Map<string, LastGoodAnalysis>();
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private readonly changed = new vscode.EventEmitter<AnalysedCatalog | vscode.Uri>();
   private watcher: vscode.FileSystemWatcher | undefined;
@@ -87,6 +104,17 @@ export class CatalogDiagnostics implements vscode.Disposable {
    */
   last(uri: vscode.Uri): AnalysedCatalog | undefined {
     return this.analysed.get(uri.toString()) ?? this.current(uri);
+  }
+
+  /**
+   * What code lenses show: the last analysis, or, while the text does not parse, the last good
+   * one with its ranges moved by the edits typed since.
+   */
+  lenses(uri: vscode.Uri): FollowedAnalysis | undefined {
+    const last = this.last(uri);
+    const good = this.lastGood.get(uri.toString());
+    if (last && good && parsesNot(last.analysis) && good.entry !== last) return { entry: good.entry, follow: (range) => follow(range, good.changes) };
+    return last && { entry: last, follow: (range) => range };
   }
 
   all(): AnalysedCatalog[] {
@@ -145,10 +173,25 @@ export class CatalogDiagnostics implements vscode.Disposable {
       link: (entries) => this.readInfrastructure(uri, text, entries, settings.maxFileSize),
     });
     const elapsed = performance.now() - started;
-    this.collection.set(uri, analysis.findings.map((finding) => toDiagnostic(uri, finding)));
+    const key = uri.toString();
+    const good = this.lastGood.get(key);
+    if (parsesNot(analysis) && good && good.entry.uri.toString() === key) {
+      // The syntax error where it is, and the rest of the last good analysis where its text now is.
+      const kept = good.entry.analysis.findings.flatMap((finding) => {
+        const range = follow(toRange(finding.range), good.changes);
+        if (!range) return [];
+        const diagnostic = toDiagnostic(uri, finding);
+        diagnostic.range = range;
+        return [diagnostic];
+      });
+      this.collection.set(uri, [...analysis.findings.map((finding) => toDiagnostic(uri, finding)), ...kept]);
+    } else {
+      this.collection.set(uri, analysis.findings.map((finding) => toDiagnostic(uri, finding)));
+    }
     this.log.info(`analysed ${vscode.workspace.asRelativePath(uri)} in ${elapsed.toFixed(1)} ms: ${countsText(analysis.findings)}`);
     const entry = { uri, text, analysis };
     this.analysed.set(uri.toString(), entry);
+    if (!parsesNot(analysis)) this.lastGood.set(key, { entry, changes: [] });
     this.changed.fire(entry);
     return entry;
   }
@@ -196,6 +239,7 @@ export class CatalogDiagnostics implements vscode.Disposable {
 
   private forget(uri: vscode.Uri): void {
     this.linkedPaths.delete(uri.toString());
+    this.lastGood.delete(uri.toString());
     this.collection.delete(uri);
     this.analysed.delete(uri.toString());
     this.changed.fire(uri);
@@ -209,6 +253,13 @@ export class CatalogDiagnostics implements vscode.Disposable {
     const { document } = event;
     if (event.contentChanges.length === 0 || readSettings(document.uri).run === 'onSave' || !this.isCatalog(document)) return;
     const key = document.uri.toString();
+    // The edits since the last good analysis, each in the coordinates of the text before it: an
+    // event's changes refer to the text before the event, so the later ones go first.
+    const good = this.lastGood.get(key);
+    if (good) {
+      const changes = [...event.contentChanges].sort((a, b) => b.range.start.compareTo(a.range.start));
+      good.changes.push(...changes.map((change) => ({ start: change.range.start, end: change.range.end, text: change.text })));
+    }
     clearTimeout(this.pending.get(key));
     this.pending.set(key, setTimeout(() => {
       this.pending.delete(key);
@@ -312,6 +363,16 @@ export class CatalogDiagnostics implements vscode.Disposable {
     const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
     return open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   }
+}
+
+/** Whether the text did not parse as YAML: its analysis is only the syntax error. */
+function parsesNot(analysis: CatalogAnalysis): boolean {
+  return analysis.findings.some((finding) => finding.ruleId === 'yaml-syntax');
+}
+
+function follow(range: vscode.Range, changes: readonly TextChange[]): vscode.Range | undefined {
+  const moved = followRange(range, changes);
+  return moved && new vscode.Range(moved.start.line, moved.start.character, moved.end.line, moved.end.character);
 }
 
 /** Dependencies and VCS data hold no catalogs of the project (the workspace search skips them too). */

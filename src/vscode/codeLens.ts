@@ -20,13 +20,12 @@ export class CatalogCodeLens implements vscode.CodeLensProvider {
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] | undefined {
     if (!this.catalogs.isCatalog(document)) return undefined;
-    const current = this.catalogs.last(document.uri);
-    if (!current) return undefined;
-    return dataTypeLenses(current.analysis).map((lens) => new vscode.CodeLens(toRange(lens.range), {
-      title: lens.title,
-      tooltip: lens.tooltip,
-      command: 'capAdvisor.showReport',
-      arguments: [document.uri, lens.dataType],
-    }));
+    // While a key is half typed, the lenses of the last good analysis stay, moved with the edits.
+    const shown = this.catalogs.lenses(document.uri);
+    if (!shown) return undefined;
+    return dataTypeLenses(shown.entry.analysis).flatMap((lens) => {
+      const range = shown.follow(toRange(lens.range));
+      return range ? [new vscode.CodeLens(range, { title: lens.title, tooltip: lens.tooltip, command: 'capAdvisor.showReport', arguments: [document.uri, lens.dataType] })] : [];
+    });
   }
 }

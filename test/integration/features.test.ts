@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CapAdvisorApi } from '../../src/extension';
 import { analyzeCatalog } from '../../src/engine';
-import { capDiagnostics, closeAllEditors, EXTENSION_ID, repoRoot, waitFor, workspaceUri } from './helpers';
+import { byPosition, capDiagnostics, closeAllEditors, EXTENSION_ID, repoRoot, waitFor, workspaceUri } from './helpers';
 
 const storefront = vscode.Uri.file(path.join(repoRoot, 'examples/storefront.catalog.yaml'));
 const textOf = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
@@ -107,6 +107,34 @@ describe('one voice per data type', () => {
       return !payments.some((d) => /failover-drift|unguarded-automatic-failover/.test(d)) || undefined;
     });
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('a key half typed: its syntax error where it is typed, the other findings and lenses kept and moved down a line', async () => {
+    const content = 'apiVersion: cap-advisor/v1\nkind: DataCatalog\nmetadata:\n  name: shop\nregions:\n  - { name: us-east-1, role: primary }\n  - { name: us-east-2, role: secondary }\ndataTypes:\n'
+      + '  - name: carts\n    category: cart\n    store: aurora-global\n    topology: hot-hot\n'
+      + '  - name: ledger\n    category: transaction\n    store: dynamodb-global\n    topology: hot-hot\n';
+    const document = await vscode.workspace.openTextDocument({ language: 'yaml', content });
+    const editor = await vscode.window.showTextDocument(document);
+    const lenses = async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 100))
+      .filter((lens) => lens.command?.command === 'capAdvisor.showReport').map((lens) => `${lens.range.start.line} ${lens.command!.title}`);
+    const before = await waitFor('the findings of the whole catalog', () => {
+      const found = capDiagnostics(document.uri).filter((d) => !d.startsWith('hint'));
+      return found.some((d) => /@1[2-5]:/.test(d)) && found.some((d) => /@(9|10|11):/.test(d)) && found;
+    });
+    const lensesBefore = await lenses();
+    assert.equal(lensesBefore.length, 2, lensesBefore.join(' | '));
+    // `    cat` typed on a new line under carts, before its colon: the text does not parse.
+    await editor.edit((edit) => edit.insert(document.lineAt(11).range.end, '\n    cat'));
+    const after = await waitFor('the syntax error beside the kept findings', () => {
+      const found = capDiagnostics(document.uri);
+      return found.some((d) => d.includes('yaml-syntax')) && found;
+    });
+    const shifted = (d: string) => d.replace(/@(\d+):(\d+)-(\d+):/, (_, a: string, c: string, b: string) => `@${Number(a) >= 12 ? Number(a) + 1 : a}:${c}-${Number(b) >= 12 ? Number(b) + 1 : b}:`);
+    // Every finding of the last good analysis is still there, those below the new line one line down.
+    assert.deepEqual(after.filter((d) => !d.includes('yaml-syntax') && !d.startsWith('hint')), before.map(shifted).sort(byPosition));
+    assert.ok(after.some((d) => /^error yaml-syntax@1[23]:/.test(d)), after.join(' | '));
+    assert.deepEqual(await lenses(), lensesBefore.map((lens) => lens.replace(/^12 /, '13 ')));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('an entry still being written gets "Finish this entry" in its lens, not a recommendation', async () => {
