@@ -104,7 +104,8 @@ dataTypes:
       assert.equal(byRule('store-drift').message, "'orders': OrdersTable deploys dynamodb-global-strong, not the declared dynamodb-global.");
       assert.deepEqual(byRule('store-drift').related, [{ message: 'OrdersTable (AWS::DynamoDB::GlobalTable): deploys dynamodb-global-strong', file: 'cdk/cdk.out/ShopEast1.template.json', range: byRule('store-drift').related![0].range }]);
       assert.deepEqual(byRule('store-drift').related![0].range.start, { line: 3, column: 3 });
-      assert.equal(byRule('failover-drift').message, "'ledger' says failover: automatic, but DNS fails over by an ARC routing control on api.shop.example.com.");
+      assert.equal(byRule('failover-drift').message, "'ledger' says failover: automatic; DNS fails over by hand: make them agree.");
+      assert.match(byRule('failover-drift').detail, /moves traffic by an ARC routing control on api\.shop\.example\.com, which is manual/);
       assert.equal(byRule('region-drift').message, "'ledger': LedgerGlobal is deployed in us-east-2 (undeclared) and not in us-west-2 (declared).");
       assert.equal(byRule('unknown-resource').severity, 'error');
       assert.equal(byRule('unknown-resource').message, "'images' names MediaBuckett, which the linked infrastructure does not deploy: did you mean MediaBucket?");

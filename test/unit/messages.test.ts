@@ -121,6 +121,14 @@ describe('messages and details', () => {
     assertSpeaksClearly(findings, 'examples/storefront.catalog.yaml');
   });
 
+  it('the example with its infrastructure: every message, the action included, is at most 90 characters (whole in the Problems panel at 1280 px)', () => {
+    const path = join(repoRoot, 'examples/storefront.catalog.yaml');
+    const { findings } = analyzeCatalogFile(readFileSync(path, 'utf8'), { catalogPath: path, workspaceRoot: repoRoot });
+    const shown = findings.filter((f) => f.severity !== 'hint');
+    assert.ok(shown.length >= 24, String(shown.length));
+    assert.deepEqual(shown.filter((f) => f.message.length > 90).map((f) => `${f.message.length} ${f.message}`), []);
+  });
+
   it('every rule page example', () => {
     assert.ok(ruleExamples.length >= 2 * ruleRegistry.length, `${ruleExamples.length} examples`);
     for (const { where, text } of ruleExamples) assertSpeaksClearly(analyzeCatalogFile(text, { catalogPath: join(repoRoot, 'docs/rules/example.catalog.yaml') }).findings, where);

@@ -53,7 +53,7 @@ dataTypes:
       - module.dsql_cluster_2.aws_dsql_cluster.this
 `);
     // Version 2 read two single-Region clusters: a region-drift on each name. The third cluster is nobody's data yet.
-    assert.deepEqual(analysis.findings.filter((f) => f.ruleId !== 'recommendation').map((f) => `${f.ruleId}: ${f.message.split(' ')[0]}`), [
+    assert.deepEqual(analysis.findings.filter((f) => f.ruleId !== 'recommendation').map((f) => `${f.ruleId}: ${f.suggestion}`), [
       'unclaimed-resource: module.dsql_single_region.aws_dsql_cluster.this',
     ]);
   });

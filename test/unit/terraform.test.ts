@@ -184,7 +184,9 @@ dataTypes:
     const unknown = analysis.findings.find((f) => f.ruleId === 'unknown-resource')!;
     assert.equal(unknown.suggestion, 'aws_dynamodb_table.orders');
     assert.ok(applyEdits(text, quickFixes(text, analysis, unknown)[0].edits).endsWith('    resources: [aws_dynamodb_table.orders]\n'));
-    assert.equal(analysis.findings.find((f) => f.ruleId === 'failover-drift')!.message, "'ledger' says failover: manual, but DNS fails over by an HTTPS health check on api.shop.example.com.");
+    const failoverDrift = analysis.findings.find((f) => f.ruleId === 'failover-drift')!;
+    assert.equal(failoverDrift.message, "'ledger' says failover: manual; DNS fails over automatically: make them agree.");
+    assert.match(failoverDrift.detail, /moves traffic by an HTTPS health check on api\.shop\.example\.com, which is automatic/);
   });
 
   describe('bad input: one finding with the file and the line the parser gives, and the rest still read', () => {

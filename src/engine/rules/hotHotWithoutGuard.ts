@@ -38,7 +38,7 @@ export const hotHotWithoutGuard = defineRule<DataTypeRule>({
       return [{
         at: dataType.at('topology'),
         severity: 'warning',
-        message: `${named(resolved.name)}: ${store} keeps the last writer: say so (conflictResolution) or declare idempotent writes.`,
+        message: `${named(resolved.name)}: last writer wins on ${store}: set conflictResolution or declare writes.`,
         detail: `\`${resolved.name}\` takes writes in ${resolved.regions.length} Regions on \`${store}\`, where concurrent writes to one item resolve by last writer wins and the other write disappears without a trace.${idleNote}${approvalOnly} That is AWS's "write to any Region" design when the writes are idempotent puts or appends: declare them (\`writes: [idempotent-put]\`), or say that the last writer wins (\`conflictResolution: last-writer-wins\`). Writes that read and modify an item need one writer per item (\`writeMode: one-region\` or \`home-region\`) or \`dynamodb-global-strong\`.`,
       }];
     }
@@ -50,10 +50,10 @@ export const hotHotWithoutGuard = defineRule<DataTypeRule>({
     return [{
       at: dataType.at('topology'),
       message: eventual
-        ? `${named(resolved.name)} is hot-hot with no split-brain guard: declare how copies merge (conflictResolution: merge).`
+        ? `${named(resolved.name)} is hot-hot with no split-brain guard: say how copies merge (conflictResolution).`
         : votingStoreAdvised
-          ? `${named(resolved.name)} is strong, hot-hot data with no split-brain guard: use ${dataType.verdict.store} or add a fencing lease.`
-          : `${named(resolved.name)} is strong, hot-hot data with no split-brain guard: add a fencing lease.`,
+          ? `${named(resolved.name)} is strong and hot-hot with no guard: use ${dataType.verdict.store} or add a fencing lease.`
+          : `${named(resolved.name)} is strong and hot-hot with no split-brain guard: add a fencing lease.`,
       detail: `\`${resolved.name}\` takes writes in ${resolved.regions.length} Regions (hot-hot) with no split-brain guard that anything enforces: during a partition each side keeps writing and the copies diverge.${idleNote}${leaseNote}${approvalOnly} ${remedy}`,
     }];
   },
