@@ -8,7 +8,8 @@ export interface SimulatedFile {
   scenarios: ScenarioResult[];
 }
 
-const scenarioName = ({ kind, region }: ScenarioResult) => `${kind} ${region}`;
+/** A scenario as every surface names it: "us-east-1 cut off" (the Simulate Partition picker's words), "us-east-1 lost". */
+const scenarioName = ({ kind, region }: ScenarioResult) => `${region} ${kind === 'isolate' ? 'cut off' : 'lost'}`;
 /** The outcomes a game day is about: the ones that lose data or writes. */
 const ALARMING: ReadonlySet<Verdict> = new Set(['split-brain', 'unavailable', 'diverges']);
 

@@ -2,6 +2,7 @@
 // changes and following the active catalog. Strict CSP with a nonce; clicking a finding reveals
 // it in the editor, clicking a rule opens its page (bundled with the extension) in the Markdown preview.
 import { randomBytes } from 'node:crypto';
+import { basename, isAbsolute } from 'node:path';
 import * as vscode from 'vscode';
 import { renderHtml } from '../report';
 import type { AnalysedCatalog, CatalogDiagnostics } from './catalogs';
@@ -83,7 +84,9 @@ export class ReportPanel implements vscode.Disposable {
   private render(): void {
     if (!this.panel || !this.uri) return;
     const current: AnalysedCatalog | undefined = this.catalogs.current(this.uri);
-    this.panel.title = `CAP Advisor: ${vscode.workspace.asRelativePath(this.uri)}`;
+    // A catalog outside the workspace (an untitled copy, a file opened alone) is named by its file name, not its absolute path.
+    const shown = vscode.workspace.asRelativePath(this.uri);
+    this.panel.title = `CAP Advisor: ${isAbsolute(shown) ? basename(shown) : shown}`;
     if (!current) {
       this.panel.webview.html = '<!DOCTYPE html><html><body><p>The catalog is closed or was deleted.</p></body></html>';
       return;

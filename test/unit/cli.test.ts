@@ -180,7 +180,7 @@ describe('cap-advisor check', () => {
 
   describe('--format markdown and html', () => {
     it('both reports have the matrix of partition scenarios', () => {
-      assert.ok(cli(['check', '-f', 'markdown', EXAMPLE]).stdout.includes('### Partition scenarios\n\nWhat each data type does when a Region is cut off or lost (`cap-advisor simulate` explains each outcome).\n\n| data type | isolate us-east-1 | isolate us-east-2 | isolate us-west-2 | lose us-east-1 | lose us-east-2 | lose us-west-2 |'));
+      assert.ok(cli(['check', '-f', 'markdown', EXAMPLE]).stdout.includes('### Partition scenarios\n\nWhat each data type does when a Region is cut off or lost (`cap-advisor simulate` explains each outcome).\n\n| data type | us-east-1 cut off | us-east-2 cut off | us-west-2 cut off | us-east-1 lost | us-east-2 lost | us-west-2 lost |'));
       assert.match(cli(['check', '-f', 'html', EXAMPLE]).stdout, /<h3>Partition scenarios<\/h3>[\s\S]*<td class="v split-brain" data-scenario="0" data-data-type="order-ledger"/);
     });
 
@@ -307,11 +307,11 @@ describe('cap-advisor simulate', () => {
     assert.equal(stderr, '');
     const lines = stdout.split('\n');
     assert.equal(lines[0], EXAMPLE);
-    assert.match(lines[2], /^data type +isolate us-east-1 +isolate us-east-2 +isolate us-west-2 +lose us-east-1 +lose us-east-2 +lose us-west-2$/);
+    assert.match(lines[2], /^data type +us-east-1 cut off +us-east-2 cut off +us-west-2 cut off +us-east-1 lost +us-east-2 lost +us-west-2 lost$/);
     assert.match(stdout, /^order-ledger +split-brain +split-brain +available +available +available +available$/m);
     // Carts converge on the last writer (AWS's guidance): they diverge, they do not split.
     assert.match(stdout, /^carts +diverges +diverges +available +available +available +available$/m);
-    assert.ok(lines.includes("isolate us-east-1: 'order-ledger': split-brain with us-east-1 cut off: us-east-1 and us-east-2 both take writes."));
+    assert.ok(lines.includes("us-east-1 cut off: 'order-ledger': split-brain with us-east-1 cut off: us-east-1 and us-east-2 both take writes."));
     assert.equal(lines.at(-2), '✖ 5 split-brain outcomes in 6 scenarios');
   });
 
@@ -338,7 +338,7 @@ describe('cap-advisor simulate', () => {
     const markdown = cli(['simulate', '-f', 'markdown', EXAMPLE]);
     assert.equal(markdown.code, 1);
     assert.ok(markdown.stdout.includes('| order-ledger | split-brain | split-brain | available | available | available | available |'));
-    assert.ok(markdown.stdout.includes('### isolate us-east-1'));
+    assert.ok(markdown.stdout.includes('### us-east-1 cut off'));
     const html = cli(['simulate', '-f', 'html', EXAMPLE]);
     assert.match(html.stdout, /^<!DOCTYPE html>/);
     assert.match(html.stdout, /<td class="v split-brain" data-scenario="0" data-data-type="order-ledger" title="&#39;order-ledger&#39;: split-brain with us-east-1 cut off/);

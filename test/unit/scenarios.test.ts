@@ -158,9 +158,11 @@ describe('partition scenarios', () => {
     const covered = new Set<string>();
     for (const section of sections) {
       const yaml = /^```yaml\n([\s\S]*?)^```$/m.exec(section)?.[1];
-      const stated = /^Scenario: `(isolate|lose) ([a-z0-9-]+)` · Verdict: `([a-z-]+)`/m.exec(section);
+      // The page names a scenario as the report's matrix does: "us-east-1 cut off", "us-east-1 lost".
+      const stated = /^Scenario: `([a-z0-9-]+) (cut off|lost)` · Verdict: `([a-z-]+)`/m.exec(section);
       assert.ok(yaml && stated, section.split('\n')[0]);
-      const [, kind, region, verdict] = stated;
+      const [, region, named, verdict] = stated;
+      const kind = named === 'cut off' ? 'isolate' : 'lose';
       const text = catalogOf('category: other').replace(/dataTypes:[\s\S]*$/, yaml);
       const [scenario] = simulate(analyzeCatalog(text), [{ kind: kind as DisruptionKind, region }]);
       assert.equal(scenario.outcomes[0].verdict, verdict, section.split('\n')[0]);
