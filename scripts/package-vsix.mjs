@@ -26,7 +26,10 @@ export const EXTENSION_FILES = [
   'dist/web-tree-sitter.wasm',
   'dist/tree-sitter-terraform.wasm',
   'snippets/catalog.code-snippets',
+  // The example and the templates it links: the walkthrough opens a copy of all three.
   'examples/storefront.catalog.yaml',
+  'examples/infra/storefront.yaml',
+  'examples/infra/storefront-us-east-2.yaml',
   'images/icon.png',
   // The report opens rule pages in VS Code, not on the web.
   ...readdirSync(join(repoRoot, 'docs/rules')).filter((file) => file.endsWith('.md')).sort().map((file) => `docs/rules/${file}`),

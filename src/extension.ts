@@ -46,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): CapAdvisorApi {
     vscode.commands.registerCommand('capAdvisor.newCatalog', () => newCatalog()),
     vscode.commands.registerCommand('capAdvisor.draftCatalog', (targets?: vscode.Uri[]) => draftCatalogFromInfrastructure(Array.isArray(targets) ? targets : undefined)),
     vscode.commands.registerCommand('capAdvisor.simulate', (uri?: vscode.Uri, chosen?: Parameters<ScenarioPanel['show']>[1]) => scenarios.show(uri instanceof vscode.Uri ? uri : undefined, chosen)),
-    vscode.commands.registerCommand('capAdvisor.openExample', () => openExample(context.extensionUri)),
+    vscode.commands.registerCommand('capAdvisor.openExample', () => openExample(context.extensionUri, context.globalStorageUri)),
     vscode.commands.registerCommand('capAdvisor.showFixes', () => showFixes(catalogs)),
     vscode.commands.registerCommand('capAdvisor.addDataType', (answers?: Parameters<typeof addDataType>[1]) => addDataType(catalogs, answers)),
   );

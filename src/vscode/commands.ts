@@ -21,11 +21,38 @@ export async function analyzeWorkspace(catalogs: CatalogDiagnostics): Promise<nu
   return count;
 }
 
-/** The walkthrough's first step: the bundled example as an untitled copy, so trying fixes never edits the extension. */
-export async function openExample(extensionUri: vscode.Uri): Promise<vscode.TextDocument> {
-  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'examples', 'storefront.catalog.yaml'));
+/** The example and the templates it links, as the extension ships them. */
+const EXAMPLE_FILES = ['storefront.catalog.yaml', 'infra/storefront.yaml', 'infra/storefront-us-east-2.yaml'];
+
+/**
+ * The walkthrough's first step: a fresh copy of the bundled example and its `infra/` templates in
+ * the extension's storage, so that trying fixes never edits the extension and the deployed-system
+ * findings show too. Where there is no storage to write (a web host), an untitled copy, and one
+ * line saying that its linked infrastructure is not read.
+ */
+export async function openExample(extensionUri: vscode.Uri, storageUri?: vscode.Uri): Promise<vscode.TextDocument> {
+  const source = vscode.Uri.joinPath(extensionUri, 'examples');
+  if (storageUri) {
+    try {
+      const copy = vscode.Uri.joinPath(storageUri, 'example');
+      for (const file of EXAMPLE_FILES) {
+        const target = vscode.Uri.joinPath(copy, file);
+        await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
+        await vscode.workspace.fs.writeFile(target, await vscode.workspace.fs.readFile(vscode.Uri.joinPath(source, file)));
+      }
+      // An editor left open on an earlier copy shows the fresh one.
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(copy, EXAMPLE_FILES[0]));
+      if (document.isDirty) await vscode.window.showTextDocument(document).then(() => vscode.commands.executeCommand('workbench.action.files.revert'));
+      await vscode.window.showTextDocument(document);
+      return document;
+    } catch {
+      // No storage to write: the untitled copy below.
+    }
+  }
+  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(source, EXAMPLE_FILES[0]));
   const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: new TextDecoder().decode(bytes) });
   await vscode.window.showTextDocument(document);
+  void vscode.window.showInformationMessage('CAP Advisor: the example opened as an untitled copy, so the templates it links (infra/) are not read: the deployed-system findings are missing.');
   return document;
 }
 

@@ -334,14 +334,22 @@ describe('commands', () => {
     await waitFor('the rule page in the Markdown preview', () => vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => /hot-hot-without-guard\.md/.test(tab.label)));
   });
 
-  it('the walkthrough\'s commands: open the example as an untitled catalog, then put the cursor on its first error with the fixes open', async () => {
+  it('the walkthrough\'s commands: open a copy of the example with its infrastructure, then put the cursor on its first error with the fixes open', async () => {
     const walkthrough = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.walkthroughs[0];
     const registered = await vscode.commands.getCommands(true);
     for (const step of walkthrough.steps) assert.ok(registered.includes(/\(command:([\w.]+)\)/.exec(step.description)![1]), step.id);
     const document = await vscode.commands.executeCommand<vscode.TextDocument>('capAdvisor.openExample');
-    assert.equal(document.uri.scheme, 'untitled');
+    // A file in the extension's storage, not the extension's own example, with its templates beside it.
+    assert.equal(document.uri.scheme, 'file');
+    assert.ok(!document.uri.fsPath.startsWith(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri.fsPath), document.uri.fsPath);
     assert.equal(vscode.window.activeTextEditor?.document, document);
-    await waitFor('the example\'s diagnostics', () => capDiagnostics(document.uri).includes('error single-writer-hot-hot@46:11-46:24'));
+    // The README's counts: the deployed-system findings (region-drift on carts) show too.
+    const found = await waitFor('the example\'s diagnostics, the linked templates read', () => {
+      const all = capDiagnostics(document.uri);
+      return all.includes('error single-writer-hot-hot@46:11-46:24') && all.some((d) => d.startsWith('warning region-drift')) && all;
+    });
+    const count = (severity: string) => found.filter((d) => d.startsWith(`${severity} `)).length;
+    assert.deepEqual([count('error'), count('warning'), count('information')], [7, 12, 5]);
     assert.equal(await vscode.commands.executeCommand('capAdvisor.showFixes'), true);
     assert.deepEqual([vscode.window.activeTextEditor!.selection.active.line, vscode.window.activeTextEditor!.selection.active.character], [46, 11]);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

@@ -46,7 +46,7 @@ describe('extension manifest', () => {
       .trim().split('\n').sort();
     assert.deepEqual(files, ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/data-catalog.editor.schema.json', 'dist/extension.js', 'dist/tree-sitter-terraform.wasm', 'dist/web-tree-sitter.wasm', 'docs/infrastructure.md', ...ruleRegistry.map((rule) => `docs/rules/${rule.id}.md`).sort(), 'docs/scenarios.md', 'docs/store-facts.md',
       'docs/walkthrough/apply-fix.md', 'docs/walkthrough/open-example.md', 'docs/walkthrough/open-report.md', 'docs/walkthrough/read-finding.md', 'docs/walkthrough/simulate.md',
-      'examples/storefront.catalog.yaml', 'images/icon.png', 'package.json', 'snippets/catalog.code-snippets']);
+      'examples/infra/storefront-us-east-2.yaml', 'examples/infra/storefront.yaml', 'examples/storefront.catalog.yaml', 'images/icon.png', 'package.json', 'snippets/catalog.code-snippets']);
   });
 
   it('has a walkthrough whose steps have their page and a command that runs them', () => {
