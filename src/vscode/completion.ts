@@ -13,6 +13,9 @@ const KINDS: Record<CompletionItem['kind'], vscode.CompletionItemKind> = {
   entry: vscode.CompletionItemKind.Snippet,
 };
 
+/** Up to about 650 data types, an analysis takes under 40 ms: completion may wait for one. */
+const FRESH_ANALYSIS_MAX_CHARS = 200_000;
+
 export class CatalogCompletion implements vscode.CompletionItemProvider {
   /** After `key:` and `key: `, and inside flow lists and maps. */
   static readonly triggerCharacters = [':', ' ', '[', ',', '{'];
@@ -21,7 +24,12 @@ export class CatalogCompletion implements vscode.CompletionItemProvider {
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
     if (!this.catalogs.isCatalog(document)) return undefined;
-    const analysis = this.catalogs.last(document.uri)?.analysis;
+    // The labels (recommended, does not fit) need the entry being typed in the analysis: a fresh
+    // one when the text changed since the last, unless the catalog is large enough for that to
+    // delay the list (then the last one, and the labels of what it knew).
+    const last = this.catalogs.last(document.uri);
+    const stale = last !== undefined && last.text !== document.getText();
+    const analysis = (stale && document.getText().length <= FRESH_ANALYSIS_MAX_CHARS ? this.catalogs.current(document.uri) : last)?.analysis;
     const infrastructure = mayNameInfrastructure(document, position) ? await infrastructureCandidates(document.uri) : [];
     return completionsAt(document.getText(), document.offsetAt(position), analysis, infrastructure).map((item) => {
       const completion = new vscode.CompletionItem(item.detail ? { label: item.label, description: item.detail } : item.label, KINDS[item.kind]);

@@ -236,6 +236,19 @@ describe('completion', () => {
     assert.match((items[0].documentation as vscode.MarkdownString).value, /DynamoDB global tables/);
   });
 
+  it('store in a new entry, asked for before the typing pauses (the list a key reopens): the recommendation is labelled', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: CATALOG });
+    const editor = await vscode.window.showTextDocument(document);
+    await waitFor('the first analysis', () => capDiagnostics(document.uri).length > 0);
+    // Typed at once and completed at once: no analysis of the new entry has run yet.
+    await editor.edit((edit) => edit.insert(document.positionAt(document.getText().length), '  - name: ledger\n    category: transaction\n    store: '));
+    const end = document.positionAt(document.getText().length);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, end);
+    const items = list.items.filter((item) => item.sortText !== undefined && /^\d{3}$/.test(item.sortText)).sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+    assert.equal(label(items[0]), 'aurora-global recommended: CP');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('offers keys with their descriptions, and a key reopens the list for its value', async () => {
     const items = await completeAfter('    ');
     const topology = items.find((item) => label(item) === 'topology')!;
