@@ -27,6 +27,13 @@ describe('schema', () => {
     assert.equal(where(finding), 'schema@12:1-12:10');
     assert.match(finding.detail, /`dataTypes` must be a list, not an empty value/);
   });
+  it('an empty list item is reported on its dash, not on the list\'s key far above (fast reader and yaml alike)', () => {
+    const entries = '  - name: carts\n    category: cart\n  -\n  - name: ledger\n    category: transaction\n  -\n';
+    for (const text of [catalog(entries), `%YAML 1.2\n---\n${catalog(entries)}`]) {
+      const shift = text.startsWith('%YAML') ? 2 : 0;
+      assert.deepEqual(schemaFindings(text).map(where), [`schema@${15 + shift}:3-${15 + shift}:4`, `schema@${18 + shift}:3-${18 + shift}:4`]);
+    }
+  });
   it('a misspelt enum value is reported on the value, with the suggestion', () => {
     const [finding] = schemaFindings(catalog('  - name: carts\n    category: cart\n    store: aurora-globl\n'));
     assert.equal(where(finding), 'schema@15:12-15:24');

@@ -98,12 +98,37 @@ export class CatalogSource {
 
   /** The closest range for a path: the value, else its key, else the nearest ancestor. */
   rangeAt(path: readonly PathSegment[]): SourceRange {
+    const emptyItem = this.emptyItemRange(path);
+    if (emptyItem) return emptyItem;
     for (let depth = path.length; depth >= 0; depth--) {
       const { node, key } = this.locate(depth === path.length ? path : path.slice(0, depth));
       const range = (depth === path.length ? this.spanRange(node) : undefined) ?? this.spanRange(key) ?? this.spanRange(node);
       if (range) return range;
     }
     return this.range(0, 0);
+  }
+
+  /**
+   * An empty item of a block list (a `-` with nothing after it) has no node to point at: its dash
+   * is the place, not the list's key, which may be many lines above.
+   */
+  private emptyItemRange(path: readonly PathSegment[]): SourceRange | undefined {
+    const index = path[path.length - 1];
+    if (typeof index !== 'number' || path.length === 0) return undefined;
+    const { node } = this.locate(path);
+    if (node && node.end > node.start) return undefined;
+    const list = this.locate(path.slice(0, -1)).node;
+    if (!list || this.text[list.start] !== '-') return undefined;
+    const lineStart = this.text.lastIndexOf('\n', list.start) + 1;
+    const indent = this.text.slice(lineStart, list.start);
+    if (!/^[ \t]*$/.test(indent)) return undefined;
+    const dash = new RegExp(`^${indent}-(?=[ \\t]|\\r?$)`, 'gm');
+    dash.lastIndex = lineStart;
+    let seen = -1;
+    for (let match = dash.exec(this.text); match && match.index < list.end + 1; match = dash.exec(this.text)) {
+      if (++seen === index) return this.range(match.index + indent.length, match.index + indent.length + 1);
+    }
+    return undefined;
   }
 
   /** The range of the key of the pair at a path (for unknown keys and missing values). */
