@@ -277,7 +277,7 @@ describe('snippets', () => {
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, document.positionAt(document.getText().length - 1));
     const entries = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Snippet && typeof item.label === 'object' && item.label.description?.startsWith('new data type'));
     assert.deepEqual(entries.map((item) => `${(item.label as vscode.CompletionItemLabel).label} ${(item.label as vscode.CompletionItemLabel).description}`),
-      ['cap-transaction new data type payments-2', 'cap-session new data type carts-2', 'cap-cache new data type price-cache-2', 'cap-reference new data type product-images-2']);
+      ['cap-transaction new data type payments-2', 'cap-session new data type sessions-2', 'cap-cache new data type price-cache-2', 'cap-reference new data type product-images-2']);
   });
 
   it('inserts each kind of entry as valid YAML, the dash typed or not: the editor\'s own indentation of a snippet', async () => {

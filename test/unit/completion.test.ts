@@ -113,7 +113,7 @@ describe('completion', () => {
 
   it('where a data type starts: an entry for each kind of data, with a name the catalog does not use yet', () => {
     const items = at(catalog('  - name: payments\n    category: transaction\n  - name: carts\n    category: cart\n  |\n'));
-    assert.deepEqual(items.map((item) => `${item.label} ${item.detail}`), ['cap-transaction new data type payments-2', 'cap-session new data type carts-2', 'cap-cache new data type price-cache', 'cap-reference new data type product-images']);
+    assert.deepEqual(items.map((item) => `${item.label} ${item.detail}`), ['cap-transaction new data type payments-2', 'cap-session new data type sessions', 'cap-cache new data type price-cache', 'cap-reference new data type product-images']);
     assert.equal(items[0].insertText.split('\n').slice(0, 2).join('\n'), '- name: ${1:payments-2}\n  description: ${2:Card payments and refunds}');
     assert.equal(items[0].snippet, true);
     // After `- ` the dash is written: the entry's lines sit under its first key once the editor adds

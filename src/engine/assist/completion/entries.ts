@@ -15,9 +15,9 @@ const ENTRY_TEMPLATES: ReadonlyArray<{ prefix: string; name: string; description
       '  store: ${4|aurora-global,aurora-dsql,dynamodb-global-strong|}', '  rpo: ${5:1s}', '  rto: ${6:15m}', '  splitBrainGuards:', '    - ${7|human-approval,fencing-lease,quorum|}'],
   },
   {
-    prefix: 'cap-session', name: 'carts',
+    prefix: 'cap-session', name: 'sessions',
     description: 'Eventual data written in every Region (no data is worse than slightly old data): AP on DynamoDB global tables, merged by intent.',
-    lines: ['name: ${1:@NAME@}', '  description: ${2:Shopping carts}', '  category: ${3|cart,session,preference,recommendation|}', '  topology: ${4|hot-hot,hot-warm|}',
+    lines: ['name: ${1:@NAME@}', '  description: ${2:Signed-in web sessions}', '  category: ${3|session,cart,preference,recommendation|}', '  topology: ${4|hot-hot,hot-warm|}',
       '  store: dynamodb-global', '  conflictResolution: ${5|merge,application,last-writer-wins|}', '  stalenessBudget: ${6:1s}'],
   },
   {
