@@ -15,7 +15,9 @@ export interface Settings {
 const SEVERITIES = new Set(['off', 'hint', 'information', 'warning', 'error']);
 
 export function readSettings(scope?: vscode.Uri): Settings {
-  const config = vscode.workspace.getConfiguration(SECTION, scope);
+  // Every setting is resource-scoped: without a catalog to ask for, `null` says "any resource"
+  // (undefined makes VS Code log a warning for each setting read).
+  const config = vscode.workspace.getConfiguration(SECTION, scope ?? null);
   const rules: Record<string, SeveritySetting> = {};
   for (const [id, severity] of Object.entries(config.get<Record<string, string>>('rules') ?? {})) {
     if (SEVERITIES.has(severity)) rules[id] = severity as SeveritySetting;
