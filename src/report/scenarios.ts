@@ -81,7 +81,8 @@ export function renderScenariosMarkdown(files: readonly SimulatedFile[]): string
 
 /** The matrix as an HTML table; each cell carries its scenario and data type for the editor's view. */
 export function scenarioMatrixHtml(file: SimulatedFile): string {
-  const header = `<tr><th>data type</th>${file.scenarios.map((s) => `<th>${escapeHtml(scenarioName(s))}</th>`).join('')}</tr>`;
+  // The Region on one line (a code does not break at its dashes), what happens to it below.
+  const header = `<tr><th>data type</th>${file.scenarios.map((s) => `<th><span class="nowrap">${escapeHtml(s.region)}</span><br>${s.kind === 'isolate' ? 'cut off' : 'lost'}</th>`).join('')}</tr>`;
   const rows = dataTypesOf(file).map((name) => `<tr><th>${escapeHtml(name)}</th>${file.scenarios.map((s, column) => {
     const o = outcomeAt(file, s, name);
     return `<td class="v ${o.verdict}" data-scenario="${column}" data-data-type="${escapeHtml(name)}" title="${escapeHtml(`${o.message} ${o.detail.replace(/`/g, '')}`)}">${o.verdict}</td>`;
@@ -97,7 +98,7 @@ export function scenarioMatrixMarkdown(file: SimulatedFile): string[] {
 
 /** Colours of the verdicts, with the VS Code theme's when inside the editor. */
 export const VERDICT_STYLE = `
-td.v { font-size: .9em; white-space: nowrap; }
+td.v { font-size: .9em; white-space: nowrap; } .nowrap { white-space: nowrap; }
 .split-brain { background: var(--vscode-inputValidation-errorBackground, #ffebe9); color: var(--vscode-errorForeground, #a40e26); font-weight: 600; }
 .unavailable { background: var(--vscode-inputValidation-errorBackground, #ffebe9); color: var(--vscode-errorForeground, #a40e26); }
 .diverges, .failed-over, .degraded { background: var(--vscode-inputValidation-warningBackground, #fff8c5); color: var(--vscode-editorWarning-foreground, #7d4e00); }

@@ -18,7 +18,14 @@ document.addEventListener('click', (event) => {
   show(cell.dataset.scenario);
   document.getElementById('why').textContent = cell.title;
   vscode.postMessage({ type: 'reveal', dataType: cell.dataset.dataType });
-});`;
+});
+// A matrix wider than the panel says so: webviews hide the scroll bar until it is hovered.
+const wrap = document.querySelector('.wrap');
+const cue = document.getElementById('more');
+const updateCue = () => { if (wrap && cue) cue.hidden = wrap.scrollWidth <= wrap.clientWidth + 1 || wrap.scrollLeft + wrap.clientWidth >= wrap.scrollWidth - 1; };
+window.addEventListener('resize', updateCue);
+wrap?.addEventListener('scroll', updateCue);
+updateCue();`;
 
 export class ScenarioPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -110,6 +117,7 @@ ${VERDICT_STYLE}${PICTURE_STYLE}
 <p class="meta">What each data type does when a Region is cut off or lost. Click a cell for why, its scenario's picture and the data type in the catalog. Writes at risk are typical figures, not guarantees.</p>
 ${pictures}
 <p id="why" class="meta"></p>
+<p id="more" class="meta" hidden>More scenarios to the right: scroll the table sideways →</p>
 <div class="wrap">${scenarioMatrixHtml({ file, scenarios })}</div>
 ${splitBrains.length > 0 ? `<h3>Split-brain</h3><ul>${splitBrains.join('')}</ul>` : '<p>No split-brain in these scenarios.</p>'}
 <script nonce="${nonce}">${SCRIPT}</script>
