@@ -41,6 +41,22 @@ function assertEachFixRemoves(text: string, fixes: QuickFix[], ruleId: string): 
 }
 
 describe('quick fixes', () => {
+  it('a file with no catalog in it yet (empty, or comments only) is offered the skeleton, which analyses without an error', () => {
+    for (const text of ['', '# our shop\n', '# no newline']) {
+      const analysis = analyzeCatalog(text);
+      const [finding] = analysis.findings;
+      const fix = quickFixes(text, analysis, finding).find((f) => f.title === 'Insert a catalog skeleton');
+      assert.ok(fix?.isPreferred, JSON.stringify(text));
+      const fixed = applyEdits(text, fix.edits);
+      assert.ok(fixed.startsWith(text), JSON.stringify(text));
+      assert.deepEqual(analyzeCatalog(fixed).findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => f.message), [], JSON.stringify(text));
+    }
+    // A file with YAML in it is not offered a second catalog.
+    const notEmpty = 'name: x\n';
+    const analysis = analyzeCatalog(notEmpty);
+    assert.ok(!analysis.findings.some((finding) => quickFixes(notEmpty, analysis, finding).some((f) => f.title === 'Insert a catalog skeleton')));
+  });
+
   it('for eventual hot-hot data on a last-writer-wins store: say so or declare idempotent writes (AWS\'s "write to any Region"), a lease, hot-warm; never a witness or a quorum', () => {
     // Source: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-global-table-design.prescriptive-guidance.writemodes.html
     const fixes = fixesFor(HOT_HOT, 'hot-hot-without-guard');

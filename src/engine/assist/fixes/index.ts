@@ -11,6 +11,7 @@ import type { AnalyzeOptions, CatalogAnalysis, DataTypeReport, Finding, GuardTyp
 import { dataTypeName, draftDataType } from '../draft';
 import { insertDataType } from '../wizard';
 import { applyEdits, EditableCatalog, flowYaml, type TextEdit } from './yamlEdits';
+import { NEW_CATALOG_TEMPLATE } from '../template';
 
 export { applyEdits, type TextEdit };
 
@@ -144,6 +145,11 @@ class FixBuilder {
       case 'schema':
       case 'unknown-region':
         if (finding.suggestion !== undefined) this.add(`Change to '${finding.suggestion}'`, [this.replaceAt(finding, finding.suggestion)], { preferred: true, safe: true });
+        // A file with no catalog in it yet (empty, or comments only): the skeleton New Data Catalog writes, after its comments.
+        if (finding.ruleId === 'schema' && isEmptyOfYaml(this.catalog.text)) {
+          const end = this.catalog.text.length;
+          this.add('Insert a catalog skeleton', [{ offset: [end, end], newText: `${end > 0 && !this.catalog.text.endsWith('\n') ? '\n' : ''}${NEW_CATALOG_TEMPLATE}` }], { preferred: true });
+        }
         break;
       case 'recommendation':
         if (dataType && rec && finding.severity !== 'hint' && report?.declaredStore !== rec.store) this.setStore(true);
@@ -447,4 +453,9 @@ export function fixAll(text: string, options: AnalyzeOptions = {}): { text: stri
     current = applyEdits(current, edits);
   }
   return { text: current, fixed };
+}
+
+/** Nothing but blank lines and comments: no YAML value at all. */
+function isEmptyOfYaml(text: string): boolean {
+  return text.split('\n').every((line) => /^\s*(#.*)?$/.test(line));
 }
