@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { analyzeCatalog, ruleRegistry, type DeployedStore, type DeployedSystem, type Finding, type StoreId } from '../../src/engine';
 import { analyzeCatalogFile } from '../../src/workspace/files';
 import { resourceNamed } from '../../src/engine/rules/rule';
+import { catalog } from '../helpers/catalogs';
 
 const repoRoot = join(__dirname, '../../..');
 const SYNTAX_RULES = new Set(['yaml-syntax', 'schema']);
@@ -20,6 +21,9 @@ function brokenPromise(finding: Finding): string | undefined {
   // A second sentence would start after ". " with a capital letter.
   if (/[.?!] [A-Z]/.test(message)) return 'more than one sentence';
   if (message.includes('`')) return 'Markdown in a plain-text message';
+  // A sentence starts with a capital, a quoted name, or a name as written (a path, a Terraform address).
+  const startsWithWrittenName = ['infrastructure-unreadable', 'unclaimed-resource', 'unknown-resource'].includes(ruleId);
+  if (/^[a-z]/.test(message) && !startsWithWrittenName) return 'a sentence that starts with a lower-case letter';
   if (dataType !== null && !message.includes(`'${dataType.length > 32 ? dataType.slice(0, 31) : dataType}`)) return 'does not name the data type';
   if (!SYNTAX_RULES.has(ruleId) && detail.length <= message.length) return 'a detail no longer than the message';
   return undefined;
@@ -108,6 +112,13 @@ function catalogText(dataTypes: GeneratedDataType[], witness: boolean, linked = 
 }
 
 describe('messages and details', () => {
+  it('a finding about defaults starts like the others, with the quoted name', () => {
+    const text = catalog('  - name: carts\n    category: cart\n').replace('dataTypes:\n', 'defaults:\n  regions: [us-east-1, us-west-9]\ndataTypes:\n');
+    const finding = analyzeCatalog(text).findings.find((f) => f.ruleId === 'unknown-region')!;
+    assert.match(finding.message, /^'defaults' names /);
+    assertSpeaksClearly([finding], 'defaults');
+  });
+
   it('two long resource names that differ only in their end (CDK\'s hash) still read differently', () => {
     const [a, b] = ['MediaStackReplicationBucketDestinationA1B2C3D4', 'MediaStackReplicationBucketDestinationE5F6A7B8'].map(resourceNamed);
     assert.ok(a.length <= 32 && b.length <= 32, `${a} ${b}`);

@@ -16,7 +16,7 @@ export const unknownRegion = defineRule<CatalogRule>({
     const regionList = catalog.source.keyRangeAt(['regions']);
     // Each node is checked where it is written: `defaults` once, a data type for its own fields.
     const owners: Array<{ path: PathSegment[]; fields: Plain | undefined; dataType: string | null; dataTypeIndex?: number; label: string; short: string }> = [
-      { path: ['defaults'], fields: asPlain(plain.defaults), dataType: null, label: '`defaults`', short: 'defaults' },
+      { path: ['defaults'], fields: asPlain(plain.defaults), dataType: null, label: '`defaults`', short: "'defaults'" },
       ...(Array.isArray(plain.dataTypes) ? plain.dataTypes : []).map((entry, index) => {
         const fields = asPlain(entry);
         const name = typeof fields?.name === 'string' ? fields.name : null;
