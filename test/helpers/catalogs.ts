@@ -30,6 +30,11 @@ regions:
     role: witness
 `;
 
+/** A catalog's head (ending before `infrastructure:` or `dataTypes:`) with these Regions: the first primary, the others secondary. */
+export function headerWith(name: string, regions: string[]): string {
+  return `apiVersion: cap-advisor/v1\nkind: DataCatalog\nmetadata:\n  name: ${name}\nregions:\n${regions.map((region, i) => `  - name: ${region}\n    role: ${i === 0 ? 'primary' : 'secondary'}\n`).join('')}`;
+}
+
 /** A catalog of HEADER plus the given data-type entries (already indented by two spaces). */
 export function catalog(dataTypes: string): string {
   return HEADER + dataTypes.replace(/^\n/, '');

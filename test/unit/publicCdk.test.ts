@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { draftCatalog, type CatalogAnalysis } from '../../src/engine';
 import { analyzeCatalogFile, loadDeployedSystem } from '../../src/workspace/files';
+import { headerWith } from '../helpers/catalogs';
 
 const assemblies = join(__dirname, '../../../test/fixtures/public/cdk');
 
@@ -33,18 +34,7 @@ describe('public CDK apps as they synthesize', () => {
       ['TableCD117FA1', 'dynamodb-global', ['eu-west-1', 'eu-west-2', 'eu-central-1'], 'cdk-dynamodb-global-20191121/Table/Resource'],
     ]);
     assert.deepEqual(system.stores[0].members.map((m) => m.logicalId), ['TableReplicaeuwest290D3CD3A', 'TableReplicaeucentral100A6A6E0']);
-    const analysis = analyze(root, `apiVersion: cap-advisor/v1
-kind: DataCatalog
-metadata:
-  name: integ
-regions:
-  - name: eu-west-1
-    role: primary
-  - name: eu-west-2
-    role: secondary
-  - name: eu-central-1
-    role: secondary
-infrastructure:
+    const analysis = analyze(root, `${headerWith('integ', ['eu-west-1', 'eu-west-2', 'eu-central-1'])}infrastructure:
   - cdk.out
 dataTypes:
   - name: sessions
@@ -105,16 +95,7 @@ dataTypes:
     assert.deepEqual(system.stores.map((s) => [s.logicalId, s.store, s.regions, s.members.map((m) => m.logicalId)]), [
       ['LedgerGlobal', 'aurora-global', ['us-east-1', 'us-west-2'], ['LedgerB7379752', 'LedgerSecondary']],
     ]);
-    const analysis = analyze(root, `apiVersion: cap-advisor/v1
-kind: DataCatalog
-metadata:
-  name: ledger
-regions:
-  - name: us-east-1
-    role: primary
-  - name: us-west-2
-    role: secondary
-infrastructure:
+    const analysis = analyze(root, `${headerWith('ledger', ['us-east-1', 'us-west-2'])}infrastructure:
   - cdk.out
 dataTypes:
   - name: ledger

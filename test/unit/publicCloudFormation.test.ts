@@ -9,6 +9,7 @@ import { draftCatalog, type CatalogAnalysis } from '../../src/engine';
 import type { InfrastructureEntry } from '../../src/engine/infrastructure';
 import { analyzeCatalogFile, loadDeployedSystem } from '../../src/workspace/files';
 import { renderText } from '../../src/report/text';
+import { headerWith } from '../helpers/catalogs';
 
 const fixtures = join(__dirname, '../../../test/fixtures');
 
@@ -28,16 +29,7 @@ function analyze(root: string, text: string): CatalogAnalysis {
 const read = (root: string, entries: InfrastructureEntry[]) => loadDeployedSystem(entries, { catalogDir: root, workspaceRoot: root })!;
 const facts = (root: string, entries: InfrastructureEntry[]) => read(root, entries).stores.map((s) => [s.logicalId, s.store, s.regions.map((r) => (typeof r === 'string' ? r : `? ${r.unknown}`)), s.replicationTimeControl ?? null]);
 
-const HEAD = `apiVersion: cap-advisor/v1
-kind: DataCatalog
-metadata:
-  name: documents
-regions:
-  - name: us-east-1
-    role: primary
-  - name: us-west-2
-    role: secondary
-`;
+const HEAD = headerWith('documents', ['us-east-1', 'us-west-2']);
 
 describe('CloudFormation as teams deploy it', () => {
   it('aws-cloudformation-templates S3/compliant-bucket.yaml, one stack per Region: the logical id names both copies; the same-Region replica is part of its source', () => {

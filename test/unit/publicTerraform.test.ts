@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { draftCatalog, type CatalogAnalysis } from '../../src/engine';
 import { analyzeCatalogFile, loadDeployedSystem } from '../../src/workspace/files';
 import { loadTerraformParser } from '../../src/workspace/terraform';
-import { US_HEADER } from '../helpers/catalogs';
+import { headerWith, US_HEADER } from '../helpers/catalogs';
 
 const publicFixtures = join(__dirname, '../../../test/fixtures/public');
 
@@ -79,16 +79,7 @@ dataTypes:
       ['module.s3_bucket.aws_s3_bucket.this', 's3', ['eu-west-1', 'eu-central-1'], false],
     ]);
     assert.ok(system.stores[0].members.some((m) => m.logicalId === 'module.replica_bucket.aws_s3_bucket.this'));
-    const analysis = analyze(root, `apiVersion: cap-advisor/v1
-kind: DataCatalog
-metadata:
-  name: media
-regions:
-  - name: eu-west-1
-    role: primary
-  - name: eu-central-1
-    role: secondary
-infrastructure:
+    const analysis = analyze(root, `${headerWith('media', ['eu-west-1', 'eu-central-1'])}infrastructure:
   - ${path}
 dataTypes:
   - name: product-images
