@@ -110,7 +110,20 @@ export async function exportReport(catalogs: CatalogDiagnostics, version: string
 
 /** An untitled YAML document with a commented example catalog. */
 export async function newCatalog(): Promise<vscode.TextDocument> {
-  const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: NEW_CATALOG_TEMPLATE });
+  // Named like a catalog (its tab reads `shop.catalog.yaml`, not its first comment line), in the
+  // workspace folder when there is one, so that saving it proposes that place and that name.
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  let document: vscode.TextDocument;
+  if (folder) {
+    let target = vscode.Uri.joinPath(folder, 'shop.catalog.yaml');
+    for (let n = 2; await exists(target) || vscode.workspace.textDocuments.some((d) => d.uri.path === target.path); n++) target = vscode.Uri.joinPath(folder, `shop-${n}.catalog.yaml`);
+    document = await vscode.workspace.openTextDocument(target.with({ scheme: 'untitled' }));
+    const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), NEW_CATALOG_TEMPLATE));
+    if (document.languageId !== 'yaml') document = await vscode.languages.setTextDocumentLanguage(document, 'yaml');
+    return document;
+  }
+  document = await vscode.workspace.openTextDocument({ language: 'yaml', content: NEW_CATALOG_TEMPLATE });
   await vscode.window.showTextDocument(document);
   return document;
 }

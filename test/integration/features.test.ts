@@ -395,9 +395,12 @@ describe('commands', () => {
   it('New Data Catalog opens an untitled, commented catalog that analyses clean', async () => {
     const document = await vscode.commands.executeCommand<vscode.TextDocument>('capAdvisor.newCatalog');
     assert.equal(document.uri.scheme, 'untitled');
+    // Its tab is a catalog's file name in the workspace folder, not its first comment line.
+    assert.match(document.uri.path, /\/shop(-\d+)?\.catalog\.yaml$/);
     assert.equal(document.languageId, 'yaml');
     assert.match(document.getText(), /^# A CAP Advisor data catalog/);
-    const diagnostics = await waitFor('its diagnostics', () => capDiagnostics(document.uri).length > 0 && capDiagnostics(document.uri));
+    // The diagnostics of its text (an empty document's may show first, for the debounce's time).
+    const diagnostics = await waitFor('its diagnostics', () => capDiagnostics(document.uri).length === 3 && capDiagnostics(document.uri));
     assert.deepEqual(diagnostics.map((d) => d.split('@')[0]), ['hint recommendation', 'hint recommendation', 'hint recommendation']);
   });
 
