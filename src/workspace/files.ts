@@ -51,6 +51,8 @@ class Finder {
   private readonly terraform: NonNullable<InfrastructureFiles['terraform']> = [];
   /** Every file read, with its time and size: with what was found, the cache's signature. */
   private readonly stamps: string[] = [];
+  /** The entries whose symbolic-link loop has its finding already. */
+  private readonly loopsSaid = new Set<number>();
   /** A `.tf` file was found before the parser was loaded: read again once it is. */
   pendingParser = false;
   private readonly problems: InfrastructureProblem[] = [];
@@ -175,8 +177,10 @@ class Finder {
   }
 
   private symlinkLoop(entry: InfrastructureEntry, path: string): void {
+    // Once per entry: a folder may hold several links of one loop.
+    if (this.loopsSaid.has(entry.index)) return;
+    this.loopsSaid.add(entry.index);
     const shown = this.display(path);
-    if (this.problems.some((problem) => problem.entryIndex === entry.index && problem.message.includes('form a loop'))) return;
     this.problem(entry, `${shown} is not read: its symbolic links form a loop.`, `\`${shown}\` is a symbolic link that leads back to a folder that holds it (a loop), so it is not followed. The rest of \`${entry.path}\` is read. Remove the link, or point it at the templates.`);
   }
 

@@ -295,10 +295,6 @@ const JSON_LABELS: Record<string, number> = { resource: 2, data: 2, variable: 1,
  * file, strings read as templates (`"${var.x}"`), positions from jsonc-parser.
  */
 export function parseHclJson(file: string, text: string): ParsedHcl {
-  return parseJsonSyntax(file, text);
-}
-
-function parseJsonSyntax(file: string, text: string): ParsedHcl {
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   const lines = new LineStarts(text);

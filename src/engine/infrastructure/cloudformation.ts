@@ -8,7 +8,7 @@ import { CORE_SCHEMA, load as loadYaml, Type } from 'js-yaml';
 import { visit as visitJson } from 'jsonc-parser';
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { SourceRange, StoreId } from '../model/types';
-import { dedupeRegions, healthCheckArticle, LineStarts, STACK_REGION_UNKNOWN, type DeployedStore, type FailoverRoute, type ResourceLocation, type TemplateFile, type Unknown } from '../model/deployed';
+import { absorbStore, dedupeRegions, healthCheckArticle, LineStarts, STACK_REGION_UNKNOWN, type DeployedStore, type FailoverRoute, type ResourceLocation, type TemplateFile, type Unknown } from '../model/deployed';
 
 export interface TemplateResource {
   logicalId: string;
@@ -199,6 +199,18 @@ export function referencedId(value: unknown): string | undefined {
   return undefined;
 }
 
+/** Every logical id a value points at with `Ref` or `Fn::GetAtt`, however deep. */
+function referencedIds(value: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) {
+    for (const item of value) referencedIds(item, found);
+  } else if (value !== null && typeof value === 'object') {
+    const id = referencedId(value);
+    if (id) found.add(id);
+    for (const inner of Object.values(value)) referencedIds(inner, found);
+  }
+  return found;
+}
+
 /** A string the template fixes: a literal, `AWS::Region` when the stack's Region is known, a parameter's default, or an intrinsic function of those. */
 export function resolveString(value: unknown, template: Template, stackRegion?: string): string | Unknown {
   const resolved = evaluateIntrinsics(value, template, stackRegion);
@@ -376,24 +388,25 @@ export interface StackReading {
   failovers: FailoverRoute[];
   /** Nested stacks' template files, relative to this template (CDK's `aws:asset:path`). */
   nestedTemplates: string[];
-  /** Buckets of this template that another bucket of it replicates into. */
-  sameRegionReplicas: Set<string>;
+  /** Buckets of this template that another bucket of it replicates into, with that source. */
+  sameRegionReplicas: Map<string, DeployedStore>;
 }
 
 const AURORA_ENGINES = new Set(['aurora', 'aurora-mysql', 'aurora-postgresql']);
 
 /** Reads one stack's data stores, failover routes and nested templates. */
 export function readStack(file: TemplateFile, template: Template): StackReading {
-  const reading: StackReading = { stores: [], globalClusters: [], auroraMembers: [], bucketsByName: new Map(), replications: [], cacheMembers: [], failovers: [], nestedTemplates: [], sameRegionReplicas: new Set() };
+  const reading: StackReading = { stores: [], globalClusters: [], auroraMembers: [], bucketsByName: new Map(), replications: [], cacheMembers: [], failovers: [], nestedTemplates: [], sameRegionReplicas: new Map() };
   const here: string | Unknown = file.region ?? STACK_REGION_UNKNOWN;
   const text = (value: unknown) => resolveString(value, template, file.region);
   const byId = new Map(template.resources.map((resource) => [resource.logicalId, resource]));
+  const locate = (resource: TemplateResource): ResourceLocation => ({ file: file.file, range: resource.range, stack: file.stack, logicalId: resource.logicalId, type: resource.type, entryIndex: file.entryIndex });
   /** Clusters of this template that a global cluster was built from, by logical id. */
   const sourceClusters = new Map<string, DeployedStore>();
   for (const resource of template.resources) {
     // A resource whose condition is false in this stack's Region is not created there.
     if (resource.condition && conditionValue(resource.condition, template, file.region, new Set()) === false) continue;
-    const location: ResourceLocation = { file: file.file, range: resource.range, stack: file.stack, logicalId: resource.logicalId, type: resource.type, entryIndex: file.entryIndex };
+    const location = locate(resource);
     const props = asRecord(evaluateIntrinsics(resource.properties, template, file.region));
     const constructPath = typeof resource.metadata['aws:cdk:path'] === 'string' ? resource.metadata['aws:cdk:path'] as string : undefined;
     const store = (facts: Omit<DeployedStore, keyof ResourceLocation | 'members'>): DeployedStore => ({
@@ -473,7 +486,7 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
           // A bucket of the same template is in the same Region (CloudFormation deploys a stack to one
           // Region): it is part of its source's store, not a store of its own.
           if (target && byId.get(target)?.type === 'AWS::S3::Bucket') {
-            reading.sameRegionReplicas.add(target);
+            reading.sameRegionReplicas.set(target, bucket);
             return { unknown: 'same-Region' };
           }
           const arn = text(destination);
@@ -519,8 +532,7 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
     const primary = reading.stores.findIndex((candidate) => candidate.logicalId === logicalId && candidate.store === 'aurora');
     if (primary === -1) continue;
     const [cluster] = reading.stores.splice(primary, 1);
-    global.members.push(cluster);
-    global.regions = dedupeRegions([...cluster.regions, ...global.regions]);
+    absorbStore(global, cluster, { asMember: true });
   }
   // CDK's classic global table (`Table` with `replicationRegions`): one Custom::DynamoDBReplica per
   // Region, the table by `Ref`, the Region a plain property (or one the template fixes).
@@ -532,24 +544,23 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
     table.regions.push(resolveString(props.Region, template, file.region));
     table.regions = dedupeRegions(table.regions);
     if (table.store === 'dynamodb') table.store = 'dynamodb-global';
-    table.members.push({ file: file.file, range: replica.range, stack: file.stack, logicalId: replica.logicalId, type: replica.type, entryIndex: file.entryIndex });
+    table.members.push(locate(replica));
   }
   // Another `Custom::` resource that references a table or bucket of this stack and names Regions
   // (the pre-2019 way to make a plain table global) may replicate it: its Regions become unknown.
   for (const custom of template.resources.filter((resource) => (resource.type.startsWith('Custom::') && resource.type !== 'Custom::DynamoDBReplica') || resource.type === 'AWS::CloudFormation::CustomResource')) {
-    const written = JSON.stringify(custom.properties);
-    if (!/[a-z]{2}(-gov)?-[a-z]+-\d|Region/.test(written)) continue;
+    if (!/[a-z]{2}(-gov)?-[a-z]+-\d|Region/.test(JSON.stringify(custom.properties))) continue;
+    const referenced = referencedIds(custom.properties);
     for (const store of reading.stores) {
-      if (store.stack !== file.stack || !new RegExp(`"(Ref|Fn::GetAtt)":\\[?"${store.logicalId}[".]`).test(written)) continue;
+      if (!referenced.has(store.logicalId)) continue;
       store.regions.push({ unknown: `what the custom resource ${custom.logicalId} (${custom.type}) sets up` });
       if (store.store === 'dynamodb') store.store = { unknown: `a table the custom resource ${custom.logicalId} may make global` };
     }
   }
   // A one-way same-Region replica belongs to its source: the catalog names the source.
-  for (const replicaId of reading.sameRegionReplicas) {
+  for (const [replicaId, source] of reading.sameRegionReplicas) {
     const replica = reading.stores.find((candidate) => candidate.logicalId === replicaId);
-    const source = reading.replications.find((replication) => replication.store !== replica && JSON.stringify(template.resources.find((r) => r.logicalId === replication.store.logicalId)?.properties ?? {}).includes(`"${replicaId}"`))?.store;
-    if (!replica || !source || reading.replications.some((replication) => replication.store === replica)) continue;
+    if (!replica || replica === source || reading.replications.some((replication) => replication.store === replica)) continue;
     source.members.push(replica);
     reading.stores.splice(reading.stores.indexOf(replica), 1);
   }

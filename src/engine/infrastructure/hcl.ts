@@ -7,7 +7,7 @@
 // unknown, never guessed.
 import type { SourceRange } from '../model/types';
 import { isUnknown, type Unknown } from '../model/deployed';
-import { callFunction, failure, isFailure, isObject, isReference, notKnown, type TerraformObject, type TerraformValue } from './hclFunctions';
+import { callFunction, failure, isFailure, isObject, isReference, notKnown, sortedEntries, type TerraformObject, type TerraformValue } from './hclFunctions';
 
 export { isReference, type Reference, type TerraformValue } from './hclFunctions';
 
@@ -193,7 +193,7 @@ function instancesOf(block: HclBlock, scope: Scope): Array<{ suffix: string; sco
 /** A map's entries, or a set's items as their own keys (what `for_each` and `dynamic` iterate). */
 function entriesOf(value: TerraformValue): Array<[string | number, TerraformValue]> | undefined {
   if (Array.isArray(value)) return value.some((item) => notKnown(item)) ? undefined : value.map((item, index) => [typeof item === 'string' ? item : index, item]);
-  if (isObject(value)) return Object.keys(value).sort().map((key) => [key, value[key]]);
+  if (isObject(value)) return sortedEntries(value);
   return undefined;
 }
 
@@ -369,7 +369,7 @@ function forExpression(expression: Extract<HclExpression, { kind: 'for' }>, scop
   const collection = evaluate(expression.collection, scope);
   const entries: Array<[string | number, TerraformValue]> | undefined = Array.isArray(collection)
     ? collection.map((item, index) => [index, item])
-    : isObject(collection) ? Object.keys(collection).sort().map((key) => [key, collection[key]]) : undefined;
+    : isObject(collection) ? sortedEntries(collection) : undefined;
   if (!entries) return notKnown(collection) ?? failure('a for expression over a value that is not a collection');
   const tuple: TerraformValue[] = [];
   const object: TerraformObject = {};

@@ -35,6 +35,11 @@ export function isObject(value: TerraformValue | undefined): value is TerraformO
   return value !== null && typeof value === 'object' && !Array.isArray(value) && !isUnknown(value) && !isReference(value);
 }
 
+/** A map's entries in Terraform's order (keys sorted), as `keys`, `values`, `for` and `for_each` see them. */
+export function sortedEntries(map: TerraformObject): Array<[string, TerraformValue]> {
+  return Object.keys(map).sort().map((key) => [key, map[key]]);
+}
+
 /** A value the configuration does not fix: an unknown, or a resource's attribute known after apply. */
 export function notKnown(value: TerraformValue | undefined): Unknown | undefined {
   if (isUnknown(value)) return value;
@@ -99,7 +104,7 @@ const PARTIAL: Record<string, TerraformFunction> = {
     return merged;
   },
   keys: ([value]) => (isObject(value) ? Object.keys(value).sort() : notKnown(value) ?? failure('keys() of a value that is not a map')),
-  values: ([value]) => (isObject(value) ? Object.keys(value).sort().map((key) => value[key]) : notKnown(value) ?? failure('values() of a value that is not a map')),
+  values: ([value]) => (isObject(value) ? sortedEntries(value).map(([, item]) => item) : notKnown(value) ?? failure('values() of a value that is not a map')),
   lookup: ([map, key, fallback]) => {
     const unknown = notKnown(map) ?? notKnown(key);
     if (unknown) return unknown;

@@ -5,7 +5,7 @@
 import { readStack, readTemplate, type StackReading } from './cloudformation';
 import { evaluateModules, type TerraformModule, type TerraformResource } from './hcl';
 import { terraformStores } from './terraformStores';
-import { dedupeRegions, isUnknown, type DeployedStore, type DeployedSystem, type InfrastructureProblem, type TemplateFile } from '../model/deployed';
+import { absorbStore, dedupeRegions, isUnknown, type DeployedStore, type DeployedSystem, type InfrastructureProblem, type TemplateFile } from '../model/deployed';
 
 /** What the shell found before reading any template: the files and the problems of the entries. */
 export interface InfrastructureFiles {
@@ -147,11 +147,7 @@ function mergeRegionalCopies(stores: DeployedStore[]): void {
       const said = (store: DeployedStore) => `${isUnknown(store.store) ? 'unknown' : store.store} in ${store.regions.filter((r): r is string => typeof r === 'string').join(', ') || 'an unknown Region'}`;
       kept.store = { unknown: `the copies differ: ${said(kept)}; ${said(copy)}` };
     }
-    kept.regions = dedupeRegions([...kept.regions, ...copy.regions]);
-    kept.members.push(...copy.members);
-    if (kept.witness === undefined && copy.witness !== undefined) kept.witness = copy.witness;
-    if (copy.replicationTimeControl !== undefined) kept.replicationTimeControl = (kept.replicationTimeControl ?? true) && copy.replicationTimeControl;
-    if (copy.writeForwarding) kept.writeForwarding = true;
+    absorbStore(kept, copy, { asMember: false });
     stores.splice(i--, 1);
   }
 }

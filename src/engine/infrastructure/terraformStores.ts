@@ -6,7 +6,7 @@
 // datastore and its replication groups, a Route 53 failover record and its health check.
 import type { StoreId } from '../model/types';
 import { isReference, type TerraformResource, type TerraformValue } from './hcl';
-import { dedupeRegions, healthCheckArticle, isUnknown, type DeployedStore, type FailoverRoute, type ResourceLocation, type Unknown } from '../model/deployed';
+import { absorbStore, dedupeRegions, healthCheckArticle, isUnknown, type DeployedStore, type FailoverRoute, type ResourceLocation, type Unknown } from '../model/deployed';
 
 type Values = Record<string, TerraformValue>;
 
@@ -228,10 +228,7 @@ function mergePeers(stores: DeployedStore[], peerings: Array<[DeployedStore, Dep
     const [first, second] = [root(a), root(b)].sort((x, y) => stores.indexOf(x) - stores.indexOf(y));
     if (first === second) continue;
     keeper.set(second, first);
-    first.regions.push(...second.regions);
-    const { file, range, stack, logicalId, type, entryIndex } = second;
-    first.members.push({ file, range, stack, logicalId, type, entryIndex }, ...second.members);
-    if (first.witness === undefined && second.witness !== undefined) first.witness = second.witness;
+    absorbStore(first, second, { asMember: true });
   }
   return new Set(keeper.keys());
 }

@@ -100,6 +100,25 @@ export function namesOf(location: ResourceLocation): string[] {
   return [location.logicalId, `${location.stack}/${location.logicalId}`, `${location.file}#${location.logicalId}`];
 }
 
+/** Where a resource is written, without the facts of the store it may be: what a member list holds. */
+export function locationOf({ file, range, stack, logicalId, type, entryIndex }: ResourceLocation): ResourceLocation {
+  return { file, range, stack, logicalId, type, entryIndex };
+}
+
+/**
+ * Folds `part` into `whole`, which keeps the facts of both: their Regions, a witness either gives,
+ * write forwarding if either forwards, Replication Time Control only if both have it. `asMember`
+ * lists `part` among the members (a peer, a source cluster), so that a catalog may name it; a copy
+ * of the same resource in another Region needs no name of its own.
+ */
+export function absorbStore(whole: DeployedStore, part: DeployedStore, { asMember }: { asMember: boolean }): void {
+  whole.regions = dedupeRegions([...whole.regions, ...part.regions]);
+  whole.members.push(...(asMember ? [locationOf(part)] : []), ...part.members);
+  if (whole.witness === undefined && part.witness !== undefined) whole.witness = part.witness;
+  if (part.replicationTimeControl !== undefined) whole.replicationTimeControl = (whole.replicationTimeControl ?? true) && part.replicationTimeControl;
+  if (part.writeForwarding) whole.writeForwarding = true;
+}
+
 /** What the infrastructure does not fix about a store, each with its reason: what no rule judges. */
 export function unknownFactsOf(store: DeployedStore): string[] {
   return [
