@@ -263,7 +263,8 @@ export class CatalogDiagnostics implements vscode.Disposable {
     clearTimeout(this.pending.get(key));
     this.pending.set(key, setTimeout(() => {
       this.pending.delete(key);
-      if (!document.isClosed) this.lint(document);
+      // A completion or hover may have analysed this very text already.
+      if (!document.isClosed && this.analysed.get(key)?.text !== document.getText()) this.lint(document);
     }, CHANGE_DEBOUNCE_MS));
   }
 
