@@ -10,6 +10,7 @@ import type { Console } from './console';
 import { catalogFiles, UsageError } from './files';
 import { runDraft } from './draft';
 import { runSimulate } from './simulate';
+import { runExperiment } from './experiment';
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -17,6 +18,7 @@ const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'informati
 
 export const USAGE = `Usage: cap-advisor check [options] FILE_OR_DIR...
        cap-advisor simulate [--isolate REGION | --lose REGION | --all] [options] FILE...
+       cap-advisor experiment --isolate REGION [options] FILE
        cap-advisor draft --from PATH... [options]
 
 Checks CAP Advisor data catalogs. Directories are searched for **/*.catalog.yaml,
@@ -38,6 +40,7 @@ Options:
 
 Exit codes: 0 no error findings, 1 error findings, 2 bad usage or an unreadable file.
 simulate: what each data type does when a Region is cut off or lost (cap-advisor simulate --help).
+experiment: the AWS FIS experiment that tests a Region's isolation (cap-advisor experiment --help).
 draft: a catalog drafted from CloudFormation, CDK or SAM (cap-advisor draft --help).
 Rules: https://github.com/cap-advisor/cap-advisor/blob/main/docs/README.md
 `;
@@ -74,7 +77,7 @@ function parseCheckArguments(args: string[]): CheckOptions | 'help' | 'version' 
   if (values.help) return 'help';
   if (values.version) return 'version';
   const [command, ...paths] = positionals;
-  if (command !== 'check') throw new UsageError(command === undefined ? 'missing command: check' : `unknown command: ${command} (the commands are check, simulate and draft)`);
+  if (command !== 'check') throw new UsageError(command === undefined ? 'missing command: check' : `unknown command: ${command} (the commands are check, simulate, experiment and draft)`);
   if (paths.length === 0) throw new UsageError('no files: give catalog files or directories to check');
   if (!(FORMATS as readonly string[]).includes(values.format)) throw new UsageError(`unknown format ${values.format}; use one of ${FORMATS.join(', ')}`);
 
@@ -119,6 +122,7 @@ function render(format: Format, files: AnalysedFile[], color: boolean, verbose: 
 
 export async function main(argv: string[], io: Console = process): Promise<number> {
   if (argv[0] === 'simulate') return runSimulate(argv.slice(1), io);
+  if (argv[0] === 'experiment') return await runExperiment(argv.slice(1), io);
   if (argv[0] === 'draft') return await runDraft(argv.slice(1), io);
   let options: ReturnType<typeof parseCheckArguments>;
   let files: AnalysedFile[];

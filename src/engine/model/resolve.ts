@@ -113,7 +113,7 @@ export function resolveCatalog(value: unknown, source: CatalogSource, deployed?:
 }
 
 /** Finds a deployed store by a name a catalog may use: its logical id, `Stack/LogicalId`, or a member's. */
-function storeDirectory(deployed: DeployedSystem | undefined): (name: string) => DeployedStore[] {
+export function storeDirectory(deployed: DeployedSystem | undefined): (name: string) => DeployedStore[] {
   const byName = new Map<string, DeployedStore[]>();
   for (const store of deployed?.stores ?? []) {
     for (const name of new Set([store, ...store.members].flatMap(namesOf))) {

@@ -70,8 +70,7 @@ function outcomeOf(dataType: DataTypeReport, disruption: Disruption, catalog: Ca
 function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog: CatalogFacts): Decision {
   const regions = dataType.need.regions;
   const voters = [...new Set([...regions, ...catalog.witnesses])];
-  // The declared store is what runs; without one, the store the verdict chose (an unfinished entry still has a recommendation).
-  const store: StoreId = dataType.declaredStore ?? dataType.verdict?.store ?? dataType.recommendation.store;
+  const store = scenarioStore(dataType);
   const facts = storeFacts[store];
   const others = regions.filter((r) => r !== region);
   const none = { staleReads: [] as string[], atRiskMs: 0, guard: null };
@@ -168,6 +167,11 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
     return { verdict: 'split-brain', writers: regions, staleReads: regions, atRiskMs: null, guard: null, why: `Both sides keep writing, and its ${path.lostUnderLastWriterWins.join(', ')} writes cannot converge: ${store} keeps the last writer of each item and drops the other update silently.` };
   }
   return { verdict: 'split-brain', writers: regions, staleReads: regions, atRiskMs: null, guard: null, why: `Both sides keep writing ${dataType.need.consistency === 'strong' ? 'strong data' : 'with no declared way to merge'}: the copies diverge and cannot be merged.` };
+}
+
+/** The store a scenario plays out on: the declared one, which is what runs; without one, the store the verdict chose (an unfinished entry still has a recommendation). */
+export function scenarioStore(dataType: DataTypeReport): StoreId {
+  return dataType.declaredStore ?? dataType.verdict?.store ?? dataType.recommendation.store;
 }
 
 /** A single-writer data type's writer: the catalog's primary Region when it holds the data, else its first Region. */
