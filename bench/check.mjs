@@ -4,7 +4,8 @@
 //   - the CLI process (`check --format json`) against a `yaml` parse of the same file: a second
 //     parse of the catalog (as version 2 did, to find `infrastructure`) doubles it;
 //   - the analysis against its own fast read: what the engine adds beyond reading the text;
-//   - `simulate --all` against `check`: the partition scenarios stay cheap.
+//   - `simulate --all` against `check`: the partition scenarios stay cheap;
+//   - `experiment --isolate R --both-ways` against `check`: writing the FIS templates stays cheap.
 //
 // Budgets sit well above the figures measured (README, Performance), so a loaded CI machine does
 // not trip them, and well below what each regression it guards against costs.
@@ -25,8 +26,8 @@ const { readPlainCatalog } = require(join(repoRoot, 'out/src/engine/read/fastRea
 
 const SIZE = Number(process.env.BENCH_CHECK_SIZE ?? 10_000);
 const RUNS = 5;
-/** Measured on a 2-core machine: about 1.05, 2.8 and 1.25; version 2's second parse made the first 2.2. */
-const BUDGETS = { cliOverParse: 1.6, analysisOverRead: 6, simulateOverCheck: 2 };
+/** Measured on a 2-core machine: about 1.05, 2.8, 1.25 and 2.0; version 2's second parse made the first 2.2. */
+const BUDGETS = { cliOverParse: 1.6, analysisOverRead: 6, simulateOverCheck: 2, experimentOverCheck: 4 };
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -54,6 +55,7 @@ const subjects = {
   analysis: () => analyzeCatalog(text),
   check: cli(['check', '--format', 'json', file]),
   simulate: cli(['simulate', '--all', '--format', 'json', file]),
+  experiment: cli(['experiment', '--isolate', 'us-east-1', '--both-ways', '--format', 'cloudformation', file]),
 };
 // Warm the in-process subjects, then interleave every subject so that a slow stretch of the run
 // (GC, another job on the machine) weighs on all of them alike.
@@ -66,9 +68,10 @@ const ratios = [
   ['CLI check process / yaml parse of the file', ms.check / ms.parse, BUDGETS.cliOverParse],
   ['analysis / its fast read', ms.analysis / ms.read, BUDGETS.analysisOverRead],
   ['simulate --all / check (processes)', ms.simulate / ms.check, BUDGETS.simulateOverCheck],
+  ['experiment --both-ways / check (processes)', ms.experiment / ms.check, BUDGETS.experimentOverCheck],
 ];
 console.log(`Benchmark guard on ${SIZE} data types (${text.length} bytes), medians of ${RUNS} interleaved runs:`);
-console.log(`  yaml parse ${ms.parse.toFixed(0)} ms · fast read ${ms.read.toFixed(0)} ms · analysis ${ms.analysis.toFixed(0)} ms · check ${ms.check.toFixed(0)} ms · simulate --all ${ms.simulate.toFixed(0)} ms`);
+console.log(`  yaml parse ${ms.parse.toFixed(0)} ms · fast read ${ms.read.toFixed(0)} ms · analysis ${ms.analysis.toFixed(0)} ms · check ${ms.check.toFixed(0)} ms · simulate --all ${ms.simulate.toFixed(0)} ms · experiment ${ms.experiment.toFixed(0)} ms`);
 let failed = false;
 for (const [what, ratio, budget] of ratios) {
   const ok = ratio <= budget;

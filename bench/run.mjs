@@ -1,7 +1,7 @@
 // `npm run bench`: how much the analysis costs beyond the YAML parse it cannot avoid, at 100,
 // 1,000 and 10,000 data types, and the whole CLI process beside Spectral on the largest file.
 // Prints figures; asserts nothing (goals are read off the table, not enforced by a timer).
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -15,7 +15,8 @@ const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(benchDir, '..');
 const require = createRequire(import.meta.url);
 const { parseDocument } = require('yaml');
-const { analyzeCatalog, completionsAt, dataTypeLenses, hoverAt, simulate } = require(join(repoRoot, 'out/src/engine/index.js'));
+const { analyzeCatalog, completionsAt, dataTypeLenses, hoverAt, planExperiment, simulate } = require(join(repoRoot, 'out/src/engine/index.js'));
+const experimentFormats = require(join(repoRoot, 'out/src/report/experiments.js'));
 const { readPlainCatalog } = require(join(repoRoot, 'out/src/engine/read/fastReader.js'));
 const { analyzeCatalogFile, analyzeCatalogFileAsync, readCounter } = require(join(repoRoot, 'out/src/workspace/files.js'));
 const terraformParser = require(join(repoRoot, 'out/src/workspace/terraform.js'));
@@ -175,6 +176,31 @@ for (const size of SIZES) {
   const simulateMs = timeOf(() => simulate(analysis), runs);
   const results = simulate(analysis);
   console.log([String(size).padStart(10), '6'.padStart(7), String(results.length).padStart(9), ms(analysisMs).padStart(11), ms(simulateMs).padStart(11), String(results.length * analysis.report.dataTypes.length).padStart(8)].join(' | '));
+}
+
+// Fault-injection experiments: "isolate us-east-1" with its mirrors, on the same 6-Region catalogs,
+// planned and written in every format in the process, and the CLI end to end (Node's start included).
+console.log('\nFault-injection experiments for "isolate us-east-1" with --both-ways, 6 Regions, medians once warm');
+console.log('(goal at 1,000 data types: the CLI writes them in under 1 s):');
+console.log('data types | templates | actions | plan ms | all formats ms | CLI experiment ms | CLI check ms');
+console.log('-----------|-----------|---------|---------|----------------|-------------------|-------------');
+for (const size of SIZES) {
+  const text = readFileSync(files[size], 'utf8').replace('  # Votes in failover decisions', `${SIX_REGIONS}  # Votes in failover decisions`);
+  const sixRegionFile = files[size].replace(/\.catalog\.yaml$/, '-6-regions.catalog.yaml');
+  writeFileSync(sixRegionFile, text);
+  const analysis = analyzeCatalog(text);
+  const options = { isolate: 'us-east-1', bothWays: true };
+  const renderAll = (plan) => [experimentFormats.renderExperimentCloudFormation(plan), experimentFormats.renderExperimentTerraform(plan), experimentFormats.renderExperimentJson(plan), experimentFormats.renderExperimentMarkdown(plan, sixRegionFile)];
+  for (let i = 0; i < 3; i++) renderAll(planExperiment(analysis, options));
+  const runs = Math.max(5, runsFor(size) / 4);
+  const planMs = timeOf(() => planExperiment(analysis, options), runs);
+  const plan = planExperiment(analysis, options);
+  const renderMs = timeOf(() => renderAll(plan), runs);
+  const cliRuns = 5;
+  const experimentCli = timeOf(() => execFileSync(process.execPath, [join(repoRoot, 'bin/cap-advisor.js'), 'experiment', '--isolate', 'us-east-1', '--both-ways', '-f', 'cloudformation', sixRegionFile], { maxBuffer: 1 << 30 }), cliRuns);
+  const checkCli = timeOf(() => { try { execFileSync(process.execPath, [join(repoRoot, 'bin/cap-advisor.js'), 'check', '--format', 'json', sixRegionFile], { maxBuffer: 1 << 30 }); } catch (error) { if (error.status !== 1) throw error; } }, cliRuns);
+  const actions = plan.templates.reduce((sum, template) => sum + template.actions.length, 0);
+  console.log([String(size).padStart(10), String(plan.templates.length).padStart(9), String(actions).padStart(7), ms(planMs).padStart(7), ms(renderMs).padStart(14), ms(experimentCli).padStart(17), ms(checkCli).padStart(12)].join(' | '));
 }
 
 // Linked infrastructure: a 5 MB template of 2,000 resources (CDK's JSON, and YAML with short tags),

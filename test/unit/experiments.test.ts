@@ -8,7 +8,7 @@ import * as fc from 'fast-check';
 import { parse } from 'yaml';
 import { analyzeCatalog, planExperiment, simulate, type DeployedSystem, type ExperimentPlan } from '../../src/engine';
 import { evaluateModules, type HclExpression, type HclFile } from '../../src/engine/infrastructure';
-import { experimentApiInputs, renderExperimentCloudFormation, renderExperimentJson, renderExperimentMarkdown, renderExperimentTerraform } from '../../src/report/experiments';
+import { experimentApiInputs, experimentCloudFormation, renderExperimentCloudFormation, renderExperimentJson, renderExperimentMarkdown, renderExperimentTerraform } from '../../src/report/experiments';
 import { analyzeCatalogFile } from '../../src/workspace/files';
 import { loadTerraformParser, parseHcl } from '../../src/workspace/terraform';
 import { main } from '../../src/cli/main';
@@ -86,6 +86,18 @@ describe('experiment: fault injection from the catalog (SPEC §11)', () => {
         }
       }
     }
+  });
+
+  it('the CloudFormation YAML reads back, with the yaml library, as exactly the templates planned: no anchor, no date, no number where a string was meant', () => {
+    const plan = planExperiment(exampleAnalysis(), { isolate: 'us-east-1', bothWays: true, assertAlarms: ['arn:aws:cloudwatch:us-east-1:123456789012:alarm:ok'] });
+    const bodies = experimentCloudFormation(plan);
+    const files = renderExperimentCloudFormation(plan);
+    assert.equal(files.length, bodies.length);
+    files.forEach((file, i) => {
+      assert.deepEqual(parse(file.text, { schema: 'yaml-1.1' }), bodies[i].body);
+      assert.deepEqual(parse(file.text), bodies[i].body);
+      assert.doesNotMatch(file.text, /[&*]a\d/);
+    });
   });
 
   it('the specification check fails on a template it should refuse', () => {
