@@ -8,6 +8,7 @@ import { CatalogCodeActions } from './vscode/codeActions';
 import { CatalogCodeLens } from './vscode/codeLens';
 import { CatalogCompletion } from './vscode/completion';
 import { addDataType, analyzeWorkspace, draftCatalogFromInfrastructure, exportReport, newCatalog, openExample, showFixes } from './vscode/commands';
+import { writeExperiment } from './vscode/experiment';
 import { CatalogHover } from './vscode/hover';
 import { ReportPanel } from './vscode/reportPanel';
 import { ScenarioPanel } from './vscode/scenarioPanel';
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): CapAdvisorApi {
     vscode.commands.registerCommand('capAdvisor.newCatalog', () => newCatalog()),
     vscode.commands.registerCommand('capAdvisor.draftCatalog', (targets?: vscode.Uri[]) => draftCatalogFromInfrastructure(Array.isArray(targets) ? targets : undefined)),
     vscode.commands.registerCommand('capAdvisor.simulate', (uri?: vscode.Uri, chosen?: Parameters<ScenarioPanel['show']>[1]) => scenarios.show(uri instanceof vscode.Uri ? uri : undefined, chosen)),
+    vscode.commands.registerCommand('capAdvisor.writeExperiment', (uri?: vscode.Uri, region?: string, format?: Parameters<typeof writeExperiment>[3]) => writeExperiment(catalogs, uri instanceof vscode.Uri ? uri : undefined, typeof region === 'string' ? region : undefined, format)),
     vscode.commands.registerCommand('capAdvisor.openExample', () => openExample(context.extensionUri, context.globalStorageUri)),
     vscode.commands.registerCommand('capAdvisor.showFixes', () => showFixes(catalogs)),
     vscode.commands.registerCommand('capAdvisor.addDataType', (answers?: Parameters<typeof addDataType>[1]) => addDataType(catalogs, answers)),

@@ -231,7 +231,7 @@ export async function draftCatalogFromInfrastructure(targets?: vscode.Uri[]): Pr
   return document;
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
+export async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);
     return true;

@@ -13,6 +13,11 @@ const SCRIPT = `
 const vscode = acquireVsCodeApi();
 const show = (column) => document.querySelectorAll('.scenario').forEach((s) => { s.hidden = s.dataset.scenario !== String(column); });
 document.addEventListener('click', (event) => {
+  const experiment = event.target.closest('button[data-experiment]');
+  if (experiment) {
+    vscode.postMessage({ type: 'experiment', region: experiment.dataset.experiment });
+    return;
+  }
   const cell = event.target.closest('td[data-scenario]');
   if (!cell) return;
   show(cell.dataset.scenario);
@@ -26,6 +31,12 @@ const updateCue = () => { if (wrap && cue) cue.hidden = wrap.scrollWidth <= wrap
 window.addEventListener('resize', updateCue);
 wrap?.addEventListener('scroll', updateCue);
 updateCue();`;
+
+export interface ScenarioPanelMessage {
+  type?: 'reveal' | 'experiment';
+  dataType?: string;
+  region?: string;
+}
 
 export class ScenarioPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -81,7 +92,7 @@ export class ScenarioPanel implements vscode.Disposable {
       this.panel.onDidDispose(() => {
         this.panel = undefined;
       });
-      this.panel.webview.onDidReceiveMessage((message: { type?: string; dataType?: string }) => void this.reveal(message.dataType));
+      this.panel.webview.onDidReceiveMessage((message: ScenarioPanelMessage) => void this.handle(message));
     }
     this.render();
     this.panel.reveal(undefined, true);
@@ -94,7 +105,9 @@ export class ScenarioPanel implements vscode.Disposable {
     const file = vscode.workspace.asRelativePath(this.uri);
     const scenarios = simulate(current.analysis, this.disruptions);
     const nonce = randomBytes(16).toString('hex');
-    const pictures = scenarios.map((scenario, column) => `<div class="scenario" data-scenario="${column}"${column === 0 ? '' : ' hidden'}>${scenarioPictureSvg(scenario, current.analysis.report.regions)}</div>`).join('');
+    // A Region's isolation can be tested: its column's scenario offers the fault-injection experiment.
+    const experiment = (region: string) => `<p><button data-experiment="${escapeHtml(region)}" title="The AWS FIS experiment that cuts ${escapeHtml(region)} off, and the test plan of what each data type should do">Write fault-injection experiment…</button></p>`;
+    const pictures = scenarios.map((scenario, column) => `<div class="scenario" data-scenario="${column}"${column === 0 ? '' : ' hidden'}>${scenario.kind === 'isolate' ? experiment(scenario.region) : ''}${scenarioPictureSvg(scenario, current.analysis.report.regions)}</div>`).join('');
     const splitBrains = scenarios.flatMap((s) => s.outcomes.filter((o) => o.verdict === 'split-brain').map((o) => `<li>${escapeHtml(o.message)} ${inlineCode(o.detail)}</li>`));
     this.panel.title = `Partition scenarios: ${file}`;
     this.panel.webview.html = `<!DOCTYPE html>
@@ -106,7 +119,8 @@ export class ScenarioPanel implements vscode.Disposable {
 <style nonce="${nonce}">
 body { font-family: var(--vscode-font-family, system-ui, sans-serif); color: var(--vscode-editor-foreground); background: var(--vscode-editor-background); padding: 8px 16px; }
 table { border-collapse: collapse; margin: 8px 0; } th, td { border: 1px solid var(--vscode-panel-border, #d0d7de); padding: 3px 8px; text-align: left; }
-td[data-scenario] { cursor: pointer; } .wrap { overflow-x: auto; } #why { min-height: 2.6em; margin: 6px 0; }
+td[data-scenario] { cursor: pointer; }
+button { font: inherit; color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; padding: 4px 10px; cursor: pointer; } button:hover { background: var(--vscode-button-hoverBackground); } .wrap { overflow-x: auto; } #why { min-height: 2.6em; margin: 6px 0; }
 .meta { color: var(--vscode-descriptionForeground, #59636e); }
 code { font-family: var(--vscode-editor-font-family, monospace); }
 ${VERDICT_STYLE}${PICTURE_STYLE}
@@ -123,6 +137,12 @@ ${splitBrains.length > 0 ? `<h3>Split-brain</h3><ul>${splitBrains.join('')}</ul>
 <script nonce="${nonce}">${SCRIPT}</script>
 </body>
 </html>`;
+  }
+
+  /** What the webview asks: reveal a data type, or write the experiment for a Region's isolation. */
+  async handle(message: ScenarioPanelMessage): Promise<unknown> {
+    if (message.type === 'experiment' && message.region) return vscode.commands.executeCommand('capAdvisor.writeExperiment', this.uri, message.region);
+    return this.reveal(message.dataType);
   }
 
   private async reveal(dataType: string | undefined): Promise<void> {

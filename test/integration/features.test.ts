@@ -308,7 +308,7 @@ describe('commands', () => {
 
   it('every contributed command is registered under the CAP Advisor category', async () => {
     const contributed = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands as Array<{ command: string; category: string }>;
-    assert.deepEqual(contributed.map((c) => c.command).sort(), ['capAdvisor.addDataType', 'capAdvisor.analyzeWorkspace', 'capAdvisor.draftCatalog', 'capAdvisor.exportReport', 'capAdvisor.newCatalog', 'capAdvisor.openExample', 'capAdvisor.showFixes', 'capAdvisor.showReport', 'capAdvisor.simulate']);
+    assert.deepEqual(contributed.map((c) => c.command).sort(), ['capAdvisor.addDataType', 'capAdvisor.analyzeWorkspace', 'capAdvisor.draftCatalog', 'capAdvisor.exportReport', 'capAdvisor.newCatalog', 'capAdvisor.openExample', 'capAdvisor.showFixes', 'capAdvisor.showReport', 'capAdvisor.simulate', 'capAdvisor.writeExperiment']);
     const registered = await vscode.commands.getCommands(true);
     for (const { command, category } of contributed) {
       assert.equal(category, 'CAP Advisor');
@@ -379,6 +379,34 @@ describe('commands', () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', storefront, new vscode.Position(9, 12));
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'object' && 'value' in c ? c.value : String(c)))).join('\n');
     assert.match(text, /\*\*Cut off:\*\* \*\*split-brain\*\*: order-ledger, price-cache, view-counts/);
+  });
+
+  it('Write fault-injection experiment: each cut-off column offers it; it opens the FIS template and the test plan side by side, unsaved, beside the catalog', async () => {
+    await vscode.window.showTextDocument(storefront);
+    assert.equal(await vscode.commands.executeCommand('capAdvisor.simulate', storefront, 'all'), true);
+    const html = api.scenarios.html ?? '';
+    assert.deepEqual([...html.matchAll(/<button data-experiment="([^"]+)"[^>]*>Write fault-injection experiment…<\/button>/g)].map((m) => m[1]), ['us-east-1', 'us-east-2', 'us-west-2']);
+    const written = await vscode.commands.executeCommand<{ template: vscode.TextDocument; plan: vscode.TextDocument }>('capAdvisor.writeExperiment', storefront, 'us-east-1', 'cloudformation');
+    assert.equal(written.template.uri.scheme, 'untitled');
+    assert.equal(written.template.uri.path, vscode.Uri.joinPath(storefront, '../isolate-us-east-1.fis.yaml').path);
+    assert.equal(written.template.languageId, 'yaml');
+    assert.match(written.template.getText(), /^ {4}Type: AWS::FIS::ExperimentTemplate$/m);
+    assert.match(written.template.getText(), /^ {8}PauseCartsTable:$/m);
+    assert.equal(written.plan.uri.path, vscode.Uri.joinPath(storefront, '../isolate-us-east-1.test-plan.md').path);
+    assert.match(written.plan.getText(), /^### carts: diverges$/m);
+    const shown = await waitFor('the template and the plan side by side', () => {
+      const columns = new Map(vscode.window.visibleTextEditors.map((editor) => [editor.document.uri.toString(), editor.viewColumn]));
+      return columns.get(written.template.uri.toString()) === vscode.ViewColumn.One && columns.get(written.plan.uri.toString()) === vscode.ViewColumn.Two && columns;
+    });
+    assert.ok(shown);
+    // FIS has nothing to act on in a witness: the plan alone, saying why.
+    const witness = await vscode.commands.executeCommand<{ template?: vscode.TextDocument; plan: vscode.TextDocument }>('capAdvisor.writeExperiment', storefront, 'us-west-2', 'cloudformation');
+    assert.equal(witness.template, undefined);
+    assert.match(witness.plan.getText(), /us-west-2 is a witness: it holds no data/);
+    for (const document of [written.template, written.plan, witness.plan]) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
   });
 
   it('Export Report writes each format to the file given', async () => {
