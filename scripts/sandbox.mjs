@@ -137,6 +137,15 @@ if (!options.screenshots) {
     await page.waitForTimeout(3000);
     await page.screenshot({ path: join(outDir, 'scenarios.png') });
     log(`saved ${join(outDir, 'scenarios.png')}`);
+    // The experiment that cuts us-east-1 off, and its test plan, side by side.
+    await palette('>CAP Advisor: Write Fault-Injection Experiment');
+    await page.waitForSelector('.quick-input-widget', { state: 'visible' });
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(800);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(3000);
+    await page.screenshot({ path: join(outDir, 'experiment.png') });
+    log(`saved ${join(outDir, 'experiment.png')}`);
   } finally {
     await browser.close();
     await stop();

@@ -52,30 +52,32 @@ export async function writeExperiment(catalogs: CatalogDiagnostics, uri?: vscode
   const catalogName = vscode.workspace.asRelativePath(target);
   const stem = `isolate-${region}`;
   const folder = vscode.Uri.joinPath(target, '..');
-  const planDocument = await openUntitled(folder, `${stem}.test-plan`, '.md', 'markdown', renderExperimentMarkdown(plan, catalogName));
+  const testPlan = renderExperimentMarkdown(plan, catalogName);
   if (plan.templates.length === 0) {
-    await vscode.window.showTextDocument(planDocument, { viewColumn: vscode.ViewColumn.One });
+    const planDocument = await showUntitled(folder, `${stem}.test-plan`, '.md', 'markdown', testPlan, vscode.ViewColumn.One);
     void vscode.window.showInformationMessage(`CAP Advisor: nothing for FIS to act on in ${region}; the test plan says why.`);
     return { plan: planDocument };
   }
   const { extension, language, render } = FORMATS[format];
   // The isolation's own Region first; mirrors are listed in the plan, the CLI writes them (--both-ways).
   const [isolation] = render(plan);
-  const templateDocument = await openUntitled(folder, stem, extension, language, isolation.text);
-  await vscode.window.showTextDocument(templateDocument, { viewColumn: vscode.ViewColumn.One });
-  await vscode.window.showTextDocument(planDocument, { viewColumn: vscode.ViewColumn.Two, preserveFocus: true });
+  const templateDocument = await showUntitled(folder, stem, extension, language, isolation.text, vscode.ViewColumn.One);
+  const planDocument = await showUntitled(folder, `${stem}.test-plan`, '.md', 'markdown', testPlan, vscode.ViewColumn.Two, true);
   return { template: templateDocument, plan: planDocument };
 }
 
-/** An unsaved file named `stem[-n]extension` in the catalog's folder: saving it proposes that place. */
-async function openUntitled(folder: vscode.Uri, stem: string, extension: string, language: string, content: string): Promise<vscode.TextDocument> {
+/** An unsaved file named `stem[-n]extension` in the catalog's folder (saving it proposes that place), shown in `column`. */
+async function showUntitled(folder: vscode.Uri, stem: string, extension: string, language: string, content: string, column: vscode.ViewColumn, preserveFocus = false): Promise<vscode.TextDocument> {
   let file = vscode.Uri.joinPath(folder, `${stem}${extension}`);
   for (let n = 2; await exists(file) || vscode.workspace.textDocuments.some((d) => d.uri.path === file.path); n++) file = vscode.Uri.joinPath(folder, `${stem}-${n}${extension}`);
-  const document = await vscode.workspace.openTextDocument(file.with({ scheme: 'untitled' }));
-  const edit = new vscode.WorkspaceEdit();
-  edit.insert(document.uri, new vscode.Position(0, 0), content);
-  await vscode.workspace.applyEdit(edit);
+  let document = await vscode.workspace.openTextDocument(file.with({ scheme: 'untitled' }));
+  const editor = await vscode.window.showTextDocument(document, { viewColumn: column, preserveFocus });
+  await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), content));
+  // Read from the top, where the header says where to deploy it.
+  editor.selection = new vscode.Selection(0, 0, 0, 0);
+  editor.revealRange(new vscode.Range(0, 0, 0, 0), vscode.TextEditorRevealType.AtTop);
   const known = await vscode.languages.getLanguages();
-  return document.languageId === language || !known.includes(language) ? document : vscode.languages.setTextDocumentLanguage(document, language);
+  if (document.languageId !== language && known.includes(language)) document = await vscode.languages.setTextDocumentLanguage(document, language);
+  return document;
 }
 

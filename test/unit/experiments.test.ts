@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import * as fc from 'fast-check';
 import { parse } from 'yaml';
 import { analyzeCatalog, planExperiment, simulate, type DeployedSystem, type ExperimentPlan } from '../../src/engine';
+import { fisActions, fisQuotas, storeExperimentFacts } from '../../src/engine/experiments';
 import { evaluateModules, type HclExpression, type HclFile } from '../../src/engine/infrastructure';
 import { experimentApiInputs, experimentCloudFormation, renderExperimentCloudFormation, renderExperimentJson, renderExperimentMarkdown, renderExperimentTerraform } from '../../src/report/experiments';
 import { analyzeCatalogFile } from '../../src/workspace/files';
@@ -235,6 +236,16 @@ describe('experiment: fault injection from the catalog (SPEC §11)', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+
+  it('docs/experiments.md: its walk-through shows the actions the example gets, and it cites every source of the FIS facts', () => {
+    const page = readFileSync(join(repoRoot, 'docs/experiments.md'), 'utf8');
+    const plan = planExperiment(exampleAnalysis(), { isolate: 'us-east-1' });
+    const rows = [...page.matchAll(/^\| (\d) \| (.+) \|$/gm)].map(([, part, actions]) => [Number(part), actions.split(', ').map((a) => a.replace(/`/g, ''))]);
+    assert.deepEqual(rows, plan.templates.map((template) => [template.part, template.actions.map((action) => action.name)]));
+    const sources = [...Object.values(fisActions), ...Object.values(fisQuotas), ...Object.values(storeExperimentFacts).flatMap((facts) => [facts.metric, ...facts.cannotReproduce])]
+      .flatMap((fact) => fact.source.split(' ')).map((url) => url.replace(/#.*$/, ''));
+    for (const url of new Set(sources)) assert.ok(page.includes(url), url);
   });
 
   it('generates experiments for a 1,000-data-type catalog in 6 Regions, within the quotas', () => {

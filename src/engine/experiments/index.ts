@@ -297,6 +297,7 @@ export function planExperiment(analysis: CatalogAnalysis, options: ExperimentOpt
   }));
   const isolationParts = templates.filter((template) => template.role === 'isolation').length;
   if (isolationParts > 1) notes.push(`The quotas (${fisQuotas.parallelActions.text}, ${fisQuotas.actionsPerTemplate.text}) split the isolation into ${isolationParts} templates: start them together; at most ${fisQuotas.activeExperiments.value} experiments run at once per account and Region.`);
+  if (isolationParts > fisQuotas.activeExperiments.value) notes.push(`${isolationParts} parts cannot all run at once: part 1 holds the network cuts, so run it with up to ${fisQuotas.activeExperiments.value - 1} others at a time, or ask AWS for a higher quota of running experiments.`);
   if (witnesses.length > 0 && !nothingToActOn) notes.push(`No mirror runs in ${witnesses.join(', ')}: a witness runs no application, and FIS cannot cut a store's witness off.`);
   return {
     isolate, duration, wait, cutFrom: nothingToActOn ? [] : cutFrom, templates, mirrors, hypotheses, notes,
