@@ -154,7 +154,7 @@ function hclString(text: string): string {
 }
 
 function snake(text: string): string {
-  return text.replace(/([a-z])([A-Z0-9])|([0-9])([A-Z])/g, (_, a, b, c, d) => `${a ?? c}_${b ?? d}`).replace(/[^A-Za-z0-9]+/g, '_').toLowerCase();
+  return text.replace(/([a-z])([A-Z0-9])/g, '$1_$2').replace(/([0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').toLowerCase();
 }
 
 export function renderExperimentTerraform(plan: ExperimentPlan): ExperimentFile[] {

@@ -143,7 +143,7 @@ describe('experiment: fault injection from the catalog (SPEC §11)', () => {
         const resources = evaluateModules({ files, calls: new Map() });
         const addresses = new Set(resources.map((resource) => resource.address));
         const experiment = files.find((f) => f.file === 'experiment.tf')!.blocks.filter((block) => block.type === 'resource' && block.labels[0] === 'aws_fis_experiment_template');
-        assert.equal(experiment.length, 1);
+        assert.deepEqual(experiment.map((block) => block.labels[1]), [`isolate_${isolate.replace(/-/g, '_')}`]);
         const targets = experiment[0].blocks.filter((block) => block.type === 'target');
         const byName = Object.fromEntries(targets.map((target) => [(target.attributes.name as { value: string }).value, referencesIn(target.attributes.resource_arns)]));
         assert.deepEqual(byName.CartsTable, ['aws_dynamodb_table.carts'], isolate);
