@@ -202,8 +202,8 @@ export function planExperiment(analysis: CatalogAnalysis, options: ExperimentOpt
     if (!livesInR || nothingToActOn) return hypothesis;
     hypothesis.targeting = 'network only';
     const multiRegion = dataType.need.regions.length >= 2 && dataType.need.topology !== 'single-region';
-    hypothesis.notes.push(multiRegion ? (facts.replicationAction ? '' : `FIS has no action on ${store}'s replication: only the network cuts act on it.`) : `It has no copy outside ${isolate}: only the network cuts act on it (other Regions' clients lose it).`);
-    hypothesis.notes = hypothesis.notes.filter(Boolean);
+    if (!multiRegion) hypothesis.notes.push(`It has no copy outside ${isolate}: only the network cuts act on it (other Regions' clients lose it).`);
+    else if (!facts.replicationAction) hypothesis.notes.push(`FIS has no action on ${store}'s replication: only the network cuts act on it.`);
     hypothesis.actions.push(...faults.filter((action) => action.actionId === fisActions.cutRegion.actionId).map((action) => action.name));
     hypothesis.cannotReproduce.push(...facts.cannotReproduce.map((fact) => fact.text));
     const actionKey = facts.replicationAction;
@@ -228,7 +228,7 @@ export function planExperiment(analysis: CatalogAnalysis, options: ExperimentOpt
     for (const resource of chosen) {
       const noun = action.target.key === 'Tables' ? 'Table' : 'Cluster';
       const target: ExperimentTarget = resource
-        ? { name: names.take(pascal(resource.location.logicalId.split('.').pop()!.replace(/\[.*$/, '')) + (resource.location.logicalId.endsWith(noun) ? '' : noun)), resourceType: action.target.resourceType, resources: [resource] }
+        ? { name: names.take(targetName(resource.location.logicalId, noun)), resourceType: action.target.resourceType, resources: [resource] }
         : { name: names.take(`${pascal(dataType.name)}${noun}s`), resourceType: action.target.resourceType, tags: { [DATA_TYPE_TAG]: dataType.name } };
       targets.push(target);
       const fault: ExperimentAction = actionKey === 'pauseTable'
@@ -246,14 +246,14 @@ export function planExperiment(analysis: CatalogAnalysis, options: ExperimentOpt
       // The S3 pause takes tags only and one destination Region: one action per bucket and destination.
       const sources = buckets.filter((bucket) => bucket.homeRegion === undefined || bucket.homeRegion === isolate);
       for (const bucket of buckets.filter((b) => !sources.includes(b))) {
-        for (const peer of [bucket.homeRegion!]) mirrorPause(peer, dt.name, bucket);
+        mirrorPause(bucket.homeRegion!, dt.name, bucket);
         hypothesis.notes.push(`${bucket.logicalId} replicates from ${bucket.homeRegion} into ${isolate}: its pause runs in ${bucket.homeRegion} (a mirror experiment).`);
       }
       const pauses: Array<{ bucket?: DeployedStore; destinations: string[] }> = sources.length > 0
         ? sources.map((bucket) => ({ bucket, destinations: knownRegions(bucket).regions.filter((r) => r !== isolate) }))
         : anyLinked ? [] : [{ destinations: dt.need.regions.filter((r) => r !== isolate) }];
       for (const { bucket, destinations } of pauses) {
-        const target: ExperimentTarget = { name: names.take(`${pascal(bucket ? bucket.logicalId.split('.').pop()!.replace(/\[.*$/, '') : dt.name)}${bucket?.logicalId.endsWith('Bucket') ? '' : 'Bucket'}`), resourceType: fisActions.pauseBucket.target.resourceType, tags: { [DATA_TYPE_TAG]: dt.name } };
+        const target: ExperimentTarget = { name: names.take(bucket ? targetName(bucket.logicalId, 'Bucket') : `${pascal(dt.name)}Bucket`), resourceType: fisActions.pauseBucket.target.resourceType, tags: { [DATA_TYPE_TAG]: dt.name } };
         targets.push(target);
         for (const destination of destinations) {
           const fault: ExperimentAction = { name: `Pause${target.name}To${pascal(destination)}`, actionId: fisActions.pauseBucket.actionId, description: `Pause replication of ${dt.name} from ${isolate} to ${destination}`, parameters: { region: destination, duration }, target: { key: fisActions.pauseBucket.target.key, name: target.name }, dataTypes: [dt.name] };
@@ -271,7 +271,7 @@ export function planExperiment(analysis: CatalogAnalysis, options: ExperimentOpt
 
     function mirrorPause(peer: string, name: string, bucket?: DeployedStore): void {
       const list = mirrorPauses.get(peer) ?? [];
-      list.push({ dataType: name, target: { name: `${pascal(bucket ? bucket.logicalId.split('.').pop()!.replace(/\[.*$/, '') : name)}${bucket?.logicalId.endsWith('Bucket') ? '' : 'Bucket'}`, resourceType: fisActions.pauseBucket.target.resourceType, tags: { [DATA_TYPE_TAG]: name } } });
+      list.push({ dataType: name, target: { name: bucket ? targetName(bucket.logicalId, 'Bucket') : `${pascal(name)}Bucket`, resourceType: fisActions.pauseBucket.target.resourceType, tags: { [DATA_TYPE_TAG]: name } } });
       mirrorPauses.set(peer, list);
     }
   });
@@ -381,6 +381,12 @@ function targetResource(dataType: string, deployed: DeployedStore, region: strin
     ...(terraform ? { terraformArn: sameRegion ? `${id}.arn` : deployed.homeRegion ? `replace(${id}.arn, ":${deployed.homeRegion}:", ":${region}:")` : undefined } : {}),
     describes: `ARN of ${id} (${deployed.file})${sameRegion ? '' : `, its copy in ${region}`}, for ${dataType}`,
   };
+}
+
+/** A target's name from a logical id or a Terraform address: `aws_dynamodb_table.carts` → `CartsTable`, `CatalogBucket` → `CatalogBucket`. */
+function targetName(name: string, noun: 'Table' | 'Cluster' | 'Bucket'): string {
+  const base = pascal(name.split('.').pop()!.replace(/\[.*$/, ''));
+  return base.endsWith(noun) ? base : `${base}${noun}`;
 }
 
 /** `us-east-1` → `UsEast1`, `order-ledger` → `OrderLedger`, `aws_dynamodb_table` → `AwsDynamodbTable`. */
