@@ -126,6 +126,37 @@ dataTypes:
     assert.doesNotMatch(draft, /single-region/);
   });
 
+  it('aws-samples aws-kinesis-data-streams-replicator ddb-template.yml: global tables whose replica Regions are parameters with defaults: drafted hot-hot in both Regions, and a catalog that writes them in both hears of last writer wins', () => {
+    const root = workspace();
+    cpSync(join(fixtures, 'public/aws-kinesis-data-streams-replicator/ddb-template.yml'), join(root, 'templates/ddb-template.yml'));
+    const entries = [{ index: 0, path: 'templates/ddb-template.yml', region: 'us-east-1' }];
+    assert.deepEqual(facts(root, entries), [
+      ['ReplicationCheckpointTable', 'dynamodb-global', ['us-east-1', 'us-east-2'], null],
+      ['KDSActiveRegionConfigTable', 'dynamodb-global', ['us-east-1', 'us-east-2'], null],
+    ]);
+    // Parameters with defaults, which version 2 already read; the draft now also says what the store gives.
+    const draft = draftCatalog(read(root, entries), { infrastructure: [{ path: 'templates/ddb-template.yml', region: 'us-east-1' }] });
+    assert.doesNotMatch(draft, /single-region/);
+    assert.equal(draft.match(/topology: hot-hot/g)?.length, 2);
+    assert.equal(draft.match(/regions: \[us-east-1, us-east-2\]/g)?.length, 2);
+    const analysis = analyze(root, `${headerWith('replicator', ['us-east-1', 'us-east-2'])}infrastructure:
+  - { path: templates/ddb-template.yml, region: us-east-1 }
+dataTypes:
+  - name: replication-checkpoints
+    category: session
+    store: dynamodb-global
+    topology: hot-hot
+    resources: [ReplicationCheckpointTable]
+  - name: active-region-config
+    category: reference
+    store: dynamodb-global
+    topology: hot-warm
+    resources: [KDSActiveRegionConfigTable]
+`);
+    assert.deepEqual(analysis.findings.filter((f) => ['region-drift', 'store-drift', 'unknown-resource', 'unclaimed-resource'].includes(f.ruleId)).map((f) => f.message), []);
+    assert.deepEqual(analysis.findings.filter((f) => f.ruleId === 'hot-hot-without-guard').map((f) => f.dataType), ['replication-checkpoints']);
+  });
+
   it('a table made global by a Custom:: resource, and an Aurora member of a global cluster defined elsewhere: unknown, no drift', () => {
     const root = workspace();
     writeFileSync(join(root, 'templates/legacy.yaml'), `Parameters:
