@@ -2,6 +2,7 @@
 // assemblies committed under test/fixtures/public/cdk (sources in its README), linked by catalogs
 // written as a team would write them.
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -108,5 +109,38 @@ dataTypes:
     resources: [LedgerB7379752]
 `);
     assert.deepEqual(analysis.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.ruleId}: ${f.message}`), []);
+  });
+
+  describe('a correct catalog for each app: the CLI exits 0', () => {
+    const cli = join(__dirname, '../../../bin/cap-advisor.js');
+    const copy = (from: string, to: string) => (root: string) => cpSync(join(__dirname, '../../../test/fixtures', from), join(root, to), { recursive: true });
+    const apps: Array<[string, (root: string) => void, string]> = [
+      ['aws-cdk integ.global', copy('public/cdk/aws-cdk-integ-dynamodb-global/cdk.out', 'cdk.out'), `${headerWith('integ', ['eu-west-1', 'eu-west-2', 'eu-central-1'])}infrastructure: [cdk.out]
+dataTypes:
+  - { name: sessions, category: session, store: dynamodb-global, topology: hot-hot, conflictResolution: last-writer-wins, regions: [eu-west-1, eu-west-2, eu-central-1], resources: [TableCD117FA1] }
+`],
+      ['aws-cdk-examples global-table-with-cmk', copy('public/cdk/aws-cdk-examples-global-table-with-cmk/cdk.out', 'cdk.out'), `${headerWith('cmk', ['us-east-1', 'us-west-2', 'us-east-2'])}infrastructure: [cdk.out]
+dataTypes:
+  - { name: profiles, category: preference, store: dynamodb-global, topology: hot-hot, conflictResolution: last-writer-wins, regions: [us-east-1, us-west-2, us-east-2], resources: [globaltable] }
+`],
+      ['CfnGlobalCluster from an existing cluster', copy('cdk-aurora-global/cdk.out', 'cdk.out'), `${headerWith('ledger', ['us-east-1', 'us-west-2'])}infrastructure: [cdk.out]
+dataTypes:
+  - { name: ledger, category: transaction, store: aurora-global, topology: hot-warm, failover: manual, splitBrainGuards: [human-approval], regions: [us-east-1, us-west-2], resources: [LedgerB7379752] }
+`],
+      ['SAM nested application', copy('sam-nested', 'app'), `${headerWith('orders', ['us-west-2'])}infrastructure: [app/template.yaml]
+dataTypes:
+  - { name: orders, category: transaction, store: dynamodb, topology: single-region, regions: [us-west-2], resources: [OrdersTable] }
+`],
+    ];
+    for (const [app, setUp, catalog] of apps) {
+      it(app, () => {
+        const root = mkdtempSync(join(tmpdir(), 'cap-app-'));
+        setUp(root);
+        writeFileSync(join(root, 'data.catalog.yaml'), catalog);
+        const run = spawnSync(process.execPath, [cli, 'check', '--root', root, join(root, 'data.catalog.yaml')], { encoding: 'utf8' });
+        assert.equal(run.status, 0, run.stdout + run.stderr);
+        assert.match(run.stdout, /✔|0 errors, 0 warnings/);
+      });
+    }
   });
 });
