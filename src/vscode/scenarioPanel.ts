@@ -12,6 +12,9 @@ import { activeCatalogUri, revealInCatalog } from './reportPanel';
 const SCRIPT = `
 const vscode = acquireVsCodeApi();
 const show = (column) => document.querySelectorAll('.scenario').forEach((s) => { s.hidden = s.dataset.scenario !== String(column); });
+// The scenario the user chose stays chosen when the view is drawn again after an edit.
+const chosen = vscode.getState()?.column;
+if (chosen !== undefined && document.querySelector('.scenario[data-scenario="' + chosen + '"]')) show(chosen);
 document.addEventListener('click', (event) => {
   const experiment = event.target.closest('button[data-experiment]');
   if (experiment) {
@@ -21,6 +24,7 @@ document.addEventListener('click', (event) => {
   const cell = event.target.closest('td[data-scenario]');
   if (!cell) return;
   show(cell.dataset.scenario);
+  vscode.setState({ column: cell.dataset.scenario });
   document.getElementById('why').textContent = cell.title;
   vscode.postMessage({ type: 'reveal', dataType: cell.dataset.dataType });
 });
@@ -42,17 +46,32 @@ export class ScenarioPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private uri: vscode.Uri | undefined;
   private disruptions: Disruption[] | undefined;
-  private readonly subscription: vscode.Disposable;
+  /** What the view shows now: the same outcomes are not drawn again (Analyze Workspace reads every catalog), so the chosen scenario stays. */
+  private shown: string | undefined;
+  private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly catalogs: CatalogDiagnostics) {
-    this.subscription = catalogs.onDidChange((changed) => {
-      const uri = changed instanceof vscode.Uri ? changed : changed.uri;
-      if (this.panel && this.uri?.toString() === uri.toString()) this.render();
-    });
+    this.subscriptions = [
+      catalogs.onDidChange((changed) => {
+        const uri = changed instanceof vscode.Uri ? changed : changed.uri;
+        if (this.panel && this.uri?.toString() === uri.toString()) this.render();
+      }),
+      // The view shows the catalog being edited, as the report does: the same scenarios where its Regions allow, else all of them.
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        const document = editor?.document;
+        if (!this.panel || !document || !catalogs.isCatalog(document) || document.uri.toString() === this.uri?.toString()) return;
+        const current = catalogs.current(document.uri);
+        if (!current || current.analysis.report.regions.length === 0) return;
+        const regions = new Set(current.analysis.report.regions.map((region) => region.name));
+        this.uri = document.uri;
+        if (!this.disruptions?.every((disruption) => regions.has(disruption.region))) this.disruptions = allDisruptions(current.analysis);
+        this.render();
+      }),
+    ];
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    this.subscriptions.forEach((subscription) => subscription.dispose());
     this.panel?.dispose();
   }
 
@@ -91,6 +110,7 @@ export class ScenarioPanel implements vscode.Disposable {
       this.panel = vscode.window.createWebviewPanel('capAdvisor.scenarios', 'CAP Advisor: partition scenarios', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, localResourceRoots: [] });
       this.panel.onDidDispose(() => {
         this.panel = undefined;
+        this.shown = undefined;
       });
       this.panel.webview.onDidReceiveMessage((message: ScenarioPanelMessage) => void this.handle(message));
     }
@@ -102,8 +122,11 @@ export class ScenarioPanel implements vscode.Disposable {
   private render(): void {
     const current = this.panel && this.uri && this.catalogs.current(this.uri);
     if (!this.panel || !this.uri || !current || !this.disruptions) return;
-    const file = vscode.workspace.asRelativePath(this.uri);
     const scenarios = simulate(current.analysis, this.disruptions);
+    const shown = `${this.uri.toString()}\n${JSON.stringify(scenarios)}\n${current.analysis.report.regions.map((region) => `${region.name}:${region.role}`).join(',')}`;
+    if (shown === this.shown) return;
+    this.shown = shown;
+    const file = vscode.workspace.asRelativePath(this.uri);
     const nonce = randomBytes(16).toString('hex');
     // A Region's isolation can be tested: its column's scenario offers the fault-injection experiment.
     const experiment = (region: string) => `<p><button data-experiment="${escapeHtml(region)}" title="The AWS FIS experiment that cuts ${escapeHtml(region)} off, and the test plan of what each data type should do">Write fault-injection experiment…</button></p>`;

@@ -381,6 +381,21 @@ describe('commands', () => {
     assert.match(text, /\*\*Cut off:\*\* \*\*split-brain\*\*: order-ledger, price-cache, view-counts/);
   });
 
+  it('the scenario view follows the active catalog, and Analyze Workspace does not draw it again (the chosen scenario stays)', async () => {
+    await vscode.window.showTextDocument(storefront);
+    assert.equal(await vscode.commands.executeCommand('capAdvisor.simulate', storefront, [{ kind: 'isolate', region: 'us-east-1' }]), true);
+    assert.match(api.scenarios.html ?? '', /<h2>Partition scenarios: .*storefront\.catalog\.yaml<\/h2>/);
+    const before = api.scenarios.html;
+    await vscode.commands.executeCommand('capAdvisor.analyzeWorkspace');
+    assert.equal(api.scenarios.html, before);
+    // orders.catalog.yaml declares us-east-1 too: its scenario is kept.
+    await vscode.window.showTextDocument(workspaceUri('orders.catalog.yaml'), { viewColumn: vscode.ViewColumn.One });
+    const orders = await waitFor('the view to show orders.catalog.yaml', () => /<h2>Partition scenarios: orders\.catalog\.yaml<\/h2>/.test(api.scenarios.html ?? '') && api.scenarios.html!);
+    assert.equal(orders.match(/<td class="v /g)?.length, 1);
+    await vscode.window.showTextDocument(storefront, { viewColumn: vscode.ViewColumn.One });
+    await waitFor('the view to show the storefront again', () => /storefront\.catalog\.yaml<\/h2>/.test(api.scenarios.html ?? ''));
+  });
+
   it('Write fault-injection experiment: each cut-off column offers it; it opens the FIS template and the test plan side by side, unsaved, beside the catalog', async () => {
     await vscode.window.showTextDocument(storefront);
     assert.equal(await vscode.commands.executeCommand('capAdvisor.simulate', storefront, 'all'), true);
