@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { ruleDocsUrl, ruleRegistry, STORE_IDS, storeFacts, type CatalogAnalysis } from '../../src/engine';
+import { quickFixesFor, ruleDocsUrl, ruleRegistry, STORE_IDS, storeFacts, type CatalogAnalysis } from '../../src/engine';
 import { analyzeCatalogFile } from '../../src/workspace/files';
 import { renderStoreFactsPage } from '../../src/report';
 
@@ -119,6 +119,21 @@ describe('rule documentation', () => {
     assert.ok(files.length > 50, `${files.length} files`);
     for (const file of files) {
       assert.doesNotMatch(readFileSync(join(repoRoot, file), 'utf8'), /\.\.\/shared|\b(domain|iac)-facts\.md|\bSPEC(\.md| §)/, file);
+    }
+  });
+});
+
+describe('the walkthrough', () => {
+  it('"Apply a fix" describes the error its button goes to (the example\'s first error) and the fixes it offers', () => {
+    const example = join(__dirname, '../../../examples/storefront.catalog.yaml');
+    const text = readFileSync(example, 'utf8');
+    const analysis = analyzeCatalogFile(text, { catalogPath: example, fileName: example });
+    const first = analysis.findings.find((finding) => finding.severity === 'error')!;
+    const page = readFileSync(join(docsDir, 'walkthrough/apply-fix.md'), 'utf8');
+    assert.ok(page.includes(`**${first.dataType}**`) && page.includes(`\`${first.ruleId}\``), `${first.dataType} ${first.ruleId}`);
+    for (const fix of quickFixesFor(text, analysis, [first])) {
+      const store = /^Set store to (\S+)/.exec(fix.title)?.[1];
+      if (store) assert.ok(page.includes(`\`${store}\``), fix.title);
     }
   });
 });
