@@ -271,6 +271,24 @@ describe('snippets', () => {
     for (const prefix of ['cap-catalog', 'cap-region']) assert.ok(snippets.includes(prefix), `${prefix} not in ${snippets.join(', ')}`);
   });
 
+  it('in an empty catalog file, cap-catalog sorts first: the whole skeleton before any one key', async () => {
+    const uri = workspaceUri('empty.catalog.yaml');
+    await vscode.workspace.fs.writeFile(uri, new Uint8Array());
+    try {
+      const document = await vscode.workspace.openTextDocument(uri);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, 0));
+      const name = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
+      // The suggest widget's order (CompletionModel's default comparator): sortText, else the label, lower-cased, compared code unit by code unit.
+      const key = (item: vscode.CompletionItem) => (item.sortText ?? name(item)).toLowerCase();
+      const sorted = [...list.items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+      assert.ok(list.items.some((item) => name(item) === 'apiVersion'), 'the catalog\'s own keys are offered too');
+      assert.equal(name(sorted[0]), 'cap-catalog', sorted.slice(0, 8).map(name).join(', '));
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      await vscode.workspace.fs.delete(uri, { useTrash: false });
+    }
+  });
+
   it('offer each kind of data type where an entry starts in a catalog, with a name the catalog does not use yet', async () => {
     const text = await textOf(storefront);
     const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: `${text}  \n` });

@@ -16,6 +16,12 @@ export { describeKey } from './schema';
 export { categoryText, describeValue } from './values';
 
 export function completionsAt(text: string, offset: number, analysis?: CatalogAnalysis, infrastructure: readonly InfrastructureCandidate[] = []): CompletionItem[] {
+  const items = completionsIn(text, offset, analysis, infrastructure);
+  // In an empty file the whole skeleton (the `cap-catalog` snippet, sorted by its name) comes before any one key.
+  return text.trim() === '' ? items.map((item) => ({ ...item, sortText: `~${item.sortText}` })) : items;
+}
+
+function completionsIn(text: string, offset: number, analysis?: CatalogAnalysis, infrastructure: readonly InfrastructureCandidate[] = []): CompletionItem[] {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
   if (/(^|\s)#/.test(before)) return [];
