@@ -51,7 +51,7 @@ export { hoverAt, guardExplanations } from './assist/hover';
 export type { Hover } from './assist/hover';
 export { dataTypeEntry, insertDataType } from './assist/wizard';
 export type { DataTypeAnswers, CatalogEntry } from './assist/wizard';
-export { draftCatalog } from './assist/draft';
+export { draftCatalog, regionInFileName } from './assist/draft';
 export type { DraftOptions } from './assist/draft';
 export { NEW_CATALOG_TEMPLATE } from './assist/template';
 export { categoryText, completionsAt } from './assist/completion';

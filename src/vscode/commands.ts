@@ -3,7 +3,8 @@
 import { relative, sep } from 'node:path';
 import * as vscode from 'vscode';
 import { analyzeCatalog, CATEGORIES, categoryNeeds, categoryText, dataTypeEntry, insertDataType, NEW_CATALOG_TEMPLATE, parseDuration, type DataTypeAnswers } from '../engine';
-import { draftCatalog } from '../engine';
+import { draftCatalog, regionInFileName, type DeployedSystem, type DraftOptions } from '../engine';
+import { knownRegions } from '../engine/infrastructure';
 import { linkedInfrastructureAsync } from '../workspace/files';
 import { renderHtml, renderJson, renderMarkdown, renderSarif, type AnalysedFile } from '../report';
 import { countsText, plural } from '../report/model';
@@ -203,7 +204,12 @@ export async function addDataType(catalogs: CatalogDiagnostics, answers?: DataTy
  * opens unsaved, as `drafted.catalog.yaml` in the workspace folder, so that its `infrastructure`
  * paths (relative to that folder) resolve and its findings show at once. Tests pass the targets.
  */
-export async function draftCatalogFromInfrastructure(targets?: vscode.Uri[]): Promise<vscode.TextDocument | undefined> {
+/**
+ * Drafts a catalog from the infrastructure picked (or `targets`). A plain template never says its
+ * Region: for each one that holds a store, the user is asked (a Region code in the file name is
+ * offered first); `regions` answers instead, by file (tests, and callers that know).
+ */
+export async function draftCatalogFromInfrastructure(targets?: vscode.Uri[], regions?: Record<string, string>): Promise<vscode.TextDocument | undefined> {
   const picked = targets ?? await vscode.window.showOpenDialog({
     title: 'CAP Advisor: Draft Catalog from Infrastructure',
     openLabel: 'Draft Catalog',
@@ -216,19 +222,59 @@ export async function draftCatalogFromInfrastructure(targets?: vscode.Uri[]): Pr
   if (!picked || picked.length === 0) return undefined;
   const folder = vscode.workspace.getWorkspaceFolder(picked[0])?.uri ?? vscode.Uri.joinPath(picked[0], '..');
   const paths = picked.map((uri) => relative(folder.fsPath, uri.fsPath).split(sep).join('/') || '.');
-  const system = await linkedInfrastructureAsync(paths.map((path, index) => ({ index, path })), { catalogDir: folder.fsPath, workspaceRoot: folder.fsPath });
-  const problems = system?.problems.map((problem) => problem.message) ?? [];
+  const root = { catalogDir: folder.fsPath, workspaceRoot: folder.fsPath };
+  let system = await linkedInfrastructureAsync(paths.map((path, index) => ({ index, path })), root);
   if (!system || system.stores.length === 0) {
+    const problems = system?.problems.map((problem) => problem.message) ?? [];
     void vscode.window.showWarningMessage(`CAP Advisor: no data store found to draft a catalog from.${problems.length ? ` ${problems[0]}` : ''}`);
     return undefined;
   }
+  let infrastructure: DraftOptions['infrastructure'] = paths;
+  const answers = await regionsOfPlainTemplates(system, regions);
+  if (answers.size > 0) {
+    infrastructure = withRegions(paths, system, answers);
+    system = (await linkedInfrastructureAsync(infrastructure.map((entry, index) => ({ index, ...(typeof entry === 'string' ? { path: entry } : entry) })), root)) ?? system;
+  }
+  const problems = system.problems.map((problem) => problem.message);
   let target = vscode.Uri.joinPath(folder, 'drafted.catalog.yaml');
   for (let n = 2; await exists(target); n++) target = vscode.Uri.joinPath(folder, `drafted-${n}.catalog.yaml`);
   const document = await vscode.workspace.openTextDocument(target.with({ scheme: 'untitled' }));
   const editor = await vscode.window.showTextDocument(document);
-  await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), draftCatalog(system, { infrastructure: paths })));
+  await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), draftCatalog(system, { infrastructure })));
   void vscode.window.showInformationMessage(`CAP Advisor: drafted ${plural(system.stores.length, 'data type')} from the infrastructure. Every "# check:" is a guess to confirm before the advice can be trusted.${problems.length ? ` Not read: ${problems.join(' ')}` : ''}`);
   return document;
+}
+
+/** The Region of each CloudFormation template that holds a store and does not say its Region, by file: asked, unless `given`. */
+async function regionsOfPlainTemplates(system: DeployedSystem, given: Record<string, string> | undefined): Promise<Map<string, string>> {
+  const files = [...new Set(system.stores.filter((store) => store.homeRegion === undefined && /^(AWS|Custom)::/.test(store.type)).map((store) => store.file))];
+  const known = [...new Set(system.stores.flatMap((store) => knownRegions(store).regions))].sort();
+  const answers = new Map<string, string>();
+  for (const file of files) {
+    if (given) {
+      if (given[file]) answers.set(file, given[file]);
+      continue;
+    }
+    const named = regionInFileName(file);
+    const offered = [...new Set([...(named ? [named] : []), ...known])];
+    const items: Array<vscode.QuickPickItem & { region?: string }> = [
+      ...offered.map((region) => ({ label: region, region, description: region === named ? 'in the file name' : 'a Region the infrastructure names' })),
+      { label: 'Leave it unknown', description: 'the draft marks what it does not know with # check:' },
+    ];
+    const picked = await vscode.window.showQuickPick(items, { title: 'CAP Advisor: Draft Catalog from Infrastructure', placeHolder: `Which Region is ${file} deployed in? A plain template never says.`, ignoreFocusOut: true });
+    if (picked?.region) answers.set(file, picked.region);
+  }
+  return answers;
+}
+
+/** The entries with each answered template's Region: a picked folder that holds one is listed file by file (the files that deploy stores or failover). */
+function withRegions(paths: readonly string[], system: DeployedSystem, answers: ReadonlyMap<string, string>): DraftOptions['infrastructure'] {
+  const deploying = [...new Set([...system.stores, ...system.failovers].map((resource) => resource.file))].sort();
+  return paths.flatMap((path) => {
+    const inside = (file: string) => path === '.' || file === path || file.startsWith(`${path}/`);
+    if (![...answers.keys()].some(inside)) return [path];
+    return deploying.filter(inside).map((file) => (answers.has(file) ? { path: file, region: answers.get(file)! } : file));
+  });
 }
 
 export async function exists(uri: vscode.Uri): Promise<boolean> {

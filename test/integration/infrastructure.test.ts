@@ -83,7 +83,7 @@ describe('linked infrastructure', () => {
       assert.equal(diagnostic.relatedInformation![0].location.uri.toString(), workspaceUri('tf', 'main.tf').toString());
       assert.equal(diagnostic.relatedInformation![0].location.range.start.line, 4);
       // Drafting works on a Terraform folder too.
-      const draft = await vscode.commands.executeCommand<vscode.TextDocument>('capAdvisor.draftCatalog', [workspaceUri('tf')]);
+      const draft = await vscode.commands.executeCommand<vscode.TextDocument>('capAdvisor.draftCatalog', [workspaceUri('tf')], {});
       assert.match(draft.getText(), /resources: \[aws_dynamodb_table\.orders\]/);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     } finally {
@@ -94,7 +94,8 @@ describe('linked infrastructure', () => {
   });
 
   it('Draft Catalog from Infrastructure opens a draft named beside the infrastructure, already analysed', async () => {
-    const document = await vscode.commands.executeCommand<vscode.TextDocument>('capAdvisor.draftCatalog', [workspaceUri('infra')]);
+    // No Region given for the plain template (the user left it unknown).
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('capAdvisor.draftCatalog', [workspaceUri('infra')], {});
     assert.equal(document.uri.scheme, 'untitled');
     assert.equal(document.uri.path, workspaceUri('drafted.catalog.yaml').path);
     const text = document.getText();
@@ -104,5 +105,19 @@ describe('linked infrastructure', () => {
     assert.match(text, /resources: \[OrdersTable\] # check: |regions: \[us-east-2\] # check: some Regions are unknown/);
     await waitFor('the draft\'s diagnostics', () => capDiagnostics(document.uri).length > 0);
     assert.deepEqual(capDiagnostics(document.uri).filter((d) => d.startsWith('error infrastructure-unreadable')), []);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('Draft Catalog from Infrastructure: with the Region of a plain template answered, the draft links that file in it and knows every Region', async () => {
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('capAdvisor.draftCatalog', [workspaceUri('infra')], { 'infra/orders.yaml': 'us-east-1' });
+    const text = document.getText();
+    assert.match(text, /infrastructure:\n {2}- \{ ?path: infra\/orders\.yaml, region: us-east-1 ?\}\n/);
+    assert.match(text, /regions:\n {2}- name: us-east-1\n {4}role: primary\n {2}- name: us-east-2\n/);
+    assert.match(text, / {4}regions: \[us-east-1, us-east-2\]\n/);
+    assert.doesNotMatch(text, /some Regions are unknown/);
+    // The draft's own analysis (the empty document it was inserted into had a schema error at 0:0).
+    const found = await waitFor('the draft\'s diagnostics', () => capDiagnostics(document.uri).some((d) => !d.includes('@0:0-0:0')) && capDiagnostics(document.uri));
+    assert.deepEqual(found.filter((d) => d.startsWith('error ')), []);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeCatalog, applyEdits, completionsAt, hoverAt, quickFixes, type CatalogAnalysis } from '../../src/engine';
-import { draftCatalog } from '../../src/engine';
+import { draftCatalog, regionInFileName } from '../../src/engine';
 import { analyzeCatalogFile, loadDeployedSystem, readCounter } from '../../src/workspace/files';
 import { renderHtml, renderMarkdown, renderSarif } from '../../src/report';
 import { US_HEADER, where } from '../helpers/catalogs';
@@ -309,5 +309,12 @@ describe('hover on an infrastructure entry', () => {
     const hover = hoverAt(text, text.indexOf('cdk/cdk.out') + 3, analyze(root, text))!;
     // After the findings on the entry (five unclaimed stores here), what was read.
     assert.ok(hover.markdown.endsWith('---\n\n**cdk/cdk.out**: 5 data stores and 1 DNS failover route read: `OrdersTable` (dynamodb-global-strong), `MediaBucket` (s3), `ProfilesTable` (dynamodb), `PaymentsCluster` (aurora-dsql), `LedgerGlobal` (aurora-global).'), hover.markdown);
+  });
+});
+
+describe('drafting from plain templates', () => {
+  it('a Region code in a template\'s file name is offered as its Region; a name without one offers none', () => {
+    assert.deepEqual(['infra/storefront-us-east-2.yaml', 'stacks/eu-west-1/orders.yaml', 'orders.us-gov-west-1.template', 'ap-southeast-2.json', 'infra/storefront.yaml', 'notus-east-1x.yaml', 'us-east-12.yaml'].map(regionInFileName),
+      ['us-east-2', undefined, 'us-gov-west-1', 'ap-southeast-2', undefined, undefined, undefined]);
   });
 });

@@ -133,6 +133,11 @@ export interface DraftOptions {
   name?: string;
 }
 
+/** A Region code written in a template's file name (`storefront-us-east-2.yaml` → us-east-2): what a team that deploys one stack per Region often writes. */
+export function regionInFileName(path: string): string | undefined {
+  return /(?:^|[^a-z])((?:us|eu|ap|sa|ca|me|af|il|mx)-(?:gov-)?[a-z]+-\d)(?![0-9])/.exec(path.split('/').pop() ?? '')?.[1];
+}
+
 /** A whole catalog, in YAML, drafted from a deployed system. */
 export function draftCatalog(system: DeployedSystem, options: DraftOptions): string {
   const taken = new Set<string>();
