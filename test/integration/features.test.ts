@@ -271,6 +271,11 @@ describe('snippets', () => {
     for (const prefix of ['cap-catalog', 'cap-region']) assert.ok(snippets.includes(prefix), `${prefix} not in ${snippets.join(', ')}`);
   });
 
+  it('inside an inserted entry, no quick suggestion pops up to take the Tab that moves to the next field', () => {
+    const yaml = vscode.workspace.getConfiguration('editor', { languageId: 'yaml' });
+    assert.equal(yaml.get('suggest.snippetsPreventQuickSuggestions'), true);
+  });
+
   it('in an empty catalog file, cap-catalog sorts first: the whole skeleton before any one key', async () => {
     const uri = workspaceUri('empty.catalog.yaml');
     await vscode.workspace.fs.writeFile(uri, new Uint8Array());
