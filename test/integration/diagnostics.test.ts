@@ -37,7 +37,6 @@ const expected = [
   'error ca-in-multi-region@115:9-115:11',
   'hint recommendation@119:10-119:21',
   'warning unguarded-automatic-failover@122:14-122:23',
-  'warning failover-drift@127:10-127:25',
   'hint recommendation@127:10-127:25',
   'warning staleness-budget-exceeded@131:21-131:23',
   'warning replication-without-rtc@132:16-132:29',

@@ -318,3 +318,11 @@ describe('drafting from plain templates', () => {
       ['us-east-2', undefined, 'us-gov-west-1', 'ap-southeast-2', undefined, undefined, undefined]);
   });
 });
+
+describe('failover-drift and immutable data', () => {
+  it('an automatic DNS failover moves traffic for payments (a drift) but splits nothing for product-catalog, published in versions on S3 (silent)', () => {
+    const path = join(__dirname, '../../../examples/storefront.catalog.yaml');
+    const { findings } = analyzeCatalogFile(readFileSync(path, 'utf8'), { catalogPath: path, fileName: path });
+    assert.deepEqual(findings.filter((f) => f.ruleId === 'failover-drift').map((f) => f.dataType), ['payments']);
+  });
+});

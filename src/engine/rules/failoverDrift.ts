@@ -11,7 +11,8 @@ export const failoverDrift = defineRule<DataTypeRule>({
     const declared = dataType.resolved.failover;
     // Failover promotes a new writer: it concerns one-writer (hot-warm) data; hot-hot data writes everywhere already.
     if (!declared || !dataType.resolved.multiRegion || dataType.resolved.topology !== 'hot-warm') return [];
-    const contradicting = failoverRoutesFor(dataType, catalog).find((route) => route.mode !== declared);
+    // An automatic failover of immutable data splits nothing (new objects under new keys never conflict): only a manual one, slower than it says, matters there.
+    const contradicting = failoverRoutesFor(dataType, catalog).find((route) => route.mode !== declared && !(route.mode === 'automatic' && dataType.resolved.immutable));
     if (!contradicting) return [];
     const consequence = contradicting.mode === 'automatic'
       ? 'A health check cannot tell a dead primary from a partition, so traffic can move to a secondary while the primary still takes writes: the split-brain a manual failover was meant to prevent.'
