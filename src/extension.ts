@@ -44,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): CapAdvisorApi {
     vscode.commands.registerCommand('capAdvisor.analyzeWorkspace', () => analyzeWorkspace(catalogs)),
     vscode.commands.registerCommand('capAdvisor.showReport', (uri?: vscode.Uri, dataType?: string) => report.show(uri instanceof vscode.Uri ? uri : undefined, typeof dataType === 'string' ? dataType : undefined)),
     vscode.commands.registerCommand('capAdvisor.exportReport', (target?: vscode.Uri, format?: 'markdown' | 'html' | 'json' | 'sarif') => exportReport(catalogs, version, target instanceof vscode.Uri ? target : undefined, format)),
-    vscode.commands.registerCommand('capAdvisor.newCatalog', () => newCatalog()),
+    vscode.commands.registerCommand('capAdvisor.newCatalog', (name?: string) => newCatalog(typeof name === 'string' ? name : undefined)),
     vscode.commands.registerCommand('capAdvisor.draftCatalog', (targets?: vscode.Uri[] | vscode.Uri, regions?: Record<string, string>) => draftCatalogFromInfrastructure(Array.isArray(targets) ? targets : targets instanceof vscode.Uri ? [targets] : undefined, regions && typeof regions === 'object' && !Array.isArray(regions) ? regions : undefined)),
     vscode.commands.registerCommand('capAdvisor.simulate', (uri?: vscode.Uri, chosen?: Parameters<ScenarioPanel['show']>[1]) => scenarios.show(uri instanceof vscode.Uri ? uri : undefined, chosen)),
     vscode.commands.registerCommand('capAdvisor.writeExperiment', (uri?: vscode.Uri, region?: string, format?: Parameters<typeof writeExperiment>[3]) => writeExperiment(catalogs, uri instanceof vscode.Uri ? uri : undefined, typeof region === 'string' ? region : undefined, format)),

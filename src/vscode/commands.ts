@@ -110,21 +110,34 @@ export async function exportReport(catalogs: CatalogDiagnostics, version: string
 }
 
 /** An untitled YAML document with a commented example catalog. */
-export async function newCatalog(): Promise<vscode.TextDocument> {
-  // Named like a catalog (its tab reads `shop.catalog.yaml`, not its first comment line), in the
+/**
+ * "New Data Catalog": asks the system's name (`name` answers instead), then opens an untitled
+ * `<name>.catalog.yaml` in the workspace folder with the commented starting catalog; undefined
+ * when the user cancels.
+ */
+export async function newCatalog(name?: string): Promise<vscode.TextDocument | undefined> {
+  const system = name ?? await vscode.window.showInputBox({
+    title: 'CAP Advisor: New Data Catalog',
+    prompt: 'Name of the system the catalog describes (lower case, e.g. storefront): its file is <name>.catalog.yaml',
+    value: 'shop',
+    validateInput: (value) => (NAME_PATTERN.test(value) ? undefined : 'Use lower-case letters, digits, -, _ and ., starting with a letter or digit.'),
+  });
+  if (!system) return undefined;
+  const text = NEW_CATALOG_TEMPLATE.replace(/^( {2}name: )my-system$/m, `$1${system}`);
+  // Named like a catalog (its tab reads `<name>.catalog.yaml`, not its first comment line), in the
   // workspace folder when there is one, so that saving it proposes that place and that name.
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   let document: vscode.TextDocument;
   if (folder) {
-    let target = vscode.Uri.joinPath(folder, 'shop.catalog.yaml');
-    for (let n = 2; await exists(target) || vscode.workspace.textDocuments.some((d) => d.uri.path === target.path); n++) target = vscode.Uri.joinPath(folder, `shop-${n}.catalog.yaml`);
+    let target = vscode.Uri.joinPath(folder, `${system}.catalog.yaml`);
+    for (let n = 2; await exists(target) || vscode.workspace.textDocuments.some((d) => d.uri.path === target.path); n++) target = vscode.Uri.joinPath(folder, `${system}-${n}.catalog.yaml`);
     document = await vscode.workspace.openTextDocument(target.with({ scheme: 'untitled' }));
     const editor = await vscode.window.showTextDocument(document);
-    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), NEW_CATALOG_TEMPLATE));
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), text));
     if (document.languageId !== 'yaml') document = await vscode.languages.setTextDocumentLanguage(document, 'yaml');
     return document;
   }
-  document = await vscode.workspace.openTextDocument({ language: 'yaml', content: NEW_CATALOG_TEMPLATE });
+  document = await vscode.workspace.openTextDocument({ language: 'yaml', content: text });
   await vscode.window.showTextDocument(document);
   return document;
 }

@@ -458,20 +458,21 @@ describe('commands', () => {
     }
   });
 
-  it('New Data Catalog opens an untitled, commented catalog that analyses clean', async () => {
-    const document = await vscode.commands.executeCommand<vscode.TextDocument>('capAdvisor.newCatalog');
+  it('New Data Catalog opens an untitled, commented catalog named after the system it asks for, that analyses clean', async () => {
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('capAdvisor.newCatalog', 'ledger-service');
     assert.equal(document.uri.scheme, 'untitled');
     // Its tab is a catalog's file name in the workspace folder, not its first comment line.
-    assert.match(document.uri.path, /\/shop(-\d+)?\.catalog\.yaml$/);
+    assert.match(document.uri.path, /\/ledger-service(-\d+)?\.catalog\.yaml$/);
     assert.equal(document.languageId, 'yaml');
     assert.match(document.getText(), /^# A CAP Advisor data catalog/);
+    assert.match(document.getText(), /^metadata:\n {2}name: ledger-service\n/m);
     // The diagnostics of its text (an empty document's may show first, for the debounce's time).
     const diagnostics = await waitFor('its diagnostics', () => capDiagnostics(document.uri).length === 3 && capDiagnostics(document.uri));
     assert.deepEqual(diagnostics.map((d) => d.split('@')[0]), ['hint recommendation', 'hint recommendation', 'hint recommendation']);
   });
 
   it('Add Data Type inserts the recommended entry at the end of dataTypes, in block YAML separated like its neighbours', async () => {
-    const document = await vscode.commands.executeCommand<vscode.TextDocument>('capAdvisor.newCatalog');
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('capAdvisor.newCatalog', 'shop');
     const added = await vscode.commands.executeCommand<boolean>('capAdvisor.addDataType', { name: 'ledger', category: 'inventory', multiRegionWrites: true });
     assert.equal(added, true);
     assert.ok(document.getText().endsWith('    store: s3\n\n  - name: ledger\n    category: inventory\n    topology: hot-hot\n    cap: CP\n    store: aurora-dsql\n    splitBrainGuards:\n      - { type: witness-region, region: us-west-2 }\n      - quorum\n'), document.getText());
