@@ -17,20 +17,15 @@ export class ReportPanel implements vscode.Disposable {
 
   /** `extensionUri`: where the bundled rule pages are (docs/rules). */
   constructor(private readonly catalogs: CatalogDiagnostics, private readonly extensionUri: vscode.Uri) {
-    this.subscriptions = [
-      catalogs.onDidChange((changed) => {
-        const uri = changed instanceof vscode.Uri ? changed : changed.uri;
-        if (this.panel && this.uri?.toString() === uri.toString()) this.render();
-      }),
-      // The report shows the catalog being edited: switching to another catalog switches it.
-      vscode.window.onDidChangeActiveTextEditor((editor) => {
-        const document = editor?.document;
-        if (!this.panel || !document || !catalogs.isCatalog(document) || document.uri.toString() === this.uri?.toString()) return;
-        this.uri = document.uri;
+    // The report shows the catalog being edited: switching to another catalog switches it.
+    this.subscriptions = followCatalog(catalogs, () => (this.panel ? this.uri : null), {
+      changed: () => this.render(),
+      activated: (uri) => {
+        this.uri = uri;
         this.focus = undefined;
         this.render();
-      }),
-    ];
+      },
+    });
   }
 
   dispose(): void {
@@ -105,6 +100,27 @@ export class ReportPanel implements vscode.Disposable {
 export async function revealInCatalog(uri: vscode.Uri, [start, end]: [number, number]): Promise<void> {
   const document = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(document.positionAt(start), document.positionAt(end)) });
+}
+
+/**
+ * What a panel that shows one catalog listens to: `changed` when that catalog is analysed again,
+ * `activated` when the user switches to another catalog's editor. `shown` is the catalog the panel
+ * shows, or null while it is closed (then nothing is heard).
+ */
+export function followCatalog(catalogs: CatalogDiagnostics, shown: () => vscode.Uri | undefined | null, on: { changed: () => void; activated: (uri: vscode.Uri) => void }): vscode.Disposable[] {
+  return [
+    catalogs.onDidChange((changed) => {
+      const uri = changed instanceof vscode.Uri ? changed : changed.uri;
+      const current = shown();
+      if (current && current.toString() === uri.toString()) on.changed();
+    }),
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      const document = editor?.document;
+      const current = shown();
+      if (current === null || !document || !catalogs.isCatalog(document) || document.uri.toString() === current?.toString()) return;
+      on.activated(document.uri);
+    }),
+  ];
 }
 
 export function activeCatalogUri(catalogs: CatalogDiagnostics): vscode.Uri | undefined {

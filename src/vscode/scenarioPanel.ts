@@ -7,7 +7,7 @@ import { allDisruptions, simulate, type Disruption } from '../engine';
 import { escapeHtml, inlineCode } from '../report/escape';
 import { PICTURE_STYLE, scenarioMatrixHtml, scenarioPictureSvg, VERDICT_STYLE } from '../report/scenarios';
 import type { CatalogDiagnostics } from './catalogs';
-import { activeCatalogUri, revealInCatalog } from './reportPanel';
+import { activeCatalogUri, followCatalog, revealInCatalog } from './reportPanel';
 
 const SCRIPT = `
 const vscode = acquireVsCodeApi();
@@ -51,23 +51,18 @@ export class ScenarioPanel implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly catalogs: CatalogDiagnostics) {
-    this.subscriptions = [
-      catalogs.onDidChange((changed) => {
-        const uri = changed instanceof vscode.Uri ? changed : changed.uri;
-        if (this.panel && this.uri?.toString() === uri.toString()) this.render();
-      }),
-      // The view shows the catalog being edited, as the report does: the same scenarios where its Regions allow, else all of them.
-      vscode.window.onDidChangeActiveTextEditor((editor) => {
-        const document = editor?.document;
-        if (!this.panel || !document || !catalogs.isCatalog(document) || document.uri.toString() === this.uri?.toString()) return;
-        const current = catalogs.current(document.uri);
+    // The view shows the catalog being edited, as the report does: the same scenarios where its Regions allow, else all of them.
+    this.subscriptions = followCatalog(catalogs, () => (this.panel ? this.uri : null), {
+      changed: () => this.render(),
+      activated: (uri) => {
+        const current = catalogs.current(uri);
         if (!current || current.analysis.report.regions.length === 0) return;
         const regions = new Set(current.analysis.report.regions.map((region) => region.name));
-        this.uri = document.uri;
+        this.uri = uri;
         if (!this.disruptions?.every((disruption) => regions.has(disruption.region))) this.disruptions = allDisruptions(current.analysis);
         this.render();
-      }),
-    ];
+      },
+    });
   }
 
   dispose(): void {
