@@ -64,6 +64,7 @@ export function experimentCloudFormation(plan: ExperimentPlan): Array<{ region: 
   return byRegion(plan).map(({ region, templates }) => {
     const stops = stopParameters(plan, region);
     const resources = resourcesOf(templates);
+    const comment = headerLines(plan, region, templates);
     const parameters: Record<string, unknown> = {
       [ROLE_PARAMETER]: { Type: 'String', Description: 'The IAM role FIS assumes (trusts fis.amazonaws.com; the permissions of each action are in the test plan)', AllowedPattern: '^arn:aws[a-z-]*:iam::\\d{12}:role/.+$', ...(plan.roleArn ? { Default: plan.roleArn } : {}) },
       ...Object.fromEntries(stops.map(({ name, value }) => [name, { Type: 'String', Description: `A CloudWatch alarm in ${region} that stops the experiment when it fires`, AllowedPattern: ALARM_ARN_PATTERN, ...(value ? { Default: value } : {}) }])),
@@ -71,7 +72,7 @@ export function experimentCloudFormation(plan: ExperimentPlan): Array<{ region: 
     };
     const body = {
       AWSTemplateFormatVersion: '2010-09-09',
-      Description: clip(headerLines(plan, region, templates)[0], 1024),
+      Description: clip(comment[0], 1024),
       Parameters: parameters,
       Resources: Object.fromEntries(templates.map((template) => [templateId(template, plan.isolate), {
         Type: 'AWS::FIS::ExperimentTemplate',
@@ -100,7 +101,7 @@ export function experimentCloudFormation(plan: ExperimentPlan): Array<{ region: 
         Value: { Ref: templateId(template, plan.isolate) },
       }])),
     };
-    return { region, comment: headerLines(plan, region, templates), body };
+    return { region, comment, body };
   });
 }
 

@@ -7,7 +7,6 @@ import type { SourcedFact } from '../model/storeFacts';
 
 const ACTIONS = 'https://docs.aws.amazon.com/fis/latest/userguide/fis-actions-reference.html';
 const XREGION = 'https://docs.aws.amazon.com/fis/latest/userguide/cross-region-scenario.html';
-const ACTSEQ = 'https://docs.aws.amazon.com/fis/latest/userguide/action-sequence.html';
 const QUOTAS = 'https://docs.aws.amazon.com/general/latest/gr/fis.html';
 const API_TARGET = 'https://docs.aws.amazon.com/fis/latest/APIReference/API_UpdateExperimentTemplateTargetInput.html';
 const DDB_GLOBAL = 'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/globaltables-CoreConcepts.html';
@@ -87,9 +86,6 @@ export const DATA_TYPE_TAG = 'cap-advisor:data-type';
 
 /** The network cut leaves traffic the experiment Region receives alone: a two-way cut needs a mirror in each other Region. */
 export const EGRESS_ONLY: SourcedFact<true> = { value: true, text: 'the route-table cut blocks egress only; stateless inbound traffic and AWS-managed traffic may pass', source: XREGION };
-
-/** `StartAfter` waits for the named actions to finish. */
-export const START_AFTER_WAITS: SourcedFact<true> = { value: true, text: 'an action that starts after another waits for it to finish', source: ACTSEQ };
 
 /** What shows a store's behaviour during the experiment, per store. */
 export interface StoreExperimentFacts {
