@@ -109,7 +109,6 @@ export async function exportReport(catalogs: CatalogDiagnostics, version: string
   return destination;
 }
 
-/** An untitled YAML document with a commented example catalog. */
 /**
  * "New Data Catalog": asks the system's name (`name` answers instead), then opens an untitled
  * `<name>.catalog.yaml` in the workspace folder with the commented starting catalog; undefined
@@ -127,18 +126,30 @@ export async function newCatalog(name?: string): Promise<vscode.TextDocument | u
   // Named like a catalog (its tab reads `<name>.catalog.yaml`, not its first comment line), in the
   // workspace folder when there is one, so that saving it proposes that place and that name.
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  let document: vscode.TextDocument;
-  if (folder) {
-    let target = vscode.Uri.joinPath(folder, `${system}.catalog.yaml`);
-    for (let n = 2; await exists(target) || vscode.workspace.textDocuments.some((d) => d.uri.path === target.path); n++) target = vscode.Uri.joinPath(folder, `${system}-${n}.catalog.yaml`);
-    document = await vscode.workspace.openTextDocument(target.with({ scheme: 'untitled' }));
-    const editor = await vscode.window.showTextDocument(document);
-    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), text));
-    if (document.languageId !== 'yaml') document = await vscode.languages.setTextDocumentLanguage(document, 'yaml');
-    return document;
-  }
-  document = await vscode.workspace.openTextDocument({ language: 'yaml', content: text });
+  if (folder) return showUntitled(folder, system, '.catalog.yaml', text, { language: 'yaml' });
+  const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: text });
   await vscode.window.showTextDocument(document);
+  return document;
+}
+
+/**
+ * An unsaved file named `stem[-n]extension` in `folder`, a name neither on disk nor open, shown
+ * with `content`: its tab reads like the file it will be, and saving it proposes that place and
+ * that name. `fromTop` puts the cursor back on the first line, where a header is to be read first.
+ */
+export async function showUntitled(folder: vscode.Uri, stem: string, extension: string, content: string, options: { language: string; viewColumn?: vscode.ViewColumn; preserveFocus?: boolean; fromTop?: boolean }): Promise<vscode.TextDocument> {
+  let file = vscode.Uri.joinPath(folder, `${stem}${extension}`);
+  for (let n = 2; await exists(file) || vscode.workspace.textDocuments.some((d) => d.uri.path === file.path); n++) file = vscode.Uri.joinPath(folder, `${stem}-${n}${extension}`);
+  let document = await vscode.workspace.openTextDocument(file.with({ scheme: 'untitled' }));
+  const editor = await vscode.window.showTextDocument(document, { viewColumn: options.viewColumn, preserveFocus: options.preserveFocus });
+  await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), content));
+  if (options.fromTop) {
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    editor.revealRange(new vscode.Range(0, 0, 0, 0), vscode.TextEditorRevealType.AtTop);
+  }
+  if (document.languageId !== options.language && (await vscode.languages.getLanguages()).includes(options.language)) {
+    document = await vscode.languages.setTextDocumentLanguage(document, options.language);
+  }
   return document;
 }
 
@@ -249,11 +260,7 @@ export async function draftCatalogFromInfrastructure(targets?: vscode.Uri[], reg
     system = (await linkedInfrastructureAsync(infrastructure.map((entry, index) => ({ index, ...(typeof entry === 'string' ? { path: entry } : entry) })), root)) ?? system;
   }
   const problems = system.problems.map((problem) => problem.message);
-  let target = vscode.Uri.joinPath(folder, 'drafted.catalog.yaml');
-  for (let n = 2; await exists(target); n++) target = vscode.Uri.joinPath(folder, `drafted-${n}.catalog.yaml`);
-  const document = await vscode.workspace.openTextDocument(target.with({ scheme: 'untitled' }));
-  const editor = await vscode.window.showTextDocument(document);
-  await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), draftCatalog(system, { infrastructure })));
+  const document = await showUntitled(folder, 'drafted', '.catalog.yaml', draftCatalog(system, { infrastructure }), { language: 'yaml' });
   void vscode.window.showInformationMessage(`CAP Advisor: drafted ${plural(system.stores.length, 'data type')} from the infrastructure. Every "# check:" is a guess to confirm before the advice can be trusted.${problems.length ? ` Not read: ${problems.join(' ')}` : ''}`);
   return document;
 }

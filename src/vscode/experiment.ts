@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { planExperiment } from '../engine';
 import { renderExperimentCloudFormation, renderExperimentJson, renderExperimentMarkdown, renderExperimentTerraform, type ExperimentFormat } from '../report/experiments';
 import type { CatalogDiagnostics } from './catalogs';
-import { exists } from './commands';
+import { showUntitled } from './commands';
 import { activeCatalogUri } from './reportPanel';
 
 type TemplateFormat = Exclude<ExperimentFormat, 'markdown'>;
@@ -54,30 +54,15 @@ export async function writeExperiment(catalogs: CatalogDiagnostics, uri?: vscode
   const folder = vscode.Uri.joinPath(target, '..');
   const testPlan = renderExperimentMarkdown(plan, catalogName);
   if (plan.templates.length === 0) {
-    const planDocument = await showUntitled(folder, `${stem}.test-plan`, '.md', 'markdown', testPlan, vscode.ViewColumn.One);
+    const planDocument = await showUntitled(folder, `${stem}.test-plan`, '.md', testPlan, { language: 'markdown', viewColumn: vscode.ViewColumn.One, fromTop: true });
     void vscode.window.showInformationMessage(`CAP Advisor: nothing for FIS to act on in ${region}; the test plan says why.`);
     return { plan: planDocument };
   }
   const { extension, language, render } = FORMATS[format];
   // The isolation's own Region first; mirrors are listed in the plan, the CLI writes them (--both-ways).
   const [isolation] = render(plan);
-  const templateDocument = await showUntitled(folder, stem, extension, language, isolation.text, vscode.ViewColumn.One);
-  const planDocument = await showUntitled(folder, `${stem}.test-plan`, '.md', 'markdown', testPlan, vscode.ViewColumn.Two, true);
+  // Both are read from the top, where the header says where to deploy and what to expect.
+  const templateDocument = await showUntitled(folder, stem, extension, isolation.text, { language, viewColumn: vscode.ViewColumn.One, fromTop: true });
+  const planDocument = await showUntitled(folder, `${stem}.test-plan`, '.md', testPlan, { language: 'markdown', viewColumn: vscode.ViewColumn.Two, preserveFocus: true, fromTop: true });
   return { template: templateDocument, plan: planDocument };
 }
-
-/** An unsaved file named `stem[-n]extension` in the catalog's folder (saving it proposes that place), shown in `column`. */
-async function showUntitled(folder: vscode.Uri, stem: string, extension: string, language: string, content: string, column: vscode.ViewColumn, preserveFocus = false): Promise<vscode.TextDocument> {
-  let file = vscode.Uri.joinPath(folder, `${stem}${extension}`);
-  for (let n = 2; await exists(file) || vscode.workspace.textDocuments.some((d) => d.uri.path === file.path); n++) file = vscode.Uri.joinPath(folder, `${stem}-${n}${extension}`);
-  let document = await vscode.workspace.openTextDocument(file.with({ scheme: 'untitled' }));
-  const editor = await vscode.window.showTextDocument(document, { viewColumn: column, preserveFocus });
-  await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), content));
-  // Read from the top, where the header says where to deploy it.
-  editor.selection = new vscode.Selection(0, 0, 0, 0);
-  editor.revealRange(new vscode.Range(0, 0, 0, 0), vscode.TextEditorRevealType.AtTop);
-  const known = await vscode.languages.getLanguages();
-  if (document.languageId !== language && known.includes(language)) document = await vscode.languages.setTextDocumentLanguage(document, language);
-  return document;
-}
-
