@@ -23,6 +23,41 @@ function analyze(root: string, text: string): CatalogAnalysis {
   return analyzeCatalogFile(text, { catalogPath: join(root, 'data.catalog.yaml'), workspaceRoot: root });
 }
 
+/** A correct catalog for each app, as a team would write it: nothing to report, and the CLI exits 0. */
+const CORRECT_CATALOGS = {
+  integGlobal: `${headerWith('integ', ['eu-west-1', 'eu-west-2', 'eu-central-1'])}infrastructure:
+  - cdk.out
+dataTypes:
+  - name: sessions
+    category: session
+    store: dynamodb-global
+    topology: hot-hot
+    conflictResolution: last-writer-wins
+    regions: [eu-west-1, eu-west-2, eu-central-1]
+    resources: [TableCD117FA1]
+`,
+  globalTableWithCmk: `${headerWith('cmk', ['us-east-1', 'us-west-2', 'us-east-2'])}infrastructure: [cdk.out]
+dataTypes:
+  - { name: profiles, category: preference, store: dynamodb-global, topology: hot-hot, conflictResolution: last-writer-wins, regions: [us-east-1, us-west-2, us-east-2], resources: [globaltable] }
+`,
+  auroraFromCluster: `${headerWith('ledger', ['us-east-1', 'us-west-2'])}infrastructure:
+  - cdk.out
+dataTypes:
+  - name: ledger
+    category: transaction
+    store: aurora-global
+    topology: hot-warm
+    failover: manual
+    splitBrainGuards: [human-approval]
+    regions: [us-east-1, us-west-2]
+    resources: [LedgerB7379752]
+`,
+  samNested: `${headerWith('orders', ['us-west-2'])}infrastructure: [app/template.yaml]
+dataTypes:
+  - { name: orders, category: transaction, store: dynamodb, topology: single-region, regions: [us-west-2], resources: [OrdersTable] }
+`,
+};
+
 const read = (root: string) => loadDeployedSystem([{ index: 0, path: 'cdk.out' }], { catalogDir: root, workspaceRoot: root })!;
 
 describe('public CDK apps as they synthesize', () => {
@@ -35,17 +70,7 @@ describe('public CDK apps as they synthesize', () => {
       ['TableCD117FA1', 'dynamodb-global', ['eu-west-1', 'eu-west-2', 'eu-central-1'], 'cdk-dynamodb-global-20191121/Table/Resource'],
     ]);
     assert.deepEqual(system.stores[0].members.map((m) => m.logicalId), ['TableReplicaeuwest290D3CD3A', 'TableReplicaeucentral100A6A6E0']);
-    const analysis = analyze(root, `${headerWith('integ', ['eu-west-1', 'eu-west-2', 'eu-central-1'])}infrastructure:
-  - cdk.out
-dataTypes:
-  - name: sessions
-    category: session
-    store: dynamodb-global
-    topology: hot-hot
-    conflictResolution: last-writer-wins
-    regions: [eu-west-1, eu-west-2, eu-central-1]
-    resources: [TableCD117FA1]
-`);
+    const analysis = analyze(root, CORRECT_CATALOGS.integGlobal);
     // A correct catalog: nothing to say (version 2: infrastructure-unreadable, store-drift and region-drift).
     assert.deepEqual(analysis.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.ruleId}: ${f.message}`), []);
   });
@@ -96,18 +121,7 @@ dataTypes:
     assert.deepEqual(system.stores.map((s) => [s.logicalId, s.store, s.regions, s.members.map((m) => m.logicalId)]), [
       ['LedgerGlobal', 'aurora-global', ['us-east-1', 'us-west-2'], ['LedgerB7379752', 'LedgerSecondary']],
     ]);
-    const analysis = analyze(root, `${headerWith('ledger', ['us-east-1', 'us-west-2'])}infrastructure:
-  - cdk.out
-dataTypes:
-  - name: ledger
-    category: transaction
-    store: aurora-global
-    topology: hot-warm
-    failover: manual
-    splitBrainGuards: [human-approval]
-    regions: [us-east-1, us-west-2]
-    resources: [LedgerB7379752]
-`);
+    const analysis = analyze(root, CORRECT_CATALOGS.auroraFromCluster);
     assert.deepEqual(analysis.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.ruleId}: ${f.message}`), []);
   });
 
@@ -115,22 +129,10 @@ dataTypes:
     const cli = join(__dirname, '../../../bin/cap-advisor.js');
     const copy = (from: string, to: string) => (root: string) => cpSync(join(__dirname, '../../../test/fixtures', from), join(root, to), { recursive: true });
     const apps: Array<[string, (root: string) => void, string]> = [
-      ['aws-cdk integ.global', copy('public/cdk/aws-cdk-integ-dynamodb-global/cdk.out', 'cdk.out'), `${headerWith('integ', ['eu-west-1', 'eu-west-2', 'eu-central-1'])}infrastructure: [cdk.out]
-dataTypes:
-  - { name: sessions, category: session, store: dynamodb-global, topology: hot-hot, conflictResolution: last-writer-wins, regions: [eu-west-1, eu-west-2, eu-central-1], resources: [TableCD117FA1] }
-`],
-      ['aws-cdk-examples global-table-with-cmk', copy('public/cdk/aws-cdk-examples-global-table-with-cmk/cdk.out', 'cdk.out'), `${headerWith('cmk', ['us-east-1', 'us-west-2', 'us-east-2'])}infrastructure: [cdk.out]
-dataTypes:
-  - { name: profiles, category: preference, store: dynamodb-global, topology: hot-hot, conflictResolution: last-writer-wins, regions: [us-east-1, us-west-2, us-east-2], resources: [globaltable] }
-`],
-      ['CfnGlobalCluster from an existing cluster', copy('cdk-aurora-global/cdk.out', 'cdk.out'), `${headerWith('ledger', ['us-east-1', 'us-west-2'])}infrastructure: [cdk.out]
-dataTypes:
-  - { name: ledger, category: transaction, store: aurora-global, topology: hot-warm, failover: manual, splitBrainGuards: [human-approval], regions: [us-east-1, us-west-2], resources: [LedgerB7379752] }
-`],
-      ['SAM nested application', copy('sam-nested', 'app'), `${headerWith('orders', ['us-west-2'])}infrastructure: [app/template.yaml]
-dataTypes:
-  - { name: orders, category: transaction, store: dynamodb, topology: single-region, regions: [us-west-2], resources: [OrdersTable] }
-`],
+      ['aws-cdk integ.global', copy('public/cdk/aws-cdk-integ-dynamodb-global/cdk.out', 'cdk.out'), CORRECT_CATALOGS.integGlobal],
+      ['aws-cdk-examples global-table-with-cmk', copy('public/cdk/aws-cdk-examples-global-table-with-cmk/cdk.out', 'cdk.out'), CORRECT_CATALOGS.globalTableWithCmk],
+      ['CfnGlobalCluster from an existing cluster', copy('cdk-aurora-global/cdk.out', 'cdk.out'), CORRECT_CATALOGS.auroraFromCluster],
+      ['SAM nested application', copy('sam-nested', 'app'), CORRECT_CATALOGS.samNested],
     ];
     for (const [app, setUp, catalog] of apps) {
       it(app, () => {
