@@ -188,6 +188,7 @@ export function planExperiment(analysis: CatalogAnalysis, options: ExperimentOpt
       ? `${isolate} is the catalog's only Region: there is no other Region to cut it off from.`
       : undefined;
   if (!nothingToActOn) faults.push(...cutFrom.map((to) => cutAction(isolate, to)));
+  const cutNames = faults.map((action) => action.name);
 
   const hypotheses = report.dataTypes.map((dataType): Hypothesis => {
     const outcome = outcomes.get(dataType.name)!;
@@ -204,7 +205,7 @@ export function planExperiment(analysis: CatalogAnalysis, options: ExperimentOpt
     const multiRegion = dataType.need.regions.length >= 2 && dataType.need.topology !== 'single-region';
     if (!multiRegion) hypothesis.notes.push(`It has no copy outside ${isolate}: only the network cuts act on it (other Regions' clients lose it).`);
     else if (!facts.replicationAction) hypothesis.notes.push(`FIS has no action on ${store}'s replication: only the network cuts act on it.`);
-    hypothesis.actions.push(...faults.filter((action) => action.actionId === fisActions.cutRegion.actionId).map((action) => action.name));
+    hypothesis.actions.push(...cutNames);
     hypothesis.cannotReproduce.push(...facts.cannotReproduce.map((fact) => fact.text));
     const actionKey = facts.replicationAction;
     if (!actionKey || !multiRegion) return hypothesis;
@@ -320,6 +321,9 @@ interface TemplateContext {
 function splitIntoTemplates(region: string, role: ExperimentTemplate['role'], faults: ExperimentAction[], targets: ExperimentTarget[], context: TemplateContext): ExperimentTemplate[] {
   const chunks: ExperimentAction[][] = [];
   for (let i = 0; i < faults.length; i += FAULTS_PER_TEMPLATE) chunks.push(faults.slice(i, i + FAULTS_PER_TEMPLATE));
+  // Each part picks its targets and hypotheses by name, in their own order: a lookup per part, not a pass over all of them (thousands of parts on a large catalog).
+  const targetsNamed = positionsByName(targets, (target) => target.name);
+  const hypothesesOf = positionsByName(context.hypotheses, (hypothesis) => hypothesis.dataType);
   return chunks.map((chunk, index): ExperimentTemplate => {
     const used = new Set(chunk.flatMap((action) => (action.target ? [action.target.name] : [])));
     const actions: ExperimentAction[] = [
@@ -328,7 +332,7 @@ function splitIntoTemplates(region: string, role: ExperimentTemplate['role'], fa
       ...((context.options.assertAlarms ?? []).length > 0 ? [{ name: 'AssertAlarmsOk', actionId: fisActions.assertAlarms.actionId, description: 'Check the alarms you named while the faults still run', parameters: { alarmArns: context.options.assertAlarms!.join(','), alarmStates: 'OK' }, startAfter: ['WaitDuringFaults'], dataTypes: [] }] : []),
     ];
     const acted = [...new Set(chunk.flatMap((action) => action.dataTypes))];
-    const expected = context.hypotheses.filter((hypothesis) => acted.includes(hypothesis.dataType));
+    const expected = inOrder(acted.flatMap((name) => hypothesesOf.get(name) ?? []));
     const part = chunks.length > 1 ? ` (part ${index + 1} of ${chunks.length})` : '';
     const cuts = chunk.filter((a) => a.actionId === fisActions.cutRegion.actionId).map((a) => a.parameters.region);
     const what = role === 'mirror' ? `cut ${region}'s traffic towards ${context.isolate} (mirror)` : cuts.length > 0 ? `isolate ${region} from ${cuts.join(', ')}` : `pause replication in ${region}, with part 1's cuts`;
@@ -336,7 +340,7 @@ function splitIntoTemplates(region: string, role: ExperimentTemplate['role'], fa
     return {
       region, role, part: index + 1, parts: chunks.length,
       description: clip(`CAP Advisor: ${what} for ${context.duration}${part}.${summary ? ` Expect: ${summary}.` : ''} Test plan: cap-advisor experiment --isolate ${context.isolate ?? region} --format markdown.`, 512),
-      targets: targets.filter((target) => used.has(target.name)),
+      targets: inOrder([...used].flatMap((name) => targetsNamed.get(name) ?? [])),
       actions,
       tags: {
         'cap-advisor:isolate': role === 'isolation' ? region : context.isolate!,
@@ -344,6 +348,22 @@ function splitIntoTemplates(region: string, role: ExperimentTemplate['role'], fa
       },
     };
   });
+}
+
+/** The items of a list by name, each with its position, so that a pick by names can keep the list's order. */
+function positionsByName<T>(items: readonly T[], nameOf: (item: T) => string): Map<string, Array<{ item: T; position: number }>> {
+  const byName = new Map<string, Array<{ item: T; position: number }>>();
+  items.forEach((item, position) => {
+    const name = nameOf(item);
+    const same = byName.get(name);
+    if (same) same.push({ item, position });
+    else byName.set(name, [{ item, position }]);
+  });
+  return byName;
+}
+
+function inOrder<T>(picked: Array<{ item: T; position: number }>): T[] {
+  return picked.sort((a, b) => a.position - b.position).map(({ item }) => item);
 }
 
 /** What the writers in R and in each other Region of the data type should see. */
