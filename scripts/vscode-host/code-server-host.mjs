@@ -29,8 +29,8 @@ export function freePort() {
 /** A throw-away home for one run. Short, under the OS temp dir: the server's IPC socket path must stay under ~107 bytes. */
 export function makeRunDirs() {
   const root = mkdtempSync(join(tmpdir(), 'vsch-'));
-  const dirs = { root, userData: join(root, 'd'), extensions: join(root, 'e'), tmp: join(root, 't'), xdgData: join(root, 'x'), config: join(root, 'config.yaml'), screenshotSignal: join(root, 'screenshot-taken') };
-  for (const dir of [dirs.userData, dirs.extensions, dirs.tmp, dirs.xdgData]) mkdirSync(dir);
+  const dirs = { root, userData: join(root, 'd'), extensions: join(root, 'e'), tmp: join(root, 't'), xdgData: join(root, 'x'), config: join(root, 'config.yaml'), screenshotSignal: join(root, 'screenshot-taken'), probes: join(root, 'p') };
+  for (const dir of [dirs.userData, dirs.extensions, dirs.tmp, dirs.xdgData, dirs.probes]) mkdirSync(dir);
   // Without --config code-server writes one into $HOME/.config.
   writeFileSync(dirs.config, 'auth: none\ncert: false\n');
   return dirs;
@@ -38,7 +38,7 @@ export function makeRunDirs() {
 
 export function startCodeServer(paths, port, dirs, verbose) {
   // The extension host inherits this environment (see SCREENSHOT_SIGNAL below).
-  const env = { ...process.env, TMPDIR: dirs.tmp, XDG_DATA_HOME: dirs.xdgData, VSCODE_HOST_SCREENSHOT_SIGNAL: dirs.screenshotSignal };
+  const env = { ...process.env, TMPDIR: dirs.tmp, XDG_DATA_HOME: dirs.xdgData, VSCODE_HOST_SCREENSHOT_SIGNAL: dirs.screenshotSignal, VSCODE_HOST_PROBE_DIR: dirs.probes };
   delete env.PORT; // $PORT would override --bind-addr
   const args = [
     paths.codeServerEntry,
@@ -104,6 +104,37 @@ export async function stopProcessGroup(child) {
  * and waits until that file exists; we take the screenshot in between and create the file.
  */
 const SCREENSHOT_NOW = 'vscode-host: ready for a screenshot';
+
+/**
+ * What only the page can tell a test: whether the Problems panel shows each message whole. A test
+ * prints `vscode-host: measure problems at <width>` and waits for VSCODE_HOST_PROBE_DIR/problems-<width>.json:
+ * the window is resized to that width (and tall, so that the list renders every row), each row's
+ * message is measured (cut when its text is wider than the room the row gives it), and the window
+ * goes back to its size.
+ */
+const MEASURE_PROBLEMS = /^vscode-host: measure problems at (\d+)$/;
+
+async function measureProblems(page, width, probeDir) {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width, height: 2400 });
+  try {
+    // The list re-renders after the resize: wait until its rows span the new width.
+    await page.waitForFunction((w) => {
+      const row = document.querySelector('.markers-panel .monaco-list-row');
+      return row && row.getBoundingClientRect().right <= w && document.querySelectorAll('.markers-panel .marker-message').length > 0;
+    }, width, { timeout: 10_000 });
+    await page.waitForTimeout(300);
+    const rows = await page.evaluate(() => [...document.querySelectorAll('.markers-panel .monaco-list-row')].flatMap((row) => {
+      const message = row.querySelector('.marker-message');
+      if (!message) return [];
+      return [{ message: message.textContent, code: row.querySelector('.marker-code')?.textContent ?? null, textWidth: message.scrollWidth, room: message.clientWidth }];
+    }));
+    writeFileSync(join(probeDir, `problems-${width}.json`), JSON.stringify({ width, rows }));
+    log(`measured ${rows.length} Problems rows at ${width} px`);
+  } finally {
+    await page.setViewportSize(before);
+  }
+}
 
 /** Prints the extension host's console calls, which the workbench mirrors to the page console when a `debugId` is set. */
 function forwardExtensionHostConsole(page, onLine) {
@@ -172,6 +203,14 @@ export async function runInCodeServer({ paths, extensionDevelopmentPath, extensi
       log(`screenshot saved to ${screenshot}`);
     };
     const flushConsole = forwardExtensionHostConsole(page, async (line) => {
+      const probe = MEASURE_PROBLEMS.exec(line);
+      if (probe) {
+        await measureProblems(page, Number(probe[1]), dirs.probes).catch((error) => {
+          log(`measuring the Problems panel failed: ${error.message}`);
+          writeFileSync(join(dirs.probes, `problems-${probe[1]}.json`), JSON.stringify({ error: error.message }));
+        });
+        return true;
+      }
       if (line !== SCREENSHOT_NOW) return false;
       await takeScreenshot().catch((error) => log(`screenshot failed: ${error.message}`));
       writeFileSync(dirs.screenshotSignal, '');

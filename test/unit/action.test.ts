@@ -93,7 +93,7 @@ describe('GitHub Action', () => {
     assert.equal(annotations.length, 18);
     const carts = annotations.find((m) => m[pattern.code] === 'hot-hot-without-guard' && m[pattern.line] === '96')!;
     assert.deepEqual([carts[pattern.file], carts[pattern.column], carts[pattern.severity]], [join(examples, 'storefront.catalog.yaml'), '15', 'warning']);
-    assert.equal(carts[pattern.message], "'carts': last writer wins on dynamodb-global: set conflictResolution or declare writes.");
+    assert.equal(carts[pattern.message], "'carts' is hot-hot, last writer wins: set conflictResolution or writes.");
   });
 
   /** Runs the setup step; returns the CLI it named in GITHUB_ENV. */

@@ -100,7 +100,7 @@ describe('advice AWS\'s own architects would sign', () => {
 
   it(`7. ElastiCache Global Datastore has one writer Region: CP like Aurora Global, fine for a cache, not for sessions written everywhere (${SOURCES.elastiCacheGlobal})`, () => {
     const sessions = analyzeCatalog(design('category: session\nstore: elasticache-global'));
-    assert.match(sessions.findings.find((f) => f.ruleId === 'store-mismatch')!.message, /elasticache-global is CP across Regions: use dynamodb-global\./);
+    assert.match(sessions.findings.find((f) => f.ruleId === 'store-mismatch')!.message, /elasticache-global is CP: use dynamodb-global\./);
     assert.deepEqual(problems(analyzeCatalog(design('category: cache\nstore: elasticache-global'))), []);
     assert.deepEqual(problems(analyzeCatalog(design('category: cache\ntopology: hot-hot\nstore: elasticache-global'))), ['error single-writer-hot-hot']);
   });

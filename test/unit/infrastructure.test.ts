@@ -106,7 +106,7 @@ dataTypes:
       assert.deepEqual(byRule('store-drift').related![0].range.start, { line: 3, column: 3 });
       assert.equal(byRule('failover-drift').message, "'ledger' says failover: automatic; DNS fails over by hand: make them agree.");
       assert.match(byRule('failover-drift').detail, /moves traffic by an ARC routing control on api\.shop\.example\.com, which is manual/);
-      assert.equal(byRule('region-drift').message, "'ledger': LedgerGlobal is deployed in us-east-2 (undeclared) and not in us-west-2 (declared).");
+      assert.equal(byRule('region-drift').message, "'ledger': LedgerGlobal is in us-east-2 (undeclared), not us-west-2: align the Regions.");
       assert.equal(byRule('unknown-resource').severity, 'error');
       assert.equal(byRule('unknown-resource').message, "'images' names MediaBuckett, which the linked infrastructure does not deploy: did you mean MediaBucket?");
       assert.deepEqual(analysis.findings.filter((f) => f.ruleId === 'unclaimed-resource').map((f) => f.suggestion), ['MediaBucket', 'ProfilesTable', 'PaymentsCluster']);

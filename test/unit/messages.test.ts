@@ -132,12 +132,15 @@ describe('messages and details', () => {
     assertSpeaksClearly(findings, 'examples/storefront.catalog.yaml');
   });
 
-  it('the example with its infrastructure: every message, the action included, is at most 90 characters (whole in the Problems panel at 1280 px)', () => {
+  // The Problems panel gives a row's message what the rule id and position leave: at 1280 px with
+  // the Explorer open, about 92 characters for both (measured in the real host; the integration
+  // test problemsPanel.test.ts measures the pixels, this is the quick proxy).
+  it('the example with its infrastructure: every message, the action included, fits beside its rule id (whole in the Problems panel at 1280 px)', () => {
     const path = join(repoRoot, 'examples/storefront.catalog.yaml');
     const { findings } = analyzeCatalogFile(readFileSync(path, 'utf8'), { catalogPath: path, workspaceRoot: repoRoot });
     const shown = findings.filter((f) => f.severity !== 'hint');
     assert.ok(shown.length >= 23, String(shown.length));
-    assert.deepEqual(shown.filter((f) => f.message.length > 90).map((f) => `${f.message.length} ${f.message}`), []);
+    assert.deepEqual(shown.filter((f) => f.message.length + f.ruleId.length > 93).map((f) => `${f.message.length} + ${f.ruleId}: ${f.message}`), []);
   });
 
   it('every rule page example', () => {

@@ -185,7 +185,7 @@ dataTypes:
     assert.equal(unknown.suggestion, 'aws_dynamodb_table.orders');
     assert.ok(applyEdits(text, quickFixes(text, analysis, unknown)[0].edits).endsWith('    resources: [aws_dynamodb_table.orders]\n'));
     const failoverDrift = analysis.findings.find((f) => f.ruleId === 'failover-drift')!;
-    assert.equal(failoverDrift.message, "'ledger' says failover: manual; DNS fails over automatically: make them agree.");
+    assert.equal(failoverDrift.message, "'ledger' says failover: manual; DNS fails over on its own: make them agree.");
     assert.match(failoverDrift.detail, /moves traffic by an HTTPS health check on api\.shop\.example\.com, which is automatic/);
   });
 

@@ -11,7 +11,7 @@ export const caInMultiRegion = defineRule<DataTypeRule>({
     if (resolved.cap !== 'CA' || !resolved.multiRegion) return [];
     return [{
       at: dataType.at('cap'),
-      message: `${named(resolved.name)} declares CA but lives in ${resolved.regions.length} Regions: declare ${rec.cap}, the recommendation.`,
+      message: `${named(resolved.name)} is CA but lives in ${resolved.regions.length} Regions: declare ${rec.cap}, as recommended.`,
       detail: `\`${resolved.name}\` declares CA but lives in ${resolved.regions.length} Regions: links between Regions do fail, and then it must either refuse requests (CP) or accept diverging copies (AP). Declare the choice; the recommendation is ${rec.cap}.`,
     }];
   },

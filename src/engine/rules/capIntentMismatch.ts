@@ -15,7 +15,7 @@ export const capIntentMismatch = defineRule<DataTypeRule>({
     if (facts.position.value === null || facts.position.value === resolved.cap) return [];
     return [{
       at: dataType.at('cap'),
-      message: `${named(resolved.name)} declares ${resolved.cap}, but ${resolved.store} is ${facts.position.value}: change the store or the cap.`,
+      message: `${named(resolved.name)} declares ${resolved.cap}, but ${resolved.store} is ${facts.position.value}: change one.`,
       detail: `\`${resolved.name}\` declares ${resolved.cap}, but its store \`${resolved.store}\` is ${facts.position.value} across Regions (${facts.position.text}). Change the store or the declared intent so the design review sees what will really happen in a partition.`,
     }];
   },

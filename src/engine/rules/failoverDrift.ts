@@ -19,7 +19,7 @@ export const failoverDrift = defineRule<DataTypeRule>({
       : 'Traffic moves only when a person flips the routing control, so the recovery time includes a person being paged and deciding; an automatic `rto` may not be met.';
     return [{
       at: { ...dataType.at('failover'), related: [resourceLocation(contradicting, contradicting.how)] },
-      message: `${named(dataType.resolved.name)} says failover: ${declared}; DNS fails over ${contradicting.mode === 'automatic' ? 'automatically' : 'by hand'}: make them agree.`,
+      message: `${named(dataType.resolved.name)} says failover: ${declared}; DNS fails over ${contradicting.mode === 'automatic' ? 'on its own' : 'by hand'}: make them agree.`,
       detail: `\`${dataType.resolved.name}\` declares \`failover: ${declared}\`, but \`${contradicting.logicalId}\` in \`${contradicting.file}\` moves traffic by ${contradicting.how}, which is ${contradicting.mode}. ${consequence} Make the catalog say what is deployed, or change the DNS failover (an ARC routing control on the PRIMARY record's health check makes it manual).`,
       suggestion: contradicting.mode,
     }];

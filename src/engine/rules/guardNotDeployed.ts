@@ -29,7 +29,7 @@ export const guardNotDeployed = defineRule<DataTypeRule>({
         if (!automatic) continue;
         issues.push({
           at: { ...dataType.at('splitBrainGuards', index), related: [resourceLocation(automatic, automatic.how)] },
-          message: `${named(name)} declares human approval, but DNS fails over automatically: add an ARC control.`,
+          message: `${named(name)} wants approval, but DNS fails over alone: add an ARC control.`,
           detail: `\`${name}\` declares a \`human-approval\` guard, but \`${automatic.logicalId}\` in \`${automatic.file}\` moves traffic by ${automatic.how}, with no person in the loop. Put an ARC routing control behind the PRIMARY record (a \`RECOVERY_CONTROL\` health check), or an ARC Region switch plan with a \`ManualApproval\` step, or remove the guard from the catalog.`,
         });
       }

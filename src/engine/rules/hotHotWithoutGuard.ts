@@ -38,7 +38,7 @@ export const hotHotWithoutGuard = defineRule<DataTypeRule>({
       return [{
         at: dataType.at('topology'),
         severity: 'warning',
-        message: `${named(resolved.name)}: last writer wins on ${store}: set conflictResolution or declare writes.`,
+        message: `${named(resolved.name)} is hot-hot, last writer wins: set conflictResolution or writes.`,
         detail: `\`${resolved.name}\` takes writes in ${resolved.regions.length} Regions on \`${store}\`, where concurrent writes to one item resolve by last writer wins and the other write disappears without a trace.${idleNote}${approvalOnly} That is AWS's "write to any Region" design when the writes are idempotent puts or appends: declare them (\`writes: [idempotent-put]\`), or say that the last writer wins (\`conflictResolution: last-writer-wins\`). Writes that read and modify an item need one writer per item (\`writeMode: one-region\` or \`home-region\`) or \`dynamodb-global-strong\`.`,
       }];
     }

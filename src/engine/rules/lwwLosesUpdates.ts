@@ -20,7 +20,7 @@ export const lwwLosesUpdates = defineRule<DataTypeRule>({
       : '';
     return [{
       at: dataType.at('writes'),
-      message: `${named(resolved.name)}: last writer wins loses its ${lost.length === 1 ? lost[0] : 'non-idempotent'} writes: pin each item to one Region.`,
+      message: `${named(resolved.name)}: last writer wins drops ${lost.length === 1 ? lost[0] : 'non-idempotent'} writes: pin items to Regions.`,
       detail: `\`${resolved.name}\` makes ${lost.map((write) => `\`${write}\``).join(', ')} writes in ${resolved.regions.length} Regions on \`${resolved.store}\`, where the last writer wins: when two Regions update one item, one update disappears without an error. ${writeGuidance.lastWriterWinsLosesSilently.text}${merge} ${fixes}`,
     }];
   },

@@ -17,14 +17,14 @@ export const lwwOnStrongData = defineRule<DataTypeRule>({
     if (resolved.conflictResolution === 'last-writer-wins') {
       issues.push({
         at: dataType.at('conflictResolution'),
-        message: `${named(resolved.name)} is strong data, but the last writer wins: set conflictResolution: none.`,
+        message: `${named(resolved.name)} is strong; last writer wins: set conflictResolution: none.`,
         detail: `\`${resolved.name}\` is strong data but resolves conflicts by last writer wins: when two Regions write the same item, the earlier write disappears without an error. Set \`conflictResolution: none\` and keep the data on a store with one writer per item or a strongly consistent one: ${storeWithAlternative(verdict, true)} for \`${resolved.name}\`.`,
       });
     }
     if (resolved.store === 'dynamodb-global') {
       issues.push({
         at: dataType.at('store'),
-        message: `${named(resolved.name)} is strong data on dynamodb-global (last writer wins): use ${verdict.store}.`,
+        message: `${named(resolved.name)} is strong data; its last writer wins: use ${verdict.store}.`,
         detail: `\`${resolved.name}\` is strong data on \`dynamodb-global\` (multi-Region eventual consistency): concurrent writes to an item resolve by last writer wins and the loser vanishes unlogged; conditional writes and transactions only see the local Region. Use ${verdict.alternative === 'dynamodb-global-strong' ? `\`${verdict.store}\`, or \`dynamodb-global-strong\` (multi-Region strong consistency, available since 2025), which keeps the DynamoDB API` : storeWithAlternative(verdict, true)}.`,
       });
     }

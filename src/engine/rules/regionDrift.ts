@@ -20,12 +20,12 @@ export const regionDrift = defineRule<DataTypeRule>({
       if (missing.length === 0 && extra.length === 0) continue;
       const few = (list: string[]) => (list.length <= 3 ? listRegions(list) : `${list.length} Regions`);
       const fewer = (list: string[]) => (list.length <= 2 ? listRegions(list) : `${list.length} Regions`);
-      // Which side has what: "deployed only in X; the catalog also declares Y", or "also in Z, which the catalog does not declare".
+      // Which side has what, and what to do: deployed in fewer Regions, in more, or in others.
       const says = extra.length === 0
-        ? `is deployed only in ${few(regions)}; the catalog also declares ${few(missing)}.`
+        ? `is deployed only in ${few(regions)}, not ${few(missing)}: deploy it or drop ${missing.length === 1 ? 'it' : 'them'}.`
         : missing.length === 0
-          ? `is also deployed in ${few(extra)}, which the catalog does not declare.`
-          : `is deployed in ${fewer(extra)} (undeclared) and not in ${fewer(missing)} (declared).`;
+          ? `also deploys to ${few(extra)}: declare ${extra.length === 1 ? 'it' : 'them'} or drop the replica${extra.length === 1 ? '' : 's'}.`
+          : `is in ${fewer(extra)} (undeclared), not ${fewer(missing)}: align the Regions.`;
       issues.push({
         at: atResource(link, link.store, `deployed in ${listRegions(regions)}`),
         message: `${named(dataType.resolved.name)}: ${resourceNamed(link.name)} ${says}`,

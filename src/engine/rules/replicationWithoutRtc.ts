@@ -16,7 +16,7 @@ export const replicationWithoutRtc = defineRule<DataTypeRule>({
       if (link.store?.replicationTimeControl !== false) continue;
       issues.push({
         at: atResource(link, link.store, 'replication without ReplicationTime'),
-        message: `${named(resolved.name)} declares ${promise}, but ${resourceNamed(link.name)} has no RTC: enable it.`,
+        message: `${named(resolved.name)}: ${resourceNamed(link.name)} replicates without RTC: enable it.`,
         detail: `\`${resolved.name}\` declares a \`${promise}\`, but \`${link.name}\` replicates without S3 Replication Time Control, so no time bounds the replication window: most objects copy in seconds, some take hours. With RTC (\`Destination.ReplicationTime: { Status: Enabled, Time: { Minutes: 15 } }\` with \`Metrics\`), 99.99 % of objects replicate within 15 minutes, backed by an SLA. Enable it on every rule, or drop the promise.`,
       });
     }

@@ -17,7 +17,7 @@ export const rtoVsHumanApproval = defineRule<DataTypeRule>({
     if (!resolved.splitBrainGuards.some((g) => g.type === 'human-approval')) return [];
     return [{
       at: dataType.at('rto'),
-      message: `${named(resolved.name)} must recover in ${formatDuration(rto)}, but approval takes 5–10 min: raise rto to 10m.`,
+      message: `${named(resolved.name)} has rto ${formatDuration(rto)}; approval takes 5–10 min: raise rto to 10m.`,
       detail: `\`${resolved.name}\` must recover within ${formatDuration(rto)}, but its failover waits for human approval, which adds 5–10 minutes (paging, reading the dashboards, approving). Raise the RTO to 10m or more, or rely on a guard that needs no person (fencing lease, witness Region, quorum).`,
     }];
   },

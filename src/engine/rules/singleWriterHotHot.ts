@@ -15,7 +15,7 @@ export const singleWriterHotHot = defineRule<DataTypeRule>({
     const forwarding = resolved.store === 'aurora-global' ? ' (write forwarding still sends every write to the primary Region, so it fails when that Region is cut off)' : '';
     return [{
       at: dataType.at('store'),
-      message: `${named(resolved.name)} is hot-hot, but ${resolved.store} has one writer: use ${rec.store} or go hot-warm.`,
+      message: `${named(resolved.name)} is hot-hot; ${resolved.store} has one writer: use ${rec.store}.`,
       detail: `\`${resolved.name}\` is hot-hot, but \`${resolved.store}\` (${facts.product}) takes writes in ${facts.writers.text}${forwarding}. Use \`${rec.store}\` for writes in every Region, or make the topology hot-warm.`,
     }];
   },

@@ -16,7 +16,7 @@ export const stalenessBudgetExceeded = defineRule<DataTypeRule>({
     if (window === null || window <= budget) return [];
     return [{
       at: dataType.at('stalenessBudget'),
-      message: `${named(resolved.name)} allows reads ${formatDuration(budget)} stale; ${facts.id} can lag ${formatDuration(window)}+: raise the budget.`,
+      message: `${named(resolved.name)} allows ${formatDuration(budget)} stale; ${facts.id} can lag ${formatDuration(window)}+: raise it.`,
       detail: `\`${resolved.name}\` tolerates reads ${formatDuration(budget)} stale, but ${which} replicates across Regions ${facts.replicationWindow.text}: a reader in another Region can see older data than that. Read only in the writing Region, choose a synchronously replicated store (aurora-dsql, dynamodb-global-strong), or raise the budget.`,
     }];
   },

@@ -28,7 +28,7 @@ export const storeMismatch = defineRule<DataTypeRule>({
     const orAlternative = rec.alternative ? ` (or, also ${rec.cap}, \`${rec.alternative}\`)` : '';
     const message = position === null
       ? `${named(resolved.name)} is in ${resolved.regions.length} Regions, but ${resolved.store} lives in one: use ${rec.store}.`
-      : `${named(resolved.name)} needs ${rec.cap}, but ${resolved.store} is ${position} across Regions: use ${rec.store}.`;
+      : `${named(resolved.name)} needs ${rec.cap}, but ${resolved.store} is ${position}: use ${rec.store}.`;
     const detail = position === null
       ? `\`${resolved.name}\` is in ${resolved.regions.length} Regions, but \`${resolved.store}\` (${facts.product}) lives in one Region and has no cross-Region position. Use \`${rec.store}\` (${rec.cap}).`
       : `\`${resolved.name}\` needs ${rec.cap}, but \`${resolved.store}\` is ${position} across Regions (${facts.position.text}): ${whatGoesWrong[rec.cap === 'CP' ? 'CP' : 'AP']}. Use \`${rec.store}\`${orAlternative}.`;

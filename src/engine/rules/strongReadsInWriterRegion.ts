@@ -17,7 +17,7 @@ export const strongReadsInWriterRegion = defineRule<DataTypeRule>({
     const declaredWriteMode = onWriteMode.range.offset[0] !== dataType.nameAt().range.offset[0] || onWriteMode.related !== undefined;
     return [{
       at: declaredWriteMode ? onWriteMode : dataType.at('store'),
-      message: `${named(resolved.name)}: send strong reads and conditional writes to ${where === 'its home Region' ? 'each item\'s home Region' : 'its writing Region'}.`,
+      message: `${named(resolved.name)}: send strong reads to ${where === 'its home Region' ? 'each item\'s home Region' : 'its writing Region'}.`,
       detail: `\`${resolved.name}\` is strong data on \`dynamodb-global\` written ${writePath.writeMode === 'home-region' ? 'in each item\'s home Region' : 'in one Region'} (AWS's "write to ${writePath.writeMode === 'home-region' ? 'your' : 'one'} Region" design), so no two Regions write one item and the last writer never has to win. Strongly consistent reads, conditional writes and transactions must go to ${where}: ${writeGuidance.conditionalWritesAreLocal.text} Other Regions read eventually (${storeFacts['dynamodb-global'].replicationWindow.text}). A planned Region switch drains writes first; an unplanned one loses the replication lag (RPO ${storeFacts['dynamodb-global'].rpo.text}).`,
     }];
   },

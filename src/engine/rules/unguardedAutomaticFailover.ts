@@ -34,7 +34,7 @@ export const unguardedAutomaticFailover = defineRule<DataTypeRule>({
       : '';
     return [{
       at: dataType.at('failover'),
-      message: `${named(resolved.name)} fails over automatically with no lease, witness or quorum: make it manual.`,
+      message: `${named(resolved.name)} fails over automatically, unguarded: go manual.`,
       detail: `\`${resolved.name}\` fails over automatically with no fencing lease, witness Region or quorum that anything enforces: a health check cannot tell a dead primary from one cut off by a partition, so traffic can move to another Region while the old primary still takes writes${storeAndAdvice(resolved.store)}${idle}`,
     }];
   },

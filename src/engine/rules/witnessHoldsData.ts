@@ -33,7 +33,7 @@ export const witnessHoldsData = defineRule<DataTypeRule>({
       for (const region of knownRegions(link.store).regions.filter((r) => witnesses.has(r) && !dataType.declaredRegions.some((d) => d.name === r))) {
         issues.push({
           at: withDeclaration(atResource(link, link.store, `a replica in ${region}`), declaration(region)),
-          message: `${named(name)}: ${resourceNamed(link.name)} has a replica in ${region}, a witness: make it a data Region.`,
+          message: `${named(name)}: ${resourceNamed(link.name)} has a copy in witness ${region}: make it a data Region.`,
           detail: `\`${link.name}\` in \`${link.store.file}\` keeps a replica of \`${name}\` in \`${region}\`, which the catalog declares a witness. ${why(region)}`,
           suggestion: region,
         });

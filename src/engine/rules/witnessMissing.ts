@@ -30,7 +30,7 @@ export const witnessMissing = defineRule<DataTypeRule>({
       if (declared.role !== 'witness') {
         issues.push({
           at: { ...dataType.at('splitBrainGuards', index, 'region'), related: [declaration] },
-          message: `${named(resolved.name)} names ${region} as its witness, but it is a ${declared.role} Region: name a witness.`,
+          message: `${named(resolved.name)}: its witness ${region} is a ${declared.role} Region: name a witness.`,
           detail: `\`${resolved.name}\`'s witness \`${region}\` is declared as a ${declared.role} Region, not a witness. A witness votes in failover decisions and holds no data; declare a third Region with \`role: witness\` and name it here.`,
         });
       } else if (resolved.regions.includes(region)) {
