@@ -157,6 +157,71 @@ dataTypes:
     assert.deepEqual(analysis.findings.filter((f) => f.ruleId === 'hot-hot-without-guard').map((f) => f.dataType), ['replication-checkpoints']);
   });
 
+  // Public Radio Exchange's production templates (PRX/Infrastructure, MIT): each case below failed in version 2.
+  const prx = (root: string) => cpSync(join(fixtures, 'public/prx-infrastructure/db'), join(root, 'db'), { recursive: true });
+
+  it('PRX db/dynamodb-global-table.yml: replica Regions that are parameters without a default are unknown, so the table is drafted hot-hot (version 2: single-region) and a catalog writing it in two Regions hears of last writer wins', () => {
+    const root = workspace();
+    prx(root);
+    const entries = [{ index: 0, path: 'db/dynamodb-global-table.yml', region: 'us-east-1' }];
+    const unknownRegion = (parameter: string, condition: string) => `? Fn::If on the condition ${condition}, which depends on the parameter ${parameter}, which has no default`;
+    // Version 2: ['us-east-1', '? an empty value', '? an empty value'].
+    assert.deepEqual(facts(root, entries), [['DynamoDBTable', 'dynamodb-global', ['us-east-1', unknownRegion('Region2', 'HasSecondaryRegion'), unknownRegion('Region3', 'HasTertiaryRegion')], null]]);
+    const draft = draftCatalog(read(root, entries), { infrastructure: [{ path: 'db/dynamodb-global-table.yml', region: 'us-east-1' }] });
+    assert.doesNotMatch(draft, /single-region/);
+    assert.match(draft, /topology: hot-hot/);
+    assert.match(draft, /regions: \[us-east-1\] # check: some Regions are unknown: Fn::If on the condition HasSecondaryRegion/);
+    const analysis = analyze(root, `${headerWith('podcasts', ['us-east-1', 'us-west-2'])}infrastructure:
+  - { path: db/dynamodb-global-table.yml, region: us-east-1 }
+dataTypes:
+  - name: orders
+    category: transaction
+    consistency: eventual
+    store: dynamodb-global
+    topology: hot-hot
+    resources: [DynamoDBTable]
+`);
+    assert.deepEqual(analysis.findings.filter((f) => ['region-drift', 'store-drift', 'unknown-resource', 'unclaimed-resource'].includes(f.ruleId)).map((f) => f.message), []);
+    assert.deepEqual(analysis.findings.filter((f) => f.ruleId === 'hot-hot-without-guard').map((f) => f.dataType), ['orders']);
+  });
+
+  it('PRX db/shared-apps-aurora-mysql: one cluster template per Region, joined to a GlobalCluster built from a parameter source: no drift on a correct catalog, and what is unknown says why', () => {
+    const root = workspace();
+    prx(root);
+    for (const infrastructure of [
+      '  - { path: db/shared-apps-aurora-mysql/database-cluster.yml, regions: [us-east-1, us-west-2] }\n',
+      '  - { path: db/shared-apps-aurora-mysql/database-cluster.yml, region: us-east-1 }\n  - { path: db/shared-apps-aurora-mysql/database-cluster.yml, region: us-west-2 }\n',
+    ]) {
+      const analysis = analyze(root, `${headerWith('shared-apps', ['us-east-1', 'us-west-2'])}infrastructure:
+${infrastructure}  - { path: db/shared-apps-aurora-mysql/global-database.yml, region: us-east-1 }
+dataTypes:
+  - name: shared-apps
+    category: transaction
+    store: aurora-global
+    topology: hot-warm
+    failover: manual
+    splitBrainGuards: [human-approval]
+    resources: [GlobalCluster, DbCluster]
+`);
+      // Version 2: unknown-resource on DbCluster (two stacks), and the GlobalCluster "deployed only in us-east-1".
+      assert.deepEqual(analysis.findings.filter((f) => f.severity !== 'hint').map((f) => `${f.ruleId} ${f.message}`), [], infrastructure);
+      const unknown = analysis.report.dataTypes[0].deployed?.flatMap((d) => d.unknown) ?? [];
+      assert.ok(unknown.includes('a Region: us-west-2, if DbCluster joins it: its GlobalClusterIdentifier is Fn::If on the condition HasGlobalClusterIdentifier, which depends on the parameter GlobalClusterIdentifier, which has no default'), JSON.stringify(unknown));
+      assert.ok(unknown.includes('the store: aurora-global or aurora: GlobalClusterIdentifier is Fn::If on the condition HasGlobalClusterIdentifier, which depends on the parameter GlobalClusterIdentifier, which has no default'), JSON.stringify(unknown));
+    }
+    // A catalog that calls it single-Region plain Aurora is told nothing false either: the store is unknown, not aurora-global.
+    const plain = analyze(root, `${headerWith('shared-apps', ['us-east-1'])}infrastructure:
+  - { path: db/shared-apps-aurora-mysql/database-cluster.yml, regions: [us-east-1, us-west-2] }
+dataTypes:
+  - name: shared-apps
+    category: transaction
+    store: aurora
+    topology: single-region
+    resources: [DbCluster]
+`);
+    assert.deepEqual(plain.findings.filter((f) => f.ruleId === 'store-drift').map((f) => f.message), []);
+  });
+
   it('a table made global by a Custom:: resource, and an Aurora member of a global cluster defined elsewhere: unknown, no drift', () => {
     const root = workspace();
     writeFileSync(join(root, 'templates/legacy.yaml'), `Parameters:

@@ -366,6 +366,8 @@ export interface AuroraMember extends ResourceLocation {
   globalCluster: { identifier: string } | { logicalId: string } | Unknown;
   region: string | Unknown;
   writeForwarding: boolean;
+  /** Why it may not be a member at all: `GlobalClusterIdentifier` is an `Fn::If` the template does not decide. */
+  membershipUnknown?: string;
 }
 
 /** An S3 bucket's replication, its destinations joined to buckets of other stacks in system.ts. */
@@ -450,7 +452,12 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
         const ref = referencedId(props.GlobalClusterIdentifier);
         const identifier = text(props.GlobalClusterIdentifier);
         const globalCluster = ref && byId.get(ref)?.type === 'AWS::RDS::GlobalCluster' ? { logicalId: ref } : typeof identifier === 'string' ? { identifier } : identifier;
-        reading.auroraMembers.push({ ...location, globalCluster, region: here, writeForwarding: props.EnableGlobalWriteForwarding === true || props.EnableGlobalWriteForwarding === 'true' });
+        // `!If [IsSecondary, !Ref GlobalClusterId, !Ref AWS::NoValue]`: a primary in one stack, a secondary in another.
+        const conditional = isUnknownValue(props.GlobalClusterIdentifier) && asRecord(resource.properties).GlobalClusterIdentifier !== null && typeof asRecord(resource.properties).GlobalClusterIdentifier === 'object' && 'Fn::If' in asRecord(asRecord(resource.properties).GlobalClusterIdentifier);
+        reading.auroraMembers.push({
+          ...location, globalCluster, region: here, writeForwarding: props.EnableGlobalWriteForwarding === true || props.EnableGlobalWriteForwarding === 'true',
+          ...(conditional ? { membershipUnknown: `GlobalClusterIdentifier is ${(props.GlobalClusterIdentifier as Unknown).unknown}` } : {}),
+        });
         break;
       }
       case 'AWS::DSQL::Cluster': {

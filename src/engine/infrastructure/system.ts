@@ -58,9 +58,18 @@ function joinAuroraGlobal(readings: StackReading[], stores: DeployedStore[]): vo
       if (global.identifier) byIdentifier.set(global.identifier, global.store);
     }
   }
+  /** Stores made of members whose global cluster is not linked: aurora-global, or unknown. */
+  const joined = new Set<DeployedStore>();
+  const declaredGlobals = [...byIdentifier.values(), ...readings.flatMap((reading) => reading.globalClusters.map((g) => g.store))];
   for (const reading of readings) {
     for (const member of reading.auroraMembers) {
       const { globalCluster } = member;
+      if (isUnknown(globalCluster)) {
+        // A cluster that joins a global cluster the template does not name may join any of them:
+        // each one's Regions are then incomplete, never "only where its known members are".
+        const where = typeof member.region === 'string' ? member.region : 'its Region';
+        for (const global of new Set(declaredGlobals)) if (!global.regions.includes(where)) global.regions.push({ unknown: `${where}, if ${member.logicalId} joins it: its GlobalClusterIdentifier is ${globalCluster.unknown}` });
+      }
       let store: DeployedStore | undefined;
       if ('logicalId' in globalCluster) store = reading.globalClusters.find((g) => g.store.logicalId === globalCluster.logicalId)?.store;
       else if ('identifier' in globalCluster) store = byIdentifier.get(globalCluster.identifier);
@@ -68,9 +77,13 @@ function joinAuroraGlobal(readings: StackReading[], stores: DeployedStore[]): vo
         // A global cluster that is not in the linked infrastructure: its members still make one store.
         const identifier = 'identifier' in globalCluster ? globalCluster.identifier : undefined;
         // Its other members are deployed elsewhere: their Regions are unknown, never "none".
-        store = { ...member, store: 'aurora-global', regions: [{ unknown: `the Regions of the other members of global cluster ${identifier ?? '(unnamed)'}, which the linked infrastructure does not deploy` }], members: [] };
+        const { membershipUnknown, ...location } = member;
+        // A GlobalClusterIdentifier under Fn::If may be absent: then the cluster is plain Aurora.
+        const storeId: DeployedStore['store'] = membershipUnknown ? { unknown: `aurora-global or aurora: ${membershipUnknown}` } : 'aurora-global';
+        store = { ...location, store: storeId, regions: [{ unknown: `the Regions of the other members of global cluster ${identifier ?? '(unnamed)'}, which the linked infrastructure does not deploy` }], members: [] };
         if (identifier) byIdentifier.set(identifier, store);
         stores.push(store);
+        joined.add(store);
       }
       if (store.logicalId !== member.logicalId || store.stack !== member.stack) store.members.push(member);
       store.regions.push(member.region);
@@ -78,7 +91,7 @@ function joinAuroraGlobal(readings: StackReading[], stores: DeployedStore[]): vo
     }
   }
   for (const store of stores) {
-    if (store.store === 'aurora-global') {
+    if (store.store === 'aurora-global' || joined.has(store)) {
       store.regions = dedupeRegions(store.regions);
       store.writeForwarding ??= false;
     }
