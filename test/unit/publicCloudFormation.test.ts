@@ -2,7 +2,7 @@
 // without a default. The public template is copied verbatim (test/fixtures/public/README.md);
 // regional-stack.yaml is ours, after a common pattern. Each case failed in version 2.
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { draftCatalog, type CatalogAnalysis } from '../../src/engine';
@@ -220,6 +220,48 @@ dataTypes:
     resources: [DbCluster]
 `);
     assert.deepEqual(plain.findings.filter((f) => f.ruleId === 'store-drift').map((f) => f.message), []);
+  });
+
+  // AWS's own AWS::RDS::GlobalCluster examples (the CloudFormation User Guide, copied verbatim): the
+  // YAML of two of them, deployed as their headings say.
+  function userGuideExample(heading: string): string {
+    const page = readFileSync(join(fixtures, 'public/aws-cloudformation-user-guide/doc_source/aws-resource-rds-globalcluster.md'), 'utf8');
+    const block = [...page.matchAll(/^#### YAML<a name="([^"]+)"><\/a>\n\n```\n([\s\S]*?)^```$/gm)].find((match) => match[1].includes(heading));
+    assert.ok(block, heading);
+    return block[2];
+  }
+
+  it('the CloudFormation User Guide\'s GlobalCluster built from its template\'s cluster (what CDK\'s CfnGlobalCluster with sourceDbClusterIdentifier synthesizes), and a cluster added from another Region: one global database, no drift', () => {
+    const root = workspace();
+    writeFileSync(join(root, 'templates/primary.yaml'), userGuideExample('Creating_a_Global_Database_cluster_for_Aurora_MySQL'));
+    writeFileSync(join(root, 'templates/secondary.yaml'), userGuideExample('Adding_a_Region_to_an_Aurora_database_cluster'));
+    const entries = [{ index: 0, path: 'templates/primary.yaml', region: 'us-east-1' }, { index: 1, path: 'templates/secondary.yaml', region: 'us-west-2' }];
+    const system = read(root, entries);
+    const joins = 'us-west-2, if RDSCluster joins it: its GlobalClusterIdentifier is the parameter GlobalClusterIdentifier, which has no default';
+    // The source cluster is the global database's primary, not a plain Aurora cluster of its own.
+    assert.deepEqual(system.stores.map((s) => [`${s.stack}/${s.logicalId}`, s.store, s.regions.map((r) => (typeof r === 'string' ? r : `? ${r.unknown}`)), s.members.map((m) => `${m.stack}/${m.logicalId}`)]), [
+      ['primary/GlobalCluster', 'aurora-global', ['us-east-1', `? ${joins}`], ['primary/RDSCluster']],
+      ['secondary/RDSCluster', 'aurora-global', ['? the Regions of the other members of global cluster (unnamed), which the linked infrastructure does not deploy', 'us-west-2'], []],
+    ]);
+    const analysis = analyze(root, `${headerWith('ledger', ['us-east-1', 'us-west-2'])}infrastructure:
+  - { path: templates/primary.yaml, region: us-east-1 }
+  - { path: templates/secondary.yaml, region: us-west-2 }
+dataTypes:
+  - name: ledger
+    category: transaction
+    store: aurora-global
+    topology: hot-warm
+    failover: manual
+    splitBrainGuards: [human-approval]
+    resources: [GlobalCluster, primary/RDSCluster, secondary/RDSCluster]
+`);
+    // Version 2: store-drift "primary/RDSCluster deploys aurora, not the declared aurora-global" and two
+    // region-drifts; before the unknown member was counted, "GlobalCluster is deployed only in us-east-1".
+    assert.deepEqual(analysis.findings.filter((f) => f.severity !== 'hint').map((f) => `${f.ruleId} ${f.message}`), []);
+    assert.ok(analysis.report.dataTypes[0].deployed?.some((d) => d.unknown?.includes(`a Region: ${joins}`)));
+    const draft = draftCatalog(system, { infrastructure: entries.map(({ path, region }) => ({ path, region })) });
+    assert.doesNotMatch(draft, /store: aurora\n|single-region/);
+    assert.equal(draft.match(/store: aurora-global/g)?.length, 2);
   });
 
   it('a table made global by a Custom:: resource, and an Aurora member of a global cluster defined elsewhere: unknown, no drift', () => {
