@@ -52,6 +52,15 @@ dataTypes:
     regions: [us-east-1, us-west-2]
     resources: [LedgerB7379752]
 `,
+  // aws-samples/aws-sam-nested-stack-sample, verbatim: the cart table sits in a nested application.
+  samNestedStackSample: `${headerWith('shop', ['us-west-1'])}infrastructure: [template.yml]
+dataTypes:
+  - name: carts
+    category: cart
+    store: dynamodb
+    topology: single-region
+    resources: [DynamoDBShoppingCartTable]
+`,
   samNested: `${headerWith('orders', ['us-west-2'])}infrastructure: [app/template.yaml]
 dataTypes:
   - { name: orders, category: transaction, store: dynamodb, topology: single-region, regions: [us-west-2], resources: [OrdersTable] }
@@ -112,6 +121,18 @@ describe('public CDK apps as they synthesize', () => {
     assert.deepEqual(system.problems, []);
   });
 
+  it('aws-sam-nested-stack-sample (public, verbatim): the cart table of the nested application shoppingcart-service.yaml is read, in samconfig.toml\'s Region, and drafted as shopping-cart', () => {
+    const root = mkdtempSync(join(tmpdir(), 'cap-sam-'));
+    cpSync(join(__dirname, '../../../test/fixtures/public/aws-sam-nested-stack-sample'), root, { recursive: true });
+    const system = loadDeployedSystem([{ index: 0, path: 'template.yml' }], { catalogDir: root, workspaceRoot: root })!;
+    // Version 2: "no data store found to draft a catalog from", and unknown-resource on DynamoDBShoppingCartTable (exit 1).
+    assert.deepEqual(system.stores.map((s) => [s.logicalId, s.store, s.regions, s.file]), [['DynamoDBShoppingCartTable', 'dynamodb', ['us-west-1'], 'shoppingcart-service.yaml']]);
+    assert.deepEqual(system.problems, []);
+    const draft = draftCatalog(system, { infrastructure: ['template.yml'] });
+    assert.match(draft, /- name: shopping-cart\n {4}category: cart # check: guessed from the name DynamoDBShoppingCartTable\n/);
+    assert.match(draft, /regions: \[us-west-1\]\n {4}resources: \[DynamoDBShoppingCartTable\]/);
+  });
+
   it('an Aurora global database built from an existing cluster (CfnGlobalCluster with sourceDbClusterIdentifier) keeps it as its primary, in its stack\'s Region', () => {
     // The app is ours (test/fixtures/cdk-aurora-global/app.ts, the usual CDK pattern); the assembly is aws-cdk-lib's.
     const root = mkdtempSync(join(tmpdir(), 'cap-cdk-'));
@@ -133,6 +154,7 @@ describe('public CDK apps as they synthesize', () => {
       ['aws-cdk-examples global-table-with-cmk', copy('public/cdk/aws-cdk-examples-global-table-with-cmk/cdk.out', 'cdk.out'), CORRECT_CATALOGS.globalTableWithCmk],
       ['CfnGlobalCluster from an existing cluster', copy('cdk-aurora-global/cdk.out', 'cdk.out'), CORRECT_CATALOGS.auroraFromCluster],
       ['SAM nested application', copy('sam-nested', 'app'), CORRECT_CATALOGS.samNested],
+      ['aws-sam-nested-stack-sample', copy('public/aws-sam-nested-stack-sample', '.'), CORRECT_CATALOGS.samNestedStackSample],
     ];
     for (const [app, setUp, catalog] of apps) {
       it(app, () => {

@@ -28,6 +28,8 @@ const CATEGORY_WORDS: ReadonlyArray<[RegExp, Category]> = [
 ];
 
 const NAME_SUFFIXES = /(Global(Cluster|Table)?|Table|Bucket|Cluster|Cache|Database|Db|ReplicationGroup|Datastore)$/;
+/** A product named before the data (`DynamoDBShoppingCartTable`, `S3MediaBucket`): the store says it already. */
+const NAME_PREFIXES = /^(DynamoDB|DynamoDb|Dynamo|DDB|Ddb|S3|RDS|Rds|Aurora|DSQL|Dsql|ElastiCache|Elasticache)(?=[A-Z][a-z])/;
 
 /** Terraform names that say nothing about the data: the module's name says more. */
 const GENERIC_NAMES = new Set(['this', 'main', 'default', 'primary', 'table', 'bucket', 'cluster', 'global', 'example']);
@@ -41,11 +43,12 @@ function nameOf(logicalId: string): string {
   return GENERIC_NAMES.has(name) && module ? module : name;
 }
 
-/** `CartsTable` → `carts`, `PaymentsGlobal` → `payments`, `aws_dynamodb_table.carts` → `carts`, `module.ledger.aws_rds_global_cluster.this` → `ledger`. */
+/** `CartsTable` → `carts`, `DynamoDBShoppingCartTable` → `shopping-cart`, `PaymentsGlobal` → `payments`, `aws_dynamodb_table.carts` → `carts`, `module.ledger.aws_rds_global_cluster.this` → `ledger`. */
 export function dataTypeName(logicalId: string): string {
   const base = nameOf(logicalId);
-  const trimmed = base.replace(NAME_SUFFIXES, '') || base;
-  const kebab = trimmed.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase();
+  const trimmed = base.replace(NAME_PREFIXES, '').replace(NAME_SUFFIXES, '') || base.replace(NAME_SUFFIXES, '') || base;
+  // Acronyms stay whole: `OrdersDDBTable` → `orders-ddb`, not `orders-d-d-b` or `ordersddb`.
+  const kebab = trimmed.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase();
   return /^[a-z0-9]/.test(kebab) ? kebab : `data-${kebab || 'store'}`;
 }
 
