@@ -453,7 +453,7 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
         const identifier = text(props.GlobalClusterIdentifier);
         const globalCluster = ref && byId.get(ref)?.type === 'AWS::RDS::GlobalCluster' ? { logicalId: ref } : typeof identifier === 'string' ? { identifier } : identifier;
         // `!If [IsSecondary, !Ref GlobalClusterId, !Ref AWS::NoValue]`: a primary in one stack, a secondary in another.
-        const conditional = isUnknownValue(props.GlobalClusterIdentifier) && asRecord(resource.properties).GlobalClusterIdentifier !== null && typeof asRecord(resource.properties).GlobalClusterIdentifier === 'object' && 'Fn::If' in asRecord(asRecord(resource.properties).GlobalClusterIdentifier);
+        const conditional = isUnknownValue(props.GlobalClusterIdentifier) && 'Fn::If' in asRecord(asRecord(resource.properties).GlobalClusterIdentifier);
         reading.auroraMembers.push({
           ...location, globalCluster, region: here, writeForwarding: props.EnableGlobalWriteForwarding === true || props.EnableGlobalWriteForwarding === 'true',
           ...(conditional ? { membershipUnknown: `GlobalClusterIdentifier is ${(props.GlobalClusterIdentifier as Unknown).unknown}` } : {}),

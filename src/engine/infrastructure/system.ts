@@ -60,7 +60,7 @@ function joinAuroraGlobal(readings: StackReading[], stores: DeployedStore[]): vo
   }
   /** Stores made of members whose global cluster is not linked: aurora-global, or unknown. */
   const joined = new Set<DeployedStore>();
-  const declaredGlobals = [...byIdentifier.values(), ...readings.flatMap((reading) => reading.globalClusters.map((g) => g.store))];
+  const declaredGlobals = readings.flatMap((reading) => reading.globalClusters.map((g) => g.store));
   for (const reading of readings) {
     for (const member of reading.auroraMembers) {
       const { globalCluster } = member;
@@ -68,7 +68,7 @@ function joinAuroraGlobal(readings: StackReading[], stores: DeployedStore[]): vo
         // A cluster that joins a global cluster the template does not name may join any of them:
         // each one's Regions are then incomplete, never "only where its known members are".
         const where = typeof member.region === 'string' ? member.region : 'its Region';
-        for (const global of new Set(declaredGlobals)) if (!global.regions.includes(where)) global.regions.push({ unknown: `${where}, if ${member.logicalId} joins it: its GlobalClusterIdentifier is ${globalCluster.unknown}` });
+        for (const global of declaredGlobals) if (!global.regions.includes(where)) global.regions.push({ unknown: `${where}, if ${member.logicalId} joins it: its GlobalClusterIdentifier is ${globalCluster.unknown}` });
       }
       let store: DeployedStore | undefined;
       if ('logicalId' in globalCluster) store = reading.globalClusters.find((g) => g.store.logicalId === globalCluster.logicalId)?.store;
