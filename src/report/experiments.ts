@@ -29,6 +29,46 @@ function stopParameters(plan: ExperimentPlan, region: string): Array<{ name: str
   return plan.stopAlarms.slice(0, fisQuotas.stopConditions.value).map((value, i) => ({ name: i === 0 ? STOP_PARAMETER : `${STOP_PARAMETER}${i + 1}`, value }));
 }
 
+/** How a format writes an experiment template: its field names, and a value that stands for a parameter. */
+interface TemplateSpelling {
+  /** A field by its FIS API name (`roleArn`): CloudFormation capitalises it (`RoleArn`). */
+  field(name: string): string;
+  /** The role, each stop condition's alarm and each target ARN: `{ Ref: Name }`, or a value or `${Name}`. */
+  role: unknown;
+  stopAlarms: unknown[];
+  arn(parameter: string): unknown;
+}
+
+const CLOUDFORMATION_FIELD = (name: string) => name[0].toUpperCase() + name.slice(1);
+
+/**
+ * An experiment template's fields, as CloudFormation's `AWS::FIS::ExperimentTemplate` and the FIS
+ * API's `create-experiment-template` input both hold them (one shape, two spellings), so the two
+ * formats cannot drift apart.
+ */
+function templateFields(template: ExperimentTemplate, { field, role, stopAlarms, arn }: TemplateSpelling): Record<string, unknown> {
+  return {
+    [field('description')]: template.description,
+    [field('roleArn')]: role,
+    [field('stopConditions')]: stopAlarms.map((alarm) => ({ [field('source')]: 'aws:cloudwatch:alarm', [field('value')]: alarm })),
+    [field('targets')]: Object.fromEntries(template.targets.map((target) => [target.name, {
+      [field('resourceType')]: target.resourceType,
+      [field('selectionMode')]: 'ALL',
+      ...(target.resources ? { [field('resourceArns')]: target.resources.map((resource) => arn(resource.arnParameter)) } : { [field('resourceTags')]: target.tags }),
+    }])),
+    // Action parameters and names, target keys and tags are the user's or FIS's own: never respelled.
+    [field('actions')]: Object.fromEntries(template.actions.map((action) => [action.name, {
+      [field('actionId')]: action.actionId,
+      [field('description')]: action.description,
+      [field('parameters')]: action.parameters,
+      ...(action.target ? { [field('targets')]: { [action.target.key]: action.target.name } } : {}),
+      ...(action.startAfter ? { [field('startAfter')]: action.startAfter } : {}),
+    }])),
+    [field('experimentOptions')]: { [field('accountTargeting')]: 'single-account', [field('emptyTargetResolutionMode')]: 'fail' },
+    [field('tags')]: template.tags,
+  };
+}
+
 function templateId(template: ExperimentTemplate, isolate: string): string {
   const base = template.role === 'isolation' ? `Isolate${pascalRegion(template.region)}` : `Cut${pascalRegion(template.region)}Towards${pascalRegion(isolate)}`;
   return template.parts > 1 ? `${base}Part${template.part}` : base;
@@ -76,25 +116,12 @@ export function experimentCloudFormation(plan: ExperimentPlan): Array<{ region: 
       Parameters: parameters,
       Resources: Object.fromEntries(templates.map((template) => [templateId(template, plan.isolate), {
         Type: 'AWS::FIS::ExperimentTemplate',
-        Properties: {
-          Description: template.description,
-          RoleArn: { Ref: ROLE_PARAMETER },
-          StopConditions: stops.map(({ name }) => ({ Source: 'aws:cloudwatch:alarm', Value: { Ref: name } })),
-          Targets: Object.fromEntries(template.targets.map((target) => [target.name, {
-            ResourceType: target.resourceType,
-            SelectionMode: 'ALL',
-            ...(target.resources ? { ResourceArns: target.resources.map((resource) => ({ Ref: resource.arnParameter })) } : { ResourceTags: target.tags }),
-          }])),
-          Actions: Object.fromEntries(template.actions.map((action) => [action.name, {
-            ActionId: action.actionId,
-            Description: action.description,
-            Parameters: action.parameters,
-            ...(action.target ? { Targets: { [action.target.key]: action.target.name } } : {}),
-            ...(action.startAfter ? { StartAfter: action.startAfter } : {}),
-          }])),
-          ExperimentOptions: { AccountTargeting: 'single-account', EmptyTargetResolutionMode: 'fail' },
-          Tags: template.tags,
-        },
+        Properties: templateFields(template, {
+          field: CLOUDFORMATION_FIELD,
+          role: { Ref: ROLE_PARAMETER },
+          stopAlarms: stops.map(({ name }) => ({ Ref: name })),
+          arn: (parameter) => ({ Ref: parameter }),
+        }),
       }])),
       Outputs: Object.fromEntries(templates.map((template) => [`${templateId(template, plan.isolate)}Id`, {
         Description: `Start it: aws fis start-experiment --region ${region} --experiment-template-id <this id>`,
@@ -210,25 +237,12 @@ function terraformTarget(target: ExperimentTarget, arnOf: (resource: TargetResou
 export function experimentApiInputs(plan: ExperimentPlan): Array<{ region: string; input: Record<string, unknown> }> {
   return plan.templates.map((template) => ({
     region: template.region,
-    input: {
-      description: template.description,
-      roleArn: plan.roleArn ?? `\${${ROLE_PARAMETER}}`,
-      stopConditions: stopParameters(plan, template.region).map(({ name, value }) => ({ source: 'aws:cloudwatch:alarm', value: value ?? `\${${name}}` })),
-      targets: Object.fromEntries(template.targets.map((target) => [target.name, {
-        resourceType: target.resourceType,
-        selectionMode: 'ALL',
-        ...(target.resources ? { resourceArns: target.resources.map((resource) => `\${${resource.arnParameter}}`) } : { resourceTags: target.tags }),
-      }])),
-      actions: Object.fromEntries(template.actions.map((action) => [action.name, {
-        actionId: action.actionId,
-        description: action.description,
-        parameters: action.parameters,
-        ...(action.target ? { targets: { [action.target.key]: action.target.name } } : {}),
-        ...(action.startAfter ? { startAfter: action.startAfter } : {}),
-      }])),
-      experimentOptions: { accountTargeting: 'single-account', emptyTargetResolutionMode: 'fail' },
-      tags: template.tags,
-    },
+    input: templateFields(template, {
+      field: (name) => name,
+      role: plan.roleArn ?? `\${${ROLE_PARAMETER}}`,
+      stopAlarms: stopParameters(plan, template.region).map(({ name, value }) => value ?? `\${${name}}`),
+      arn: (parameter) => `\${${parameter}}`,
+    }),
   }));
 }
 
