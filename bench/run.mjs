@@ -62,15 +62,7 @@ function interleavedWallTimes(commands) {
 }
 
 function wallTime(command, args) {
-  const times = [];
-  let last;
-  for (let i = 0; i < PROCESS_RUNS; i++) {
-    const started = performance.now();
-    last = spawnSync(command, args, { cwd: repoRoot, encoding: 'utf8', maxBuffer: 1 << 30 });
-    times.push(performance.now() - started);
-    if (last.error) throw last.error;
-  }
-  return { ms: median(times), result: last };
+  return interleavedWallTimes([[command, args]])[0];
 }
 
 function ensureSpectral() {
@@ -115,6 +107,8 @@ console.log('data types |     bytes | yaml parse ms | analysis ms | ratio | fast
 console.log('-----------|-----------|---------------|-------------|-------|--------------|----------------|-------------|-------|---------');
 
 const generatedDir = join(benchDir, '.generated');
+/** The whole `check --format json` process on a generated catalog (its linked infrastructure beside it). */
+const checkProcess = (file) => wallTime(process.execPath, [join(repoRoot, 'bin/cap-advisor.js'), 'check', '--format', 'json', '--root', generatedDir, file]);
 mkdirSync(generatedDir, { recursive: true });
 const files = {};
 for (const size of SIZES) {
@@ -236,9 +230,8 @@ for (const format of ['json', 'yaml']) {
   const plainFile = join(generatedDir, 'bench-unlinked.catalog.yaml');
   writeFileSync(linkedFile, catalogLinking(`bench-template.${format}`));
   writeFileSync(plainFile, catalogLinking(undefined));
-  const cli = (file) => wallTime(process.execPath, [join(repoRoot, 'bin/cap-advisor.js'), 'check', '--format', 'json', '--root', generatedDir, file]);
-  const without = cli(plainFile);
-  const withTemplate = cli(linkedFile);
+  const without = checkProcess(plainFile);
+  const withTemplate = checkProcess(linkedFile);
   const linkedFindings = JSON.parse(withTemplate.result.stdout).files[0].findings;
   if (linkedFindings.some((f) => f.ruleId === 'infrastructure-unreadable' || f.ruleId === 'unknown-resource')) throw new Error(`bench-template.${format} was not read: ${linkedFindings[0].message}`);
   // In process, as the extension does: the first analysis reads the template; an edit to the catalog then costs no read.
@@ -282,9 +275,8 @@ for (const format of ['json', 'yaml']) {
     if (run === 0 && analysis.findings.some((f) => f.ruleId === 'infrastructure-unreadable' || f.ruleId === 'unknown-resource')) throw new Error(`bench-terraform was not read: ${analysis.findings.find((f) => f.ruleId === 'infrastructure-unreadable' || f.ruleId === 'unknown-resource').message}`);
   }
   const cached = timeOf(() => analyzeCatalogFile(text.replace('carts-0', 'carts-edited'), options), 9);
-  const cli = (file) => wallTime(process.execPath, [join(repoRoot, 'bin/cap-advisor.js'), 'check', '--format', 'json', '--root', generatedDir, file]);
-  const without = cli(plainFile);
-  const withTerraform = cli(linkedFile);
+  const without = checkProcess(plainFile);
+  const withTerraform = checkProcess(linkedFile);
   const bytes = Object.values(module).reduce((sum, t) => sum + Buffer.byteLength(t), 0);
   console.log('files | bytes     | parser load ms | read and link ms | after a catalog edit ms | CLI without ms | CLI with ms | added ms');
   console.log('------|-----------|----------------|------------------|-------------------------|----------------|-------------|---------');
