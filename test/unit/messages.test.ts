@@ -133,8 +133,8 @@ describe('messages and details', () => {
   });
 
   // The Problems panel gives a row's message what the rule id and position leave: at 1280 px with
-  // the Explorer open, about 92 characters for both (measured in the real host; the integration
-  // test problemsPanel.test.ts measures the pixels, this is the quick proxy).
+  // the Explorer open, about 93 characters for both (the longest the real host showed whole; the
+  // integration test problemsPanel.test.ts measures the pixels, this is the quick proxy).
   it('the example with its infrastructure: every message, the action included, fits beside its rule id (whole in the Problems panel at 1280 px)', () => {
     const path = join(repoRoot, 'examples/storefront.catalog.yaml');
     const { findings } = analyzeCatalogFile(readFileSync(path, 'utf8'), { catalogPath: path, workspaceRoot: repoRoot });
