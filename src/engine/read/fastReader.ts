@@ -14,16 +14,16 @@ export interface NodeSpan {
   readonly blockCollection: boolean;
 }
 
-export interface ReadNode extends NodeSpan {
-  /** A mapping's pairs by key (keys are always strings here). */
-  readonly pairs?: ReadonlyMap<string, { key: ReadNode; value: ReadNode }>;
-  /** A sequence's items. */
-  readonly items?: readonly ReadNode[];
+/** The node at a path and the key that names it, as spans of text. */
+export interface Located {
+  node?: NodeSpan;
+  key?: NodeSpan;
 }
 
 export interface FastRead {
   readonly value: unknown;
-  readonly root: ReadNode | undefined;
+  /** The spans of the document's nodes, looked up by path. */
+  readonly nodes: ReadNodes;
 }
 
 /** `yaml`'s core schema resolution of plain scalars, handed to js-yaml, so `0o17` or `.inf` resolve alike. */
@@ -56,18 +56,148 @@ const NEEDS_YAML = /^(?:%|\.\.\.)|\r(?!\n)|["'\]}]#/m;
 
 class NotPlain extends Error {}
 
+/** What a node is; `BLOCK` is added to a collection written as an indented block. */
+const SCALAR = 0;
+const SEQUENCE = 1;
+const MAPPING = 2;
+const BLOCK = 4;
+/** A mapping with more pairs than this gets a key index on its first lookup; a shorter one is scanned. */
+const SCANNED_PAIRS = 16;
+/** No node: a missing key or index, or no document. */
+const MISSING = -1;
+
+/**
+ * The spans of every node read, in typed-array columns indexed by node id: they stay off the
+ * JavaScript heap, where a 10,000-data-type catalog's quarter of a million span objects and
+ * their per-mapping Maps held 17 MB that every scavenge copied (the CLI's JSON check spent a
+ * fifth of its time in garbage collection). A collection's children are consecutive ids in
+ * `children`: a sequence's items, or a mapping's keys and values alternating.
+ */
+export class ReadNodes {
+  private start = new Int32Array(1024);
+  private end = new Int32Array(1024);
+  private shape = new Uint8Array(1024);
+  private firstChild = new Int32Array(1024);
+  private childCount = new Int32Array(1024);
+  private count = 0;
+  private children = new Int32Array(1024);
+  private childrenUsed = 0;
+  /** A mapping child's key name, at the key's slot in `children` (the values' slots stay empty). */
+  private readonly keyNames: (string | undefined)[] = [];
+  /** The key index of each long mapping looked up so far. */
+  private readonly pairIndexes = new Map<number, Map<string, number>>();
+  /** The document's node, once read. */
+  root = MISSING;
+
+  add(start: number, end: number, shape: number): number {
+    if (this.count === this.start.length) {
+      this.start = grown(this.start);
+      this.end = grown(this.end);
+      this.shape = grown(this.shape);
+      this.firstChild = grown(this.firstChild);
+      this.childCount = grown(this.childCount);
+    }
+    const id = this.count++;
+    this.start[id] = start;
+    this.end[id] = end;
+    this.shape[id] = shape;
+    this.firstChild[id] = this.childrenUsed;
+    this.childCount[id] = 0;
+    return id;
+  }
+
+  /** Gives `parent` the ids `ids[from..]` as its children, with the keys' names for a mapping. */
+  adopt(parent: number, ids: readonly number[], names: readonly unknown[] | undefined, from: number): void {
+    const count = ids.length - from;
+    while (this.childrenUsed + count > this.children.length) this.children = grown(this.children);
+    this.firstChild[parent] = this.childrenUsed;
+    this.childCount[parent] = count;
+    for (let i = from; i < ids.length; i++) {
+      const slot = this.childrenUsed++;
+      this.children[slot] = ids[i];
+      if (names) this.keyNames[slot] = (i - from) % 2 === 0 ? (names[i] as string) : undefined;
+    }
+  }
+
+  isCollection(id: number): boolean {
+    return (this.shape[id] & 3) !== SCALAR;
+  }
+
+  startOf(id: number): number {
+    return this.start[id];
+  }
+
+  endOf(id: number): number {
+    return this.end[id];
+  }
+
+  span(id: number): NodeSpan | undefined {
+    if (id === MISSING) return undefined;
+    return { start: this.start[id], end: this.end[id], blockCollection: (this.shape[id] & BLOCK) !== 0 };
+  }
+
+  /** The node at a path of keys and indices, and the key that names it. */
+  locate(path: readonly (string | number)[]): Located {
+    let node = this.root;
+    let key = MISSING;
+    for (const segment of path) {
+      if (node === MISSING) return {};
+      const kind = this.shape[node] & 3;
+      if (kind === SEQUENCE && typeof segment === 'number') {
+        node = segment >= 0 && segment < this.childCount[node] ? this.children[this.firstChild[node] + segment] : MISSING;
+      } else if (kind === MAPPING) {
+        const slot = this.pairSlot(node, String(segment));
+        if (slot === MISSING) return {};
+        node = this.children[slot + 1];
+        key = this.children[slot];
+        continue;
+      } else {
+        return {};
+      }
+      key = MISSING;
+      if (node === MISSING) return {};
+    }
+    return { node: this.span(node), key: this.span(key) };
+  }
+
+  /** The slot in `children` of the key named `name` in a mapping, or MISSING. */
+  private pairSlot(mapping: number, name: string): number {
+    const first = this.firstChild[mapping];
+    const pairs = this.childCount[mapping] >> 1;
+    if (pairs <= SCANNED_PAIRS) {
+      for (let slot = first; slot < first + 2 * pairs; slot += 2) if (this.keyNames[slot] === name) return slot;
+      return MISSING;
+    }
+    let index = this.pairIndexes.get(mapping);
+    if (!index) {
+      index = new Map();
+      for (let slot = first; slot < first + 2 * pairs; slot += 2) index.set(this.keyNames[slot] as string, slot);
+      this.pairIndexes.set(mapping, index);
+    }
+    return index.get(name) ?? MISSING;
+  }
+}
+
+function grown<T extends Int32Array | Uint8Array>(array: T): T {
+  const larger = new (array.constructor as new (length: number) => T)(array.length * 2);
+  larger.set(array);
+  return larger;
+}
+
 /**
  * js-yaml reports every node it composes, and every node it only tried (a block mapping at each
- * scalar), as an open/close pair: the nodes read so far sit on one flat stack, with where each
- * open node's children begin.
+ * scalar), as an open/close pair: the ids of the nodes read so far sit on one flat stack, with
+ * where each open node's children begin.
  */
 class NodeStack {
-  /** Offsets where the open nodes start, and where their children begin in `nodes`. */
+  /** Offsets where the open nodes start, and where their children begin in `ids`. */
   private readonly opens: number[] = [0];
   private readonly firstChild: number[] = [0];
-  readonly nodes: ReadNode[] = [];
+  readonly ids: number[] = [];
   /** Each node's value, as js-yaml resolved it (a key's name, or the node a failed key was). */
   private readonly values: unknown[] = [];
+
+  constructor(readonly nodes: ReadNodes) {}
 
   /**
    * js-yaml opens several nodes at one offset (a block mapping tried, then the scalar it was): the
@@ -87,18 +217,18 @@ class NodeStack {
 
   open(offset: number): void {
     this.opens.push(offset);
-    this.firstChild.push(this.nodes.length);
+    this.firstChild.push(this.ids.length);
   }
 
   close(text: string, state: State): void {
     const open = this.opens.pop() as number;
     const first = this.firstChild.pop() as number;
-    const node = nodeOf(text, this.startOf(text, open), this.nodes, this.values, first, state);
-    if (this.nodes.length > first) {
-      this.nodes.length = first;
+    const id = nodeOf(text, this.startOf(text, open), this.nodes, this.ids, this.values, first, state);
+    if (this.ids.length > first) {
+      this.ids.length = first;
       this.values.length = first;
     }
-    this.nodes.push(node);
+    this.ids.push(id);
     this.values.push(state.result);
   }
 }
@@ -106,7 +236,8 @@ class NodeStack {
 /** Reads a plain catalog, or answers `undefined` when the text needs `yaml`. */
 export function readPlainCatalog(text: string): FastRead | undefined {
   if (NEEDS_YAML.test(text) || text.charCodeAt(0) === 0xfeff) return undefined;
-  const stack = new NodeStack();
+  const nodes = new ReadNodes();
+  const stack = new NodeStack(nodes);
   try {
     const value = load(text, {
       schema: coreSchema,
@@ -115,49 +246,60 @@ export function readPlainCatalog(text: string): FastRead | undefined {
         else stack.close(text, state);
       },
     });
-    const root = stack.nodes[stack.nodes.length - 1];
-    return { value: value === undefined ? null : value, root: root && root.end > root.start ? root : undefined };
+    const root = stack.ids.length > 0 ? stack.ids[stack.ids.length - 1] : MISSING;
+    if (root !== MISSING && nodes.endOf(root) > nodes.startOf(root)) nodes.root = root;
+    return { value: value === undefined ? null : value, nodes };
   } catch {
     // A syntax error, several documents, or a construct left to `yaml`.
     return undefined;
   }
 }
 
-/** The node js-yaml just closed at `start`, from the nodes read since it opened (`nodes[first..]`, with their values). */
-function nodeOf(text: string, start: number, nodes: readonly ReadNode[], values: readonly unknown[], first: number, state: State): ReadNode {
+/**
+ * The id of the node js-yaml just closed at `start`, from the nodes read since it opened
+ * (`ids[first..]`, with their values): a new node, or one of those.
+ */
+function nodeOf(text: string, start: number, nodes: ReadNodes, ids: readonly number[], values: readonly unknown[], first: number, state: State): number {
   const firstChar = text.charCodeAt(start);
-  const count = nodes.length - first;
+  const count = ids.length - first;
   // `!tag`, `&anchor`, `*alias`, `? complex key`: left to `yaml`.
   if (firstChar === 0x21 || firstChar === 0x26 || firstChar === 0x2a || (firstChar === 0x3f && isBlankAt(text, start + 1))) throw new NotPlain(`property or complex key at ${start}`);
   // js-yaml tries a block mapping at a node, composing its first key; when no `:` follows, that
   // key (a flow collection or a scalar) was the node itself.
-  if (count === 1 && nodes[first].start === start && values[first] === state.result) return nodes[first];
+  if (count === 1 && nodes.startOf(ids[first]) === start && values[first] === state.result) return ids[first];
   const kind = (state as State & { kind: string | null }).kind;
-  if (kind === null) return { start, end: start, blockCollection: false };
+  // No text (`key:` and nothing): a node all the same, as `yaml` has one.
+  if (kind === null) return nodes.add(start, start, SCALAR);
   const end = trimEnd(text, start, state.position);
   const flow = firstChar === 0x5b || firstChar === 0x7b;
   const blockScalar = firstChar === 0x7c || firstChar === 0x3e;
   // js-yaml lets a multi-line flow collection or quoted scalar run back to the left of where it
   // started; `yaml` wants it indented. Only what is clearly indented stays here.
   if ((flow || (kind === 'scalar' && !blockScalar)) && !continuationIndented(text, start, end)) throw new NotPlain(`multi-line node at ${start}`);
-  if (kind === 'scalar') return { start, end, blockCollection: false };
+  if (kind === 'scalar') return nodes.add(start, end, SCALAR);
+  const block = flow ? 0 : BLOCK;
   if (kind === 'sequence') {
     if (!Array.isArray(state.result) || count !== state.result.length) throw new NotPlain(`sequence items at ${start}`);
-    return { start, end, blockCollection: !flow, items: nodes.slice(first) };
+    const sequence = nodes.add(start, end, SEQUENCE | block);
+    nodes.adopt(sequence, ids, undefined, first);
+    return sequence;
   }
   const keys = Object.keys(state.result as object);
   if (count !== 2 * keys.length) throw new NotPlain(`mapping pairs at ${start}`);
-  const pairs = new Map<string, { key: ReadNode; value: ReadNode }>();
-  for (let i = first; i < nodes.length; i += 2) {
-    const key = nodes[i];
+  const seen = new Set<string>();
+  for (let i = first; i < ids.length; i += 2) {
+    const key = ids[i];
     const keyValue = values[i];
     // Non-string keys (`1:`, `null:`) and merge keys convert differently in the two parsers.
-    if (typeof keyValue !== 'string' || keyValue === '<<' || key.items || key.pairs) throw new NotPlain(`key kind at ${key.start}`);
-    if (key.end - key.start > MAX_IMPLICIT_KEY_LENGTH || text.charCodeAt(skipBlanks(text, key.end)) !== 0x3a) throw new NotPlain(`implicit key at ${key.start}`);
-    pairs.set(keyValue, { key, value: nodes[i + 1] });
+    if (typeof keyValue !== 'string' || keyValue === '<<' || nodes.isCollection(key)) throw new NotPlain(`key kind at ${nodes.startOf(key)}`);
+    const keyEnd = nodes.endOf(key);
+    if (keyEnd - nodes.startOf(key) > MAX_IMPLICIT_KEY_LENGTH || text.charCodeAt(skipBlanks(text, keyEnd)) !== 0x3a) throw new NotPlain(`implicit key at ${nodes.startOf(key)}`);
+    seen.add(keyValue);
   }
-  if (pairs.size !== keys.length) throw new NotPlain(`duplicate keys at ${start}`);
-  return { start, end, blockCollection: !flow, pairs };
+  if (seen.size !== keys.length) throw new NotPlain(`duplicate keys at ${start}`);
+  const mapping = nodes.add(start, end, MAPPING | block);
+  nodes.adopt(mapping, ids, values, first);
+  return mapping;
 }
 
 /** Past spaces, tabs, line breaks and comments: where a node's own text begins. */

@@ -3,19 +3,13 @@
 // reader (js-yaml); anything else by `yaml`, whose Document is also built on demand for hovers.
 import { Document, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Pair, ParsedNode, YAMLError } from 'yaml';
-import { readPlainCatalog, type FastRead, type NodeSpan, type ReadNode } from './fastReader';
+import { readPlainCatalog, type FastRead, type Located, type NodeSpan } from './fastReader';
 import type { Position, SourceRange } from './range';
 
 /** Alias expansions allowed when turning the document into plain data (refuses alias bombs). */
 const MAX_ALIAS_EXPANSIONS = 1000;
 
 export type PathSegment = string | number;
-
-/** The node at a path and the key that names it, as spans of text. */
-interface Located {
-  node?: NodeSpan;
-  key?: NodeSpan;
-}
 
 export class CatalogSource {
   private readonly fast: FastRead | undefined;
@@ -93,7 +87,7 @@ export class CatalogSource {
 
   /** The node at a JSON-pointer-like path of keys and indices, and the key that names it. */
   private locate(path: readonly PathSegment[]): Located {
-    return this.fast ? locateRead(this.fast.root, path) : locateParsed(this.doc.contents as ParsedNode | null, path);
+    return this.fast ? this.fast.nodes.locate(path) : locateParsed(this.doc.contents as ParsedNode | null, path);
   }
 
   /** The closest range for a path: the value, else its key, else the nearest ancestor. */
@@ -135,25 +129,6 @@ export class CatalogSource {
   keyRangeAt(path: readonly PathSegment[]): SourceRange {
     return this.spanRange(this.locate(path).key) ?? this.rangeAt(path);
   }
-}
-
-function locateRead(root: ReadNode | undefined, path: readonly PathSegment[]): Located {
-  let node: ReadNode | undefined = root;
-  let key: ReadNode | undefined;
-  for (const segment of path) {
-    if (node?.items && typeof segment === 'number') {
-      node = node.items[segment];
-      key = undefined;
-    } else if (node?.pairs) {
-      const pair = node.pairs.get(String(segment));
-      node = pair?.value;
-      key = pair?.key;
-    } else {
-      return {};
-    }
-    if (!node) return { key };
-  }
-  return { node, key };
 }
 
 function locateParsed(root: ParsedNode | null, path: readonly PathSegment[]): Located {
