@@ -101,6 +101,7 @@ describe('fast reader', () => {
       '? complex\n: key\n',
       '%YAML 1.2\n---\na: 1\n',
       'a: 1\na: 2\n',
+      'm: { a: 1, a: 2 }\n',
     ]) {
       assert.equal(new CatalogSource(text).readFast, false, JSON.stringify(text));
     }

@@ -1,7 +1,7 @@
 // From the catalog's plain data to resolved data types: defaults applied, consistency and
 // immutability from the category, regions filled in. Defensive throughout: the schema reports
 // wrong types, so here a value of the wrong type is simply treated as absent.
-import { categoryNeeds } from './decisionTable';
+import { CATEGORIES, categoryNeeds } from './decisionTable';
 import { verdictFor } from './verdict';
 import { writePathOf } from './writePath';
 import { namesOf, type DeployedStore, type DeployedSystem } from './deployed';
@@ -9,7 +9,7 @@ import { parseDuration } from '../read/durations';
 import { CatalogSource, PathSegment } from '../read/source';
 import { STORE_IDS, storeFacts, type StoreFacts } from './storeFacts';
 import type {
-  Category, CatalogRegion, GuardType, RelatedLocation, ResolvedDataType, SourceRange, SplitBrainGuard, StoreId, Verdict, WritePath,
+  CatalogRegion, GuardType, RelatedLocation, ResolvedDataType, SourceRange, SplitBrainGuard, StoreId, Verdict, WritePath,
 } from './types';
 
 /** Where a finding about a field goes, and the other nodes worth showing with it. */
@@ -130,7 +130,7 @@ function resolveDataType(
 ): DataTypeUnderCheck {
   const field = (key: string): unknown => (own[key] !== undefined ? own[key] : defaults[key]);
   const declaredName = typeof own.name === 'string' && own.name ? own.name : null;
-  const category = (oneOf(field('category'), Object.keys(categoryNeeds)) ?? 'other') as Category;
+  const category = oneOf(field('category'), CATEGORIES) ?? 'other';
   const need = categoryNeeds[category];
   const declaredRegions = asArray(field('regions')).flatMap((name, i) => (typeof name === 'string' ? [{ name, index: i }] : []));
   const regions = Array.isArray(field('regions')) ? declaredRegions.map((r) => r.name) : dataRegions;
@@ -162,7 +162,9 @@ function resolveDataType(
   const verdict = verdictFor(resolved, votingRegions);
   const writePath = writePathOf(resolved, witnessRegions);
   const ownPath = (key: string, inside: PathSegment[]): PathSegment[] => ['dataTypes', index, key, ...inside];
-  const nameAt = (): Located => ({ range: source.rangeAt(['dataTypes', index, 'name']) });
+  // Every data type's recommendation and most of its findings sit on its name: located once.
+  let nameRange: SourceRange | undefined;
+  const nameAt = (): Located => ({ range: (nameRange ??= source.rangeAt(['dataTypes', index, 'name'])) });
   return {
     index,
     declaredName,

@@ -284,9 +284,8 @@ function nodeOf(text: string, start: number, nodes: ReadNodes, ids: readonly num
     nodes.adopt(sequence, ids, undefined, first);
     return sequence;
   }
-  const keys = Object.keys(state.result as object);
-  if (count !== 2 * keys.length) throw new NotPlain(`mapping pairs at ${start}`);
-  const seen = new Set<string>();
+  // A repeated key leaves fewer keys than pairs.
+  if (count !== 2 * Object.keys(state.result as object).length) throw new NotPlain(`mapping pairs at ${start}`);
   for (let i = first; i < ids.length; i += 2) {
     const key = ids[i];
     const keyValue = values[i];
@@ -294,9 +293,7 @@ function nodeOf(text: string, start: number, nodes: ReadNodes, ids: readonly num
     if (typeof keyValue !== 'string' || keyValue === '<<' || nodes.isCollection(key)) throw new NotPlain(`key kind at ${nodes.startOf(key)}`);
     const keyEnd = nodes.endOf(key);
     if (keyEnd - nodes.startOf(key) > MAX_IMPLICIT_KEY_LENGTH || text.charCodeAt(skipBlanks(text, keyEnd)) !== 0x3a) throw new NotPlain(`implicit key at ${nodes.startOf(key)}`);
-    seen.add(keyValue);
   }
-  if (seen.size !== keys.length) throw new NotPlain(`duplicate keys at ${start}`);
   const mapping = nodes.add(start, end, MAPPING | block);
   nodes.adopt(mapping, ids, values, first);
   return mapping;
