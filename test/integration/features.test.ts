@@ -185,7 +185,7 @@ describe('hover', () => {
     assert.equal(document.lineAt(92).text, '  - name: carts');
     assert.match(await hoverText(92, 12), /A customer in us-east-2 may see `carts` up to ~1 s old after a write in us-east-1/);
     assert.match(await hoverText(96, 14), /\*\*`dynamodb-global`\*\*: DynamoDB global tables/);
-    assert.match(await hoverText(37, 10), /adds 5–10 minutes to the RTO/);
+    assert.match(await hoverText(37, 10), /adds 5 to 10 minutes to the RTO/);
     // On a category, a topology and a Region name: what each means.
     assert.equal(document.lineAt(94).text, '    category: cart');
     assert.match(await hoverText(94, 15), /\*\*category: cart\*\*: Shopping carts\. Eventual\.\n\nFor `carts`: AP on `dynamodb-global` \(recommended\)\. The declared `dynamodb-global` fits\./);

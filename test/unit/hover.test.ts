@@ -33,7 +33,7 @@ describe('hover', () => {
   });
 
   it('on a guard, short or object form: what it protects against and what it costs', () => {
-    assert.match(hoverOn('- human-approval', 'human-approval')!.markdown, /adds 5–10 minutes to the RTO/);
+    assert.match(hoverOn('- human-approval', 'human-approval')!.markdown, /adds 5 to 10 minutes to the RTO/);
     assert.match(hoverOn('{ type: witness-region', 'witness-region')!.markdown, /^\*\*Witness Region\*\*/);
     assert.match(hoverOn('{ type: quorum }', 'quorum')!.markdown, /two cannot form a majority/);
   });

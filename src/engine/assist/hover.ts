@@ -28,7 +28,7 @@ export const guardExplanations: Readonly<Record<GuardType, GuardExplanation>> = 
   'human-approval': {
     title: 'Human-approved failover',
     protects: 'A person confirms that the primary Region is really gone, not just cut off from the health checkers, before a secondary is promoted, so a partition does not create a second writer.',
-    costs: 'Paging someone, reading the dashboards and approving adds 5–10 minutes to the RTO.',
+    costs: 'Paging someone, reading the dashboards and approving adds 5 to 10 minutes to the RTO.',
     source: 'https://docs.aws.amazon.com/r53recovery/latest/dg/working-with-rs-execution-blocks.html',
   },
   'fencing-lease': {

@@ -140,7 +140,7 @@ function patternMessage(pattern: string, actual: unknown, where: string): { mess
   if (pattern === catalogSchema.$defs.duration.pattern) {
     return {
       message: `${show(actual)} is not a duration (${where}): write a number and ms, s, m, h or d, such as \`30s\`.`,
-      detail: `${show(actual)} is not a duration (${where}): write a whole number and a unit — ms, s, m, h or d — such as \`500ms\`, \`30s\`, \`5m\`.`,
+      detail: `${show(actual)} is not a duration (${where}): write a whole number and a unit (ms, s, m, h or d), such as \`500ms\`, \`30s\`, \`5m\`.`,
     };
   }
   if (pattern === catalogSchema.$defs.regionName.pattern) {

@@ -8,7 +8,7 @@ export const rtoVsHumanApproval = defineRule<DataTypeRule>({
   id: 'rto-vs-human-approval',
   scope: 'dataType',
   defaultSeverity: 'warning',
-  description: '`rto` under 10 minutes with a `human-approval` guard (approval adds 5–10 minutes).',
+  description: '`rto` under 10 minutes with a `human-approval` guard (approval adds 5 to 10 minutes).',
   acceptable: true,
   check(dataType) {
     const { resolved } = dataType;
@@ -17,8 +17,8 @@ export const rtoVsHumanApproval = defineRule<DataTypeRule>({
     if (!resolved.splitBrainGuards.some((g) => g.type === 'human-approval')) return [];
     return [{
       at: dataType.at('rto'),
-      message: `${named(resolved.name)} has rto ${formatDuration(rto)}; approval takes 5–10 min: raise rto to 10m.`,
-      detail: `\`${resolved.name}\` must recover within ${formatDuration(rto)}, but its failover waits for human approval, which adds 5–10 minutes (paging, reading the dashboards, approving). Raise the RTO to 10m or more, or rely on a guard that needs no person (fencing lease, witness Region, quorum).`,
+      message: `${named(resolved.name)} has rto ${formatDuration(rto)}; approval adds 5 to 10 min: raise it to 10m.`,
+      detail: `\`${resolved.name}\` must recover within ${formatDuration(rto)}, but its failover waits for human approval, which adds 5 to 10 minutes (paging, reading the dashboards, approving). Raise the RTO to 10m or more, or rely on a guard that needs no person (fencing lease, witness Region, quorum).`,
     }];
   },
 });
