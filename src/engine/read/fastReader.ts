@@ -26,21 +26,36 @@ export interface FastRead {
   readonly nodes: ReadNodes;
 }
 
-/** `yaml`'s core schema resolution of plain scalars, handed to js-yaml, so `0o17` or `.inf` resolve alike. */
+interface CoreTag {
+  test: RegExp;
+  resolve: (source: string, onError: (message: string) => void, options: object) => unknown;
+}
+/** `yaml`'s core schema tags that resolve plain scalars (null, bool, three ints, three floats), in its order. */
+const coreTags = new Schema({ schema: 'core' }).tags.filter((tag): tag is typeof tag & CoreTag => Boolean(tag.test && tag.resolve));
+
+/**
+ * The first characters with which a plain scalar can be something other than a string under the
+ * core schema (`~`, `null`, `true`, `False`, `0o17`, `-1`, `+.inf`, `.nan`...), or an empty one:
+ * most scalars (names, stores, Regions) start otherwise, and skip the seven patterns.
+ */
+const MAY_RESOLVE = new Uint8Array(128);
+for (const char of '~nNtTfF0123456789-+.') MAY_RESOLVE[char.charCodeAt(0)] = 1;
+
+function coreTagOf(source: string): CoreTag | undefined {
+  if (source.length > 0 && MAY_RESOLVE[source.charCodeAt(0)] !== 1) return undefined;
+  return coreTags.find((tag) => tag.test.test(source));
+}
+
+/** `yaml`'s core schema resolution of plain scalars, handed to js-yaml as one type, so `0o17` or `.inf` resolve alike. */
 const coreSchema = FAILSAFE_SCHEMA.extend({
-  implicit: new Schema({ schema: 'core' }).tags.flatMap((tag, index) => {
-    const { test, resolve } = tag as { test?: RegExp; resolve?: (source: string, onError: (message: string) => void, options: object) => unknown };
-    if (!test || !resolve) return [];
-    // js-yaml keeps one implicit type per tag; `yaml` has three ints and three floats.
-    return [new Type(`${tag.tag}#${index}`, {
-      kind: 'scalar',
-      resolve: (source: string | null) => test.test(source ?? ''),
-      construct: (source: string | null) => {
-        const resolved = resolve(source ?? '', () => undefined, {});
-        return isScalar(resolved) ? resolved.value : resolved;
-      },
-    })];
-  }),
+  implicit: [new Type('tag:yaml.org,2002:core', {
+    kind: 'scalar',
+    resolve: (source: string | null) => coreTagOf(source ?? '') !== undefined,
+    construct: (source: string | null) => {
+      const resolved = coreTagOf(source ?? '')!.resolve(source ?? '', () => undefined, {});
+      return isScalar(resolved) ? resolved.value : resolved;
+    },
+  })],
 });
 
 /** Longest implicit key `yaml` accepts (YAML 1.2 §7.4); js-yaml does not enforce it. */
