@@ -71,6 +71,16 @@ describe('fast reader', () => {
     assert.equal(assertSameAsYaml(storefront), true);
   });
 
+  it('a mapping of many keys, looked up through its key index rather than scanned: the same ranges as yaml', () => {
+    // Past 16 pairs a mapping's keys are indexed on the first lookup; every key, a missing one and
+    // a key that only differs in case must still land where yaml puts them.
+    const keys = Array.from({ length: 40 }, (_, i) => `key-${i}: { value: ${i}, list: [a, b] }`);
+    const text = `apiVersion: cap-advisor/v1\nmetadata:\n${keys.map((line) => `  ${line}\n`).join('')}  KEY-0: upper\ndataTypes: []\n`;
+    assert.equal(assertSameAsYaml(text), true);
+    const source = new CatalogSource(text);
+    assert.deepEqual(source.rangeAt(['metadata', 'key-39', 'list', 1]).start, { line: 42, column: 34 });
+  });
+
   it('random catalogs in every scalar and collection style: same data and ranges as yaml', () => {
     let taken = 0;
     fc.assert(fc.property(catalog, style, (value, { flow, indent, quote, crlf, documentStart }) => {
