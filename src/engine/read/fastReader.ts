@@ -84,9 +84,8 @@ const MISSING = -1;
 /**
  * The spans of every node read, in typed-array columns indexed by node id: they stay off the
  * JavaScript heap, where a 10,000-data-type catalog's quarter of a million span objects and
- * their per-mapping Maps held 17 MB that every scavenge copied (the CLI's JSON check spent a
- * fifth of its time in garbage collection). A collection's children are consecutive ids in
- * `children`: a sequence's items, or a mapping's keys and values alternating.
+ * their per-mapping Maps held 17 MB that every scavenge copied. A collection's children are
+ * consecutive ids in `children`: a sequence's items, or a mapping's keys and values alternating.
  */
 export class ReadNodes {
   private start = new Int32Array(1024);
@@ -130,7 +129,9 @@ export class ReadNodes {
     for (let i = from; i < ids.length; i++) {
       const slot = this.childrenUsed++;
       this.children[slot] = ids[i];
-      if (names) this.keyNames[slot] = (i - from) % 2 === 0 ? (names[i] as string) : undefined;
+      // Written for every slot, so the array stays packed (a gap of a long sequence's items would
+      // turn it into a dictionary).
+      this.keyNames[slot] = names && (i - from) % 2 === 0 ? (names[i] as string) : undefined;
     }
   }
 
