@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_EXPERIMENT_DURATION, durationProblem, fisQuotas, planExperiment, type ExperimentPlan } from '../engine';
+import { ALARM_ARN_PATTERN, DEFAULT_EXPERIMENT_DURATION, durationProblem, fisQuotas, planExperiment, ROLE_ARN_PATTERN, type ExperimentPlan } from '../engine';
 import { EXPERIMENT_FORMATS, renderExperimentCloudFormation, renderExperimentJson, renderExperimentMarkdown, renderExperimentTerraform, type ExperimentFile, type ExperimentFormat } from '../report/experiments';
 import { analyzeCatalogFileAsync } from '../workspace/files';
 import { UsageError } from './files';
@@ -68,10 +68,10 @@ export async function runExperiment(args: string[], io: Console): Promise<number
     if (problem) throw new UsageError(problem);
     for (const [option, arns] of [['--stop-alarm', values['stop-alarm']], ['--assert-alarm', values['assert-alarm']]] as const) {
       if (arns.length > fisQuotas.stopConditions.value) throw new UsageError(`${option}: at most ${fisQuotas.stopConditions.value} alarms`);
-      const bad = arns.find((arn) => !/^arn:aws[a-z-]*:cloudwatch:[a-z0-9-]+:\d{12}:alarm:.+$/.test(arn));
+      const bad = arns.find((arn) => !new RegExp(ALARM_ARN_PATTERN).test(arn));
       if (bad) throw new UsageError(`${option}: ${bad} is not a CloudWatch alarm ARN (arn:aws:cloudwatch:REGION:ACCOUNT:alarm:NAME)`);
     }
-    if (values['role-arn'] && !/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/.test(values['role-arn'])) throw new UsageError(`--role-arn: ${values['role-arn']} is not an IAM role ARN`);
+    if (values['role-arn'] && !new RegExp(ROLE_ARN_PATTERN).test(values['role-arn'])) throw new UsageError(`--role-arn: ${values['role-arn']} is not an IAM role ARN`);
     format = values.format as ExperimentFormat;
     output = values.output;
     [file] = positionals;

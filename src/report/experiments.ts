@@ -1,7 +1,7 @@
 // `cap-advisor experiment`'s formats: the FIS experiment templates of a plan as CloudFormation,
 // Terraform or the FIS API's JSON (`aws fis create-experiment-template --cli-input-json`), one
 // file per Region the experiments run in, and the Markdown test plan a team follows and ticks.
-import { EGRESS_ONLY, fisActions, fisQuotas, SUBNET_TAG, type ExperimentPlan, type ExperimentTarget, type ExperimentTemplate, type TargetResource } from '../engine/experiments';
+import { ALARM_ARN_PATTERN, clip, EGRESS_ONLY, fisActions, fisQuotas, pascal, ROLE_ARN_PATTERN, SUBNET_TAG, type ExperimentPlan, type ExperimentTarget, type ExperimentTemplate, type TargetResource } from '../engine/experiments';
 
 export const EXPERIMENT_FORMATS = ['cloudformation', 'terraform', 'json', 'markdown'] as const;
 export type ExperimentFormat = (typeof EXPERIMENT_FORMATS)[number];
@@ -14,7 +14,6 @@ export interface ExperimentFile {
 
 const ROLE_PARAMETER = 'ExperimentRoleArn';
 const STOP_PARAMETER = 'StopAlarmArn';
-const ALARM_ARN_PATTERN = '^arn:aws[a-z-]*:cloudwatch:[a-z0-9-]+:\\d{12}:alarm:.+$';
 const ARN_PATTERN = '^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\\d{12}:.+$';
 
 /** The templates grouped by the Region they run in, the isolated Region first. */
@@ -70,12 +69,8 @@ function templateFields(template: ExperimentTemplate, { field, role, stopAlarms,
 }
 
 function templateId(template: ExperimentTemplate, isolate: string): string {
-  const base = template.role === 'isolation' ? `Isolate${pascalRegion(template.region)}` : `Cut${pascalRegion(template.region)}Towards${pascalRegion(isolate)}`;
+  const base = template.role === 'isolation' ? `Isolate${pascal(template.region)}` : `Cut${pascal(template.region)}Towards${pascal(isolate)}`;
   return template.parts > 1 ? `${base}Part${template.part}` : base;
-}
-
-function pascalRegion(region: string): string {
-  return region.split('-').map((word) => word[0].toUpperCase() + word.slice(1)).join('');
 }
 
 function resourcesOf(templates: readonly ExperimentTemplate[]): TargetResource[] {
@@ -106,7 +101,7 @@ export function experimentCloudFormation(plan: ExperimentPlan): Array<{ region: 
     const resources = resourcesOf(templates);
     const comment = headerLines(plan, region, templates);
     const parameters: Record<string, unknown> = {
-      [ROLE_PARAMETER]: { Type: 'String', Description: 'The IAM role FIS assumes (trusts fis.amazonaws.com; the permissions of each action are in the test plan)', AllowedPattern: '^arn:aws[a-z-]*:iam::\\d{12}:role/.+$', ...(plan.roleArn ? { Default: plan.roleArn } : {}) },
+      [ROLE_PARAMETER]: { Type: 'String', Description: 'The IAM role FIS assumes (trusts fis.amazonaws.com; the permissions of each action are in the test plan)', AllowedPattern: ROLE_ARN_PATTERN, ...(plan.roleArn ? { Default: plan.roleArn } : {}) },
       ...Object.fromEntries(stops.map(({ name, value }) => [name, { Type: 'String', Description: `A CloudWatch alarm in ${region} that stops the experiment when it fires`, AllowedPattern: ALARM_ARN_PATTERN, ...(value ? { Default: value } : {}) }])),
       ...Object.fromEntries(resources.map((resource) => [resource.arnParameter, { Type: 'String', Description: clip(resource.describes, 255), AllowedPattern: ARN_PATTERN }])),
     };
@@ -301,8 +296,4 @@ export function renderExperimentMarkdown(plan: ExperimentPlan, catalogFile: stri
   lines.push('## Sources', '');
   for (const source of [fisActions.cutRegion.source, fisActions.pauseTable.source, fisActions.pauseBucket.source, fisActions.failDsqlConnections.source, EGRESS_ONLY.source, fisQuotas.actionsPerTemplate.source]) lines.push(`- ${source}`);
   return `${lines.join('\n').trimEnd()}\n`;
-}
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

@@ -13,6 +13,9 @@ import { DATA_TYPE_TAG, fisActions, fisQuotas, storeExperimentFacts, SUBNET_TAG 
 export { fisActions, fisQuotas, storeExperimentFacts, DATA_TYPE_TAG, SUBNET_TAG, EGRESS_ONLY } from './fis';
 
 export const DEFAULT_EXPERIMENT_DURATION = 'PT15M';
+/** The ARNs an experiment takes, one pattern each for the CLI's check and the templates' `AllowedPattern`. */
+export const ALARM_ARN_PATTERN = '^arn:aws[a-z-]*:cloudwatch:[a-z0-9-]+:\\d{12}:alarm:.+$';
+export const ROLE_ARN_PATTERN = '^arn:aws[a-z-]*:iam::\\d{12}:role/.+$';
 const MINUTE = 60_000;
 const MIN_DURATION_MS = MINUTE;
 const MAX_DURATION_MS = 12 * 60 * MINUTE;
@@ -254,10 +257,10 @@ export function planExperiment(analysis: CatalogAnalysis, options: ExperimentOpt
         ? sources.map((bucket) => ({ bucket, destinations: knownRegions(bucket).regions.filter((r) => r !== isolate) }))
         : anyLinked ? [] : [{ destinations: dt.need.regions.filter((r) => r !== isolate) }];
       for (const { bucket, destinations } of pauses) {
-        const target: ExperimentTarget = { name: names.take(bucket ? targetName(bucket.logicalId, 'Bucket') : `${pascal(dt.name)}Bucket`), resourceType: fisActions.pauseBucket.target.resourceType, tags: { [DATA_TYPE_TAG]: dt.name } };
+        const target = bucketTarget(dt.name, bucket, names);
         targets.push(target);
         for (const destination of destinations) {
-          const fault: ExperimentAction = { name: `Pause${target.name}To${pascal(destination)}`, actionId: fisActions.pauseBucket.actionId, description: `Pause replication of ${dt.name} from ${isolate} to ${destination}`, parameters: { region: destination, duration }, target: { key: fisActions.pauseBucket.target.key, name: target.name }, dataTypes: [dt.name] };
+          const fault = bucketPause(target, dt.name, isolate, destination, duration);
           faults.push(fault);
           hypothesis.actions.push(fault.name);
         }
@@ -272,7 +275,7 @@ export function planExperiment(analysis: CatalogAnalysis, options: ExperimentOpt
 
     function mirrorPause(peer: string, name: string, bucket?: DeployedStore): void {
       const list = mirrorPauses.get(peer) ?? [];
-      list.push({ dataType: name, target: { name: bucket ? targetName(bucket.logicalId, 'Bucket') : `${pascal(name)}Bucket`, resourceType: fisActions.pauseBucket.target.resourceType, tags: { [DATA_TYPE_TAG]: name } } });
+      list.push({ dataType: name, target: bucketTarget(name, bucket) });
       mirrorPauses.set(peer, list);
     }
   });
@@ -284,10 +287,7 @@ export function planExperiment(analysis: CatalogAnalysis, options: ExperimentOpt
     if (options.bothWays) {
       for (const region of mirrorRegions) {
         const pauses = mirrorPauses.get(region) ?? [];
-        const mirrorFaults = [cutAction(region, isolate), ...pauses.map(({ target, dataType }) => ({
-          name: `Pause${target.name}To${pascal(isolate)}`, actionId: fisActions.pauseBucket.actionId, description: `Pause replication of ${dataType} from ${region} to ${isolate}`,
-          parameters: { region: isolate, duration }, target: { key: fisActions.pauseBucket.target.key, name: target.name }, dataTypes: [dataType],
-        }))];
+        const mirrorFaults = [cutAction(region, isolate), ...pauses.map(({ target, dataType }) => bucketPause(target, dataType, region, isolate, duration))];
         templates.push(...splitIntoTemplates(region, 'mirror', mirrorFaults, [subnets, ...pauses.map(({ target }) => target)], { wait, duration, hypotheses, options, isolate }));
       }
     }
@@ -403,6 +403,24 @@ function targetResource(dataType: string, deployed: DeployedStore, region: strin
   };
 }
 
+/**
+ * The S3 pause's target for a data type's bucket (the linked one, else the one its tag will
+ * choose): by tag, the only way the action selects buckets. `names` makes its name unique in the
+ * template; a mirror's target stands in a template of its own.
+ */
+function bucketTarget(dataType: string, bucket: DeployedStore | undefined, names?: UniqueNames): ExperimentTarget {
+  const name = bucket ? targetName(bucket.logicalId, 'Bucket') : `${pascal(dataType)}Bucket`;
+  return { name: names ? names.take(name) : name, resourceType: fisActions.pauseBucket.target.resourceType, tags: { [DATA_TYPE_TAG]: dataType } };
+}
+
+/** One S3 replication pause: the target's replication from `from` to `to`, run in `from`. */
+function bucketPause(target: ExperimentTarget, dataType: string, from: string, to: string, duration: string): ExperimentAction {
+  return {
+    name: `Pause${target.name}To${pascal(to)}`, actionId: fisActions.pauseBucket.actionId, description: `Pause replication of ${dataType} from ${from} to ${to}`,
+    parameters: { region: to, duration }, target: { key: fisActions.pauseBucket.target.key, name: target.name }, dataTypes: [dataType],
+  };
+}
+
 /** A target's name from a logical id or a Terraform address: `aws_dynamodb_table.carts` → `CartsTable`, `CatalogBucket` → `CatalogBucket`. */
 function targetName(name: string, noun: 'Table' | 'Cluster' | 'Bucket'): string {
   const base = pascal(name.split('.').pop()!.replace(/\[.*$/, ''));
@@ -414,7 +432,8 @@ export function pascal(text: string): string {
   return text.split(/[^A-Za-z0-9]+/).filter(Boolean).map((word) => word[0].toUpperCase() + word.slice(1)).join('');
 }
 
-function clip(text: string, max: number): string {
+/** A text cut to a field's limit, its last character an ellipsis. */
+export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
