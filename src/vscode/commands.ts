@@ -224,14 +224,12 @@ export async function addDataType(catalogs: CatalogDiagnostics, answers?: DataTy
 }
 
 /**
- * Draft Catalog from Infrastructure...: the user picks templates, a cdk.out or a folder; the draft
- * opens unsaved, as `drafted.catalog.yaml` in the workspace folder, so that its `infrastructure`
- * paths (relative to that folder) resolve and its findings show at once. Tests pass the targets.
- */
-/**
- * Drafts a catalog from the infrastructure picked (or `targets`). A plain template never says its
- * Region: for each one that holds a store, the user is asked (a Region code in the file name is
- * offered first); `regions` answers instead, by file (tests, and callers that know).
+ * Draft Catalog from Infrastructure...: the user picks templates, a cdk.out or a folder (tests pass
+ * `targets`); the draft opens unsaved, as `drafted.catalog.yaml` in the workspace folder, so that
+ * its `infrastructure` paths (relative to that folder) resolve and its findings show at once. A
+ * plain template never says its Region: for each one that holds a store, the user is asked (a
+ * Region code in the file name is offered first); `regions` answers instead, by file (tests, and
+ * callers that know).
  */
 export async function draftCatalogFromInfrastructure(targets?: vscode.Uri[], regions?: Record<string, string>): Promise<vscode.TextDocument | undefined> {
   const picked = targets ?? await vscode.window.showOpenDialog({
@@ -297,7 +295,7 @@ function withRegions(paths: readonly string[], system: DeployedSystem, answers: 
   });
 }
 
-export async function exists(uri: vscode.Uri): Promise<boolean> {
+async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);
     return true;
