@@ -62,5 +62,5 @@ export { dataTypeLenses } from './assist/codeLens';
 export type { DataTypeLens } from './assist/codeLens';
 export { allDisruptions, simulate, VERDICTS } from './scenarios';
 export type { Disruption, DisruptionKind, Outcome, ScenarioResult, Verdict } from './scenarios';
-export { ALARM_ARN_PATTERN, DEFAULT_EXPERIMENT_DURATION, durationProblem, fisQuotas, planExperiment, ROLE_ARN_PATTERN } from './experiments';
-export type { ExperimentOptions, ExperimentPlan, ExperimentTemplate, Hypothesis } from './experiments';
+export { ALARM_ARN_PATTERN, DEFAULT_EXPERIMENT_DURATION, durationProblem, fisQuotas, LOG_GROUP_ARN_PATTERN, planExperiment, regionOfArn, ROLE_ARN_PATTERN } from './experiments';
+export type { ExperimentOptions, ExperimentPlan, ExperimentRun, ExperimentTemplate, Hypothesis } from './experiments';

@@ -227,7 +227,7 @@ describe('experiment: fault injection from the catalog (SPEC §11)', () => {
       const output = join(folder, 'isolate.yaml');
       const result = await run(['experiment', '--isolate', 'us-east-1', '--both-ways', '--duration', '20m', '-o', output, example]);
       assert.equal(result.code, 0, result.stderr);
-      assert.deepEqual(readdirSync(folder).sort(), ['isolate.us-east-2.yaml', 'isolate.yaml']);
+      assert.deepEqual(readdirSync(folder).sort(), ['isolate.us-east-1.policy.yaml', 'isolate.us-east-1.yaml', 'isolate.us-east-2.policy.yaml', 'isolate.us-east-2.yaml']);
       const mirror = fisResources(readFileSync(join(folder, 'isolate.us-east-2.yaml'), 'utf8'));
       assert.deepEqual(mirror.map((m) => m.id), ['CutUsEast2TowardsUsEast1']);
       assert.deepEqual(Object.keys(mirror[0].properties.Actions), ['CutToUsEast1', 'PauseAuditLogBucketToUsEast1', 'PauseProductImagesBucketToUsEast1', 'WaitDuringFaults']);

@@ -18,6 +18,10 @@ const ELASTICACHE_FAILOVER = 'https://docs.aws.amazon.com/AmazonElastiCache/late
 const DDB_METRICS = 'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html';
 const S3_METRICS = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication-metrics.html';
 const AURORA_METRICS = 'https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database-monitoring.html';
+const LOGGING = 'https://docs.aws.amazon.com/fis/latest/userguide/monitoring-logging.html';
+const VENDED_LOGS = 'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-logs-and-resource-policy.html';
+const REPORTS = 'https://docs.aws.amazon.com/fis/latest/userguide/experiment-report-configuration.html';
+const EXPERIMENT_ROLE = 'https://docs.aws.amazon.com/fis/latest/userguide/getting-started-iam-service-role.html';
 
 /** An FIS action an experiment uses: its id, the target key and resource type it acts on. */
 export interface FisActionFact {
@@ -28,6 +32,8 @@ export interface FisActionFact {
   tagsOnly?: boolean;
   /** What it does, and does not, in a few words for a test plan. */
   does: string;
+  /** What the experiment role must be allowed for it, as the actions reference lists it. */
+  permissions: string[];
   source: string;
 }
 
@@ -36,12 +42,19 @@ export const fisActions = {
     actionId: 'aws:network:route-table-disrupt-cross-region-connectivity',
     target: { key: 'Subnets', resourceType: 'aws:ec2:subnet' },
     does: 'blocks traffic that leaves the tagged subnets for the named Region (egress only), its public AWS IP ranges included',
+    permissions: [
+      'ec2:AssociateRouteTable', 'ec2:CreateManagedPrefixList', 'ec2:CreateNetworkInterface', 'ec2:CreateRoute', 'ec2:CreateRouteTable', 'ec2:CreateTags',
+      'ec2:DeleteManagedPrefixList', 'ec2:DeleteNetworkInterface', 'ec2:DeleteRouteTable', 'ec2:DescribeManagedPrefixLists', 'ec2:DescribeNetworkInterfaces',
+      'ec2:DescribeRouteTables', 'ec2:DescribeSubnets', 'ec2:DescribeVpcPeeringConnections', 'ec2:DescribeVpcs', 'ec2:DisassociateRouteTable',
+      'ec2:GetManagedPrefixListEntries', 'ec2:ModifyManagedPrefixList', 'ec2:ModifyVpcEndpoint', 'ec2:ReplaceRouteTableAssociation',
+    ],
     source: ACTIONS + '#route-table-disrupt-cross-region-connectivity',
   },
   pauseTable: {
     actionId: 'aws:dynamodb:global-table-pause-replication',
     target: { key: 'Tables', resourceType: 'aws:dynamodb:global-table' },
     does: 'pauses replication into and out of the replica in the experiment Region; it may take up to 5 minutes to bite',
+    permissions: ['dynamodb:PutResourcePolicy', 'dynamodb:DeleteResourcePolicy', 'dynamodb:GetResourcePolicy', 'dynamodb:DescribeTable', 'tag:GetResources'],
     source: ACTIONS + '#global-table-pause-replication',
   },
   pauseBucket: {
@@ -49,25 +62,42 @@ export const fisActions = {
     target: { key: 'Buckets', resourceType: 'aws:s3:bucket' },
     tagsOnly: true,
     does: 'pauses replication from the tagged buckets to one destination Region; objects in flight may still replicate for up to an hour',
+    permissions: ['s3:PutReplicationConfiguration', 's3:GetReplicationConfiguration', 's3:PauseReplication', 's3:ListAllMyBuckets', 'tag:GetResources'],
     source: ACTIONS + '#bucket-pause-replication',
   },
   failDsqlConnections: {
     actionId: 'aws:dsql:cluster-connection-failure',
     target: { key: 'Clusters', resourceType: 'aws:dsql:cluster' },
     does: 'makes a share of connections to the cluster in the experiment Region fail; it does not pause replication',
+    permissions: ['dsql:InjectError', 'dsql:GetCluster', 'tag:GetResources'],
     source: ACTIONS + '#cluster-connection-failure',
   },
   wait: {
     actionId: 'aws:fis:wait',
     does: 'waits while the faults run, so that what starts after it runs during them',
+    permissions: [],
     source: ACTIONS + '#wait',
   },
   assertAlarms: {
     actionId: 'aws:cloudwatch:assert-alarm-state',
     does: 'fails the experiment unless the alarms are in the given state',
+    permissions: ['cloudwatch:DescribeAlarms'],
     source: ACTIONS + '#assert-alarm-state',
   },
 } as const satisfies Record<string, FisActionFact>;
+
+/** What a strongly consistent (MRSC) table's pause needs beyond the others: FIS injects errors into it. */
+export const STRONG_TABLE_PAUSE_PERMISSIONS: SourcedFact<string[]> = { value: ['dynamodb:InjectError'], text: 'a pause of a multi-Region strongly consistent table injects errors', source: ACTIONS + '#global-table-pause-replication' };
+
+/** Experiment logging and reports, opt-in: where FIS writes, and what the experiment role needs for it. */
+export const fisOutputs = {
+  logGroup: { value: ['logs:CreateLogDelivery', 'logs:PutResourcePolicy', 'logs:DescribeResourcePolicies', 'logs:DescribeLogGroups'], text: 'experiment logging to a CloudWatch Logs log group (schema version 2)', source: `${LOGGING} ${VENDED_LOGS}` },
+  logBucket: { value: ['logs:CreateLogDelivery', 's3:GetBucketPolicy', 's3:PutBucketPolicy'], text: 'experiment logging to an S3 bucket (schema version 2)', source: `${LOGGING} ${VENDED_LOGS}` },
+  reportBucket: { value: ['s3:PutObject', 's3:GetObject', 'cloudwatch:GetDashboard', 'cloudwatch:GetMetricWidgetImage'], text: 'an experiment report written to an S3 bucket when the experiment ends', source: REPORTS },
+} as const satisfies Record<string, SourcedFact<readonly string[]>>;
+
+/** The experiment role trusts FIS; the trust policy the plan shows. */
+export const FIS_TRUST: SourcedFact<string> = { value: 'fis.amazonaws.com', text: 'the experiment role trusts fis.amazonaws.com', source: EXPERIMENT_ROLE };
 
 /** The quotas a generated template respects (not adjustable). */
 export const fisQuotas = {
@@ -83,6 +113,23 @@ export const fisQuotas = {
 export const SUBNET_TAG = { key: 'DisruptSubnet', value: 'Allowed', source: XREGION } as const;
 /** A bucket (tags only) or a resource the catalog does not link is chosen by this tag, whose value is the data type. */
 export const DATA_TYPE_TAG = 'cap-advisor:data-type';
+
+/**
+ * How long after it starts a fault may take to bite: the checks must wait for it, and the faults
+ * must outlast the checks by as much. A DynamoDB pause may let replication run on for up to five
+ * minutes; the other actions act at once, and FIS counts in whole minutes.
+ */
+export const faultLag = {
+  pauseTable: { value: 5 * 60_000, text: 'DynamoDB\'s pause may take up to 5 minutes to bite', source: ACTIONS + '#global-table-pause-replication' },
+  immediate: { value: 60_000, text: 'FIS counts in whole minutes: the checks run at least a minute into the faults, and a minute before they end', source: ACTIONS + '#wait' },
+} as const satisfies Record<string, SourcedFact<number>>;
+
+/** What one cut reaches: the blast radius the plan states. */
+export const CUT_BLAST_RADIUS: SourcedFact<string> = {
+  value: 'every tagged subnet',
+  text: 'every subnet tagged for the cut loses its traffic to the named Regions\' public IP ranges and AWS endpoints (service endpoints, load balancers, API Gateway) and to VPC peering and endpoints there; traffic inside the Region is untouched',
+  source: XREGION,
+};
 
 /** The network cut leaves traffic the experiment Region receives alone: a two-way cut needs a mirror in each other Region. */
 export const EGRESS_ONLY: SourcedFact<true> = { value: true, text: 'the route-table cut blocks egress only; stateless inbound traffic and AWS-managed traffic may pass', source: XREGION };

@@ -8,7 +8,7 @@ import { CORE_SCHEMA, load as loadYaml, Type } from 'js-yaml';
 import { visit as visitJson } from 'jsonc-parser';
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { SourceRange, StoreId } from '../model/types';
-import { absorbStore, dedupeRegions, healthCheckArticle, LineStarts, STACK_REGION_UNKNOWN, type DeployedStore, type FailoverRoute, type ResourceLocation, type TemplateFile, type Unknown } from '../model/deployed';
+import { absorbStore, dedupeRegions, healthCheckArticle, LineStarts, STACK_REGION_UNKNOWN, type DeployedStore, type FailoverRoute, type RegionalResource, type ResourceLocation, type TemplateFile, type Unknown } from '../model/deployed';
 
 export interface TemplateResource {
   logicalId: string;
@@ -469,7 +469,12 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
           return region || { unknown: `the Region of the peer ${value}` };
         });
         const witness = multiRegion.WitnessRegion === undefined ? undefined : text(multiRegion.WitnessRegion);
-        reading.stores.push(store({ store: 'aurora-dsql', regions: dedupeRegions([here, ...peers]), ...(witness !== undefined ? { witness } : {}) }));
+        // Each peer is a cluster of its own: this one where the stack deploys it, the others by the ARN written here.
+        const regionalResources: RegionalResource[] = [
+          ...(typeof here === 'string' ? [{ region: here, location }] : []),
+          ...asList(multiRegion.Clusters).map((arn) => text(arn)).filter((arn): arn is string => typeof arn === 'string' && arn.startsWith('arn:') && !!arn.split(':')[3]).map((arn) => ({ region: arn.split(':')[3], arn })),
+        ];
+        reading.stores.push(store({ store: 'aurora-dsql', regions: dedupeRegions([here, ...peers]), regionalResources, ...(witness !== undefined ? { witness } : {}) }));
         break;
       }
       case 'AWS::S3::Bucket': {

@@ -105,6 +105,14 @@ export function evaluateModules(root: TerraformModule): TerraformResource[] {
   return resources;
 }
 
+/**
+ * The AWS provider configurations of a root module, by key (`aws`, `aws.west`) → Region: where a
+ * file dropped into the root deploys by default, and which aliases it may name.
+ */
+export function rootProviders(root: TerraformModule): Record<string, string | Unknown> {
+  return Object.fromEntries(scopeOf(root, '', undefined, new Map(), new Map(), MAX_MODULE_DEPTH).providers);
+}
+
 function scopeOf(module: TerraformModule, prefix: string, parent: Scope | undefined, inputs: Scope['inputs'], passedProviders: Map<string, string | Unknown>, depth: number): Scope {
   const blocks = module.files.flatMap((file) => file.blocks);
   const scope: Scope = { module, prefix, variables: new Map(), inputs, locals: new Map(), outputs: new Map(), providers: new Map(passedProviders), children: new Map(), bindings: new Map(), evaluating: new Set(), values: new Map() };

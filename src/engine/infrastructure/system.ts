@@ -3,9 +3,9 @@
 // its stack's Region), the Region of an S3 replication destination (the stack that deploys a
 // bucket of that name), the replication groups of an ElastiCache global datastore.
 import { readStack, readTemplate, type StackReading } from './cloudformation';
-import { evaluateModules, type TerraformModule, type TerraformResource } from './hcl';
+import { evaluateModules, rootProviders, type TerraformModule, type TerraformResource } from './hcl';
 import { terraformStores } from './terraformStores';
-import { absorbStore, dedupeRegions, isUnknown, type DeployedStore, type DeployedSystem, type InfrastructureProblem, type TemplateFile } from '../model/deployed';
+import { absorbStore, dedupeRegions, isUnknown, type DeployedStore, type DeployedSystem, type InfrastructureProblem, type TemplateFile, type TerraformRoot } from '../model/deployed';
 
 /** What the shell found before reading any template: the files and the problems of the entries. */
 export interface InfrastructureFiles {
@@ -40,13 +40,16 @@ export function deployedSystem(found: InfrastructureFiles): DeployedSystem {
   joinCacheMembers(readings, stores);
   mergeRegionalCopies(stores);
   const failovers = readings.flatMap((reading) => reading.failovers);
+  const terraformRoots: TerraformRoot[] = [];
   for (const terraform of found.terraform ?? []) {
     const resources = terraform.resources ?? (terraform.module ? evaluateModules(terraform.module) : []);
     const read = terraformStores(resources, terraform.entryIndex);
     stores.push(...read.stores);
     failovers.push(...read.failovers);
+    const [first] = terraform.module?.files ?? [];
+    if (terraform.module && first) terraformRoots.push({ entryIndex: terraform.entryIndex, folder: first.file.includes('/') ? first.file.slice(0, first.file.lastIndexOf('/')) : '.', providers: rootProviders(terraform.module) });
   }
-  return { stores, failovers, problems, files: found.files };
+  return { stores, failovers, problems, files: found.files, ...(terraformRoots.length > 0 ? { terraformRoots } : {}) };
 }
 
 /** Each member cluster joins its global cluster (by `!Ref` in its own template, else by identifier), and brings its Region. */

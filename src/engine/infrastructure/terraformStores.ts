@@ -93,7 +93,9 @@ export function terraformStores(resources: TerraformResource[], entryIndex: numb
       case 'aws_dsql_cluster': {
         const properties = blocks(values.multi_region_properties)[0];
         const witness = properties === undefined ? undefined : isUnknown(properties) ? properties : text(properties.witness_region);
-        add(resource, { store: 'aurora-dsql', regions: [resource.region], ...(witness !== undefined ? { witness } : {}) });
+        // A cluster of its own in its Region: a peer merged into another keeps it, so an experiment can target each by its own ARN.
+        const own = typeof resource.region === 'string' ? [{ region: resource.region, location: location(resource) }] : [];
+        add(resource, { store: 'aurora-dsql', regions: [resource.region], regionalResources: own, ...(witness !== undefined ? { witness } : {}) });
         break;
       }
       case 'aws_s3_bucket':
@@ -151,6 +153,8 @@ export function terraformStores(resources: TerraformResource[], entryIndex: numb
         for (const peer of Array.isArray(values.clusters) ? values.clusters : []) {
           const peerResource = find(peer, 'aws_dsql_cluster', ['arn']);
           store.regions.push(peerResource ? peerResource.region : regionOfArn(peer) ?? { unknown: 'the Region of a peer cluster the configuration does not deploy' });
+          const peerArnRegion = peerResource ? undefined : regionOfArn(peer);
+          if (peerArnRegion) store.regionalResources = [...(store.regionalResources ?? []), { region: peerArnRegion, arn: peer as string }];
           const peerStore = peerResource && storeOf.get(peerResource.address);
           if (peerStore && peerStore !== store) peerings.push([store, peerStore]);
         }

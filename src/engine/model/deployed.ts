@@ -44,6 +44,19 @@ export interface DeployedStore extends ResourceLocation {
   homeRegion?: string;
   /** The CDK construct path (`aws:cdk:path` metadata, `Orders/Table/Resource`): a draft names the data type after it. */
   constructPath?: string;
+  /**
+   * For a store whose Regions are distinct resources with ARNs of their own (the peer clusters of
+   * an Aurora DSQL cluster): each Region's cluster, by its ARN where the infrastructure writes it,
+   * else by where it is declared. An experiment targets each by its own ARN, never by another's.
+   */
+  regionalResources?: RegionalResource[];
+}
+
+/** One Region's own resource of a multi-Region store: its literal ARN, or where it is declared. */
+export interface RegionalResource {
+  region: string;
+  arn?: string;
+  location?: ResourceLocation;
 }
 
 export type FailoverMode = 'automatic' | 'manual';
@@ -77,6 +90,16 @@ export interface DeployedSystem {
   files: string[];
   /** Set when Terraform was found before the shell loaded its parser: the shell reads again once it has. */
   pendingParser?: boolean;
+  /** The Terraform root modules read from `.tf` files, with their AWS providers: a file written for one names its provider. */
+  terraformRoots?: TerraformRoot[];
+}
+
+export interface TerraformRoot {
+  entryIndex: number;
+  /** The root module's folder, relative to the catalog, with forward slashes (`.` for the catalog's own). */
+  folder: string;
+  /** Provider key (`aws`, `aws.west`) → its Region, as the root configures it. */
+  providers: Record<string, string | Unknown>;
 }
 
 /** A template the shell has read, with what it knows of where it is deployed. */
@@ -117,6 +140,7 @@ export function absorbStore(whole: DeployedStore, part: DeployedStore, { asMembe
   if (whole.witness === undefined && part.witness !== undefined) whole.witness = part.witness;
   if (part.replicationTimeControl !== undefined) whole.replicationTimeControl = (whole.replicationTimeControl ?? true) && part.replicationTimeControl;
   if (part.writeForwarding) whole.writeForwarding = true;
+  if (part.regionalResources) whole.regionalResources = [...(whole.regionalResources ?? []), ...part.regionalResources];
 }
 
 /** What the infrastructure does not fix about a store, each with its reason: what no rule judges. */
