@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import * as fc from 'fast-check';
 import { parse } from 'yaml';
 import { analyzeCatalog, planExperiment, simulate, type DeployedSystem, type ExperimentPlan } from '../../src/engine';
-import { fisActions, fisQuotas, storeExperimentFacts } from '../../src/engine/experiments';
+import { CUT_BLAST_RADIUS, faultLag, FIS_TRUST, fisActions, fisOutputs, fisQuotas, storeExperimentFacts, STRONG_TABLE_PAUSE_PERMISSIONS } from '../../src/engine/experiments';
 import { evaluateModules, type HclExpression, type HclFile } from '../../src/engine/infrastructure';
 import { experimentApiInputs, experimentCloudFormation, renderExperimentCloudFormation, renderExperimentJson, renderExperimentMarkdown, renderExperimentTerraform } from '../../src/report/experiments';
 import { analyzeCatalogFile } from '../../src/workspace/files';
@@ -243,7 +243,7 @@ describe('experiment: fault injection from the catalog (SPEC §11)', () => {
     const plan = planExperiment(exampleAnalysis(), { isolate: 'us-east-1' });
     const rows = [...page.matchAll(/^\| (\d) \| (.+) \|$/gm)].map(([, part, actions]) => [Number(part), actions.split(', ').map((a) => a.replace(/`/g, ''))]);
     assert.deepEqual(rows, plan.templates.map((template) => [template.part, template.actions.map((action) => action.name)]));
-    const sources = [...Object.values(fisActions), ...Object.values(fisQuotas), ...Object.values(storeExperimentFacts).flatMap((facts) => [facts.metric, ...facts.cannotReproduce])]
+    const sources = [...Object.values(fisActions), ...Object.values(fisQuotas), ...Object.values(fisOutputs), ...Object.values(faultLag), FIS_TRUST, CUT_BLAST_RADIUS, STRONG_TABLE_PAUSE_PERMISSIONS, ...Object.values(storeExperimentFacts).flatMap((facts) => [facts.metric, ...facts.cannotReproduce])]
       .flatMap((fact) => fact.source.split(' ')).map((url) => url.replace(/#.*$/, ''));
     for (const url of new Set(sources)) assert.ok(page.includes(url), url);
   });
