@@ -516,6 +516,10 @@ resource "aws_dsql_cluster_peering" "a" {
       assert.match(markdown, /- \[ \] sessions: Write a canary item \(`cap-advisor-canary-<time>`\) in us-east-1 and us-east-2 and us-west-2, and read it back in us-east-1, us-east-2, us-west-2 within the store's replication window\./);
       assert.match(markdown, /- \[ \] media: Then `OperationsPendingReplication` is back to 0\./);
       assert.match(markdown, /- \[ \] orders: Write a canary item \(`cap-advisor-canary-<time>`\) in us-east-1, and read it back in us-east-1, us-west-2/);
+      // Written in the catalog's primary, however the data type lists its Regions.
+      const reordered = readFileSync(join(folder, 'three.catalog.yaml'), 'utf8').replace('store: aurora-global, regions: [us-east-1, us-west-2]', 'store: aurora-global, regions: [us-west-2, us-east-1]');
+      const orders = planExperiment(analyzeCatalog(reordered, { infrastructure: analysis.report.deployed! }), { isolate: 'us-east-1' }).hypotheses.find((h) => h.dataType === 'orders')!;
+      assert.match(orders.converge[0], /in us-east-1, and read it back in us-west-2, us-east-1/);
     });
   });
 });

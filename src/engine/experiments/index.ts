@@ -267,6 +267,7 @@ export function planExperiment(analysis: CatalogAnalysis, options: ExperimentOpt
   const durationMs = parseExperimentDuration(options.duration ?? DEFAULT_EXPERIMENT_DURATION) ?? 15 * MINUTE;
   const duration = isoDuration(durationMs);
   const witnesses = report.regions.filter((region) => region.role === 'witness').map((region) => region.name);
+  const primary = report.regions.find((region) => region.role === 'primary')?.name;
   const cutFrom = report.regions.map((region) => region.name).filter((name) => name !== isolate);
   const [scenario] = simulate(analysis, [{ kind: 'isolate', region: isolate }]);
   const outcomes = new Map(scenario.outcomes.map((outcome) => [outcome.dataType, outcome]));
@@ -324,7 +325,7 @@ export function planExperiment(analysis: CatalogAnalysis, options: ExperimentOpt
     else if (!facts.replicationAction) hypothesis.notes.push(`FIS has no action on ${store}'s replication: only the network cuts act on it.`);
     hypothesis.actions.push(...cutNames);
     hypothesis.cannotReproduce.push(...facts.cannotReproduce.map((fact) => fact.text));
-    if (multiRegion) hypothesis.converge.push(...convergence(dataType, store));
+    if (multiRegion) hypothesis.converge.push(...convergence(dataType, store, primary));
     const actionKey = facts.replicationAction;
     if (!actionKey || !multiRegion) return hypothesis;
     if (actionKey === 'failDsqlConnections') hypothesis.tests = `\`${fisActions.failDsqlConnections.actionId}\` refuses the connections of ${isolate}'s clients to the cluster there: it tests how they handle refused connections (retries, the peer Region's endpoint), not what the cluster does when cut off from its peer, whose replication it does not touch.`;
@@ -572,9 +573,10 @@ function observable(line: string, hypothesis: Hypothesis, isolate: string, mirro
 }
 
 /** After the faults end: a canary written where the data type is written, read back in every Region, and the store's metric back to normal. */
-function convergence(dataType: DataTypeReport, store: StoreId): string[] {
+function convergence(dataType: DataTypeReport, store: StoreId, primary: string | undefined): string[] {
   const regions = dataType.need.regions;
-  const writers = dataType.need.topology === 'hot-hot' ? regions : regions.slice(0, 1);
+  // One writer outside hot-hot: the catalog's primary where the data type lives there.
+  const writers = dataType.need.topology === 'hot-hot' ? regions : [primary && regions.includes(primary) ? primary : regions[0]];
   const within = dataType.need.stalenessBudget ? `within its staleness budget (${dataType.need.stalenessBudget})` : 'within the store\'s replication window';
   const metric: Partial<Record<StoreId, string>> = {
     'dynamodb-global': '`ReplicationLatency` is back to its level before the experiment',
