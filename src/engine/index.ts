@@ -11,6 +11,7 @@ export type { StoreFacts, SourcedFact } from './model/storeFacts';
 export { categoryNeeds, CATEGORIES } from './model/decisionTable';
 export { formatDuration, parseDuration } from './read/durations';
 export { ruleDocsUrl } from './rules/docs';
+export { isOfRule, type RuleId } from './rules';
 
 export interface RuleMeta {
   id: string;

@@ -1,6 +1,6 @@
 // What every renderer shares: the input shape, counts and ordering. Renderers are pure
 // functions from analyses to text, so the CLI and the extension's Export Report agree.
-import type { CatalogAnalysis, DataTypeReport, Finding, Severity, SplitBrainGuard } from '../engine';
+import { isOfRule, type CatalogAnalysis, type DataTypeReport, type Finding, type Severity, type SplitBrainGuard } from '../engine';
 
 /** One analysed catalog and the path it is shown under (as given on the command line). */
 export interface AnalysedFile {
@@ -29,7 +29,7 @@ export function countsText(findings: readonly Finding[]): string {
 }
 
 /** The per-data-type `recommendation` finding restates the report's recommendation column. */
-export const isRecommendation = (finding: Finding): boolean => finding.ruleId === 'recommendation';
+export const isRecommendation = (finding: Finding): boolean => isOfRule(finding, 'recommendation');
 
 /** Problems: the findings a reader must act on, without the recommendation of every data type. */
 export const problemsOf = (findings: readonly Finding[]): Finding[] => findings.filter((f) => !isRecommendation(f));

@@ -4,7 +4,7 @@
 import { open } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import * as vscode from 'vscode';
-import { analyzeCatalog, API_VERSION_HEAD_CHARS, declaresCatalogApiVersion, followRange, type CatalogAnalysis, type Finding, type Severity, type TextChange } from '../engine';
+import { analyzeCatalog, API_VERSION_HEAD_CHARS, isOfRule, declaresCatalogApiVersion, followRange, type CatalogAnalysis, type Finding, type Severity, type TextChange } from '../engine';
 import type { InfrastructureEntry } from '../engine/infrastructure';
 import { linkedInfrastructure } from '../workspace/files';
 import { loadTerraformParser } from '../workspace/terraform';
@@ -368,7 +368,7 @@ export class CatalogDiagnostics implements vscode.Disposable {
 
 /** Whether the text did not parse as YAML: its analysis is only the syntax error. */
 function parsesNot(analysis: CatalogAnalysis): boolean {
-  return analysis.findings.some((finding) => finding.ruleId === 'yaml-syntax');
+  return analysis.findings.some((finding) => isOfRule(finding, 'yaml-syntax'));
 }
 
 function follow(range: vscode.Range, changes: readonly TextChange[]): vscode.Range | undefined {

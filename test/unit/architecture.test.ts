@@ -58,9 +58,9 @@ describe('architecture', () => {
     assert.deepEqual(cycles, [['a', 'b', 'c', 'a']]);
   });
 
-  it('src/engine shows its stages at the top level: read, model, rules, scenarios, experiments, infrastructure, assist', () => {
+  it('src/engine shows its stages at the top level: read, model, infrastructure, edit, rules, scenarios, experiments, assist', () => {
     const top = readdirSync(join(srcRoot, 'engine')).filter((name) => name !== 'generated').sort();
-    assert.deepEqual(top, ['analyze.ts', 'assist', 'experiments', 'index.ts', 'infrastructure', 'model', 'read', 'rules', 'scenarios']);
+    assert.deepEqual(top, ['analyze.ts', 'assist', 'edit', 'experiments', 'index.ts', 'infrastructure', 'model', 'read', 'rules', 'scenarios']);
   });
 
   it('the engine imports neither vscode nor the file system, and never a shell', () => {
@@ -73,8 +73,8 @@ describe('architecture', () => {
     }
   });
 
-  it('an earlier stage never imports a later one: read ← model ← rules ← scenarios ← experiments ← assist', () => {
-    const order = ['read', 'model', 'infrastructure', 'rules', 'scenarios', 'experiments', 'assist'];
+  it('an earlier stage never imports a later one: read ← model ← infrastructure ← edit ← rules ← scenarios ← experiments ← assist', () => {
+    const order = ['read', 'model', 'infrastructure', 'edit', 'rules', 'scenarios', 'experiments', 'assist'];
     const stageOf = (file: string): number => order.indexOf(relative(join(srcRoot, 'engine'), file).split('/')[0]);
     const backwards = files.filter((path) => stageOf(path) !== -1).flatMap((file) => (graph.get(file) ?? [])
       .filter((target) => stageOf(target) > stageOf(file))

@@ -5,6 +5,7 @@
 import { isMap, isPair, isScalar, isSeq, visit, type Node, type Scalar } from 'yaml';
 import { analyzeCatalog } from '../analyze';
 import { describeKey, describeValue } from './completion';
+import { isOfRule } from '../rules';
 import { simulate, VERDICTS, type Outcome } from '../scenarios';
 import { namesOf } from '../model/deployed';
 import { CatalogSource } from '../read/source';
@@ -240,7 +241,7 @@ export function hoverAt(text: string, offset: number, analysis: CatalogAnalysis 
   });
   // The reasoning of the findings here: the Problems panel shows only their short messages.
   const why = analysis.findings
-    .filter((f) => f.ruleId !== 'recommendation' && f.range.offset[0] <= offset && offset <= f.range.offset[1])
+    .filter((f) => !isOfRule(f, 'recommendation') && f.range.offset[0] <= offset && offset <= f.range.offset[1])
     .flatMap((f) => [`**${f.ruleId}** ([rule page](${f.docsUrl})): ${f.detail}`, '']);
   if (!hit) return why.length > 0 ? { markdown: why.join('\n').trimEnd(), range: analysis.findings.find((f) => f.range.offset[0] <= offset && offset <= f.range.offset[1])!.range } : undefined;
   const { scalar, path, key, isKey } = hit;

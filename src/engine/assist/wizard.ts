@@ -4,7 +4,7 @@
 import { isMap, isSeq, type YAMLSeq } from 'yaml';
 import { categoryNeeds, recommend } from '../model/decisionTable';
 import { parseDuration } from '../read/durations';
-import { EditableCatalog, flowYaml, type TextEdit } from './fixes/yamlEdits';
+import { EditableCatalog, flowYaml, type TextEdit } from '../edit/yamlEdits';
 import type { CatalogAnalysis, Category, Recommendation, ResolvedDataType } from '../model/types';
 
 export interface DataTypeAnswers {

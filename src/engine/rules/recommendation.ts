@@ -1,8 +1,8 @@
 import { storeFacts } from '../model/storeFacts';
 import { storeWithAlternative } from '../model/verdict';
-import { DataTypeRule, defineRule, named } from './rule';
+import { defineRule, named } from './rule';
 
-export const recommendation = defineRule<DataTypeRule>({
+export const recommendation = defineRule({
   id: 'recommendation',
   scope: 'dataType',
   defaultSeverity: 'information',
@@ -25,5 +25,9 @@ export const recommendation = defineRule<DataTypeRule>({
         : `${named(resolved.name)}: ${verdict.cap} on ${verdict.store} is recommended; no store is declared yet.`,
       detail: `\`${resolved.name}\`: ${verdict.cap} on ${storeWithAlternative(verdict, true)}.${declared} ${verdict.reason}`,
     }];
+  },
+  fix(fixer) {
+    const { report } = fixer;
+    if (fixer.dataType && report?.verdict && fixer.finding.severity !== 'hint' && report.declaredStore !== report.verdict.store) fixer.setStore(true);
   },
 });

@@ -1,6 +1,9 @@
-// The shape of a rule module: its id, default severity, one-line description, docs link and
-// check. Checks return issues; the analysis adds the rule id, severity and data type.
+// The shape of a rule module: its id, default severity, one-line description, docs link, check
+// and quick fixes. Checks return issues; the analysis adds the rule id, severity and data type.
+// Fixes are written with the fixer of the edit stage; the accepted-risk fix is added for every
+// rule that can be accepted.
 import { ruleDocsUrl } from './docs';
+import type { Fixer } from '../edit/fixer';
 import type { CatalogModel, DataTypeUnderCheck, Located } from '../model/resolve';
 import type { CatalogSource } from '../read/source';
 import type { Severity } from '../model/types';
@@ -28,6 +31,8 @@ interface RuleMetaInput {
   description: string;
   /** Whether a data type may list the rule in `acceptedRisks`. */
   acceptable: boolean;
+  /** Offers the quick fixes of one of its findings, through the fixer. */
+  fix?(fixer: Fixer): void;
 }
 
 /** Rules on the text itself: they run before the catalog can be resolved. */
@@ -71,10 +76,11 @@ export function resourceNamed(name: string): string {
   return `${name.slice(0, MAX_NAME_IN_MESSAGE - tail - 1)}…${name.slice(-tail)}`;
 }
 
-type WithoutDocs<T> = Omit<T, 'docsUrl'>;
+type WithoutDocs<T> = T extends Rule ? Omit<T, 'docsUrl'> : never;
 
-export function defineRule<T extends Rule>(rule: WithoutDocs<T>): T {
-  return { ...rule, docsUrl: ruleDocsUrl(rule.id) } as T;
+/** A rule with its docs link; its id keeps its literal type, so the registry's ids are a union (`RuleId`). */
+export function defineRule<const Id extends string, R extends WithoutDocs<Rule> & { id: Id }>(rule: R & { id: Id }): R & { id: Id; docsUrl: string } {
+  return { ...rule, docsUrl: ruleDocsUrl(rule.id) };
 }
 
-export type { CatalogModel, CatalogSource, DataTypeUnderCheck, Located };
+export type { CatalogModel, CatalogSource, DataTypeUnderCheck, Fixer, Located };

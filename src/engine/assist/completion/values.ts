@@ -3,7 +3,7 @@
 import { categoryExamples, categoryNeeds, CATEGORIES, storeSatisfies } from '../../model/decisionTable';
 import { STORE_IDS, storeFacts } from '../../model/storeFacts';
 import type { CatalogAnalysis, DataTypeReport, StoreId } from '../../model/types';
-import { rules } from '../../rules';
+import { isOfRule, rules } from '../../rules';
 import { sortKey, type CompletionItem, type Scope } from './items';
 import { contextOf, guardDescription, KEYS_OF, resolved, type Context } from './schema';
 
@@ -103,7 +103,7 @@ function storeValues(dataType: DataTypeReport | undefined, value: (label: string
  */
 export function resourceNames(analysis: CatalogAnalysis | undefined, listed: Set<string>, range: [number, number]): CompletionItem[] {
   const stores = analysis?.report.deployed?.stores ?? [];
-  const unclaimed = new Set((analysis?.findings ?? []).filter((f) => f.ruleId === 'unclaimed-resource').map((f) => f.suggestion));
+  const unclaimed = new Set((analysis?.findings ?? []).filter((f) => isOfRule(f, 'unclaimed-resource')).map((f) => f.suggestion));
   const idCount = new Map<string, number>();
   for (const store of stores) idCount.set(store.logicalId, (idCount.get(store.logicalId) ?? 0) + 1);
   return stores.flatMap((store, rank) => {

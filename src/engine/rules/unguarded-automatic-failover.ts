@@ -1,6 +1,6 @@
 import { storeFacts } from '../model/storeFacts';
 import type { StoreId } from '../model/types';
-import { DataTypeRule, defineRule, named } from './rule';
+import { defineRule, named } from './rule';
 
 /** The end of the message: what the declared store itself does about a cut-off Region, then the advice. */
 function storeAndAdvice(store: StoreId | undefined): string {
@@ -17,7 +17,7 @@ function storeAndAdvice(store: StoreId | undefined): string {
   }
 }
 
-export const unguardedAutomaticFailover = defineRule<DataTypeRule>({
+export const unguardedAutomaticFailover = defineRule({
   id: 'unguarded-automatic-failover',
   scope: 'dataType',
   defaultSeverity: 'warning',
@@ -37,5 +37,9 @@ export const unguardedAutomaticFailover = defineRule<DataTypeRule>({
       message: `${named(resolved.name)} fails over automatically, unguarded: go manual.`,
       detail: `\`${resolved.name}\` fails over automatically with no fencing lease, witness Region or quorum that anything enforces: a health check cannot tell a dead primary from one cut off by a partition, so traffic can move to another Region while the old primary still takes writes${storeAndAdvice(resolved.store)}${idle}`,
     }];
+  },
+  fix(fixer) {
+    fixer.addGuards(['fencing-lease', 'witness-region', 'quorum']);
+    if (fixer.dataType) fixer.add('Switch failover to manual', [fixer.setField('failover', 'manual')]);
   },
 });

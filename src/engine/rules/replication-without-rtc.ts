@@ -1,7 +1,7 @@
 import { atResource, linkedResources } from './linked';
-import { DataTypeRule, defineRule, Issue, named, resourceNamed } from './rule';
+import { defineRule, Issue, named, resourceNamed } from './rule';
 
-export const replicationWithoutRtc = defineRule<DataTypeRule>({
+export const replicationWithoutRtc = defineRule({
   id: 'replication-without-rtc',
   scope: 'dataType',
   defaultSeverity: 'warning',

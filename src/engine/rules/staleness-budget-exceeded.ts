@@ -1,7 +1,7 @@
 import { formatDuration } from '../read/durations';
-import { DataTypeRule, defineRule, named } from './rule';
+import { defineRule, named } from './rule';
 
-export const stalenessBudgetExceeded = defineRule<DataTypeRule>({
+export const stalenessBudgetExceeded = defineRule({
   id: 'staleness-budget-exceeded',
   scope: 'dataType',
   defaultSeverity: 'warning',

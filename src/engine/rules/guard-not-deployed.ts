@@ -1,8 +1,8 @@
 import { isStrongMultiRegionStore } from '../model/regionSets';
 import { failoverRoutesFor, linkedResources, resourceLocation } from './linked';
-import { DataTypeRule, defineRule, Issue, named, resourceNamed } from './rule';
+import { defineRule, Issue, named, resourceNamed } from './rule';
 
-export const guardNotDeployed = defineRule<DataTypeRule>({
+export const guardNotDeployed = defineRule({
   id: 'guard-not-deployed',
   scope: 'dataType',
   defaultSeverity: 'warning',

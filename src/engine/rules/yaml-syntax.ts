@@ -1,7 +1,7 @@
-import { defineRule, SourceRule } from './rule';
+import { defineRule } from './rule';
 
 /** Findings of this rule come from the parse stage (analyze.ts): parser errors, and refusals. */
-export const yamlSyntax = defineRule<SourceRule>({
+export const yamlSyntax = defineRule({
   id: 'yaml-syntax',
   scope: 'source',
   defaultSeverity: 'error',

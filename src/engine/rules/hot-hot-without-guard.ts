@@ -1,11 +1,11 @@
 import { isStrongMultiRegionStore } from '../model/regionSets';
 import { storeFacts } from '../model/storeFacts';
 import type { GuardType } from '../model/types';
-import { DataTypeRule, defineRule, named } from './rule';
+import { defineRule, named } from './rule';
 
 const GUARD_WORDS: Record<GuardType, string> = { 'human-approval': 'human approval', 'fencing-lease': 'a fencing lease', 'witness-region': 'a witness', quorum: 'a quorum' };
 
-export const hotHotWithoutGuard = defineRule<DataTypeRule>({
+export const hotHotWithoutGuard = defineRule({
   id: 'hot-hot-without-guard',
   scope: 'dataType',
   defaultSeverity: 'error',
@@ -56,5 +56,20 @@ export const hotHotWithoutGuard = defineRule<DataTypeRule>({
           : `${named(resolved.name)} is strong and hot-hot with no split-brain guard: add a fencing lease.`,
       detail: `\`${resolved.name}\` takes writes in ${resolved.regions.length} Regions (hot-hot) with no split-brain guard that anything enforces: during a partition each side keeps writing and the copies diverge.${idleNote}${leaseNote}${approvalOnly} ${remedy}`,
     }];
+  },
+  fix(fixer) {
+    // Eventual data merges its copies (the rule's own advice); strong data needs a guard. Human
+    // approval is never offered: it gates a failover, and hot-hot data has none.
+    const eventual = fixer.report?.need.consistency === 'eventual';
+    const lastWriterWins = fixer.report?.writePath.lastWriterWins ?? false;
+    if (fixer.dataType && eventual && lastWriterWins && fixer.finding.severity === 'warning') {
+      // AWS's "write to any Region": say what the store does, or what the writes are.
+      fixer.add('Set conflictResolution: last-writer-wins (what the store does)', [fixer.setField('conflictResolution', 'last-writer-wins')], { preferred: true });
+      fixer.add('Declare writes: [idempotent-put] (puts that converge)', [fixer.setField('writes', '[idempotent-put]')]);
+    } else if (fixer.dataType && eventual) {
+      fixer.add('Set conflictResolution: merge (diverging copies are merged on purpose)', [fixer.setField('conflictResolution', 'merge')], { preferred: true });
+    }
+    fixer.addGuards(['fencing-lease', 'witness-region', 'quorum'], { preferFencingLease: !eventual });
+    if (fixer.dataType) fixer.add('Make the topology hot-warm (one writer Region)', [fixer.setField('topology', 'hot-warm')]);
   },
 });

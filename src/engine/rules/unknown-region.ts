@@ -1,10 +1,10 @@
 import { closest } from 'fastest-levenshtein';
 import type { PathSegment } from '../read/source';
-import { CatalogIssue, CatalogRule, defineRule, named } from './rule';
+import { CatalogIssue, defineRule, named } from './rule';
 
 type Plain = Record<string, unknown>;
 
-export const unknownRegion = defineRule<CatalogRule>({
+export const unknownRegion = defineRule({
   id: 'unknown-region',
   scope: 'catalog',
   defaultSeverity: 'error',
@@ -48,6 +48,9 @@ export const unknownRegion = defineRule<CatalogRule>({
       }
     }
     return issues;
+  },
+  fix(fixer) {
+    fixer.changeToSuggestion({ safe: true });
   },
 });
 

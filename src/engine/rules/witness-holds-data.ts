@@ -1,10 +1,10 @@
 import { atResource, knownRegions, linkedResources } from './linked';
-import { DataTypeRule, defineRule, Issue, Located, named, resourceNamed } from './rule';
+import { defineRule, Issue, Located, named, resourceNamed } from './rule';
 import type { RelatedLocation } from '../model/types';
 
 const withDeclaration = (at: Located, declaration: RelatedLocation): Located => ({ ...at, related: [...(at.related ?? []), declaration] });
 
-export const witnessHoldsData = defineRule<DataTypeRule>({
+export const witnessHoldsData = defineRule({
   id: 'witness-holds-data',
   scope: 'dataType',
   defaultSeverity: 'error',
@@ -40,5 +40,14 @@ export const witnessHoldsData = defineRule<DataTypeRule>({
       }
     }
     return issues;
+  },
+  fix(fixer) {
+    // Either the Region really is a data Region (its declaration changes), or the data leaves it.
+    const region = fixer.finding.suggestion;
+    const declaration = fixer.finding.related?.at(-1);
+    const role = declaration && fixer.scalarAtOffset(declaration.range.offset[0]);
+    if (region && role) fixer.add(`Make ${region} a data Region (role: secondary)`, [fixer.catalog.replaceScalar(role, 'secondary')], { preferred: true });
+    const kept = fixer.report?.need.regions.filter((name) => name !== region) ?? [];
+    if (fixer.dataType && region && fixer.fieldAt('regions') && kept.length > 0) fixer.add(`Remove ${region} from the Regions of '${fixer.report!.name}'`, [fixer.setField('regions', `[${kept.join(', ')}]`)]);
   },
 });

@@ -1,6 +1,6 @@
-import { DataTypeRule, defineRule, named } from './rule';
+import { defineRule, named } from './rule';
 
-export const caInMultiRegion = defineRule<DataTypeRule>({
+export const caInMultiRegion = defineRule({
   id: 'ca-in-multi-region',
   scope: 'dataType',
   defaultSeverity: 'error',
@@ -14,5 +14,9 @@ export const caInMultiRegion = defineRule<DataTypeRule>({
       message: `${named(resolved.name)} is CA but lives in ${resolved.regions.length} Regions: declare ${rec.cap}, as recommended.`,
       detail: `\`${resolved.name}\` declares CA but lives in ${resolved.regions.length} Regions: links between Regions do fail, and then it must either refuse requests (CP) or accept diverging copies (AP). Declare the choice; the recommendation is ${rec.cap}.`,
     }];
+  },
+  fix(fixer) {
+    const verdict = fixer.report?.verdict;
+    if (fixer.dataType && verdict) fixer.add(`Declare cap: ${verdict.cap} (recommended)`, [fixer.setField('cap', verdict.cap)], { preferred: true });
   },
 });

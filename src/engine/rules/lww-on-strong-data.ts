@@ -1,7 +1,7 @@
 import { storeWithAlternative } from '../model/verdict';
-import { DataTypeRule, defineRule, Issue, named } from './rule';
+import { defineRule, Issue, named } from './rule';
 
-export const lwwOnStrongData = defineRule<DataTypeRule>({
+export const lwwOnStrongData = defineRule({
   id: 'lww-on-strong-data',
   scope: 'dataType',
   defaultSeverity: 'error',
@@ -29,5 +29,9 @@ export const lwwOnStrongData = defineRule<DataTypeRule>({
       });
     }
     return issues;
+  },
+  fix(fixer) {
+    if (fixer.dataType && fixer.fieldAt('conflictResolution')) fixer.add('Set conflictResolution: none', [fixer.setField('conflictResolution', 'none')], { preferred: true });
+    else fixer.setStore(true);
   },
 });

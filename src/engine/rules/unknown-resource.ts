@@ -1,9 +1,9 @@
 import { closest } from 'fastest-levenshtein';
 import { namesOf } from '../model/deployed';
 import { listRegions } from './linked';
-import { DataTypeRule, defineRule, Issue, named, resourceNamed } from './rule';
+import { defineRule, Issue, named, resourceNamed } from './rule';
 
-export const unknownResource = defineRule<DataTypeRule>({
+export const unknownResource = defineRule({
   id: 'unknown-resource',
   scope: 'dataType',
   defaultSeverity: 'error',
@@ -58,5 +58,8 @@ export const unknownResource = defineRule<DataTypeRule>({
       });
     }
     return issues;
+  },
+  fix(fixer) {
+    fixer.changeToSuggestion({ safe: false });
   },
 });

@@ -1,12 +1,12 @@
 import { storeFacts } from '../model/storeFacts';
-import { DataTypeRule, defineRule, named } from './rule';
+import { defineRule, named } from './rule';
 
 const whatGoesWrong = {
   CP: 'during a partition both sides keep accepting writes and one of two conflicting writes is lost, which strong data cannot afford',
   AP: 'its secondary Regions cannot take writes, so during a partition or a failover writes there fail, although slightly old data would have done',
 } as const;
 
-export const storeMismatch = defineRule<DataTypeRule>({
+export const storeMismatch = defineRule({
   id: 'store-mismatch',
   scope: 'dataType',
   defaultSeverity: 'warning',
@@ -33,5 +33,8 @@ export const storeMismatch = defineRule<DataTypeRule>({
       ? `\`${resolved.name}\` is in ${resolved.regions.length} Regions, but \`${resolved.store}\` (${facts.product}) lives in one Region and has no cross-Region position. Use \`${rec.store}\` (${rec.cap}).`
       : `\`${resolved.name}\` needs ${rec.cap}, but \`${resolved.store}\` is ${position} across Regions (${facts.position.text}): ${whatGoesWrong[rec.cap === 'CP' ? 'CP' : 'AP']}. Use \`${rec.store}\`${orAlternative}.`;
     return [{ at: dataType.at('store'), message, detail }];
+  },
+  fix(fixer) {
+    fixer.setStore(true);
   },
 });

@@ -1,7 +1,7 @@
 import { storeFacts } from '../model/storeFacts';
-import { DataTypeRule, defineRule, named } from './rule';
+import { defineRule, named } from './rule';
 
-export const capIntentMismatch = defineRule<DataTypeRule>({
+export const capIntentMismatch = defineRule({
   id: 'cap-intent-mismatch',
   scope: 'dataType',
   defaultSeverity: 'warning',
@@ -18,5 +18,10 @@ export const capIntentMismatch = defineRule<DataTypeRule>({
       message: `${named(resolved.name)} declares ${resolved.cap}, but ${resolved.store} is ${facts.position.value}: change one.`,
       detail: `\`${resolved.name}\` declares ${resolved.cap}, but its store \`${resolved.store}\` is ${facts.position.value} across Regions (${facts.position.text}). Change the store or the declared intent so the design review sees what will really happen in a partition.`,
     }];
+  },
+  fix(fixer) {
+    const { report } = fixer;
+    if (fixer.dataType && report?.storePosition) fixer.add(`Declare cap: ${report.storePosition} (what ${report.declaredStore} is across Regions)`, [fixer.setField('cap', report.storePosition)], { preferred: true });
+    if (report?.declaredCap === report?.verdict?.cap) fixer.setStore(false);
   },
 });

@@ -1,6 +1,6 @@
-import { DataTypeRule, defineRule, Issue, named } from './rule';
+import { defineRule, Issue, named } from './rule';
 
-export const witnessMissing = defineRule<DataTypeRule>({
+export const witnessMissing = defineRule({
   id: 'witness-missing',
   scope: 'dataType',
   defaultSeverity: 'error',
@@ -42,5 +42,16 @@ export const witnessMissing = defineRule<DataTypeRule>({
       }
     }
     return issues;
+  },
+  fix(fixer) {
+    const existing = fixer.witnessOutside();
+    if (existing) {
+      fixer.add(`Name the witness Region ${existing}`, [fixer.replaceAtFinding(existing)], { preferred: true });
+      return;
+    }
+    const witness = fixer.newWitnessName();
+    const edits = [fixer.addWitnessRegion(witness)];
+    if (fixer.isScalarAtFinding()) edits.push(fixer.replaceAtFinding(witness));
+    fixer.add(`Add a witness Region (${witness}) to regions and name it here`, edits, { preferred: true });
   },
 });

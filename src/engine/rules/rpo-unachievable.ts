@@ -1,11 +1,11 @@
 import { writeGuidance } from '../model/storeFacts';
 import { formatDuration } from '../read/durations';
-import { DataTypeRule, defineRule, named } from './rule';
+import { defineRule, named } from './rule';
 
 /** Under this, an RPO or RTO needs a copy in another Region: a backup restored elsewhere takes hours (AWS's DR strategies). */
 const ONE_REGION_FLOOR_MS = writeGuidance.regionLossNeedsACopy.value;
 
-export const rpoUnachievable = defineRule<DataTypeRule>({
+export const rpoUnachievable = defineRule({
   id: 'rpo-unachievable',
   scope: 'dataType',
   defaultSeverity: 'warning',

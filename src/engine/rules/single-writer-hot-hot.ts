@@ -1,7 +1,7 @@
 import { storeFacts } from '../model/storeFacts';
-import { DataTypeRule, defineRule, named } from './rule';
+import { defineRule, named } from './rule';
 
-export const singleWriterHotHot = defineRule<DataTypeRule>({
+export const singleWriterHotHot = defineRule({
   id: 'single-writer-hot-hot',
   scope: 'dataType',
   defaultSeverity: 'error',
@@ -18,5 +18,9 @@ export const singleWriterHotHot = defineRule<DataTypeRule>({
       message: `${named(resolved.name)} is hot-hot; ${resolved.store} has one writer: use ${rec.store}.`,
       detail: `\`${resolved.name}\` is hot-hot, but \`${resolved.store}\` (${facts.product}) takes writes in ${facts.writers.text}${forwarding}. Use \`${rec.store}\` for writes in every Region, or make the topology hot-warm.`,
     }];
+  },
+  fix(fixer) {
+    fixer.setStore(true);
+    if (fixer.dataType) fixer.add('Make the topology hot-warm (one writer Region)', [fixer.setField('topology', 'hot-warm')]);
   },
 });

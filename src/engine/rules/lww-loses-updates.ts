@@ -1,7 +1,7 @@
 import { writeGuidance } from '../model/storeFacts';
-import { DataTypeRule, defineRule, named } from './rule';
+import { defineRule, named } from './rule';
 
-export const lwwLosesUpdates = defineRule<DataTypeRule>({
+export const lwwLosesUpdates = defineRule({
   id: 'lww-loses-updates',
   scope: 'dataType',
   defaultSeverity: 'error',
@@ -23,5 +23,11 @@ export const lwwLosesUpdates = defineRule<DataTypeRule>({
       message: `${named(resolved.name)}: last writer wins drops ${lost.length === 1 ? lost[0] : 'non-idempotent'} writes: pin items to Regions.`,
       detail: `\`${resolved.name}\` makes ${lost.map((write) => `\`${write}\``).join(', ')} writes in ${resolved.regions.length} Regions on \`${resolved.store}\`, where the last writer wins: when two Regions update one item, one update disappears without an error. ${writeGuidance.lastWriterWinsLosesSilently.text}${merge} ${fixes}`,
     }];
+  },
+  fix(fixer) {
+    // Each item written in its home Region keeps every Region writing; the verdict's alternative
+    // (multi-Region strong consistency, when the writes hold no transaction) is the other way.
+    fixer.setWriteModes();
+    fixer.setStore(false);
   },
 });

@@ -1,6 +1,6 @@
-import { CatalogIssue, CatalogRule, defineRule, DataTypeUnderCheck, named } from './rule';
+import { CatalogIssue, defineRule, DataTypeUnderCheck, named } from './rule';
 
-export const duplicateName = defineRule<CatalogRule>({
+export const duplicateName = defineRule({
   id: 'duplicate-name',
   scope: 'catalog',
   defaultSeverity: 'error',

@@ -1,8 +1,8 @@
 import { isUnknown } from '../model/deployed';
 import { atResource, linkedResources } from './linked';
-import { DataTypeRule, defineRule, Issue, named, resourceNamed } from './rule';
+import { defineRule, Issue, named, resourceNamed } from './rule';
 
-export const storeDrift = defineRule<DataTypeRule>({
+export const storeDrift = defineRule({
   id: 'store-drift',
   scope: 'dataType',
   defaultSeverity: 'error',
@@ -26,5 +26,9 @@ export const storeDrift = defineRule<DataTypeRule>({
       });
     }
     return issues;
+  },
+  fix(fixer) {
+    const deployed = fixer.finding.suggestion;
+    if (fixer.dataType && deployed) fixer.add(`Set store to ${deployed} (what is deployed)`, [fixer.setField('store', deployed)], { preferred: true });
   },
 });

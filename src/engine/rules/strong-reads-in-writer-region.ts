@@ -1,7 +1,7 @@
 import { storeFacts, writeGuidance } from '../model/storeFacts';
-import { DataTypeRule, defineRule, named } from './rule';
+import { defineRule, named } from './rule';
 
-export const strongReadsInWriterRegion = defineRule<DataTypeRule>({
+export const strongReadsInWriterRegion = defineRule({
   id: 'strong-reads-in-writer-region',
   scope: 'dataType',
   defaultSeverity: 'information',

@@ -1,7 +1,8 @@
+import { FENCING_LEASE } from '../edit/fixer';
 import { failoverRoutesFor, resourceLocation } from './linked';
-import { DataTypeRule, defineRule, named } from './rule';
+import { defineRule, named } from './rule';
 
-export const failoverDrift = defineRule<DataTypeRule>({
+export const failoverDrift = defineRule({
   id: 'failover-drift',
   scope: 'dataType',
   defaultSeverity: 'warning',
@@ -23,5 +24,15 @@ export const failoverDrift = defineRule<DataTypeRule>({
       detail: `\`${dataType.resolved.name}\` declares \`failover: ${declared}\`, but \`${contradicting.logicalId}\` in \`${contradicting.file}\` moves traffic by ${contradicting.how}, which is ${contradicting.mode}. ${consequence} Make the catalog say what is deployed, or change the DNS failover (an ARC routing control on the PRIMARY record's health check makes it manual).`,
       suggestion: contradicting.mode,
     }];
+  },
+  fix(fixer) {
+    const { dataType, report, finding } = fixer;
+    if (dataType && finding.suggestion === 'automatic' && report && report.writePath.enforcedGuards.length === 0 && !report.writePath.builtInQuorum && !report.need.immutable) {
+      // Automatic failover with nothing to fence the old primary is unguarded-automatic-failover,
+      // whose fix would switch back to manual: declare what DNS does and the guard it needs, together.
+      fixer.add('Declare automatic failover (what DNS does) and add a fencing lease', [fixer.setField('failover', 'automatic'), fixer.addGuard(FENCING_LEASE)], { preferred: true });
+    } else if (dataType && finding.suggestion) {
+      fixer.add(`Set failover to ${finding.suggestion} (what DNS does)`, [fixer.setField('failover', finding.suggestion)], { preferred: true });
+    }
   },
 });

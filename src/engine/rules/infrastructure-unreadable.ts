@@ -1,7 +1,7 @@
-import { CatalogIssue, CatalogRule, defineRule } from './rule';
+import { CatalogIssue, defineRule } from './rule';
 
 /** Bad infrastructure input gets one clear finding on its entry, never a crash and never silence. */
-export const infrastructureUnreadable = defineRule<CatalogRule>({
+export const infrastructureUnreadable = defineRule({
   id: 'infrastructure-unreadable',
   scope: 'catalog',
   defaultSeverity: 'error',

@@ -1,6 +1,6 @@
-import { DataTypeRule, defineRule, Issue, named } from './rule';
+import { defineRule, Issue, named } from './rule';
 
-export const quorumNeedsThree = defineRule<DataTypeRule>({
+export const quorumNeedsThree = defineRule({
   id: 'quorum-needs-three',
   scope: 'dataType',
   defaultSeverity: 'error',
@@ -16,5 +16,9 @@ export const quorumNeedsThree = defineRule<DataTypeRule>({
       message: `${named(resolved.name)} has a quorum guard but ${voters.length} voting Region${voters.length === 1 ? '' : 's'}: add a witness Region to make three.`,
       detail: `\`${resolved.name}\` relies on a quorum, but has only ${voters.length} voting Region(s) (${voters.join(', ')}): a majority of two is two, so a partition between them leaves neither side a majority. Add a third Region, or a witness Region (\`role: witness\`) that votes without holding data.`,
     }));
+  },
+  fix(fixer) {
+    const witness = fixer.newWitnessName();
+    fixer.add(`Add a witness Region (${witness}) to regions`, [fixer.addWitnessRegion(witness)], { preferred: true });
   },
 });

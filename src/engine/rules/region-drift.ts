@@ -1,7 +1,8 @@
 import { atResource, knownRegions, linkedResources, listRegions } from './linked';
-import { DataTypeRule, defineRule, Issue, named, resourceNamed } from './rule';
+import { witnessHoldsData } from './witness-holds-data';
+import { defineRule, Issue, named, resourceNamed } from './rule';
 
-export const regionDrift = defineRule<DataTypeRule>({
+export const regionDrift = defineRule({
   id: 'region-drift',
   scope: 'dataType',
   defaultSeverity: 'warning',
@@ -34,5 +35,13 @@ export const regionDrift = defineRule<DataTypeRule>({
       });
     }
     return issues;
+  },
+  fix(fixer) {
+    if (!fixer.dataType || !fixer.finding.suggestion) return;
+    const regions = fixer.finding.suggestion.split(',');
+    // Data in a Region declared a witness is witness-holds-data: say it, never create it silently.
+    const witnesses = regions.filter((region) => fixer.analysis.report.regions.some((r) => r.name === region && r.role === 'witness'));
+    const note = witnesses.length > 0 ? `; ${witnesses.join(', ')} ${witnesses.length === 1 ? 'is' : 'are'} declared a witness` : '';
+    fixer.add(`Set regions to ${regions.join(', ')} (where it is deployed${note})`, [fixer.setField('regions', `[${regions.join(', ')}]`)], { preferred: true, ...(witnesses.length > 0 ? { raises: [witnessHoldsData.id] } : {}) });
   },
 });
