@@ -7,7 +7,7 @@
 //   - `simulate --all` against `check`: the partition scenarios stay cheap;
 //   - `experiment --isolate R --both-ways` against `check`: writing the FIS templates stays cheap.
 //
-// Budgets sit well above the figures measured (README, Performance), so a loaded CI machine does
+// Budgets sit well above the figures measured (printed by each run), so a loaded CI machine does
 // not trip them, and well below what each regression it guards against costs.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -26,7 +26,7 @@ const { readPlainCatalog } = require(join(repoRoot, 'out/src/engine/read/fastRea
 
 const SIZE = Number(process.env.BENCH_CHECK_SIZE ?? 10_000);
 const RUNS = 5;
-/** Measured on a 2-core machine on 2026-11-30: about 0.9, 3.4, 1.25 and 1.2; version 2's second parse put back made the first 2.06. */
+/** Well above what `npm run bench:check` prints on a 2-core machine (the CHANGELOG keeps the history). */
 const BUDGETS = { cliOverParse: 1.6, analysisOverRead: 6, simulateOverCheck: 2, experimentOverCheck: 4 };
 
 const median = (values) => {

@@ -179,8 +179,8 @@ export function experimentPolicyCloudFormation(plan: ExperimentPlan): Array<{ re
 
 /**
  * Block YAML for the templates' plain data (maps, lists, strings, numbers). Written here rather
- * than through \`yaml\`'s Document, which took 225 ms for a 1,000-data-type catalog's 378 templates
- * (this takes a tenth of it); a test reads every output back with \`yaml\` and compares. Any string
+ * than through \`yaml\`'s Document, which is much slower on a large catalog's hundreds of templates
+ * (the benchmark guards it); a test reads every output back with \`yaml\` and compares. Any string
  * that is not a plain word is double-quoted in JSON's syntax, which YAML reads alike, so nothing is
  * read as a date, a number or a boolean (\`"2010-09-09"\`, \`"100"\`), and no anchor is ever written.
  */

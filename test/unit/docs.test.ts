@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { quickFixesFor, ruleDocsUrl, ruleRegistry, STORE_IDS, storeFacts, type CatalogAnalysis } from '../../src/engine';
 import { analyzeCatalogFile } from '../../src/workspace/files';
 import { renderStoreFactsPage } from '../../src/report';
+import { renderRuleLists } from '../../src/report/ruleLists';
 
 const docsDir = join(__dirname, '../../../docs');
 const rulePage = (id: string) => readFileSync(join(docsDir, 'rules', `${id}.md`), 'utf8');
@@ -95,6 +96,20 @@ describe('rule documentation', () => {
     const pages = readdirSync(join(docsDir, 'rules')).map((file) => file.replace(/\.md$/, '')).sort();
     assert.deepEqual(pages, ruleRegistry.map((rule) => rule.id).sort());
     assert.ok(existsSync(join(docsDir, 'rules', 'hot-hot-without-guard.md')));
+  });
+
+  it('every list of rules (the setting\'s enum, the schema\'s acceptedRisks enum, the rules index, the README\'s table) is what `npm run docs` renders from the registry', () => {
+    const repoRoot = join(docsDir, '..');
+    const read = (path: string) => readFileSync(join(repoRoot, path), 'utf8');
+    for (const { path, text } of renderRuleLists(read)) assert.equal(read(path), text, `${path} is out of date: run \`npm run docs\``);
+  });
+
+  it('the rule-list check fails on a list that drifts from the registry', () => {
+    const repoRoot = join(docsDir, '..');
+    const read = (path: string) => readFileSync(join(repoRoot, path), 'utf8');
+    const drifted = (path: string) => (path === 'README.md' ? read(path).replace('| [`store-drift`]', '| [`store-drfit`]') : read(path));
+    const readme = renderRuleLists(drifted).find((file) => file.path === 'README.md')!;
+    assert.notEqual(drifted('README.md'), readme.text);
   });
 
   describe('store facts page', () => {

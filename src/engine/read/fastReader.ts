@@ -1,5 +1,5 @@
 // The fast reader: a catalog's plain data and the span of every node, from js-yaml, which reads
-// a large catalog about ten times faster than `yaml` builds its Document. It only takes plain catalogs
+// a large catalog much faster than `yaml` builds its Document. It only takes plain catalogs
 // (one document, no syntax error, no tags, anchors, aliases, merge keys or complex keys); for any
 // other text it answers `undefined` and the caller reads with `yaml`, so syntax errors, alias
 // limits and every YAML corner keep `yaml`'s behaviour. On what it does take, its data and spans
@@ -83,8 +83,8 @@ const MISSING = -1;
 
 /**
  * The spans of every node read, in typed-array columns indexed by node id: they stay off the
- * JavaScript heap, where a 10,000-data-type catalog's quarter of a million span objects and
- * their per-mapping Maps held 17 MB that every scavenge copied. A collection's children are
+ * JavaScript heap, where an object per node and a Map per mapping would be copied by every
+ * scavenge on a large catalog. A collection's children are
  * consecutive ids in `children`: a sequence's items, or a mapping's keys and values alternating.
  */
 export class ReadNodes {
@@ -217,8 +217,7 @@ class NodeStack {
 
   /**
    * js-yaml opens several nodes at one offset (a block mapping tried, then the scalar it was): the
-   * start past the comments there is found once (the read of the 10,000-type benchmark catalog
-   * went from about 170 to 155 ms).
+   * start past the comments there is found once.
    */
   private lastOpen = -1;
   private lastStart = -1;
