@@ -71,7 +71,9 @@ const ratios = [
   ['experiment --both-ways / check (processes)', ms.experiment / ms.check, BUDGETS.experimentOverCheck],
 ];
 console.log(`Benchmark guard on ${SIZE} data types (${text.length} bytes), medians of ${RUNS} interleaved runs:`);
-console.log(`  yaml parse ${ms.parse.toFixed(0)} ms · fast read ${ms.read.toFixed(0)} ms · analysis ${ms.analysis.toFixed(0)} ms · check ${ms.check.toFixed(0)} ms · simulate --all ${ms.simulate.toFixed(0)} ms · experiment ${ms.experiment.toFixed(0)} ms`);
+console.log(
+  `  yaml parse ${ms.parse.toFixed(0)} ms · fast read ${ms.read.toFixed(0)} ms · analysis ${ms.analysis.toFixed(0)} ms · check ${ms.check.toFixed(0)} ms · simulate --all ${ms.simulate.toFixed(0)} ms · experiment ${ms.experiment.toFixed(0)} ms`,
+);
 let failed = false;
 for (const [what, ratio, budget] of ratios) {
   const ok = ratio <= budget;

@@ -14,13 +14,72 @@ function buildTemplate(count, bytes, format) {
   for (let i = 0; i < count; i++) {
     const kind = i % 4;
     const tags = [];
-    const resource = kind === 0
-      ? { Type: 'AWS::DynamoDB::GlobalTable', Properties: { TableName: { 'Fn::Sub': `\${AWS::StackName}-orders-${i}` }, BillingMode: 'PAY_PER_REQUEST', MultiRegionConsistency: i % 8 === 0 ? 'STRONG' : 'EVENTUAL', GlobalTableWitnesses: i % 8 === 0 ? [{ Region: 'us-west-2' }] : undefined, KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }], AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'S' }], Replicas: [{ Region: { Ref: 'AWS::Region' }, Tags: tags }, { Region: 'us-east-2', Tags: tags }] } }
-      : kind === 1
-        ? { Type: 'AWS::DynamoDB::Table', Properties: { BillingMode: 'PAY_PER_REQUEST', KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, Tags: tags } }
-        : kind === 2
-          ? { Type: 'AWS::S3::Bucket', Properties: { BucketName: `bench-bucket-${i}`, VersioningConfiguration: { Status: 'Enabled' }, ReplicationConfiguration: { Role: { 'Fn::GetAtt': ['ReplicationRole', 'Arn'] }, Rules: [{ Status: 'Enabled', Destination: { Bucket: `arn:aws:s3:::bench-bucket-${i}-replica`, ReplicationTime: { Status: 'Enabled', Time: { Minutes: 15 } }, Metrics: { Status: 'Enabled', EventThreshold: { Minutes: 15 } } } }] }, Tags: tags } }
-          : { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] }, Tags: tags } };
+    const resource =
+      kind === 0
+        ? {
+            Type: 'AWS::DynamoDB::GlobalTable',
+            Properties: {
+              TableName: { 'Fn::Sub': `\${AWS::StackName}-orders-${i}` },
+              BillingMode: 'PAY_PER_REQUEST',
+              MultiRegionConsistency: i % 8 === 0 ? 'STRONG' : 'EVENTUAL',
+              GlobalTableWitnesses: i % 8 === 0 ? [{ Region: 'us-west-2' }] : undefined,
+              KeySchema: [
+                { AttributeName: 'pk', KeyType: 'HASH' },
+                { AttributeName: 'sk', KeyType: 'RANGE' },
+              ],
+              AttributeDefinitions: [
+                { AttributeName: 'pk', AttributeType: 'S' },
+                { AttributeName: 'sk', AttributeType: 'S' },
+              ],
+              Replicas: [
+                { Region: { Ref: 'AWS::Region' }, Tags: tags },
+                { Region: 'us-east-2', Tags: tags },
+              ],
+            },
+          }
+        : kind === 1
+          ? {
+              Type: 'AWS::DynamoDB::Table',
+              Properties: {
+                BillingMode: 'PAY_PER_REQUEST',
+                KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+                AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+                PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+                Tags: tags,
+              },
+            }
+          : kind === 2
+            ? {
+                Type: 'AWS::S3::Bucket',
+                Properties: {
+                  BucketName: `bench-bucket-${i}`,
+                  VersioningConfiguration: { Status: 'Enabled' },
+                  ReplicationConfiguration: {
+                    Role: { 'Fn::GetAtt': ['ReplicationRole', 'Arn'] },
+                    Rules: [
+                      {
+                        Status: 'Enabled',
+                        Destination: {
+                          Bucket: `arn:aws:s3:::bench-bucket-${i}-replica`,
+                          ReplicationTime: { Status: 'Enabled', Time: { Minutes: 15 } },
+                          Metrics: { Status: 'Enabled', EventThreshold: { Minutes: 15 } },
+                        },
+                      },
+                    ],
+                  },
+                  Tags: tags,
+                },
+              }
+            : {
+                Type: 'AWS::IAM::Role',
+                Properties: {
+                  AssumeRolePolicyDocument: {
+                    Version: '2012-10-17',
+                    Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+                  },
+                  Tags: tags,
+                },
+              };
     resource.Metadata = { 'aws:cdk:path': `BenchStack/Resource${i}/Resource` };
     const base = JSON.stringify(resource).length;
     for (let t = 0; base + t * 60 < perResource - 60; t++) tags.push({ Key: `team-${t}`, Value: `value-${i}-${t}-${'x'.repeat(20)}` });
@@ -35,11 +94,17 @@ function buildTemplate(count, bytes, format) {
 function toYaml(value, indent) {
   const pad = ' '.repeat(indent);
   if (Array.isArray(value)) {
-    return value.map((item) => (item !== null && typeof item === 'object' && !Array.isArray(item) && Object.keys(item).length > 0 && !block(item, indent + 2).startsWith(' ')
-      ? `${pad}- ${toYaml(item, indent + 2).slice(indent + 2)}`
-      : `${pad}-${block(item, indent + 2)}`)).join('\n');
+    return value
+      .map((item) =>
+        item !== null && typeof item === 'object' && !Array.isArray(item) && Object.keys(item).length > 0 && !block(item, indent + 2).startsWith(' ')
+          ? `${pad}- ${toYaml(item, indent + 2).slice(indent + 2)}`
+          : `${pad}-${block(item, indent + 2)}`,
+      )
+      .join('\n');
   }
-  return Object.entries(value).map(([key, item]) => `${pad}${key}:${block(item, indent + 2)}`).join('\n');
+  return Object.entries(value)
+    .map(([key, item]) => `${pad}${key}:${block(item, indent + 2)}`)
+    .join('\n');
 }
 
 function block(item, indent) {
@@ -54,11 +119,30 @@ function block(item, indent) {
 
 /** A catalog of `dataTypes` data types, the first ones linked to the template's tables. */
 export function catalogLinking(templatePath, { dataTypes = 100, region = 'us-east-1' } = {}) {
-  const lines = ['apiVersion: cap-advisor/v1', 'kind: DataCatalog', 'metadata:', '  name: bench-infrastructure', 'regions:', '  - name: us-east-1', '    role: primary', '  - name: us-east-2', '    role: secondary', '  - name: us-west-2', '    role: witness'];
+  const lines = [
+    'apiVersion: cap-advisor/v1',
+    'kind: DataCatalog',
+    'metadata:',
+    '  name: bench-infrastructure',
+    'regions:',
+    '  - name: us-east-1',
+    '    role: primary',
+    '  - name: us-east-2',
+    '    role: secondary',
+    '  - name: us-west-2',
+    '    role: witness',
+  ];
   if (templatePath) lines.push('infrastructure:', `  - { path: ${templatePath}, region: ${region} }`);
   lines.push('dataTypes:');
   for (let i = 0; i < dataTypes; i++) {
-    lines.push(`  - name: carts-${i}`, '    category: cart', '    store: dynamodb-global', '    topology: hot-hot', '    conflictResolution: merge', '    regions: [us-east-1, us-east-2]');
+    lines.push(
+      `  - name: carts-${i}`,
+      '    category: cart',
+      '    store: dynamodb-global',
+      '    topology: hot-hot',
+      '    conflictResolution: merge',
+      '    regions: [us-east-1, us-east-2]',
+    );
     if (templatePath) lines.push(`    resources: [Resource${String(i * 4 + 4).padStart(4, '0')}]`);
   }
   return `${lines.join('\n')}\n`;
@@ -67,7 +151,10 @@ export function catalogLinking(templatePath, { dataTypes = 100, region = 'us-eas
 /** A Terraform root module of `files` files and `count` resources in all: tables with replicas (strong or eventual), buckets, their replicas in another Region and the replication between them. */
 export function generateTerraform({ files = 200, count = 2000 } = {}) {
   const perFile = Math.ceil(count / files);
-  const out = { 'providers.tf': 'provider "aws" {\n  region = var.region\n}\n\nprovider "aws" {\n  alias  = "east2"\n  region = "us-east-2"\n}\n\nvariable "region" {\n  default = "us-east-1"\n}\n\nvariable "create" {\n  default = true\n}\n\nlocals {\n  strong   = "STRONG"\n  replicas = [{ region_name = "us-east-2", kms_key_arn = null }]\n}\n' };
+  const out = {
+    'providers.tf':
+      'provider "aws" {\n  region = var.region\n}\n\nprovider "aws" {\n  alias  = "east2"\n  region = "us-east-2"\n}\n\nvariable "region" {\n  default = "us-east-1"\n}\n\nvariable "create" {\n  default = true\n}\n\nlocals {\n  strong   = "STRONG"\n  replicas = [{ region_name = "us-east-2", kms_key_arn = null }]\n}\n',
+  };
   for (let f = 0; f < files; f++) {
     let text = '';
     for (let slot = 0; slot < perFile; slot++) {
@@ -95,11 +182,30 @@ export function generateTerraform({ files = 200, count = 2000 } = {}) {
 
 /** A catalog of `dataTypes` data types linked to the generated module's tables. */
 export function catalogLinkingTerraform(folder, { dataTypes = 100 } = {}) {
-  const lines = ['apiVersion: cap-advisor/v1', 'kind: DataCatalog', 'metadata:', '  name: bench-terraform', 'regions:', '  - name: us-east-1', '    role: primary', '  - name: us-east-2', '    role: secondary', '  - name: us-west-2', '    role: witness'];
+  const lines = [
+    'apiVersion: cap-advisor/v1',
+    'kind: DataCatalog',
+    'metadata:',
+    '  name: bench-terraform',
+    'regions:',
+    '  - name: us-east-1',
+    '    role: primary',
+    '  - name: us-east-2',
+    '    role: secondary',
+    '  - name: us-west-2',
+    '    role: witness',
+  ];
   if (folder) lines.push('infrastructure:', `  - ${folder}`);
   lines.push('dataTypes:');
   for (let i = 0; i < dataTypes; i++) {
-    lines.push(`  - name: carts-${i}`, '    category: cart', '    store: dynamodb-global', '    topology: hot-hot', '    conflictResolution: merge', '    regions: [us-east-1, us-east-2]');
+    lines.push(
+      `  - name: carts-${i}`,
+      '    category: cart',
+      '    store: dynamodb-global',
+      '    topology: hot-hot',
+      '    conflictResolution: merge',
+      '    regions: [us-east-1, us-east-2]',
+    );
     if (folder) lines.push(`    resources: [aws_dynamodb_table.t${i * 8 + 4}]`);
   }
   return `${lines.join('\n')}\n`;

@@ -21,7 +21,7 @@ const { readPlainCatalog } = require(join(repoRoot, 'out/src/engine/read/fastRea
 const { analyzeCatalogFile, analyzeCatalogFileAsync, readCounter } = require(join(repoRoot, 'out/src/workspace/files.js'));
 const terraformParser = require(join(repoRoot, 'out/src/workspace/terraform.js'));
 
-const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : [100, 1_000, 10_000];
+const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : [100, 1_000, 10_000];
 /** Runs per size: enough for a stable median without making the benchmark slow. */
 const RUNS = { 100: 300, 1_000: 40, 10_000: 9 };
 const runsFor = (size) => RUNS[size] ?? 5;
@@ -68,7 +68,7 @@ function wallTime(command, args) {
 function ensureSpectral() {
   const spectral = join(benchDir, 'node_modules/.bin/spectral');
   if (!existsSync(spectral)) {
-    console.log('Installing the benchmark\'s own dependencies (Spectral) into bench/node_modules ...');
+    console.log("Installing the benchmark's own dependencies (Spectral) into bench/node_modules ...");
     const install = spawnSync('npm', ['ci', '--prefix', benchDir, '--no-audit', '--no-fund', '--loglevel=error'], { stdio: 'inherit' });
     if (install.status !== 0) throw new Error('npm ci --prefix bench failed');
   }
@@ -86,7 +86,11 @@ function writeSpectralRuleset() {
     rules: {
       'catalog-schema': { given: '$', severity: 'error', then: { function: 'schema', functionOptions: { schema, dialect: 'draft2020-12', allErrors: true } } },
       'hot-hot-without-guard': { given: "$.dataTypes[?(@.topology == 'hot-hot')]", severity: 'error', then: { field: 'splitBrainGuards', function: 'truthy' } },
-      'single-writer-hot-hot': { given: "$.dataTypes[?(@.topology == 'hot-hot')].store", severity: 'error', then: { function: 'pattern', functionOptions: { notMatch: '^aurora-global$' } } },
+      'single-writer-hot-hot': {
+        given: "$.dataTypes[?(@.topology == 'hot-hot')].store",
+        severity: 'error',
+        then: { function: 'pattern', functionOptions: { notMatch: '^aurora-global$' } },
+      },
       'ca-in-multi-region': { given: "$.dataTypes[?(@.cap == 'CA')].regions", severity: 'error', then: { function: 'length', functionOptions: { max: 1 } } },
     },
   };
@@ -98,8 +102,10 @@ function writeSpectralRuleset() {
 const ms = (value) => value.toFixed(value < 10 ? 2 : 1).padStart(9);
 
 const cpus = os.cpus();
-console.log(`Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
-console.log('Medians, once warm. yaml parse: yaml\'s parseDocument with the engine\'s options, the floor the goals were set');
+console.log(
+  `Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`,
+);
+console.log("Medians, once warm. yaml parse: yaml's parseDocument with the engine's options, the floor the goals were set");
 console.log('against. analysis: the whole engine; plain catalogs like these are read by its fast reader (js-yaml with spans),');
 console.log('timed alone as "fast read". via yaml: the same catalog behind a `%YAML 1.2` directive, which sends it to yaml,');
 console.log('as a catalog with anchors or tags would be.\n');
@@ -134,11 +140,20 @@ for (const size of SIZES) {
   const { parse, analysis, read, viaYaml: yamlPath } = Object.fromEntries(Object.entries(times).map(([name, list]) => [name, median(list)]));
   const findings = subjects.analysis().findings.length;
   if (subjects.viaYaml().findings.length !== findings) throw new Error(`bench-${size}: the two readers gave different findings`);
-  console.log([
-    String(size).padStart(10), String(text.length).padStart(9), ms(parse).padStart(13), ms(analysis).padStart(11),
-    (analysis / parse).toFixed(2).padStart(5), ms(read).padStart(12), ms(analysis - read).padStart(14),
-    ms(yamlPath).padStart(11), (yamlPath / parse).toFixed(2).padStart(5), String(findings).padStart(8),
-  ].join(' | '));
+  console.log(
+    [
+      String(size).padStart(10),
+      String(text.length).padStart(9),
+      ms(parse).padStart(13),
+      ms(analysis).padStart(11),
+      (analysis / parse).toFixed(2).padStart(5),
+      ms(read).padStart(12),
+      ms(analysis - read).padStart(14),
+      ms(yamlPath).padStart(11),
+      (yamlPath / parse).toFixed(2).padStart(5),
+      String(findings).padStart(8),
+    ].join(' | '),
+  );
 }
 
 // The editor's features on the analysis it already holds (the diagnostics' last one), at a data
@@ -169,7 +184,16 @@ for (const size of SIZES) {
   // A different text each run (a trailing space), so every hover reads it anew.
   let edits = 0;
   const firstHover = timeOf(() => hoverAt(`${text}${' '.repeat(++edits % 7)}`, nameAt, analysis), Math.min(runs, 9));
-  console.log([String(size).padStart(10), ms(time.storeCompletion).padStart(23), ms(time.keyCompletion).padStart(22), ms(time.lenses).padStart(14), ms(time.hover).padStart(8), ms(firstHover).padStart(13)].join(' | '));
+  console.log(
+    [
+      String(size).padStart(10),
+      ms(time.storeCompletion).padStart(23),
+      ms(time.keyCompletion).padStart(22),
+      ms(time.lenses).padStart(14),
+      ms(time.hover).padStart(8),
+      ms(firstHover).padStart(13),
+    ].join(' | '),
+  );
 }
 
 // Partition scenarios: every Region isolated and lost, on the catalog with three more data Regions
@@ -187,7 +211,16 @@ for (const size of SIZES) {
   const analysisMs = timeOf(() => analyzeCatalog(text), runs);
   const simulateMs = timeOf(() => simulate(analysis), runs);
   const results = simulate(analysis);
-  console.log([String(size).padStart(10), '6'.padStart(7), String(results.length).padStart(9), ms(analysisMs).padStart(11), ms(simulateMs).padStart(11), String(results.length * analysis.report.dataTypes.length).padStart(8)].join(' | '));
+  console.log(
+    [
+      String(size).padStart(10),
+      '6'.padStart(7),
+      String(results.length).padStart(9),
+      ms(analysisMs).padStart(11),
+      ms(simulateMs).padStart(11),
+      String(results.length * analysis.report.dataTypes.length).padStart(8),
+    ].join(' | '),
+  );
 }
 
 // Fault-injection experiments: "isolate us-east-1" with its mirrors, on the same 6-Region catalogs,
@@ -202,17 +235,46 @@ for (const size of SIZES) {
   writeFileSync(sixRegionFile, text);
   const analysis = analyzeCatalog(text);
   const options = { isolate: 'us-east-1', bothWays: true };
-  const renderAll = (plan) => [experimentFormats.renderExperimentCloudFormation(plan), experimentFormats.renderExperimentTerraform(plan), experimentFormats.renderExperimentJson(plan), experimentFormats.renderExperimentMarkdown(plan, sixRegionFile)];
+  const renderAll = (plan) => [
+    experimentFormats.renderExperimentCloudFormation(plan),
+    experimentFormats.renderExperimentTerraform(plan),
+    experimentFormats.renderExperimentJson(plan),
+    experimentFormats.renderExperimentMarkdown(plan, sixRegionFile),
+  ];
   for (let i = 0; i < 3; i++) renderAll(planExperiment(analysis, options));
   const runs = Math.max(5, runsFor(size) / 4);
   const planMs = timeOf(() => planExperiment(analysis, options), runs);
   const plan = planExperiment(analysis, options);
   const renderMs = timeOf(() => renderAll(plan), runs);
   const cliRuns = 5;
-  const experimentCli = timeOf(() => execFileSync(process.execPath, [join(repoRoot, 'bin/cap-advisor.js'), 'experiment', '--isolate', 'us-east-1', '--both-ways', '-f', 'cloudformation', sixRegionFile], { maxBuffer: 1 << 30 }), cliRuns);
-  const checkCli = timeOf(() => { try { execFileSync(process.execPath, [join(repoRoot, 'bin/cap-advisor.js'), 'check', '--format', 'json', sixRegionFile], { maxBuffer: 1 << 30 }); } catch (error) { if (error.status !== 1) throw error; } }, cliRuns);
+  const experimentCli = timeOf(
+    () =>
+      execFileSync(
+        process.execPath,
+        [join(repoRoot, 'bin/cap-advisor.js'), 'experiment', '--isolate', 'us-east-1', '--both-ways', '-f', 'cloudformation', sixRegionFile],
+        { maxBuffer: 1 << 30 },
+      ),
+    cliRuns,
+  );
+  const checkCli = timeOf(() => {
+    try {
+      execFileSync(process.execPath, [join(repoRoot, 'bin/cap-advisor.js'), 'check', '--format', 'json', sixRegionFile], { maxBuffer: 1 << 30 });
+    } catch (error) {
+      if (error.status !== 1) throw error;
+    }
+  }, cliRuns);
   const actions = plan.templates.reduce((sum, template) => sum + template.actions.length, 0);
-  console.log([String(size).padStart(10), String(plan.templates.length).padStart(9), String(actions).padStart(7), ms(planMs).padStart(7), ms(renderMs).padStart(14), ms(experimentCli).padStart(17), ms(checkCli).padStart(12)].join(' | '));
+  console.log(
+    [
+      String(size).padStart(10),
+      String(plan.templates.length).padStart(9),
+      String(actions).padStart(7),
+      ms(planMs).padStart(7),
+      ms(renderMs).padStart(14),
+      ms(experimentCli).padStart(17),
+      ms(checkCli).padStart(12),
+    ].join(' | '),
+  );
 }
 
 // Linked infrastructure: a 5 MB template of 2,000 resources (CDK's JSON, and YAML with short tags),
@@ -233,7 +295,8 @@ for (const format of ['json', 'yaml']) {
   const without = checkProcess(plainFile);
   const withTemplate = checkProcess(linkedFile);
   const linkedFindings = JSON.parse(withTemplate.result.stdout).files[0].findings;
-  if (linkedFindings.some((f) => f.ruleId === 'infrastructure-unreadable' || f.ruleId === 'unknown-resource')) throw new Error(`bench-template.${format} was not read: ${linkedFindings[0].message}`);
+  if (linkedFindings.some((f) => f.ruleId === 'infrastructure-unreadable' || f.ruleId === 'unknown-resource'))
+    throw new Error(`bench-template.${format} was not read: ${linkedFindings[0].message}`);
   // In process, as the extension does: the first analysis reads the template; an edit to the catalog then costs no read.
   const text = readFileSync(linkedFile, 'utf8');
   const options = { catalogPath: linkedFile, workspaceRoot: generatedDir };
@@ -243,7 +306,18 @@ for (const format of ['json', 'yaml']) {
   const reads = readCounter.templates;
   let edit = 0;
   const afterEdit = timeOf(() => analyzeCatalogFile(text.replace('carts-0', `carts-edited-${++edit}`), options), 9);
-  console.log([format.padEnd(8), String(Buffer.byteLength(template)).padStart(9), ms(without.ms).padStart(14), ms(withTemplate.ms).padStart(11), ms(withTemplate.ms - without.ms).padStart(8), ms(first).padStart(17), ms(afterEdit).padStart(23), String(readCounter.templates - reads).padStart(26)].join(' | '));
+  console.log(
+    [
+      format.padEnd(8),
+      String(Buffer.byteLength(template)).padStart(9),
+      ms(without.ms).padStart(14),
+      ms(withTemplate.ms).padStart(11),
+      ms(withTemplate.ms - without.ms).padStart(8),
+      ms(first).padStart(17),
+      ms(afterEdit).padStart(23),
+      String(readCounter.templates - reads).padStart(26),
+    ].join(' | '),
+  );
 }
 
 // Terraform: a root module of 200 files and 2,000 resources. The parser (WebAssembly) loads only when
@@ -272,7 +346,10 @@ for (const format of ['json', 'yaml']) {
     const started = performance.now();
     const analysis = await analyzeCatalogFileAsync(text, options);
     reads.push(performance.now() - started);
-    if (run === 0 && analysis.findings.some((f) => f.ruleId === 'infrastructure-unreadable' || f.ruleId === 'unknown-resource')) throw new Error(`bench-terraform was not read: ${analysis.findings.find((f) => f.ruleId === 'infrastructure-unreadable' || f.ruleId === 'unknown-resource').message}`);
+    if (run === 0 && analysis.findings.some((f) => f.ruleId === 'infrastructure-unreadable' || f.ruleId === 'unknown-resource'))
+      throw new Error(
+        `bench-terraform was not read: ${analysis.findings.find((f) => f.ruleId === 'infrastructure-unreadable' || f.ruleId === 'unknown-resource').message}`,
+      );
   }
   const cached = timeOf(() => analyzeCatalogFile(text.replace('carts-0', 'carts-edited'), options), 9);
   const without = checkProcess(plainFile);
@@ -280,7 +357,18 @@ for (const format of ['json', 'yaml']) {
   const bytes = Object.values(module).reduce((sum, t) => sum + Buffer.byteLength(t), 0);
   console.log('files | bytes     | parser load ms | read and link ms | after a catalog edit ms | CLI without ms | CLI with ms | added ms');
   console.log('------|-----------|----------------|------------------|-------------------------|----------------|-------------|---------');
-  console.log([String(Object.keys(module).length).padEnd(5), String(bytes).padStart(9), ms(loadMs).padStart(14), ms(median(reads)).padStart(16), ms(cached).padStart(23), ms(without.ms).padStart(14), ms(withTerraform.ms).padStart(11), ms(withTerraform.ms - without.ms).padStart(8)].join(' | '));
+  console.log(
+    [
+      String(Object.keys(module).length).padEnd(5),
+      String(bytes).padStart(9),
+      ms(loadMs).padStart(14),
+      ms(median(reads)).padStart(16),
+      ms(cached).padStart(23),
+      ms(without.ms).padStart(14),
+      ms(withTerraform.ms).padStart(11),
+      ms(withTerraform.ms - without.ms).padStart(8),
+    ].join(' | '),
+  );
 }
 
 const largest = files[SIZES.at(-1)];
@@ -297,12 +385,16 @@ const [ours, theirs] = interleavedWallTimes(spectralCommand ? [checkCommand, spe
 const ourFindings = JSON.parse(ours.result.stdout).files[0].findings.length;
 console.log(`  cap-advisor check --format json   ${ms(ours.ms)} ms   exit ${ours.result.status}, ${ourFindings} findings (17 rules + schema)`);
 const simulated = wallTime(process.execPath, [join(repoRoot, 'bin/cap-advisor.js'), 'simulate', '--all', '--format', 'json', largest]);
-console.log(`  cap-advisor simulate --all -f json ${ms(simulated.ms)} ms   exit ${simulated.result.status}, ${JSON.parse(simulated.result.stdout).files[0].scenarios.length} scenarios; ${(simulated.ms / ours.ms).toFixed(2)} times check (goal: under 2)`);
+console.log(
+  `  cap-advisor simulate --all -f json ${ms(simulated.ms)} ms   exit ${simulated.result.status}, ${JSON.parse(simulated.result.stdout).files[0].scenarios.length} scenarios; ${(simulated.ms / ours.ms).toFixed(2)} times check (goal: under 2)`,
+);
 if (theirs) {
   let theirFindings = '?';
   try {
     theirFindings = JSON.parse(theirs.result.stdout).length;
-  } catch { /* Spectral printed no JSON; its stderr says why */ }
+  } catch {
+    /* Spectral printed no JSON; its stderr says why */
+  }
   console.log(`  spectral lint --format json       ${ms(theirs.ms)} ms   exit ${theirs.result.status}, ${theirFindings} findings (schema + 3 rules)`);
   if (theirs.result.status !== 0 && theirs.result.status !== 1) console.log(`  spectral stderr: ${theirs.result.stderr.slice(0, 500)}`);
   console.log(`  cap-advisor / spectral: ${(ours.ms / theirs.ms).toFixed(2)}`);

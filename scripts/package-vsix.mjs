@@ -32,12 +32,17 @@ export const EXTENSION_FILES = [
   'examples/infra/storefront-us-east-2.yaml',
   'images/icon.png',
   // The report opens rule pages in VS Code, not on the web.
-  ...readdirSync(join(repoRoot, 'docs/rules')).filter((file) => file.endsWith('.md')).sort().map((file) => `docs/rules/${file}`),
+  ...readdirSync(join(repoRoot, 'docs/rules'))
+    .filter((file) => file.endsWith('.md'))
+    .sort()
+    .map((file) => `docs/rules/${file}`),
   'docs/store-facts.md',
   'docs/scenarios.md',
   'docs/infrastructure.md',
   // The walkthrough's pages.
-  ...readdirSync(join(repoRoot, 'docs/walkthrough')).sort().map((file) => `docs/walkthrough/${file}`),
+  ...readdirSync(join(repoRoot, 'docs/walkthrough'))
+    .sort()
+    .map((file) => `docs/walkthrough/${file}`),
 ];
 /** The Marketplace and Open VSX listing: its page, its Changelog tab and its license. */
 const LISTING_FILES = ['README.md', 'CHANGELOG.md', 'LICENSE'];

@@ -23,7 +23,14 @@ import { freePort, makeRunDirs, startCodeServer, stopProcessGroup, waitForHealth
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const log = (message) => process.stderr.write(`[sandbox] ${message}\n`);
 
-const { values: options } = parseArgs({ options: { port: { type: 'string' }, screenshots: { type: 'string' }, width: { type: 'string', default: '1440' }, verbose: { type: 'boolean', default: false } } });
+const { values: options } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    screenshots: { type: 'string' },
+    width: { type: 'string', default: '1440' },
+    verbose: { type: 'boolean', default: false },
+  },
+});
 
 const paths = { ...ensureHost(), version: versions.codeServer };
 const port = options.port ? Number(options.port) : await freePort();
@@ -46,7 +53,10 @@ try {
   process.exit(1);
 }
 const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
-const payload = [['extensionDevelopmentPath', remote(repoRoot)], ['skipWelcome', 'true']];
+const payload = [
+  ['extensionDevelopmentPath', remote(repoRoot)],
+  ['skipWelcome', 'true'],
+];
 const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
 if (!options.screenshots) {

@@ -42,19 +42,34 @@ export function activate(context: vscode.ExtensionContext): CapAdvisorApi {
     vscode.languages.registerCodeLensProvider(yaml, lenses),
     vscode.languages.registerCompletionItemProvider(yaml, new CatalogCompletion(catalogs), ...CatalogCompletion.triggerCharacters),
     vscode.commands.registerCommand('capAdvisor.analyzeWorkspace', () => analyzeWorkspace(catalogs)),
-    vscode.commands.registerCommand('capAdvisor.showReport', (uri?: vscode.Uri, dataType?: string) => report.show(uri instanceof vscode.Uri ? uri : undefined, typeof dataType === 'string' ? dataType : undefined)),
-    vscode.commands.registerCommand('capAdvisor.exportReport', (target?: vscode.Uri, format?: 'markdown' | 'html' | 'json' | 'sarif') => exportReport(catalogs, version, target instanceof vscode.Uri ? target : undefined, format)),
+    vscode.commands.registerCommand('capAdvisor.showReport', (uri?: vscode.Uri, dataType?: string) =>
+      report.show(uri instanceof vscode.Uri ? uri : undefined, typeof dataType === 'string' ? dataType : undefined),
+    ),
+    vscode.commands.registerCommand('capAdvisor.exportReport', (target?: vscode.Uri, format?: 'markdown' | 'html' | 'json' | 'sarif') =>
+      exportReport(catalogs, version, target instanceof vscode.Uri ? target : undefined, format),
+    ),
     vscode.commands.registerCommand('capAdvisor.newCatalog', (name?: string) => newCatalog(typeof name === 'string' ? name : undefined)),
-    vscode.commands.registerCommand('capAdvisor.draftCatalog', (targets?: vscode.Uri[] | vscode.Uri, regions?: Record<string, string>) => draftCatalogFromInfrastructure(Array.isArray(targets) ? targets : targets instanceof vscode.Uri ? [targets] : undefined, regions && typeof regions === 'object' && !Array.isArray(regions) ? regions : undefined)),
-    vscode.commands.registerCommand('capAdvisor.simulate', (uri?: vscode.Uri, chosen?: Parameters<ScenarioPanel['show']>[1]) => scenarios.show(uri instanceof vscode.Uri ? uri : undefined, chosen)),
-    vscode.commands.registerCommand('capAdvisor.writeExperiment', (uri?: vscode.Uri, region?: string, format?: Parameters<typeof writeExperiment>[3]) => writeExperiment(catalogs, uri instanceof vscode.Uri ? uri : undefined, typeof region === 'string' ? region : undefined, format)),
+    vscode.commands.registerCommand('capAdvisor.draftCatalog', (targets?: vscode.Uri[] | vscode.Uri, regions?: Record<string, string>) =>
+      draftCatalogFromInfrastructure(
+        Array.isArray(targets) ? targets : targets instanceof vscode.Uri ? [targets] : undefined,
+        regions && typeof regions === 'object' && !Array.isArray(regions) ? regions : undefined,
+      ),
+    ),
+    vscode.commands.registerCommand('capAdvisor.simulate', (uri?: vscode.Uri, chosen?: Parameters<ScenarioPanel['show']>[1]) =>
+      scenarios.show(uri instanceof vscode.Uri ? uri : undefined, chosen),
+    ),
+    vscode.commands.registerCommand('capAdvisor.writeExperiment', (uri?: vscode.Uri, region?: string, format?: Parameters<typeof writeExperiment>[3]) =>
+      writeExperiment(catalogs, uri instanceof vscode.Uri ? uri : undefined, typeof region === 'string' ? region : undefined, format),
+    ),
     vscode.commands.registerCommand('capAdvisor.openExample', () => openExample(context.extensionUri, context.globalStorageUri)),
     vscode.commands.registerCommand('capAdvisor.showFixes', () => showFixes(catalogs)),
     vscode.commands.registerCommand('capAdvisor.addDataType', (answers?: Parameters<typeof addDataType>[1]) => addDataType(catalogs, answers)),
   );
   log.info(`CAP Advisor ${version} active`);
   // Catalogs that are not open get their diagnostics too, without holding up activation.
-  void catalogs.analyzeWorkspace().then((count) => log.info(`analysed ${plural(count, 'catalog')} in the workspace: ${countsText(catalogs.all().flatMap((c) => c.analysis.findings))}`));
+  void catalogs
+    .analyzeWorkspace()
+    .then((count) => log.info(`analysed ${plural(count, 'catalog')} in the workspace: ${countsText(catalogs.all().flatMap((c) => c.analysis.findings))}`));
   return { catalogs, report, scenarios, status };
 }
 

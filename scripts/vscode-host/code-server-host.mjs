@@ -29,7 +29,16 @@ export function freePort() {
 /** A throw-away home for one run. Short, under the OS temp dir: the server's IPC socket path must stay under ~107 bytes. */
 export function makeRunDirs() {
   const root = mkdtempSync(join(tmpdir(), 'vsch-'));
-  const dirs = { root, userData: join(root, 'd'), extensions: join(root, 'e'), tmp: join(root, 't'), xdgData: join(root, 'x'), config: join(root, 'config.yaml'), screenshotSignal: join(root, 'screenshot-taken'), probes: join(root, 'p') };
+  const dirs = {
+    root,
+    userData: join(root, 'd'),
+    extensions: join(root, 'e'),
+    tmp: join(root, 't'),
+    xdgData: join(root, 'x'),
+    config: join(root, 'config.yaml'),
+    screenshotSignal: join(root, 'screenshot-taken'),
+    probes: join(root, 'p'),
+  };
   for (const dir of [dirs.userData, dirs.extensions, dirs.tmp, dirs.xdgData, dirs.probes]) mkdirSync(dir);
   // Without --config code-server writes one into $HOME/.config.
   writeFileSync(dirs.config, 'auth: none\ncert: false\n');
@@ -38,21 +47,33 @@ export function makeRunDirs() {
 
 export function startCodeServer(paths, port, dirs, verbose) {
   // The extension host inherits this environment (see SCREENSHOT_SIGNAL below).
-  const env = { ...process.env, TMPDIR: dirs.tmp, XDG_DATA_HOME: dirs.xdgData, VSCODE_HOST_SCREENSHOT_SIGNAL: dirs.screenshotSignal, VSCODE_HOST_PROBE_DIR: dirs.probes };
+  const env = {
+    ...process.env,
+    TMPDIR: dirs.tmp,
+    XDG_DATA_HOME: dirs.xdgData,
+    VSCODE_HOST_SCREENSHOT_SIGNAL: dirs.screenshotSignal,
+    VSCODE_HOST_PROBE_DIR: dirs.probes,
+  };
   delete env.PORT; // $PORT would override --bind-addr
   const args = [
     paths.codeServerEntry,
-    '--config', dirs.config,
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--config',
+    dirs.config,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--user-data-dir', dirs.userData,
-    '--extensions-dir', dirs.extensions,
+    '--user-data-dir',
+    dirs.userData,
+    '--extensions-dir',
+    dirs.extensions,
     // A built workbench ignores `payload` unless the smoke-test driver is enabled.
-    '--vscode-option', 'enable-smoke-test-driver',
+    '--vscode-option',
+    'enable-smoke-test-driver',
   ];
   // detached: its own process group, so teardown reaches the extension host, file watcher,
   // pty host and agent host it spawns, not just the wrapper process.
@@ -73,7 +94,9 @@ export function startCodeServer(paths, port, dirs, verbose) {
 export async function waitForHealth(server, port, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
-  server.exited.then(() => { exited = true; });
+  server.exited.then(() => {
+    exited = true;
+  });
   while (Date.now() < deadline && !exited) {
     try {
       const response = await fetch(`http://127.0.0.1:${port}/healthz`);
@@ -89,13 +112,25 @@ export async function waitForHealth(server, port, timeoutMs) {
 export async function stopProcessGroup(child) {
   if (child.exitCode !== null || child.signalCode !== null) {
     // The wrapper may be gone while its children live on: still signal the group.
-    try { process.kill(-child.pid, 'SIGKILL'); } catch { /* group already gone */ }
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* group already gone */
+    }
     return;
   }
-  try { process.kill(-child.pid, 'SIGTERM'); } catch { return; }
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return;
+  }
   const timer = new Promise((resolve) => setTimeout(resolve, 5000, 'timeout'));
   if ((await Promise.race([child.exited, timer])) === 'timeout') log('code-server ignored SIGTERM for 5 s; killing it');
-  try { process.kill(-child.pid, 'SIGKILL'); } catch { /* group already gone */ }
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    /* group already gone */
+  }
 }
 
 /**
@@ -119,16 +154,29 @@ async function measureProblems(page, width, probeDir) {
   await page.setViewportSize({ width, height: 2400 });
   try {
     // The list re-renders after the resize: wait until its rows span the new width.
-    await page.waitForFunction((w) => {
-      const row = document.querySelector('.markers-panel .monaco-list-row');
-      return row && row.getBoundingClientRect().right <= w && document.querySelectorAll('.markers-panel .marker-message').length > 0;
-    }, width, { timeout: 10_000 });
+    await page.waitForFunction(
+      (w) => {
+        const row = document.querySelector('.markers-panel .monaco-list-row');
+        return row && row.getBoundingClientRect().right <= w && document.querySelectorAll('.markers-panel .marker-message').length > 0;
+      },
+      width,
+      { timeout: 10_000 },
+    );
     await page.waitForTimeout(300);
-    const rows = await page.evaluate(() => [...document.querySelectorAll('.markers-panel .monaco-list-row')].flatMap((row) => {
-      const message = row.querySelector('.marker-message');
-      if (!message) return [];
-      return [{ message: message.textContent, code: row.querySelector('.marker-code')?.textContent ?? null, textWidth: message.scrollWidth, room: message.clientWidth }];
-    }));
+    const rows = await page.evaluate(() =>
+      [...document.querySelectorAll('.markers-panel .monaco-list-row')].flatMap((row) => {
+        const message = row.querySelector('.marker-message');
+        if (!message) return [];
+        return [
+          {
+            message: message.textContent,
+            code: row.querySelector('.marker-code')?.textContent ?? null,
+            textWidth: message.scrollWidth,
+            room: message.clientWidth,
+          },
+        ];
+      }),
+    );
     writeFileSync(join(probeDir, `problems-${width}.json`), JSON.stringify({ width, rows }));
     log(`measured ${rows.length} Problems rows at ${width} px`);
   } finally {
@@ -160,7 +208,15 @@ function forwardExtensionHostConsole(page, onLine) {
  * Runs the tests and resolves to their exit code (124 on timeout). Always tears down the
  * browser and the whole server process group it started, and removes the run's temp dir.
  */
-export async function runInCodeServer({ paths, extensionDevelopmentPath, extensionTestsPath, workspace, screenshot, timeoutMs = 10 * 60_000, verbose = false }) {
+export async function runInCodeServer({
+  paths,
+  extensionDevelopmentPath,
+  extensionTestsPath,
+  workspace,
+  screenshot,
+  timeoutMs = 10 * 60_000,
+  verbose = false,
+}) {
   const started = Date.now();
   const dirs = makeRunDirs();
   const port = await freePort();
@@ -171,7 +227,11 @@ export async function runInCodeServer({ paths, extensionDevelopmentPath, extensi
     server = startCodeServer(paths, port, dirs, verbose);
     onSignal = (signal) => {
       log(`${signal}: tearing down`);
-      try { process.kill(-server.pid, 'SIGKILL'); } catch { /* gone */ }
+      try {
+        process.kill(-server.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
       browser?.close().catch(() => {});
       rmSync(dirs.root, { recursive: true, force: true });
       process.exit(130);
@@ -184,12 +244,23 @@ export async function runInCodeServer({ paths, extensionDevelopmentPath, extensi
     browser = await chromium.launch({
       executablePath: paths.chromium,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     });
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 
     let reportExit;
-    const exitCode = new Promise((resolve) => { reportExit = resolve; });
+    const exitCode = new Promise((resolve) => {
+      reportExit = resolve;
+    });
     await page.exposeFunction('codeAutomationExit', (code) => reportExit(Number(code ?? 1)));
     // Without a debugId the workbench sends the extension host's output here, mixed with its own log.
     await page.exposeFunction('codeAutomationLog', (type, args) => {
@@ -230,7 +301,9 @@ export async function runInCodeServer({ paths, extensionDevelopmentPath, extensi
     await page.goto(url);
 
     let timer;
-    const timeout = new Promise((resolve) => { timer = setTimeout(resolve, timeoutMs, 124); });
+    const timeout = new Promise((resolve) => {
+      timer = setTimeout(resolve, timeoutMs, 124);
+    });
     const code = await Promise.race([exitCode, timeout]);
     clearTimeout(timer);
     await flushConsole();

@@ -22,7 +22,9 @@ const log = (message) => process.stderr.write(`[vscode-host] ${message}\n`);
 
 /** The files the suites open and edit: the example and the fixture workspace. */
 function filesTheSuitesTouch() {
-  const fixtures = readdirSync(workspace, { recursive: true }).map((entry) => join(workspace, entry)).filter((file) => statSync(file).isFile());
+  const fixtures = readdirSync(workspace, { recursive: true })
+    .map((entry) => join(workspace, entry))
+    .filter((file) => statSync(file).isFile());
   return new Map([join(repoRoot, 'examples/storefront.catalog.yaml'), ...fixtures].map((file) => [file, readFileSync(file)]));
 }
 
@@ -57,7 +59,11 @@ function pickHost(requested) {
 async function runInDesktopVSCode() {
   const { runTests } = createRequire(import.meta.url)('@vscode/test-electron');
   const vscodeExecutablePath = process.env.VSCODE_EXECUTABLE || undefined;
-  log(vscodeExecutablePath ? `desktop VS Code at ${vscodeExecutablePath}` : `desktop VS Code ${process.env.VSCODE_TEST_VERSION || 'stable'}, downloaded by @vscode/test-electron`);
+  log(
+    vscodeExecutablePath
+      ? `desktop VS Code at ${vscodeExecutablePath}`
+      : `desktop VS Code ${process.env.VSCODE_TEST_VERSION || 'stable'}, downloaded by @vscode/test-electron`,
+  );
   try {
     return await runTests({
       vscodeExecutablePath,
@@ -114,7 +120,9 @@ async function main() {
 }
 
 main().then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (error) => {
     log(error?.stack ?? String(error));
     process.exitCode = 1;

@@ -49,7 +49,8 @@ export async function runDraft(args: string[], io: Console): Promise<number> {
       return 0;
     }
     if (values.from.length === 0) throw new UsageError('no infrastructure: give --from PATH (a template, cdk.out or a folder)');
-    if (values.region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(values.region)) throw new UsageError(`--region ${values.region}: not an AWS Region code (e.g. us-east-1)`);
+    if (values.region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(values.region))
+      throw new UsageError(`--region ${values.region}: not an AWS Region code (e.g. us-east-1)`);
     for (const path of values.from) if (!existsSync(path)) throw new UsageError(`--from ${path}: no such file or folder`);
   } catch (error) {
     if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -61,7 +62,9 @@ export async function runDraft(args: string[], io: Console): Promise<number> {
   const catalogDir = values.output ? dirname(resolve(values.output)) : process.cwd();
   // A path named on the command line is read wherever it is: the user chose it. (Paths written
   // inside a catalog stay inside the workspace; `check` widens it only with --root.)
-  const workspaceRoot = values.root ?? commonFolder([workspaceRootOf(values.output ? resolve(values.output) : resolve(catalogDir, 'catalog.yaml')), ...values.from.map((path) => resolve(path))]);
+  const workspaceRoot =
+    values.root ??
+    commonFolder([workspaceRootOf(values.output ? resolve(values.output) : resolve(catalogDir, 'catalog.yaml')), ...values.from.map((path) => resolve(path))]);
   // Paths as the catalog will reach them: relative to where it is written.
   const paths = values.from.map((path) => relative(catalogDir, resolve(path)).split(sep).join('/') || '.');
   const entries = paths.map((path, index) => ({ index, path, ...(values.region ? { region: values.region } : {}) }));

@@ -4,10 +4,29 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ALARM_ARN_PATTERN, DEFAULT_EXPERIMENT_DURATION, durationProblem, fisQuotas, LOG_GROUP_ARN_PATTERN, planExperiment, regionOfArn, ROLE_ARN_PATTERN, type ExperimentPlan } from '../engine';
 import {
-  EXPERIMENT_FORMATS, POLICY_SUFFIX, renderExperimentCloudFormation, renderExperimentJson, renderExperimentMarkdown, renderExperimentPolicyCloudFormation, renderExperimentPolicyJson,
-  renderExperimentPolicyTerraform, renderExperimentTerraform, type ExperimentFile, type ExperimentFormat,
+  ALARM_ARN_PATTERN,
+  DEFAULT_EXPERIMENT_DURATION,
+  durationProblem,
+  fisQuotas,
+  LOG_GROUP_ARN_PATTERN,
+  planExperiment,
+  regionOfArn,
+  ROLE_ARN_PATTERN,
+  type ExperimentPlan,
+} from '../engine';
+import {
+  EXPERIMENT_FORMATS,
+  POLICY_SUFFIX,
+  renderExperimentCloudFormation,
+  renderExperimentJson,
+  renderExperimentMarkdown,
+  renderExperimentPolicyCloudFormation,
+  renderExperimentPolicyJson,
+  renderExperimentPolicyTerraform,
+  renderExperimentTerraform,
+  type ExperimentFile,
+  type ExperimentFormat,
 } from '../report/experiments';
 import { analyzeCatalogFileAsync } from '../workspace/files';
 import { UsageError } from './files';
@@ -76,17 +95,27 @@ export async function runExperiment(args: string[], io: Console): Promise<number
       io.stdout.write(EXPERIMENT_USAGE);
       return 0;
     }
-    if (!(EXPERIMENT_FORMATS as readonly string[]).includes(values.format)) throw new UsageError(`unknown format ${values.format}; use one of ${EXPERIMENT_FORMATS.join(', ')}`);
+    if (!(EXPERIMENT_FORMATS as readonly string[]).includes(values.format))
+      throw new UsageError(`unknown format ${values.format}; use one of ${EXPERIMENT_FORMATS.join(', ')}`);
     if (!values.isolate) throw new UsageError('no Region: give the one to cut off with --isolate REGION');
-    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'no file: give the catalog to write the experiment for' : 'one catalog at a time: an experiment runs in one account');
+    if (positionals.length !== 1)
+      throw new UsageError(
+        positionals.length === 0 ? 'no file: give the catalog to write the experiment for' : 'one catalog at a time: an experiment runs in one account',
+      );
     const problem = durationProblem(values.duration);
     if (problem) throw new UsageError(problem);
-    for (const [option, arns] of [['--stop-alarm', values['stop-alarm']], ['--assert-alarm', values['assert-alarm']]] as const) {
+    for (const [option, arns] of [
+      ['--stop-alarm', values['stop-alarm']],
+      ['--assert-alarm', values['assert-alarm']],
+    ] as const) {
       const bad = arns.find((arn) => !new RegExp(ALARM_ARN_PATTERN).test(arn));
       if (bad) throw new UsageError(`${option}: ${bad} is not a CloudWatch alarm ARN (arn:aws:cloudwatch:REGION:ACCOUNT:alarm:NAME)`);
       const regions = arns.map((arn) => regionOfArn(arn) ?? '');
       const crowded = regions.find((region) => regions.filter((r) => r === region).length > fisQuotas.stopConditions.value);
-      if (crowded) throw new UsageError(`${option}: at most ${fisQuotas.stopConditions.value} alarms per Region (${crowded} has ${regions.filter((r) => r === crowded).length})`);
+      if (crowded)
+        throw new UsageError(
+          `${option}: at most ${fisQuotas.stopConditions.value} alarms per Region (${crowded} has ${regions.filter((r) => r === crowded).length})`,
+        );
     }
     const badLog = values['log-group'].find((arn) => !new RegExp(LOG_GROUP_ARN_PATTERN).test(arn));
     if (badLog) throw new UsageError(`--log-group: ${badLog} is not a CloudWatch Logs log group ARN (arn:aws:logs:REGION:ACCOUNT:log-group:NAME)`);
@@ -95,9 +124,11 @@ export async function runExperiment(args: string[], io: Console): Promise<number
     if (twice) throw new UsageError(`--log-group: one log group per Region (${twice} has two)`);
     for (const option of ['log-bucket', 'report-bucket'] as const) {
       const bucket = values[option];
-      if (bucket !== undefined && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/.test(bucket)) throw new UsageError(`--${option}: ${bucket} is not an S3 bucket name (BUCKET or BUCKET/PREFIX)`);
+      if (bucket !== undefined && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/.test(bucket))
+        throw new UsageError(`--${option}: ${bucket} is not an S3 bucket name (BUCKET or BUCKET/PREFIX)`);
     }
-    if (values['role-arn'] && !new RegExp(ROLE_ARN_PATTERN).test(values['role-arn'])) throw new UsageError(`--role-arn: ${values['role-arn']} is not an IAM role ARN`);
+    if (values['role-arn'] && !new RegExp(ROLE_ARN_PATTERN).test(values['role-arn']))
+      throw new UsageError(`--role-arn: ${values['role-arn']} is not an IAM role ARN`);
     format = values.format as ExperimentFormat;
     output = values.output;
     [file] = positionals;
@@ -111,9 +142,15 @@ export async function runExperiment(args: string[], io: Console): Promise<number
     const known = analysis.report.regions.map((region) => region.name);
     if (!known.includes(values.isolate)) throw new UsageError(`${file} declares no Region ${values.isolate}; its Regions: ${known.join(', ') || 'none'}`);
     plan = planExperiment(analysis, {
-      isolate: values.isolate, duration: values.duration, bothWays: values['both-ways'],
-      stopAlarms: values['stop-alarm'], assertAlarms: values['assert-alarm'], ...(values['role-arn'] ? { roleArn: values['role-arn'] } : {}),
-      logGroups: values['log-group'], ...(values['log-bucket'] ? { logBucket: values['log-bucket'] } : {}), ...(values['report-bucket'] ? { reportBucket: values['report-bucket'] } : {}),
+      isolate: values.isolate,
+      duration: values.duration,
+      bothWays: values['both-ways'],
+      stopAlarms: values['stop-alarm'],
+      assertAlarms: values['assert-alarm'],
+      ...(values['role-arn'] ? { roleArn: values['role-arn'] } : {}),
+      logGroups: values['log-group'],
+      ...(values['log-bucket'] ? { logBucket: values['log-bucket'] } : {}),
+      ...(values['report-bucket'] ? { reportBucket: values['report-bucket'] } : {}),
     });
     if (plan.durationRefused) throw new UsageError(`--duration: ${plan.durationRefused}`);
   } catch (error) {
@@ -123,21 +160,31 @@ export async function runExperiment(args: string[], io: Console): Promise<number
     }
     throw error;
   }
-  for (const arn of plan.unusedAlarms) io.stderr.write(`cap-advisor: ${arn} is not used: no experiment of this plan runs in ${regionOfArn(arn)}${plan.mirrors.some((m) => m.region === regionOfArn(arn)) ? ' (--both-ways writes its mirror)' : ''}\n`);
+  for (const arn of plan.unusedAlarms)
+    io.stderr.write(
+      `cap-advisor: ${arn} is not used: no experiment of this plan runs in ${regionOfArn(arn)}${plan.mirrors.some((m) => m.region === regionOfArn(arn)) ? ' (--both-ways writes its mirror)' : ''}\n`,
+    );
   if (plan.nothingToActOn && format !== 'markdown') {
     io.stderr.write(`cap-advisor: nothing for FIS to act on in ${plan.isolate}; writing the test plan, which says why.\n`);
     format = 'markdown';
     // A .tf, .yaml or .json file is always a template: the plan gets a Markdown name.
     if (output) output = `${output.slice(0, output.length - extname(output).length)}.md`;
   }
-  const templates: ExperimentFile[] = format === 'markdown'
-    ? [{ region: plan.isolate, text: renderExperimentMarkdown(plan, file) }]
-    : { cloudformation: renderExperimentCloudFormation, terraform: renderExperimentTerraform, json: renderExperimentJson }[format](plan);
-  const policies: ExperimentFile[] = format === 'markdown' ? []
-    : { cloudformation: renderExperimentPolicyCloudFormation, terraform: renderExperimentPolicyTerraform, json: renderExperimentPolicyJson }[format](plan);
+  const templates: ExperimentFile[] =
+    format === 'markdown'
+      ? [{ region: plan.isolate, text: renderExperimentMarkdown(plan, file) }]
+      : { cloudformation: renderExperimentCloudFormation, terraform: renderExperimentTerraform, json: renderExperimentJson }[format](plan);
+  const policies: ExperimentFile[] =
+    format === 'markdown'
+      ? []
+      : { cloudformation: renderExperimentPolicyCloudFormation, terraform: renderExperimentPolicyTerraform, json: renderExperimentPolicyJson }[format](plan);
   const files = [...templates, ...policies];
   if (!output) {
-    io.stdout.write(format === 'json' && files.length > 1 ? `[\n${files.map((f) => f.text.trimEnd()).join(',\n')}\n]\n` : files.map((f) => f.text).join(format === 'cloudformation' ? '---\n' : '\n'));
+    io.stdout.write(
+      format === 'json' && files.length > 1
+        ? `[\n${files.map((f) => f.text.trimEnd()).join(',\n')}\n]\n`
+        : files.map((f) => f.text).join(format === 'cloudformation' ? '---\n' : '\n'),
+    );
     return 0;
   }
   const paths = filePaths(output, files);
@@ -156,8 +203,16 @@ export async function runExperiment(args: string[], io: Console): Promise<number
     io.stderr.write(`cap-advisor: cannot write ${output}: ${(error as Error).message}\n`);
     return 2;
   }
-  io.stderr.write(files.map((f, i) => `cap-advisor: wrote ${paths[i]} (${f.kind === 'policy' ? 'the experiment role\'s policy for' : format === 'markdown' ? 'the test plan; nothing runs in' : 'runs in'} ${f.region})\n`).join(''));
-  if (plan.mirrors.length > 0) io.stderr.write(`cap-advisor: a two-way cut also needs experiments in ${plan.mirrors.map((m) => m.region).join(', ')} (--both-ways writes them)\n`);
+  io.stderr.write(
+    files
+      .map(
+        (f, i) =>
+          `cap-advisor: wrote ${paths[i]} (${f.kind === 'policy' ? "the experiment role's policy for" : format === 'markdown' ? 'the test plan; nothing runs in' : 'runs in'} ${f.region})\n`,
+      )
+      .join(''),
+  );
+  if (plan.mirrors.length > 0)
+    io.stderr.write(`cap-advisor: a two-way cut also needs experiments in ${plan.mirrors.map((m) => m.region).join(', ')} (--both-ways writes them)\n`);
   return 0;
 }
 

@@ -9,7 +9,12 @@ const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn']);
 
 const catalogNamePatterns = DEFAULT_CATALOG_GLOBS.map((glob) => {
   const name = glob.replace(/^\*\*\//, '');
-  return new RegExp(`^${name.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
+  return new RegExp(
+    `^${name
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[^/]*')}$`,
+  );
 });
 
 export function isCatalogName(fileName: string): boolean {
@@ -26,7 +31,9 @@ export function catalogFiles(paths: readonly string[]): string[] {
     try {
       isDirectory = statSync(path).isDirectory();
     } catch (error) {
-      throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (error as Error).message}`);
+      throw new UsageError(
+        `cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (error as Error).message}`,
+      );
     }
     if (!isDirectory) {
       files.push(path);

@@ -45,7 +45,6 @@ draft: a catalog drafted from CloudFormation, CDK or SAM (cap-advisor draft --he
 Rules: https://github.com/cap-advisor/cap-advisor/blob/main/docs/README.md
 `;
 
-
 interface CheckOptions {
   format: Format;
   severities: Record<string, SeveritySetting>;
@@ -77,7 +76,10 @@ function parseCheckArguments(args: string[]): CheckOptions | 'help' | 'version' 
   if (values.help) return 'help';
   if (values.version) return 'version';
   const [command, ...paths] = positionals;
-  if (command !== 'check') throw new UsageError(command === undefined ? 'missing command: check' : `unknown command: ${command} (the commands are check, simulate, experiment and draft)`);
+  if (command !== 'check')
+    throw new UsageError(
+      command === undefined ? 'missing command: check' : `unknown command: ${command} (the commands are check, simulate, experiment and draft)`,
+    );
   if (paths.length === 0) throw new UsageError('no files: give catalog files or directories to check');
   if (!(FORMATS as readonly string[]).includes(values.format)) throw new UsageError(`unknown format ${values.format}; use one of ${FORMATS.join(', ')}`);
 
@@ -88,17 +90,28 @@ function parseCheckArguments(args: string[]): CheckOptions | 'help' | 'version' 
     if (!match) throw new UsageError(`--rule ${setting}: expected ID=SEVERITY, e.g. --rule staleness-budget-exceeded=off`);
     const [, id, severity] = match;
     if (!knownRules.has(id)) throw new UsageError(`--rule ${setting}: unknown rule ${id}`);
-    if (!(SEVERITY_SETTINGS as readonly string[]).includes(severity)) throw new UsageError(`--rule ${setting}: unknown severity ${severity}; use ${SEVERITY_SETTINGS.join(', ')}`);
+    if (!(SEVERITY_SETTINGS as readonly string[]).includes(severity))
+      throw new UsageError(`--rule ${setting}: unknown severity ${severity}; use ${SEVERITY_SETTINGS.join(', ')}`);
     severities[id] = severity as SeveritySetting;
   }
 
   let maxFileBytes: number | undefined;
   if (values['max-file-size'] !== undefined) {
     maxFileBytes = Number(values['max-file-size']);
-    if (!Number.isSafeInteger(maxFileBytes) || maxFileBytes <= 0) throw new UsageError(`--max-file-size ${values['max-file-size']}: expected a positive number of bytes`);
+    if (!Number.isSafeInteger(maxFileBytes) || maxFileBytes <= 0)
+      throw new UsageError(`--max-file-size ${values['max-file-size']}: expected a positive number of bytes`);
   }
   const color = values['no-color'] ? false : values.color;
-  return { format: values.format as Format, severities, maxFileBytes, workspaceRoot: values.root, output: values.output, color, verbose: values.verbose, paths };
+  return {
+    format: values.format as Format,
+    severities,
+    maxFileBytes,
+    workspaceRoot: values.root,
+    output: values.output,
+    color,
+    verbose: values.verbose,
+    paths,
+  };
 }
 
 /** Colour in the text format: only for a terminal, never with NO_COLOR, always with FORCE_COLOR. */
@@ -112,11 +125,16 @@ function useColor(options: CheckOptions, io: Console): boolean {
 
 function render(format: Format, files: AnalysedFile[], color: boolean, verbose: boolean): string {
   switch (format) {
-    case 'text': return renderText(files, { color, verbose });
-    case 'json': return renderJson(files);
-    case 'sarif': return renderSarif(files, { toolVersion: version });
-    case 'markdown': return renderMarkdown(files);
-    case 'html': return renderHtml(files);
+    case 'text':
+      return renderText(files, { color, verbose });
+    case 'json':
+      return renderJson(files);
+    case 'sarif':
+      return renderSarif(files, { toolVersion: version });
+    case 'markdown':
+      return renderMarkdown(files);
+    case 'html':
+      return renderHtml(files);
   }
 }
 
@@ -145,7 +163,16 @@ export async function main(argv: string[], io: Console = process): Promise<numbe
       } catch (error) {
         throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
       }
-      files.push({ file, analysis: await analyzeCatalogFileAsync(text, { catalogPath: file, fileName: file, severities, maxFileBytes, ...(workspaceRoot ? { workspaceRoot } : {}) }) });
+      files.push({
+        file,
+        analysis: await analyzeCatalogFileAsync(text, {
+          catalogPath: file,
+          fileName: file,
+          severities,
+          maxFileBytes,
+          ...(workspaceRoot ? { workspaceRoot } : {}),
+        }),
+      });
     }
   } catch (error) {
     // parseArgs throws TypeErrors with a code for unknown options and missing values.

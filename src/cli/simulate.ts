@@ -53,7 +53,10 @@ export function runSimulate(args: string[], io: Console): number {
     if (positionals.length === 0) throw new UsageError('no file: give the catalog to simulate');
     format = values.format as Format;
     output = values.output;
-    const chosen: Disruption[] = [...values.isolate.map((region) => ({ kind: 'isolate' as const, region })), ...values.lose.map((region) => ({ kind: 'lose' as const, region }))];
+    const chosen: Disruption[] = [
+      ...values.isolate.map((region) => ({ kind: 'isolate' as const, region })),
+      ...values.lose.map((region) => ({ kind: 'lose' as const, region })),
+    ];
     files = positionals.map((file) => {
       let text: string;
       try {

@@ -12,7 +12,17 @@ import { CatalogSource } from './read/source';
 import { storeFacts } from './model/storeFacts';
 import { unknownFactsOf } from './model/deployed';
 import type {
-  AcceptedRisk, AnalyzeOptions, CatalogAnalysis, CatalogReport, DataTypeReport, DeployedResource, Finding, Recommendation, SourceRange, StoreId, Verdict,
+  AcceptedRisk,
+  AnalyzeOptions,
+  CatalogAnalysis,
+  CatalogReport,
+  DataTypeReport,
+  DeployedResource,
+  Finding,
+  Recommendation,
+  SourceRange,
+  StoreId,
+  Verdict,
 } from './model/types';
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -38,18 +48,29 @@ class Analysis {
   private readonly catalogFindings: Finding[] = [];
   private readonly acceptedRisks = new Map<number, AcceptedRisk[]>();
 
-  constructor(private readonly text: string, private readonly options: AnalyzeOptions) {}
+  constructor(
+    private readonly text: string,
+    private readonly options: AnalyzeOptions,
+  ) {}
 
   run(): CatalogAnalysis {
     const limit = this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     const size = this.text.length * 3 > limit ? utf8Length(this.text) : this.text.length;
     if (size > limit) {
-      return this.refused(`Not analysed: the file is ${formatBytes(size)}, over the ${formatBytes(limit)} limit; raise the limit or split it.`, `Not analysed: the file is ${formatBytes(size)}, over the ${formatBytes(limit)} limit that keeps the editor responsive. Raise the limit with the \`capAdvisor.maxFileSize\` setting or the CLI's \`--max-file-size\` flag, or split the catalog.`, firstLineRange(this.text));
+      return this.refused(
+        `Not analysed: the file is ${formatBytes(size)}, over the ${formatBytes(limit)} limit; raise the limit or split it.`,
+        `Not analysed: the file is ${formatBytes(size)}, over the ${formatBytes(limit)} limit that keeps the editor responsive. Raise the limit with the \`capAdvisor.maxFileSize\` setting or the CLI's \`--max-file-size\` flag, or split the catalog.`,
+        firstLineRange(this.text),
+      );
     }
 
     const tooDeep = firstTooDeepOffset(this.text);
     if (tooDeep !== -1) {
-      return this.refused(`Refused: the YAML nests deeper than ${MAX_NESTING_DEPTH} levels here; a catalog never nests this deep.`, `Refused: the YAML nests deeper than ${MAX_NESTING_DEPTH} levels here, which can exhaust the parser's stack. A catalog never nests this deep; nothing else is checked until it is flattened.`, lineRange(this.text, tooDeep));
+      return this.refused(
+        `Refused: the YAML nests deeper than ${MAX_NESTING_DEPTH} levels here; a catalog never nests this deep.`,
+        `Refused: the YAML nests deeper than ${MAX_NESTING_DEPTH} levels here, which can exhaust the parser's stack. A catalog never nests this deep; nothing else is checked until it is flattened.`,
+        lineRange(this.text, tooDeep),
+      );
     }
 
     const source = new CatalogSource(this.text);
@@ -61,12 +82,14 @@ class Analysis {
         // token the parser reports every later token of the stream: the first one says it.
         if ((error.code === 'RESOURCE_EXHAUSTION' || error.code === 'UNEXPECTED_TOKEN') && seenCodes.has(error.code)) continue;
         seenCodes.add(error.code);
-        const detail = error.code === 'RESOURCE_EXHAUSTION'
-          ? `Refused: ${sentence(error.message)} A catalog never nests this deep; nothing else is checked until the YAML parses.`
-          : `YAML syntax error: ${syntaxErrorText(error.message)}. Nothing else is checked until the YAML parses.`;
-        const message = error.code === 'RESOURCE_EXHAUSTION'
-          ? 'Refused: the YAML nests too deep for the parser; a catalog never nests this deep.'
-          : clip(`YAML syntax error: ${syntaxErrorText(error.message)}.`);
+        const detail =
+          error.code === 'RESOURCE_EXHAUSTION'
+            ? `Refused: ${sentence(error.message)} A catalog never nests this deep; nothing else is checked until the YAML parses.`
+            : `YAML syntax error: ${syntaxErrorText(error.message)}. Nothing else is checked until the YAML parses.`;
+        const message =
+          error.code === 'RESOURCE_EXHAUSTION'
+            ? 'Refused: the YAML nests too deep for the parser; a catalog never nests this deep.'
+            : clip(`YAML syntax error: ${syntaxErrorText(error.message)}.`);
         this.catalogFindings.push(makeFinding(yamlSyntaxRule, null, { at: { range: source.range(error.pos[0], error.pos[1]) }, message, detail }));
       }
       return this.resultOf(this.catalogFindings, undefined);
@@ -74,15 +97,21 @@ class Analysis {
 
     const plain = source.toPlainData();
     if ('refused' in plain) {
-      return this.refused('Refused: the document expands too many YAML aliases; a catalog needs only a few anchors.', `Refused: the document expands too many YAML aliases (${plain.refused}). Alias bombs exhaust memory; a catalog needs only a few anchors.`, firstLineRange(this.text));
+      return this.refused(
+        'Refused: the document expands too many YAML aliases; a catalog needs only a few anchors.',
+        `Refused: the document expands too many YAML aliases (${plain.refused}). Alias bombs exhaust memory; a catalog needs only a few anchors.`,
+        firstLineRange(this.text),
+      );
     }
 
     for (const extra of source.errors.filter((e) => e.code === 'MULTIPLE_DOCS')) {
-      this.catalogFindings.push(makeFinding(schemaRule, null, {
-        at: { range: source.range(extra.pos[0], lineEnd(this.text, extra.pos[0])) },
-        message: 'A catalog file holds one YAML document: move this one and any after it to files of their own.',
-        detail: 'A catalog file holds one YAML document: this document and any after it are not analysed. Move each catalog to a file of its own.',
-      }));
+      this.catalogFindings.push(
+        makeFinding(schemaRule, null, {
+          at: { range: source.range(extra.pos[0], lineEnd(this.text, extra.pos[0])) },
+          message: 'A catalog file holds one YAML document: move this one and any after it to files of their own.',
+          detail: 'A catalog file holds one YAML document: this document and any after it are not analysed. Move each catalog to a file of its own.',
+        }),
+      );
     }
     // The deployed system: as the shell passed it, or linked now from the entries this parse found.
     const entries = this.options.infrastructure || !this.options.link ? [] : infrastructureEntriesOf(plain.value);
@@ -94,7 +123,15 @@ class Analysis {
       const underCheck = index === undefined ? undefined : dataTypesByIndex.get(index);
       const violation = underCheck && declaresItsNeed(plain.value, underCheck.index) ? preferStoreThatFits(found, underCheck) : found;
       const dataType = index !== undefined ? nameOf(plain.value, index) : null;
-      this.add(index, makeFinding(schemaRule, dataType, { at: { range: violation.range }, message: violation.message, detail: violation.detail, suggestion: violation.suggestion }));
+      this.add(
+        index,
+        makeFinding(schemaRule, dataType, {
+          at: { range: violation.range },
+          message: violation.message,
+          detail: violation.detail,
+          suggestion: violation.suggestion,
+        }),
+      );
     }
 
     const root = (plain.value !== null && typeof plain.value === 'object' ? plain.value : {}) as Record<string, unknown>;
@@ -128,13 +165,16 @@ class Analysis {
         this.add(dataType.index, makeFinding(rule, dataType.declaredName, issue));
       }
     }
-    this.acceptedRisks.set(dataType.index, [...accepted.values()].map((risk) => ({
-      dataType: dataType.resolved.name,
-      rule: risk.rule,
-      reason: risk.reason,
-      matched: risk.matched,
-      range: catalog.source.rangeAt(['dataTypes', dataType.index, 'acceptedRisks', risk.index]),
-    })));
+    this.acceptedRisks.set(
+      dataType.index,
+      [...accepted.values()].map((risk) => ({
+        dataType: dataType.resolved.name,
+        rule: risk.rule,
+        reason: risk.reason,
+        matched: risk.matched,
+        range: catalog.source.rangeAt(['dataTypes', dataType.index, 'acceptedRisks', risk.index]),
+      })),
+    );
   }
 
   private add(dataTypeIndex: number | undefined, finding: Finding): void {
@@ -183,19 +223,36 @@ class Analysis {
   }
 }
 
-function dataTypeReport(dataType: DataTypeUnderCheck, findings: Finding[], acceptedRisks: AcceptedRisk[], schemaErrors: number, catalog?: CatalogModel): DataTypeReport {
+function dataTypeReport(
+  dataType: DataTypeUnderCheck,
+  findings: Finding[],
+  acceptedRisks: AcceptedRisk[],
+  schemaErrors: number,
+  catalog?: CatalogModel,
+): DataTypeReport {
   const r = dataType.resolved;
-  const deployed = catalog?.deployed && dataType.resources.length > 0 ? dataType.resources.flatMap(({ name }): DeployedResource[] => {
-    const stores = catalog.storesNamed(name);
-    if (stores.length !== 1) return [];
-    const [store] = stores;
-    const shown = (value: string | { unknown: string }) => (typeof value === 'string' ? value : '?');
-    const unknown = unknownFactsOf(store);
-    return [{
-      name, type: store.type, file: store.file, line: store.range.start.line, store: shown(store.store), regions: store.regions.map(shown),
-      ...(store.witness !== undefined ? { witness: shown(store.witness) } : {}), ...(unknown.length > 0 ? { unknown } : {}),
-    }];
-  }) : undefined;
+  const deployed =
+    catalog?.deployed && dataType.resources.length > 0
+      ? dataType.resources.flatMap(({ name }): DeployedResource[] => {
+          const stores = catalog.storesNamed(name);
+          if (stores.length !== 1) return [];
+          const [store] = stores;
+          const shown = (value: string | { unknown: string }) => (typeof value === 'string' ? value : '?');
+          const unknown = unknownFactsOf(store);
+          return [
+            {
+              name,
+              type: store.type,
+              file: store.file,
+              line: store.range.start.line,
+              store: shown(store.store),
+              regions: store.regions.map(shown),
+              ...(store.witness !== undefined ? { witness: shown(store.witness) } : {}),
+              ...(unknown.length > 0 ? { unknown } : {}),
+            },
+          ];
+        })
+      : undefined;
   const duration = (ms: number | undefined): string | undefined => (ms === undefined ? undefined : formatDuration(ms));
   return {
     name: r.name,
@@ -221,7 +278,7 @@ function dataTypeReport(dataType: DataTypeUnderCheck, findings: Finding[], accep
     declaredStore: r.store,
     declaredCap: r.cap,
     recommendation: recommendationOf(dataType.verdict),
-    storePosition: r.store ? storeFacts[r.store].position.value ?? 'CA' : undefined,
+    storePosition: r.store ? (storeFacts[r.store].position.value ?? 'CA') : undefined,
     ...(deployed ? { deployed } : {}),
     guards: r.splitBrainGuards,
     findings,
@@ -248,7 +305,8 @@ function declaresItsNeed(root: unknown, index: number): boolean {
 function preferStoreThatFits(violation: SchemaViolation, dataType: DataTypeUnderCheck): SchemaViolation {
   if (!violation.alternatives || violation.path.length !== 3 || violation.path[2] !== 'store') return violation;
   const fitting = violation.alternatives.candidates.find((candidate) =>
-    storeSatisfies({ ...dataType.resolved, store: candidate as StoreId }, dataType.verdict));
+    storeSatisfies({ ...dataType.resolved, store: candidate as StoreId }, dataType.verdict),
+  );
   return fitting && fitting !== violation.suggestion ? violation.alternatives.retell(fitting) : violation;
 }
 
@@ -301,12 +359,10 @@ function clip(message: string): string {
 
 /** The parser's message without its position suffix, and with a quoted token cut to one short line. */
 function syntaxErrorText(message: string): string {
-  return message
-    .replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '')
-    .replace(/: "([\s\S]*)"$/, (_, token: string) => {
-      const firstLine = token.split('\n')[0];
-      return `: "${firstLine.length > 40 || firstLine !== token ? `${firstLine.slice(0, 40)}…` : token}"`;
-    });
+  return message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '').replace(/: "([\s\S]*)"$/, (_, token: string) => {
+    const firstLine = token.split('\n')[0];
+    return `: "${firstLine.length > 40 || firstLine !== token ? `${firstLine.slice(0, 40)}…` : token}"`;
+  });
 }
 
 /** The line starting at `offset` (at most 200 characters of it), without a LineCounter. */
@@ -332,8 +388,10 @@ function utf8Length(text: string): number {
     const code = text.charCodeAt(i);
     if (code < 0x80) bytes += 1;
     else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) { bytes += 4; i++; }
-    else bytes += 3;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
   }
   return bytes;
 }

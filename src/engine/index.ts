@@ -24,7 +24,11 @@ export interface RuleMeta {
 }
 
 export const ruleRegistry: readonly RuleMeta[] = rules.map(({ id, defaultSeverity, description, docsUrl, acceptable }) => ({
-  id, defaultSeverity, description, docsUrl, acceptable,
+  id,
+  defaultSeverity,
+  description,
+  docsUrl,
+  acceptable,
 }));
 
 export const DEFAULT_CATALOG_GLOBS = ['**/*.catalog.yaml', '**/*.catalog.yml', '**/data-catalog.yaml', '**/data-catalog.yml'];
@@ -63,5 +67,14 @@ export { dataTypeLenses } from './assist/codeLens';
 export type { DataTypeLens } from './assist/codeLens';
 export { allDisruptions, simulate, VERDICTS } from './scenarios';
 export type { Disruption, DisruptionKind, Outcome, ScenarioResult, Verdict } from './scenarios';
-export { ALARM_ARN_PATTERN, DEFAULT_EXPERIMENT_DURATION, durationProblem, fisQuotas, LOG_GROUP_ARN_PATTERN, planExperiment, regionOfArn, ROLE_ARN_PATTERN } from './experiments';
+export {
+  ALARM_ARN_PATTERN,
+  DEFAULT_EXPERIMENT_DURATION,
+  durationProblem,
+  fisQuotas,
+  LOG_GROUP_ARN_PATTERN,
+  planExperiment,
+  regionOfArn,
+  ROLE_ARN_PATTERN,
+} from './experiments';
 export type { ExperimentOptions, ExperimentPlan, ExperimentRun, ExperimentTemplate, Hypothesis } from './experiments';

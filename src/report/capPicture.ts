@@ -40,7 +40,8 @@ function card(dataType: DataTypeReport, x: number, y: number, width: number): st
   const { verdict } = dataType;
   // The arrow points where the verdict moves the data: only when the declared store does not fit.
   const misplaced = !!verdict?.declaredStore && !verdict.storeFits && sideOf(dataType) !== 'single';
-  const storeLine = `${declared}${dataType.storePosition ? ` (${dataType.storePosition})` : ''}` +
+  const storeLine =
+    `${declared}${dataType.storePosition ? ` (${dataType.storePosition})` : ''}` +
     (!verdict ? ' · unfinished' : verdict.storeFits ? '' : ` → ${verdict.store}`);
   const problems = problemsOf(dataType.findings).length;
   return [
@@ -67,9 +68,11 @@ export function renderCapPicture(report: CatalogReport): string {
   let x = 80;
   for (const region of report.regions) {
     const cy = regionsY - 10;
-    parts.push(region.role === 'witness'
-      ? `<path class="region witness" d="M${x} ${cy - 7} L${x + 7} ${cy} L${x} ${cy + 7} L${x - 7} ${cy} Z"><title>witness: votes, holds no data</title></path>`
-      : `<circle class="region ${region.role}" cx="${x}" cy="${cy}" r="6"><title>${region.role}</title></circle>`);
+    parts.push(
+      region.role === 'witness'
+        ? `<path class="region witness" d="M${x} ${cy - 7} L${x + 7} ${cy} L${x} ${cy + 7} L${x - 7} ${cy} Z"><title>witness: votes, holds no data</title></path>`
+        : `<circle class="region ${region.role}" cx="${x}" cy="${cy}" r="6"><title>${region.role}</title></circle>`,
+    );
     const label = `${region.name} (${region.role})`;
     parts.push(`<text class="label" x="${x + 12}" y="${regionsY - 6}">${escapeHtml(label)}</text>`);
     x += 24 + label.length * 7;
@@ -97,7 +100,9 @@ export function renderCapPicture(report: CatalogReport): string {
     const bandHeight = 44 + bandRows * (CARD_HEIGHT + CARD_GAP);
     parts.push(`<rect class="side single" x="0" y="${y}" width="${WIDTH}" height="${bandHeight}" rx="8"/>`);
     parts.push(`<text class="side-title" x="12" y="${y + 24}">One Region</text>`);
-    parts.push(`<text class="caption" x="132" y="${y + 23}">effectively CA: no partition between Regions to survive, but no copy in another Region either</text>`);
+    parts.push(
+      `<text class="caption" x="132" y="${y + 23}">effectively CA: no partition between Regions to survive, but no copy in another Region either</text>`,
+    );
     bySide.single.forEach((dataType, i) => {
       const column = i % perRow;
       const row = Math.floor(i / perRow);
@@ -107,7 +112,9 @@ export function renderCapPicture(report: CatalogReport): string {
   }
 
   parts.push(`<text class="legend" x="0" y="${y + 8}">Guards: H human approval · F fencing lease · W witness Region · Q quorum.</text>`);
-  parts.push(`<text class="legend" x="0" y="${y + 26}">Frame: red an error, amber a warning, green none. “a → b”: declared store a, recommended store b.</text>`);
+  parts.push(
+    `<text class="legend" x="0" y="${y + 26}">Frame: red an error, amber a warning, green none. “a → b”: declared store a, recommended store b.</text>`,
+  );
   y += 34;
 
   return `<svg class="cap-picture" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${y}" width="${WIDTH}" height="${y}" role="img" aria-label="CAP position of each data type">${parts.join('')}</svg>`;

@@ -6,7 +6,18 @@ import { simulate, type Finding } from '../engine';
 import { scenarioMatrixHtml, VERDICT_STYLE } from './scenarios';
 import { renderCapPicture } from './capPicture';
 import { escapeHtml, inlineCode } from './escape';
-import { catalogTitle, countsText, declaredStoreText, deployedTexts, guardText, needText, plural, problemsOf, recommendedText, type AnalysedFile } from './model';
+import {
+  catalogTitle,
+  countsText,
+  declaredStoreText,
+  deployedTexts,
+  guardText,
+  needText,
+  plural,
+  problemsOf,
+  recommendedText,
+  type AnalysedFile,
+} from './model';
 
 /** A store name as HTML code. */
 const code = (store: string) => `<code>${escapeHtml(store)}</code>`;
@@ -77,11 +88,13 @@ svg .region.primary { fill: var(--vscode-editor-foreground, #1f2328); }
 
 function findingList(file: string, findings: readonly Finding[]): string {
   if (findings.length === 0) return '';
-  const items = findings.map((f) =>
-    `<li class="${f.severity}" data-file="${escapeHtml(file)}" data-start="${f.range.offset[0]}" data-end="${f.range.offset[1]}">` +
-    `<span class="badge ${f.severity}">${f.severity}</span> <a href="${escapeHtml(f.docsUrl)}" data-rule="${f.ruleId}">${f.ruleId}</a> ` +
-    `<span class="where">${f.range.start.line}:${f.range.start.column}</span> ${escapeHtml(f.message)}` +
-    `<details><summary>Why</summary><div>${inlineCode(f.detail)}</div></details></li>`);
+  const items = findings.map(
+    (f) =>
+      `<li class="${f.severity}" data-file="${escapeHtml(file)}" data-start="${f.range.offset[0]}" data-end="${f.range.offset[1]}">` +
+      `<span class="badge ${f.severity}">${f.severity}</span> <a href="${escapeHtml(f.docsUrl)}" data-rule="${f.ruleId}">${f.ruleId}</a> ` +
+      `<span class="where">${f.range.start.line}:${f.range.start.column}</span> ${escapeHtml(f.message)}` +
+      `<details><summary>Why</summary><div>${inlineCode(f.detail)}</div></details></li>`,
+  );
   return `<ul class="findings">${items.join('')}</ul>`;
 }
 
@@ -97,13 +110,17 @@ function catalogSection(file: AnalysedFile): string {
   if (report.catalogFindings.length > 0) out.push('<h3>Catalog</h3>', findingList(file.file, report.catalogFindings));
   if (report.dataTypes.length > 0) {
     out.push(`<div class="picture">${renderCapPicture(report)}</div>`);
-    out.push('<table class="overview"><thead><tr><th>data type</th><th class="need">need</th><th>recommended</th><th>declared store</th><th class="guards">guards</th><th>problems</th></tr></thead><tbody>');
+    out.push(
+      '<table class="overview"><thead><tr><th>data type</th><th class="need">need</th><th>recommended</th><th>declared store</th><th class="guards">guards</th><th>problems</th></tr></thead><tbody>',
+    );
     for (const dataType of report.dataTypes) {
       const problems = problemsOf(dataType.findings);
-      out.push(`<tr class="data-type${severityClasses(problems)}"><td><a href="#dt-${escapeHtml(dataType.name)}">${escapeHtml(dataType.name)}</a></td><td class="need">${escapeHtml(needText(dataType))}</td>` +
-        `<td>${recommendedText(dataType, code)}</td><td>${escapeHtml(declaredStoreText(dataType))}</td>` +
-        `<td class="guards">${escapeHtml(dataType.guards.map(guardText).join(', ')) || '–'}</td>` +
-        `<td>${problems.length > 0 ? problems.map((f) => `<span class="badge ${f.severity}">${f.ruleId}</span>`).join(' ') : '<span class="ok">✓</span>'}</td></tr>`);
+      out.push(
+        `<tr class="data-type${severityClasses(problems)}"><td><a href="#dt-${escapeHtml(dataType.name)}">${escapeHtml(dataType.name)}</a></td><td class="need">${escapeHtml(needText(dataType))}</td>` +
+          `<td>${recommendedText(dataType, code)}</td><td>${escapeHtml(declaredStoreText(dataType))}</td>` +
+          `<td class="guards">${escapeHtml(dataType.guards.map(guardText).join(', ')) || '–'}</td>` +
+          `<td>${problems.length > 0 ? problems.map((f) => `<span class="badge ${f.severity}">${f.ruleId}</span>`).join(' ') : '<span class="ok">✓</span>'}</td></tr>`,
+      );
     }
     out.push('</tbody></table>');
   }
@@ -116,7 +133,12 @@ function catalogSection(file: AnalysedFile): string {
       ...deployedTexts(dataType).map((text): [string, string] => ['deployed', escapeHtml(text)]),
       ['split-brain guards', escapeHtml(dataType.guards.map(guardText).join(', ')) || 'none'],
     ];
-    for (const [label, value] of [['staleness budget', dataType.need.stalenessBudget], ['RPO', dataType.need.rpo], ['RTO', dataType.need.rto], ['failover', dataType.need.failover]] as const) {
+    for (const [label, value] of [
+      ['staleness budget', dataType.need.stalenessBudget],
+      ['RPO', dataType.need.rpo],
+      ['RTO', dataType.need.rto],
+      ['failover', dataType.need.failover],
+    ] as const) {
       if (value) rows.push([label, escapeHtml(value)]);
     }
     const problems = problemsOf(dataType.findings);
@@ -126,14 +148,19 @@ function catalogSection(file: AnalysedFile): string {
     out.push(findingList(file.file, problems), '</div>');
   }
   if (report.dataTypes.length > 0 && report.regions.length > 0) {
-    out.push('<h3>Partition scenarios</h3>', '<p class="meta">What each data type does when a Region is cut off or lost (<code>cap-advisor simulate</code>); hover a cell for why.</p>',
-      `<div class="matrix-wrap">${scenarioMatrixHtml({ file: file.file, scenarios: simulate(file.analysis) })}</div>`);
+    out.push(
+      '<h3>Partition scenarios</h3>',
+      '<p class="meta">What each data type does when a Region is cut off or lost (<code>cap-advisor simulate</code>); hover a cell for why.</p>',
+      `<div class="matrix-wrap">${scenarioMatrixHtml({ file: file.file, scenarios: simulate(file.analysis) })}</div>`,
+    );
   }
   if (acceptedRisks.length > 0) {
     out.push('<h3>Accepted risks</h3><table class="accepted"><thead><tr><th>data type</th><th>rule</th><th>reason</th></tr></thead><tbody>');
     for (const risk of acceptedRisks) {
-      out.push(`<tr data-file="${escapeHtml(file.file)}" data-start="${risk.range.offset[0]}" data-end="${risk.range.offset[1]}"><td>${escapeHtml(risk.dataType)}</td>` +
-        `<td>${risk.rule}${risk.matched ? '' : ' <span class="meta">(did not fire)</span>'}</td><td>${escapeHtml(risk.reason)}</td></tr>`);
+      out.push(
+        `<tr data-file="${escapeHtml(file.file)}" data-start="${risk.range.offset[0]}" data-end="${risk.range.offset[1]}"><td>${escapeHtml(risk.dataType)}</td>` +
+          `<td>${risk.rule}${risk.matched ? '' : ' <span class="meta">(did not fire)</span>'}</td><td>${escapeHtml(risk.reason)}</td></tr>`,
+      );
     }
     out.push('</tbody></table>');
   }
@@ -143,7 +170,10 @@ function catalogSection(file: AnalysedFile): string {
 
 /** ` has-error has-warning`: what the severity filter keeps a data type for. */
 function severityClasses(problems: readonly Finding[]): string {
-  return ['error', 'warning'].filter((severity) => problems.some((f) => f.severity === severity)).map((severity) => ` has-${severity}`).join('');
+  return ['error', 'warning']
+    .filter((severity) => problems.some((f) => f.severity === severity))
+    .map((severity) => ` has-${severity}`)
+    .join('');
 }
 
 /** Posts the clicked finding's place to the extension, which reveals it in the editor. */

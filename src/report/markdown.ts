@@ -1,6 +1,17 @@
 // `--format markdown`: the report for a pull request or a design-review page. An overview
 // table, then per data type its need, recommendation, guards and findings, then accepted risks.
-import { catalogTitle, countsText, declaredStoreText, deployedTexts, guardText, needText, plural, problemsOf, recommendedText, type AnalysedFile } from './model';
+import {
+  catalogTitle,
+  countsText,
+  declaredStoreText,
+  deployedTexts,
+  guardText,
+  needText,
+  plural,
+  problemsOf,
+  recommendedText,
+  type AnalysedFile,
+} from './model';
 import { simulate, type Finding } from '../engine';
 import { scenarioMatrixMarkdown } from './scenarios';
 
@@ -29,29 +40,42 @@ export function renderMarkdown(files: readonly AnalysedFile[]): string {
     out.push(`## ${cell(catalogTitle(file))}`, '');
     if (report.owner) out.push(`Owner: ${cell(report.owner)}`, '');
     if (report.regions.length > 0) out.push(`Regions: ${report.regions.map((r) => `${r.name} (${r.role})`).join(', ')}`, '');
-    out.push(`**${countsText(findings)}** in ${plural(report.dataTypes.length, 'data type')}` +
-      (acceptedRisks.length > 0 ? `; ${plural(acceptedRisks.length, 'accepted risk')}` : ''), '');
+    out.push(
+      `**${countsText(findings)}** in ${plural(report.dataTypes.length, 'data type')}` +
+        (acceptedRisks.length > 0 ? `; ${plural(acceptedRisks.length, 'accepted risk')}` : ''),
+      '',
+    );
 
     if (report.catalogFindings.length > 0) out.push('### Catalog', '', ...findingsTable(report.catalogFindings), '');
     if (report.dataTypes.length > 0) {
       out.push('| data type | need | recommended | declared store | guards | problems |', '|---|---|---|---|---|---|');
       for (const dataType of report.dataTypes) {
         const problems = problemsOf(dataType.findings);
-        out.push(`| [${cell(dataType.name)}](#${anchor(dataType.name)}) | ${cell(needText(dataType))} | ${recommendedText(dataType)} | ${declaredStoreText(dataType)} | ${cell(dataType.guards.map(guardText).join(', ') || '–')} | ${problems.length > 0 ? problems.map((f) => f.ruleId).join(', ') : '✓'} |`);
+        out.push(
+          `| [${cell(dataType.name)}](#${anchor(dataType.name)}) | ${cell(needText(dataType))} | ${recommendedText(dataType)} | ${declaredStoreText(dataType)} | ${cell(dataType.guards.map(guardText).join(', ') || '–')} | ${problems.length > 0 ? problems.map((f) => f.ruleId).join(', ') : '✓'} |`,
+        );
       }
       out.push('');
     }
     for (const dataType of report.dataTypes) {
       out.push(`### ${cell(dataType.name)}`, '');
       if (dataType.description) out.push(cell(dataType.description), '');
-      out.push('| | |', '|---|---|',
+      out.push(
+        '| | |',
+        '|---|---|',
         `| need | ${cell(needText(dataType))} (category ${dataType.need.category}) |`,
         `| recommended | **${recommendedText(dataType, (store) => `\`${store}\``)}** |`,
         ...(dataType.verdict ? [`| why | ${cell(dataType.verdict.reason)} |`] : []),
         `| declared store | ${declaredStoreText(dataType)} |`,
         ...deployedTexts(dataType).map((text) => `| deployed | ${cell(text)} |`),
-        `| split-brain guards | ${cell(dataType.guards.map(guardText).join(', ') || 'none')} |`);
-      for (const [label, value] of [['staleness budget', dataType.need.stalenessBudget], ['RPO', dataType.need.rpo], ['RTO', dataType.need.rto], ['failover', dataType.need.failover]] as const) {
+        `| split-brain guards | ${cell(dataType.guards.map(guardText).join(', ') || 'none')} |`,
+      );
+      for (const [label, value] of [
+        ['staleness budget', dataType.need.stalenessBudget],
+        ['RPO', dataType.need.rpo],
+        ['RTO', dataType.need.rto],
+        ['failover', dataType.need.failover],
+      ] as const) {
         if (value) out.push(`| ${label} | ${value} |`);
       }
       out.push('');
@@ -59,8 +83,14 @@ export function renderMarkdown(files: readonly AnalysedFile[]): string {
       if (problems.length > 0) out.push(...findingsTable(problems), '');
     }
     if (report.dataTypes.length > 0 && report.regions.length > 0) {
-      out.push('### Partition scenarios', '', 'What each data type does when a Region is cut off or lost (`cap-advisor simulate` explains each outcome).', '',
-        ...scenarioMatrixMarkdown({ file: file.file, scenarios: simulate(file.analysis) }), '');
+      out.push(
+        '### Partition scenarios',
+        '',
+        'What each data type does when a Region is cut off or lost (`cap-advisor simulate` explains each outcome).',
+        '',
+        ...scenarioMatrixMarkdown({ file: file.file, scenarios: simulate(file.analysis) }),
+        '',
+      );
     }
     if (acceptedRisks.length > 0) {
       out.push('### Accepted risks', '', '| data type | rule | reason | line |', '|---|---|---|---|');
@@ -75,5 +105,8 @@ export function renderMarkdown(files: readonly AnalysedFile[]): string {
 
 /** GitHub's heading anchors: lower case, spaces to dashes, most punctuation dropped. */
 function anchor(heading: string): string {
-  return heading.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-');
 }

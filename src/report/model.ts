@@ -46,11 +46,7 @@ export function needText(dataType: DataTypeReport): string {
 
 /** A guard as the catalog writes it: `fencing-lease (ttl 30s)`, `witness-region (us-west-2)`. */
 export function guardText(guard: SplitBrainGuard): string {
-  const details = [
-    guard.ttl && `ttl ${guard.ttl}`,
-    guard.region,
-    guard.approvers !== undefined && `${guard.approvers} approvers`,
-  ].filter(Boolean);
+  const details = [guard.ttl && `ttl ${guard.ttl}`, guard.region, guard.approvers !== undefined && `${guard.approvers} approvers`].filter(Boolean);
   return details.length > 0 ? `${guard.type} (${details.join(', ')})` : guard.type;
 }
 
@@ -76,8 +72,10 @@ export function recommendedText(dataType: DataTypeReport, store: (id: string) =>
 
 /** What the linked infrastructure deploys for a data type: "CartsTable: dynamodb-global in us-east-1, us-east-2 (AWS::DynamoDB::GlobalTable, infra/shop.yaml:35)". */
 export function deployedTexts(dataType: DataTypeReport): string[] {
-  return (dataType.deployed ?? []).map((resource) =>
-    `${resource.name}: ${resource.store} in ${resource.regions.join(', ') || '?'}${resource.witness ? `, witness ${resource.witness}` : ''} (${resource.type}, ${resource.file}:${resource.line})${resource.unknown ? `; not judged, unknown: ${resource.unknown.join('; ')}` : ''}`);
+  return (dataType.deployed ?? []).map(
+    (resource) =>
+      `${resource.name}: ${resource.store} in ${resource.regions.join(', ') || '?'}${resource.witness ? `, witness ${resource.witness}` : ''} (${resource.type}, ${resource.file}:${resource.line})${resource.unknown ? `; not judged, unknown: ${resource.unknown.join('; ')}` : ''}`,
+  );
 }
 
 export function catalogTitle(file: AnalysedFile): string {

@@ -21,8 +21,13 @@ function firesWhen(rule: Rule): string {
 }
 
 function table(linkPrefix: string, withAcceptable: boolean): string {
-  const head = withAcceptable ? ['| rule | default severity | can be accepted | fires when |', '|---|---|---|---|'] : ['| rule | default | fires when |', '|---|---|---|'];
-  const rows = registry.map((rule) => `| [\`${rule.id}\`](${linkPrefix}${rule.id}.md) | ${rule.defaultSeverity} | ${withAcceptable ? `${rule.acceptable ? 'yes' : 'no'} | ` : ''}${firesWhen(rule)} |`);
+  const head = withAcceptable
+    ? ['| rule | default severity | can be accepted | fires when |', '|---|---|---|---|']
+    : ['| rule | default | fires when |', '|---|---|---|'];
+  const rows = registry.map(
+    (rule) =>
+      `| [\`${rule.id}\`](${linkPrefix}${rule.id}.md) | ${rule.defaultSeverity} | ${withAcceptable ? `${rule.acceptable ? 'yes' : 'no'} | ` : ''}${firesWhen(rule)} |`,
+  );
   return [...head, ...rows].join('\n');
 }
 

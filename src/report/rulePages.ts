@@ -17,11 +17,17 @@ export function rulePage(ruleId: string): RulePage | undefined {
   const markdown = pages[ruleId];
   if (markdown === undefined) return undefined;
   // `# id`, then `Default severity: …`, then the lead paragraph.
-  const lead = markdown.split(/\n\s*\n/).map((paragraph) => paragraph.trim()).find((paragraph, index) => index >= 2 && paragraph !== '' && !paragraph.startsWith('#'));
+  const lead = markdown
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .find((paragraph, index) => index >= 2 && paragraph !== '' && !paragraph.startsWith('#'));
   return { lead: (lead ?? '').replace(/\s*\n\s*/g, ' '), markdown };
 }
 
 /** Markdown as plain text, for SARIF's `text` fields: code spans and links lose their marks. */
 export function plainText(markdown: string): string {
-  return markdown.replace(/\[([^\]]+)\]\([^)]+\)/g, '$1').replace(/`([^`]+)`/g, '$1').replace(/\*\*([^*]+)\*\*/g, '$1');
+  return markdown
+    .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(/\*\*([^*]+)\*\*/g, '$1');
 }

@@ -35,7 +35,13 @@ export function renderSarif(files: readonly AnalysedFile[], options: { toolVersi
     message: { text: finding.message, markdown: finding.detail },
     locations: [location(file, finding.range)],
     ...(finding.related?.length
-      ? { relatedLocations: finding.related.map((related, id) => ({ id, ...location(related.file === undefined ? file : besideCatalog(file, related.file), related.range), message: { text: related.message } })) }
+      ? {
+          relatedLocations: finding.related.map((related, id) => ({
+            id,
+            ...location(related.file === undefined ? file : besideCatalog(file, related.file), related.range),
+            message: { text: related.message },
+          })),
+        }
       : {}),
   });
 
@@ -43,44 +49,51 @@ export function renderSarif(files: readonly AnalysedFile[], options: { toolVersi
     // Hints only say that a declared store fits: nothing to act on, and a code scanning alert per
     // data type would bury the real ones (and a 10,000-type catalog near GitHub's 25,000 results).
     ...analysis.findings.filter((finding) => finding.severity !== 'hint').map((finding) => result(file, finding)),
-    ...analysis.acceptedRisks.filter((risk) => risk.matched).map((risk) => ({
-      ruleId: risk.rule,
-      ruleIndex: ruleIndex.get(risk.rule),
-      level: levels[ruleRegistry[ruleIndex.get(risk.rule)!].defaultSeverity],
-      message: { text: `\`${risk.dataType}\` accepts ${risk.rule}: ${risk.reason}` },
-      locations: [location(file, risk.range)],
-      suppressions: [{ kind: 'inSource', justification: risk.reason }],
-    })),
+    ...analysis.acceptedRisks
+      .filter((risk) => risk.matched)
+      .map((risk) => ({
+        ruleId: risk.rule,
+        ruleIndex: ruleIndex.get(risk.rule),
+        level: levels[ruleRegistry[ruleIndex.get(risk.rule)!].defaultSeverity],
+        message: { text: `\`${risk.dataType}\` accepts ${risk.rule}: ${risk.reason}` },
+        locations: [location(file, risk.range)],
+        suppressions: [{ kind: 'inSource', justification: risk.reason }],
+      })),
   ]);
 
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'cap-advisor',
-          version: options.toolVersion,
-          informationUri: INFORMATION_URI,
-          rules: ruleRegistry.map((rule) => {
-            // GitHub shows the full description and the help on every alert: the rule page's words.
-            const page = rulePage(rule.id);
-            const full = page?.lead || rule.description;
-            return {
-              id: rule.id,
-              shortDescription: { text: plainText(rule.description) },
-              fullDescription: { text: plainText(full), markdown: full },
-              help: { text: `${plainText(full)} See ${rule.docsUrl}`, markdown: page?.markdown ?? `${rule.description} [The rule's page](${rule.docsUrl}) says why, with examples and sources.` },
-              helpUri: rule.docsUrl,
-              defaultConfiguration: { level: levels[rule.defaultSeverity] },
-            };
-          }),
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'cap-advisor',
+            version: options.toolVersion,
+            informationUri: INFORMATION_URI,
+            rules: ruleRegistry.map((rule) => {
+              // GitHub shows the full description and the help on every alert: the rule page's words.
+              const page = rulePage(rule.id);
+              const full = page?.lead || rule.description;
+              return {
+                id: rule.id,
+                shortDescription: { text: plainText(rule.description) },
+                fullDescription: { text: plainText(full), markdown: full },
+                help: {
+                  text: `${plainText(full)} See ${rule.docsUrl}`,
+                  markdown: page?.markdown ?? `${rule.description} [The rule's page](${rule.docsUrl}) says why, with examples and sources.`,
+                },
+                helpUri: rule.docsUrl,
+                defaultConfiguration: { level: levels[rule.defaultSeverity] },
+              };
+            }),
+          },
         },
+        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The directory cap-advisor was run from.' } } },
+        artifacts: files.map(({ file }) => ({ location: artifactLocation(file) })),
+        results,
       },
-      originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The directory cap-advisor was run from.' } } },
-      artifacts: files.map(({ file }) => ({ location: artifactLocation(file) })),
-      results,
-    }],
+    ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 }

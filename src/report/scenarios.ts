@@ -28,7 +28,9 @@ export function splitBrains(files: readonly SimulatedFile[]): number {
 function summaryLine(files: readonly SimulatedFile[]): string {
   const scenarios = files.reduce((sum, file) => sum + file.scenarios.length, 0);
   const count = splitBrains(files);
-  return count > 0 ? `✖ ${count} split-brain outcome${count === 1 ? '' : 's'} in ${scenarios} scenario${scenarios === 1 ? '' : 's'}` : `✔ no split-brain in ${scenarios} scenario${scenarios === 1 ? '' : 's'}`;
+  return count > 0
+    ? `✖ ${count} split-brain outcome${count === 1 ? '' : 's'} in ${scenarios} scenario${scenarios === 1 ? '' : 's'}`
+    : `✔ no split-brain in ${scenarios} scenario${scenarios === 1 ? '' : 's'}`;
 }
 
 export function renderScenariosText(files: readonly SimulatedFile[]): string {
@@ -39,7 +41,8 @@ export function renderScenariosText(files: readonly SimulatedFile[]): string {
     const columns = file.scenarios.map((s) => Math.max(scenarioName(s).length, 11));
     lines.push(file.file, '');
     lines.push(['data type'.padEnd(width), ...file.scenarios.map((s, i) => scenarioName(s).padEnd(columns[i]))].join('  ').trimEnd());
-    for (const name of names) lines.push([name.padEnd(width), ...file.scenarios.map((s, i) => outcomeAt(file, s, name).verdict.padEnd(columns[i]))].join('  ').trimEnd());
+    for (const name of names)
+      lines.push([name.padEnd(width), ...file.scenarios.map((s, i) => outcomeAt(file, s, name).verdict.padEnd(columns[i]))].join('  ').trimEnd());
     const alarming = file.scenarios.flatMap((s) => s.outcomes.filter((o) => ALARMING.has(o.verdict)).map((o) => `${scenarioName(s)}: ${o.message}`));
     if (alarming.length > 0) lines.push('', ...alarming);
     lines.push('');
@@ -56,7 +59,15 @@ export function renderScenariosJson(files: readonly SimulatedFile[]): string {
       scenarios: file.scenarios.map((s) => ({
         kind: s.kind,
         region: s.region,
-        outcomes: s.outcomes.map((o) => ({ dataType: o.dataType, verdict: o.verdict, writers: o.writers, staleReads: o.staleReads, atRiskMs: o.atRiskMs, guard: o.guard, explanation: `${o.message} ${o.detail}` })),
+        outcomes: s.outcomes.map((o) => ({
+          dataType: o.dataType,
+          verdict: o.verdict,
+          writers: o.writers,
+          staleReads: o.staleReads,
+          atRiskMs: o.atRiskMs,
+          guard: o.guard,
+          explanation: `${o.message} ${o.detail}`,
+        })),
       })),
     })),
   };
@@ -83,17 +94,25 @@ export function renderScenariosMarkdown(files: readonly SimulatedFile[]): string
 export function scenarioMatrixHtml(file: SimulatedFile): string {
   // The Region on one line (a code does not break at its dashes), what happens to it below.
   const header = `<tr><th>data type</th>${file.scenarios.map((s) => `<th><span class="nowrap">${escapeHtml(s.region)}</span><br>${s.kind === 'isolate' ? 'cut off' : 'lost'}</th>`).join('')}</tr>`;
-  const rows = dataTypesOf(file).map((name) => `<tr><th>${escapeHtml(name)}</th>${file.scenarios.map((s, column) => {
-    const o = outcomeAt(file, s, name);
-    return `<td class="v ${o.verdict}" data-scenario="${column}" data-data-type="${escapeHtml(name)}" title="${escapeHtml(`${o.message} ${o.detail.replace(/`/g, '')}`)}">${o.verdict}</td>`;
-  }).join('')}</tr>`);
+  const rows = dataTypesOf(file).map(
+    (name) =>
+      `<tr><th>${escapeHtml(name)}</th>${file.scenarios
+        .map((s, column) => {
+          const o = outcomeAt(file, s, name);
+          return `<td class="v ${o.verdict}" data-scenario="${column}" data-data-type="${escapeHtml(name)}" title="${escapeHtml(`${o.message} ${o.detail.replace(/`/g, '')}`)}">${o.verdict}</td>`;
+        })
+        .join('')}</tr>`,
+  );
   return `<table class="matrix">${header}${rows.join('')}</table>`;
 }
 
 /** The matrix in Markdown, for the report. */
 export function scenarioMatrixMarkdown(file: SimulatedFile): string[] {
-  return [`| data type | ${file.scenarios.map(scenarioName).join(' | ')} |`, `|---|${file.scenarios.map(() => '---|').join('')}`,
-    ...dataTypesOf(file).map((name) => `| ${cell(name)} | ${file.scenarios.map((s) => outcomeAt(file, s, name).verdict).join(' | ')} |`)];
+  return [
+    `| data type | ${file.scenarios.map(scenarioName).join(' | ')} |`,
+    `|---|${file.scenarios.map(() => '---|').join('')}`,
+    ...dataTypesOf(file).map((name) => `| ${cell(name)} | ${file.scenarios.map((s) => outcomeAt(file, s, name).verdict).join(' | ')} |`),
+  ];
 }
 
 /** Colours of the verdicts, with the VS Code theme's when inside the editor. */
@@ -113,13 +132,19 @@ table { border-collapse: collapse; margin: 8px 0 16px; } th, td { border: 1px so
 ${VERDICT_STYLE}`;
 
 export function renderScenariosHtml(files: readonly SimulatedFile[]): string {
-  const body = files.map((file) => {
-    const details = file.scenarios.map((s) => {
-      const alarming = s.outcomes.filter((o) => ALARMING.has(o.verdict));
-      return alarming.length === 0 ? '' : `<h3>${escapeHtml(scenarioName(s))}</h3><ul>${alarming.map((o) => `<li><span class="${o.verdict}">${o.verdict}</span> ${escapeHtml(o.message)} ${inlineCode(o.detail)}</li>`).join('')}</ul>`;
-    }).join('');
-    return `<section><h2>${escapeHtml(file.file)}</h2>${scenarioMatrixHtml(file)}${details}</section>`;
-  }).join('\n');
+  const body = files
+    .map((file) => {
+      const details = file.scenarios
+        .map((s) => {
+          const alarming = s.outcomes.filter((o) => ALARMING.has(o.verdict));
+          return alarming.length === 0
+            ? ''
+            : `<h3>${escapeHtml(scenarioName(s))}</h3><ul>${alarming.map((o) => `<li><span class="${o.verdict}">${o.verdict}</span> ${escapeHtml(o.message)} ${inlineCode(o.detail)}</li>`).join('')}</ul>`;
+        })
+        .join('');
+      return `<section><h2>${escapeHtml(file.file)}</h2>${scenarioMatrixHtml(file)}${details}</section>`;
+    })
+    .join('\n');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -163,11 +188,14 @@ export function scenarioPictureSvg(scenario: ScenarioResult, regions: ReadonlyAr
   if (cut) parts.push(region(cutX / 2, cut, scenario.kind === 'lose'));
   others.forEach((r, i) => parts.push(region(cutX + ((WIDTH - cutX) / (others.length + 1)) * (i + 1), r, false)));
   parts.push(`<line class="cut" x1="${cutX}" y1="10" x2="${cutX}" y2="${noWriterTop - 14}"/>`);
-  const list = (items: Outcome[], x: number) => items.map((o, i) => `<text class="dt ${o.verdict}" x="${x}" y="${listTop + 14 + i * LINE}">${escapeHtml(o.dataType)} · ${o.verdict}</text>`).join('');
+  const list = (items: Outcome[], x: number) =>
+    items.map((o, i) => `<text class="dt ${o.verdict}" x="${x}" y="${listTop + 14 + i * LINE}">${escapeHtml(o.dataType)} · ${o.verdict}</text>`).join('');
   parts.push(list(cutSide, 16), list(otherSide, cutX + 24));
   if (noWriter.length > 0) {
     parts.push(`<text class="heading" x="16" y="${noWriterTop}">No Region takes their writes:</text>`);
-    noWriter.forEach((o, i) => parts.push(`<text class="dt ${o.verdict}" x="${16 + (i % 3) * 180}" y="${noWriterTop + 20 + Math.floor(i / 3) * LINE}">${escapeHtml(o.dataType)}</text>`));
+    noWriter.forEach((o, i) =>
+      parts.push(`<text class="dt ${o.verdict}" x="${16 + (i % 3) * 180}" y="${noWriterTop + 20 + Math.floor(i / 3) * LINE}">${escapeHtml(o.dataType)}</text>`),
+    );
   }
   const title = `${scenario.kind === 'isolate' ? `${scenario.region} cut off from the other Regions` : `${scenario.region} lost`}: who still takes each data type's writes`;
   return `<svg class="scenario-picture" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${escapeHtml(title)}"><title>${escapeHtml(title)}</title>${parts.join('')}</svg>`;

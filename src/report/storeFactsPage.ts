@@ -18,7 +18,13 @@ const cell = (text: string) => text.replace(/\|/g, '\\|');
 function sourceLink(source: string): string {
   const url = /https?:\/\/\S+/.exec(source)?.[0];
   if (!url) return cell(source);
-  const page = url.replace(/[#?].*$/, '').replace(/\/$/, '').split('/').pop()?.replace(/\.html$/, '') ?? url;
+  const page =
+    url
+      .replace(/[#?].*$/, '')
+      .replace(/\/$/, '')
+      .split('/')
+      .pop()
+      ?.replace(/\.html$/, '') ?? url;
   return `[${page}](${url})${source.includes('[secondary source]') ? ' (secondary source)' : ''}`;
 }
 
@@ -41,7 +47,14 @@ export function renderStoreFactsPage(): string {
     for (const [label, fact] of ROWS) lines.push(`| ${label} | ${cell(fact(facts).text)} | ${sourceLink(fact(facts).source)} |`);
     lines.push('');
   }
-  lines.push('## Writing to multi-Region stores', '', 'AWS\'s guidance behind `writeMode`, `writes`, `leaseStore` and the rules `lww-loses-updates`, `strong-reads-in-writer-region` and `lease-in-eventual-store`.', '', '| fact | source |', '|---|---|');
+  lines.push(
+    '## Writing to multi-Region stores',
+    '',
+    "AWS's guidance behind `writeMode`, `writes`, `leaseStore` and the rules `lww-loses-updates`, `strong-reads-in-writer-region` and `lease-in-eventual-store`.",
+    '',
+    '| fact | source |',
+    '|---|---|',
+  );
   for (const fact of Object.values(writeGuidance)) lines.push(`| ${cell(fact.text)} | ${sourceLink(fact.source)} |`);
   lines.push('');
   lines.push('## Split-brain guards', '', '| guard | protects | costs | source |', '|---|---|---|---|');

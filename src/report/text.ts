@@ -32,8 +32,7 @@ function wrap(text: string, width: number): string[] {
 }
 
 export function renderText(files: readonly AnalysedFile[], options: { color: boolean; verbose?: boolean }): string {
-  const paint = (style: keyof typeof colours, text: string) =>
-    options.color ? `\u001b[${colours[style][0]}m${text}\u001b[${colours[style][1]}m` : text;
+  const paint = (style: keyof typeof colours, text: string) => (options.color ? `\u001b[${colours[style][0]}m${text}\u001b[${colours[style][1]}m` : text);
   const lines: string[] = [];
   const all = files.flatMap(({ analysis }) => analysis.findings);
   for (const { file, analysis } of files) {
@@ -47,7 +46,10 @@ export function renderText(files: readonly AnalysedFile[], options: { color: boo
         lines.push(...wrap(finding.detail, 96).map((detailLine) => `    ${paint('dim', detailLine)}`));
         // The template line a finding is about, where editors and terminals make it a link.
         for (const related of finding.related ?? []) {
-          if (related.file !== undefined) lines.push(`    ${paint('dim', `see ${besideCatalog(file, related.file)}:${related.range.start.line}:${related.range.start.column} ${related.message}`)}`);
+          if (related.file !== undefined)
+            lines.push(
+              `    ${paint('dim', `see ${besideCatalog(file, related.file)}:${related.range.start.line}:${related.range.start.column} ${related.message}`)}`,
+            );
         }
       }
     }
@@ -55,7 +57,9 @@ export function renderText(files: readonly AnalysedFile[], options: { color: boo
   // What could not be judged is no finding (no rule fires on it), but --verbose says what and why.
   if (options.verbose) {
     for (const { file, analysis } of files) {
-      const unjudged = analysis.report.dataTypes.flatMap((dataType) => (dataType.deployed ?? []).flatMap((resource) => (resource.unknown ?? []).map((fact) => `${dataType.name}: ${resource.name}: ${fact}`)));
+      const unjudged = analysis.report.dataTypes.flatMap((dataType) =>
+        (dataType.deployed ?? []).flatMap((resource) => (resource.unknown ?? []).map((fact) => `${dataType.name}: ${resource.name}: ${fact}`)),
+      );
       if (unjudged.length === 0) continue;
       lines.push(`${file}: ${paint('bold', 'not judged')}, the infrastructure does not fix:`);
       for (const text of unjudged) lines.push(...wrap(text, 96).map((line, i) => `  ${i === 0 ? '- ' : '  '}${paint('dim', line)}`));
@@ -66,7 +70,10 @@ export function renderText(files: readonly AnalysedFile[], options: { color: boo
   const accepted = files.reduce((sum, { analysis }) => sum + analysis.acceptedRisks.length, 0);
   const tail = [
     plural(files.length, 'catalog'),
-    plural(files.reduce((sum, { analysis }) => sum + analysis.recommendations.length, 0), 'data type'),
+    plural(
+      files.reduce((sum, { analysis }) => sum + analysis.recommendations.length, 0),
+      'data type',
+    ),
     ...(accepted > 0 ? [plural(accepted, 'accepted risk')] : []),
   ];
   const summary = `${problems > 0 ? '✖' : '✔'} ${countsText(all)} in ${tail.join(', ')}`;

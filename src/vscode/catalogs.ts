@@ -4,7 +4,17 @@
 import { open } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import * as vscode from 'vscode';
-import { analyzeCatalog, API_VERSION_HEAD_CHARS, isOfRule, declaresCatalogApiVersion, followRange, type CatalogAnalysis, type Finding, type Severity, type TextChange } from '../engine';
+import {
+  analyzeCatalog,
+  API_VERSION_HEAD_CHARS,
+  isOfRule,
+  declaresCatalogApiVersion,
+  followRange,
+  type CatalogAnalysis,
+  type Finding,
+  type Severity,
+  type TextChange,
+} from '../engine';
 import type { InfrastructureEntry } from '../engine/infrastructure';
 import { linkedInfrastructure } from '../workspace/files';
 import { loadTerraformParser } from '../workspace/terraform';
@@ -169,7 +179,9 @@ export class CatalogDiagnostics implements vscode.Disposable {
     // one parse per edit. A catalog that links nothing any more watches no file.
     this.linkedPaths.delete(uri.toString());
     const analysis = analyzeCatalog(text, {
-      fileName: uri.fsPath, severities: settings.rules, maxFileBytes: settings.maxFileSize,
+      fileName: uri.fsPath,
+      severities: settings.rules,
+      maxFileBytes: settings.maxFileSize,
       link: (entries) => this.readInfrastructure(uri, text, entries, settings.maxFileSize),
     });
     const elapsed = performance.now() - started;
@@ -186,7 +198,10 @@ export class CatalogDiagnostics implements vscode.Disposable {
       });
       this.collection.set(uri, [...analysis.findings.map((finding) => toDiagnostic(uri, finding)), ...kept]);
     } else {
-      this.collection.set(uri, analysis.findings.map((finding) => toDiagnostic(uri, finding)));
+      this.collection.set(
+        uri,
+        analysis.findings.map((finding) => toDiagnostic(uri, finding)),
+      );
     }
     this.log.info(`analysed ${vscode.workspace.asRelativePath(uri)} in ${elapsed.toFixed(1)} ms: ${countsText(analysis.findings)}`);
     const entry = { uri, text, analysis };
@@ -229,11 +244,14 @@ export class CatalogDiagnostics implements vscode.Disposable {
       const entry = this.analysed.get(key);
       if (!entry) continue;
       clearTimeout(this.pending.get(key));
-      this.pending.set(key, setTimeout(() => {
-        this.pending.delete(key);
-        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-        this.publish(entry.uri, open ? open.getText() : entry.text);
-      }, CHANGE_DEBOUNCE_MS));
+      this.pending.set(
+        key,
+        setTimeout(() => {
+          this.pending.delete(key);
+          const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+          this.publish(entry.uri, open ? open.getText() : entry.text);
+        }, CHANGE_DEBOUNCE_MS),
+      );
     }
   }
 
@@ -261,11 +279,14 @@ export class CatalogDiagnostics implements vscode.Disposable {
       good.changes.push(...changes.map((change) => ({ start: change.range.start, end: change.range.end, text: change.text })));
     }
     clearTimeout(this.pending.get(key));
-    this.pending.set(key, setTimeout(() => {
-      this.pending.delete(key);
-      // A completion or hover may have analysed this very text already.
-      if (!document.isClosed && this.analysed.get(key)?.text !== document.getText()) this.lint(document);
-    }, CHANGE_DEBOUNCE_MS));
+    this.pending.set(
+      key,
+      setTimeout(() => {
+        this.pending.delete(key);
+        // A completion or hover may have analysed this very text already.
+        if (!document.isClosed && this.analysed.get(key)?.text !== document.getText()) this.lint(document);
+      }, CHANGE_DEBOUNCE_MS),
+    );
   }
 
   private didSaveTextDocument(document: vscode.TextDocument): void {
@@ -398,8 +419,13 @@ function toDiagnostic(uri: vscode.Uri, finding: Finding): vscode.Diagnostic {
   diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(finding.docsUrl) };
   if (finding.related?.length) {
     // A template's line is in its own file, named relative to the catalog.
-    diagnostic.relatedInformation = finding.related.map((related) => new vscode.DiagnosticRelatedInformation(
-      new vscode.Location(related.file === undefined ? uri : vscode.Uri.joinPath(uri, '..', related.file), toRange(related.range)), related.message));
+    diagnostic.relatedInformation = finding.related.map(
+      (related) =>
+        new vscode.DiagnosticRelatedInformation(
+          new vscode.Location(related.file === undefined ? uri : vscode.Uri.joinPath(uri, '..', related.file), toRange(related.range)),
+          related.message,
+        ),
+    );
   }
   return diagnostic;
 }

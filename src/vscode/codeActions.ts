@@ -15,7 +15,7 @@ export class CatalogCodeActions implements vscode.CodeActionProvider {
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     if (!this.catalogs.isCatalog(document)) return [];
-    if (context.only && FIX_ALL_KIND.contains(context.only) || context.only?.contains(FIX_ALL_KIND)) return this.fixAll(document);
+    if ((context.only && FIX_ALL_KIND.contains(context.only)) || context.only?.contains(FIX_ALL_KIND)) return this.fixAll(document);
     if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(context.only)) return [];
     const current = this.catalogs.current(document.uri);
     if (!current || current.text !== document.getText()) return [];
@@ -27,8 +27,9 @@ export class CatalogCodeActions implements vscode.CodeActionProvider {
     const diagnosticsOf = (fix: QuickFix) => found.filter(({ finding }) => finding.ruleId === fix.ruleId).map(({ diagnostic }) => diagnostic);
     const settings = readSettings(document.uri);
     const findings: Finding[] = found.map(({ finding }) => finding);
-    return quickFixesFor(current.text, current.analysis, findings, { analyzeOptions: { severities: settings.rules, maxFileBytes: settings.maxFileSize } })
-      .map((fix) => toAction(document, fix, diagnosticsOf(fix)));
+    return quickFixesFor(current.text, current.analysis, findings, { analyzeOptions: { severities: settings.rules, maxFileBytes: settings.maxFileSize } }).map(
+      (fix) => toAction(document, fix, diagnosticsOf(fix)),
+    );
   }
 
   private fixAll(document: vscode.TextDocument): vscode.CodeAction[] {
@@ -43,7 +44,11 @@ export class CatalogCodeActions implements vscode.CodeActionProvider {
     while (start < text.length && start < fixed.length && text[start] === fixed[start]) start++;
     let end = 0;
     while (end < text.length - start && end < fixed.length - start && text[text.length - 1 - end] === fixed[fixed.length - 1 - end]) end++;
-    action.edit.replace(document.uri, new vscode.Range(document.positionAt(start), document.positionAt(text.length - end)), fixed.slice(start, fixed.length - end));
+    action.edit.replace(
+      document.uri,
+      new vscode.Range(document.positionAt(start), document.positionAt(text.length - end)),
+      fixed.slice(start, fixed.length - end),
+    );
     return [action];
   }
 }
@@ -56,7 +61,10 @@ function toAction(document: vscode.TextDocument, fix: QuickFix, diagnostics: vsc
   const range = (offset: [number, number]) => new vscode.Range(document.positionAt(offset[0]), document.positionAt(offset[1]));
   if (fix.snippet) {
     // A snippet edit puts the cursor on the reason placeholder.
-    action.edit.set(document.uri, fix.edits.map((edit) => new vscode.SnippetTextEdit(range(edit.offset), new vscode.SnippetString(edit.newText))));
+    action.edit.set(
+      document.uri,
+      fix.edits.map((edit) => new vscode.SnippetTextEdit(range(edit.offset), new vscode.SnippetString(edit.newText))),
+    );
   } else {
     for (const edit of fix.edits) action.edit.replace(document.uri, range(edit.offset), edit.newText);
   }

@@ -25,7 +25,9 @@ export class CatalogCodeLens implements vscode.CodeLensProvider {
     if (!shown) return undefined;
     return dataTypeLenses(shown.entry.analysis).flatMap((lens) => {
       const range = shown.follow(toRange(lens.range));
-      return range ? [new vscode.CodeLens(range, { title: lens.title, tooltip: lens.tooltip, command: 'capAdvisor.showReport', arguments: [document.uri, lens.dataType] })] : [];
+      return range
+        ? [new vscode.CodeLens(range, { title: lens.title, tooltip: lens.tooltip, command: 'capAdvisor.showReport', arguments: [document.uri, lens.dataType] })]
+        : [];
     });
   }
 }

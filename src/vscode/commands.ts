@@ -2,7 +2,17 @@
 // Add Data Type, Draft Catalog from Infrastructure.
 import { relative, sep } from 'node:path';
 import * as vscode from 'vscode';
-import { analyzeCatalog, CATEGORIES, categoryNeeds, categoryText, dataTypeEntry, insertDataType, NEW_CATALOG_TEMPLATE, parseDuration, type DataTypeAnswers } from '../engine';
+import {
+  analyzeCatalog,
+  CATEGORIES,
+  categoryNeeds,
+  categoryText,
+  dataTypeEntry,
+  insertDataType,
+  NEW_CATALOG_TEMPLATE,
+  parseDuration,
+  type DataTypeAnswers,
+} from '../engine';
 import { draftCatalog, regionInFileName, type DeployedSystem, type DraftOptions } from '../engine';
 import { knownRegions } from '../engine/infrastructure';
 import { linkedInfrastructureAsync } from '../workspace/files';
@@ -13,12 +23,17 @@ import { activeCatalogUri } from './reportPanel';
 
 /** Analyze Workspace from the palette: progress while it reads the catalogs, then what it found. */
 export async function analyzeWorkspace(catalogs: CatalogDiagnostics): Promise<number> {
-  const count = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'CAP Advisor: analysing the workspace' }, (progress) =>
-    catalogs.analyzeWorkspace((done, total) => progress.report({ message: `${done + 1} of ${plural(total, 'catalog')}`, increment: 100 / total })));
+  const count = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'CAP Advisor: analysing the workspace' },
+    (progress) =>
+      catalogs.analyzeWorkspace((done, total) => progress.report({ message: `${done + 1} of ${plural(total, 'catalog')}`, increment: 100 / total })),
+  );
   const findings = catalogs.all().flatMap((catalog) => catalog.analysis.findings);
-  void vscode.window.showInformationMessage(count === 0
-    ? 'CAP Advisor: no data catalog in this workspace (files named *.catalog.yaml or declaring apiVersion: cap-advisor/v1).'
-    : `CAP Advisor: ${plural(count, 'catalog')} in the workspace, ${countsText(findings)}.`);
+  void vscode.window.showInformationMessage(
+    count === 0
+      ? 'CAP Advisor: no data catalog in this workspace (files named *.catalog.yaml or declaring apiVersion: cap-advisor/v1).'
+      : `CAP Advisor: ${plural(count, 'catalog')} in the workspace, ${countsText(findings)}.`,
+  );
   return count;
 }
 
@@ -53,16 +68,19 @@ export async function openExample(extensionUri: vscode.Uri, storageUri?: vscode.
   const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(source, EXAMPLE_FILES[0]));
   const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: new TextDecoder().decode(bytes) });
   await vscode.window.showTextDocument(document);
-  void vscode.window.showInformationMessage('CAP Advisor: the example opened as an untitled copy, so the templates it links (infra/) are not read: the deployed-system findings are missing.');
+  void vscode.window.showInformationMessage(
+    'CAP Advisor: the example opened as an untitled copy, so the templates it links (infra/) are not read: the deployed-system findings are missing.',
+  );
   return document;
 }
 
 /** The walkthrough's fix step: the cursor on the active catalog's first error, and its quick fixes open. */
 export async function showFixes(catalogs: CatalogDiagnostics): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
-  const first = editor && catalogs.isCatalog(editor.document)
-    ? catalogs.current(editor.document.uri)?.analysis.findings.find((finding) => finding.severity === 'error')
-    : undefined;
+  const first =
+    editor && catalogs.isCatalog(editor.document)
+      ? catalogs.current(editor.document.uri)?.analysis.findings.find((finding) => finding.severity === 'error')
+      : undefined;
   if (!editor || !first) {
     void vscode.window.showInformationMessage('CAP Advisor: open a catalog with an error first (the example has several).');
     return false;
@@ -93,17 +111,34 @@ export async function exportReport(catalogs: CatalogDiagnostics, version: string
     void vscode.window.showInformationMessage('CAP Advisor: no data catalog to report on. Open one, or run "CAP Advisor: Analyze Workspace".');
     return undefined;
   }
-  const chosen = format ?? (await vscode.window.showQuickPick(
-    (Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((id) => ({ label: EXPORT_FORMATS[id].label, id })),
-    { title: 'CAP Advisor: Export Report', placeHolder: 'Format of the report' },
-  ))?.id;
+  const chosen =
+    format ??
+    (
+      await vscode.window.showQuickPick(
+        (Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((id) => ({ label: EXPORT_FORMATS[id].label, id })),
+        { title: 'CAP Advisor: Export Report', placeHolder: 'Format of the report' },
+      )
+    )?.id;
   if (!chosen) return undefined;
   const base = sources.length === 1 ? sources[0].uri : vscode.workspace.workspaceFolders?.[0]?.uri;
   const suggested = base && vscode.Uri.joinPath(base, sources.length === 1 ? '..' : '.', `cap-advisor-report.${EXPORT_FORMATS[chosen].extension}`);
-  const destination = target ?? await vscode.window.showSaveDialog({ defaultUri: suggested, title: 'Export the CAP Advisor report', filters: { [EXPORT_FORMATS[chosen].label]: [EXPORT_FORMATS[chosen].extension] } });
+  const destination =
+    target ??
+    (await vscode.window.showSaveDialog({
+      defaultUri: suggested,
+      title: 'Export the CAP Advisor report',
+      filters: { [EXPORT_FORMATS[chosen].label]: [EXPORT_FORMATS[chosen].extension] },
+    }));
   if (!destination) return undefined;
   const files: AnalysedFile[] = sources.map((source) => ({ file: vscode.workspace.asRelativePath(source.uri), analysis: source.analysis }));
-  const content = chosen === 'markdown' ? renderMarkdown(files) : chosen === 'html' ? renderHtml(files) : chosen === 'json' ? renderJson(files, { indent: true }) : renderSarif(files, { toolVersion: version });
+  const content =
+    chosen === 'markdown'
+      ? renderMarkdown(files)
+      : chosen === 'html'
+        ? renderHtml(files)
+        : chosen === 'json'
+          ? renderJson(files, { indent: true })
+          : renderSarif(files, { toolVersion: version });
   await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(content));
   void vscode.window.showInformationMessage(`CAP Advisor: report written to ${vscode.workspace.asRelativePath(destination)}.`);
   return destination;
@@ -115,12 +150,14 @@ export async function exportReport(catalogs: CatalogDiagnostics, version: string
  * when the user cancels.
  */
 export async function newCatalog(name?: string): Promise<vscode.TextDocument | undefined> {
-  const system = name ?? await vscode.window.showInputBox({
-    title: 'CAP Advisor: New Data Catalog',
-    prompt: 'Name of the system the catalog describes (lower case, e.g. storefront): its file is <name>.catalog.yaml',
-    value: 'shop',
-    validateInput: (value) => (NAME_PATTERN.test(value) ? undefined : 'Use lower-case letters, digits, -, _ and ., starting with a letter or digit.'),
-  });
+  const system =
+    name ??
+    (await vscode.window.showInputBox({
+      title: 'CAP Advisor: New Data Catalog',
+      prompt: 'Name of the system the catalog describes (lower case, e.g. storefront): its file is <name>.catalog.yaml',
+      value: 'shop',
+      validateInput: (value) => (NAME_PATTERN.test(value) ? undefined : 'Use lower-case letters, digits, -, _ and ., starting with a letter or digit.'),
+    }));
   if (!system) return undefined;
   const text = NEW_CATALOG_TEMPLATE.replace(/^( {2}name: )my-system$/m, `$1${system}`);
   // Named like a catalog (its tab reads `<name>.catalog.yaml`, not its first comment line), in the
@@ -137,9 +174,16 @@ export async function newCatalog(name?: string): Promise<vscode.TextDocument | u
  * with `content`: its tab reads like the file it will be, and saving it proposes that place and
  * that name. `fromTop` puts the cursor back on the first line, where a header is to be read first.
  */
-export async function showUntitled(folder: vscode.Uri, stem: string, extension: string, content: string, options: { language: string; viewColumn?: vscode.ViewColumn; preserveFocus?: boolean; fromTop?: boolean }): Promise<vscode.TextDocument> {
+export async function showUntitled(
+  folder: vscode.Uri,
+  stem: string,
+  extension: string,
+  content: string,
+  options: { language: string; viewColumn?: vscode.ViewColumn; preserveFocus?: boolean; fromTop?: boolean },
+): Promise<vscode.TextDocument> {
   let file = vscode.Uri.joinPath(folder, `${stem}${extension}`);
-  for (let n = 2; await exists(file) || vscode.workspace.textDocuments.some((d) => d.uri.path === file.path); n++) file = vscode.Uri.joinPath(folder, `${stem}-${n}${extension}`);
+  for (let n = 2; (await exists(file)) || vscode.workspace.textDocuments.some((d) => d.uri.path === file.path); n++)
+    file = vscode.Uri.joinPath(folder, `${stem}-${n}${extension}`);
   let document = await vscode.workspace.openTextDocument(file.with({ scheme: 'untitled' }));
   const editor = await vscode.window.showTextDocument(document, { viewColumn: options.viewColumn, preserveFocus: options.preserveFocus });
   await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), content));
@@ -159,35 +203,58 @@ const NAME_PATTERN = /^[a-z0-9][a-z0-9-_.]*$/;
 async function askDecisionQuestions(existingNames: Set<string>): Promise<DataTypeAnswers | undefined> {
   const title = 'CAP Advisor: Add Data Type';
   const name = await vscode.window.showInputBox({
-    title, prompt: 'Name of the data type (lower case, e.g. order-ledger)',
-    validateInput: (value) => !NAME_PATTERN.test(value) ? 'Use lower-case letters, digits, -, _ and ., starting with a letter or digit.'
-      : existingNames.has(value) ? `${value} is already in the catalog.` : undefined,
+    title,
+    prompt: 'Name of the data type (lower case, e.g. order-ledger)',
+    validateInput: (value) =>
+      !NAME_PATTERN.test(value)
+        ? 'Use lower-case letters, digits, -, _ and ., starting with a letter or digit.'
+        : existingNames.has(value)
+          ? `${value} is already in the catalog.`
+          : undefined,
   });
   if (!name) return undefined;
   // The category first: it answers most of the questions below.
-  const picked = await vscode.window.showQuickPick(CATEGORIES.map((category) => ({ label: category, detail: categoryText(category).replace(/`/g, ''), category })),
-    { title: `${title}: ${name}`, placeHolder: 'What kind of data is it?', matchOnDetail: true, ignoreFocusOut: true });
+  const picked = await vscode.window.showQuickPick(
+    CATEGORIES.map((category) => ({ label: category, detail: categoryText(category).replace(/`/g, ''), category })),
+    { title: `${title}: ${name}`, placeHolder: 'What kind of data is it?', matchOnDetail: true, ignoreFocusOut: true },
+  );
   if (!picked) return undefined;
   const { category } = picked;
   const yesNo = async (question: string, yes: string, no: string): Promise<boolean | undefined> => {
-    const answer = await vscode.window.showQuickPick([{ label: 'Yes', detail: yes, value: true }, { label: 'No', detail: no, value: false }], { title: `${title}: ${name}`, placeHolder: question, ignoreFocusOut: true });
+    const answer = await vscode.window.showQuickPick(
+      [
+        { label: 'Yes', detail: yes, value: true },
+        { label: 'No', detail: no, value: false },
+      ],
+      { title: `${title}: ${name}`, placeHolder: question, ignoreFocusOut: true },
+    );
     return answer?.value;
   };
   let wrongWorseThanMissing: boolean | undefined;
   let immutable: boolean | undefined;
   if (category === 'other') {
-    wrongWorseThanMissing = await yesNo('Is wrong data worse than no data?', 'Strong consistency: refuse writes rather than diverge (CP).', 'Eventual consistency: stay available, converge later (AP).');
+    wrongWorseThanMissing = await yesNo(
+      'Is wrong data worse than no data?',
+      'Strong consistency: refuse writes rather than diverge (CP).',
+      'Eventual consistency: stay available, converge later (AP).',
+    );
     if (wrongWorseThanMissing === undefined) return undefined;
     immutable = await yesNo('Is it immutable (written once, never updated)?', 'S3 fits: copies cannot diverge.', 'It is updated after it is written.');
     if (immutable === undefined) return undefined;
   }
-  const multiRegionWrites = categoryNeeds[category].immutable || immutable
-    ? false
-    : await yesNo('Must several Regions take writes?', 'Hot-hot: every Region writes; needs a split-brain guard.', 'Hot-warm: one writer Region, the others read and stand by.');
+  const multiRegionWrites =
+    categoryNeeds[category].immutable || immutable
+      ? false
+      : await yesNo(
+          'Must several Regions take writes?',
+          'Hot-hot: every Region writes; needs a split-brain guard.',
+          'Hot-warm: one writer Region, the others read and stand by.',
+        );
   if (multiRegionWrites === undefined) return undefined;
   const stalenessBudget = await vscode.window.showInputBox({
-    title: `${title}: ${name}`, prompt: 'How stale may a read in another Region be? A duration such as 0s, 500ms, 1s, 5m; empty to skip.',
-    validateInput: (value) => value === '' || parseDuration(value) !== undefined ? undefined : 'A duration: a number and ms, s, m, h or d (e.g. 1s).',
+    title: `${title}: ${name}`,
+    prompt: 'How stale may a read in another Region be? A duration such as 0s, 500ms, 1s, 5m; empty to skip.',
+    validateInput: (value) => (value === '' || parseDuration(value) !== undefined ? undefined : 'A duration: a number and ms, s, m, h or d (e.g. 1s).'),
   });
   if (stalenessBudget === undefined) return undefined;
   return { name, category, wrongWorseThanMissing, multiRegionWrites, immutable, stalenessBudget: stalenessBudget || undefined };
@@ -202,7 +269,7 @@ export async function addDataType(catalogs: CatalogDiagnostics, answers?: DataTy
   }
   const text = editor.document.getText();
   const analysis = analyzeCatalog(text);
-  const chosen = answers ?? await askDecisionQuestions(new Set(analysis.report.dataTypes.map((dt) => dt.name)));
+  const chosen = answers ?? (await askDecisionQuestions(new Set(analysis.report.dataTypes.map((dt) => dt.name))));
   if (!chosen) return false;
   const { entry, recommendation } = dataTypeEntry(chosen, analysis);
   let edit;
@@ -232,20 +299,25 @@ export async function addDataType(catalogs: CatalogDiagnostics, answers?: DataTy
  * callers that know).
  */
 export async function draftCatalogFromInfrastructure(targets?: vscode.Uri[], regions?: Record<string, string>): Promise<vscode.TextDocument | undefined> {
-  const picked = targets ?? await vscode.window.showOpenDialog({
-    title: 'CAP Advisor: Draft Catalog from Infrastructure',
-    openLabel: 'Draft Catalog',
-    canSelectFiles: true,
-    canSelectFolders: true,
-    canSelectMany: true,
-    defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
-    filters: { 'CloudFormation, SAM, CDK or Terraform': ['yaml', 'yml', 'json', 'template', 'tf'] },
-  });
+  const picked =
+    targets ??
+    (await vscode.window.showOpenDialog({
+      title: 'CAP Advisor: Draft Catalog from Infrastructure',
+      openLabel: 'Draft Catalog',
+      canSelectFiles: true,
+      canSelectFolders: true,
+      canSelectMany: true,
+      defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+      filters: { 'CloudFormation, SAM, CDK or Terraform': ['yaml', 'yml', 'json', 'template', 'tf'] },
+    }));
   if (!picked || picked.length === 0) return undefined;
   const folder = vscode.workspace.getWorkspaceFolder(picked[0])?.uri ?? vscode.Uri.joinPath(picked[0], '..');
   const paths = picked.map((uri) => relative(folder.fsPath, uri.fsPath).split(sep).join('/') || '.');
   const root = { catalogDir: folder.fsPath, workspaceRoot: folder.fsPath };
-  let system = await linkedInfrastructureAsync(paths.map((path, index) => ({ index, path })), root);
+  let system = await linkedInfrastructureAsync(
+    paths.map((path, index) => ({ index, path })),
+    root,
+  );
   if (!system || system.stores.length === 0) {
     const problems = system?.problems.map((problem) => problem.message) ?? [];
     void vscode.window.showWarningMessage(`CAP Advisor: no data store found to draft a catalog from.${problems.length ? ` ${problems[0]}` : ''}`);
@@ -255,11 +327,17 @@ export async function draftCatalogFromInfrastructure(targets?: vscode.Uri[], reg
   const answers = await regionsOfPlainTemplates(system, regions);
   if (answers.size > 0) {
     infrastructure = withRegions(paths, system, answers);
-    system = (await linkedInfrastructureAsync(infrastructure.map((entry, index) => ({ index, ...(typeof entry === 'string' ? { path: entry } : entry) })), root)) ?? system;
+    system =
+      (await linkedInfrastructureAsync(
+        infrastructure.map((entry, index) => ({ index, ...(typeof entry === 'string' ? { path: entry } : entry) })),
+        root,
+      )) ?? system;
   }
   const problems = system.problems.map((problem) => problem.message);
   const document = await showUntitled(folder, 'drafted', '.catalog.yaml', draftCatalog(system, { infrastructure }), { language: 'yaml' });
-  void vscode.window.showInformationMessage(`CAP Advisor: drafted ${plural(system.stores.length, 'data type')} from the infrastructure. Every "# check:" is a guess to confirm before the advice can be trusted.${problems.length ? ` Not read: ${problems.join(' ')}` : ''}`);
+  void vscode.window.showInformationMessage(
+    `CAP Advisor: drafted ${plural(system.stores.length, 'data type')} from the infrastructure. Every "# check:" is a guess to confirm before the advice can be trusted.${problems.length ? ` Not read: ${problems.join(' ')}` : ''}`,
+  );
   return document;
 }
 
@@ -279,7 +357,11 @@ async function regionsOfPlainTemplates(system: DeployedSystem, given: Record<str
       ...offered.map((region) => ({ label: region, region, description: region === named ? 'in the file name' : 'a Region the infrastructure names' })),
       { label: 'Leave it unknown', description: 'the draft marks what it does not know with # check:' },
     ];
-    const picked = await vscode.window.showQuickPick(items, { title: 'CAP Advisor: Draft Catalog from Infrastructure', placeHolder: `Which Region is ${file} deployed in? A plain template never says.`, ignoreFocusOut: true });
+    const picked = await vscode.window.showQuickPick(items, {
+      title: 'CAP Advisor: Draft Catalog from Infrastructure',
+      placeHolder: `Which Region is ${file} deployed in? A plain template never says.`,
+      ignoreFocusOut: true,
+    });
     if (picked?.region) answers.set(file, picked.region);
   }
   return answers;

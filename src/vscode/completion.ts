@@ -93,7 +93,10 @@ async function searchInfrastructure(folder: vscode.WorkspaceFolder): Promise<Arr
   return [
     ...assemblies.sort().map((path) => ({ path, detail: 'CDK cloud assembly' })),
     ...terraform.sort().map((path) => ({ path, detail: 'Terraform module' })),
-    ...templates.map((uri) => uri.fsPath).filter((path) => !inAssembly(path) && !path.endsWith('.catalog.yaml') && !path.endsWith('.catalog.yml')).sort()
+    ...templates
+      .map((uri) => uri.fsPath)
+      .filter((path) => !inAssembly(path) && !path.endsWith('.catalog.yaml') && !path.endsWith('.catalog.yml'))
+      .sort()
       .map((path) => ({ path, detail: /template\.ya?ml$/.test(path) ? 'SAM or CloudFormation template' : 'CloudFormation template' })),
   ];
 }

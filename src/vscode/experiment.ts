@@ -3,7 +3,13 @@
 // side by side as unsaved files beside the catalog (the engine plans; src/report writes).
 import * as vscode from 'vscode';
 import { planExperiment } from '../engine';
-import { renderExperimentCloudFormation, renderExperimentJson, renderExperimentMarkdown, renderExperimentTerraform, type ExperimentFormat } from '../report/experiments';
+import {
+  renderExperimentCloudFormation,
+  renderExperimentJson,
+  renderExperimentMarkdown,
+  renderExperimentTerraform,
+  type ExperimentFormat,
+} from '../report/experiments';
 import type { CatalogDiagnostics } from './catalogs';
 import { showUntitled } from './commands';
 import { activeCatalogUri } from './reportPanel';
@@ -26,7 +32,12 @@ export interface WrittenExperiment {
  * Writes the experiment for "isolate `region`" of the catalog (the active one, or `uri`), asking
  * for the Region and the format when not given; undefined when the user cancels.
  */
-export async function writeExperiment(catalogs: CatalogDiagnostics, uri?: vscode.Uri, region?: string, format?: TemplateFormat): Promise<WrittenExperiment | undefined> {
+export async function writeExperiment(
+  catalogs: CatalogDiagnostics,
+  uri?: vscode.Uri,
+  region?: string,
+  format?: TemplateFormat,
+): Promise<WrittenExperiment | undefined> {
   const target = uri ?? activeCatalogUri(catalogs);
   const current = target && catalogs.current(target);
   if (!target || !current || current.analysis.report.regions.length === 0) {
@@ -36,7 +47,10 @@ export async function writeExperiment(catalogs: CatalogDiagnostics, uri?: vscode
   const title = 'CAP Advisor: Write Fault-Injection Experiment';
   const regions = current.analysis.report.regions;
   if (!region || !regions.some((r) => r.name === region)) {
-    const picked = await vscode.window.showQuickPick(regions.map((r) => ({ label: `Cut off ${r.name}`, description: r.role, region: r.name })), { title, placeHolder: 'Which Region should the experiment cut off?' });
+    const picked = await vscode.window.showQuickPick(
+      regions.map((r) => ({ label: `Cut off ${r.name}`, description: r.role, region: r.name })),
+      { title, placeHolder: 'Which Region should the experiment cut off?' },
+    );
     if (!picked) return undefined;
     region = picked.region;
   }
@@ -44,7 +58,10 @@ export async function writeExperiment(catalogs: CatalogDiagnostics, uri?: vscode
     // Terraform first when the catalog links Terraform: the file drops into the root module.
     const linksTerraform = current.analysis.report.deployed?.files.some((file) => file.endsWith('.tf') || file.endsWith('.tf.json')) ?? false;
     const order: TemplateFormat[] = linksTerraform ? ['terraform', 'cloudformation', 'json'] : ['cloudformation', 'terraform', 'json'];
-    const picked = await vscode.window.showQuickPick(order.map((id) => ({ label: FORMATS[id].label, id })), { title, placeHolder: `The experiment that cuts off ${region}, as` });
+    const picked = await vscode.window.showQuickPick(
+      order.map((id) => ({ label: FORMATS[id].label, id })),
+      { title, placeHolder: `The experiment that cuts off ${region}, as` },
+    );
     if (!picked) return undefined;
     format = picked.id;
   }
@@ -54,7 +71,11 @@ export async function writeExperiment(catalogs: CatalogDiagnostics, uri?: vscode
   const folder = vscode.Uri.joinPath(target, '..');
   const testPlan = renderExperimentMarkdown(plan, catalogName);
   if (plan.templates.length === 0) {
-    const planDocument = await showUntitled(folder, `${stem}.test-plan`, '.md', testPlan, { language: 'markdown', viewColumn: vscode.ViewColumn.One, fromTop: true });
+    const planDocument = await showUntitled(folder, `${stem}.test-plan`, '.md', testPlan, {
+      language: 'markdown',
+      viewColumn: vscode.ViewColumn.One,
+      fromTop: true,
+    });
     void vscode.window.showInformationMessage(`CAP Advisor: nothing for FIS to act on in ${region}; the test plan says why.`);
     return { plan: planDocument };
   }
@@ -63,6 +84,11 @@ export async function writeExperiment(catalogs: CatalogDiagnostics, uri?: vscode
   const [isolation] = render(plan);
   // Both are read from the top, where the header says where to deploy and what to expect.
   const templateDocument = await showUntitled(folder, stem, extension, isolation.text, { language, viewColumn: vscode.ViewColumn.One, fromTop: true });
-  const planDocument = await showUntitled(folder, `${stem}.test-plan`, '.md', testPlan, { language: 'markdown', viewColumn: vscode.ViewColumn.Two, preserveFocus: true, fromTop: true });
+  const planDocument = await showUntitled(folder, `${stem}.test-plan`, '.md', testPlan, {
+    language: 'markdown',
+    viewColumn: vscode.ViewColumn.Two,
+    preserveFocus: true,
+    fromTop: true,
+  });
   return { template: templateDocument, plan: planDocument };
 }

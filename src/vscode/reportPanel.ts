@@ -16,7 +16,10 @@ export class ReportPanel implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
 
   /** `extensionUri`: where the bundled rule pages are (docs/rules). */
-  constructor(private readonly catalogs: CatalogDiagnostics, private readonly extensionUri: vscode.Uri) {
+  constructor(
+    private readonly catalogs: CatalogDiagnostics,
+    private readonly extensionUri: vscode.Uri,
+  ) {
     // The report shows the catalog being edited: switching to another catalog switches it.
     this.subscriptions = followCatalog(catalogs, () => (this.panel ? this.uri : null), {
       changed: () => this.render(),
@@ -43,10 +46,15 @@ export class ReportPanel implements vscode.Disposable {
     this.uri = target;
     this.focus = dataType;
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel(ReportPanel.viewType, 'CAP Advisor report', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-        enableScripts: true,
-        localResourceRoots: [],
-      });
+      this.panel = vscode.window.createWebviewPanel(
+        ReportPanel.viewType,
+        'CAP Advisor report',
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        {
+          enableScripts: true,
+          localResourceRoots: [],
+        },
+      );
       this.panel.onDidDispose(() => {
         this.panel = undefined;
       });
@@ -87,7 +95,9 @@ export class ReportPanel implements vscode.Disposable {
       return;
     }
     const nonce = randomBytes(16).toString('hex');
-    this.panel.webview.html = renderHtml([{ file: vscode.workspace.asRelativePath(this.uri), analysis: current.analysis }], { webview: { cspSource: this.panel.webview.cspSource, nonce, focus: this.focus } });
+    this.panel.webview.html = renderHtml([{ file: vscode.workspace.asRelativePath(this.uri), analysis: current.analysis }], {
+      webview: { cspSource: this.panel.webview.cspSource, nonce, focus: this.focus },
+    });
   }
 
   private async reveal(message: { type?: string; offset?: [number, number] }): Promise<void> {
@@ -99,7 +109,10 @@ export class ReportPanel implements vscode.Disposable {
 /** Shows the catalog in the first editor column with [start, end) selected: where a webview's click leads. */
 export async function revealInCatalog(uri: vscode.Uri, [start, end]: [number, number]): Promise<void> {
   const document = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(document.positionAt(start), document.positionAt(end)) });
+  await vscode.window.showTextDocument(document, {
+    viewColumn: vscode.ViewColumn.One,
+    selection: new vscode.Range(document.positionAt(start), document.positionAt(end)),
+  });
 }
 
 /**
@@ -107,7 +120,11 @@ export async function revealInCatalog(uri: vscode.Uri, [start, end]: [number, nu
  * `activated` when the user switches to another catalog's editor. `shown` is the catalog the panel
  * shows, or null while it is closed (then nothing is heard).
  */
-export function followCatalog(catalogs: CatalogDiagnostics, shown: () => vscode.Uri | undefined | null, on: { changed: () => void; activated: (uri: vscode.Uri) => void }): vscode.Disposable[] {
+export function followCatalog(
+  catalogs: CatalogDiagnostics,
+  shown: () => vscode.Uri | undefined | null,
+  on: { changed: () => void; activated: (uri: vscode.Uri) => void },
+): vscode.Disposable[] {
   return [
     catalogs.onDidChange((changed) => {
       const uri = changed instanceof vscode.Uri ? changed : changed.uri;

@@ -91,7 +91,11 @@ export class ScenarioPanel implements vscode.Disposable {
       const picks = [
         { label: 'Every Region, cut off and lost in turn', disruptions: allDisruptions(current.analysis) },
         ...current.analysis.report.regions.flatMap((region) => [
-          { label: `Cut off ${region.name}`, description: `${region.role}: alive, but it cannot reach any other Region`, disruptions: [{ kind: 'isolate' as const, region: region.name }] },
+          {
+            label: `Cut off ${region.name}`,
+            description: `${region.role}: alive, but it cannot reach any other Region`,
+            disruptions: [{ kind: 'isolate' as const, region: region.name }],
+          },
           { label: `Lose ${region.name}`, description: `${region.role}: the Region is down`, disruptions: [{ kind: 'lose' as const, region: region.name }] },
         ]),
       ];
@@ -102,7 +106,12 @@ export class ScenarioPanel implements vscode.Disposable {
     this.uri = target;
     this.disruptions = disruptions;
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('capAdvisor.scenarios', 'CAP Advisor: partition scenarios', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, localResourceRoots: [] });
+      this.panel = vscode.window.createWebviewPanel(
+        'capAdvisor.scenarios',
+        'CAP Advisor: partition scenarios',
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        { enableScripts: true, localResourceRoots: [] },
+      );
       this.panel.onDidDispose(() => {
         this.panel = undefined;
         this.shown = undefined;
@@ -124,9 +133,17 @@ export class ScenarioPanel implements vscode.Disposable {
     const file = vscode.workspace.asRelativePath(this.uri);
     const nonce = randomBytes(16).toString('hex');
     // A Region's isolation can be tested: its column's scenario offers the fault-injection experiment.
-    const experiment = (region: string) => `<p><button data-experiment="${escapeHtml(region)}" title="The AWS FIS experiment that cuts ${escapeHtml(region)} off, and the test plan of what each data type should do">Write fault-injection experiment…</button></p>`;
-    const pictures = scenarios.map((scenario, column) => `<div class="scenario" data-scenario="${column}"${column === 0 ? '' : ' hidden'}>${scenario.kind === 'isolate' ? experiment(scenario.region) : ''}${scenarioPictureSvg(scenario, current.analysis.report.regions)}</div>`).join('');
-    const splitBrains = scenarios.flatMap((s) => s.outcomes.filter((o) => o.verdict === 'split-brain').map((o) => `<li>${escapeHtml(o.message)} ${inlineCode(o.detail)}</li>`));
+    const experiment = (region: string) =>
+      `<p><button data-experiment="${escapeHtml(region)}" title="The AWS FIS experiment that cuts ${escapeHtml(region)} off, and the test plan of what each data type should do">Write fault-injection experiment…</button></p>`;
+    const pictures = scenarios
+      .map(
+        (scenario, column) =>
+          `<div class="scenario" data-scenario="${column}"${column === 0 ? '' : ' hidden'}>${scenario.kind === 'isolate' ? experiment(scenario.region) : ''}${scenarioPictureSvg(scenario, current.analysis.report.regions)}</div>`,
+      )
+      .join('');
+    const splitBrains = scenarios.flatMap((s) =>
+      s.outcomes.filter((o) => o.verdict === 'split-brain').map((o) => `<li>${escapeHtml(o.message)} ${inlineCode(o.detail)}</li>`),
+    );
     this.panel.title = `Partition scenarios: ${file}`;
     this.panel.webview.html = `<!DOCTYPE html>
 <html lang="en">

@@ -9,7 +9,20 @@ import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'no
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { analyzeCatalog, DEFAULT_MAX_FILE_BYTES, formatBytes, type AnalyzeOptions, type CatalogAnalysis } from '../engine';
 import { plural } from '../report/model';
-import { deployedSystem, isTerraformJson, MAX_MODULE_DEPTH, readCloudAssembly, readTerraformJson, samConfigRegion, type DeployedSystem, type InfrastructureEntry, type InfrastructureFiles, type InfrastructureProblem, type TemplateFile, type TerraformModule } from '../engine/infrastructure';
+import {
+  deployedSystem,
+  isTerraformJson,
+  MAX_MODULE_DEPTH,
+  readCloudAssembly,
+  readTerraformJson,
+  samConfigRegion,
+  type DeployedSystem,
+  type InfrastructureEntry,
+  type InfrastructureFiles,
+  type InfrastructureProblem,
+  type TemplateFile,
+  type TerraformModule,
+} from '../engine/infrastructure';
 import { loadTerraformParser, parseHcl, parseHclJson, terraformParserError, terraformParserLoaded, type ParsedHcl } from './terraform';
 
 export interface InfrastructureRoot {
@@ -29,7 +42,13 @@ const MAX_FILES_IN_FOLDER = 5000;
 /** How many template texts were read from disk (cached ones are not): the benchmark shows edits cost none. */
 export const readCounter = { templates: 0 };
 
-interface CachedFile { mtimeMs: number; size: number; text: string; nested?: string[]; hcl?: ParsedHcl }
+interface CachedFile {
+  mtimeMs: number;
+  size: number;
+  text: string;
+  nested?: string[];
+  hcl?: ParsedHcl;
+}
 const fileCache = new Map<string, CachedFile>();
 const systemCache = new Map<string, { signature: string; system: DeployedSystem }>();
 
@@ -67,7 +86,14 @@ class Finder {
 
   find(entries: InfrastructureEntry[]): InfrastructureFiles & { stamps: string[]; pendingParser: boolean } {
     for (const entry of entries) this.readEntry(entry);
-    return { templates: this.templates, problems: this.problems, files: [...this.files], terraform: this.terraform, stamps: this.stamps, pendingParser: this.pendingParser };
+    return {
+      templates: this.templates,
+      problems: this.problems,
+      files: [...this.files],
+      terraform: this.terraform,
+      stamps: this.stamps,
+      pendingParser: this.pendingParser,
+    };
   }
 
   private problem(entry: InfrastructureEntry, message: string, detail: string, unreadModules?: string[]): void {
@@ -77,12 +103,20 @@ class Finder {
   private readEntry(entry: InfrastructureEntry): void {
     const written = entry.path;
     if (isAbsolute(written) || /^[a-zA-Z]:[\\/]/.test(written)) {
-      this.problem(entry, `${written} is not read: write infrastructure paths relative to the catalog.`, `\`${written}\` is an absolute path. CAP Advisor reads infrastructure only inside the workspace, so that a shared catalog cannot make it read files elsewhere: write the path relative to the catalog's folder.`);
+      this.problem(
+        entry,
+        `${written} is not read: write infrastructure paths relative to the catalog.`,
+        `\`${written}\` is an absolute path. CAP Advisor reads infrastructure only inside the workspace, so that a shared catalog cannot make it read files elsewhere: write the path relative to the catalog's folder.`,
+      );
       return;
     }
     const absolute = resolve(this.root.catalogDir, written);
     if (!this.inside(absolute)) {
-      this.problem(entry, `${written} is not read: it leaves the workspace (widen it with --root).`, `\`${written}\` resolves to a path outside the workspace (\`${this.root.workspaceRoot}\`). A catalog can come from a pull request, so the paths written in it are read only inside the workspace. Move the templates into it, open the folder that holds both in VS Code, or on the command line widen it with \`--root DIR\`.`);
+      this.problem(
+        entry,
+        `${written} is not read: it leaves the workspace (widen it with --root).`,
+        `\`${written}\` resolves to a path outside the workspace (\`${this.root.workspaceRoot}\`). A catalog can come from a pull request, so the paths written in it are read only inside the workspace. Move the templates into it, open the folder that holds both in VS Code, or on the command line widen it with \`--root DIR\`.`,
+      );
       return;
     }
     let stat;
@@ -90,14 +124,28 @@ class Finder {
       stat = statSync(absolute);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ELOOP') this.problem(entry, `${written} is not read: its symbolic links form a loop.`, `\`${written}\` is a symbolic link that leads back to itself (a loop), so there is nothing to read. Point the link at the templates.`);
-      else if (code === 'ENOENT' || code === 'ENOTDIR') this.problem(entry, `${written} does not exist: check the path (relative to the catalog).`, `\`${written}\` does not exist. Infrastructure paths are relative to the catalog's folder; for a CDK app, run \`cdk synth\` first so that \`cdk.out\` exists.`);
+      if (code === 'ELOOP')
+        this.problem(
+          entry,
+          `${written} is not read: its symbolic links form a loop.`,
+          `\`${written}\` is a symbolic link that leads back to itself (a loop), so there is nothing to read. Point the link at the templates.`,
+        );
+      else if (code === 'ENOENT' || code === 'ENOTDIR')
+        this.problem(
+          entry,
+          `${written} does not exist: check the path (relative to the catalog).`,
+          `\`${written}\` does not exist. Infrastructure paths are relative to the catalog's folder; for a CDK app, run \`cdk synth\` first so that \`cdk.out\` exists.`,
+        );
       else this.problem(entry, `${written} cannot be read (${code ?? 'error'}).`, `\`${written}\` cannot be read: ${(error as Error).message}.`);
       return;
     }
     const real = safeRealpath(absolute);
     if (!real || !this.insideReal(real)) {
-      this.problem(entry, `${written} is not read: a symbolic link leads out of the workspace.`, `\`${written}\` is (or passes through) a symbolic link to \`${real ?? '?'}\`, outside the workspace. CAP Advisor reads infrastructure only inside the workspace.`);
+      this.problem(
+        entry,
+        `${written} is not read: a symbolic link leads out of the workspace.`,
+        `\`${written}\` is (or passes through) a symbolic link to \`${real ?? '?'}\`, outside the workspace. CAP Advisor reads infrastructure only inside the workspace.`,
+      );
       return;
     }
     if (stat.isDirectory()) {
@@ -149,7 +197,7 @@ class Finder {
       for (const name of names) {
         seen++;
         const path = join(current, name);
-        let isDirectory = false;
+        let isDirectory: boolean;
         try {
           isDirectory = statSync(path).isDirectory();
         } catch (error) {
@@ -172,7 +220,11 @@ class Finder {
       }
     }
     if (this.templates.length + this.terraform.length + this.problems.length === before && !this.pendingParser) {
-      this.problem(entry, `${entry.path} holds no template, CDK assembly or Terraform.`, `\`${entry.path}\` holds no file CAP Advisor can read as infrastructure: a CloudFormation or SAM template (YAML or JSON with a \`Resources\` section), a CDK cloud assembly (a folder with \`manifest.json\`; run \`cdk synth\`), a Terraform module (\`.tf\` files) or a \`terraform show -json\` plan or state.`);
+      this.problem(
+        entry,
+        `${entry.path} holds no template, CDK assembly or Terraform.`,
+        `\`${entry.path}\` holds no file CAP Advisor can read as infrastructure: a CloudFormation or SAM template (YAML or JSON with a \`Resources\` section), a CDK cloud assembly (a folder with \`manifest.json\`; run \`cdk synth\`), a Terraform module (\`.tf\` files) or a \`terraform show -json\` plan or state.`,
+      );
     }
   }
 
@@ -181,14 +233,22 @@ class Finder {
     if (this.loopsSaid.has(entry.index)) return;
     this.loopsSaid.add(entry.index);
     const shown = this.display(path);
-    this.problem(entry, `${shown} is not read: its symbolic links form a loop.`, `\`${shown}\` is a symbolic link that leads back to a folder that holds it (a loop), so it is not followed. The rest of \`${entry.path}\` is read. Remove the link, or point it at the templates.`);
+    this.problem(
+      entry,
+      `${shown} is not read: its symbolic links form a loop.`,
+      `\`${shown}\` is a symbolic link that leads back to a folder that holds it (a loop), so it is not followed. The rest of \`${entry.path}\` is read. Remove the link, or point it at the templates.`,
+    );
   }
 
   /** A Terraform root module: its `.tf` files, `terraform.tfvars` and `*.auto.tfvars`, and the local modules it calls. */
   private readTerraformRoot(entry: InfrastructureEntry, folder: string): void {
     const failed = terraformParserError();
     if (failed) {
-      this.problem(entry, `${this.display(folder)} is not read: the Terraform parser did not load.`, `\`${this.display(folder)}\` holds Terraform, but its parser (WebAssembly) did not load: ${failed}. Please report it; a \`terraform show -json\` plan can be linked instead.`);
+      this.problem(
+        entry,
+        `${this.display(folder)} is not read: the Terraform parser did not load.`,
+        `\`${this.display(folder)}\` holds Terraform, but its parser (WebAssembly) did not load: ${failed}. Please report it; a \`terraform show -json\` plan can be linked instead.`,
+      );
       return;
     }
     if (!terraformParserLoaded()) {
@@ -198,19 +258,42 @@ class Finder {
     const remote: Array<{ call: string; shown: string }> = [];
     const module = this.readTerraformModule(entry, folder, [], remote, true);
     if (remote.length > 0) {
-      this.problem(entry, `${plural(remote.length, 'module')} not read (registry or remote sources are never fetched): ${remote.slice(0, 3).map((r) => r.shown).join(', ')}${remote.length > 3 ? ', …' : ''}.`, `These module calls have a registry, Git or other remote \`source\`, which CAP Advisor never fetches: ${remote.map((r) => `\`${r.shown}\``).join(', ')}. The data stores they deploy are not checked; link a \`terraform show -json\` plan to see them.`, remote.map((r) => r.call));
+      this.problem(
+        entry,
+        `${plural(remote.length, 'module')} not read (registry or remote sources are never fetched): ${remote
+          .slice(0, 3)
+          .map((r) => r.shown)
+          .join(', ')}${remote.length > 3 ? ', …' : ''}.`,
+        `These module calls have a registry, Git or other remote \`source\`, which CAP Advisor never fetches: ${remote.map((r) => `\`${r.shown}\``).join(', ')}. The data stores they deploy are not checked; link a \`terraform show -json\` plan to see them.`,
+        remote.map((r) => r.call),
+      );
     }
     if (module) this.terraform.push({ entryIndex: entry.index, module });
   }
 
-  private readTerraformModule(entry: InfrastructureEntry, folder: string, callers: string[], remote: Array<{ call: string; shown: string }>, isRoot: boolean, prefix = ''): TerraformModule | undefined {
+  private readTerraformModule(
+    entry: InfrastructureEntry,
+    folder: string,
+    callers: string[],
+    remote: Array<{ call: string; shown: string }>,
+    isRoot: boolean,
+    prefix = '',
+  ): TerraformModule | undefined {
     const real = safeRealpath(folder) ?? folder;
     if (callers.includes(real)) {
-      this.problem(entry, `${this.display(folder)} is not read again: its modules call each other in a cycle.`, `The local modules form a cycle that reaches \`${this.display(folder)}\` again (${[...callers, real].map((path) => `\`${this.display(path)}\``).join(' → ')}). Terraform refuses it too; each module is read once.`);
+      this.problem(
+        entry,
+        `${this.display(folder)} is not read again: its modules call each other in a cycle.`,
+        `The local modules form a cycle that reaches \`${this.display(folder)}\` again (${[...callers, real].map((path) => `\`${this.display(path)}\``).join(' → ')}). Terraform refuses it too; each module is read once.`,
+      );
       return undefined;
     }
     if (callers.length >= MAX_MODULE_DEPTH) {
-      this.problem(entry, `${this.display(folder)} is not read: modules nest more than ${MAX_MODULE_DEPTH} deep.`, `The module calls reach \`${this.display(folder)}\` through ${callers.length} modules. CAP Advisor reads ${MAX_MODULE_DEPTH} levels of local modules; link a \`terraform show -json\` plan to read the whole configuration.`);
+      this.problem(
+        entry,
+        `${this.display(folder)} is not read: modules nest more than ${MAX_MODULE_DEPTH} deep.`,
+        `The module calls reach \`${this.display(folder)}\` through ${callers.length} modules. CAP Advisor reads ${MAX_MODULE_DEPTH} levels of local modules; link a \`terraform show -json\` plan to read the whole configuration.`,
+      );
       return undefined;
     }
     let names: string[];
@@ -223,7 +306,9 @@ class Finder {
     const module: TerraformModule = { files: [], calls: new Map() };
     // Terraform's order: terraform.tfvars, then *.auto.tfvars in name order, JSON beside each.
     const tfvars = (file: string) => file === 'terraform.tfvars' || file === 'terraform.tfvars.json' || /\.auto\.tfvars(\.json)?$/.test(file);
-    const varsFiles = isRoot ? names.filter(tfvars).sort((a, b) => Number(!a.startsWith('terraform.tfvars')) - Number(!b.startsWith('terraform.tfvars')) || a.localeCompare(b)) : [];
+    const varsFiles = isRoot
+      ? names.filter(tfvars).sort((a, b) => Number(!a.startsWith('terraform.tfvars')) - Number(!b.startsWith('terraform.tfvars')) || a.localeCompare(b))
+      : [];
     for (const name of [...names.filter(isTerraformFile), ...varsFiles]) {
       const path = join(folder, name);
       const parsed = this.parseTerraformFile(entry, path);
@@ -242,7 +327,11 @@ class Finder {
         }
         const child = resolve(folder, sourceText);
         if (!this.inside(child)) {
-          this.problem(entry, `module ${block.labels[0]} is not read: its source leaves the workspace.`, `The module \`${block.labels[0]}\` in \`${file.file}\` has the source \`${sourceText}\`, outside the workspace. CAP Advisor reads nothing outside it.`);
+          this.problem(
+            entry,
+            `module ${block.labels[0]} is not read: its source leaves the workspace.`,
+            `The module \`${block.labels[0]}\` in \`${file.file}\` has the source \`${sourceText}\`, outside the workspace. CAP Advisor reads nothing outside it.`,
+          );
           continue;
         }
         const called = this.readTerraformModule(entry, child, [...callers, real], remote, false, `${prefix}module.${block.labels[0]}.`);
@@ -261,7 +350,11 @@ class Finder {
     const parsed = cached?.text === text && cached.hcl ? cached.hcl : path.endsWith('.json') ? parseHclJson(display, text) : parseHcl(display, text);
     if (cached?.text === text) cached.hcl = parsed;
     if ('error' in parsed) {
-      this.problem(entry, `${display} is not read: it does not parse at line ${parsed.line}, column ${parsed.column}.`, `\`${display}\` is not read: the HCL parser stops at line ${parsed.line}, column ${parsed.column} (${parsed.error}). The catalog is checked without it; \`terraform validate\` says more.`);
+      this.problem(
+        entry,
+        `${display} is not read: it does not parse at line ${parsed.line}, column ${parsed.column}.`,
+        `\`${display}\` is not read: the HCL parser stops at line ${parsed.line}, column ${parsed.column} (${parsed.error}). The catalog is checked without it; \`terraform validate\` says more.`,
+      );
       return undefined;
     }
     return parsed;
@@ -283,7 +376,11 @@ class Finder {
     for (const stack of assembly.stacks) {
       const templatePath = resolve(folder, stack.templateFile);
       if (!this.inside(templatePath) || !this.exists(templatePath)) {
-        this.problem(entry, `${this.display(manifestPath)} names ${stack.templateFile}, which is missing: run cdk synth again.`, `The CDK manifest \`${this.display(manifestPath)}\` names the template \`${stack.templateFile}\` of stack \`${stack.stackName}\`, which does not exist (or lies outside the workspace). The assembly is incomplete: run \`cdk synth\` again.`);
+        this.problem(
+          entry,
+          `${this.display(manifestPath)} names ${stack.templateFile}, which is missing: run cdk synth again.`,
+          `The CDK manifest \`${this.display(manifestPath)}\` names the template \`${stack.templateFile}\` of stack \`${stack.stackName}\`, which does not exist (or lies outside the workspace). The assembly is incomplete: run \`cdk synth\` again.`,
+        );
         continue;
       }
       this.readTemplateFile(entry, templatePath, { explicit: true, region: stack.region ?? entry.region, stack: stack.stackName, fromCloudAssembly: true });
@@ -291,11 +388,20 @@ class Finder {
     for (const directory of assembly.nestedAssemblies) {
       const nested = resolve(folder, directory);
       if (this.inside(nested) && this.exists(join(nested, 'manifest.json'))) this.readAssembly(entry, nested, visited);
-      else this.problem(entry, `${this.display(manifestPath)} names the Stage assembly ${directory}, which is missing.`, `The CDK manifest \`${this.display(manifestPath)}\` names the Stage sub-assembly \`${directory}\`, which has no manifest.json. Run \`cdk synth\` again.`);
+      else
+        this.problem(
+          entry,
+          `${this.display(manifestPath)} names the Stage assembly ${directory}, which is missing.`,
+          `The CDK manifest \`${this.display(manifestPath)}\` names the Stage sub-assembly \`${directory}\`, which has no manifest.json. Run \`cdk synth\` again.`,
+        );
     }
   }
 
-  private readTemplateFile(entry: InfrastructureEntry, path: string, how: { explicit: boolean; region?: string; stack?: string; fromCloudAssembly?: boolean }): void {
+  private readTemplateFile(
+    entry: InfrastructureEntry,
+    path: string,
+    how: { explicit: boolean; region?: string; stack?: string; fromCloudAssembly?: boolean },
+  ): void {
     const text = this.readText(entry, path);
     if (text === undefined) return;
     if ((path.endsWith('.json') || path.endsWith('.tfstate')) && /"(format_version|terraform_version)"/.test(text.slice(0, 4096))) {
@@ -306,14 +412,22 @@ class Finder {
     if (!how.explicit && !/["']?Resources["']?\s*:/.test(text)) return;
     const region = how.region ?? entry.region ?? this.samRegion(path);
     const file = this.display(path);
-    this.templates.push({ entryIndex: entry.index, file, text, stack: how.stack ?? basename(path).replace(/\.(template\.)?(ya?ml|json|template)$/, ''), ...(region ? { region } : {}), ...(how.fromCloudAssembly ? { fromCloudAssembly: true } : {}) });
+    this.templates.push({
+      entryIndex: entry.index,
+      file,
+      text,
+      stack: how.stack ?? basename(path).replace(/\.(template\.)?(ya?ml|json|template)$/, ''),
+      ...(region ? { region } : {}),
+      ...(how.fromCloudAssembly ? { fromCloudAssembly: true } : {}),
+    });
     const parsed = this.templates[this.templates.length - 1];
     // Nested stacks share their parent's Region and stack name.
     const cached = fileCache.get(path);
     const nestedPaths = cached?.text === text ? (cached.nested ??= nestedTemplatePaths(text, dirname(path))) : nestedTemplatePaths(text, dirname(path));
     for (const nested of nestedPaths) {
       const nestedPath = resolve(dirname(path), nested);
-      if (this.inside(nestedPath) && this.exists(nestedPath) && !this.files.has(this.display(nestedPath))) this.readTemplateFile(entry, nestedPath, { explicit: true, region: parsed.region, stack: parsed.stack });
+      if (this.inside(nestedPath) && this.exists(nestedPath) && !this.files.has(this.display(nestedPath)))
+        this.readTemplateFile(entry, nestedPath, { explicit: true, region: parsed.region, stack: parsed.stack });
     }
   }
 
@@ -327,7 +441,12 @@ class Finder {
       value = undefined;
     }
     if (!isTerraformJson(value)) {
-      if (explicit) this.problem(entry, `${display} is not read: it is neither a template nor a Terraform plan or state.`, `\`${display}\` is JSON, but neither a CloudFormation template (\`Resources\`) nor Terraform's (\`terraform show -json\` output or a state file).`);
+      if (explicit)
+        this.problem(
+          entry,
+          `${display} is not read: it is neither a template nor a Terraform plan or state.`,
+          `\`${display}\` is JSON, but neither a CloudFormation template (\`Resources\`) nor Terraform's (\`terraform show -json\` output or a state file).`,
+        );
       return;
     }
     const resources = readTerraformJson(text, display);
@@ -353,7 +472,11 @@ class Finder {
     try {
       const stat = statSync(path);
       if (stat.size > this.limit) {
-        this.problem(entry, `${display} is not read: it is ${formatBytes(stat.size)}, over the ${formatBytes(this.limit)} limit.`, `\`${display}\` is ${formatBytes(stat.size)}, over the ${formatBytes(this.limit)} limit that keeps the editor responsive (CloudFormation itself accepts templates of at most 1 MB). Raise \`capAdvisor.maxFileSize\` or \`--max-file-size\` if it really is one template.`);
+        this.problem(
+          entry,
+          `${display} is not read: it is ${formatBytes(stat.size)}, over the ${formatBytes(this.limit)} limit.`,
+          `\`${display}\` is ${formatBytes(stat.size)}, over the ${formatBytes(this.limit)} limit that keeps the editor responsive (CloudFormation itself accepts templates of at most 1 MB). Raise \`capAdvisor.maxFileSize\` or \`--max-file-size\` if it really is one template.`,
+        );
         return undefined;
       }
       this.files.add(display);
@@ -365,7 +488,11 @@ class Finder {
       fileCache.set(path, { mtimeMs: stat.mtimeMs, size: stat.size, text });
       return text;
     } catch (error) {
-      this.problem(entry, `${display} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`, `\`${display}\` cannot be read: ${(error as Error).message}.`);
+      this.problem(
+        entry,
+        `${display} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+        `\`${display}\` cannot be read: ${(error as Error).message}.`,
+      );
       return undefined;
     }
   }
@@ -408,7 +535,9 @@ function nestedTemplatePaths(text: string, folder: string): string[] {
     const hashes = [...text.matchAll(/\/([0-9a-f]{64})\.json"/g)].map((match) => match[1]);
     if (hashes.length > 0) for (const path of assetTemplates(folder, hashes)) paths.add(path);
   }
-  for (const match of text.matchAll(/AWS::Serverless::Application["']?\s*,?\s*\n?[\s\S]{0,300}?["']?Location["']?\s*:\s*["']?([^\s"'{}\[\],]+\.(?:ya?ml|json|template))/g)) {
+  for (const match of text.matchAll(
+    /AWS::Serverless::Application["']?\s*,?\s*\n?[\s\S]{0,300}?["']?Location["']?\s*:\s*["']?([^\s"'{}[\],]+\.(?:ya?ml|json|template))/g,
+  )) {
     if (!/^[a-z0-9]+:\/\//i.test(match[1])) paths.add(match[1]);
   }
   return [...paths];
@@ -445,7 +574,6 @@ function safeRealpath(path: string): string | undefined {
   }
 }
 
-
 /** The workspace a CLI run reads infrastructure in: the Git repository that holds the catalog, else its folder. */
 export function workspaceRootOf(catalogPath: string): string {
   const start = dirname(resolve(catalogPath));
@@ -479,7 +607,11 @@ export function linkedInfrastructure(entries: InfrastructureEntry[], root: Infra
   try {
     return loadDeployedSystem(entries, root);
   } catch (error) {
-    const problem = { entryIndex: entries[0].index, message: 'The infrastructure could not be read because of an internal error: please report it.', detail: `Reading the infrastructure failed: ${(error as Error).message}. Please report it with the files.` };
+    const problem = {
+      entryIndex: entries[0].index,
+      message: 'The infrastructure could not be read because of an internal error: please report it.',
+      detail: `Reading the infrastructure failed: ${(error as Error).message}. Please report it with the files.`,
+    };
     return { stores: [], failovers: [], files: [], problems: [problem] };
   }
 }
@@ -509,7 +641,9 @@ export function infrastructureRootOf(options: CatalogLocation): InfrastructureRo
  */
 export async function analyzeCatalogFileAsync(text: string, options: CatalogFileOptions): Promise<CatalogAnalysis> {
   let needsParser = false;
-  const analysis = analyzeLinked(text, options, (system) => { needsParser = !!system?.pendingParser; });
+  const analysis = analyzeLinked(text, options, (system) => {
+    needsParser = !!system?.pendingParser;
+  });
   if (!needsParser) return analysis;
   await loadTerraformParser();
   return analyzeCatalogFile(text, options);

@@ -38,7 +38,9 @@ export function loadTerraformParser(): Promise<void> {
     const { Parser, Language } = require('web-tree-sitter') as typeof import('web-tree-sitter');
     const core = wasmPath('web-tree-sitter.wasm', 'web-tree-sitter/web-tree-sitter.wasm');
     await Parser.init({ locateFile: () => core });
-    const language: TreeSitterLanguage = await Language.load(wasmPath('tree-sitter-terraform.wasm', '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm'));
+    const language: TreeSitterLanguage = await Language.load(
+      wasmPath('tree-sitter-terraform.wasm', '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm'),
+    );
     const created = new Parser();
     created.setLanguage(language);
     parser = created;
@@ -68,7 +70,6 @@ export function parseHcl(file: string, text: string): ParsedHcl {
     tree.delete();
   }
 }
-
 
 function firstError(node: SyntaxNode): SyntaxNode | undefined {
   if (node.isError || node.isMissing) return node;
@@ -105,7 +106,9 @@ function bodyOf(body: SyntaxNode): { blocks: HclBlock[]; attributes: Record<stri
 function blockOf(node: SyntaxNode): HclBlock {
   const children = node.namedChildren.filter((child): child is SyntaxNode => child !== null);
   const type = children.find((child) => child.type === 'identifier')?.text ?? '';
-  const labels = children.filter((child) => child.type === 'string_lit' || (child.type === 'identifier' && child !== children[0])).map((label) => (label.type === 'string_lit' ? stringOf(label) : label.text));
+  const labels = children
+    .filter((child) => child.type === 'string_lit' || (child.type === 'identifier' && child !== children[0]))
+    .map((label) => (label.type === 'string_lit' ? stringOf(label) : label.text));
   const body = children.find((child) => child.type === 'body');
   return { type, labels, range: rangeOf(node), ...(body ? bodyOf(body) : { blocks: [], attributes: {} }) };
 }
@@ -118,17 +121,29 @@ function attributeOf(node: SyntaxNode): [string, HclExpression] {
 
 /** A quoted string's text (escapes as HCL writes them; templates are not expected in labels). */
 function stringOf(node: SyntaxNode): string {
-  return node.namedChildren.filter((child): child is SyntaxNode => child?.type === 'template_literal').map((child) => child.text).join('');
+  return node.namedChildren
+    .filter((child): child is SyntaxNode => child?.type === 'template_literal')
+    .map((child) => child.text)
+    .join('');
 }
 
 function expressionOf(node: SyntaxNode): HclExpression {
   const children = node.namedChildren.filter((child): child is SyntaxNode => child !== null);
-  if (node.type === 'expression') return children.length === 1 ? expressionOf(children[0]) : termOf(node.children.filter((child): child is SyntaxNode => child !== null), node.text);
+  if (node.type === 'expression')
+    return children.length === 1
+      ? expressionOf(children[0])
+      : termOf(
+          node.children.filter((child): child is SyntaxNode => child !== null),
+          node.text,
+        );
   switch (node.type) {
     case 'literal_value': {
       const literal = children[0];
       if (!literal) return { kind: 'other', text: node.text };
-      if (literal.type === 'string_lit') return literal.namedChildren.some((child) => child?.type === 'template_interpolation') ? templateOf(literal) : { kind: 'literal', value: stringOf(literal) };
+      if (literal.type === 'string_lit')
+        return literal.namedChildren.some((child) => child?.type === 'template_interpolation')
+          ? templateOf(literal)
+          : { kind: 'literal', value: stringOf(literal) };
       if (literal.type === 'numeric_lit') return { kind: 'literal', value: Number(literal.text) };
       if (literal.type === 'bool_lit') return { kind: 'literal', value: literal.text === 'true' };
       if (literal.type === 'null_lit') return { kind: 'literal', value: null };
@@ -140,7 +155,8 @@ function expressionOf(node: SyntaxNode): HclExpression {
     }
     case 'collection_value': {
       const collection = children[0];
-      if (collection?.type === 'tuple') return { kind: 'tuple', items: collection.namedChildren.filter((child): child is SyntaxNode => child?.type === 'expression').map(expressionOf) };
+      if (collection?.type === 'tuple')
+        return { kind: 'tuple', items: collection.namedChildren.filter((child): child is SyntaxNode => child?.type === 'expression').map(expressionOf) };
       if (collection?.type === 'object') {
         const entries: Array<[string, HclExpression]> = [];
         for (const element of collection.namedChildren) {
@@ -162,7 +178,9 @@ function expressionOf(node: SyntaxNode): HclExpression {
     }
     case 'conditional': {
       const [condition, then, otherwise] = children.filter((child) => child.type === 'expression');
-      return condition && then && otherwise ? { kind: 'conditional', condition: expressionOf(condition), then: expressionOf(then), otherwise: expressionOf(otherwise) } : { kind: 'other', text: node.text };
+      return condition && then && otherwise
+        ? { kind: 'conditional', condition: expressionOf(condition), then: expressionOf(then), otherwise: expressionOf(otherwise) }
+        : { kind: 'other', text: node.text };
     }
     case 'operation':
       return children[0] ? expressionOf(children[0]) : { kind: 'other', text: node.text };
@@ -282,8 +300,24 @@ function templateOf(node: SyntaxNode): HclExpression {
  * schema, the block types the readers look at (and the ones modules wrap them in) are read as blocks.
  */
 const JSON_BLOCK_TYPES = new Set([
-  'replica', 'global_table_witness', 'multi_region_properties', 'rule', 'destination', 'replication_time', 'time', 'metrics', 'event_threshold',
-  'failover_routing_policy', 'alias', 'content', 'timeouts', 'lifecycle', 'attribute', 'point_in_time_recovery', 'server_side_encryption', 'ttl',
+  'replica',
+  'global_table_witness',
+  'multi_region_properties',
+  'rule',
+  'destination',
+  'replication_time',
+  'time',
+  'metrics',
+  'event_threshold',
+  'failover_routing_policy',
+  'alias',
+  'content',
+  'timeouts',
+  'lifecycle',
+  'attribute',
+  'point_in_time_recovery',
+  'server_side_encryption',
+  'ttl',
 ]);
 
 /** Top-level block types and how many labels each has in the JSON syntax. */
@@ -312,7 +346,8 @@ export function parseHclJson(file: string, text: string): ParsedHcl {
       for (const body of bodiesOf(node)) blocks.push({ type, labels, range: rangeOf(at), ...jsonBodyOf(body) });
       return;
     }
-    for (const property of propertiesOf(node)) labelled(type, property.children?.[1], [...labels, String(property.children?.[0].value)], depth - 1, property.children![0]);
+    for (const property of propertiesOf(node))
+      labelled(type, property.children?.[1], [...labels, String(property.children?.[0].value)], depth - 1, property.children![0]);
   };
   for (const property of tree.children ?? []) {
     const [key, value] = property.children ?? [];
@@ -357,7 +392,13 @@ function jsonBody(node: JsonNode, rangeOf: (node: JsonNode) => SourceRange): { b
       // `"provider": "aws.west"` names a provider; it is not a string.
       attributes[name] = { kind: 'reference', path: String(value.value).split('.') };
     } else if (name === 'providers' && value.type === 'object') {
-      attributes[name] = { kind: 'object', entries: propertiesOf(value).map((entry) => [String(entry.children?.[0].value), { kind: 'reference', path: String(entry.children?.[1]?.value).split('.') }]) };
+      attributes[name] = {
+        kind: 'object',
+        entries: propertiesOf(value).map((entry) => [
+          String(entry.children?.[0].value),
+          { kind: 'reference', path: String(entry.children?.[1]?.value).split('.') },
+        ]),
+      };
     } else {
       attributes[name] = jsonExpressionOf(value);
     }
@@ -372,7 +413,7 @@ function jsonExpressionOf(node: JsonNode): HclExpression {
       if (!value.includes('${')) return { kind: 'literal', value };
       // The string is an HCL template: parsed as one, written as an HCL string literal.
       const parsed = parseHcl('', `value = ${JSON.stringify(value)}\n`);
-      return 'error' in parsed ? { kind: 'other', text: value } : parsed.attributes.value ?? { kind: 'other', text: value };
+      return 'error' in parsed ? { kind: 'other', text: value } : (parsed.attributes.value ?? { kind: 'other', text: value });
     }
     case 'number':
     case 'boolean':
@@ -381,7 +422,12 @@ function jsonExpressionOf(node: JsonNode): HclExpression {
     case 'array':
       return { kind: 'tuple', items: (node.children ?? []).map(jsonExpressionOf) };
     case 'object':
-      return { kind: 'object', entries: propertiesOf(node).flatMap((property): Array<[string, HclExpression]> => (property.children?.[1] ? [[String(property.children[0].value), jsonExpressionOf(property.children[1])]] : [])) };
+      return {
+        kind: 'object',
+        entries: propertiesOf(node).flatMap((property): Array<[string, HclExpression]> =>
+          property.children?.[1] ? [[String(property.children[0].value), jsonExpressionOf(property.children[1])]] : [],
+        ),
+      };
     default:
       return { kind: 'other', text: '' };
   }

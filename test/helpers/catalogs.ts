@@ -53,5 +53,7 @@ export function findingsOf(text: string, ruleId?: string, options?: AnalyzeOptio
 
 /** Every finding except the per-data-type recommendation, as `rule@range`. */
 export function problems(text: string, options?: AnalyzeOptions): string[] {
-  return findingsOf(text, undefined, options).filter((f) => f.ruleId !== 'recommendation').map(where);
+  return findingsOf(text, undefined, options)
+    .filter((f) => f.ruleId !== 'recommendation')
+    .map(where);
 }

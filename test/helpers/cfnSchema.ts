@@ -16,7 +16,9 @@ let validator: ValidateFunction | undefined;
 /** The problems of a template with ajv's words, or none. */
 export function templateSchemaProblems(template: unknown, resourceTypes = ['AWS::FIS::ExperimentTemplate', 'AWS::IAM::ManagedPolicy']): string[] {
   validator ??= new Ajv({ allErrors: true, strict: false }).compile(templateSchema(resourceTypes));
-  return validator(template) ? [] : (validator.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message}${error.params ? ` ${JSON.stringify(error.params)}` : ''}`);
+  return validator(template)
+    ? []
+    : (validator.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message}${error.params ? ` ${JSON.stringify(error.params)}` : ''}`);
 }
 
 function templateSchema(resourceTypes: string[]): JsonSchema {
@@ -24,13 +26,21 @@ function templateSchema(resourceTypes: string[]): JsonSchema {
   const definitions: Record<string, JsonSchema> = {};
   const typeSchema = (type: any): JsonSchema => {
     switch (type.type) {
-      case 'string': case 'date-time': return { anyOf: [{ type: 'string' }, INTRINSIC] };
-      case 'integer': return { anyOf: [{ type: 'integer' }, INTRINSIC] };
-      case 'number': return { anyOf: [{ type: 'number' }, INTRINSIC] };
-      case 'boolean': return { anyOf: [{ type: 'boolean' }, INTRINSIC] };
-      case 'json': return {};
-      case 'array': return { anyOf: [{ type: 'array', items: typeSchema(type.element) }, INTRINSIC] };
-      case 'map': return { anyOf: [{ type: 'object', additionalProperties: typeSchema(type.element) }, INTRINSIC] };
+      case 'string':
+      case 'date-time':
+        return { anyOf: [{ type: 'string' }, INTRINSIC] };
+      case 'integer':
+        return { anyOf: [{ type: 'integer' }, INTRINSIC] };
+      case 'number':
+        return { anyOf: [{ type: 'number' }, INTRINSIC] };
+      case 'boolean':
+        return { anyOf: [{ type: 'boolean' }, INTRINSIC] };
+      case 'json':
+        return {};
+      case 'array':
+        return { anyOf: [{ type: 'array', items: typeSchema(type.element) }, INTRINSIC] };
+      case 'map':
+        return { anyOf: [{ type: 'object', additionalProperties: typeSchema(type.element) }, INTRINSIC] };
       case 'ref': {
         const id = type.reference.$ref as string;
         if (!definitions[id]) {
@@ -39,14 +49,18 @@ function templateSchema(resourceTypes: string[]): JsonSchema {
         }
         return { anyOf: [{ $ref: `#/definitions/${pointerSafe(id)}` }, INTRINSIC] };
       }
-      case 'union': return { anyOf: type.types.map(typeSchema) };
-      default: throw new Error(`unknown specification type ${type.type}`);
+      case 'union':
+        return { anyOf: type.types.map(typeSchema) };
+      default:
+        throw new Error(`unknown specification type ${type.type}`);
     }
   };
   const objectSchema = (properties: Record<string, any>): JsonSchema => ({
     type: 'object',
     properties: Object.fromEntries(Object.entries(properties).map(([name, property]) => [name, typeSchema(property.type)])),
-    required: Object.entries(properties).filter(([, property]) => property.required).map(([name]) => name),
+    required: Object.entries(properties)
+      .filter(([, property]) => property.required)
+      .map(([name]) => name),
     additionalProperties: false,
   });
   const resources = resourceTypes.map((cloudFormationType) => {
@@ -54,7 +68,12 @@ function templateSchema(resourceTypes: string[]): JsonSchema {
     if (!resource) throw new Error(`${cloudFormationType} is not in the specification`);
     return {
       type: 'object',
-      properties: { Type: { const: cloudFormationType }, Properties: objectSchema(resource.properties as Record<string, any>), DependsOn: {}, Condition: { type: 'string' } },
+      properties: {
+        Type: { const: cloudFormationType },
+        Properties: objectSchema(resource.properties as Record<string, any>),
+        DependsOn: {},
+        Condition: { type: 'string' },
+      },
       required: ['Type', 'Properties'],
       additionalProperties: false,
     };
@@ -67,10 +86,45 @@ function templateSchema(resourceTypes: string[]): JsonSchema {
     properties: {
       AWSTemplateFormatVersion: { const: '2010-09-09' },
       Description: { type: 'string', maxLength: 1024 },
-      Parameters: { type: 'object', additionalProperties: { type: 'object', required: ['Type'], properties: { Type: { type: 'string' }, Description: { type: 'string', maxLength: 4000 }, AllowedPattern: { type: 'string' }, Default: { type: 'string' } }, additionalProperties: false } },
-      Rules: { type: 'object', additionalProperties: { type: 'object', required: ['Assertions'], properties: { RuleCondition: {}, Assertions: { type: 'array', items: { type: 'object', required: ['Assert'], properties: { Assert: INTRINSIC, AssertDescription: { type: 'string' } }, additionalProperties: false } } }, additionalProperties: false } },
+      Parameters: {
+        type: 'object',
+        additionalProperties: {
+          type: 'object',
+          required: ['Type'],
+          properties: {
+            Type: { type: 'string' },
+            Description: { type: 'string', maxLength: 4000 },
+            AllowedPattern: { type: 'string' },
+            Default: { type: 'string' },
+          },
+          additionalProperties: false,
+        },
+      },
+      Rules: {
+        type: 'object',
+        additionalProperties: {
+          type: 'object',
+          required: ['Assertions'],
+          properties: {
+            RuleCondition: {},
+            Assertions: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['Assert'],
+                properties: { Assert: INTRINSIC, AssertDescription: { type: 'string' } },
+                additionalProperties: false,
+              },
+            },
+          },
+          additionalProperties: false,
+        },
+      },
       Resources: { type: 'object', minProperties: 1, additionalProperties: { oneOf: resources } },
-      Outputs: { type: 'object', additionalProperties: { type: 'object', required: ['Value'], properties: { Description: { type: 'string' }, Value: {} }, additionalProperties: false } },
+      Outputs: {
+        type: 'object',
+        additionalProperties: { type: 'object', required: ['Value'], properties: { Description: { type: 'string' }, Value: {} }, additionalProperties: false },
+      },
     },
     required: ['Resources'],
     additionalProperties: false,

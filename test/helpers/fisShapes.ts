@@ -9,10 +9,15 @@ type SpecDatabase = ReturnType<typeof loadAwsServiceSpecSync>;
 let database: SpecDatabase | undefined;
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-interface SpecProperty { type: any; required?: boolean }
+interface SpecProperty {
+  type: any;
+  required?: boolean;
+}
 
 function isIntrinsic(value: unknown): boolean {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 1 && /^(Ref|Fn::\w+)$/.test(Object.keys(value)[0]);
+  return (
+    value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 1 && /^(Ref|Fn::\w+)$/.test(Object.keys(value)[0])
+  );
 }
 
 /** Problems of a resource's Properties against the CloudFormation resource specification (empty when it is accepted). */
@@ -28,7 +33,8 @@ export function cloudFormationProblems(resourceType: string, properties: Record<
       problems.push(`${path}: an object expected`);
       return;
     }
-    for (const [name, property] of Object.entries(specProperties)) if (property.required && (value as Record<string, unknown>)[name] === undefined) problems.push(`${path}.${name}: required`);
+    for (const [name, property] of Object.entries(specProperties))
+      if (property.required && (value as Record<string, unknown>)[name] === undefined) problems.push(`${path}.${name}: required`);
     for (const [name, item] of Object.entries(value)) {
       const property = specProperties[name];
       if (!property) problems.push(`${path}.${name}: not a property of the type`);
@@ -38,10 +44,12 @@ export function cloudFormationProblems(resourceType: string, properties: Record<
   const checkType = (type: any, value: unknown, path: string): void => {
     if (isIntrinsic(value)) return;
     switch (type.type) {
-      case 'string': case 'date-time':
+      case 'string':
+      case 'date-time':
         if (typeof value !== 'string') problems.push(`${path}: a string expected`);
         return;
-      case 'integer': case 'number':
+      case 'integer':
+      case 'number':
         if (typeof value !== 'number') problems.push(`${path}: a number expected`);
         return;
       case 'boolean':
@@ -61,7 +69,16 @@ export function cloudFormationProblems(resourceType: string, properties: Record<
         checkObject(db.get('typeDefinition', type.reference.$ref).properties as Record<string, SpecProperty>, value, path);
         return;
       case 'union':
-        if (!type.types.some((option: any) => { const before = problems.length; checkType(option, value, path); const ok = problems.length === before; problems.length = before; return ok; })) problems.push(`${path}: matches none of the union's types`);
+        if (
+          !type.types.some((option: any) => {
+            const before = problems.length;
+            checkType(option, value, path);
+            const ok = problems.length === before;
+            problems.length = before;
+            return ok;
+          })
+        )
+          problems.push(`${path}: matches none of the union's types`);
         return;
       default:
         problems.push(`${path}: unknown specification type ${type.type}`);
@@ -71,9 +88,21 @@ export function cloudFormationProblems(resourceType: string, properties: Record<
   return problems;
 }
 
-interface ApiShape { type?: string; shape?: string; required?: string[]; members?: Record<string, ApiShape>; member?: ApiShape; key?: ApiShape; value?: ApiShape; idempotencyToken?: boolean }
+interface ApiShape {
+  type?: string;
+  shape?: string;
+  required?: string[];
+  members?: Record<string, ApiShape>;
+  member?: ApiShape;
+  key?: ApiShape;
+  value?: ApiShape;
+  idempotencyToken?: boolean;
+}
 
-const fisModel = JSON.parse(readFileSync(join(__dirname, '../../../test/fixtures/public/aws-sdk-fis/fis-2020-12-01.min.json'), 'utf8')) as { operations: Record<string, { input: ApiShape }>; shapes: Record<string, ApiShape> };
+const fisModel = JSON.parse(readFileSync(join(__dirname, '../../../test/fixtures/public/aws-sdk-fis/fis-2020-12-01.min.json'), 'utf8')) as {
+  operations: Record<string, { input: ApiShape }>;
+  shapes: Record<string, ApiShape>;
+};
 
 /** Problems of a `create-experiment-template --cli-input-json` document against the API's input shape. */
 export function apiInputProblems(input: unknown): string[] {
@@ -82,9 +111,13 @@ export function apiInputProblems(input: unknown): string[] {
     const resolved: ApiShape = shape.shape ? { ...fisModel.shapes[shape.shape], ...shape, shape: undefined } : shape;
     switch (resolved.type ?? 'string') {
       case 'structure':
-        if (value === null || typeof value !== 'object' || Array.isArray(value)) { problems.push(`${path}: an object expected`); return; }
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+          problems.push(`${path}: an object expected`);
+          return;
+        }
         // The CLI fills an idempotency token itself.
-        for (const name of resolved.required ?? []) if ((value as Record<string, unknown>)[name] === undefined && !resolved.members?.[name]?.idempotencyToken) problems.push(`${path}.${name}: required`);
+        for (const name of resolved.required ?? [])
+          if ((value as Record<string, unknown>)[name] === undefined && !resolved.members?.[name]?.idempotencyToken) problems.push(`${path}.${name}: required`);
         for (const [name, item] of Object.entries(value)) {
           const member = resolved.members?.[name];
           if (!member) problems.push(`${path}.${name}: not a member of the input`);
@@ -99,7 +132,8 @@ export function apiInputProblems(input: unknown): string[] {
         if (value === null || typeof value !== 'object' || Array.isArray(value)) problems.push(`${path}: a map expected`);
         else for (const [key, item] of Object.entries(value)) check(resolved.value!, item, `${path}.${key}`);
         return;
-      case 'integer': case 'long':
+      case 'integer':
+      case 'long':
         if (!Number.isInteger(value)) problems.push(`${path}: an integer expected`);
         return;
       case 'boolean':

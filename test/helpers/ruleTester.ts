@@ -39,7 +39,10 @@ export function analyzeCase(testCase: RuleCase): { text: string; analysis: Catal
     }
     const catalogPath = join(folder, 'test.catalog.yaml');
     writeFileSync(catalogPath, testCase.catalog);
-    return { text: testCase.catalog, analysis: analyzeCatalogFile(testCase.catalog, { ...testCase.options, catalogPath, fileName: 'test.catalog.yaml', workspaceRoot: folder }) };
+    return {
+      text: testCase.catalog,
+      analysis: analyzeCatalogFile(testCase.catalog, { ...testCase.options, catalogPath, fileName: 'test.catalog.yaml', workspaceRoot: folder }),
+    };
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
@@ -58,7 +61,11 @@ export function ruleTester(ruleId: string, cases: { fires: FiresCase[]; silent: 
         it(testCase.name, () => {
           const { text, analysis } = analyzeCase(testCase);
           const found = findingsOf(ruleId, analysis);
-          assert.equal(found.length, testCase.findings.length, `findings of ${ruleId}: ${found.map((f) => `${f.range.start.line}: ${f.message}`).join(' | ') || 'none'}`);
+          assert.equal(
+            found.length,
+            testCase.findings.length,
+            `findings of ${ruleId}: ${found.map((f) => `${f.range.start.line}: ${f.message}`).join(' | ') || 'none'}`,
+          );
           testCase.findings.forEach((expected, i) => {
             assert.equal(found[i].range.start.line, expected.line, `finding ${i + 1}'s line`);
             if (typeof expected.message === 'string') assert.equal(found[i].message, expected.message);
@@ -67,7 +74,10 @@ export function ruleTester(ruleId: string, cases: { fires: FiresCase[]; silent: 
           });
           if (testCase.fixes) {
             const fixes = quickFixes(text, analysis, found[0]);
-            assert.deepEqual(fixes.map((fix) => fix.title), testCase.fixes.map((fix) => fix.title));
+            assert.deepEqual(
+              fixes.map((fix) => fix.title),
+              testCase.fixes.map((fix) => fix.title),
+            );
             fixes.forEach((fix, i) => assert.equal(applyEdits(text, fix.edits), testCase.fixes![i].output, `the text after "${fix.title}"`));
           }
         });
@@ -78,7 +88,10 @@ export function ruleTester(ruleId: string, cases: { fires: FiresCase[]; silent: 
       for (const testCase of cases.silent) {
         it(testCase.name, () => {
           const found = findingsOf(ruleId, analyzeCase(testCase).analysis);
-          assert.deepEqual(found.map((f) => `${f.range.start.line}: ${f.message}`), []);
+          assert.deepEqual(
+            found.map((f) => `${f.range.start.line}: ${f.message}`),
+            [],
+          );
         });
       }
     });

@@ -30,16 +30,33 @@ export function sarifProblems(sarif: string): string[] {
     writeFileSync(input, sarif);
     const run = spawnSync(binary, ['validate', '--rule-kind', 'Gh;Sarif', '--max-file-size-in-kb', '200000', '-o', output, input], {
       encoding: 'utf8',
-      env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1', DOTNET_CLI_TELEMETRY_OPTOUT: '1', http_proxy: OFFLINE_PROXY, https_proxy: OFFLINE_PROXY, HTTP_PROXY: OFFLINE_PROXY, HTTPS_PROXY: OFFLINE_PROXY, no_proxy: '', NO_PROXY: '' },
+      env: {
+        ...process.env,
+        DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1',
+        DOTNET_CLI_TELEMETRY_OPTOUT: '1',
+        http_proxy: OFFLINE_PROXY,
+        https_proxy: OFFLINE_PROXY,
+        HTTP_PROXY: OFFLINE_PROXY,
+        HTTPS_PROXY: OFFLINE_PROXY,
+        no_proxy: '',
+        NO_PROXY: '',
+      },
     });
     if (run.status !== 0) throw new Error(`the SARIF validator failed (exit ${run.status}): ${run.stdout}${run.stderr}`);
-    const log = JSON.parse(readFileSync(output, 'utf8')) as { runs: Array<{ results?: ValidatorResult[]; invocations?: Array<{ toolExecutionNotifications?: Array<{ level?: string; message: { text: string } }> }> }> };
+    const log = JSON.parse(readFileSync(output, 'utf8')) as {
+      runs: Array<{ results?: ValidatorResult[]; invocations?: Array<{ toolExecutionNotifications?: Array<{ level?: string; message: { text: string } }> }> }>;
+    };
     const [validation] = log.runs;
-    const notifications = (validation.invocations ?? []).flatMap((invocation) => invocation.toolExecutionNotifications ?? [])
+    const notifications = (validation.invocations ?? [])
+      .flatMap((invocation) => invocation.toolExecutionNotifications ?? [])
       .filter((note) => note.level === 'error' || note.level === 'warning')
       .map((note) => `validator ${note.level}: ${note.message.text}`);
-    const results = (validation.results ?? []).filter((result) => (result.level ?? 'warning') !== 'note')
-      .map((result) => `${result.ruleId} ${result.level ?? 'warning'} at line ${result.locations?.[0]?.physicalLocation?.region?.startLine ?? '?'}: ${result.message.text ?? [result.message.id, ...(result.message.arguments ?? [])].join(' ')}`);
+    const results = (validation.results ?? [])
+      .filter((result) => (result.level ?? 'warning') !== 'note')
+      .map(
+        (result) =>
+          `${result.ruleId} ${result.level ?? 'warning'} at line ${result.locations?.[0]?.physicalLocation?.region?.startLine ?? '?'}: ${result.message.text ?? [result.message.id, ...(result.message.arguments ?? [])].join(' ')}`,
+      );
     return [...notifications, ...results];
   } finally {
     rmSync(folder, { recursive: true, force: true });

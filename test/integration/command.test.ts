@@ -19,7 +19,10 @@ describe('CAP Advisor: Analyze Workspace', () => {
 
   it('is in the command palette under the CAP Advisor category', async () => {
     const contributed = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON.contributes.commands;
-    assert.deepEqual(contributed.find((c: { command: string }) => c.command === COMMAND), { command: COMMAND, title: 'Analyze Workspace', category: 'CAP Advisor' });
+    assert.deepEqual(
+      contributed.find((c: { command: string }) => c.command === COMMAND),
+      { command: COMMAND, title: 'Analyze Workspace', category: 'CAP Advisor' },
+    );
     assert.ok((await vscode.commands.getCommands(true)).includes(COMMAND), `${COMMAND} is not registered`);
   });
 

@@ -51,9 +51,7 @@ const expected = [
 
 /** Each expected entry moved down by `lines`. */
 function shifted(lines: number): string[] {
-  return expected.map((entry) =>
-    entry.replace(/@(\d+):(\d+)-(\d+):(\d+)$/, (_, l1, c1, l2, c2) => `@${+l1 + lines}:${c1}-${+l2 + lines}:${c2}`),
-  );
+  return expected.map((entry) => entry.replace(/@(\d+):(\d+)-(\d+):(\d+)$/, (_, l1, c1, l2, c2) => `@${+l1 + lines}:${c1}-${+l2 + lines}:${c2}`));
 }
 
 const sameAs = (list: string[]) => () => {
@@ -93,15 +91,19 @@ describe('diagnostics of examples/storefront.catalog.yaml', () => {
     }
   });
 
-  it('point at the other node involved: the witness-missing finding at the Region\'s declaration', () => {
+  it("point at the other node involved: the witness-missing finding at the Region's declaration", () => {
     const witness = vscode.languages.getDiagnostics(storefront).find((d) => typeof d.code === 'object' && d.code.value === 'witness-missing');
-    const related = witness?.relatedInformation?.map((r) => `${r.message}@${r.location.uri.toString() === storefront.toString()}:${r.location.range.start.line}:${r.location.range.start.character}`);
+    const related = witness?.relatedInformation?.map(
+      (r) => `${r.message}@${r.location.uri.toString() === storefront.toString()}:${r.location.range.start.line}:${r.location.range.start.character}`,
+    );
     assert.deepEqual(related, ['`us-east-2` is declared here as secondary@true:12:10']);
   });
 
-  it('point at the template line a drift is about, in the template\'s own file', () => {
+  it("point at the template line a drift is about, in the template's own file", () => {
     const drift = vscode.languages.getDiagnostics(storefront).find((d) => typeof d.code === 'object' && d.code.value === 'region-drift');
-    const related = drift?.relatedInformation?.map((r) => `${r.message}@${path.relative(repoRoot, r.location.uri.fsPath)}:${r.location.range.start.line}:${r.location.range.start.character}`);
+    const related = drift?.relatedInformation?.map(
+      (r) => `${r.message}@${path.relative(repoRoot, r.location.uri.fsPath)}:${r.location.range.start.line}:${r.location.range.start.character}`,
+    );
     assert.deepEqual(related, ['CartsTable (AWS::DynamoDB::GlobalTable): deployed in us-east-1, us-east-2 and us-west-2@examples/infra/storefront.yaml:34:2']);
   });
 

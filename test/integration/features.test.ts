@@ -10,7 +10,7 @@ const textOf = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.
 
 let api: CapAdvisorApi;
 before(async () => {
-  api = (await vscode.extensions.getExtension<CapAdvisorApi>(EXTENSION_ID)!.activate());
+  api = await vscode.extensions.getExtension<CapAdvisorApi>(EXTENSION_ID)!.activate();
 });
 
 /** In a suite that edits the example: it goes back to what it was, on disk and in the editor, after the suite. */
@@ -33,7 +33,12 @@ describe('quick fixes in the editor', () => {
     const editor = await vscode.window.showTextDocument(storefront);
     const carts = 'warning hot-hot-without-guard@95:14-95:21';
     await waitFor('the carts finding', () => capDiagnostics(storefront).includes(carts));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', storefront, new vscode.Range(95, 14, 95, 21), vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      storefront,
+      new vscode.Range(95, 14, 95, 21),
+      vscode.CodeActionKind.QuickFix.value,
+    );
     // Only the carts finding lies in this range, so these are its fixes (the workbench adds its
     // own AI actions, which carry no edit).
     const titles = actions.filter((a) => a.edit).map((a) => `${a.title}${a.isPreferred ? ' *' : ''}`);
@@ -50,7 +55,10 @@ describe('quick fixes in the editor', () => {
     const preferred = actions.find((a) => a.isPreferred)!;
     assert.ok(await vscode.workspace.applyEdit(preferred.edit!));
     assert.ok(await editor.document.save());
-    assert.match(await textOf(storefront), /    store: dynamodb-global\n    resources: \[CartsTable\]\n    conflictResolution: last-writer-wins\n\n  # AP by intent/);
+    assert.match(
+      await textOf(storefront),
+      /    store: dynamodb-global\n    resources: \[CartsTable\]\n    conflictResolution: last-writer-wins\n\n  # AP by intent/,
+    );
     await waitFor('the finding to disappear', () => !capDiagnostics(storefront).includes(carts));
     // Everything else is where it was: the edit added one line below the carts entry.
     assert.ok(capDiagnostics(storefront).includes('warning cap-intent-mismatch@110:9-110:11'));
@@ -59,7 +67,12 @@ describe('quick fixes in the editor', () => {
   it('accepting a risk inserts a snippet and the cursor lands on the reason', async () => {
     const editor = await vscode.window.showTextDocument(storefront);
     const budget = editor.document.positionAt(editor.document.getText().indexOf('stalenessBudget: 1m') + 'stalenessBudget: '.length);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', storefront, new vscode.Range(budget, budget.translate(0, 2)), vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      storefront,
+      new vscode.Range(budget, budget.translate(0, 2)),
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const accept = actions.find((a) => a.title === 'Accept the risk (staleness-budget-exceeded) with a reason');
     assert.ok(accept?.edit, actions.map((a) => a.title).join(' | '));
     assert.ok(await vscode.workspace.applyEdit(accept.edit));
@@ -78,30 +91,49 @@ describe('one voice per data type', () => {
   restoresTheExample();
   after(closeAllEditors);
 
-  it('the lightbulb on order-ledger\'s store lists each fix once, and both findings name aurora-dsql', async () => {
+  it("the lightbulb on order-ledger's store lists each fix once, and both findings name aurora-dsql", async () => {
     const document = await vscode.workspace.openTextDocument(storefront);
     assert.equal(document.lineAt(64).text, '    store: dynamodb-global');
     await waitFor('both findings on the store', () => capDiagnostics(storefront).filter((d) => d.endsWith('@64:11-64:26')).length === 2 || undefined);
-    const messages = vscode.languages.getDiagnostics(storefront).filter((d) => d.range.start.line === 64).map((d) => d.message);
+    const messages = vscode.languages
+      .getDiagnostics(storefront)
+      .filter((d) => d.range.start.line === 64)
+      .map((d) => d.message);
     for (const message of messages) assert.match(message, /use aurora-dsql\.$/, message);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', storefront, new vscode.Range(64, 11, 64, 26), vscode.CodeActionKind.QuickFix.value);
-    assert.deepEqual(actions.filter((a) => a.edit).map((a) => `${a.title}${a.isPreferred ? ' *' : ''}`), [
-      'Set store to aurora-dsql (recommended) *',
-      'Set store to dynamodb-global-strong (the alternative)',
-      'Accept the risk (lww-on-strong-data) with a reason',
-      'Accept the risk (store-mismatch) with a reason',
-    ]);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      storefront,
+      new vscode.Range(64, 11, 64, 26),
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    assert.deepEqual(
+      actions.filter((a) => a.edit).map((a) => `${a.title}${a.isPreferred ? ' *' : ''}`),
+      [
+        'Set store to aurora-dsql (recommended) *',
+        'Set store to dynamodb-global-strong (the alternative)',
+        'Accept the risk (lww-on-strong-data) with a reason',
+        'Accept the risk (store-mismatch) with a reason',
+      ],
+    );
   });
 
   it('declaring the failover DNS really does on payments brings the fencing lease along, and no finding asks to undo it', async () => {
     const editor = await vscode.window.showTextDocument(storefront);
     const drift = 'warning failover-drift@28:10-28:18';
     await waitFor('the failover-drift finding', () => capDiagnostics(storefront).includes(drift));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', storefront, new vscode.Range(28, 10, 28, 18), vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      storefront,
+      new vscode.Range(28, 10, 28, 18),
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const declare = actions.find((a) => a.title === 'Declare automatic failover (what DNS does) and add a fencing lease');
     assert.ok(declare?.edit && declare.isPreferred, actions.map((a) => a.title).join(' | '));
     assert.ok(await vscode.workspace.applyEdit(declare.edit));
-    assert.match(editor.document.getText(), /    splitBrainGuards:\n      - human-approval\n      - \{ type: fencing-lease, ttl: 30s \}\n    resources: \[PaymentsGlobal\]\n    failover: automatic\n/);
+    assert.match(
+      editor.document.getText(),
+      /    splitBrainGuards:\n      - human-approval\n      - \{ type: fencing-lease, ttl: 30s \}\n    resources: \[PaymentsGlobal\]\n    failover: automatic\n/,
+    );
     await waitFor('the drift to go, with no unguarded failover in its place', () => {
       const payments = capDiagnostics(storefront).filter((d) => /@(2[89]|3\d|4[01]):/.test(d));
       return !payments.some((d) => /failover-drift|unguarded-automatic-failover/.test(d)) || undefined;
@@ -110,13 +142,16 @@ describe('one voice per data type', () => {
   });
 
   it('a key half typed: its syntax error where it is typed, the other findings and lenses kept and moved down a line', async () => {
-    const content = 'apiVersion: cap-advisor/v1\nkind: DataCatalog\nmetadata:\n  name: shop\nregions:\n  - { name: us-east-1, role: primary }\n  - { name: us-east-2, role: secondary }\ndataTypes:\n'
-      + '  - name: carts\n    category: cart\n    store: aurora-global\n    topology: hot-hot\n'
-      + '  - name: ledger\n    category: transaction\n    store: dynamodb-global\n    topology: hot-hot\n';
+    const content =
+      'apiVersion: cap-advisor/v1\nkind: DataCatalog\nmetadata:\n  name: shop\nregions:\n  - { name: us-east-1, role: primary }\n  - { name: us-east-2, role: secondary }\ndataTypes:\n' +
+      '  - name: carts\n    category: cart\n    store: aurora-global\n    topology: hot-hot\n' +
+      '  - name: ledger\n    category: transaction\n    store: dynamodb-global\n    topology: hot-hot\n';
     const document = await vscode.workspace.openTextDocument({ language: 'yaml', content });
     const editor = await vscode.window.showTextDocument(document);
-    const lenses = async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 100))
-      .filter((lens) => lens.command?.command === 'capAdvisor.showReport').map((lens) => `${lens.range.start.line} ${lens.command!.title}`);
+    const lenses = async () =>
+      (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 100))
+        .filter((lens) => lens.command?.command === 'capAdvisor.showReport')
+        .map((lens) => `${lens.range.start.line} ${lens.command!.title}`);
     const before = await waitFor('the findings of the whole catalog', () => {
       const found = capDiagnostics(document.uri).filter((d) => !d.startsWith('hint'));
       return found.some((d) => /@1[2-5]:/.test(d)) && found.some((d) => /@(9|10|11):/.test(d)) && found;
@@ -129,19 +164,38 @@ describe('one voice per data type', () => {
       const found = capDiagnostics(document.uri);
       return found.some((d) => d.includes('yaml-syntax')) && found;
     });
-    const shifted = (d: string) => d.replace(/@(\d+):(\d+)-(\d+):/, (_, a: string, c: string, b: string) => `@${Number(a) >= 12 ? Number(a) + 1 : a}:${c}-${Number(b) >= 12 ? Number(b) + 1 : b}:`);
+    const shifted = (d: string) =>
+      d.replace(
+        /@(\d+):(\d+)-(\d+):/,
+        (_, a: string, c: string, b: string) => `@${Number(a) >= 12 ? Number(a) + 1 : a}:${c}-${Number(b) >= 12 ? Number(b) + 1 : b}:`,
+      );
     // Every finding of the last good analysis is still there, those below the new line one line down.
-    assert.deepEqual(after.filter((d) => !d.includes('yaml-syntax') && !d.startsWith('hint')), before.map(shifted).sort(byPosition));
-    assert.ok(after.some((d) => /^error yaml-syntax@1[23]:/.test(d)), after.join(' | '));
-    assert.deepEqual(await lenses(), lensesBefore.map((lens) => lens.replace(/^12 /, '13 ')));
+    assert.deepEqual(
+      after.filter((d) => !d.includes('yaml-syntax') && !d.startsWith('hint')),
+      before.map(shifted).sort(byPosition),
+    );
+    assert.ok(
+      after.some((d) => /^error yaml-syntax@1[23]:/.test(d)),
+      after.join(' | '),
+    );
+    assert.deepEqual(
+      await lenses(),
+      lensesBefore.map((lens) => lens.replace(/^12 /, '13 ')),
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('an entry still being written gets "Finish this entry" in its lens, not a recommendation', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: 'apiVersion: cap-advisor/v1\nkind: DataCatalog\nmetadata:\n  name: shop\nregions:\n  - { name: us-east-1, role: primary }\n  - { name: us-east-2, role: secondary }\ndataTypes:\n  - name: led\n' });
+    const document = await vscode.workspace.openTextDocument({
+      language: 'yaml',
+      content:
+        'apiVersion: cap-advisor/v1\nkind: DataCatalog\nmetadata:\n  name: shop\nregions:\n  - { name: us-east-1, role: primary }\n  - { name: us-east-2, role: secondary }\ndataTypes:\n  - name: led\n',
+    });
     await vscode.window.showTextDocument(document);
-    const lensTitles = async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 100))
-      .filter((lens) => lens.command?.command === 'capAdvisor.showReport').map((lens) => lens.command!.title);
+    const lensTitles = async () =>
+      (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 100))
+        .filter((lens) => lens.command?.command === 'capAdvisor.showReport')
+        .map((lens) => lens.command!.title);
     const deadline = Date.now() + 10_000;
     let titles = await lensTitles();
     while (titles.join() !== 'Finish this entry: 1 schema error' && Date.now() < deadline) {
@@ -168,8 +222,16 @@ describe('fix all', () => {
     await vscode.workspace.fs.writeFile(typo(), new TextEncoder().encode(text));
     const editor = await vscode.window.showTextDocument(typo());
     await waitFor('the typo finding', () => capDiagnostics(typo()).some((d) => d.startsWith('error schema@')));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', typo(), new vscode.Range(0, 0, 0, 0), 'source.fixAll.capAdvisor');
-    assert.deepEqual(actions.map((a) => a.title), ['Fix all auto-fixable CAP Advisor problems (1)']);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      typo(),
+      new vscode.Range(0, 0, 0, 0),
+      'source.fixAll.capAdvisor',
+    );
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Fix all auto-fixable CAP Advisor problems (1)'],
+    );
     assert.ok(await vscode.workspace.applyEdit(actions[0].edit!));
     assert.equal(editor.document.getText(), text.replace('aurora-globl', 'aurora-global'));
   });
@@ -188,20 +250,29 @@ describe('hover', () => {
     assert.match(await hoverText(37, 10), /adds 5 to 10 minutes to the RTO/);
     // On a category, a topology and a Region name: what each means.
     assert.equal(document.lineAt(94).text, '    category: cart');
-    assert.match(await hoverText(94, 15), /\*\*category: cart\*\*: Shopping carts\. Eventual\.\n\nFor `carts`: AP on `dynamodb-global` \(recommended\)\. The declared `dynamodb-global` fits\./);
+    assert.match(
+      await hoverText(94, 15),
+      /\*\*category: cart\*\*: Shopping carts\. Eventual\.\n\nFor `carts`: AP on `dynamodb-global` \(recommended\)\. The declared `dynamodb-global` fits\./,
+    );
     assert.match(await hoverText(95, 6), /\*\*topology\*\*: `single-region`: one Region/);
     assert.equal(document.lineAt(11).text, '  - name: us-east-2');
-    assert.match(await hoverText(11, 12), /\*\*us-east-2\*\*: secondary Region\. Holds replicas and takes over on a failover\.\n\nHolds \d+ data types: payments, /);
+    assert.match(
+      await hoverText(11, 12),
+      /\*\*us-east-2\*\*: secondary Region\. Holds replicas and takes over on a failover\.\n\nHolds \d+ data types: payments, /,
+    );
     // On a finding, the hover gives the detail the Problems panel leaves out.
     assert.equal(document.lineAt(95).text, '    topology: hot-hot');
-    assert.match(await hoverText(95, 16), /\*\*hot-hot-without-guard\*\* \(\[rule page\]\([^)]+\)\): `carts` takes writes in 2 Regions on `dynamodb-global`, where concurrent writes to one item resolve by last writer wins/);
+    assert.match(
+      await hoverText(95, 16),
+      /\*\*hot-hot-without-guard\*\* \(\[rule page\]\([^)]+\)\): `carts` takes writes in 2 Regions on `dynamodb-global`, where concurrent writes to one item resolve by last writer wins/,
+    );
   });
 });
 
 describe('code lens', () => {
   after(closeAllEditors);
 
-  it('shows each data type\'s recommendation and state above it, and opens the report at that data type', async () => {
+  it("shows each data type's recommendation and state above it, and opens the report at that data type", async () => {
     await vscode.window.showTextDocument(storefront);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', storefront, 100);
     const ours = lenses.filter((lens) => lens.command?.command === 'capAdvisor.showReport');
@@ -217,7 +288,8 @@ describe('code lens', () => {
 
 describe('completion', () => {
   after(closeAllEditors);
-  const CATALOG = 'apiVersion: cap-advisor/v1\nkind: DataCatalog\nmetadata:\n  name: shop\nregions:\n  - { name: us-east-1, role: primary }\n  - { name: us-east-2, role: secondary }\n  - { name: us-west-2, role: witness }\ndataTypes:\n  - name: carts\n    category: cart\n';
+  const CATALOG =
+    'apiVersion: cap-advisor/v1\nkind: DataCatalog\nmetadata:\n  name: shop\nregions:\n  - { name: us-east-1, role: primary }\n  - { name: us-east-2, role: secondary }\n  - { name: us-west-2, role: witness }\ndataTypes:\n  - name: carts\n    category: cart\n';
   /** CAP Advisor's items at the end of `lines` appended to the catalog, in the order the list shows them. */
   const completeAfter = async (lines: string) => {
     const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: CATALOG + lines });
@@ -244,7 +316,9 @@ describe('completion', () => {
     await editor.edit((edit) => edit.insert(document.positionAt(document.getText().length), '  - name: ledger\n    category: transaction\n    store: '));
     const end = document.positionAt(document.getText().length);
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, end);
-    const items = list.items.filter((item) => item.sortText !== undefined && /^\d{3}$/.test(item.sortText)).sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+    const items = list.items
+      .filter((item) => item.sortText !== undefined && /^\d{3}$/.test(item.sortText))
+      .sort((a, b) => a.sortText!.localeCompare(b.sortText!));
     assert.equal(label(items[0]), 'aurora-global recommended: CP');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
@@ -257,7 +331,7 @@ describe('completion', () => {
     assert.ok(!items.some((item) => label(item) === 'category'), 'category is written already');
   });
 
-  it('offers the declared Regions in a data type\'s regions and the witness in a witness guard', async () => {
+  it("offers the declared Regions in a data type's regions and the witness in a witness guard", async () => {
     assert.deepEqual((await completeAfter('    regions: [')).map(label), ['us-east-1 primary', 'us-east-2 secondary']);
     assert.deepEqual((await completeAfter('    splitBrainGuards:\n      - { type: witness-region, region: ')).map(label), ['us-west-2 witness']);
   });
@@ -267,7 +341,9 @@ describe('snippets', () => {
   it('offer a catalog and a region in any YAML file', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: '' });
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, 0));
-    const snippets = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Snippet).map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    const snippets = list.items
+      .filter((item) => item.kind === vscode.CompletionItemKind.Snippet)
+      .map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
     for (const prefix of ['cap-catalog', 'cap-region']) assert.ok(snippets.includes(prefix), `${prefix} not in ${snippets.join(', ')}`);
   });
 
@@ -286,7 +362,10 @@ describe('snippets', () => {
       // The suggest widget's order (CompletionModel's default comparator): sortText, else the label, lower-cased, compared code unit by code unit.
       const key = (item: vscode.CompletionItem) => (item.sortText ?? name(item)).toLowerCase();
       const sorted = [...list.items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-      assert.ok(list.items.some((item) => name(item) === 'apiVersion'), 'the catalog\'s own keys are offered too');
+      assert.ok(
+        list.items.some((item) => name(item) === 'apiVersion'),
+        "the catalog's own keys are offered too",
+      );
       assert.equal(name(sorted[0]), 'cap-catalog', sorted.slice(0, 8).map(name).join(', '));
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     } finally {
@@ -297,14 +376,28 @@ describe('snippets', () => {
   it('offer each kind of data type where an entry starts in a catalog, with a name the catalog does not use yet', async () => {
     const text = await textOf(storefront);
     const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: `${text}  \n` });
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, document.positionAt(document.getText().length - 1));
-    const entries = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Snippet && typeof item.label === 'object' && item.label.description?.startsWith('new data type'));
-    assert.deepEqual(entries.map((item) => `${(item.label as vscode.CompletionItemLabel).label} ${(item.label as vscode.CompletionItemLabel).description}`),
-      ['cap-transaction new data type payments-2', 'cap-session new data type sessions-2', 'cap-cache new data type price-cache-2', 'cap-reference new data type product-images-2']);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      document.positionAt(document.getText().length - 1),
+    );
+    const entries = list.items.filter(
+      (item) => item.kind === vscode.CompletionItemKind.Snippet && typeof item.label === 'object' && item.label.description?.startsWith('new data type'),
+    );
+    assert.deepEqual(
+      entries.map((item) => `${(item.label as vscode.CompletionItemLabel).label} ${(item.label as vscode.CompletionItemLabel).description}`),
+      [
+        'cap-transaction new data type payments-2',
+        'cap-session new data type sessions-2',
+        'cap-cache new data type price-cache-2',
+        'cap-reference new data type product-images-2',
+      ],
+    );
   });
 
-  it('inserts each kind of entry as valid YAML, the dash typed or not: the editor\'s own indentation of a snippet', async () => {
-    const head = 'apiVersion: cap-advisor/v1\nkind: DataCatalog\nmetadata:\n  name: shop\nregions:\n  - { name: us-east-1, role: primary }\n  - { name: us-east-2, role: secondary }\ndataTypes:\n  - name: orders\n    category: transaction\n';
+  it("inserts each kind of entry as valid YAML, the dash typed or not: the editor's own indentation of a snippet", async () => {
+    const head =
+      'apiVersion: cap-advisor/v1\nkind: DataCatalog\nmetadata:\n  name: shop\nregions:\n  - { name: us-east-1, role: primary }\n  - { name: us-east-2, role: secondary }\ndataTypes:\n  - name: orders\n    category: transaction\n';
     for (const typed of ['  ', '  - ']) {
       for (const label of ['cap-transaction', 'cap-session', 'cap-cache', 'cap-reference']) {
         const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: `${head}${typed}` });
@@ -318,7 +411,11 @@ describe('snippets', () => {
         assert.ok(await editor.insertSnippet(item.insertText as vscode.SnippetString, range));
         const text = editor.document.getText();
         const findings = analyzeCatalog(text).findings.filter((f) => f.ruleId === 'yaml-syntax' || f.ruleId === 'schema');
-        assert.deepEqual(findings.map((f) => f.message), [], `${label} after ${JSON.stringify(typed)}:\n${text}`);
+        assert.deepEqual(
+          findings.map((f) => f.message),
+          [],
+          `${label} after ${JSON.stringify(typed)}:\n${text}`,
+        );
         assert.match(text, /\n  - name: [a-z-]+\n    (description|category): /, `${label} after ${JSON.stringify(typed)}:\n${text}`);
         await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       }
@@ -331,7 +428,18 @@ describe('commands', () => {
 
   it('every contributed command is registered under the CAP Advisor category', async () => {
     const contributed = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands as Array<{ command: string; category: string }>;
-    assert.deepEqual(contributed.map((c) => c.command).sort(), ['capAdvisor.addDataType', 'capAdvisor.analyzeWorkspace', 'capAdvisor.draftCatalog', 'capAdvisor.exportReport', 'capAdvisor.newCatalog', 'capAdvisor.openExample', 'capAdvisor.showFixes', 'capAdvisor.showReport', 'capAdvisor.simulate', 'capAdvisor.writeExperiment']);
+    assert.deepEqual(contributed.map((c) => c.command).sort(), [
+      'capAdvisor.addDataType',
+      'capAdvisor.analyzeWorkspace',
+      'capAdvisor.draftCatalog',
+      'capAdvisor.exportReport',
+      'capAdvisor.newCatalog',
+      'capAdvisor.openExample',
+      'capAdvisor.showFixes',
+      'capAdvisor.showReport',
+      'capAdvisor.simulate',
+      'capAdvisor.writeExperiment',
+    ]);
     const registered = await vscode.commands.getCommands(true);
     for (const { command, category } of contributed) {
       assert.equal(category, 'CAP Advisor');
@@ -357,7 +465,7 @@ describe('commands', () => {
     await waitFor('the report to follow the revert', () => firstFindingAt() === before);
   });
 
-  it('the report follows the active catalog, and opens a rule\'s page inside VS Code', async () => {
+  it("the report follows the active catalog, and opens a rule's page inside VS Code", async () => {
     await vscode.window.showTextDocument(storefront);
     assert.equal(await vscode.commands.executeCommand('capAdvisor.showReport'), true);
     assert.equal(api.report.catalog?.toString(), storefront.toString());
@@ -367,10 +475,12 @@ describe('commands', () => {
     assert.match(api.report.html ?? '', /orders\.catalog\.yaml/);
     assert.match(api.report.html ?? '', /<input type="radio" name="severity" id="show-error">/);
     await api.report.openRule('hot-hot-without-guard');
-    await waitFor('the rule page in the Markdown preview', () => vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => /hot-hot-without-guard\.md/.test(tab.label)));
+    await waitFor('the rule page in the Markdown preview', () =>
+      vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => /hot-hot-without-guard\.md/.test(tab.label)),
+    );
   });
 
-  it('the walkthrough\'s commands: open a copy of the example with its infrastructure, then put the cursor on its first error with the fixes open', async () => {
+  it("the walkthrough's commands: open a copy of the example with its infrastructure, then put the cursor on its first error with the fixes open", async () => {
     const walkthrough = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.walkthroughs[0];
     const registered = await vscode.commands.getCommands(true);
     for (const step of walkthrough.steps) assert.ok(registered.includes(/\(command:([\w.]+)\)/.exec(step.description)![1]), step.id);
@@ -380,7 +490,7 @@ describe('commands', () => {
     assert.ok(!document.uri.fsPath.startsWith(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri.fsPath), document.uri.fsPath);
     assert.equal(vscode.window.activeTextEditor?.document, document);
     // The README's counts: the deployed-system findings (region-drift on carts) show too.
-    const found = await waitFor('the example\'s diagnostics, the linked templates read', () => {
+    const found = await waitFor("the example's diagnostics, the linked templates read", () => {
       const all = capDiagnostics(document.uri);
       return all.includes('error single-writer-hot-hot@46:11-46:24') && all.some((d) => d.startsWith('warning region-drift')) && all;
     });
@@ -391,7 +501,7 @@ describe('commands', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  it('Simulate Partition shows the matrix and the picture beside the catalog; a Region\'s hover says what cutting it off does', async () => {
+  it("Simulate Partition shows the matrix and the picture beside the catalog; a Region's hover says what cutting it off does", async () => {
     await vscode.window.showTextDocument(storefront);
     assert.equal(await vscode.commands.executeCommand('capAdvisor.simulate', storefront, 'all'), true);
     const html = api.scenarios.html ?? '';
@@ -413,7 +523,10 @@ describe('commands', () => {
     assert.equal(api.scenarios.html, before);
     // orders.catalog.yaml declares us-east-1 too: its scenario is kept.
     await vscode.window.showTextDocument(workspaceUri('orders.catalog.yaml'), { viewColumn: vscode.ViewColumn.One });
-    const orders = await waitFor('the view to show orders.catalog.yaml', () => /<h2>Partition scenarios: orders\.catalog\.yaml<\/h2>/.test(api.scenarios.html ?? '') && api.scenarios.html!);
+    const orders = await waitFor(
+      'the view to show orders.catalog.yaml',
+      () => /<h2>Partition scenarios: orders\.catalog\.yaml<\/h2>/.test(api.scenarios.html ?? '') && api.scenarios.html!,
+    );
     assert.equal(orders.match(/<td class="v /g)?.length, 1);
     await vscode.window.showTextDocument(storefront, { viewColumn: vscode.ViewColumn.One });
     await waitFor('the view to show the storefront again', () => /storefront\.catalog\.yaml<\/h2>/.test(api.scenarios.html ?? ''));
@@ -423,8 +536,16 @@ describe('commands', () => {
     await vscode.window.showTextDocument(storefront);
     assert.equal(await vscode.commands.executeCommand('capAdvisor.simulate', storefront, 'all'), true);
     const html = api.scenarios.html ?? '';
-    assert.deepEqual([...html.matchAll(/<button data-experiment="([^"]+)"[^>]*>Write fault-injection experiment…<\/button>/g)].map((m) => m[1]), ['us-east-1', 'us-east-2', 'us-west-2']);
-    const written = await vscode.commands.executeCommand<{ template: vscode.TextDocument; plan: vscode.TextDocument }>('capAdvisor.writeExperiment', storefront, 'us-east-1', 'cloudformation');
+    assert.deepEqual(
+      [...html.matchAll(/<button data-experiment="([^"]+)"[^>]*>Write fault-injection experiment…<\/button>/g)].map((m) => m[1]),
+      ['us-east-1', 'us-east-2', 'us-west-2'],
+    );
+    const written = await vscode.commands.executeCommand<{ template: vscode.TextDocument; plan: vscode.TextDocument }>(
+      'capAdvisor.writeExperiment',
+      storefront,
+      'us-east-1',
+      'cloudformation',
+    );
     assert.equal(written.template.uri.scheme, 'untitled');
     assert.equal(written.template.uri.path, vscode.Uri.joinPath(storefront, '../isolate-us-east-1.fis.yaml').path);
     assert.equal(written.template.languageId, 'yaml');
@@ -434,11 +555,18 @@ describe('commands', () => {
     assert.match(written.plan.getText(), /^### carts: diverges$/m);
     const shown = await waitFor('the template and the plan side by side', () => {
       const columns = new Map(vscode.window.visibleTextEditors.map((editor) => [editor.document.uri.toString(), editor.viewColumn]));
-      return columns.get(written.template.uri.toString()) === vscode.ViewColumn.One && columns.get(written.plan.uri.toString()) === vscode.ViewColumn.Two && columns;
+      return (
+        columns.get(written.template.uri.toString()) === vscode.ViewColumn.One && columns.get(written.plan.uri.toString()) === vscode.ViewColumn.Two && columns
+      );
     });
     assert.ok(shown);
     // FIS has nothing to act on in a witness: the plan alone, saying why.
-    const witness = await vscode.commands.executeCommand<{ template?: vscode.TextDocument; plan: vscode.TextDocument }>('capAdvisor.writeExperiment', storefront, 'us-west-2', 'cloudformation');
+    const witness = await vscode.commands.executeCommand<{ template?: vscode.TextDocument; plan: vscode.TextDocument }>(
+      'capAdvisor.writeExperiment',
+      storefront,
+      'us-west-2',
+      'cloudformation',
+    );
     assert.equal(witness.template, undefined);
     assert.match(witness.plan.getText(), /us-west-2 is a witness: it holds no data/);
     for (const document of [written.template, written.plan, witness.plan]) {
@@ -449,7 +577,12 @@ describe('commands', () => {
 
   it('Export Report writes each format to the file given', async () => {
     await vscode.window.showTextDocument(storefront);
-    for (const [format, check] of [['json', /^\{\n {2}"files": \[/], ['sarif', /"version": "2\.1\.0"/], ['markdown', /^# CAP Advisor report/], ['html', /^<!DOCTYPE html>/]] as const) {
+    for (const [format, check] of [
+      ['json', /^\{\n {2}"files": \[/],
+      ['sarif', /"version": "2\.1\.0"/],
+      ['markdown', /^# CAP Advisor report/],
+      ['html', /^<!DOCTYPE html>/],
+    ] as const) {
       const target = workspaceUri(`report.${format}`);
       const written = await vscode.commands.executeCommand<vscode.Uri>('capAdvisor.exportReport', target, format);
       assert.equal(written?.toString(), target.toString());
@@ -468,15 +601,28 @@ describe('commands', () => {
     assert.match(document.getText(), /^metadata:\n {2}name: ledger-service\n/m);
     // The diagnostics of its text (an empty document's may show first, for the debounce's time).
     const diagnostics = await waitFor('its diagnostics', () => capDiagnostics(document.uri).length === 3 && capDiagnostics(document.uri));
-    assert.deepEqual(diagnostics.map((d) => d.split('@')[0]), ['hint recommendation', 'hint recommendation', 'hint recommendation']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.split('@')[0]),
+      ['hint recommendation', 'hint recommendation', 'hint recommendation'],
+    );
   });
 
   it('Add Data Type inserts the recommended entry at the end of dataTypes, in block YAML separated like its neighbours', async () => {
     const document = await vscode.commands.executeCommand<vscode.TextDocument>('capAdvisor.newCatalog', 'shop');
     const added = await vscode.commands.executeCommand<boolean>('capAdvisor.addDataType', { name: 'ledger', category: 'inventory', multiRegionWrites: true });
     assert.equal(added, true);
-    assert.ok(document.getText().endsWith('    store: s3\n\n  - name: ledger\n    category: inventory\n    topology: hot-hot\n    cap: CP\n    store: aurora-dsql\n    splitBrainGuards:\n      - { type: witness-region, region: us-west-2 }\n      - quorum\n'), document.getText());
-    await waitFor('the new entry analysed without errors', () => capDiagnostics(document.uri).length === 4 && capDiagnostics(document.uri).every((d) => d.startsWith('hint ')));
+    assert.ok(
+      document
+        .getText()
+        .endsWith(
+          '    store: s3\n\n  - name: ledger\n    category: inventory\n    topology: hot-hot\n    cap: CP\n    store: aurora-dsql\n    splitBrainGuards:\n      - { type: witness-region, region: us-west-2 }\n      - quorum\n',
+        ),
+      document.getText(),
+    );
+    await waitFor(
+      'the new entry analysed without errors',
+      () => capDiagnostics(document.uri).length === 4 && capDiagnostics(document.uri).every((d) => d.startsWith('hint ')),
+    );
   });
 });
 

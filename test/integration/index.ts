@@ -14,9 +14,7 @@ export function run(): Promise<void> {
     color: false,
     grep: process.env.CAP_INTEGRATION_GREP || undefined,
   });
-  const files = (fs.readdirSync(__dirname, { recursive: true }) as string[])
-    .filter((file) => file.endsWith('.test.js'))
-    .sort();
+  const files = (fs.readdirSync(__dirname, { recursive: true }) as string[]).filter((file) => file.endsWith('.test.js')).sort();
   for (const file of files) mocha.addFile(path.join(__dirname, file));
 
   return new Promise<number>((resolve) => mocha.run(resolve)).then(async (failures) => {

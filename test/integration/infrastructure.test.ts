@@ -61,21 +61,39 @@ describe('linked infrastructure', () => {
     const line = document.getText().split('\n').indexOf('  - { path: infra/orders.yaml, region: us-east-1 }');
     const editor = await vscode.window.showTextDocument(document);
     await editor.edit((edit) => edit.insert(new vscode.Position(line + 1, 0), '  - \n'));
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(line + 1, 4));
-    const labels = list.items.map((item) => `${typeof item.label === 'string' ? item.label : item.label.label} ${typeof item.label === 'string' ? '' : item.label.description}`);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      new vscode.Position(line + 1, 4),
+    );
+    const labels = list.items.map(
+      (item) => `${typeof item.label === 'string' ? item.label : item.label.label} ${typeof item.label === 'string' ? '' : item.label.description}`,
+    );
     assert.ok(labels.includes('infra/orders.yaml CloudFormation template'), labels.join(', '));
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   it('analyses the catalog again when the template changes on disk', async () => {
-    await write(template(), TEMPLATE.replace('MultiRegionConsistency: EVENTUAL', 'MultiRegionConsistency: STRONG\n      GlobalTableWitnesses: [{ Region: us-west-2 }]'));
+    await write(
+      template(),
+      TEMPLATE.replace('MultiRegionConsistency: EVENTUAL', 'MultiRegionConsistency: STRONG\n      GlobalTableWitnesses: [{ Region: us-west-2 }]'),
+    );
     await waitFor('the drift to go away', () => !capDiagnostics(catalog()).some((d) => /store-drift|guard-not-deployed/.test(d)));
   });
 
   it('reads Terraform once its parser has loaded, which only a catalog that links Terraform asks for', async () => {
     const tfCatalog = workspaceUri('terraform.catalog.yaml');
-    await write(workspaceUri('tf', 'main.tf'), 'provider "aws" {\n  region = "us-east-1"\n}\n\nresource "aws_dynamodb_table" "orders" {\n  name = "orders"\n\n  replica {\n    region_name = "us-east-2"\n  }\n}\n');
-    await write(tfCatalog, CATALOG.replace('  - { path: infra/orders.yaml, region: us-east-1 }', '  - tf').replace('resources: [OrdersTable]', 'resources: [aws_dynamodb_table.orders]'));
+    await write(
+      workspaceUri('tf', 'main.tf'),
+      'provider "aws" {\n  region = "us-east-1"\n}\n\nresource "aws_dynamodb_table" "orders" {\n  name = "orders"\n\n  replica {\n    region_name = "us-east-2"\n  }\n}\n',
+    );
+    await write(
+      tfCatalog,
+      CATALOG.replace('  - { path: infra/orders.yaml, region: us-east-1 }', '  - tf').replace(
+        'resources: [OrdersTable]',
+        'resources: [aws_dynamodb_table.orders]',
+      ),
+    );
     try {
       await vscode.window.showTextDocument(tfCatalog);
       await waitFor('the store-drift finding from Terraform', () => capDiagnostics(tfCatalog).includes('error store-drift@20:16-20:41'));
@@ -103,21 +121,32 @@ describe('linked infrastructure', () => {
     assert.match(text, / {2}- name: orders\n {4}category: transaction # check: guessed from the name OrdersTable\n/);
     // A plain template's Region is unknown, and the draft says so instead of guessing.
     assert.match(text, /resources: \[OrdersTable\] # check: |regions: \[us-east-2\] # check: some Regions are unknown/);
-    await waitFor('the draft\'s diagnostics', () => capDiagnostics(document.uri).length > 0);
-    assert.deepEqual(capDiagnostics(document.uri).filter((d) => d.startsWith('error infrastructure-unreadable')), []);
+    await waitFor("the draft's diagnostics", () => capDiagnostics(document.uri).length > 0);
+    assert.deepEqual(
+      capDiagnostics(document.uri).filter((d) => d.startsWith('error infrastructure-unreadable')),
+      [],
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('Draft Catalog from Infrastructure: with the Region of a plain template answered, the draft links that file in it and knows every Region', async () => {
-    const document = await vscode.commands.executeCommand<vscode.TextDocument>('capAdvisor.draftCatalog', [workspaceUri('infra')], { 'infra/orders.yaml': 'us-east-1' });
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('capAdvisor.draftCatalog', [workspaceUri('infra')], {
+      'infra/orders.yaml': 'us-east-1',
+    });
     const text = document.getText();
     assert.match(text, /infrastructure:\n {2}- \{ ?path: infra\/orders\.yaml, region: us-east-1 ?\}\n/);
     assert.match(text, /regions:\n {2}- name: us-east-1\n {4}role: primary\n {2}- name: us-east-2\n/);
     assert.match(text, / {4}regions: \[us-east-1, us-east-2\]\n/);
     assert.doesNotMatch(text, /some Regions are unknown/);
     // The draft's own analysis (the empty document it was inserted into had a schema error at 0:0).
-    const found = await waitFor('the draft\'s diagnostics', () => capDiagnostics(document.uri).some((d) => !d.includes('@0:0-0:0')) && capDiagnostics(document.uri));
-    assert.deepEqual(found.filter((d) => d.startsWith('error ')), []);
+    const found = await waitFor(
+      "the draft's diagnostics",
+      () => capDiagnostics(document.uri).some((d) => !d.includes('@0:0-0:0')) && capDiagnostics(document.uri),
+    );
+    assert.deepEqual(
+      found.filter((d) => d.startsWith('error ')),
+      [],
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

@@ -10,7 +10,12 @@ import { closeAllEditors, repoRoot, waitFor } from './helpers';
 
 const storefront = vscode.Uri.file(path.join(repoRoot, 'examples/storefront.catalog.yaml'));
 
-interface ProblemsRow { message: string; code: string | null; textWidth: number; room: number }
+interface ProblemsRow {
+  message: string;
+  code: string | null;
+  textWidth: number;
+  room: number;
+}
 
 async function measuredRows(probeDir: string, width: number): Promise<ProblemsRow[]> {
   const file = path.join(probeDir, `problems-${width}.json`);
@@ -21,7 +26,7 @@ async function measuredRows(probeDir: string, width: number): Promise<ProblemsRo
   return measured.rows;
 }
 
-describe('the Problems panel at a laptop\'s width', () => {
+describe("the Problems panel at a laptop's width", () => {
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closePanel');
     await closeAllEditors();
@@ -35,10 +40,16 @@ describe('the Problems panel at a laptop\'s width', () => {
     }
     this.timeout(60_000);
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(storefront));
-    const shown = await waitFor('the example\'s findings', () => {
-      const diagnostics = vscode.languages.getDiagnostics(storefront).filter((d) => d.source === 'cap-advisor' && d.severity !== vscode.DiagnosticSeverity.Hint);
-      return diagnostics.length >= 23 && diagnostics;
-    }, 30_000);
+    const shown = await waitFor(
+      "the example's findings",
+      () => {
+        const diagnostics = vscode.languages
+          .getDiagnostics(storefront)
+          .filter((d) => d.source === 'cap-advisor' && d.severity !== vscode.DiagnosticSeverity.Hint);
+        return diagnostics.length >= 23 && diagnostics;
+      },
+      30_000,
+    );
     await vscode.commands.executeCommand('workbench.view.explorer');
     await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
     await vscode.commands.executeCommand('workbench.actions.view.problems');
@@ -52,7 +63,10 @@ describe('the Problems panel at a laptop\'s width', () => {
         if (!row) return `${code}: not in the panel: ${diagnostic.message}`;
         return row.textWidth > row.room ? `${code}: cut, ${row.textWidth} px of text in ${row.room} px: ${diagnostic.message}` : 'whole';
       });
-      assert.deepEqual(verdicts.filter((verdict) => verdict !== 'whole'), []);
+      assert.deepEqual(
+        verdicts.filter((verdict) => verdict !== 'whole'),
+        [],
+      );
     } finally {
       await vscode.commands.executeCommand('workbench.action.toggleMaximizedPanel');
     }

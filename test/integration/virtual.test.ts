@@ -18,13 +18,16 @@ class MemoryFileSystem implements vscode.FileSystemProvider {
   stat(uri: vscode.Uri): vscode.FileStat {
     const file = this.files.get(uri.path);
     if (file) return { type: vscode.FileType.File, ctime: 0, mtime: file.mtime, size: file.data.length };
-    if ([...this.files.keys()].some((path) => path.startsWith(`${uri.path.replace(/\/$/, '')}/`))) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
+    if ([...this.files.keys()].some((path) => path.startsWith(`${uri.path.replace(/\/$/, '')}/`)))
+      return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
     throw vscode.FileSystemError.FileNotFound(uri);
   }
 
   readDirectory(uri: vscode.Uri): [string, vscode.FileType][] {
     const prefix = `${uri.path.replace(/\/$/, '')}/`;
-    return [...this.files.keys()].filter((path) => path.startsWith(prefix) && !path.slice(prefix.length).includes('/')).map((path) => [path.slice(prefix.length), vscode.FileType.File]);
+    return [...this.files.keys()]
+      .filter((path) => path.startsWith(prefix) && !path.slice(prefix.length).includes('/'))
+      .map((path) => [path.slice(prefix.length), vscode.FileType.File]);
   }
 
   readFile(uri: vscode.Uri): Uint8Array {
@@ -84,11 +87,19 @@ describe('a catalog on a virtual file system (vscode-vfs)', () => {
     const hotHot = 'error hot-hot-without-guard@13:14-13:21';
     await waitFor('the hot-hot finding', () => capDiagnostics(ledger).includes(hotHot));
 
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', ledger, new vscode.Range(13, 14, 13, 21), vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      ledger,
+      new vscode.Range(13, 14, 13, 21),
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const preferred = actions.find((a) => a.isPreferred && a.edit);
     assert.equal(preferred?.title, 'Add a split-brain guard: fencing lease');
     assert.ok(await vscode.workspace.applyEdit(preferred.edit!));
-    assert.ok(editor.document.getText().endsWith('    topology: hot-hot\n    splitBrainGuards:\n      - { type: fencing-lease, ttl: 30s }\n'), editor.document.getText());
+    assert.ok(
+      editor.document.getText().endsWith('    topology: hot-hot\n    splitBrainGuards:\n      - { type: fencing-lease, ttl: 30s }\n'),
+      editor.document.getText(),
+    );
     assert.ok(await editor.document.save());
     assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(ledger)), /fencing-lease/);
     await waitFor('the finding to go', () => !capDiagnostics(ledger).includes(hotHot));

@@ -12,7 +12,13 @@ import { DEFAULT_CATALOG_GLOBS } from '../../src/engine';
 const repoRoot = join(__dirname, '../../..');
 const examples = join(repoRoot, 'examples');
 
-interface Step { name: string; id?: string; shell: string; run: string; env?: Record<string, string> }
+interface Step {
+  name: string;
+  id?: string;
+  shell: string;
+  run: string;
+  env?: Record<string, string>;
+}
 const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as {
   inputs: Record<string, { description: string; default: string }>;
   outputs: Record<string, { value: string }>;
@@ -21,7 +27,9 @@ const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as {
 
 describe('GitHub Action', () => {
   let workDir: string;
-  beforeEach(() => { workDir = mkdtempSync(join(tmpdir(), 'cap-advisor-action-')); });
+  beforeEach(() => {
+    workDir = mkdtempSync(join(tmpdir(), 'cap-advisor-action-'));
+  });
   afterEach(() => rmSync(workDir, { recursive: true, force: true }));
 
   /** Runs the check step's script in workDir, as the runner would with these inputs. */
@@ -29,13 +37,23 @@ describe('GitHub Action', () => {
     const outputFile = join(workDir, 'github-output');
     writeFileSync(outputFile, '');
     const step = action.runs.steps.find((s) => s.id === 'check')!;
-    const env: Record<string, string> = { PATH: process.env.PATH ?? '', GITHUB_OUTPUT: outputFile, GITHUB_ACTION_PATH: repoRoot, CAP_ADVISOR_CLI: join(repoRoot, 'bin/cap-advisor.js') };
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '',
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_ACTION_PATH: repoRoot,
+      CAP_ADVISOR_CLI: join(repoRoot, 'bin/cap-advisor.js'),
+    };
     for (const [name, expression] of Object.entries(step.env ?? {})) {
       const input = /^\$\{\{ inputs\.([\w-]+) \}\}$/.exec(expression)![1];
       env[name] = inputs[input] ?? action.inputs[input].default;
     }
     const run = spawnSync('bash', ['-c', step.run], { cwd: workDir, env, encoding: 'utf8' });
-    const outputs = Object.fromEntries(readFileSync(outputFile, 'utf8').trim().split('\n').map((line) => line.split(/=(.*)/s).slice(0, 2)));
+    const outputs = Object.fromEntries(
+      readFileSync(outputFile, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => line.split(/=(.*)/s).slice(0, 2)),
+    );
     return { status: run.status, stdout: run.stdout, stderr: run.stderr, outputs };
   }
 
@@ -107,13 +125,15 @@ describe('GitHub Action', () => {
     return /^CAP_ADVISOR_CLI=(.+)\n$/.exec(readFileSync(envFile, 'utf8'))![1];
   }
 
-  it('its setup step uses the action\'s own build when there is one, and names the CLI in GITHUB_ENV', () => {
+  it("its setup step uses the action's own build when there is one, and names the CLI in GITHUB_ENV", () => {
     assert.equal(setUp(''), join(repoRoot, 'bin/cap-advisor.js'));
   });
 
   it('its setup step installs the version it is given (here the packed package, as a file: version)', function () {
     this.timeout(60_000);
-    const packed = JSON.parse(spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', workDir], { cwd: repoRoot, encoding: 'utf8' }).stdout)[0];
+    const packed = JSON.parse(
+      spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', workDir], { cwd: repoRoot, encoding: 'utf8' }).stdout,
+    )[0];
     assert.equal(setUp(`file:${join(workDir, packed.filename)}`), join(workDir, 'cap-advisor-cli/node_modules/cap-advisor/bin/cap-advisor.js'));
   });
 });
@@ -132,6 +152,7 @@ describe('pre-commit hook', () => {
     const files = new RegExp(hook.files);
     assert.equal(DEFAULT_CATALOG_GLOBS.length, 4);
     for (const path of ['shop.catalog.yaml', 'catalogs/eu/shop.catalog.yml', 'data-catalog.yaml', 'infra/data-catalog.yml']) assert.match(path, files);
-    for (const path of ['catalog.yaml', 'shop.catalog.yaml.bak', 'my-data-catalog.yaml', 'data-catalog.json', 'shop.catalog.json', 'docker-compose.yml']) assert.doesNotMatch(path, files);
+    for (const path of ['catalog.yaml', 'shop.catalog.yaml.bak', 'my-data-catalog.yaml', 'data-catalog.json', 'shop.catalog.json', 'docker-compose.yml'])
+      assert.doesNotMatch(path, files);
   });
 });

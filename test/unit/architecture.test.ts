@@ -54,12 +54,21 @@ describe('architecture', () => {
   });
 
   it('the cycle check finds a circle when there is one', () => {
-    const cycles = importCycles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]));
+    const cycles = importCycles(
+      new Map([
+        ['a', ['b']],
+        ['b', ['c']],
+        ['c', ['a']],
+        ['d', ['a']],
+      ]),
+    );
     assert.deepEqual(cycles, [['a', 'b', 'c', 'a']]);
   });
 
   it('src/engine shows its stages at the top level: read, model, infrastructure, edit, rules, scenarios, experiments, assist', () => {
-    const top = readdirSync(join(srcRoot, 'engine')).filter((name) => name !== 'generated').sort();
+    const top = readdirSync(join(srcRoot, 'engine'))
+      .filter((name) => name !== 'generated')
+      .sort();
     assert.deepEqual(top, ['analyze.ts', 'assist', 'edit', 'experiments', 'index.ts', 'infrastructure', 'model', 'read', 'rules', 'scenarios']);
   });
 
@@ -76,9 +85,13 @@ describe('architecture', () => {
   it('an earlier stage never imports a later one: read ← model ← infrastructure ← edit ← rules ← scenarios ← experiments ← assist', () => {
     const order = ['read', 'model', 'infrastructure', 'edit', 'rules', 'scenarios', 'experiments', 'assist'];
     const stageOf = (file: string): number => order.indexOf(relative(join(srcRoot, 'engine'), file).split('/')[0]);
-    const backwards = files.filter((path) => stageOf(path) !== -1).flatMap((file) => (graph.get(file) ?? [])
-      .filter((target) => stageOf(target) > stageOf(file))
-      .map((target) => `${relative(repoRoot, file)} imports ${relative(repoRoot, target)}`));
+    const backwards = files
+      .filter((path) => stageOf(path) !== -1)
+      .flatMap((file) =>
+        (graph.get(file) ?? [])
+          .filter((target) => stageOf(target) > stageOf(file))
+          .map((target) => `${relative(repoRoot, file)} imports ${relative(repoRoot, target)}`),
+      );
     assert.deepEqual(backwards, []);
   });
 });

@@ -23,9 +23,11 @@ const design = (entry: string, regions = US_HEADER) => `${regions}dataTypes:\n  
 const problems = (analysis: CatalogAnalysis) => analysis.findings.filter((f) => f.ruleId !== 'recommendation').map((f) => `${f.severity} ${f.ruleId}`);
 const outcome = (analysis: CatalogAnalysis, kind: 'isolate' | 'lose', region: string): Outcome => simulate(analysis, [{ kind, region }])[0].outcomes[0];
 
-describe('advice AWS\'s own architects would sign', () => {
+describe("advice AWS's own architects would sign", () => {
   it(`1. a witness on eventual global tables guards nothing: the hot-hot finding stays and both sides keep writing (${SOURCES.howItWorks})`, () => {
-    const text = design('category: cart\ntopology: hot-hot\nstore: dynamodb-global\nconflictResolution: none\nsplitBrainGuards:\n  - { type: witness-region, region: us-west-2 }');
+    const text = design(
+      'category: cart\ntopology: hot-hot\nstore: dynamodb-global\nconflictResolution: none\nsplitBrainGuards:\n  - { type: witness-region, region: us-west-2 }',
+    );
     const analysis = analyzeCatalog(text);
     const finding = analysis.findings.find((f) => f.ruleId === 'hot-hot-without-guard');
     assert.equal(finding?.severity, 'error');
@@ -40,13 +42,24 @@ describe('advice AWS\'s own architects would sign', () => {
 
   it(`2. "write to one Region" and "write to your Region" for conditional writes and transactions: no error, and where strong reads go (${SOURCES.writeModes}, ${SOURCES.writeToOneRegion})`, () => {
     for (const mode of ['one-region', 'home-region']) {
-      const analysis = analyzeCatalog(design(`category: account\ntopology: ${mode === 'home-region' ? 'hot-hot' : 'hot-warm'}\nstore: dynamodb-global\nwriteMode: ${mode}\nwrites: [conditional, transaction]`));
+      const analysis = analyzeCatalog(
+        design(
+          `category: account\ntopology: ${mode === 'home-region' ? 'hot-hot' : 'hot-warm'}\nstore: dynamodb-global\nwriteMode: ${mode}\nwrites: [conditional, transaction]`,
+        ),
+      );
       assert.deepEqual(problems(analysis), ['information strong-reads-in-writer-region'], mode);
       assert.equal(analysis.report.dataTypes[0].verdict?.storeFits, true, mode);
-      assert.match(analysis.findings.find((f) => f.ruleId === 'strong-reads-in-writer-region')!.detail, /Strongly consistent reads, conditional writes and transactions must go to/);
+      assert.match(
+        analysis.findings.find((f) => f.ruleId === 'strong-reads-in-writer-region')!.detail,
+        /Strongly consistent reads, conditional writes and transactions must go to/,
+      );
     }
     // The same table written in any Region is what AWS warns about.
-    assert.ok(problems(analyzeCatalog(design('category: account\ntopology: hot-hot\nstore: dynamodb-global\nwrites: [conditional]'))).includes('error lww-on-strong-data'));
+    assert.ok(
+      problems(analyzeCatalog(design('category: account\ntopology: hot-hot\nstore: dynamodb-global\nwrites: [conditional]'))).includes(
+        'error lww-on-strong-data',
+      ),
+    );
   });
 
   it(`3. MRSC (three replicas, or two and a witness) and Aurora DSQL carry their own quorum: no guard asked for, no lease offered (${SOURCES.howItWorks}, ${SOURCES.dsql})`, () => {
@@ -63,21 +76,38 @@ describe('advice AWS\'s own architects would sign', () => {
   });
 
   it(`4. a balance updated with ADD in any Region of an eventual table loses updates, whatever "merge" says (${SOURCES.globalTablesGuide})`, () => {
-    const analysis = analyzeCatalog(design('category: account\nconsistency: eventual\ntopology: hot-hot\nstore: dynamodb-global\nconflictResolution: merge\nwrites: [counter]'));
+    const analysis = analyzeCatalog(
+      design('category: account\nconsistency: eventual\ntopology: hot-hot\nstore: dynamodb-global\nconflictResolution: merge\nwrites: [counter]'),
+    );
     const finding = analysis.findings.find((f) => f.ruleId === 'lww-loses-updates')!;
     assert.equal(finding.severity, 'error');
-    assert.match(finding.detail, /`conflictResolution: merge` does not change that: your application would have to merge, and DynamoDB itself keeps the last writer/);
+    assert.match(
+      finding.detail,
+      /`conflictResolution: merge` does not change that: your application would have to merge, and DynamoDB itself keeps the last writer/,
+    );
     const cut = outcome(analysis, 'isolate', 'us-east-1');
     assert.equal(cut.verdict, 'split-brain');
     assert.doesNotMatch(cut.detail, /merged|No write is lost/);
     // The hover on `merge` says whose job merging is there.
     const text = design('category: account\nconsistency: eventual\ntopology: hot-hot\nstore: dynamodb-global\nconflictResolution: merge\nwrites: [counter]');
-    assert.match(hoverAt(text, text.indexOf('merge') + 1, analysis)!.markdown, /your application must merge: the store itself keeps the last writer of each item/);
-    assert.deepEqual(quickFixes(design('category: account\nconsistency: eventual\ntopology: hot-hot\nstore: dynamodb-global\nconflictResolution: merge\nwrites: [counter]'), analysis, finding).map((fix) => fix.title).slice(0, 3), [
-      'Set writeMode: home-region (each item written in its home Region)',
-      'Set writeMode: one-region (one Region takes every write)',
-      'Set store to dynamodb-global-strong (the alternative)',
-    ]);
+    assert.match(
+      hoverAt(text, text.indexOf('merge') + 1, analysis)!.markdown,
+      /your application must merge: the store itself keeps the last writer of each item/,
+    );
+    assert.deepEqual(
+      quickFixes(
+        design('category: account\nconsistency: eventual\ntopology: hot-hot\nstore: dynamodb-global\nconflictResolution: merge\nwrites: [counter]'),
+        analysis,
+        finding,
+      )
+        .map((fix) => fix.title)
+        .slice(0, 3),
+      [
+        'Set writeMode: home-region (each item written in its home Region)',
+        'Set writeMode: one-region (one Region takes every write)',
+        'Set store to dynamodb-global-strong (the alternative)',
+      ],
+    );
   });
 
   it(`5. AWS's "write to any Region" example, contact data written with idempotent puts: no finding, and a partition diverges with nothing lost (${SOURCES.writeModes})`, () => {
@@ -115,15 +145,31 @@ describe('advice AWS\'s own architects would sign', () => {
   it(`9. Aurora write forwarding is still one writer: only single-writer-hot-hot speaks; a lost eventual Region's writes are delayed, not lost (${SOURCES.auroraWriteForwarding}, ${SOURCES.globalTablesGuide})`, () => {
     const forwarding = analyzeCatalog(design('category: transaction\ntopology: hot-hot\nstore: aurora-global'));
     assert.deepEqual(problems(forwarding), ['error single-writer-hot-hot']);
-    assert.match(forwarding.findings.find((f) => f.ruleId === 'single-writer-hot-hot')!.detail, /write forwarding still sends every write to the primary Region/);
+    assert.match(
+      forwarding.findings.find((f) => f.ruleId === 'single-writer-hot-hot')!.detail,
+      /write forwarding still sends every write to the primary Region/,
+    );
     const lost = outcome(analyzeCatalog(design('category: cart\ntopology: hot-hot\nstore: dynamodb-global\nwrites: [idempotent-put]')), 'lose', 'us-east-2');
     assert.match(lost.detail, /delayed until us-east-2 returns, and may then be overwritten by newer writes/);
     assert.doesNotMatch(lost.detail, /is lost/);
   });
 
   it('a lease kept in an eventual global table fences nothing: lease-in-eventual-store, and the lease does not count as a guard', () => {
-    const analysis = analyzeCatalog(design('category: transaction\nstore: aurora-global\nfailover: automatic\nsplitBrainGuards:\n  - { type: fencing-lease, ttl: 30s, leaseStore: dynamodb-global }'));
+    const analysis = analyzeCatalog(
+      design(
+        'category: transaction\nstore: aurora-global\nfailover: automatic\nsplitBrainGuards:\n  - { type: fencing-lease, ttl: 30s, leaseStore: dynamodb-global }',
+      ),
+    );
     assert.deepEqual(problems(analysis).sort(), ['error lease-in-eventual-store', 'warning unguarded-automatic-failover']);
-    assert.deepEqual(problems(analyzeCatalog(design('category: transaction\nstore: aurora-global\nfailover: automatic\nsplitBrainGuards:\n  - { type: fencing-lease, ttl: 30s, leaseStore: dynamodb-global-strong }'))), []);
+    assert.deepEqual(
+      problems(
+        analyzeCatalog(
+          design(
+            'category: transaction\nstore: aurora-global\nfailover: automatic\nsplitBrainGuards:\n  - { type: fencing-lease, ttl: 30s, leaseStore: dynamodb-global-strong }',
+          ),
+        ),
+      ),
+      [],
+    );
   });
 });

@@ -20,7 +20,9 @@ const analyzeExample = () => analyzeCatalogFile(exampleText, { catalogPath: join
 function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
   const { NO_COLOR, FORCE_COLOR, ...inherited } = process.env;
   const result = spawnSync(process.execPath, [join(repoRoot, 'bin/cap-advisor.js'), ...args], {
-    cwd: repoRoot, encoding: 'utf8', env: { ...inherited, ...env },
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...inherited, ...env },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -56,14 +58,16 @@ describe('cap-advisor check', () => {
       const { code, stdout, stderr } = cli(['check', EXAMPLE]);
       assert.equal(code, 1);
       assert.equal(stderr, '');
-      const expected = analyzeExample().findings
-        .filter((f) => f.severity !== 'hint')
+      const expected = analyzeExample()
+        .findings.filter((f) => f.severity !== 'hint')
         .map((f) => `${EXAMPLE}:${f.range.start.line}:${f.range.start.column} ${f.severity} ${f.ruleId} ${f.message}`);
       const lines = stdout.trimEnd().split('\n');
       assert.deepEqual(lines.slice(0, -2), expected);
       assert.equal(lines.at(-2), '');
       assert.equal(lines.at(-1), '✖ 7 errors, 11 warnings, 5 information in 1 catalog, 18 data types, 1 accepted risk');
-      assert.ok(lines.includes(`${EXAMPLE}:47:12 error single-writer-hot-hot ${analyzeExample().findings.find((f) => f.ruleId === 'single-writer-hot-hot')!.message}`));
+      assert.ok(
+        lines.includes(`${EXAMPLE}:47:12 error single-writer-hot-hot ${analyzeExample().findings.find((f) => f.ruleId === 'single-writer-hot-hot')!.message}`),
+      );
     });
 
     it('has no colour when stdout is not a terminal, and colour with FORCE_COLOR unless NO_COLOR', () => {
@@ -73,7 +77,7 @@ describe('cap-advisor check', () => {
       assert.match(cli(['check', '--color', EXAMPLE]).stdout, /\u001b\[/);
     });
 
-    it('--verbose prints each finding\'s detail under it, indented and wrapped', () => {
+    it("--verbose prints each finding's detail under it, indented and wrapped", () => {
       const { code, stdout } = cli(['check', '--verbose', EXAMPLE]);
       assert.equal(code, 1);
       const lines = stdout.split('\n');
@@ -93,7 +97,7 @@ describe('cap-advisor check', () => {
   });
 
   describe('--format json', () => {
-    it('prints exactly the documented shape, with the engine\'s findings, recommendations and accepted risks', () => {
+    it("prints exactly the documented shape, with the engine's findings, recommendations and accepted risks", () => {
       const { code, stdout } = cli(['check', '--format', 'json', EXAMPLE]);
       assert.equal(code, 1);
       const output = JSON.parse(stdout);
@@ -103,22 +107,35 @@ describe('cap-advisor check', () => {
       assert.deepEqual(Object.keys(file), ['file', 'findings', 'recommendations', 'acceptedRisks']);
       assert.equal(file.file, EXAMPLE);
       const analysis = analyzeExample();
-      assert.deepEqual(file.findings, analysis.findings.map((f) => ({
-        ruleId: f.ruleId, severity: f.severity, message: f.message, detail: f.detail, dataType: f.dataType,
-        range: { start: f.range.start, end: f.range.end },
-      })));
+      assert.deepEqual(
+        file.findings,
+        analysis.findings.map((f) => ({
+          ruleId: f.ruleId,
+          severity: f.severity,
+          message: f.message,
+          detail: f.detail,
+          dataType: f.dataType,
+          range: { start: f.range.start, end: f.range.end },
+        })),
+      );
       for (const finding of file.findings) {
         assert.deepEqual(Object.keys(finding), ['ruleId', 'severity', 'message', 'detail', 'dataType', 'range']);
         assert.deepEqual(Object.keys(finding.range.start), ['line', 'column']);
       }
       assert.deepEqual(file.recommendations[1], {
-        dataType: 'inventory', cap: 'CP', store: 'aurora-dsql', reason: analysis.recommendations[1].reason,
+        dataType: 'inventory',
+        cap: 'CP',
+        store: 'aurora-dsql',
+        reason: analysis.recommendations[1].reason,
       });
       assert.equal(file.recommendations.length, 18);
-      assert.deepEqual(file.acceptedRisks, [{
-        dataType: 'audit-log', rule: 'rpo-unachievable',
-        reason: 'Audit events are also streamed to the compliance account within seconds (review 42)',
-      }]);
+      assert.deepEqual(file.acceptedRisks, [
+        {
+          dataType: 'audit-log',
+          rule: 'rpo-unachievable',
+          reason: 'Audit events are also streamed to the compliance account within seconds (review 42)',
+        },
+      ]);
     });
 
     it('gives findings outside a data type a null dataType', () => {
@@ -134,7 +151,7 @@ describe('cap-advisor check', () => {
     addFormats(ajv);
     const validateSarif = ajv.compile(JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/sarif/sarif-2.1.0-rtm.5.json'), 'utf8')));
 
-    it('validates against the SARIF 2.1.0 schema, and Microsoft\'s validator finds nothing under GitHub\'s rules or SARIF\'s', function () {
+    it("validates against the SARIF 2.1.0 schema, and Microsoft's validator finds nothing under GitHub's rules or SARIF's", function () {
       this.timeout(60_000);
       const { code, stdout } = cli(['check', '--format', 'sarif', EXAMPLE]);
       assert.equal(code, 1);
@@ -149,7 +166,10 @@ describe('cap-advisor check', () => {
 
     it('describes every rule with its help URI and default level, and places each result', () => {
       const [run] = JSON.parse(cli(['check', '-f', 'sarif', EXAMPLE]).stdout).runs;
-      assert.deepEqual(run.tool.driver.rules.map((r: { id: string }) => r.id), ruleRegistry.map((r) => r.id));
+      assert.deepEqual(
+        run.tool.driver.rules.map((r: { id: string }) => r.id),
+        ruleRegistry.map((r) => r.id),
+      );
       const hotHot = run.tool.driver.rules.find((r: { id: string }) => r.id === 'hot-hot-without-guard');
       assert.equal(hotHot.helpUri, 'https://github.com/cap-advisor/cap-advisor/blob/main/docs/rules/hot-hot-without-guard.md');
       assert.equal(hotHot.defaultConfiguration.level, 'error');
@@ -174,14 +194,23 @@ describe('cap-advisor check', () => {
       const suppressed = run.results.filter((r: { suppressions?: unknown[] }) => r.suppressions);
       assert.equal(suppressed.length, 1);
       assert.equal(suppressed[0].ruleId, 'rpo-unachievable');
-      assert.deepEqual(suppressed[0].suppressions, [{ kind: 'inSource', justification: 'Audit events are also streamed to the compliance account within seconds (review 42)' }]);
+      assert.deepEqual(suppressed[0].suppressions, [
+        { kind: 'inSource', justification: 'Audit events are also streamed to the compliance account within seconds (review 42)' },
+      ]);
     });
   });
 
   describe('--format markdown and html', () => {
     it('both reports have the matrix of partition scenarios', () => {
-      assert.ok(cli(['check', '-f', 'markdown', EXAMPLE]).stdout.includes('### Partition scenarios\n\nWhat each data type does when a Region is cut off or lost (`cap-advisor simulate` explains each outcome).\n\n| data type | us-east-1 cut off | us-east-2 cut off | us-west-2 cut off | us-east-1 lost | us-east-2 lost | us-west-2 lost |'));
-      assert.match(cli(['check', '-f', 'html', EXAMPLE]).stdout, /<h3>Partition scenarios<\/h3>[\s\S]*<td class="v split-brain" data-scenario="0" data-data-type="order-ledger"/);
+      assert.ok(
+        cli(['check', '-f', 'markdown', EXAMPLE]).stdout.includes(
+          '### Partition scenarios\n\nWhat each data type does when a Region is cut off or lost (`cap-advisor simulate` explains each outcome).\n\n| data type | us-east-1 cut off | us-east-2 cut off | us-west-2 cut off | us-east-1 lost | us-east-2 lost | us-west-2 lost |',
+        ),
+      );
+      assert.match(
+        cli(['check', '-f', 'html', EXAMPLE]).stdout,
+        /<h3>Partition scenarios<\/h3>[\s\S]*<td class="v split-brain" data-scenario="0" data-data-type="order-ledger"/,
+      );
     });
 
     it('markdown has a section per data type with its recommendation, and the accepted risks', () => {
@@ -190,8 +219,14 @@ describe('cap-advisor check', () => {
       for (const dataType of analyzeExample().report.dataTypes) assert.ok(stdout.includes(`\n### ${dataType.name}\n`), dataType.name);
       assert.ok(stdout.includes('| recommended | **CP on `aurora-dsql`, or `dynamodb-global-strong`** |'));
       assert.ok(stdout.includes('| declared store | aurora-global (CP), does not fit: aurora-global takes writes in one Region |'));
-      assert.ok(stdout.includes('| audit-log | rpo-unachievable | Audit events are also streamed to the compliance account within seconds (review 42) | 142 |'));
-      assert.ok(stdout.includes('| error | [single-writer-hot-hot](https://github.com/cap-advisor/cap-advisor/blob/main/docs/rules/single-writer-hot-hot.md) | 47:12 |'));
+      assert.ok(
+        stdout.includes('| audit-log | rpo-unachievable | Audit events are also streamed to the compliance account within seconds (review 42) | 142 |'),
+      );
+      assert.ok(
+        stdout.includes(
+          '| error | [single-writer-hot-hot](https://github.com/cap-advisor/cap-advisor/blob/main/docs/rules/single-writer-hot-hot.md) | 47:12 |',
+        ),
+      );
     });
 
     it('html is one self-contained page with a strict CSP, the CAP picture, and user text escaped', () => {
@@ -218,8 +253,10 @@ describe('cap-advisor check', () => {
       assert.equal(cli(['check', '--rule', 'hot-hot-without-guard=off', file]).code, 0);
       const downgraded = cli(['check', '--rule', 'hot-hot-without-guard=warning', '-f', 'json', file]);
       assert.equal(downgraded.code, 0);
-      assert.deepEqual(JSON.parse(downgraded.stdout).files[0].findings.map((f: { ruleId: string; severity: string }) => `${f.severity} ${f.ruleId}`),
-        ['hint recommendation', 'warning hot-hot-without-guard']);
+      assert.deepEqual(
+        JSON.parse(downgraded.stdout).files[0].findings.map((f: { ruleId: string; severity: string }) => `${f.severity} ${f.ruleId}`),
+        ['hint recommendation', 'warning hot-hot-without-guard'],
+      );
       const ruleIds = (args: string[]) => new Set(JSON.parse(cli(args).stdout).files[0].findings.map((f: { ruleId: string }) => f.ruleId));
       assert.equal(ruleIds(['check', '--rule', 'store-mismatch=error', EXAMPLE, '-f', 'json']).has('recommendation'), true);
       assert.equal(ruleIds(['check', '--rule', 'store-mismatch=error', EXAMPLE, '--rule', 'recommendation=off', '-f', 'json']).has('recommendation'), false);
@@ -268,8 +305,10 @@ describe('cap-advisor check', () => {
       write('node_modules/pkg/c.catalog.yaml', CLEAN);
       const { code, stdout } = cli(['check', '-f', 'json', scratch]);
       assert.equal(code, 0);
-      assert.deepEqual(JSON.parse(stdout).files.map((f: { file: string }) => f.file.slice(scratch.length + 1)),
-        ['a.catalog.yaml', 'sub/data-catalog.yml', 'sub/deeper/b.catalog.yml']);
+      assert.deepEqual(
+        JSON.parse(stdout).files.map((f: { file: string }) => f.file.slice(scratch.length + 1)),
+        ['a.catalog.yaml', 'sub/data-catalog.yml', 'sub/deeper/b.catalog.yml'],
+      );
     });
 
     it('analyses a file given by name whatever its name', () => {
@@ -323,10 +362,21 @@ describe('cap-advisor simulate', () => {
     const [scenario] = output.files[0].scenarios;
     assert.deepEqual([scenario.kind, scenario.region], ['lose', 'us-east-2']);
     const expected = simulate(analyzeCatalog(exampleText), [{ kind: 'lose', region: 'us-east-2' }])[0].outcomes;
-    assert.deepEqual(scenario.outcomes, expected.map((o) => ({ dataType: o.dataType, verdict: o.verdict, writers: o.writers, staleReads: o.staleReads, atRiskMs: o.atRiskMs, guard: o.guard, explanation: `${o.message} ${o.detail}` })));
+    assert.deepEqual(
+      scenario.outcomes,
+      expected.map((o) => ({
+        dataType: o.dataType,
+        verdict: o.verdict,
+        writers: o.writers,
+        staleReads: o.staleReads,
+        atRiskMs: o.atRiskMs,
+        guard: o.guard,
+        explanation: `${o.message} ${o.detail}`,
+      })),
+    );
   });
 
-  it('--isolate: the split-brain of the lesson\'s story, with the writes at risk unbounded', () => {
+  it("--isolate: the split-brain of the lesson's story, with the writes at risk unbounded", () => {
     const { code, stdout } = cli(['simulate', '--isolate', 'us-east-1', '-f', 'json', EXAMPLE]);
     assert.equal(code, 1);
     const priceCache = JSON.parse(stdout).files[0].scenarios[0].outcomes.find((o: { dataType: string }) => o.dataType === 'price-cache');
@@ -341,7 +391,10 @@ describe('cap-advisor simulate', () => {
     assert.ok(markdown.stdout.includes('### us-east-1 cut off'));
     const html = cli(['simulate', '-f', 'html', EXAMPLE]);
     assert.match(html.stdout, /^<!DOCTYPE html>/);
-    assert.match(html.stdout, /<td class="v split-brain" data-scenario="0" data-data-type="order-ledger" title="&#39;order-ledger&#39;: split-brain with us-east-1 cut off/);
+    assert.match(
+      html.stdout,
+      /<td class="v split-brain" data-scenario="0" data-data-type="order-ledger" title="&#39;order-ledger&#39;: split-brain with us-east-1 cut off/,
+    );
     assert.equal(html.stdout.match(/<td class="v /g)?.length, scenarios.length * 18);
   });
 
@@ -400,9 +453,15 @@ describe('cap-advisor draft', () => {
     assert.match(written.stderr, /wrote .*drafted\.catalog\.yaml \(4 data types to review\)/);
     const checked = cli(['check', '--format', 'json', '--root', '/', target]);
     const findings = JSON.parse(checked.stdout).files[0].findings as Array<{ ruleId: string; severity: string; message: string }>;
-    assert.deepEqual(findings.filter((f) => f.ruleId === 'schema' || f.ruleId === 'unknown-resource'), []);
+    assert.deepEqual(
+      findings.filter((f) => f.ruleId === 'schema' || f.ruleId === 'unknown-resource'),
+      [],
+    );
     // The fixture calls a registry module: noted as information, never fetched.
-    assert.deepEqual(findings.filter((f) => f.ruleId === 'infrastructure-unreadable').map((f) => `${f.severity} ${f.message}`), ['information 1 module not read (registry or remote sources are never fetched): network (terraform-aws-modules/vpc/aws).']);
+    assert.deepEqual(
+      findings.filter((f) => f.ruleId === 'infrastructure-unreadable').map((f) => `${f.severity} ${f.message}`),
+      ['information 1 module not read (registry or remote sources are never fetched): network (terraform-aws-modules/vpc/aws).'],
+    );
     rmSync(folder, { recursive: true, force: true });
   });
 });

@@ -8,7 +8,7 @@ import { catalog } from '../helpers/catalogs';
 const storefront = readFileSync(join(__dirname, '../../../examples/storefront.catalog.yaml'), 'utf8');
 
 describe('code lens', () => {
-  it('on the example: one per data type, on its name\'s line, with the recommendation and what is wrong or ✓', () => {
+  it("on the example: one per data type, on its name's line, with the recommendation and what is wrong or ✓", () => {
     const lenses = dataTypeLenses(analyzeCatalog(storefront));
     assert.equal(lenses.length, 18);
     const byName = new Map(lenses.map((lens) => [lens.dataType, `${lens.range.start.line} ${lens.title}`]));

@@ -36,14 +36,25 @@ describe('completion', () => {
     assert.deepEqual(labels(at('apiVersion: cap-advisor/v1\n|\n')), ['kind', 'metadata', 'regions', 'defaults', 'infrastructure', 'dataTypes']);
     assert.deepEqual(labels(at(catalog('').replace('  name: shop\n', '  name: shop\n  |\n'))), ['owner']);
     assert.deepEqual(labels(at(catalog('').replace('    role: primary\n', '    role: primary\n  - |\n'))), ['name', 'role']);
-    assert.deepEqual(labels(at(catalog('  - name: carts\n    category: cart\n    splitBrainGuards:\n      - type: fencing-lease\n        |\n'))), ['ttl', 'region', 'approvers', 'leaseStore']);
+    assert.deepEqual(labels(at(catalog('  - name: carts\n    category: cart\n    splitBrainGuards:\n      - type: fencing-lease\n        |\n'))), [
+      'ttl',
+      'region',
+      'approvers',
+      'leaseStore',
+    ]);
   });
 
   it('store values: the recommended store first and preselected, every store with what it is', () => {
     const items = at(catalog('  - name: carts\n    category: cart\n    store: |\n'));
-    assert.deepEqual(items.slice(0, 2).map((item) => `${item.label} ${item.detail ?? ''}`), ['dynamodb-global recommended: AP', 's3 ']);
+    assert.deepEqual(
+      items.slice(0, 2).map((item) => `${item.label} ${item.detail ?? ''}`),
+      ['dynamodb-global recommended: AP', 's3 '],
+    );
     const strong = at(catalog('  - name: ledger\n    category: transaction\n    store: |\n'));
-    assert.deepEqual(strong.slice(0, 2).map((item) => `${item.label} ${item.detail ?? ''}`), ['aurora-global recommended: CP', 'dynamodb-global-strong the alternative: CP']);
+    assert.deepEqual(
+      strong.slice(0, 2).map((item) => `${item.label} ${item.detail ?? ''}`),
+      ['aurora-global recommended: CP', 'dynamodb-global-strong the alternative: CP'],
+    );
     assert.equal(items[0].preselect, true);
     assert.deepEqual([...labels(items)].sort(), [...STORE_IDS].sort());
     assert.match(items[0].documentation, /^\*\*DynamoDB global tables \(multi-Region eventual consistency\)\*\*: AP/);
@@ -52,13 +63,23 @@ describe('completion', () => {
     assert.equal(at(catalog('  - name: stock\n    category: inventory\n    topology: hot-hot\n    store: |\n'))[0].label, 'aurora-dsql');
   });
 
-  it('the new keys of version 3: writeMode\'s modes, the kinds of writes (those listed left out, in flow and block lists), a lease\'s store', () => {
+  it("the new keys of version 3: writeMode's modes, the kinds of writes (those listed left out, in flow and block lists), a lease's store", () => {
     assert.deepEqual(labels(at(catalog('  - name: carts\n    category: cart\n    writeMode: |\n'))), ['any-region', 'one-region', 'home-region']);
-    assert.deepEqual(labels(at(catalog('  - name: carts\n    category: cart\n    writes: [counter, |\n'))), ['idempotent-put', 'append-only', 'read-modify-write', 'conditional', 'transaction']);
+    assert.deepEqual(labels(at(catalog('  - name: carts\n    category: cart\n    writes: [counter, |\n'))), [
+      'idempotent-put',
+      'append-only',
+      'read-modify-write',
+      'conditional',
+      'transaction',
+    ]);
     const block = at(catalog('  - name: carts\n    category: cart\n    writes:\n      - |\n'));
     assert.equal(block.length, 6);
     assert.match(block.find((item) => item.label === 'counter')!.documentation, /under last writer wins in two Regions one increment is lost/);
-    assert.ok(labels(at(catalog('  - name: carts\n    category: cart\n    splitBrainGuards:\n      - { type: fencing-lease, leaseStore: |\n'))).includes('dynamodb-global-strong'));
+    assert.ok(
+      labels(at(catalog('  - name: carts\n    category: cart\n    splitBrainGuards:\n      - { type: fencing-lease, leaseStore: |\n'))).includes(
+        'dynamodb-global-strong',
+      ),
+    );
   });
 
   it('a value typed right after the colon gets its space', () => {
@@ -66,25 +87,37 @@ describe('completion', () => {
     assert.deepEqual([first.label, first.insertText], ['single-region', ' single-region']);
   });
 
-  it('enum values with their meaning: category, topology, failover, a Region\'s role', () => {
+  it("enum values with their meaning: category, topology, failover, a Region's role", () => {
     const categories = at(catalog('  - name: carts\n    category: |\n'));
     assert.equal(categories.length, 16);
     assert.equal(categories.find((item) => item.label === 'cart')!.documentation, 'Shopping carts. Eventual; recommended: AP on `dynamodb-global`.');
-    assert.match(at(catalog('  - name: carts\n    category: cart\n    topology: |\n')).find((item) => item.label === 'hot-hot')!.documentation, /split-brain guard/);
-    assert.match(at(catalog('  - name: carts\n    category: cart\n    failover: a|\n')).find((item) => item.label === 'automatic')!.documentation, /cannot tell a dead primary from a partition/);
+    assert.match(
+      at(catalog('  - name: carts\n    category: cart\n    topology: |\n')).find((item) => item.label === 'hot-hot')!.documentation,
+      /split-brain guard/,
+    );
+    assert.match(
+      at(catalog('  - name: carts\n    category: cart\n    failover: a|\n')).find((item) => item.label === 'automatic')!.documentation,
+      /cannot tell a dead primary from a partition/,
+    );
     assert.deepEqual(labels(at(catalog('').replace('    role: primary\n', '    role: |\n'))), ['primary', 'secondary', 'witness']);
   });
 
   it('Region names declared in regions, in a flow list and in a block list, leaving out witnesses and those listed', () => {
     const flow = at(catalog('  - name: carts\n    category: cart\n    regions: [us-east-1, |]\n'));
-    assert.deepEqual(flow.map((item) => `${item.label} ${item.detail}`), ['us-west-2 secondary']);
+    assert.deepEqual(
+      flow.map((item) => `${item.label} ${item.detail}`),
+      ['us-west-2 secondary'],
+    );
     const block = at(catalog('  - name: carts\n    category: cart\n    regions:\n      - |\n'));
     assert.deepEqual(labels(block), ['us-east-1', 'us-west-2']);
   });
 
   it('witness Regions in a witness guard, object form and flow form', () => {
     const block = at(catalog('  - name: carts\n    category: cart\n    splitBrainGuards:\n      - type: witness-region\n        region: |\n'));
-    assert.deepEqual(block.map((item) => `${item.label} ${item.detail}`), ['eu-west-1 witness']);
+    assert.deepEqual(
+      block.map((item) => `${item.label} ${item.detail}`),
+      ['eu-west-1 witness'],
+    );
     const flow = at(catalog('  - name: carts\n    category: cart\n    splitBrainGuards:\n      - { type: witness-region, region: |\n'));
     assert.deepEqual(labels(flow), ['eu-west-1']);
   });
@@ -95,42 +128,96 @@ describe('completion', () => {
     const firing = items.filter((item) => item.detail === 'fires here').map((item) => item.label);
     assert.deepEqual(firing, ['store-mismatch', 'single-writer-hot-hot']);
     assert.deepEqual(labels(items).slice(0, 2), firing);
-    assert.deepEqual([...labels(items)].sort(), ruleRegistry.filter((rule) => rule.acceptable).map((rule) => rule.id).sort());
+    assert.deepEqual(
+      [...labels(items)].sort(),
+      ruleRegistry
+        .filter((rule) => rule.acceptable)
+        .map((rule) => rule.id)
+        .sort(),
+    );
     assert.match(items[0].documentation, /\[Rule page\]\(https:\/\/github\.com\/cap-advisor\/cap-advisor\/blob\/main\/docs\/rules\/store-mismatch\.md\)/);
   });
 
   it('guard forms: short and object forms, the object forms as snippets; human approval last for hot-hot data', () => {
     const hotWarm = at(catalog('  - name: ledger\n    category: transaction\n    splitBrainGuards:\n      - |\n'));
-    assert.deepEqual(labels(hotWarm), ['fencing-lease', 'witness-region', 'quorum', 'human-approval',
-      '{ type: fencing-lease, ttl: 30s }', '{ type: witness-region, region: eu-west-1 }', '{ type: human-approval, approvers: 2 }', 'type', 'leaseStore']);
+    assert.deepEqual(labels(hotWarm), [
+      'fencing-lease',
+      'witness-region',
+      'quorum',
+      'human-approval',
+      '{ type: fencing-lease, ttl: 30s }',
+      '{ type: witness-region, region: eu-west-1 }',
+      '{ type: human-approval, approvers: 2 }',
+      'type',
+      'leaseStore',
+    ]);
     assert.deepEqual([hotWarm[4].insertText, hotWarm[4].snippet], ['{ type: fencing-lease, ttl: ${1:30s} }', true]);
     const hotHot = at(catalog('  - name: carts\n    category: cart\n    topology: hot-hot\n    splitBrainGuards: [|]\n'));
     assert.deepEqual(labels(hotHot).slice(-2), ['human-approval', '{ type: human-approval, approvers: 2 }']);
     assert.match(hotHot.at(-1)!.detail!, /no failover to approve/);
-    assert.deepEqual(labels(at(catalog('  - name: carts\n    category: cart\n    splitBrainGuards: [{ type: |\n'))), ['human-approval', 'fencing-lease', 'witness-region', 'quorum']);
-    assert.deepEqual(labels(at(catalog('  - name: carts\n    category: cart\n    splitBrainGuards: [{ type: quorum, |\n'))), ['ttl', 'region', 'approvers', 'leaseStore']);
+    assert.deepEqual(labels(at(catalog('  - name: carts\n    category: cart\n    splitBrainGuards: [{ type: |\n'))), [
+      'human-approval',
+      'fencing-lease',
+      'witness-region',
+      'quorum',
+    ]);
+    assert.deepEqual(labels(at(catalog('  - name: carts\n    category: cart\n    splitBrainGuards: [{ type: quorum, |\n'))), [
+      'ttl',
+      'region',
+      'approvers',
+      'leaseStore',
+    ]);
   });
 
   it('where a data type starts: an entry for each kind of data, with a name the catalog does not use yet', () => {
     const items = at(catalog('  - name: payments\n    category: transaction\n  - name: carts\n    category: cart\n  |\n'));
-    assert.deepEqual(items.map((item) => `${item.label} ${item.detail}`), ['cap-transaction new data type payments-2', 'cap-session new data type sessions', 'cap-cache new data type price-cache', 'cap-reference new data type product-images']);
+    assert.deepEqual(
+      items.map((item) => `${item.label} ${item.detail}`),
+      [
+        'cap-transaction new data type payments-2',
+        'cap-session new data type sessions',
+        'cap-cache new data type price-cache',
+        'cap-reference new data type product-images',
+      ],
+    );
     assert.equal(items[0].insertText.split('\n').slice(0, 2).join('\n'), '- name: ${1:payments-2}\n  description: ${2:Card payments and refunds}');
     assert.equal(items[0].snippet, true);
     // After `- ` the dash is written: the entry's lines sit under its first key once the editor adds
     // the line's indentation (two spaces here) to each line after the first.
     const afterDash = at(catalog('  - name: payments\n    category: transaction\n  - |\n')).find((item) => item.label === 'cap-cache')!;
-    assert.equal(afterDash.insertText, 'name: ${1:price-cache}\n  category: cache\n  store: ${2|dynamodb-global,elasticache-global|}\n  failover: ${3|manual,automatic|}\n  splitBrainGuards:\n    - { type: fencing-lease, ttl: ${4:30s} }');
+    assert.equal(
+      afterDash.insertText,
+      'name: ${1:price-cache}\n  category: cache\n  store: ${2|dynamodb-global,elasticache-global|}\n  failover: ${3|manual,automatic|}\n  splitBrainGuards:\n    - { type: fencing-lease, ttl: ${4:30s} }',
+    );
     // Every choice an entry offers is a value the schema accepts, and the entry analyses without a schema error.
     for (const item of items) {
       for (const choice of item.insertText.match(/\$\{\d+\|[^|]+\|\}/g) ?? []) {
-        for (const value of choice.replace(/^\$\{\d+\|/, '').replace(/\|\}$/, '').split(',')) {
-          const text = catalog(`  ${item.insertText.replace(choice, value).replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\n/g, '\n  ')}\n`);
-          assert.deepEqual(analyzeCatalog(text).findings.filter((f) => f.ruleId === 'schema').map((f) => f.message), [], `${item.label} with ${value}`);
+        for (const value of choice
+          .replace(/^\$\{\d+\|/, '')
+          .replace(/\|\}$/, '')
+          .split(',')) {
+          const text = catalog(
+            `  ${item.insertText
+              .replace(choice, value)
+              .replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1')
+              .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+              .replace(/\n/g, '\n  ')}\n`,
+          );
+          assert.deepEqual(
+            analyzeCatalog(text)
+              .findings.filter((f) => f.ruleId === 'schema')
+              .map((f) => f.message),
+            [],
+            `${item.label} with ${value}`,
+          );
         }
       }
     }
     // In a flow-style catalog too.
-    assert.equal(at(catalog('  - { name: product-images, category: media }\n  |\n')).find((item) => item.label === 'cap-reference')!.detail, 'new data type product-images-2');
+    assert.equal(
+      at(catalog('  - { name: product-images, category: media }\n  |\n')).find((item) => item.label === 'cap-reference')!.detail,
+      'new data type product-images-2',
+    );
   });
 
   it('durations with what each means', () => {

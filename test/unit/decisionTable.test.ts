@@ -10,10 +10,21 @@ function recommendationFor(fields: string): { cap: string; store: string; reason
 }
 
 const expected: Record<string, string> = {
-  transaction: 'CP aurora-global', inventory: 'CP aurora-global', authorization: 'CP aurora-global', account: 'CP aurora-global',
-  session: 'AP dynamodb-global', cart: 'AP dynamodb-global', recommendation: 'AP dynamodb-global',
-  analytics: 'AP dynamodb-global', preference: 'AP dynamodb-global', cache: 'AP dynamodb-global',
-  reference: 'AP s3', historical: 'AP s3', log: 'AP s3', audit: 'AP s3', media: 'AP s3',
+  transaction: 'CP aurora-global',
+  inventory: 'CP aurora-global',
+  authorization: 'CP aurora-global',
+  account: 'CP aurora-global',
+  session: 'AP dynamodb-global',
+  cart: 'AP dynamodb-global',
+  recommendation: 'AP dynamodb-global',
+  analytics: 'AP dynamodb-global',
+  preference: 'AP dynamodb-global',
+  cache: 'AP dynamodb-global',
+  reference: 'AP s3',
+  historical: 'AP s3',
+  log: 'AP s3',
+  audit: 'AP s3',
+  media: 'AP s3',
   other: 'CP aurora-global',
 };
 
@@ -66,11 +77,16 @@ describe('decision table', () => {
     assert.equal(capAndStore('    category: media\n    regions: [us-east-1]\n'), 'CA s3');
   });
   it('defaults apply to every data type that does not set the field', () => {
-    const text = catalog('  - name: a\n    category: cart\n  - name: b\n    category: cart\n    consistency: eventual\n')
-      .replace('dataTypes:\n', 'defaults:\n  consistency: strong\ndataTypes:\n');
-    assert.deepEqual(analyzeCatalog(text).recommendations.map((r) => `${r.dataType} ${r.cap}`), ['a CP', 'b AP']);
+    const text = catalog('  - name: a\n    category: cart\n  - name: b\n    category: cart\n    consistency: eventual\n').replace(
+      'dataTypes:\n',
+      'defaults:\n  consistency: strong\ndataTypes:\n',
+    );
+    assert.deepEqual(
+      analyzeCatalog(text).recommendations.map((r) => `${r.dataType} ${r.cap}`),
+      ['a CP', 'b AP'],
+    );
   });
-  it('the reasons say why in the domain\'s words and do not oversell the figures', () => {
+  it("the reasons say why in the domain's words and do not oversell the figures", () => {
     assert.match(recommendationFor('    category: transaction\n').reason, /secondary Regions see stale data \(typically under 1 s of lag/);
     assert.match(recommendationFor('    category: cart\n').reason, /no SLA/);
     assert.match(recommendationFor('    category: log\n').reason, /99\.99 % of objects within 15 min with Replication Time Control/);

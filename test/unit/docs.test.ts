@@ -59,11 +59,14 @@ describe('rule documentation', () => {
         assert.ok(findings.includes(expected), `${expected} not in ${JSON.stringify(findings)}`);
       });
 
-      it('says what the Avoid example\'s finding says: its message and its detail, as the engine words them', () => {
-        const finding = analyzeExample(rulePage(rule.id), 'Avoid').findings
-          .find((f) => f.ruleId === rule.id && (rule.id !== 'recommendation' || f.severity === 'information'));
+      it("says what the Avoid example's finding says: its message and its detail, as the engine words them", () => {
+        const finding = analyzeExample(rulePage(rule.id), 'Avoid').findings.find(
+          (f) => f.ruleId === rule.id && (rule.id !== 'recommendation' || f.severity === 'information'),
+        );
         assert.ok(finding);
-        const says = rulePage(rule.id).split(/^## /m).find((part) => part.startsWith('What it says\n'));
+        const says = rulePage(rule.id)
+          .split(/^## /m)
+          .find((part) => part.startsWith('What it says\n'));
         assert.ok(says, 'no "## What it says" section');
         assert.ok(says.includes(`\n> ${finding.message}\n`), `the message is now: ${finding.message}`);
         assert.ok(says.includes(`\n> ${finding.detail}\n`), `the detail is now: ${finding.detail}`);
@@ -71,10 +74,14 @@ describe('rule documentation', () => {
 
       it('its Prefer example does not, and has no error at all', () => {
         const findings = summary(rulePage(rule.id), 'Prefer');
-        const fired = rule.id === 'recommendation' ? findings.filter((f) => f === 'information recommendation') : findings.filter((f) => f.endsWith(` ${rule.id}`));
+        const fired =
+          rule.id === 'recommendation' ? findings.filter((f) => f === 'information recommendation') : findings.filter((f) => f.endsWith(` ${rule.id}`));
         assert.deepEqual(fired, []);
         if (rule.id === 'recommendation') assert.ok(findings.includes('hint recommendation'), `no hint recommendation in ${JSON.stringify(findings)}`);
-        assert.deepEqual(findings.filter((f) => f.startsWith('error ')), []);
+        assert.deepEqual(
+          findings.filter((f) => f.startsWith('error ')),
+          [],
+        );
       });
 
       it('an acceptable rule shows an acceptedRisks entry that silences it', function () {
@@ -84,8 +91,14 @@ describe('rule documentation', () => {
         assert.ok(entry, 'no acceptedRisks example');
         // Appended to the Avoid example's last data type, the entry must turn the finding into an accepted risk.
         const accepted = analyzeExample(page, 'Avoid', entry);
-        assert.deepEqual(accepted.findings.filter((f) => f.ruleId === rule.id), []);
-        assert.deepEqual(accepted.acceptedRisks.map((r) => `${r.rule} ${r.matched}`), [`${rule.id} true`]);
+        assert.deepEqual(
+          accepted.findings.filter((f) => f.ruleId === rule.id),
+          [],
+        );
+        assert.deepEqual(
+          accepted.acceptedRisks.map((r) => `${r.rule} ${r.matched}`),
+          [`${rule.id} true`],
+        );
       });
     });
   }
@@ -93,12 +106,14 @@ describe('rule documentation', () => {
   it('the index links every rule page, and there is no page for a rule that does not exist', () => {
     const index = readFileSync(join(docsDir, 'README.md'), 'utf8');
     for (const rule of ruleRegistry) assert.ok(index.includes(`(rules/${rule.id}.md)`), `${rule.id} not linked from docs/README.md`);
-    const pages = readdirSync(join(docsDir, 'rules')).map((file) => file.replace(/\.md$/, '')).sort();
+    const pages = readdirSync(join(docsDir, 'rules'))
+      .map((file) => file.replace(/\.md$/, ''))
+      .sort();
     assert.deepEqual(pages, ruleRegistry.map((rule) => rule.id).sort());
     assert.ok(existsSync(join(docsDir, 'rules', 'hot-hot-without-guard.md')));
   });
 
-  it('every list of rules (the setting\'s enum, the schema\'s acceptedRisks enum, the rules index, the README\'s table) is what `npm run docs` renders from the registry', () => {
+  it("every list of rules (the setting's enum, the schema's acceptedRisks enum, the rules index, the README's table) is what `npm run docs` renders from the registry", () => {
     const repoRoot = join(docsDir, '..');
     const read = (path: string) => readFileSync(join(repoRoot, path), 'utf8');
     for (const { path, text } of renderRuleLists(read)) assert.equal(read(path), text, `${path} is out of date: run \`npm run docs\``);
@@ -128,9 +143,13 @@ describe('rule documentation', () => {
 
   it('the project stands alone: no source, doc or schema points at the steering files beside it', () => {
     const repoRoot = join(docsDir, '..');
-    const walk = (dir: string): string[] => readdirSync(join(repoRoot, dir), { withFileTypes: true })
-      .flatMap((entry) => entry.isDirectory() ? (entry.name === 'generated' ? [] : walk(join(dir, entry.name))) : [join(dir, entry.name)]);
-    const files = [...walk('src'), ...walk('docs'), ...walk('schemas'), ...walk('scripts'), 'README.md', 'CHANGELOG.md'].filter((file) => !file.endsWith('.png'));
+    const walk = (dir: string): string[] =>
+      readdirSync(join(repoRoot, dir), { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? (entry.name === 'generated' ? [] : walk(join(dir, entry.name))) : [join(dir, entry.name)],
+      );
+    const files = [...walk('src'), ...walk('docs'), ...walk('schemas'), ...walk('scripts'), 'README.md', 'CHANGELOG.md'].filter(
+      (file) => !file.endsWith('.png'),
+    );
     assert.ok(files.length > 50, `${files.length} files`);
     for (const file of files) {
       assert.doesNotMatch(readFileSync(join(repoRoot, file), 'utf8'), /\.\.\/shared|\b(domain|iac)-facts\.md|\bSPEC(\.md| §)/, file);

@@ -6,6 +6,7 @@
 // DSQL's witness). Facts: the FIS actions reference
 // (https://docs.aws.amazon.com/fis/latest/userguide/fis-actions-reference.html) and the
 // Cross-Region scenario (https://docs.aws.amazon.com/fis/latest/userguide/cross-region-scenario.html).
+/* eslint-disable @typescript-eslint/no-explicit-any -- the generated templates are read back as plain data */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,15 @@ import { join } from 'node:path';
 import * as fc from 'fast-check';
 import { parse } from 'yaml';
 import { analyzeCatalog, planExperiment, type ExperimentPlan } from '../../src/engine';
-import { experimentApiInputs, experimentCloudFormation, experimentPolicyCloudFormation, renderExperimentCloudFormation, renderExperimentMarkdown, renderExperimentPolicyTerraform, renderExperimentTerraform } from '../../src/report/experiments';
+import {
+  experimentApiInputs,
+  experimentCloudFormation,
+  experimentPolicyCloudFormation,
+  renderExperimentCloudFormation,
+  renderExperimentMarkdown,
+  renderExperimentPolicyTerraform,
+  renderExperimentTerraform,
+} from '../../src/report/experiments';
 import { analyzeCatalogFile } from '../../src/workspace/files';
 import { loadTerraformParser, parseHcl } from '../../src/workspace/terraform';
 import { main } from '../../src/cli/main';
@@ -30,7 +39,19 @@ const alarm = (region: string, name: string) => `arn:aws:cloudwatch:${region}:${
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, { stdout: { write: (text: string) => { stdout += text; } }, stderr: { write: (text: string) => { stderr += text; } }, env: {} });
+  const code = await main(args, {
+    stdout: {
+      write: (text: string) => {
+        stdout += text;
+      },
+    },
+    stderr: {
+      write: (text: string) => {
+        stderr += text;
+      },
+    },
+    env: {},
+  });
   return { code, stdout, stderr };
 }
 
@@ -41,7 +62,9 @@ function exampleAnalysis() {
 /** Three data Regions: DSQL in us-east-1 and us-east-2 with us-west-2 as its witness, which also holds MRSC, MREC, Aurora and S3 copies. */
 function threeRegionSystem(folder: string) {
   mkdirSync(join(folder, 'infra'), { recursive: true });
-  writeFileSync(join(folder, 'infra/us-east-1.yaml'), `AWSTemplateFormatVersion: "2010-09-09"
+  writeFileSync(
+    join(folder, 'infra/us-east-1.yaml'),
+    `AWSTemplateFormatVersion: "2010-09-09"
 Resources:
   LedgerCluster:
     Type: AWS::DSQL::Cluster
@@ -88,8 +111,11 @@ Resources:
               Bucket: arn:aws:s3:::media-usw2
               ReplicationTime: { Status: Enabled, Time: { Minutes: 15 } }
               Metrics: { Status: Enabled, EventThreshold: { Minutes: 15 } }
-`);
-  writeFileSync(join(folder, 'infra/us-west-2.yaml'), `AWSTemplateFormatVersion: "2010-09-09"
+`,
+  );
+  writeFileSync(
+    join(folder, 'infra/us-west-2.yaml'),
+    `AWSTemplateFormatVersion: "2010-09-09"
 Resources:
   OrdersSecondary:
     Type: AWS::RDS::DBCluster
@@ -101,9 +127,12 @@ Resources:
     Properties:
       BucketName: media-usw2
       VersioningConfiguration: { Status: Enabled }
-`);
+`,
+  );
   const catalog = join(folder, 'three.catalog.yaml');
-  writeFileSync(catalog, `apiVersion: cap-advisor/v1
+  writeFileSync(
+    catalog,
+    `apiVersion: cap-advisor/v1
 kind: DataCatalog
 metadata: { name: three }
 regions:
@@ -121,7 +150,8 @@ dataTypes:
   - { name: orders, category: transaction, topology: hot-warm, store: aurora-global, regions: [us-east-1, us-west-2], resources: [OrdersGlobal] }
   - { name: media, category: media, store: s3, regions: [us-east-1, us-west-2], resources: [MediaBucket] }
   - { name: thumbnails, category: media, store: s3, regions: [us-east-1, us-west-2], resources: [MediaBucket] }
-`);
+`,
+  );
   return { catalog, analysis: analyzeCatalogFile(readFileSync(catalog, 'utf8'), { catalogPath: catalog, fileName: catalog, workspaceRoot: folder }) };
 }
 
@@ -129,7 +159,9 @@ dataTypes:
 function terraformSystem(folder: string) {
   cpSync(join(repoRoot, 'test/fixtures/terraform'), join(folder, 'terraform'), { recursive: true });
   const catalog = join(folder, 'shop.catalog.yaml');
-  writeFileSync(catalog, `apiVersion: cap-advisor/v1
+  writeFileSync(
+    catalog,
+    `apiVersion: cap-advisor/v1
 kind: DataCatalog
 metadata: { name: shop }
 regions:
@@ -139,16 +171,21 @@ infrastructure: [terraform]
 dataTypes:
   - { name: carts, category: cart, topology: hot-hot, store: dynamodb-global, regions: [us-east-1, us-east-2], conflictResolution: last-writer-wins, resources: [aws_dynamodb_table.carts] }
   - { name: media, category: media, store: s3, regions: [us-east-1, us-east-2], resources: [aws_s3_bucket.media] }
-`);
+`,
+  );
   return { catalog, analysis: analyzeCatalogFile(readFileSync(catalog, 'utf8'), { catalogPath: catalog, fileName: catalog, workspaceRoot: folder }) };
 }
 
 /** Every target of a template names a distinct resource: by ARN (or its parameter) or by tag set. */
 function assertOneFaultPerTarget(plan: ExperimentPlan): void {
   for (const template of plan.templates) {
-    const targetKeys = template.targets.map((target) => `${target.resourceType} ${target.resources ? target.resources.map((r) => r.arn ?? r.arnParameter).join(',') : JSON.stringify(target.tags)}`);
+    const targetKeys = template.targets.map(
+      (target) => `${target.resourceType} ${target.resources ? target.resources.map((r) => r.arn ?? r.arnParameter).join(',') : JSON.stringify(target.tags)}`,
+    );
     assert.equal(new Set(targetKeys).size, targetKeys.length, `two targets name one resource: ${targetKeys.join(' | ')}`);
-    const faults = template.actions.filter((action) => action.target && action.target.key !== 'Subnets').map((action) => `${action.actionId} ${action.target!.name} ${action.parameters.region ?? ''}`);
+    const faults = template.actions
+      .filter((action) => action.target && action.target.key !== 'Subnets')
+      .map((action) => `${action.actionId} ${action.target!.name} ${action.parameters.region ?? ''}`);
     assert.equal(new Set(faults).size, faults.length, `two actions on one target: ${faults.join(' | ')}`);
   }
 }
@@ -184,7 +221,11 @@ function apiProblems(input: Record<string, any>): string[] {
   const problems = apiInputProblems(rest);
   if (report !== undefined) {
     const s3 = report?.outputs?.experimentReportS3Configuration;
-    if (Object.keys(report).some((key) => !['outputs', 'dataSources', 'preExperimentDuration', 'postExperimentDuration'].includes(key)) || typeof s3?.bucketName !== 'string') problems.push(`experimentReportConfiguration: ${JSON.stringify(report)}`);
+    if (
+      Object.keys(report).some((key) => !['outputs', 'dataSources', 'preExperimentDuration', 'postExperimentDuration'].includes(key)) ||
+      typeof s3?.bucketName !== 'string'
+    )
+      problems.push(`experimentReportConfiguration: ${JSON.stringify(report)}`);
   }
   return problems;
 }
@@ -193,7 +234,9 @@ const cfnLint = spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' }).statu
 
 describe('experiments an SRE would run (SPEC §16)', () => {
   let folder: string;
-  beforeEach(() => { folder = mkdtempSync(join(tmpdir(), 'cap-sre-')); });
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'cap-sre-'));
+  });
   afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
   it(`every CloudFormation template and role policy passes the registry schema (ajv)${cfnLint ? ' and cfn-lint' : '; cfn-lint is not installed here, so it was not run'}: the example, a Terraform root, three data Regions, every Region, both ways`, async () => {
@@ -202,7 +245,15 @@ describe('experiments an SRE would run (SPEC §16)', () => {
     const systems = [exampleAnalysis(), terraformSystem(folder).analysis, threeRegionSystem(folder).analysis];
     for (const analysis of systems) {
       for (const region of analysis.report.regions.filter((r) => r.role !== 'witness').map((r) => r.name)) {
-        const plan = planExperiment(analysis, { isolate: region, bothWays: true, stopAlarms: [alarm(region, 'stop')], assertAlarms: [alarm(region, 'ok')], logGroups: [`arn:aws:logs:${region}:${ACCOUNT}:log-group:fis:*`], logBucket: 'fis-logs/exp', reportBucket: 'fis-reports' });
+        const plan = planExperiment(analysis, {
+          isolate: region,
+          bothWays: true,
+          stopAlarms: [alarm(region, 'stop')],
+          assertAlarms: [alarm(region, 'ok')],
+          logGroups: [`arn:aws:logs:${region}:${ACCOUNT}:log-group:fis:*`],
+          logBucket: 'fis-logs/exp',
+          reportBucket: 'fis-reports',
+        });
         assertCloudFormationValid(plan, folder);
         for (const { input } of experimentApiInputs(plan)) assert.deepEqual(apiProblems(input), []);
       }
@@ -223,7 +274,7 @@ describe('experiments an SRE would run (SPEC §16)', () => {
   });
 
   describe('the Region each template runs in is explicit in every format', () => {
-    it('Terraform: a Region other than the root\'s default names its provider; the root\'s alias where it has one, else one the plan says to declare', async () => {
+    it("Terraform: a Region other than the root's default names its provider; the root's alias where it has one, else one the plan says to declare", async () => {
       await loadTerraformParser();
       const { analysis } = terraformSystem(folder);
       const east2 = planExperiment(analysis, { isolate: 'us-east-2', bothWays: true });
@@ -231,7 +282,7 @@ describe('experiments an SRE would run (SPEC §16)', () => {
       assert.equal(isolation.region, 'us-east-2');
       assert.match(isolation.text, /^ {2}provider {4}= aws\.east2$/m, 'the root declares aws.east2 in us-east-2');
       assert.equal(mirror.region, 'us-east-1');
-      assert.doesNotMatch(mirror.text, /provider\s+=/, 'us-east-1 is the root\'s default provider');
+      assert.doesNotMatch(mirror.text, /provider\s+=/, "us-east-1 is the root's default provider");
       assert.match(mirror.text, /^# Drop it into the root module in terraform, whose default provider is in us-east-1\.$/m);
       // Read back beside the root: it parses, and every resource it writes names its provider.
       for (const file of [isolation, mirror]) {
@@ -254,21 +305,51 @@ describe('experiments an SRE would run (SPEC §16)', () => {
         assert.match((body as any).Description, new RegExp(`Deploy and run it in ${region}`));
         for (const [name, parameter] of Object.entries((body as any).Parameters) as Array<[string, any]>) {
           if (name === 'ExperimentRoleArn') continue;
-          assert.ok(new RegExp(parameter.AllowedPattern).test(`arn:aws:dynamodb:${region}:${ACCOUNT}:table/x`.replace('dynamodb', name.startsWith('Stop') ? 'cloudwatch' : 'dynamodb').replace('table/x', name.startsWith('Stop') ? 'alarm:x' : 'table/x')), `${name} takes an ARN of ${region}`);
+          assert.ok(
+            new RegExp(parameter.AllowedPattern).test(
+              `arn:aws:dynamodb:${region}:${ACCOUNT}:table/x`
+                .replace('dynamodb', name.startsWith('Stop') ? 'cloudwatch' : 'dynamodb')
+                .replace('table/x', name.startsWith('Stop') ? 'alarm:x' : 'table/x'),
+            ),
+            `${name} takes an ARN of ${region}`,
+          );
           assert.ok(!new RegExp(parameter.AllowedPattern).test(`arn:aws:cloudwatch:us-west-1:${ACCOUNT}:alarm:x`), `${name} refuses another Region's ARN`);
         }
-        for (const template of Object.values((body as any).Resources) as any[]) assert.match(template.Properties.Description, new RegExp(`^CAP Advisor, runs in ${region}:`));
+        for (const template of Object.values((body as any).Resources) as any[])
+          assert.match(template.Properties.Description, new RegExp(`^CAP Advisor, runs in ${region}:`));
       }
     });
 
-    it('-o names every file for the Region it runs in, the role policy beside each; stop and assert alarms go to their own Region\'s template only', async () => {
+    it("-o names every file for the Region it runs in, the role policy beside each; stop and assert alarms go to their own Region's template only", async () => {
       const output = join(folder, 'out/isolate.json');
       const east1Stop = alarm('us-east-1', 'east1-stop');
       const east2Stop = alarm('us-east-2', 'east2-stop');
       const east1Ok = alarm('us-east-1', 'east1-ok');
-      const result = await run(['experiment', '--isolate', 'us-east-1', '--both-ways', '-f', 'json', '--stop-alarm', east1Stop, '--stop-alarm', east2Stop, '--assert-alarm', east1Ok, '-o', output, example]);
+      const result = await run([
+        'experiment',
+        '--isolate',
+        'us-east-1',
+        '--both-ways',
+        '-f',
+        'json',
+        '--stop-alarm',
+        east1Stop,
+        '--stop-alarm',
+        east2Stop,
+        '--assert-alarm',
+        east1Ok,
+        '-o',
+        output,
+        example,
+      ]);
       assert.equal(result.code, 0, result.stderr);
-      assert.deepEqual(readdirSync(join(folder, 'out')).sort(), ['isolate.us-east-1.json', 'isolate.us-east-1.part2.json', 'isolate.us-east-1.policy.json', 'isolate.us-east-2.json', 'isolate.us-east-2.policy.json']);
+      assert.deepEqual(readdirSync(join(folder, 'out')).sort(), [
+        'isolate.us-east-1.json',
+        'isolate.us-east-1.part2.json',
+        'isolate.us-east-1.policy.json',
+        'isolate.us-east-2.json',
+        'isolate.us-east-2.policy.json',
+      ]);
       const read = (name: string) => JSON.parse(readFileSync(join(folder, 'out', name), 'utf8'));
       for (const name of ['isolate.us-east-1.json', 'isolate.us-east-1.part2.json']) {
         assert.deepEqual(read(name).stopConditions, [{ source: 'aws:cloudwatch:alarm', value: east1Stop }]);
@@ -276,14 +357,20 @@ describe('experiments an SRE would run (SPEC §16)', () => {
       }
       const mirror = read('isolate.us-east-2.json');
       assert.deepEqual(mirror.stopConditions, [{ source: 'aws:cloudwatch:alarm', value: east2Stop }]);
-      assert.equal(mirror.actions.AssertAlarmsOk, undefined, 'no alarm of us-east-2 was given to assert: us-east-1\'s is never used there');
+      assert.equal(mirror.actions.AssertAlarmsOk, undefined, "no alarm of us-east-2 was given to assert: us-east-1's is never used there");
       // A Region without an alarm asks for it.
       const asking = await run(['experiment', '--isolate', 'us-east-1', '--both-ways', '-f', 'json', '--stop-alarm', east1Stop, example]);
       const inputs = JSON.parse(asking.stdout) as any[];
-      assert.deepEqual(inputs.filter((input) => input.description?.includes('runs in us-east-2')).map((input) => input.stopConditions[0].value), ['${StopAlarmArn}']);
+      assert.deepEqual(
+        inputs.filter((input) => input.description?.includes('runs in us-east-2')).map((input) => input.stopConditions[0].value),
+        ['${StopAlarmArn}'],
+      );
       // An alarm of a Region where nothing runs is said to be unused.
       const unused = await run(['experiment', '--isolate', 'us-east-1', '--stop-alarm', east2Stop, example]);
-      assert.match(unused.stderr, /arn:aws:cloudwatch:us-east-2:123456789012:alarm:east2-stop is not used: no experiment of this plan runs in us-east-2 \(--both-ways writes its mirror\)/);
+      assert.match(
+        unused.stderr,
+        /arn:aws:cloudwatch:us-east-2:123456789012:alarm:east2-stop is not used: no experiment of this plan runs in us-east-2 \(--both-ways writes its mirror\)/,
+      );
       assert.doesNotMatch(unused.stdout, /east2-stop/);
     });
 
@@ -298,16 +385,21 @@ describe('experiments an SRE would run (SPEC §16)', () => {
   });
 
   describe('targets that exist, once each', () => {
-    it('a DSQL peer is targeted by its own ARN, never by another cluster\'s ARN with the Region swapped', async () => {
+    it("a DSQL peer is targeted by its own ARN, never by another cluster's ARN with the Region swapped", async () => {
       const plan = planExperiment(exampleAnalysis(), { isolate: 'us-east-2' });
       const cluster = plan.templates.flatMap((t) => t.targets).find((t) => t.resourceType === 'aws:dsql:cluster')!;
-      assert.deepEqual(cluster.resources!.map((r) => r.arn), ['arn:aws:dsql:us-east-2:123456789012:cluster/aaaabbbbccccddddeeeeffffgg']);
+      assert.deepEqual(
+        cluster.resources!.map((r) => r.arn),
+        ['arn:aws:dsql:us-east-2:123456789012:cluster/aaaabbbbccccddddeeeeffffgg'],
+      );
       const [cloudFormation] = experimentCloudFormation(plan);
       assert.equal((cloudFormation.body as any).Parameters.LoyaltyClusterArn, undefined, 'no parameter asks for a "copy" of the us-east-1 cluster');
       // Terraform peers: each cluster by its own address.
       await loadTerraformParser();
       mkdirSync(join(folder, 'tf'));
-      writeFileSync(join(folder, 'tf/main.tf'), `provider "aws" {
+      writeFileSync(
+        join(folder, 'tf/main.tf'),
+        `provider "aws" {
   region = "us-east-1"
 }
 
@@ -334,12 +426,17 @@ resource "aws_dsql_cluster_peering" "a" {
   clusters       = [aws_dsql_cluster.b.arn]
   witness_region = "us-west-2"
 }
-`);
+`,
+      );
       const catalog = join(folder, 'dsql.catalog.yaml');
-      const text = 'apiVersion: cap-advisor/v1\nkind: DataCatalog\nmetadata: { name: dsql }\nregions:\n  - { name: us-east-1, role: primary }\n  - { name: us-east-2, role: secondary }\n  - { name: us-west-2, role: witness }\ninfrastructure: [tf]\ndataTypes:\n  - { name: ledger, category: transaction, topology: hot-hot, store: aurora-dsql, splitBrainGuards: [{ type: witness-region, region: us-west-2 }, quorum], resources: [aws_dsql_cluster.a] }\n';
+      const text =
+        'apiVersion: cap-advisor/v1\nkind: DataCatalog\nmetadata: { name: dsql }\nregions:\n  - { name: us-east-1, role: primary }\n  - { name: us-east-2, role: secondary }\n  - { name: us-west-2, role: witness }\ninfrastructure: [tf]\ndataTypes:\n  - { name: ledger, category: transaction, topology: hot-hot, store: aurora-dsql, splitBrainGuards: [{ type: witness-region, region: us-west-2 }, quorum], resources: [aws_dsql_cluster.a] }\n';
       writeFileSync(catalog, text);
       const analysis = analyzeCatalogFile(text, { catalogPath: catalog, fileName: catalog, workspaceRoot: folder });
-      for (const [isolate, address] of [['us-east-1', 'aws_dsql_cluster.a.arn'], ['us-east-2', 'aws_dsql_cluster.b.arn']]) {
+      for (const [isolate, address] of [
+        ['us-east-1', 'aws_dsql_cluster.a.arn'],
+        ['us-east-2', 'aws_dsql_cluster.b.arn'],
+      ]) {
         const [file] = renderExperimentTerraform(planExperiment(analysis, { isolate }));
         assert.match(file.text, new RegExp(`resource_arns {2}= \\[${address.replace(/\./g, '\\.')}\\]`), isolate);
         assert.doesNotMatch(file.text, /replace\(/);
@@ -350,15 +447,37 @@ resource "aws_dsql_cluster_peering" "a" {
       // The deployed model as a reader leaves it when a peer's Region is known and its ARN is not.
       const range = { start: { line: 1, column: 3 }, end: { line: 1, column: 8 }, offset: [0, 1] as [number, number] };
       const location = { file: 'infra.yaml', range, stack: 'infra', logicalId: 'LedgerCluster', type: 'AWS::DSQL::Cluster', entryIndex: 0 };
-      const infrastructure = { stores: [{ ...location, store: 'aurora-dsql' as const, regions: ['us-east-1', 'us-east-2'], witness: 'us-west-2', members: [], homeRegion: 'us-east-1', regionalResources: [{ region: 'us-east-1', location }] }], failovers: [], problems: [], files: ['infra.yaml'] };
-      const text = 'apiVersion: cap-advisor/v1\nkind: DataCatalog\nmetadata: { name: d }\nregions:\n  - { name: us-east-1, role: primary }\n  - { name: us-east-2, role: secondary }\n  - { name: us-west-2, role: witness }\ninfrastructure: [infra.yaml]\ndataTypes:\n  - { name: ledger, category: transaction, topology: hot-hot, store: aurora-dsql, splitBrainGuards: [{ type: witness-region, region: us-west-2 }, quorum], resources: [LedgerCluster] }\n';
+      const infrastructure = {
+        stores: [
+          {
+            ...location,
+            store: 'aurora-dsql' as const,
+            regions: ['us-east-1', 'us-east-2'],
+            witness: 'us-west-2',
+            members: [],
+            homeRegion: 'us-east-1',
+            regionalResources: [{ region: 'us-east-1', location }],
+          },
+        ],
+        failovers: [],
+        problems: [],
+        files: ['infra.yaml'],
+      };
+      const text =
+        'apiVersion: cap-advisor/v1\nkind: DataCatalog\nmetadata: { name: d }\nregions:\n  - { name: us-east-1, role: primary }\n  - { name: us-east-2, role: secondary }\n  - { name: us-west-2, role: witness }\ninfrastructure: [infra.yaml]\ndataTypes:\n  - { name: ledger, category: transaction, topology: hot-hot, store: aurora-dsql, splitBrainGuards: [{ type: witness-region, region: us-west-2 }, quorum], resources: [LedgerCluster] }\n';
       const plan = planExperiment(analyzeCatalog(text, { infrastructure }), { isolate: 'us-east-2' });
       const [cloudFormation] = experimentCloudFormation(plan);
       assert.deepEqual(Object.keys((cloudFormation.body as any).Parameters), ['ExperimentRoleArn', 'StopAlarmArn', 'LedgerClusterPeerInUsEast2Arn']);
-      assert.match((cloudFormation.body as any).Parameters.LedgerClusterPeerInUsEast2Arn.Description, /the Aurora DSQL cluster in us-east-2 peered with LedgerCluster \(infra\.yaml\), a cluster of its own/);
+      assert.match(
+        (cloudFormation.body as any).Parameters.LedgerClusterPeerInUsEast2Arn.Description,
+        /the Aurora DSQL cluster in us-east-2 peered with LedgerCluster \(infra\.yaml\), a cluster of its own/,
+      );
       assert.match(renderExperimentMarkdown(plan, 'x'), /parameter LedgerClusterPeerInUsEast2Arn asks for its ARN/);
       // In us-east-1 the cluster is its own resource.
-      assert.deepEqual(Object.keys((experimentCloudFormation(planExperiment(analyzeCatalog(text, { infrastructure }), { isolate: 'us-east-1' }))[0].body as any).Parameters), ['ExperimentRoleArn', 'StopAlarmArn', 'LedgerClusterArn']);
+      assert.deepEqual(
+        Object.keys((experimentCloudFormation(planExperiment(analyzeCatalog(text, { infrastructure }), { isolate: 'us-east-1' }))[0].body as any).Parameters),
+        ['ExperimentRoleArn', 'StopAlarmArn', 'LedgerClusterArn'],
+      );
     });
 
     it('two data types on one DSQL cluster and one bucket get one action each, acting for both', () => {
@@ -367,29 +486,60 @@ resource "aws_dsql_cluster_peering" "a" {
       assertOneFaultPerTarget(plan);
       const actions = plan.templates.flatMap((t) => t.actions);
       const dsql = actions.filter((a) => a.actionId === 'aws:dsql:cluster-connection-failure');
-      assert.deepEqual(dsql.map((a) => a.dataTypes), [['ledger', 'loyalty']]);
+      assert.deepEqual(
+        dsql.map((a) => a.dataTypes),
+        [['ledger', 'loyalty']],
+      );
       assert.equal(dsql[0].description, 'Fail every connection to the ledger, loyalty cluster in us-east-1');
       const buckets = actions.filter((a) => a.actionId === 'aws:s3:bucket-pause-replication');
-      assert.deepEqual(buckets.map((a) => [a.dataTypes, a.parameters.region]), [[['media', 'thumbnails'], 'us-west-2']]);
-      for (const dataType of ['ledger', 'loyalty']) assert.deepEqual(plan.hypotheses.find((h) => h.dataType === dataType)!.actions.filter((a) => a.startsWith('Fail')), [dsql[0].name]);
+      assert.deepEqual(
+        buckets.map((a) => [a.dataTypes, a.parameters.region]),
+        [[['media', 'thumbnails'], 'us-west-2']],
+      );
+      for (const dataType of ['ledger', 'loyalty'])
+        assert.deepEqual(
+          plan.hypotheses.find((h) => h.dataType === dataType)!.actions.filter((a) => a.startsWith('Fail')),
+          [dsql[0].name],
+        );
     });
 
     it('over random catalogs sharing resources, no template has two actions on one target', () => {
       const { analysis } = threeRegionSystem(folder);
       const base = readFileSync(join(folder, 'three.catalog.yaml'), 'utf8').split('dataTypes:')[0];
       const resources = ['LedgerCluster', 'BalancesTable', 'SessionsTable', 'MediaBucket', 'OrdersGlobal'];
-      const stores: Record<string, string> = { LedgerCluster: 'aurora-dsql', BalancesTable: 'dynamodb-global-strong', SessionsTable: 'dynamodb-global', MediaBucket: 's3', OrdersGlobal: 'aurora-global' };
-      fc.assert(fc.property(fc.array(fc.constantFrom(...resources), { minLength: 1, maxLength: 10 }), fc.constantFrom('us-east-1', 'us-east-2', 'us-west-2'), fc.boolean(), (picked, isolate, bothWays) => {
-        const lines = picked.map((resource, i) => `  - { name: dt-${i}, category: other, topology: hot-hot, store: ${stores[resource]}, regions: [us-east-1, us-east-2, us-west-2], resources: [${resource}] }`);
-        const text = `${base}dataTypes:\n${lines.join('\n')}\n`;
-        const random = analyzeCatalog(text, { infrastructure: analysis.report.deployed! });
-        assertOneFaultPerTarget(planExperiment(random, { isolate, bothWays }));
-      }), { numRuns: 100, seed: 16 });
+      const stores: Record<string, string> = {
+        LedgerCluster: 'aurora-dsql',
+        BalancesTable: 'dynamodb-global-strong',
+        SessionsTable: 'dynamodb-global',
+        MediaBucket: 's3',
+        OrdersGlobal: 'aurora-global',
+      };
+      fc.assert(
+        fc.property(
+          fc.array(fc.constantFrom(...resources), { minLength: 1, maxLength: 10 }),
+          fc.constantFrom('us-east-1', 'us-east-2', 'us-west-2'),
+          fc.boolean(),
+          (picked, isolate, bothWays) => {
+            const lines = picked.map(
+              (resource, i) =>
+                `  - { name: dt-${i}, category: other, topology: hot-hot, store: ${stores[resource]}, regions: [us-east-1, us-east-2, us-west-2], resources: [${resource}] }`,
+            );
+            const text = `${base}dataTypes:\n${lines.join('\n')}\n`;
+            const random = analyzeCatalog(text, { infrastructure: analysis.report.deployed! });
+            assertOneFaultPerTarget(planExperiment(random, { isolate, bothWays }));
+          },
+        ),
+        { numRuns: 100, seed: 16 },
+      );
     });
   });
 
   describe('only templates in template files', () => {
-    for (const [format, extension] of [['terraform', 'tf'], ['cloudformation', 'yaml'], ['json', 'json']]) {
+    for (const [format, extension] of [
+      ['terraform', 'tf'],
+      ['cloudformation', 'yaml'],
+      ['json', 'json'],
+    ]) {
       it(`a witness Region (nothing to act on) writes the plan as Markdown, never into a .${extension}`, async () => {
         const output = join(folder, `experiment.${extension}`);
         const result = await run(['experiment', '--isolate', 'us-west-2', '-f', format, '-o', output, example]);
@@ -414,14 +564,27 @@ resource "aws_dsql_cluster_peering" "a" {
   });
 
   describe('every permission stated', () => {
-    it('the role policy holds each action\'s permissions, DSQL\'s and the assertion\'s included, scoped to the Region; MRSC adds dynamodb:InjectError', () => {
+    it("the role policy holds each action's permissions, DSQL's and the assertion's included, scoped to the Region; MRSC adds dynamodb:InjectError", () => {
       const { analysis } = threeRegionSystem(folder);
       const plan = planExperiment(analysis, { isolate: 'us-east-1', assertAlarms: [alarm('us-east-1', 'ok')] });
       const [policy] = plan.runs.map((r) => r.policy);
       const allowed = new Set(policy.Statement.flatMap((statement) => statement.Action));
-      for (const permission of ['dsql:InjectError', 'dsql:GetCluster', 'cloudwatch:DescribeAlarms', 'dynamodb:InjectError', 'dynamodb:PutResourcePolicy', 's3:PauseReplication', 'tag:GetResources', 'ec2:CreateRouteTable']) assert.ok(allowed.has(permission), permission);
-      assert.deepEqual(policy.Statement.find((s) => s.Sid === 'PauseBucketReplication')!.Condition, { StringEquals: { 's3:DestinationRegion': ['us-west-2'] } });
-      for (const sid of ['CutCrossRegionTraffic', 'PauseTableReplication', 'FailDsqlConnections']) assert.deepEqual(policy.Statement.find((s) => s.Sid === sid)!.Condition, { StringEquals: { 'aws:RequestedRegion': 'us-east-1' } });
+      for (const permission of [
+        'dsql:InjectError',
+        'dsql:GetCluster',
+        'cloudwatch:DescribeAlarms',
+        'dynamodb:InjectError',
+        'dynamodb:PutResourcePolicy',
+        's3:PauseReplication',
+        'tag:GetResources',
+        'ec2:CreateRouteTable',
+      ])
+        assert.ok(allowed.has(permission), permission);
+      assert.deepEqual(policy.Statement.find((s) => s.Sid === 'PauseBucketReplication')!.Condition, {
+        StringEquals: { 's3:DestinationRegion': ['us-west-2'] },
+      });
+      for (const sid of ['CutCrossRegionTraffic', 'PauseTableReplication', 'FailDsqlConnections'])
+        assert.deepEqual(policy.Statement.find((s) => s.Sid === sid)!.Condition, { StringEquals: { 'aws:RequestedRegion': 'us-east-1' } });
       // Nothing asked for, nothing granted: no logging permission without a log destination, no InjectError without a strong table.
       assert.ok(!allowed.has('logs:CreateLogDelivery'));
       const example2 = planExperiment(exampleAnalysis(), { isolate: 'us-east-1' }).runs[0].policy;
@@ -431,20 +594,38 @@ resource "aws_dsql_cluster_peering" "a" {
 
     it('logging and the report are opt-in by flag: the template gets LogConfiguration and ExperimentReportConfiguration, the policy their permissions', async () => {
       const logGroup = `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:fis-experiments:*`;
-      const result = await run(['experiment', '--isolate', 'us-east-1', '-f', 'json', '--log-group', logGroup, '--log-bucket', 'fis-logs/cap', '--report-bucket', 'fis-reports', example]);
+      const result = await run([
+        'experiment',
+        '--isolate',
+        'us-east-1',
+        '-f',
+        'json',
+        '--log-group',
+        logGroup,
+        '--log-bucket',
+        'fis-logs/cap',
+        '--report-bucket',
+        'fis-reports',
+        example,
+      ]);
       assert.equal(result.code, 0, result.stderr);
       const [input, , policy] = JSON.parse(result.stdout) as any[];
-      assert.deepEqual(input.logConfiguration, { logSchemaVersion: 2, cloudWatchLogsConfiguration: { logGroupArn: logGroup }, s3Configuration: { bucketName: 'fis-logs', prefix: 'cap' } });
+      assert.deepEqual(input.logConfiguration, {
+        logSchemaVersion: 2,
+        cloudWatchLogsConfiguration: { logGroupArn: logGroup },
+        s3Configuration: { bucketName: 'fis-logs', prefix: 'cap' },
+      });
       assert.deepEqual(input.experimentReportConfiguration, { outputs: { experimentReportS3Configuration: { bucketName: 'fis-reports' } } });
       assert.deepEqual(apiProblems(input), []);
       const allowed = policy.Statement.flatMap((s: any) => s.Action);
-      for (const permission of ['logs:CreateLogDelivery', 's3:PutBucketPolicy', 's3:PutObject', 'cloudwatch:GetMetricWidgetImage']) assert.ok(allowed.includes(permission), permission);
+      for (const permission of ['logs:CreateLogDelivery', 's3:PutBucketPolicy', 's3:PutObject', 'cloudwatch:GetMetricWidgetImage'])
+        assert.ok(allowed.includes(permission), permission);
       const bad = await run(['experiment', '--isolate', 'us-east-1', '--log-group', 'my-logs', example]);
       assert.equal(bad.code, 2);
       assert.match(bad.stderr, /--log-group: my-logs is not a CloudWatch Logs log group ARN/);
     });
 
-    it('the Terraform policy reads back with the project\'s reader as the same document', async () => {
+    it("the Terraform policy reads back with the project's reader as the same document", async () => {
       await loadTerraformParser();
       const plan = planExperiment(exampleAnalysis(), { isolate: 'us-east-1' });
       const [file] = renderExperimentPolicyTerraform(plan);
@@ -457,7 +638,7 @@ resource "aws_dsql_cluster_peering" "a" {
   });
 
   describe('durations that test something', () => {
-    it('shorter than twice the faults\' lag is refused with the minimum: PT10M with a DynamoDB pause, PT2M without', async () => {
+    it("shorter than twice the faults' lag is refused with the minimum: PT10M with a DynamoDB pause, PT2M without", async () => {
       for (const duration of ['PT1M', 'PT5M', '9m']) {
         const result = await run(['experiment', '--isolate', 'us-east-1', '--duration', duration, example]);
         assert.equal(result.code, 2, duration);
@@ -467,7 +648,9 @@ resource "aws_dsql_cluster_peering" "a" {
       assert.equal(ten.code, 0);
       assert.equal(JSON.parse(ten.stdout)[0].actions.WaitDuringFaults.parameters.duration, 'PT5M');
       // DSQL alone acts at once: a minute in, a minute before the end.
-      const dsqlOnly = analyzeCatalog('apiVersion: cap-advisor/v1\nkind: DataCatalog\nmetadata: { name: d }\nregions:\n  - { name: us-east-1, role: primary }\n  - { name: us-east-2, role: secondary }\n  - { name: us-west-2, role: witness }\ndataTypes:\n  - { name: ledger, category: transaction, topology: hot-hot, store: aurora-dsql, splitBrainGuards: [{ type: witness-region, region: us-west-2 }, quorum] }\n');
+      const dsqlOnly = analyzeCatalog(
+        'apiVersion: cap-advisor/v1\nkind: DataCatalog\nmetadata: { name: d }\nregions:\n  - { name: us-east-1, role: primary }\n  - { name: us-east-2, role: secondary }\n  - { name: us-west-2, role: witness }\ndataTypes:\n  - { name: ledger, category: transaction, topology: hot-hot, store: aurora-dsql, splitBrainGuards: [{ type: witness-region, region: us-west-2 }, quorum] }\n',
+      );
       assert.match(planExperiment(dsqlOnly, { isolate: 'us-east-1', duration: 'PT1M' }).durationRefused!, /at least PT2M/);
       const two = planExperiment(dsqlOnly, { isolate: 'us-east-1', duration: 'PT2M' });
       assert.equal(two.durationRefused, undefined);
@@ -476,16 +659,22 @@ resource "aws_dsql_cluster_peering" "a" {
 
     it('the wait is always shorter than the faults by the lag, never equal', () => {
       const analysis = exampleAnalysis();
-      fc.assert(fc.property(fc.integer({ min: 1, max: 720 }), fc.constantFrom('us-east-1', 'us-east-2'), (minutes, isolate) => {
-        const plan = planExperiment(analysis, { isolate, duration: `${minutes}m` });
-        if (plan.durationRefused) return assert.ok(minutes < 10);
-        const faults = plan.templates.flatMap((t) => t.actions).filter((a) => a.parameters.duration && a.actionId !== 'aws:fis:wait');
-        for (const template of plan.templates) {
-          const wait = template.actions.find((a) => a.name === 'WaitDuringFaults')!.parameters.duration;
-          assert.equal(wait, `PT${minutes - 5 >= 60 ? `${Math.floor((minutes - 5) / 60)}H` : ''}${(minutes - 5) % 60 > 0 || minutes - 5 < 60 ? `${(minutes - 5) % 60}M` : ''}`);
-        }
-        for (const fault of faults) assert.equal(fault.parameters.duration, plan.duration);
-      }), { numRuns: 60, seed: 16 });
+      fc.assert(
+        fc.property(fc.integer({ min: 1, max: 720 }), fc.constantFrom('us-east-1', 'us-east-2'), (minutes, isolate) => {
+          const plan = planExperiment(analysis, { isolate, duration: `${minutes}m` });
+          if (plan.durationRefused) return assert.ok(minutes < 10);
+          const faults = plan.templates.flatMap((t) => t.actions).filter((a) => a.parameters.duration && a.actionId !== 'aws:fis:wait');
+          for (const template of plan.templates) {
+            const wait = template.actions.find((a) => a.name === 'WaitDuringFaults')!.parameters.duration;
+            assert.equal(
+              wait,
+              `PT${minutes - 5 >= 60 ? `${Math.floor((minutes - 5) / 60)}H` : ''}${(minutes - 5) % 60 > 0 || minutes - 5 < 60 ? `${(minutes - 5) % 60}M` : ''}`,
+            );
+          }
+          for (const fault of faults) assert.equal(fault.parameters.duration, plan.duration);
+        }),
+        { numRuns: 60, seed: 16 },
+      );
     });
   });
 
@@ -505,20 +694,34 @@ resource "aws_dsql_cluster_peering" "a" {
       assert.match(payments.expect[0], /Observable only if us-east-1's application runs in subnets tagged DisruptSubnet=Allowed\.$/);
     });
 
-    it('the plan says what DSQL\'s action really tests, the blast radius, and checks convergence with a canary in every Region after the faults', () => {
+    it("the plan says what DSQL's action really tests, the blast radius, and checks convergence with a canary in every Region after the faults", () => {
       const { analysis } = threeRegionSystem(folder);
       const plan = planExperiment(analysis, { isolate: 'us-east-1' });
       const markdown = renderExperimentMarkdown(plan, 'three.catalog.yaml');
       assert.doesNotMatch(markdown, /confirm/i);
-      assert.match(markdown, /What it really tests: `aws:dsql:cluster-connection-failure` refuses the connections of us-east-1's clients to the cluster there: it tests how they handle refused connections/);
-      assert.match(markdown, /\*\*Blast radius\.\*\* Every subnet tagged for the cut loses its traffic to the named Regions' public IP ranges and AWS endpoints/);
+      assert.match(
+        markdown,
+        /What it really tests: `aws:dsql:cluster-connection-failure` refuses the connections of us-east-1's clients to the cluster there: it tests how they handle refused connections/,
+      );
+      assert.match(
+        markdown,
+        /\*\*Blast radius\.\*\* Every subnet tagged for the cut loses its traffic to the named Regions' public IP ranges and AWS endpoints/,
+      );
       assert.match(markdown, /## After the faults end: the copies converge/);
-      assert.match(markdown, /- \[ \] sessions: Write a canary item \(`cap-advisor-canary-<time>`\) in us-east-1 and us-east-2 and us-west-2, and read it back in us-east-1, us-east-2, us-west-2 within the store's replication window\./);
+      assert.match(
+        markdown,
+        /- \[ \] sessions: Write a canary item \(`cap-advisor-canary-<time>`\) in us-east-1 and us-east-2 and us-west-2, and read it back in us-east-1, us-east-2, us-west-2 within the store's replication window\./,
+      );
       assert.match(markdown, /- \[ \] media: Then `OperationsPendingReplication` is back to 0\./);
       assert.match(markdown, /- \[ \] orders: Write a canary item \(`cap-advisor-canary-<time>`\) in us-east-1, and read it back in us-east-1, us-west-2/);
       // Written in the catalog's primary, however the data type lists its Regions.
-      const reordered = readFileSync(join(folder, 'three.catalog.yaml'), 'utf8').replace('store: aurora-global, regions: [us-east-1, us-west-2]', 'store: aurora-global, regions: [us-west-2, us-east-1]');
-      const orders = planExperiment(analyzeCatalog(reordered, { infrastructure: analysis.report.deployed! }), { isolate: 'us-east-1' }).hypotheses.find((h) => h.dataType === 'orders')!;
+      const reordered = readFileSync(join(folder, 'three.catalog.yaml'), 'utf8').replace(
+        'store: aurora-global, regions: [us-east-1, us-west-2]',
+        'store: aurora-global, regions: [us-west-2, us-east-1]',
+      );
+      const orders = planExperiment(analyzeCatalog(reordered, { infrastructure: analysis.report.deployed! }), { isolate: 'us-east-1' }).hypotheses.find(
+        (h) => h.dataType === 'orders',
+      )!;
       assert.match(orders.converge[0], /in us-east-1, and read it back in us-west-2, us-east-1/);
     });
   });

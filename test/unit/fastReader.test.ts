@@ -29,7 +29,11 @@ function assertSameAsYaml(text: string): boolean {
   const fast = new CatalogSource(text);
   if (!fast.readFast) return false;
   const slow = new CatalogSource(text, 'yaml');
-  assert.deepEqual(slow.doc.errors.map((e) => e.message), [], 'the fast reader took a text yaml rejects');
+  assert.deepEqual(
+    slow.doc.errors.map((e) => e.message),
+    [],
+    'the fast reader took a text yaml rejects',
+  );
   const data = slow.toPlainData();
   assert.deepEqual(fast.toPlainData(), data, 'plain data differs');
   assert.ok('value' in data);
@@ -42,14 +46,40 @@ function assertSameAsYaml(text: string): boolean {
 
 // Catalog-shaped values with scalars that resolve differently under careless schemas.
 const trickyScalar = fc.oneof(
-  fc.constantFrom('0o17', '0x1F', '1_000', '1e3', '.5', '+.inf', '.NaN', '~', 'null', 'Null', 'yes', 'on', 'TRUE', '2024-01-01', '0123', '-0', '12:30', 'a: b', '#x', "it's", '"q"'),
+  fc.constantFrom(
+    '0o17',
+    '0x1F',
+    '1_000',
+    '1e3',
+    '.5',
+    '+.inf',
+    '.NaN',
+    '~',
+    'null',
+    'Null',
+    'yes',
+    'on',
+    'TRUE',
+    '2024-01-01',
+    '0123',
+    '-0',
+    '12:30',
+    'a: b',
+    '#x',
+    "it's",
+    '"q"',
+  ),
   fc.string({ maxLength: 10 }),
   fc.integer(),
   fc.double(),
   fc.boolean(),
   fc.constant(null),
 );
-const entry = fc.dictionary(fc.constantFrom('name', 'store', 'rpo', 'regions', 'splitBrainGuards', 'description', 'x y', '1', 'true'), fc.oneof(trickyScalar, fc.array(trickyScalar, { maxLength: 3 }), fc.dictionary(fc.constantFrom('type', 'ttl', 'region'), trickyScalar, { maxKeys: 3 })), { maxKeys: 6 });
+const entry = fc.dictionary(
+  fc.constantFrom('name', 'store', 'rpo', 'regions', 'splitBrainGuards', 'description', 'x y', '1', 'true'),
+  fc.oneof(trickyScalar, fc.array(trickyScalar, { maxLength: 3 }), fc.dictionary(fc.constantFrom('type', 'ttl', 'region'), trickyScalar, { maxKeys: 3 })),
+  { maxKeys: 6 },
+);
 const catalog = fc.record({ apiVersion: fc.constant('cap-advisor/v1'), metadata: entry, dataTypes: fc.array(entry, { maxLength: 5 }) });
 const style = fc.record({
   flow: fc.boolean(),
@@ -83,20 +113,26 @@ describe('fast reader', () => {
 
   it('random catalogs in every scalar and collection style: same data and ranges as yaml', () => {
     let taken = 0;
-    fc.assert(fc.property(catalog, style, (value, { flow, indent, quote, crlf, documentStart }) => {
-      let text = stringify(value, { indent, collectionStyle: flow ? 'flow' : 'any', defaultStringType: quote, directives: documentStart });
-      if (crlf) text = text.replace(/\n/g, '\r\n');
-      if (assertSameAsYaml(text)) taken++;
-    }), { numRuns: 400 });
+    fc.assert(
+      fc.property(catalog, style, (value, { flow, indent, quote, crlf, documentStart }) => {
+        let text = stringify(value, { indent, collectionStyle: flow ? 'flow' : 'any', defaultStringType: quote, directives: documentStart });
+        if (crlf) text = text.replace(/\n/g, '\r\n');
+        if (assertSameAsYaml(text)) taken++;
+      }),
+      { numRuns: 400 },
+    );
     // Not a vacuous pass: about half of these texts are plain catalogs (flow style across lines is not).
     assert.ok(taken > 120, `the fast reader took only ${taken} of 400`);
   });
 
   it('the example under random edits: the fast reader takes a text only where it agrees with yaml', () => {
     let taken = 0;
-    fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (changes) => {
-      if (assertSameAsYaml(changes.reduce(applyEdit, storefront))) taken++;
-    }), { numRuns: 400 });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (changes) => {
+        if (assertSameAsYaml(changes.reduce(applyEdit, storefront))) taken++;
+      }),
+      { numRuns: 400 },
+    );
     assert.ok(taken > 50, `the fast reader took only ${taken} of 400`);
   });
 
@@ -121,8 +157,14 @@ describe('fast reader', () => {
     // A directive sends the same catalog to yaml; its findings must not change, two lines down.
     const directed = `%YAML 1.2\n---\n${storefront}`;
     assert.equal(new CatalogSource(directed).readFast, false);
-    const findings = (text: string, linesAbove: number) => analyzeCatalog(text).findings.map(({ ruleId, severity, message, range }) =>
-      ({ ruleId, severity, message, start: [range.start.line - linesAbove, range.start.column], end: [range.end.line - linesAbove, range.end.column] }));
+    const findings = (text: string, linesAbove: number) =>
+      analyzeCatalog(text).findings.map(({ ruleId, severity, message, range }) => ({
+        ruleId,
+        severity,
+        message,
+        start: [range.start.line - linesAbove, range.start.column],
+        end: [range.end.line - linesAbove, range.end.column],
+      }));
     assert.deepEqual(findings(directed, 2), findings(storefront, 0));
   });
 });

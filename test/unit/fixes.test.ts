@@ -16,7 +16,12 @@ function fixesFor(text: string, ruleId: string, dataType?: string): QuickFix[] {
 
 function apply(text: string, ruleId: string, title: string | RegExp): string {
   const fix = fixesFor(text, ruleId).find((f) => (typeof title === 'string' ? f.title === title : title.test(f.title)));
-  assert.ok(fix, `no fix "${title}" for ${ruleId}: ${fixesFor(text, ruleId).map((f) => f.title).join(' | ')}`);
+  assert.ok(
+    fix,
+    `no fix "${title}" for ${ruleId}: ${fixesFor(text, ruleId)
+      .map((f) => f.title)
+      .join(' | ')}`,
+  );
   return applyEdits(text, fix.edits);
 }
 
@@ -49,7 +54,13 @@ describe('quick fixes', () => {
       assert.ok(fix?.isPreferred, JSON.stringify(text));
       const fixed = applyEdits(text, fix.edits);
       assert.ok(fixed.startsWith(text), JSON.stringify(text));
-      assert.deepEqual(analyzeCatalog(fixed).findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => f.message), [], JSON.stringify(text));
+      assert.deepEqual(
+        analyzeCatalog(fixed)
+          .findings.filter((f) => f.severity === 'error' || f.severity === 'warning')
+          .map((f) => f.message),
+        [],
+        JSON.stringify(text),
+      );
     }
     // A file with YAML in it is not offered a second catalog.
     const notEmpty = 'name: x\n';
@@ -60,52 +71,66 @@ describe('quick fixes', () => {
   it('for eventual hot-hot data on a last-writer-wins store: say so or declare idempotent writes (AWS\'s "write to any Region"), a lease, hot-warm; never a witness or a quorum', () => {
     // Source: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-global-table-design.prescriptive-guidance.writemodes.html
     const fixes = fixesFor(HOT_HOT, 'hot-hot-without-guard');
-    assert.deepEqual(fixes.map((f) => `${f.title}${f.isPreferred ? ' *' : ''}${f.safe ? ' safe' : ''}`), [
-      'Set conflictResolution: last-writer-wins (what the store does) *',
-      'Declare writes: [idempotent-put] (puts that converge)',
-      'Add a split-brain guard: fencing lease',
-      'Make the topology hot-warm (one writer Region)',
-      'Accept the risk (hot-hot-without-guard) with a reason',
-    ]);
+    assert.deepEqual(
+      fixes.map((f) => `${f.title}${f.isPreferred ? ' *' : ''}${f.safe ? ' safe' : ''}`),
+      [
+        'Set conflictResolution: last-writer-wins (what the store does) *',
+        'Declare writes: [idempotent-put] (puts that converge)',
+        'Add a split-brain guard: fencing lease',
+        'Make the topology hot-warm (one writer Region)',
+        'Accept the risk (hot-hot-without-guard) with a reason',
+      ],
+    );
     assertEachFixRemoves(HOT_HOT, fixes, 'hot-hot-without-guard');
   });
 
   it('for eventual hot-hot data with no store yet: merging first (preferred), then one guard per strategy, hot-warm, never human approval; each removes the finding', () => {
     const noStore = HOT_HOT.replace('    store: dynamodb-global\n', '');
     const fixes = fixesFor(noStore, 'hot-hot-without-guard');
-    assert.deepEqual(fixes.map((f) => `${f.title}${f.isPreferred ? ' *' : ''}${f.safe ? ' safe' : ''}`), [
-      'Set conflictResolution: merge (diverging copies are merged on purpose) *',
-      'Add a split-brain guard: fencing lease',
-      'Add a split-brain guard: witness Region eu-west-1',
-      'Add a split-brain guard: quorum',
-      'Make the topology hot-warm (one writer Region)',
-      'Accept the risk (hot-hot-without-guard) with a reason',
-    ]);
+    assert.deepEqual(
+      fixes.map((f) => `${f.title}${f.isPreferred ? ' *' : ''}${f.safe ? ' safe' : ''}`),
+      [
+        'Set conflictResolution: merge (diverging copies are merged on purpose) *',
+        'Add a split-brain guard: fencing lease',
+        'Add a split-brain guard: witness Region eu-west-1',
+        'Add a split-brain guard: quorum',
+        'Make the topology hot-warm (one writer Region)',
+        'Accept the risk (hot-hot-without-guard) with a reason',
+      ],
+    );
     assertEachFixRemoves(noStore, fixes, 'hot-hot-without-guard');
   });
 
   it('for strong hot-hot data: a guard, the fencing lease preferred, then hot-warm; no merge, no human approval', () => {
     const strong = HOT_HOT.replace('category: cart', 'category: inventory').replace('store: dynamodb-global', 'store: aurora-dsql');
     const fixes = fixesFor(strong, 'hot-hot-without-guard');
-    assert.deepEqual(fixes.map((f) => `${f.title}${f.isPreferred ? ' *' : ''}`), [
-      'Add a split-brain guard: fencing lease *',
-      'Add a split-brain guard: witness Region eu-west-1',
-      'Add a split-brain guard: quorum',
-      'Make the topology hot-warm (one writer Region)',
-      'Accept the risk (hot-hot-without-guard) with a reason',
-    ]);
+    assert.deepEqual(
+      fixes.map((f) => `${f.title}${f.isPreferred ? ' *' : ''}`),
+      [
+        'Add a split-brain guard: fencing lease *',
+        'Add a split-brain guard: witness Region eu-west-1',
+        'Add a split-brain guard: quorum',
+        'Make the topology hot-warm (one writer Region)',
+        'Accept the risk (hot-hot-without-guard) with a reason',
+      ],
+    );
     for (const fix of fixes.filter((f) => !f.snippet)) assert.equal(rulesLeft(applyEdits(strong, fix.edits), 'hot-hot-without-guard'), 0, fix.title);
   });
 
   it('hot-hot-without-guard: human approval alone does not guard hot-hot data, and immutable data needs no guard', () => {
     const approvalOnly = HOT_HOT.replace('store: dynamodb-global', 'store: dynamodb-global\n    splitBrainGuards: [human-approval]');
     assert.equal(rulesLeft(approvalOnly, 'hot-hot-without-guard'), 1);
-    assert.match(analyzeCatalog(approvalOnly).findings.find((f) => f.ruleId === 'hot-hot-without-guard')!.detail, /Human approval does not count: it gates a failover/);
+    assert.match(
+      analyzeCatalog(approvalOnly).findings.find((f) => f.ruleId === 'hot-hot-without-guard')!.detail,
+      /Human approval does not count: it gates a failover/,
+    );
     assert.equal(rulesLeft(HOT_HOT.replace('category: cart', 'category: media').replace('store: dynamodb-global', 'store: s3'), 'hot-hot-without-guard'), 0);
   });
 
   it('adds the guard list after the last field, indented like the file', () => {
-    assert.equal(apply(HOT_HOT, 'hot-hot-without-guard', 'Add a split-brain guard: fencing lease'), catalog(`
+    assert.equal(
+      apply(HOT_HOT, 'hot-hot-without-guard', 'Add a split-brain guard: fencing lease'),
+      catalog(`
   # Carts in both Regions.
   - name: carts # the shopping cart
     category: cart
@@ -113,21 +138,27 @@ describe('quick fixes', () => {
     store: dynamodb-global
     splitBrainGuards:
       - { type: fencing-lease, ttl: 30s }
-`));
+`),
+    );
   });
 
   it('appends to an existing block or flow guard list', () => {
-    const automatic = (guards: string) => catalog(`
+    const automatic = (guards: string) =>
+      catalog(`
   - name: payments
     category: transaction
     store: aurora-global
     failover: automatic
 ${guards}    rpo: 1s
 `);
-    assert.equal(apply(automatic('    splitBrainGuards:\n      - human-approval # on-call\n'), 'unguarded-automatic-failover', 'Add a split-brain guard: fencing lease'),
-      automatic('    splitBrainGuards:\n      - human-approval # on-call\n      - { type: fencing-lease, ttl: 30s }\n'));
-    assert.equal(apply(automatic('    splitBrainGuards: [human-approval] # on-call\n'), 'unguarded-automatic-failover', 'Add a split-brain guard: quorum'),
-      automatic('    splitBrainGuards: [human-approval, quorum] # on-call\n'));
+    assert.equal(
+      apply(automatic('    splitBrainGuards:\n      - human-approval # on-call\n'), 'unguarded-automatic-failover', 'Add a split-brain guard: fencing lease'),
+      automatic('    splitBrainGuards:\n      - human-approval # on-call\n      - { type: fencing-lease, ttl: 30s }\n'),
+    );
+    assert.equal(
+      apply(automatic('    splitBrainGuards: [human-approval] # on-call\n'), 'unguarded-automatic-failover', 'Add a split-brain guard: quorum'),
+      automatic('    splitBrainGuards: [human-approval, quorum] # on-call\n'),
+    );
   });
 
   it('keeps guards inherited from defaults when the data type gets its own list', () => {
@@ -152,7 +183,7 @@ ${guards}    rpo: 1s
     assert.ok(fixed.endsWith('    store: aurora-global\n    failover: manual\n'));
   });
 
-  it('sets the recommended store, keeping the value\'s quotes and the comment after it', () => {
+  it("sets the recommended store, keeping the value's quotes and the comment after it", () => {
     const text = catalog(`
   - name: sessions
     category: session
@@ -166,14 +197,16 @@ ${guards}    rpo: 1s
 
   it('works in a flow-style data type and with CRLF line endings', () => {
     const flow = catalog('  - { name: carts, category: cart, topology: hot-hot, store: dynamodb-global }\n');
-    assert.equal(apply(flow, 'hot-hot-without-guard', 'Add a split-brain guard: fencing lease'),
-      catalog('  - { name: carts, category: cart, topology: hot-hot, store: dynamodb-global, splitBrainGuards: [{ type: fencing-lease, ttl: 30s }] }\n'));
+    assert.equal(
+      apply(flow, 'hot-hot-without-guard', 'Add a split-brain guard: fencing lease'),
+      catalog('  - { name: carts, category: cart, topology: hot-hot, store: dynamodb-global, splitBrainGuards: [{ type: fencing-lease, ttl: 30s }] }\n'),
+    );
     const crlf = HOT_HOT.replace(/\n/g, '\r\n');
     const fixed = apply(crlf, 'hot-hot-without-guard', 'Add a split-brain guard: fencing lease');
     assert.equal(fixed, apply(HOT_HOT, 'hot-hot-without-guard', 'Add a split-brain guard: fencing lease').replace(/\n/g, '\r\n'));
   });
 
-  it('adds a witness Region to regions, in the list\'s style, for a quorum of two', () => {
+  it("adds a witness Region to regions, in the list's style, for a quorum of two", () => {
     const twoRegions = catalog(`
   - name: inventory
     category: inventory
@@ -218,9 +251,15 @@ ${guards}    rpo: 1s
   it('accepts a risk with an acceptedRisks entry whose reason is a snippet placeholder', () => {
     const [accept] = fixesFor(HOT_HOT, 'hot-hot-without-guard').filter((f) => f.snippet);
     assert.equal(accept.safe, false);
-    assert.equal(applyEdits(HOT_HOT, accept.edits), `${HOT_HOT}    acceptedRisks:\n      - rule: hot-hot-without-guard\n        reason: \${1:why the team accepts this, and where it was agreed}\n`);
+    assert.equal(
+      applyEdits(HOT_HOT, accept.edits),
+      `${HOT_HOT}    acceptedRisks:\n      - rule: hot-hot-without-guard\n        reason: \${1:why the team accepts this, and where it was agreed}\n`,
+    );
     const withReason = applyEdits(HOT_HOT, accept.edits).replace(/\$\{1:[^}]*\}/, 'Merged nightly (ADR 3)');
-    assert.deepEqual(analyzeCatalog(withReason).acceptedRisks.map((r) => `${r.rule} ${r.matched}`), ['hot-hot-without-guard true']);
+    assert.deepEqual(
+      analyzeCatalog(withReason).acceptedRisks.map((r) => `${r.rule} ${r.matched}`),
+      ['hot-hot-without-guard true'],
+    );
     assert.equal(rulesLeft(withReason, 'hot-hot-without-guard'), 0);
   });
 
@@ -250,7 +289,10 @@ describe('fix all', () => {
     const { text, fixed } = fixAll(typo);
     assert.equal(fixed, 3);
     assert.equal(text, typo.replace('dynamo-global', 'dynamodb-global').replace('stalnessBudget', 'stalenessBudget').replace('us-west2', 'us-west-2'));
-    assert.deepEqual(analyzeCatalog(text).findings.filter((f) => f.severity === 'error'), []);
+    assert.deepEqual(
+      analyzeCatalog(text).findings.filter((f) => f.severity === 'error'),
+      [],
+    );
   });
 
   it('leaves the example catalog as it is: its findings need a person to choose', () => {
@@ -266,7 +308,13 @@ describe('fix all', () => {
       for (const fix of quickFixes(storefront, analysis, finding)) {
         const fixed = applyEdits(storefront, fix.edits);
         assert.deepEqual(commentLines(fixed), commentLines(storefront), fix.title);
-        assert.deepEqual(analyzeCatalog(fixed).findings.filter((f) => f.ruleId === 'yaml-syntax' || f.ruleId === 'schema').map((f) => f.message), [], fix.title);
+        assert.deepEqual(
+          analyzeCatalog(fixed)
+            .findings.filter((f) => f.ruleId === 'yaml-syntax' || f.ruleId === 'schema')
+            .map((f) => f.message),
+          [],
+          fix.title,
+        );
         checked++;
       }
     }

@@ -12,7 +12,13 @@ describe('hover', () => {
   it('on a data type name: recommendation, need, and what a partition means for the business, with the source', () => {
     const hover = hoverOn('name: carts', 'carts');
     assert.ok(hover);
-    assert.deepEqual([hover.range.start, hover.range.end], [{ line: 93, column: 11 }, { line: 93, column: 16 }]);
+    assert.deepEqual(
+      [hover.range.start, hover.range.end],
+      [
+        { line: 93, column: 11 },
+        { line: 93, column: 16 },
+      ],
+    );
     assert.match(hover.markdown, /^\*\*carts\*\*: AP on `dynamodb-global` \(recommended\)/);
     assert.match(hover.markdown, /A customer in us-east-2 may see `carts` up to ~1 s old after a write in us-east-1/);
     assert.match(hover.markdown, /no SLA/);
@@ -41,15 +47,27 @@ describe('hover', () => {
   it('on a finding: its detail, which the Problems panel leaves out, with its rule page; then what the node is', () => {
     const onTopology = hoverOn('category: cart\n    topology: hot-hot', 'hot-hot');
     assert.ok(onTopology);
-    assert.match(onTopology.markdown, /^\*\*hot-hot-without-guard\*\* \(\[rule page\]\(https:\/\/github\.com\/cap-advisor\/cap-advisor\/blob\/main\/docs\/rules\/hot-hot-without-guard\.md\)\): `carts` takes writes in 2 Regions on `dynamodb-global`, where concurrent writes to one item resolve by last writer wins/);
+    assert.match(
+      onTopology.markdown,
+      /^\*\*hot-hot-without-guard\*\* \(\[rule page\]\(https:\/\/github\.com\/cap-advisor\/cap-advisor\/blob\/main\/docs\/rules\/hot-hot-without-guard\.md\)\): `carts` takes writes in 2 Regions on `dynamodb-global`, where concurrent writes to one item resolve by last writer wins/,
+    );
     const onStore = hoverOn('category: transaction\n    topology: hot-hot\n    store: dynamodb-global', 'dynamodb-global');
-    assert.match(onStore!.markdown, /^\*\*lww-on-strong-data\*\* [\s\S]*\n\*\*store-mismatch\*\* [\s\S]*\n---\n\n\*\*`dynamodb-global`\*\*: DynamoDB global tables/);
+    assert.match(
+      onStore!.markdown,
+      /^\*\*lww-on-strong-data\*\* [\s\S]*\n\*\*store-mismatch\*\* [\s\S]*\n---\n\n\*\*`dynamodb-global`\*\*: DynamoDB global tables/,
+    );
   });
 
   it('on a key: what it means; on a value: what that value means', () => {
-    assert.equal(hoverOn('    category: cart', 'category')!.markdown.split('.')[0], '**category**: Kind of data; sets the default consistency, immutability and recommendation');
+    assert.equal(
+      hoverOn('    category: cart', 'category')!.markdown.split('.')[0],
+      '**category**: Kind of data; sets the default consistency, immutability and recommendation',
+    );
     // In a data type, the category's hover gives that data type's verdict, not the category's default.
-    assert.equal(hoverOn('category: cart', 'cart')!.markdown, '**category: cart**: Shopping carts. Eventual.\n\nFor `carts`: AP on `dynamodb-global` (recommended). The declared `dynamodb-global` fits.');
+    assert.equal(
+      hoverOn('category: cart', 'cart')!.markdown,
+      '**category: cart**: Shopping carts. Eventual.\n\nFor `carts`: AP on `dynamodb-global` (recommended). The declared `dynamodb-global` fits.',
+    );
     assert.match(hoverOn('    topology: hot-warm', 'hot-warm')!.markdown, /^\*\*topology: hot-warm\*\*: One Region writes at a time/);
     assert.match(hoverOn('failover: automatic', 'automatic')!.markdown, /cannot tell a dead primary from a partition/);
     assert.match(hoverOn('role: witness', 'witness')!.markdown, /^\*\*role: witness\*\*: Votes in failover decisions and holds no data/);
@@ -62,7 +80,10 @@ describe('hover', () => {
     assert.match(hoverOn('region: us-west-2 }', 'us-west-2')!.markdown, /^\*\*us-west-2\*\*: witness Region/);
     assert.match(hoverOn('- name: us-east-2', 'us-east-2')!.markdown, /Holds \d+ data types: payments, /);
     // What cutting it off and losing it do, worst first, with the split-brains named.
-    assert.match(hoverOn('- name: us-east-1', 'us-east-1')!.markdown, /\n\*\*Cut off:\*\* \*\*split-brain\*\*: order-ledger, price-cache, view-counts · 2 diverges · 13 degraded\n\n\*\*Lost:\*\* 12 unavailable · 1 failed-over · 5 available$/);
+    assert.match(
+      hoverOn('- name: us-east-1', 'us-east-1')!.markdown,
+      /\n\*\*Cut off:\*\* \*\*split-brain\*\*: order-ledger, price-cache, view-counts · 2 diverges · 13 degraded\n\n\*\*Lost:\*\* 12 unavailable · 1 failed-over · 5 available$/,
+    );
   });
 
   it('nothing on a comment or on free text', () => {

@@ -10,9 +10,12 @@ const repoRoot = join(__dirname, '../../..');
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 
 describe('extension manifest', () => {
-  it('the capAdvisor.rules setting knows exactly the engine\'s rule ids', () => {
+  it("the capAdvisor.rules setting knows exactly the engine's rule ids", () => {
     const rules = manifest.contributes.configuration.properties['capAdvisor.rules'];
-    assert.deepEqual(rules.propertyNames.enum, ruleRegistry.map((rule) => rule.id));
+    assert.deepEqual(
+      rules.propertyNames.enum,
+      ruleRegistry.map((rule) => rule.id),
+    );
     assert.deepEqual(rules.additionalProperties.enum, ['off', 'hint', 'information', 'warning', 'error']);
   });
 
@@ -24,18 +27,44 @@ describe('extension manifest', () => {
   });
 
   it('activates only for YAML and workspaces with a catalog, and works untrusted and virtual', () => {
-    assert.deepEqual(manifest.activationEvents, ['onLanguage:yaml', 'workspaceContains:**/*.catalog.yaml', 'workspaceContains:**/*.catalog.yml', 'workspaceContains:**/data-catalog.yaml', 'workspaceContains:**/data-catalog.yml']);
+    assert.deepEqual(manifest.activationEvents, [
+      'onLanguage:yaml',
+      'workspaceContains:**/*.catalog.yaml',
+      'workspaceContains:**/*.catalog.yml',
+      'workspaceContains:**/data-catalog.yaml',
+      'workspaceContains:**/data-catalog.yml',
+    ]);
     assert.deepEqual(manifest.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
   });
 
-  it('contributes the schema to the Red Hat YAML extension and snippets whose choices are the schema\'s enums', () => {
+  it("contributes the schema to the Red Hat YAML extension and snippets whose choices are the schema's enums", () => {
     for (const entry of manifest.contributes.yamlValidation) assert.ok(existsSync(join(repoRoot, entry.url)), entry.url);
     const snippets = JSON.parse(readFileSync(join(repoRoot, manifest.contributes.snippets[0].path), 'utf8'));
     const choices = (Object.values(snippets) as Array<{ body: string[] }>).flatMap((snippet) => snippet.body.join('\n').match(/\$\{\d+\|[^|]+\|\}/g) ?? []);
-    const known = new Set<string>([...STORE_IDS, ...CATEGORIES, 'primary', 'secondary', 'witness', 'manual', 'automatic', 'hot-hot', 'hot-warm', 'single-region',
-      'human-approval', 'fencing-lease', 'quorum', 'merge', 'application', 'last-writer-wins']);
+    const known = new Set<string>([
+      ...STORE_IDS,
+      ...CATEGORIES,
+      'primary',
+      'secondary',
+      'witness',
+      'manual',
+      'automatic',
+      'hot-hot',
+      'hot-warm',
+      'single-region',
+      'human-approval',
+      'fencing-lease',
+      'quorum',
+      'merge',
+      'application',
+      'last-writer-wins',
+    ]);
     for (const choice of choices) {
-      for (const value of choice.replace(/^\$\{\d+\|/, '').replace(/\|\}$/, '').split(',')) assert.ok(known.has(value), `${value} in ${choice}`);
+      for (const value of choice
+        .replace(/^\$\{\d+\|/, '')
+        .replace(/\|\}$/, '')
+        .split(','))
+        assert.ok(known.has(value), `${value} in ${choice}`);
     }
     assert.ok(choices.length >= 4);
   });
@@ -43,16 +72,42 @@ describe('extension manifest', () => {
   it('the .vsix holds the bundle, the schema, the snippets, the example, the icon and the rule pages, and no sources, tests or CLI', function () {
     this.timeout(60_000);
     const files = execFileSync(process.execPath, [join(repoRoot, 'scripts/package-vsix.mjs'), '--list'], { cwd: repoRoot, encoding: 'utf8' })
-      .trim().split('\n').sort();
-    assert.deepEqual(files, ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/data-catalog.editor.schema.json', 'dist/extension.js', 'dist/tree-sitter-terraform.wasm', 'dist/web-tree-sitter.wasm', 'docs/infrastructure.md', ...ruleRegistry.map((rule) => `docs/rules/${rule.id}.md`).sort(), 'docs/scenarios.md', 'docs/store-facts.md',
-      'docs/walkthrough/apply-fix.md', 'docs/walkthrough/open-example.md', 'docs/walkthrough/open-report.md', 'docs/walkthrough/read-finding.md', 'docs/walkthrough/simulate.md',
-      'examples/infra/storefront-us-east-2.yaml', 'examples/infra/storefront.yaml', 'examples/storefront.catalog.yaml', 'images/icon.png', 'package.json', 'snippets/catalog.code-snippets']);
+      .trim()
+      .split('\n')
+      .sort();
+    assert.deepEqual(files, [
+      'CHANGELOG.md',
+      'LICENSE',
+      'README.md',
+      'dist/data-catalog.editor.schema.json',
+      'dist/extension.js',
+      'dist/tree-sitter-terraform.wasm',
+      'dist/web-tree-sitter.wasm',
+      'docs/infrastructure.md',
+      ...ruleRegistry.map((rule) => `docs/rules/${rule.id}.md`).sort(),
+      'docs/scenarios.md',
+      'docs/store-facts.md',
+      'docs/walkthrough/apply-fix.md',
+      'docs/walkthrough/open-example.md',
+      'docs/walkthrough/open-report.md',
+      'docs/walkthrough/read-finding.md',
+      'docs/walkthrough/simulate.md',
+      'examples/infra/storefront-us-east-2.yaml',
+      'examples/infra/storefront.yaml',
+      'examples/storefront.catalog.yaml',
+      'images/icon.png',
+      'package.json',
+      'snippets/catalog.code-snippets',
+    ]);
   });
 
   it('has a walkthrough whose steps have their page and a command that runs them', () => {
     const [walkthrough] = manifest.contributes.walkthroughs;
     const commands = new Set(manifest.contributes.commands.map((c: { command: string }) => c.command));
-    assert.deepEqual(walkthrough.steps.map((step: { id: string }) => step.id), ['openExample', 'readFinding', 'applyFix', 'openReport', 'simulate']);
+    assert.deepEqual(
+      walkthrough.steps.map((step: { id: string }) => step.id),
+      ['openExample', 'readFinding', 'applyFix', 'openReport', 'simulate'],
+    );
     for (const step of walkthrough.steps as Array<{ id: string; description: string; media: { markdown: string }; completionEvents: string[] }>) {
       assert.ok(existsSync(join(repoRoot, step.media.markdown)), step.media.markdown);
       const command = /\]\(command:([\w.]+)\)/.exec(step.description)?.[1];

@@ -45,7 +45,8 @@ function assertSpeaksClearly(findings: readonly Finding[], where: string): void 
 const ruleExamples = readdirSync(join(repoRoot, 'docs/rules')).flatMap((page) =>
   [...readFileSync(join(repoRoot, 'docs/rules', page), 'utf8').matchAll(/^```yaml\n([\s\S]*?)^```$/gm)]
     .map((block, i) => ({ where: `docs/rules/${page} example ${i + 1}`, text: block[1] }))
-    .filter(({ text }) => text.startsWith('apiVersion')));
+    .filter(({ text }) => text.startsWith('apiVersion')),
+);
 
 const STORES: StoreId[] = ['aurora-global', 'aurora', 'aurora-dsql', 'dynamodb-global', 'dynamodb-global-strong', 'dynamodb', 's3', 'elasticache-global'];
 /** What the infrastructure deploys for a data type: drawn freely, so that every drift can occur. */
@@ -66,18 +67,32 @@ const dataTypeArbitrary = fc.record({
   cap: fc.option(fc.constantFrom('CP', 'AP', 'CA'), { nil: undefined }),
   topology: fc.option(fc.constantFrom('single-region', 'hot-warm', 'hot-hot'), { nil: undefined }),
   regions: fc.option(fc.subarray(REGIONS.concat('ap-south-1'), { minLength: 1, maxLength: 3 }), { nil: undefined }),
-  store: fc.option(fc.constantFrom('aurora-global', 'aurora', 'aurora-dsql', 'dynamodb-global', 'dynamodb-global-strong', 'dynamodb', 's3', 'elasticache-global'), { nil: undefined }),
+  store: fc.option(
+    fc.constantFrom('aurora-global', 'aurora', 'aurora-dsql', 'dynamodb-global', 'dynamodb-global-strong', 'dynamodb', 's3', 'elasticache-global'),
+    { nil: undefined },
+  ),
   conflictResolution: fc.option(fc.constantFrom('none', 'last-writer-wins', 'merge', 'application'), { nil: undefined }),
   stalenessBudget: fc.option(fc.constantFrom('0s', '500ms', '1m'), { nil: undefined }),
   rpo: fc.option(fc.constantFrom('0s', '1s', '1m'), { nil: undefined }),
   rto: fc.option(fc.constantFrom('1m', '30m'), { nil: undefined }),
   failover: fc.option(fc.constantFrom('manual', 'automatic'), { nil: undefined }),
   writeMode: fc.option(fc.constantFrom('any-region', 'one-region', 'home-region'), { nil: undefined }),
-  writes: fc.option(fc.subarray(['idempotent-put', 'append-only', 'read-modify-write', 'counter', 'conditional', 'transaction'], { minLength: 1, maxLength: 2 }), { nil: undefined }),
+  writes: fc.option(
+    fc.subarray(['idempotent-put', 'append-only', 'read-modify-write', 'counter', 'conditional', 'transaction'], { minLength: 1, maxLength: 2 }),
+    { nil: undefined },
+  ),
   // A half-typed or misspelt line, as while typing.
   typo: fc.option(fc.constantFrom('stalnessBudget: 1s', 'store2: dynamo', 'failover: automatc', 'rpo: soon', 'approvers: two'), { nil: undefined }),
   deployed: fc.option(deployedArbitrary, { nil: undefined }),
-  guards: fc.subarray(['human-approval', 'fencing-lease', 'quorum', '{ type: witness-region, region: eu-west-1 }', '{ type: witness-region, region: us-east-2 }', '{ type: witness-region }', '{ type: fencing-lease, ttl: 30s, leaseStore: dynamodb-global }']),
+  guards: fc.subarray([
+    'human-approval',
+    'fencing-lease',
+    'quorum',
+    '{ type: witness-region, region: eu-west-1 }',
+    '{ type: witness-region, region: us-east-2 }',
+    '{ type: witness-region }',
+    '{ type: fencing-lease, ttl: 30s, leaseStore: dynamodb-global }',
+  ]),
 });
 
 type GeneratedDataType = typeof dataTypeArbitrary extends fc.Arbitrary<infer T> ? T : never;
@@ -86,23 +101,69 @@ const at = { start: { line: 1, column: 1 }, end: { line: 1, column: 2 }, offset:
 const location = (logicalId: string, type: string) => ({ file: 'infra/app.yaml', range: at, stack: 'app', logicalId, type, entryIndex: 0 });
 
 /** A generated catalog, and the deployed system its `infrastructure` links when a data type has one. */
-function generated(dataTypes: GeneratedDataType[], witness: boolean, failover: string | undefined, unreadable: boolean): { text: string; infrastructure?: DeployedSystem } {
-  const stores: DeployedStore[] = dataTypes.flatMap(({ deployed }, i) => deployed ? [{ ...location(`Store${i}`, 'AWS::DynamoDB::GlobalTable'), store: deployed.store as DeployedStore['store'], regions: deployed.regions, ...(deployed.witness ? { witness: deployed.witness } : {}), ...(deployed.replicationTimeControl !== undefined ? { replicationTimeControl: deployed.replicationTimeControl } : {}), members: [] }] : []);
+function generated(
+  dataTypes: GeneratedDataType[],
+  witness: boolean,
+  failover: string | undefined,
+  unreadable: boolean,
+): { text: string; infrastructure?: DeployedSystem } {
+  const stores: DeployedStore[] = dataTypes.flatMap(({ deployed }, i) =>
+    deployed
+      ? [
+          {
+            ...location(`Store${i}`, 'AWS::DynamoDB::GlobalTable'),
+            store: deployed.store as DeployedStore['store'],
+            regions: deployed.regions,
+            ...(deployed.witness ? { witness: deployed.witness } : {}),
+            ...(deployed.replicationTimeControl !== undefined ? { replicationTimeControl: deployed.replicationTimeControl } : {}),
+            members: [],
+          },
+        ]
+      : [],
+  );
   stores.push({ ...location('Scratch', 'AWS::DynamoDB::Table'), store: 'dynamodb', regions: ['us-east-1'], members: [] });
   const linked = dataTypes.some((dataType) => dataType.deployed);
-  const infrastructure: DeployedSystem | undefined = linked ? {
-    stores,
-    failovers: failover ? [{ ...location('ApiRecord', 'AWS::Route53::RecordSet'), mode: failover as 'automatic' | 'manual', how: failover === 'manual' ? 'an ARC routing control on api.example.com' : 'an HTTPS health check on api.example.com' }] : [],
-    problems: unreadable ? [{ entryIndex: 0, message: 'infra/app.yaml is not read: the template does not parse: x.', detail: '`infra/app.yaml` is not read: the template does not parse: x. The catalog is checked without it.' }] : [],
-    files: ['infra/app.yaml'],
-  } : undefined;
+  const infrastructure: DeployedSystem | undefined = linked
+    ? {
+        stores,
+        failovers: failover
+          ? [
+              {
+                ...location('ApiRecord', 'AWS::Route53::RecordSet'),
+                mode: failover as 'automatic' | 'manual',
+                how: failover === 'manual' ? 'an ARC routing control on api.example.com' : 'an HTTPS health check on api.example.com',
+              },
+            ]
+          : [],
+        problems: unreadable
+          ? [
+              {
+                entryIndex: 0,
+                message: 'infra/app.yaml is not read: the template does not parse: x.',
+                detail: '`infra/app.yaml` is not read: the template does not parse: x. The catalog is checked without it.',
+              },
+            ]
+          : [],
+        files: ['infra/app.yaml'],
+      }
+    : undefined;
   return { text: catalogText(dataTypes, witness, linked), ...(infrastructure ? { infrastructure } : {}) };
 }
 
 function catalogText(dataTypes: GeneratedDataType[], witness: boolean, linked = false): string {
-  const lines = ['apiVersion: cap-advisor/v1', 'kind: DataCatalog', 'metadata:', '  name: generated', 'regions:',
-    '  - { name: us-east-1, role: primary }', '  - { name: us-east-2, role: secondary }', '  - { name: us-west-2, role: secondary }',
-    `  - { name: eu-west-1, role: ${witness ? 'witness' : 'secondary'} }`, ...(linked ? ['infrastructure:', '  - infra/app.yaml'] : []), 'dataTypes:'];
+  const lines = [
+    'apiVersion: cap-advisor/v1',
+    'kind: DataCatalog',
+    'metadata:',
+    '  name: generated',
+    'regions:',
+    '  - { name: us-east-1, role: primary }',
+    '  - { name: us-east-2, role: secondary }',
+    '  - { name: us-west-2, role: secondary }',
+    `  - { name: eu-west-1, role: ${witness ? 'witness' : 'secondary'} }`,
+    ...(linked ? ['infrastructure:', '  - infra/app.yaml'] : []),
+    'dataTypes:',
+  ];
   for (const [i, { guards, typo, deployed, ...fields }] of dataTypes.entries()) {
     lines.push(`  - name: ${fields.name}`);
     if (deployed) lines.push(`    resources: [${deployed.typo ? `Stor${i}` : `Store${i}`}]`);
@@ -124,7 +185,7 @@ describe('messages and details', () => {
     assertSpeaksClearly([finding], 'defaults');
   });
 
-  it('two long resource names that differ only in their end (CDK\'s hash) still read differently', () => {
+  it("two long resource names that differ only in their end (CDK's hash) still read differently", () => {
     const [a, b] = ['MediaStackReplicationBucketDestinationA1B2C3D4', 'MediaStackReplicationBucketDestinationE5F6A7B8'].map(resourceNamed);
     assert.ok(a.length <= 32 && b.length <= 32, `${a} ${b}`);
     assert.notEqual(a, b);
@@ -145,24 +206,40 @@ describe('messages and details', () => {
     const { findings } = analyzeCatalogFile(readFileSync(path, 'utf8'), { catalogPath: path, workspaceRoot: repoRoot });
     const shown = findings.filter((f) => f.severity !== 'hint');
     assert.ok(shown.length >= 23, String(shown.length));
-    assert.deepEqual(shown.filter((f) => f.message.length + f.ruleId.length > 93).map((f) => `${f.message.length} + ${f.ruleId}: ${f.message}`), []);
+    assert.deepEqual(
+      shown.filter((f) => f.message.length + f.ruleId.length > 93).map((f) => `${f.message.length} + ${f.ruleId}: ${f.message}`),
+      [],
+    );
   });
 
   it('every rule page example', () => {
     assert.ok(ruleExamples.length >= 2 * ruleRegistry.length, `${ruleExamples.length} examples`);
-    for (const { where, text } of ruleExamples) assertSpeaksClearly(analyzeCatalogFile(text, { catalogPath: join(repoRoot, 'docs/rules/example.catalog.yaml') }).findings, where);
+    for (const { where, text } of ruleExamples)
+      assertSpeaksClearly(analyzeCatalogFile(text, { catalogPath: join(repoRoot, 'docs/rules/example.catalog.yaml') }).findings, where);
   });
 
   it('generated catalogs, until every rule has spoken', () => {
     const seen = new Set<string>();
-    fc.assert(fc.property(fc.array(dataTypeArbitrary, { minLength: 1, maxLength: 6 }), fc.boolean(), failoverArbitrary, fc.boolean(), (dataTypes, witness, failover, unreadable) => {
-      const { text, infrastructure } = generated(dataTypes, witness, failover, unreadable);
-      const { findings } = analyzeCatalog(text, infrastructure ? { infrastructure } : {});
-      for (const finding of findings) seen.add(finding.ruleId);
-      assertSpeaksClearly(findings, 'a generated catalog');
-    }), { numRuns: 600, seed: 20261125 });
+    fc.assert(
+      fc.property(
+        fc.array(dataTypeArbitrary, { minLength: 1, maxLength: 6 }),
+        fc.boolean(),
+        failoverArbitrary,
+        fc.boolean(),
+        (dataTypes, witness, failover, unreadable) => {
+          const { text, infrastructure } = generated(dataTypes, witness, failover, unreadable);
+          const { findings } = analyzeCatalog(text, infrastructure ? { infrastructure } : {});
+          for (const finding of findings) seen.add(finding.ruleId);
+          assertSpeaksClearly(findings, 'a generated catalog');
+        },
+      ),
+      { numRuns: 600, seed: 20261125 },
+    );
     // yaml-syntax comes only from the odd generated name; the bad-input tests cover it.
-    assert.deepEqual(ruleRegistry.map((rule) => rule.id).filter((id) => !seen.has(id) && id !== 'yaml-syntax'), []);
+    assert.deepEqual(
+      ruleRegistry.map((rule) => rule.id).filter((id) => !seen.has(id) && id !== 'yaml-syntax'),
+      [],
+    );
   });
 
   it('a very long data type name is shortened in the message, never past 120 characters', () => {

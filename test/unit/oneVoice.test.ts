@@ -7,8 +7,18 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import {
-  analyzeCatalog, applyEdits, CATEGORIES, dataTypeLenses, hoverAt, quickFixes, quickFixesFor, STORE_IDS,
-  type AnalyzeOptions, type CatalogAnalysis, type Finding, type QuickFix,
+  analyzeCatalog,
+  applyEdits,
+  CATEGORIES,
+  dataTypeLenses,
+  hoverAt,
+  quickFixes,
+  quickFixesFor,
+  STORE_IDS,
+  type AnalyzeOptions,
+  type CatalogAnalysis,
+  type Finding,
+  type QuickFix,
 } from '../../src/engine';
 import { analyzeCatalogFile } from '../../src/workspace/files';
 import { US_HEADER } from '../helpers/catalogs';
@@ -48,9 +58,13 @@ function assertOneVoice(text: string, analysis: CatalogAnalysis, options: Analyz
       continue;
     }
     assert.ok(lens.title.startsWith(`${verdict.cap} · ${verdict.store}`), `${dataType.name}: lens "${lens.title}" against ${verdict.store}`);
-    assert.ok(hover.includes(`${verdict.cap} on \`${verdict.store}\` (recommended)`), `${dataType.name}: name hover "${hover.split('\n')[0]}" against ${verdict.store}`);
+    assert.ok(
+      hover.includes(`${verdict.cap} on \`${verdict.store}\` (recommended)`),
+      `${dataType.name}: name hover "${hover.split('\n')[0]}" against ${verdict.store}`,
+    );
     assert.equal(dataType.recommendation.store, verdict.store, `${dataType.name}: the report's recommendation`);
-    if (verdict.declaredStore && !verdict.storeFits) assert.doesNotMatch(hover, /which fits/, `${dataType.name}: the hover says the declared store fits, the verdict does not`);
+    if (verdict.declaredStore && !verdict.storeFits)
+      assert.doesNotMatch(hover, /which fits/, `${dataType.name}: the hover says the declared store fits, the verdict does not`);
     for (const finding of dataType.findings) {
       // "use X" in a message: the store to move to.
       for (const [, store] of finding.message.matchAll(/\buse ([a-z0-9-]+)/g)) {
@@ -107,8 +121,9 @@ function assertFixesConverge(text: string, analysis: CatalogAnalysis, options: A
         for (const next of quickFixes(fixed, after, raised, { consequences: false }).filter(isDesignFix)) {
           const undoneText = applyEdits(fixed, next.edits);
           const restored = entryOf(undoneText, name) ?? {};
-          const undone: string[] = [...changedFields(fixed, undoneText, name).keys()]
-            .filter((key) => changed.has(key) && JSON.stringify(restored[key]) === changed.get(key));
+          const undone: string[] = [...changedFields(fixed, undoneText, name).keys()].filter(
+            (key) => changed.has(key) && JSON.stringify(restored[key]) === changed.get(key),
+          );
           assert.deepEqual(undone, [], `"${fix.title}" (${finding.ruleId} on ${name}) raises ${raised.ruleId}, whose fix "${next.title}" undoes it`);
         }
       }
@@ -126,7 +141,10 @@ describe('one voice per data type', () => {
       assert.deepEqual(onStore.map((f) => f.ruleId).sort(), ['lww-on-strong-data', 'store-mismatch']);
       // Written in both Regions (hot-hot): a strong store that takes writes everywhere.
       for (const finding of onStore) assert.match(finding.message, /use aurora-dsql\.$/, finding.message);
-      assert.match(onStore.find((f) => f.ruleId === 'lww-on-strong-data')!.detail, /Use `aurora-dsql`, or `dynamodb-global-strong` \(multi-Region strong consistency/);
+      assert.match(
+        onStore.find((f) => f.ruleId === 'lww-on-strong-data')!.detail,
+        /Use `aurora-dsql`, or `dynamodb-global-strong` \(multi-Region strong consistency/,
+      );
       const titles = quickFixesFor(example, exampleAnalysis, onStore, { analyzeOptions: exampleOptions }).map((fix) => fix.title);
       assert.deepEqual(titles, [
         'Set store to aurora-dsql (recommended)',
@@ -146,7 +164,11 @@ describe('one voice per data type', () => {
         const value = offsetOf(example, ': ', offsetOf(example, `${key}:`, entry)) + 3;
         const text = hoverAt(example, value, exampleAnalysis)!.markdown;
         const what = key;
-        assert.match(text, /For `inventory`: CP on `aurora-dsql` \(or `dynamodb-global-strong`\) \(recommended\)\. The declared `aurora-global` does not fit/, `${what} hover: ${text}`);
+        assert.match(
+          text,
+          /For `inventory`: CP on `aurora-dsql` \(or `dynamodb-global-strong`\) \(recommended\)\. The declared `aurora-global` does not fit/,
+          `${what} hover: ${text}`,
+        );
         assert.doesNotMatch(text, /recommended: CP on `aurora-global`/, `${what} hover`);
       }
     });
@@ -158,19 +180,23 @@ describe('one voice per data type', () => {
       const fixed = applyEdits(example, fix.edits);
       assert.deepEqual(entryOf(fixed, 'payments')?.splitBrainGuards, ['human-approval', { type: 'fencing-lease', ttl: '30s' }]);
       assert.equal(entryOf(fixed, 'payments')?.failover, 'automatic');
-      const after = analyzeCatalog(fixed, exampleOptions).findings.filter((f) => f.dataType === 'payments').map((f) => f.ruleId);
+      const after = analyzeCatalog(fixed, exampleOptions)
+        .findings.filter((f) => f.dataType === 'payments')
+        .map((f) => f.ruleId);
       assert.ok(!after.includes('failover-drift') && !after.includes('unguarded-automatic-failover'), after.join(', '));
     });
 
     it('a fix that can only lead to another finding says so in its title', () => {
       const carts = exampleAnalysis.findings.find((f) => f.ruleId === 'hot-hot-without-guard' && f.dataType === 'carts')!;
-      const hotWarm = quickFixes(example, exampleAnalysis, carts, { analyzeOptions: exampleOptions }).find((fix) => fix.title.startsWith('Make the topology hot-warm'))!;
+      const hotWarm = quickFixes(example, exampleAnalysis, carts, { analyzeOptions: exampleOptions }).find((fix) =>
+        fix.title.startsWith('Make the topology hot-warm'),
+      )!;
       // DNS fails over on a health check; a hot-warm carts table with `failover: manual` contradicts it.
       assert.equal(hotWarm.title, 'Make the topology hot-warm (one writer Region) (then failover-drift)');
       assert.deepEqual(hotWarm.raises, ['failover-drift']);
     });
 
-    it('past about 650 data types the lightbulb lists the fixes without analysing each one\'s result, so it never keeps the editor waiting', () => {
+    it("past about 650 data types the lightbulb lists the fixes without analysing each one's result, so it never keeps the editor waiting", () => {
       const large = `${example}${'# padding a large catalog would fill with entries\n'.repeat(4_200)}`;
       const analysis = analyzeCatalog(large, exampleOptions);
       const carts = analysis.findings.find((f) => f.ruleId === 'hot-hot-without-guard' && f.dataType === 'carts')!;
@@ -192,7 +218,7 @@ describe('one voice per data type', () => {
   });
 
   describe('as a property', () => {
-    it('the example and the integration workspace: every surface names the verdict\'s store, and every fix converges', function () {
+    it("the example and the integration workspace: every surface names the verdict's store, and every fix converges", function () {
       this.timeout(60_000);
       assertOneVoice(example, exampleAnalysis, exampleOptions);
       assert.ok(assertFixesConverge(example, exampleAnalysis, exampleOptions) > 30, 'the example offers its fixes');
@@ -203,37 +229,60 @@ describe('one voice per data type', () => {
     });
 
     // Valid catalogs in the US Region set, so the rules (not the schema) speak.
-    const guard = fc.constantFrom('human-approval', 'fencing-lease', 'quorum', { type: 'witness-region', region: 'us-west-2' }, { type: 'fencing-lease', ttl: '30s' }, { type: 'fencing-lease', ttl: '30s', leaseStore: 'dynamodb-global' });
-    const dataType = fc.record({
-      category: fc.constantFrom(...CATEGORIES),
-      consistency: fc.constantFrom('strong', 'eventual'),
-      topology: fc.constantFrom('single-region', 'hot-warm', 'hot-hot'),
-      regions: fc.constantFrom(['us-east-1', 'us-east-2'], ['us-east-1'], ['us-east-1', 'us-east-2', 'eu-west-1']),
-      store: fc.constantFrom(...STORE_IDS),
-      conflictResolution: fc.constantFrom('none', 'last-writer-wins', 'merge', 'application'),
-      immutable: fc.boolean(),
-      cap: fc.constantFrom('CP', 'AP', 'CA'),
-      stalenessBudget: fc.constantFrom('0s', '1s', '1m', '1h'),
-      rpo: fc.constantFrom('0s', '1s', '1h'),
-      rto: fc.constantFrom('5m', '15m'),
-      failover: fc.constantFrom('manual', 'automatic'),
-      splitBrainGuards: fc.uniqueArray(guard, { maxLength: 2, selector: (g) => JSON.stringify(g) }),
-      writeMode: fc.constantFrom('any-region', 'one-region', 'home-region'),
-      writes: fc.uniqueArray(fc.constantFrom('idempotent-put', 'append-only', 'read-modify-write', 'counter', 'conditional', 'transaction'), { minLength: 1, maxLength: 2 }),
-    }, { requiredKeys: ['category'] });
-    const catalogText = fc.array(dataType, { minLength: 1, maxLength: 3 }).map((types) => `${US_HEADER}  - { name: eu-west-1, role: secondary }\n${stringify({
-      dataTypes: types.map((fields, i) => ({ name: `data-${i}`, ...fields })),
-    })}`);
+    const guard = fc.constantFrom(
+      'human-approval',
+      'fencing-lease',
+      'quorum',
+      { type: 'witness-region', region: 'us-west-2' },
+      { type: 'fencing-lease', ttl: '30s' },
+      { type: 'fencing-lease', ttl: '30s', leaseStore: 'dynamodb-global' },
+    );
+    const dataType = fc.record(
+      {
+        category: fc.constantFrom(...CATEGORIES),
+        consistency: fc.constantFrom('strong', 'eventual'),
+        topology: fc.constantFrom('single-region', 'hot-warm', 'hot-hot'),
+        regions: fc.constantFrom(['us-east-1', 'us-east-2'], ['us-east-1'], ['us-east-1', 'us-east-2', 'eu-west-1']),
+        store: fc.constantFrom(...STORE_IDS),
+        conflictResolution: fc.constantFrom('none', 'last-writer-wins', 'merge', 'application'),
+        immutable: fc.boolean(),
+        cap: fc.constantFrom('CP', 'AP', 'CA'),
+        stalenessBudget: fc.constantFrom('0s', '1s', '1m', '1h'),
+        rpo: fc.constantFrom('0s', '1s', '1h'),
+        rto: fc.constantFrom('5m', '15m'),
+        failover: fc.constantFrom('manual', 'automatic'),
+        splitBrainGuards: fc.uniqueArray(guard, { maxLength: 2, selector: (g) => JSON.stringify(g) }),
+        writeMode: fc.constantFrom('any-region', 'one-region', 'home-region'),
+        writes: fc.uniqueArray(fc.constantFrom('idempotent-put', 'append-only', 'read-modify-write', 'counter', 'conditional', 'transaction'), {
+          minLength: 1,
+          maxLength: 2,
+        }),
+      },
+      { requiredKeys: ['category'] },
+    );
+    const catalogText = fc.array(dataType, { minLength: 1, maxLength: 3 }).map(
+      (types) =>
+        `${US_HEADER}  - { name: eu-west-1, role: secondary }\n${stringify({
+          dataTypes: types.map((fields, i) => ({ name: `data-${i}`, ...fields })),
+        })}`,
+    );
 
-    it('random valid catalogs: every surface names the verdict\'s store, and every fix converges', function () {
+    it("random valid catalogs: every surface names the verdict's store, and every fix converges", function () {
       // 200 catalogs, each fix of each analysed again: seconds, more on a loaded machine.
       this.timeout(120_000);
-      fc.assert(fc.property(catalogText, (text) => {
-        const analysis = analyzeCatalog(text);
-        assert.deepEqual(analysis.findings.filter((f) => f.ruleId === 'schema').map((f) => f.message), [], 'the generated catalog is valid');
-        assertOneVoice(text, analysis);
-        assertFixesConverge(text, analysis);
-      }), { numRuns: 200, seed: 20261129 });
+      fc.assert(
+        fc.property(catalogText, (text) => {
+          const analysis = analyzeCatalog(text);
+          assert.deepEqual(
+            analysis.findings.filter((f) => f.ruleId === 'schema').map((f) => f.message),
+            [],
+            'the generated catalog is valid',
+          );
+          assertOneVoice(text, analysis);
+          assertFixesConverge(text, analysis);
+        }),
+        { numRuns: 200, seed: 20261129 },
+      );
     });
   });
 });

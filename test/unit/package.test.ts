@@ -27,10 +27,20 @@ describe('npm package', function () {
   after(() => rmSync(workDir, { recursive: true, force: true }));
 
   it('holds the bin, the bundled CLI, the schema and the top-level docs, and no sources, tests or benchmark', () => {
-    assert.deepEqual(packedFiles, ['CHANGELOG.md', 'LICENSE', 'README.md', 'bin/cap-advisor.js', 'dist/cli.js', 'dist/tree-sitter-terraform.wasm', 'dist/web-tree-sitter.wasm', 'package.json', 'schemas/data-catalog.schema.json']);
+    assert.deepEqual(packedFiles, [
+      'CHANGELOG.md',
+      'LICENSE',
+      'README.md',
+      'bin/cap-advisor.js',
+      'dist/cli.js',
+      'dist/tree-sitter-terraform.wasm',
+      'dist/web-tree-sitter.wasm',
+      'package.json',
+      'schemas/data-catalog.schema.json',
+    ]);
   });
 
-  it('installs from the tarball into an empty project offline, with no dependency, and its bin gives the same JSON as the repository\'s', () => {
+  it("installs from the tarball into an empty project offline, with no dependency, and its bin gives the same JSON as the repository's", () => {
     const project = join(workDir, 'project');
     mkdirSync(project);
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'shop-platform', private: true }));
@@ -53,12 +63,15 @@ describe('npm package', function () {
 
     // The Terraform parser's WebAssembly ships beside the bundle and loads from there.
     const fixtures = join(repoRoot, 'test/fixtures');
-    const drafted = spawnSync('npx', ['--no-install', 'cap-advisor', 'draft', '--from', join(fixtures, 'terraform'), '--root', fixtures], { cwd: project, encoding: 'utf8' });
+    const drafted = spawnSync('npx', ['--no-install', 'cap-advisor', 'draft', '--from', join(fixtures, 'terraform'), '--root', fixtures], {
+      cwd: project,
+      encoding: 'utf8',
+    });
     assert.equal(drafted.status, 0, drafted.stderr);
     assert.match(drafted.stdout, /resources: \[aws_dynamodb_table\.orders\]/);
   });
 
-  it('`npm pack` prints only the tarball\'s name, build included, as pre-commit reads it to install the hook', () => {
+  it("`npm pack` prints only the tarball's name, build included, as pre-commit reads it to install the hook", () => {
     // This runs `prepare` (the build) in the repository: deterministic, so out/ and dist/ come out the same.
     const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
     assert.equal(npm(['pack', '--dry-run'], repoRoot), `cap-advisor-${version}.tgz\n`);

@@ -47,36 +47,56 @@ const duration = fc.oneof(fc.constantFrom('0s', '500ms', '1s', '30s', '5m', '2h'
 const regionName = fc.constantFrom('us-east-1', 'us-west-2', 'eu-west-1', 'ap-south-1', 'useast1', '');
 const guard = fc.oneof(
   fc.constantFrom('human-approval', 'fencing-lease', 'witness-region', 'quorum', 'fencing_lease'),
-  fc.record({ type: fc.constantFrom('human-approval', 'fencing-lease', 'witness-region', 'quorum', 'vote'), ttl: duration, region: regionName, approvers: fc.oneof(fc.integer({ min: -1, max: 5 }), anyScalar) }, { requiredKeys: ['type'] }),
+  fc.record(
+    {
+      type: fc.constantFrom('human-approval', 'fencing-lease', 'witness-region', 'quorum', 'vote'),
+      ttl: duration,
+      region: regionName,
+      approvers: fc.oneof(fc.integer({ min: -1, max: 5 }), anyScalar),
+    },
+    { requiredKeys: ['type'] },
+  ),
   anyScalar,
 );
-const dataType = fc.record({
-  name: fc.oneof(fc.constantFrom('payments', 'carts', 'sessions', 'payments', 'Bad Name'), fc.string({ maxLength: 8 })),
-  description: fc.string({ maxLength: 20 }),
-  category: fc.oneof(fc.constantFrom(...CATEGORIES, 'transactions'), anyScalar),
-  consistency: fc.oneof(fc.constantFrom('strong', 'eventual', 'strng'), anyScalar),
-  cap: fc.oneof(fc.constantFrom('CP', 'AP', 'CA', 'cp'), anyScalar),
-  topology: fc.oneof(fc.constantFrom('single-region', 'hot-warm', 'hot-hot'), anyScalar),
-  regions: fc.oneof(fc.array(regionName, { maxLength: 4 }), anyScalar),
-  store: fc.oneof(fc.constantFrom(...STORE_IDS, 'dynamo'), anyScalar),
-  conflictResolution: fc.constantFrom('none', 'last-writer-wins', 'merge', 'application', 'lww'),
-  immutable: fc.oneof(fc.boolean(), anyScalar),
-  stalenessBudget: duration,
-  rpo: duration,
-  rto: duration,
-  failover: fc.oneof(fc.constantFrom('manual', 'automatic'), anyScalar),
-  splitBrainGuards: fc.oneof(fc.array(guard, { maxLength: 4 }), anyScalar),
-  acceptedRisks: fc.array(fc.record({ rule: fc.constantFrom('staleness-budget-exceeded', 'rpo-unachievable', 'schema', 'nope'), reason: anyScalar }, { requiredKeys: [] }), { maxLength: 2 }),
-  colour: anyScalar,
-}, { requiredKeys: [] });
-const catalogObject = fc.record({
-  apiVersion: fc.constantFrom('cap-advisor/v1', 'cap-advisor/v2'),
-  kind: fc.constant('DataCatalog'),
-  metadata: fc.oneof(fc.record({ name: fc.string({ maxLength: 10 }), owner: anyScalar }, { requiredKeys: [] }), anyScalar),
-  regions: fc.oneof(fc.array(fc.record({ name: regionName, role: fc.constantFrom('primary', 'secondary', 'witness', 'arbiter') }, { requiredKeys: [] }), { maxLength: 4 }), anyScalar),
-  defaults: fc.oneof(dataType, anyScalar),
-  dataTypes: fc.oneof(fc.array(dataType, { maxLength: 6 }), anyScalar),
-}, { requiredKeys: ['apiVersion'] });
+const dataType = fc.record(
+  {
+    name: fc.oneof(fc.constantFrom('payments', 'carts', 'sessions', 'payments', 'Bad Name'), fc.string({ maxLength: 8 })),
+    description: fc.string({ maxLength: 20 }),
+    category: fc.oneof(fc.constantFrom(...CATEGORIES, 'transactions'), anyScalar),
+    consistency: fc.oneof(fc.constantFrom('strong', 'eventual', 'strng'), anyScalar),
+    cap: fc.oneof(fc.constantFrom('CP', 'AP', 'CA', 'cp'), anyScalar),
+    topology: fc.oneof(fc.constantFrom('single-region', 'hot-warm', 'hot-hot'), anyScalar),
+    regions: fc.oneof(fc.array(regionName, { maxLength: 4 }), anyScalar),
+    store: fc.oneof(fc.constantFrom(...STORE_IDS, 'dynamo'), anyScalar),
+    conflictResolution: fc.constantFrom('none', 'last-writer-wins', 'merge', 'application', 'lww'),
+    immutable: fc.oneof(fc.boolean(), anyScalar),
+    stalenessBudget: duration,
+    rpo: duration,
+    rto: duration,
+    failover: fc.oneof(fc.constantFrom('manual', 'automatic'), anyScalar),
+    splitBrainGuards: fc.oneof(fc.array(guard, { maxLength: 4 }), anyScalar),
+    acceptedRisks: fc.array(
+      fc.record({ rule: fc.constantFrom('staleness-budget-exceeded', 'rpo-unachievable', 'schema', 'nope'), reason: anyScalar }, { requiredKeys: [] }),
+      { maxLength: 2 },
+    ),
+    colour: anyScalar,
+  },
+  { requiredKeys: [] },
+);
+const catalogObject = fc.record(
+  {
+    apiVersion: fc.constantFrom('cap-advisor/v1', 'cap-advisor/v2'),
+    kind: fc.constant('DataCatalog'),
+    metadata: fc.oneof(fc.record({ name: fc.string({ maxLength: 10 }), owner: anyScalar }, { requiredKeys: [] }), anyScalar),
+    regions: fc.oneof(
+      fc.array(fc.record({ name: regionName, role: fc.constantFrom('primary', 'secondary', 'witness', 'arbiter') }, { requiredKeys: [] }), { maxLength: 4 }),
+      anyScalar,
+    ),
+    defaults: fc.oneof(dataType, anyScalar),
+    dataTypes: fc.oneof(fc.array(dataType, { maxLength: 6 }), anyScalar),
+  },
+  { requiredKeys: ['apiVersion'] },
+);
 const yamlStyle = fc.record({ flow: fc.boolean(), indent: fc.integer({ min: 1, max: 4 }) });
 
 /** Text edits of the kinds a user makes mid-typing: cut a span, paste noise, repeat a line, shift indentation. */
@@ -112,22 +132,31 @@ function mutate(text: string, change: Mutation): string {
 
 describe('property: any text', () => {
   it('random catalogs of right and wrong values, in block or flow style, never throw and stay in range', () => {
-    fc.assert(fc.property(catalogObject, yamlStyle, (value, style) => {
-      const text = stringify(value, { indent: style.indent, collectionStyle: style.flow ? 'flow' : 'any' });
-      checkInvariants(text);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(catalogObject, yamlStyle, (value, style) => {
+        const text = stringify(value, { indent: style.indent, collectionStyle: style.flow ? 'flow' : 'any' });
+        checkInvariants(text);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('the example catalog under random edits never throws and stays in range', () => {
-    fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (changes) => {
-      checkInvariants(changes.reduce(mutate, storefront));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (changes) => {
+        checkInvariants(changes.reduce(mutate, storefront));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('arbitrary Unicode text never throws and stays in range', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => {
-      checkInvariants(text);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => {
+        checkInvariants(text);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('the range checker itself rejects a range that does not match its offsets', () => {

@@ -21,7 +21,12 @@ function redHat(schema: object) {
     schemaRequestService: async () => JSON.stringify(schema),
     workspaceContext: { resolveRelativePath: (relativePath: string) => relativePath },
   } as Parameters<typeof getLanguageService>[0]);
-  service.configure({ validate: true, completion: true, hover: true, schemas: [{ uri: 'file:///catalog.schema.json', fileMatch: ['*.catalog.yaml'], schema }] });
+  service.configure({
+    validate: true,
+    completion: true,
+    hover: true,
+    schemas: [{ uri: 'file:///catalog.schema.json', fileMatch: ['*.catalog.yaml'], schema }],
+  });
   // The service caches parsed documents by URI and version: a fresh URI per text.
   const document = (text: string) => TextDocument.create(`file:///workspace/catalog-${documents++}.catalog.yaml`, 'yaml', 1, text);
   return {
@@ -56,12 +61,19 @@ const CURSORS = [
 
 describe('with the Red Hat YAML extension', function () {
   this.timeout(20_000);
-  const withTypos = example.replace('category: cart\n', 'categroy: cart\n').replace('store: s3\n', 'store: s4\n').replace('rto: 5m', 'rto: soon')
-    .replace('defaults:\n  failover: manual', 'defaults: manual').replace('resources: [CartsTable]', 'resources: [CartsTable, CartsTable]');
+  const withTypos = example
+    .replace('category: cart\n', 'categroy: cart\n')
+    .replace('store: s3\n', 'store: s4\n')
+    .replace('rto: 5m', 'rto: soon')
+    .replace('defaults:\n  failover: manual', 'defaults: manual')
+    .replace('resources: [CartsTable]', 'resources: [CartsTable, CartsTable]');
 
   it('the extension contributes its editor schema for every catalog file name', () => {
     const matched = manifest.contributes.yamlValidation.map((entry: { fileMatch: string; url: string }) => `${entry.fileMatch} ${entry.url}`);
-    assert.deepEqual(matched, ['*.catalog.yaml', '*.catalog.yml', 'data-catalog.yaml', 'data-catalog.yml'].map((name) => `${name} ./dist/data-catalog.editor.schema.json`));
+    assert.deepEqual(
+      matched,
+      ['*.catalog.yaml', '*.catalog.yml', 'data-catalog.yaml', 'data-catalog.yml'].map((name) => `${name} ./dist/data-catalog.editor.schema.json`),
+    );
   });
 
   it('reports nothing CAP Advisor reports: each schema error once, by CAP Advisor (the strict schema would repeat each, a repeated resources entry and defaults: manual included)', async () => {
@@ -81,7 +93,7 @@ describe('with the Red Hat YAML extension', function () {
     assert.equal((await redHat(strictSchema).completions(CURSORS[1])).length, 8);
   });
 
-  it('shows no hover text of its own: each description once, in CAP Advisor\'s hover', async () => {
+  it("shows no hover text of its own: each description once, in CAP Advisor's hover", async () => {
     for (const at of ['category: cart', 'store: aurora-global', 'topology: hot-hot', 'splitBrainGuards:', '- name: us-east-1', 'resources: [CartsTable]']) {
       assert.equal(await redHat(editorSchema).hover(example, at), '', at);
     }

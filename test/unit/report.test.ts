@@ -44,9 +44,12 @@ describe('report', () => {
     assert.match(svg, /dynamodb-global \(AP\) → aurora-dsql/);
   });
 
-  it('the webview page allows only its own nonce\'d style and script, which posts the clicked finding', () => {
+  it("the webview page allows only its own nonce'd style and script, which posts the clicked finding", () => {
     const html = renderHtml([{ file: '/w/shop.catalog.yaml', analysis }], { webview: { cspSource: 'vscode-webview://x', nonce: 'N0nce' } });
-    assert.match(html, /content="default-src 'none'; style-src vscode-webview:\/\/x 'nonce-N0nce'; script-src 'nonce-N0nce'; img-src vscode-webview:\/\/x data:;"/);
+    assert.match(
+      html,
+      /content="default-src 'none'; style-src vscode-webview:\/\/x 'nonce-N0nce'; script-src 'nonce-N0nce'; img-src vscode-webview:\/\/x data:;"/,
+    );
     assert.equal(html.match(/<script/g)?.length, 1);
     assert.match(html, /<script nonce="N0nce">[\s\S]*postMessage\(\{ type: 'reveal'/);
     const carts = analysis.findings.find((f) => f.ruleId === 'hot-hot-without-guard')!;

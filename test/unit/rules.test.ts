@@ -1,7 +1,9 @@
 // For every rule: a catalog that fires it (rule id, severity, data type, exact 1-based range)
 // and one, differing only in the point the rule is about, that must stay silent.
 import { strict as assert } from 'node:assert';
-import { ruleRegistry } from '../../src/engine';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ruleRegistry, type RuleId } from '../../src/engine';
 import { catalog, findingsOf, HEADER, where } from '../helpers/catalogs';
 
 interface RuleCase {
@@ -132,15 +134,53 @@ const cases: RuleCase[] = [
 
 describe('rules', () => {
   it('the registry lists each rule of the README once, in the documented order', () => {
-    assert.deepEqual(ruleRegistry.map((r) => r.id), [
-      'yaml-syntax', 'schema', 'duplicate-name', 'unknown-region', 'recommendation', 'store-mismatch',
-      'lww-on-strong-data', 'hot-hot-without-guard', 'single-writer-hot-hot', 'quorum-needs-three',
-      'witness-missing', 'witness-holds-data', 'lease-in-eventual-store', 'strong-reads-in-writer-region', 'lww-loses-updates',
-      'unguarded-automatic-failover', 'ca-in-multi-region', 'cap-intent-mismatch',
-      'staleness-budget-exceeded', 'rpo-unachievable', 'rto-vs-human-approval',
-      'infrastructure-unreadable', 'unknown-resource', 'store-drift', 'region-drift', 'failover-drift',
-      'guard-not-deployed', 'strong-table-topology', 'replication-without-rtc', 'unclaimed-resource',
-    ]);
+    assert.deepEqual(
+      ruleRegistry.map((r) => r.id),
+      [
+        'yaml-syntax',
+        'schema',
+        'duplicate-name',
+        'unknown-region',
+        'recommendation',
+        'store-mismatch',
+        'lww-on-strong-data',
+        'hot-hot-without-guard',
+        'single-writer-hot-hot',
+        'quorum-needs-three',
+        'witness-missing',
+        'witness-holds-data',
+        'lease-in-eventual-store',
+        'strong-reads-in-writer-region',
+        'lww-loses-updates',
+        'unguarded-automatic-failover',
+        'ca-in-multi-region',
+        'cap-intent-mismatch',
+        'staleness-budget-exceeded',
+        'rpo-unachievable',
+        'rto-vs-human-approval',
+        'infrastructure-unreadable',
+        'unknown-resource',
+        'store-drift',
+        'region-drift',
+        'failover-drift',
+        'guard-not-deployed',
+        'strong-table-topology',
+        'replication-without-rtc',
+        'unclaimed-resource',
+      ],
+    );
+  });
+
+  it('a rule is one file named for its id, with its check and its fixes; a misspelt rule id does not compile', () => {
+    const folder = join(__dirname, '../../../src/engine/rules');
+    for (const rule of ruleRegistry) assert.ok(existsSync(join(folder, `${rule.id}.ts`)), `src/engine/rules/${rule.id}.ts`);
+    // The build fails on an unused @ts-expect-error: were the id a plain string, this would compile and the build would stop.
+    // @ts-expect-error 'store-mismtach' is no rule id
+    const misspelt: RuleId = 'store-mismtach';
+    assert.equal(
+      ruleRegistry.some((rule) => rule.id === misspelt),
+      false,
+    );
   });
 
   for (const c of cases) {
@@ -175,16 +215,27 @@ describe('rules', () => {
     });
     it('is not given for a half-typed entry: its schema findings say what to finish first', () => {
       const typing = catalog('  - name: carts\n    categroy: cart\n    store: dynamo\n');
-      assert.deepEqual(findingsOf(typing).filter((f) => f.dataType === 'carts').map((f) => `${f.ruleId} ${f.message}`), [
-        "schema Data type 'carts' is missing 'category'.",
-        "schema Unknown key 'categroy' in data type 'carts': did you mean 'category'?",
-        "schema 'dynamo' is not a valid store in 'store' of data type 'carts': did you mean 'dynamodb'?",
-      ]);
+      assert.deepEqual(
+        findingsOf(typing)
+          .filter((f) => f.dataType === 'carts')
+          .map((f) => `${f.ruleId} ${f.message}`),
+        [
+          "schema Data type 'carts' is missing 'category'.",
+          "schema Unknown key 'categroy' in data type 'carts': did you mean 'category'?",
+          "schema 'dynamo' is not a valid store in 'store' of data type 'carts': did you mean 'dynamodb'?",
+        ],
+      );
       const typed = catalog('  - name: carts\n    category: cart\n    store: dynamodb-global\n');
-      assert.deepEqual(findingsOf(typed).filter((f) => f.dataType === 'carts').map((f) => `${f.severity} ${f.ruleId}`), ['hint recommendation']);
+      assert.deepEqual(
+        findingsOf(typed)
+          .filter((f) => f.dataType === 'carts')
+          .map((f) => `${f.severity} ${f.ruleId}`),
+        ['hint recommendation'],
+      );
     });
     it('did-you-mean on a store prefers the one that fits the need, once the entry says what it needs', () => {
-      const suggestion = (fields: string, store = 'dynamo') => findingsOf(catalog(`  - name: carts\n${fields}    store: ${store}\n`), 'schema').find((f) => f.message.includes('valid store'))?.suggestion;
+      const suggestion = (fields: string, store = 'dynamo') =>
+        findingsOf(catalog(`  - name: carts\n${fields}    store: ${store}\n`), 'schema').find((f) => f.message.includes('valid store'))?.suggestion;
       assert.equal(suggestion('    category: cart\n'), 'dynamodb-global');
       // Strong data written in one Region (hot-warm) fits an eventual global table (AWS's "write to one Region").
       assert.equal(suggestion('    category: account\n'), 'dynamodb-global');
@@ -201,8 +252,10 @@ describe('rules', () => {
   });
 
   describe('details', () => {
-    it('unguarded-automatic-failover speaks of Aurora\'s best-effort fencing only for Aurora, and of what the declared store does', () => {
-      const failover = (store: string, category = 'transaction') => findingsOf(catalog(`  - name: ledger\n    category: ${category}\n    store: ${store}\n    failover: automatic\n`), 'unguarded-automatic-failover')[0].detail;
+    it("unguarded-automatic-failover speaks of Aurora's best-effort fencing only for Aurora, and of what the declared store does", () => {
+      const failover = (store: string, category = 'transaction') =>
+        findingsOf(catalog(`  - name: ledger\n    category: ${category}\n    store: ${store}\n    failover: automatic\n`), 'unguarded-automatic-failover')[0]
+          .detail;
       assert.match(failover('aurora-global'), /Aurora tries to block writes on the old primary, best-effort/);
       for (const store of ['dynamodb-global', 'elasticache-global', 's3']) {
         assert.doesNotMatch(failover(store, 'cart'), /Aurora/, store);
@@ -210,12 +263,18 @@ describe('rules', () => {
       }
       assert.match(failover('dynamodb-global', 'cart'), /last writer wins/);
       // us-west-2 and the eu-west-1 witness are two Region sets: no quorum AWS would build, so the rule speaks.
-      assert.match(failover('dynamodb-global-strong'), /`dynamodb-global-strong` itself refuses writes in a Region cut off from its quorum once its Regions and witness are a shape AWS accepts/);
+      assert.match(
+        failover('dynamodb-global-strong'),
+        /`dynamodb-global-strong` itself refuses writes in a Region cut off from its quorum once its Regions and witness are a shape AWS accepts/,
+      );
       // In one Region set with a witness, the store votes by itself: nothing to add.
-      const usSet = catalog('  - name: ledger\n    category: transaction\n    store: dynamodb-global-strong\n    failover: automatic\n').replace(/regions:[\s\S]*?dataTypes:/, 'regions:\n  - { name: us-east-1, role: primary }\n  - { name: us-east-2, role: secondary }\n  - { name: us-west-2, role: witness }\ndataTypes:');
+      const usSet = catalog('  - name: ledger\n    category: transaction\n    store: dynamodb-global-strong\n    failover: automatic\n').replace(
+        /regions:[\s\S]*?dataTypes:/,
+        'regions:\n  - { name: us-east-1, role: primary }\n  - { name: us-east-2, role: secondary }\n  - { name: us-west-2, role: witness }\ndataTypes:',
+      );
       assert.deepEqual(findingsOf(usSet, 'unguarded-automatic-failover'), []);
     });
-    it('store-mismatch names the verdict\'s store and its one alternative, and for hot-hot data only stores that take writes everywhere', () => {
+    it("store-mismatch names the verdict's store and its one alternative, and for hot-hot data only stores that take writes everywhere", () => {
       const mismatch = (lines: string) => findingsOf(catalog(`  - name: ledger\n    category: transaction\n${lines}`), 'store-mismatch')[0].detail;
       assert.match(mismatch('    store: s3\n'), /Use `aurora-global` \(or, also CP, `dynamodb-global-strong`\)\.$/);
       const hotHot = mismatch('    topology: hot-hot\n    store: dynamodb-global\n');
@@ -234,42 +293,64 @@ describe('rules', () => {
       assert.equal(finding.related![0].range.start.line, 5);
     });
     it('unknown-region checks witness guards and defaults, once each', () => {
-      const text = HEADER.replace('dataTypes:\n', 'defaults:\n  regions: [us-east-1, eu-central-1]\ndataTypes:\n')
-        + '  - name: a\n    category: cart\n  - name: b\n    category: cart\n    splitBrainGuards:\n      - { type: witness-region, region: ap-south-1 }\n';
-      assert.deepEqual(findingsOf(text, 'unknown-region').map((f) => `${where(f)} ${f.dataType}`), [
-        'unknown-region@13:24-13:36 null',
-        'unknown-region@20:41-20:51 b',
-      ]);
+      const text =
+        HEADER.replace('dataTypes:\n', 'defaults:\n  regions: [us-east-1, eu-central-1]\ndataTypes:\n') +
+        '  - name: a\n    category: cart\n  - name: b\n    category: cart\n    splitBrainGuards:\n      - { type: witness-region, region: ap-south-1 }\n';
+      assert.deepEqual(
+        findingsOf(text, 'unknown-region').map((f) => `${where(f)} ${f.dataType}`),
+        ['unknown-region@13:24-13:36 null', 'unknown-region@20:41-20:51 b'],
+      );
     });
     it('lww-on-strong-data reports the store and the conflict resolution separately', () => {
-      const text = catalog('  - name: ledger\n    category: transaction\n    store: dynamodb-global\n    conflictResolution: last-writer-wins\n    writeMode: any-region\n');
+      const text = catalog(
+        '  - name: ledger\n    category: transaction\n    store: dynamodb-global\n    conflictResolution: last-writer-wins\n    writeMode: any-region\n',
+      );
       assert.deepEqual(findingsOf(text, 'lww-on-strong-data').map(where), ['lww-on-strong-data@15:12-15:27', 'lww-on-strong-data@16:25-16:41']);
       // AWS's "write to one Region" (the default for hot-warm) and "write to your Region": one writer per item, no finding.
       for (const mode of ['one-region', 'home-region']) assert.deepEqual(findingsOf(text.replace('any-region', mode), 'lww-on-strong-data'), [], mode);
     });
     it('hot-hot-without-guard is silent for a single Region and for guarded strong data', () => {
-      assert.deepEqual(findingsOf(catalog('  - name: carts\n    category: cart\n    topology: hot-hot\n    regions: [us-east-1]\n'), 'hot-hot-without-guard'), []);
-      assert.deepEqual(findingsOf(catalog('  - name: ledger\n    category: transaction\n    topology: hot-hot\n    splitBrainGuards: [fencing-lease]\n'), 'hot-hot-without-guard'), []);
+      assert.deepEqual(
+        findingsOf(catalog('  - name: carts\n    category: cart\n    topology: hot-hot\n    regions: [us-east-1]\n'), 'hot-hot-without-guard'),
+        [],
+      );
+      assert.deepEqual(
+        findingsOf(
+          catalog('  - name: ledger\n    category: transaction\n    topology: hot-hot\n    splitBrainGuards: [fencing-lease]\n'),
+          'hot-hot-without-guard',
+        ),
+        [],
+      );
     });
     it('hot-hot-without-guard still fires for strong data that declares a merge', () => {
       const text = catalog('  - name: ledger\n    category: transaction\n    topology: hot-hot\n    conflictResolution: merge\n');
       assert.deepEqual(findingsOf(text, 'hot-hot-without-guard').map(where), ['hot-hot-without-guard@15:15-15:22']);
     });
     it('single-writer-hot-hot also covers ElastiCache Global Datastore (one primary)', () => {
-      const text = catalog('  - name: prices\n    category: cache\n    topology: hot-hot\n    store: elasticache-global\n    conflictResolution: last-writer-wins\n');
+      const text = catalog(
+        '  - name: prices\n    category: cache\n    topology: hot-hot\n    store: elasticache-global\n    conflictResolution: last-writer-wins\n',
+      );
       assert.deepEqual(findingsOf(text, 'single-writer-hot-hot').map(where), ['single-writer-hot-hot@16:12-16:30']);
     });
     it('witness-missing fires when the witness is also a data Region', () => {
-      const text = catalog('  - name: gift-cards\n    category: transaction\n    regions: [us-east-1, eu-west-1]\n    splitBrainGuards:\n      - { type: witness-region, region: eu-west-1 }\n');
+      const text = catalog(
+        '  - name: gift-cards\n    category: transaction\n    regions: [us-east-1, eu-west-1]\n    splitBrainGuards:\n      - { type: witness-region, region: eu-west-1 }\n',
+      );
       const [finding] = findingsOf(text, 'witness-missing');
       assert.equal(where(finding), 'witness-missing@17:41-17:50');
       // The related location is the witness's declaration (HEADER line 11: `    role: witness`).
-      assert.deepEqual(finding.related?.map((r) => `${r.message}@${r.range.start.line}:${r.range.start.column}`), ['`eu-west-1` is declared here as witness@11:11']);
+      assert.deepEqual(
+        finding.related?.map((r) => `${r.message}@${r.range.start.line}:${r.range.start.column}`),
+        ['`eu-west-1` is declared here as witness@11:11'],
+      );
     });
     it('witness-missing points at the declaration of a Region that is not a witness', () => {
       const text = catalog('  - name: gift-cards\n    category: transaction\n    splitBrainGuards:\n      - { type: witness-region, region: us-west-2 }\n');
       const [finding] = findingsOf(text, 'witness-missing');
-      assert.deepEqual(finding.related?.map((r) => `${r.message}@${r.range.start.line}:${r.range.start.column}-${r.range.end.column}`), ['`us-west-2` is declared here as secondary@9:11-20']);
+      assert.deepEqual(
+        finding.related?.map((r) => `${r.message}@${r.range.start.line}:${r.range.start.column}-${r.range.end.column}`),
+        ['`us-west-2` is declared here as secondary@9:11-20'],
+      );
     });
     it('witness-missing fires on the short form when the catalog declares no witness', () => {
       const text = `${TWO_REGIONS}  - name: gift-cards\n    category: transaction\n    splitBrainGuards: [witness-region]\n`;
@@ -288,8 +369,15 @@ describe('rules', () => {
       assert.match(finding.detail, /no SLA/);
     });
     it('a single-Region data type gets no split-brain findings', () => {
-      const text = catalog('  - name: carts\n    category: cart\n    topology: hot-hot\n    regions: [us-east-1]\n    failover: automatic\n    cap: CA\n    splitBrainGuards: [quorum]\n');
-      assert.deepEqual(findingsOf(text).filter((f) => f.ruleId !== 'recommendation').map(where), []);
+      const text = catalog(
+        '  - name: carts\n    category: cart\n    topology: hot-hot\n    regions: [us-east-1]\n    failover: automatic\n    cap: CA\n    splitBrainGuards: [quorum]\n',
+      );
+      assert.deepEqual(
+        findingsOf(text)
+          .filter((f) => f.ruleId !== 'recommendation')
+          .map(where),
+        [],
+      );
     });
   });
 
@@ -310,10 +398,13 @@ describe('rules', () => {
     it('the report lists accepted risks with their reason, and whether they matched a finding', async () => {
       const { analyzeCatalog } = await import('../../src/engine');
       const analysis = analyzeCatalog(text);
-      assert.deepEqual(analysis.acceptedRisks.map((r) => [r.dataType, r.rule, r.reason, r.matched, r.range.start.line]), [
-        ['product-catalog', 'staleness-budget-exceeded', 'Prices are published 30 minutes ahead', true, 18],
-        ['product-catalog', 'rpo-unachievable', 'Nothing to lose', false, 20],
-      ]);
+      assert.deepEqual(
+        analysis.acceptedRisks.map((r) => [r.dataType, r.rule, r.reason, r.matched, r.range.start.line]),
+        [
+          ['product-catalog', 'staleness-budget-exceeded', 'Prices are published 30 minutes ahead', true, 18],
+          ['product-catalog', 'rpo-unachievable', 'Nothing to lose', false, 20],
+        ],
+      );
       assert.deepEqual(analysis.report.dataTypes[0].acceptedRisks, analysis.acceptedRisks);
     });
   });

@@ -8,7 +8,12 @@ import { analyzeCatalog, simulate, VERDICTS, type DisruptionKind, type Outcome }
 
 /** us-east-1 primary, us-east-2 secondary, us-west-2 witness; data types default to the two data Regions. */
 const REGIONS = 'regions:\n  - { name: us-east-1, role: primary }\n  - { name: us-east-2, role: secondary }\n  - { name: us-west-2, role: witness }\n';
-const catalogOf = (fields: string, regions = REGIONS) => `apiVersion: cap-advisor/v1\nkind: DataCatalog\nmetadata:\n  name: shop\n${regions}dataTypes:\n  - name: subject\n${fields.split('\n').filter(Boolean).map((line) => `    ${line}`).join('\n')}\n`;
+const catalogOf = (fields: string, regions = REGIONS) =>
+  `apiVersion: cap-advisor/v1\nkind: DataCatalog\nmetadata:\n  name: shop\n${regions}dataTypes:\n  - name: subject\n${fields
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => `    ${line}`)
+    .join('\n')}\n`;
 
 function outcome(fields: string, kind: DisruptionKind, region: string, regions?: string): Outcome {
   const [scenario] = simulate(analyzeCatalog(catalogOf(fields, regions)), [{ kind, region }]);
@@ -20,14 +25,56 @@ describe('partition scenarios', () => {
   describe('a single writer (hot-warm on Aurora Global Database)', () => {
     const base = 'category: transaction\nstore: aurora-global';
     const cases: Array<[string, string, DisruptionKind, string, string]> = [
-      ['isolated, automatic failover, no guard', 'failover: automatic', 'isolate', 'us-east-1', 'split-brain writers=us-east-1+us-east-2 stale=us-east-1+us-east-2 risk=null guard=null'],
-      ['isolated, automatic failover, fencing lease', 'failover: automatic\nsplitBrainGuards: [{ type: fencing-lease, ttl: 30s }]', 'isolate', 'us-east-1', 'failed-over writers=us-east-2 stale=- risk=30000 guard=fencing-lease'],
-      ['isolated, automatic failover, lease without ttl', 'failover: automatic\nsplitBrainGuards: [fencing-lease]', 'isolate', 'us-east-1', 'failed-over writers=us-east-2 stale=- risk=null guard=fencing-lease'],
-      ['isolated, automatic failover, witness', 'failover: automatic\nsplitBrainGuards: [{ type: witness-region, region: us-west-2 }]', 'isolate', 'us-east-1', 'failed-over writers=us-east-2 stale=- risk=1000 guard=witness-region'],
-      ['isolated, automatic failover, quorum', 'failover: automatic\nsplitBrainGuards: [quorum]', 'isolate', 'us-east-1', 'failed-over writers=us-east-2 stale=- risk=1000 guard=quorum'],
-      ['isolated, manual failover with approval', 'failover: manual\nsplitBrainGuards: [human-approval]', 'isolate', 'us-east-1', 'degraded writers=us-east-1 stale=us-east-2 risk=0 guard=human-approval'],
+      [
+        'isolated, automatic failover, no guard',
+        'failover: automatic',
+        'isolate',
+        'us-east-1',
+        'split-brain writers=us-east-1+us-east-2 stale=us-east-1+us-east-2 risk=null guard=null',
+      ],
+      [
+        'isolated, automatic failover, fencing lease',
+        'failover: automatic\nsplitBrainGuards: [{ type: fencing-lease, ttl: 30s }]',
+        'isolate',
+        'us-east-1',
+        'failed-over writers=us-east-2 stale=- risk=30000 guard=fencing-lease',
+      ],
+      [
+        'isolated, automatic failover, lease without ttl',
+        'failover: automatic\nsplitBrainGuards: [fencing-lease]',
+        'isolate',
+        'us-east-1',
+        'failed-over writers=us-east-2 stale=- risk=null guard=fencing-lease',
+      ],
+      [
+        'isolated, automatic failover, witness',
+        'failover: automatic\nsplitBrainGuards: [{ type: witness-region, region: us-west-2 }]',
+        'isolate',
+        'us-east-1',
+        'failed-over writers=us-east-2 stale=- risk=1000 guard=witness-region',
+      ],
+      [
+        'isolated, automatic failover, quorum',
+        'failover: automatic\nsplitBrainGuards: [quorum]',
+        'isolate',
+        'us-east-1',
+        'failed-over writers=us-east-2 stale=- risk=1000 guard=quorum',
+      ],
+      [
+        'isolated, manual failover with approval',
+        'failover: manual\nsplitBrainGuards: [human-approval]',
+        'isolate',
+        'us-east-1',
+        'degraded writers=us-east-1 stale=us-east-2 risk=0 guard=human-approval',
+      ],
       ['a replica isolated', 'failover: automatic', 'isolate', 'us-east-2', 'degraded writers=us-east-1 stale=us-east-2 risk=0 guard=null'],
-      ['the writer lost, automatic failover', 'failover: automatic\nsplitBrainGuards: [quorum]', 'lose', 'us-east-1', 'failed-over writers=us-east-2 stale=- risk=1000 guard=quorum'],
+      [
+        'the writer lost, automatic failover',
+        'failover: automatic\nsplitBrainGuards: [quorum]',
+        'lose',
+        'us-east-1',
+        'failed-over writers=us-east-2 stale=- risk=1000 guard=quorum',
+      ],
       ['the writer lost, manual failover', 'failover: manual', 'lose', 'us-east-1', 'unavailable writers=- stale=- risk=1000 guard=null'],
       ['a replica lost', 'failover: manual', 'lose', 'us-east-2', 'available writers=us-east-1 stale=- risk=0 guard=null'],
       ['the witness isolated', 'failover: automatic', 'isolate', 'us-west-2', 'available writers=us-east-1 stale=- risk=0 guard=null'],
@@ -37,7 +84,10 @@ describe('partition scenarios', () => {
     }
     it('with a quorum guard but two voters, no side may write', () => {
       const twoRegions = 'regions:\n  - { name: us-east-1, role: primary }\n  - { name: us-east-2, role: secondary }\n';
-      assert.equal(summary(outcome(`${base}\nfailover: automatic\nsplitBrainGuards: [quorum]`, 'isolate', 'us-east-1', twoRegions)), 'unavailable writers=- stale=- risk=0 guard=quorum');
+      assert.equal(
+        summary(outcome(`${base}\nfailover: automatic\nsplitBrainGuards: [quorum]`, 'isolate', 'us-east-1', twoRegions)),
+        'unavailable writers=- stale=- risk=0 guard=quorum',
+      );
     });
   });
 
@@ -45,21 +95,78 @@ describe('partition scenarios', () => {
     const hotHot = 'topology: hot-hot\nstore: dynamodb-global';
     const cases: Array<[string, string, DisruptionKind, string, string]> = [
       // AWS's guidance: eventual data on a last-writer-wins store converges on the last writer.
-      ['eventual data with no declared merge: diverges, converging on the last writer', 'category: cart', 'isolate', 'us-east-1', 'diverges writers=us-east-1+us-east-2 stale=us-east-1+us-east-2 risk=null guard=null'],
-      ['idempotent puts: diverges, nothing lost', 'category: preference\nwrites: [idempotent-put]', 'isolate', 'us-east-1', 'diverges writers=us-east-1+us-east-2 stale=us-east-1+us-east-2 risk=0 guard=null'],
-      ['counters under last writer wins, even with merge declared: split-brain', 'category: analytics\nconflictResolution: merge\nwrites: [counter]', 'isolate', 'us-east-1', 'split-brain writers=us-east-1+us-east-2 stale=us-east-1+us-east-2 risk=null guard=null'],
-      ['a witness stops no Region of an eventual table: diverges', 'category: cart\nsplitBrainGuards: [{ type: witness-region, region: us-west-2 }]', 'isolate', 'us-east-1', 'diverges writers=us-east-1+us-east-2 stale=us-east-1+us-east-2 risk=null guard=null'],
-      ['strong data: split-brain even with a merge', 'category: inventory\nconflictResolution: merge', 'isolate', 'us-east-2', 'split-brain writers=us-east-1+us-east-2 stale=us-east-1+us-east-2 risk=null guard=null'],
-      ['eventual data that merges: diverges, nothing lost', 'category: cart\nconflictResolution: merge', 'isolate', 'us-east-1', 'diverges writers=us-east-1+us-east-2 stale=us-east-1+us-east-2 risk=0 guard=null'],
-      ['last writer wins: diverges, the earlier write of two is lost', 'category: cart\nconflictResolution: last-writer-wins', 'isolate', 'us-east-1', 'diverges writers=us-east-1+us-east-2 stale=us-east-1+us-east-2 risk=null guard=null'],
-      ['a fencing lease: only the side with it writes', 'category: cart\nsplitBrainGuards: [fencing-lease]', 'isolate', 'us-east-1', 'degraded writers=us-east-2 stale=us-east-1 risk=0 guard=fencing-lease'],
-      ['a writer lost: the replication window', 'category: cart\nconflictResolution: merge', 'lose', 'us-east-1', 'available writers=us-east-2 stale=- risk=1000 guard=null'],
+      [
+        'eventual data with no declared merge: diverges, converging on the last writer',
+        'category: cart',
+        'isolate',
+        'us-east-1',
+        'diverges writers=us-east-1+us-east-2 stale=us-east-1+us-east-2 risk=null guard=null',
+      ],
+      [
+        'idempotent puts: diverges, nothing lost',
+        'category: preference\nwrites: [idempotent-put]',
+        'isolate',
+        'us-east-1',
+        'diverges writers=us-east-1+us-east-2 stale=us-east-1+us-east-2 risk=0 guard=null',
+      ],
+      [
+        'counters under last writer wins, even with merge declared: split-brain',
+        'category: analytics\nconflictResolution: merge\nwrites: [counter]',
+        'isolate',
+        'us-east-1',
+        'split-brain writers=us-east-1+us-east-2 stale=us-east-1+us-east-2 risk=null guard=null',
+      ],
+      [
+        'a witness stops no Region of an eventual table: diverges',
+        'category: cart\nsplitBrainGuards: [{ type: witness-region, region: us-west-2 }]',
+        'isolate',
+        'us-east-1',
+        'diverges writers=us-east-1+us-east-2 stale=us-east-1+us-east-2 risk=null guard=null',
+      ],
+      [
+        'strong data: split-brain even with a merge',
+        'category: inventory\nconflictResolution: merge',
+        'isolate',
+        'us-east-2',
+        'split-brain writers=us-east-1+us-east-2 stale=us-east-1+us-east-2 risk=null guard=null',
+      ],
+      [
+        'eventual data that merges: diverges, nothing lost',
+        'category: cart\nconflictResolution: merge',
+        'isolate',
+        'us-east-1',
+        'diverges writers=us-east-1+us-east-2 stale=us-east-1+us-east-2 risk=0 guard=null',
+      ],
+      [
+        'last writer wins: diverges, the earlier write of two is lost',
+        'category: cart\nconflictResolution: last-writer-wins',
+        'isolate',
+        'us-east-1',
+        'diverges writers=us-east-1+us-east-2 stale=us-east-1+us-east-2 risk=null guard=null',
+      ],
+      [
+        'a fencing lease: only the side with it writes',
+        'category: cart\nsplitBrainGuards: [fencing-lease]',
+        'isolate',
+        'us-east-1',
+        'degraded writers=us-east-2 stale=us-east-1 risk=0 guard=fencing-lease',
+      ],
+      [
+        'a writer lost: the replication window',
+        'category: cart\nconflictResolution: merge',
+        'lose',
+        'us-east-1',
+        'available writers=us-east-2 stale=- risk=1000 guard=null',
+      ],
     ];
     for (const [title, fields, kind, region, expected] of cases) {
       it(title, () => assert.equal(summary(outcome(`${hotHot}\n${fields}`, kind, region)), expected));
     }
     it('immutable data: available', () => {
-      assert.equal(summary(outcome('category: media\ntopology: hot-hot\nstore: s3', 'isolate', 'us-east-1')), 'available writers=us-east-1+us-east-2 stale=us-east-1 risk=0 guard=null');
+      assert.equal(
+        summary(outcome('category: media\ntopology: hot-hot\nstore: s3', 'isolate', 'us-east-1')),
+        'available writers=us-east-1+us-east-2 stale=us-east-1 risk=0 guard=null',
+      );
     });
   });
 
@@ -68,8 +175,10 @@ describe('partition scenarios', () => {
     it('a data Region isolated: the majority side writes, the other refuses', () => {
       assert.equal(summary(outcome(dsql, 'isolate', 'us-east-2')), 'degraded writers=us-east-1 stale=us-east-2 risk=0 guard=null');
     });
-    it('the witness isolated: every data Region writes', () => assert.equal(summary(outcome(dsql, 'isolate', 'us-west-2')), 'available writers=us-east-1+us-east-2 stale=- risk=0 guard=null'));
-    it('one of three voters lost: nothing lost', () => assert.equal(summary(outcome(dsql, 'lose', 'us-east-1')), 'available writers=us-east-2 stale=- risk=0 guard=null'));
+    it('the witness isolated: every data Region writes', () =>
+      assert.equal(summary(outcome(dsql, 'isolate', 'us-west-2')), 'available writers=us-east-1+us-east-2 stale=- risk=0 guard=null'));
+    it('one of three voters lost: nothing lost', () =>
+      assert.equal(summary(outcome(dsql, 'lose', 'us-east-1')), 'available writers=us-east-2 stale=- risk=0 guard=null'));
     it('fewer than three voters: unavailable', () => {
       const twoRegions = 'regions:\n  - { name: us-east-1, role: primary }\n  - { name: us-east-2, role: secondary }\n';
       assert.equal(outcome(dsql.replace('aurora-dsql', 'dynamodb-global-strong'), 'isolate', 'us-east-1', twoRegions).verdict, 'unavailable');
@@ -78,8 +187,10 @@ describe('partition scenarios', () => {
 
   describe('single-Region data and Regions it does not use', () => {
     const oneRegion = 'category: cart\ntopology: single-region\nregions: [us-east-1]\nstore: dynamodb';
-    it('its Region isolated: only local clients', () => assert.equal(summary(outcome(oneRegion, 'isolate', 'us-east-1')), 'degraded writers=us-east-1 stale=- risk=0 guard=null'));
-    it('its Region lost: unavailable, everything not backed up elsewhere at risk', () => assert.equal(summary(outcome(oneRegion, 'lose', 'us-east-1')), 'unavailable writers=- stale=- risk=null guard=null'));
+    it('its Region isolated: only local clients', () =>
+      assert.equal(summary(outcome(oneRegion, 'isolate', 'us-east-1')), 'degraded writers=us-east-1 stale=- risk=0 guard=null'));
+    it('its Region lost: unavailable, everything not backed up elsewhere at risk', () =>
+      assert.equal(summary(outcome(oneRegion, 'lose', 'us-east-1')), 'unavailable writers=- stale=- risk=null guard=null'));
     it('a Region that is neither a copy nor a voter: unaffected', () => {
       const regions = `${REGIONS}  - { name: eu-west-1, role: secondary }\n`;
       assert.equal(outcome('category: cart\nregions: [us-east-1, us-east-2]\nstore: dynamodb-global', 'lose', 'eu-west-1', regions).verdict, 'unaffected');
@@ -110,45 +221,71 @@ describe('partition scenarios', () => {
       consistency: fc.option(fc.constantFrom('strong', 'eventual'), { nil: undefined }),
       topology: fc.option(fc.constantFrom('single-region', 'hot-warm', 'hot-hot'), { nil: undefined }),
       regions: fc.option(fc.subarray(regionNames, { minLength: 1 }), { nil: undefined }),
-      store: fc.option(fc.constantFrom('aurora-global', 'aurora', 'aurora-dsql', 'dynamodb-global', 'dynamodb-global-strong', 'dynamodb', 's3', 'elasticache-global'), { nil: undefined }),
+      store: fc.option(
+        fc.constantFrom('aurora-global', 'aurora', 'aurora-dsql', 'dynamodb-global', 'dynamodb-global-strong', 'dynamodb', 's3', 'elasticache-global'),
+        { nil: undefined },
+      ),
       conflictResolution: fc.option(fc.constantFrom('none', 'last-writer-wins', 'merge', 'application'), { nil: undefined }),
       failover: fc.option(fc.constantFrom('manual', 'automatic'), { nil: undefined }),
       writeMode: fc.option(fc.constantFrom('any-region', 'one-region', 'home-region'), { nil: undefined }),
-      writes: fc.option(fc.subarray(['idempotent-put', 'append-only', 'read-modify-write', 'counter', 'conditional', 'transaction'], { minLength: 1 }), { nil: undefined }),
+      writes: fc.option(fc.subarray(['idempotent-put', 'append-only', 'read-modify-write', 'counter', 'conditional', 'transaction'], { minLength: 1 }), {
+        nil: undefined,
+      }),
       immutable: fc.option(fc.boolean(), { nil: undefined }),
-      guards: fc.subarray(['human-approval', 'fencing-lease', 'quorum', '{ type: witness-region, region: us-west-2 }', '{ type: fencing-lease, ttl: 10s }', '{ type: fencing-lease, ttl: 10s, leaseStore: dynamodb-global }', '{ type: fencing-lease, ttl: 10s, leaseStore: dynamodb-global-strong }']),
+      guards: fc.subarray([
+        'human-approval',
+        'fencing-lease',
+        'quorum',
+        '{ type: witness-region, region: us-west-2 }',
+        '{ type: fencing-lease, ttl: 10s }',
+        '{ type: fencing-lease, ttl: 10s, leaseStore: dynamodb-global }',
+        '{ type: fencing-lease, ttl: 10s, leaseStore: dynamodb-global-strong }',
+      ]),
       accepts: fc.boolean(),
     });
     const roles = fc.tuple(fc.constantFrom('witness', 'secondary'), fc.boolean());
-    fc.assert(fc.property(fc.array(dataType, { minLength: 1, maxLength: 4 }), roles, (dataTypes, [westRole, withEu]) => {
-      const lines = ['apiVersion: cap-advisor/v1', 'kind: DataCatalog', 'metadata:', '  name: random', 'regions:', '  - { name: us-east-1, role: primary }', '  - { name: us-east-2, role: secondary }', `  - { name: us-west-2, role: ${westRole} }`,
-        ...(withEu ? ['  - { name: eu-west-1, role: secondary }'] : []), 'dataTypes:'];
-      dataTypes.forEach(({ guards, accepts, ...fields }, i) => {
-        lines.push(`  - name: dt-${i}`);
-        for (const [key, value] of Object.entries(fields)) {
-          if (value === undefined) continue;
-          if (key === 'regions' && !withEu && (value as string[]).includes('eu-west-1')) continue;
-          lines.push(`    ${key}: ${Array.isArray(value) ? `[${value.join(', ')}]` : value}`);
+    fc.assert(
+      fc.property(fc.array(dataType, { minLength: 1, maxLength: 4 }), roles, (dataTypes, [westRole, withEu]) => {
+        const lines = [
+          'apiVersion: cap-advisor/v1',
+          'kind: DataCatalog',
+          'metadata:',
+          '  name: random',
+          'regions:',
+          '  - { name: us-east-1, role: primary }',
+          '  - { name: us-east-2, role: secondary }',
+          `  - { name: us-west-2, role: ${westRole} }`,
+          ...(withEu ? ['  - { name: eu-west-1, role: secondary }'] : []),
+          'dataTypes:',
+        ];
+        dataTypes.forEach(({ guards, accepts, ...fields }, i) => {
+          lines.push(`  - name: dt-${i}`);
+          for (const [key, value] of Object.entries(fields)) {
+            if (value === undefined) continue;
+            if (key === 'regions' && !withEu && (value as string[]).includes('eu-west-1')) continue;
+            lines.push(`    ${key}: ${Array.isArray(value) ? `[${value.join(', ')}]` : value}`);
+          }
+          if (guards.length > 0) lines.push(`    splitBrainGuards: [${guards.join(', ')}]`);
+          if (accepts) lines.push('    acceptedRisks:', ...SPLIT_BRAIN_RULES.map((rule) => `      - { rule: ${rule}, reason: x }`));
+        });
+        const analysis = analyzeCatalog(`${lines.join('\n')}\n`);
+        // The rules that speak for a split-brain: no guard, an unguarded failover, strong data or lost updates under last writer wins.
+        const flagged = new Set([
+          ...analysis.findings.filter((f) => SPLIT_BRAIN_RULES.includes(f.ruleId)).map((f) => f.dataType),
+          ...analysis.acceptedRisks.filter((r) => r.matched).map((r) => r.dataType),
+        ]);
+        const witnesses = analysis.report.regions.filter((r) => r.role === 'witness').map((r) => r.name);
+        for (const scenario of simulate(analysis)) {
+          for (const o of scenario.outcomes) {
+            if (o.verdict === 'split-brain') assert.ok(flagged.has(o.dataType), `${o.dataType} splits with ${scenario.kind} ${scenario.region} unflagged`);
+            const dataType = analysis.report.dataTypes.find((dt) => dt.name === o.dataType)!;
+            const involved = dataType.need.regions.includes(scenario.region) || witnesses.includes(scenario.region);
+            assert.equal(o.verdict === 'unaffected', !involved, `${o.dataType} ${o.verdict} with ${scenario.kind} ${scenario.region}`);
+          }
         }
-        if (guards.length > 0) lines.push(`    splitBrainGuards: [${guards.join(', ')}]`);
-        if (accepts) lines.push('    acceptedRisks:', ...SPLIT_BRAIN_RULES.map((rule) => `      - { rule: ${rule}, reason: x }`));
-      });
-      const analysis = analyzeCatalog(`${lines.join('\n')}\n`);
-      // The rules that speak for a split-brain: no guard, an unguarded failover, strong data or lost updates under last writer wins.
-      const flagged = new Set([
-        ...analysis.findings.filter((f) => SPLIT_BRAIN_RULES.includes(f.ruleId)).map((f) => f.dataType),
-        ...analysis.acceptedRisks.filter((r) => r.matched).map((r) => r.dataType),
-      ]);
-      const witnesses = analysis.report.regions.filter((r) => r.role === 'witness').map((r) => r.name);
-      for (const scenario of simulate(analysis)) {
-        for (const o of scenario.outcomes) {
-          if (o.verdict === 'split-brain') assert.ok(flagged.has(o.dataType), `${o.dataType} splits with ${scenario.kind} ${scenario.region} unflagged`);
-          const dataType = analysis.report.dataTypes.find((dt) => dt.name === o.dataType)!;
-          const involved = dataType.need.regions.includes(scenario.region) || witnesses.includes(scenario.region);
-          assert.equal(o.verdict === 'unaffected', !involved, `${o.dataType} ${o.verdict} with ${scenario.kind} ${scenario.region}`);
-        }
-      }
-    }), { numRuns: 300, seed: 11 });
+      }),
+      { numRuns: 300, seed: 11 },
+    );
   });
 
   it('docs/scenarios.md: every example gives the verdict the page states, and every verdict has its section', () => {

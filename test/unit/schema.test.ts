@@ -19,15 +19,20 @@ describe('schema', () => {
     assert.equal(finding.dataType, 'carts');
   });
   it('an unknown key at the top level and in metadata', () => {
-    const text = catalog('  - name: carts\n    category: cart\n').replace('kind: DataCatalog\n', 'kind: DataCatalog\nowner: me\n').replace('  name: shop\n', '  name: shop\n  ownr: me\n');
-    assert.deepEqual(schemaFindings(text).map((f) => `${where(f)} ${f.suggestion}`), ['schema@3:1-3:6 undefined', 'schema@6:3-6:7 owner']);
+    const text = catalog('  - name: carts\n    category: cart\n')
+      .replace('kind: DataCatalog\n', 'kind: DataCatalog\nowner: me\n')
+      .replace('  name: shop\n', '  name: shop\n  ownr: me\n');
+    assert.deepEqual(
+      schemaFindings(text).map((f) => `${where(f)} ${f.suggestion}`),
+      ['schema@3:1-3:6 undefined', 'schema@6:3-6:7 owner'],
+    );
   });
   it('an empty value is reported on its key', () => {
     const [finding] = schemaFindings(catalog(''));
     assert.equal(where(finding), 'schema@12:1-12:10');
     assert.match(finding.detail, /`dataTypes` must be a list, not an empty value/);
   });
-  it('an empty list item is reported on its dash, not on the list\'s key far above (fast reader and yaml alike)', () => {
+  it("an empty list item is reported on its dash, not on the list's key far above (fast reader and yaml alike)", () => {
     const entries = '  - name: carts\n    category: cart\n  -\n  - name: ledger\n    category: transaction\n  -\n';
     for (const text of [catalog(entries), `%YAML 1.2\n---\n${catalog(entries)}`]) {
       const shift = text.startsWith('%YAML') ? 2 : 0;
@@ -38,7 +43,10 @@ describe('schema', () => {
     const [finding] = schemaFindings(catalog('  - name: carts\n    category: cart\n    store: aurora-globl\n'));
     assert.equal(where(finding), 'schema@15:12-15:24');
     assert.equal(finding.suggestion, 'aurora-global');
-    assert.match(finding.detail, /`aurora-globl` is not a valid store in `store` of data type `carts`\. Did you mean `aurora-global`\? Allowed: aurora-global, /);
+    assert.match(
+      finding.detail,
+      /`aurora-globl` is not a valid store in `store` of data type `carts`\. Did you mean `aurora-global`\? Allowed: aurora-global, /,
+    );
     assert.equal(finding.message, "'aurora-globl' is not a valid store in 'store' of data type 'carts': did you mean 'aurora-global'?");
   });
   it('a value far from every allowed one gets no suggestion, but the list', () => {
@@ -63,7 +71,10 @@ describe('schema', () => {
   });
   it('a missing top-level section is reported on the first line', () => {
     const text = catalog('').replace(/regions:[\s\S]*dataTypes:\n/, 'dataTypes: []\n');
-    assert.deepEqual(schemaFindings(text).map((f) => [where(f), f.detail.split('.')[0]]), [['schema@1:1-1:27', 'The catalog is missing `regions`']]);
+    assert.deepEqual(
+      schemaFindings(text).map((f) => [where(f), f.detail.split('.')[0]]),
+      [['schema@1:1-1:27', 'The catalog is missing `regions`']],
+    );
   });
   it('a wrong type says what was expected in YAML words', () => {
     const [finding] = schemaFindings(catalog('  - name: carts\n    category: cart\n    regions: us-east-1\n'));
@@ -85,16 +96,24 @@ describe('schema', () => {
     assert.match(finding.detail, /`apiVersion` must be `cap-advisor\/v1`/);
   });
   it('an accepted risk must name a rule that can be accepted, and give a reason', () => {
-    const text = catalog('  - name: carts\n    category: cart\n    acceptedRisks:\n      - rule: hot-hot-without-gaurd\n      - rule: schema\n        reason: no\n');
-    assert.deepEqual(schemaFindings(text).map((f) => `${where(f)} ${f.suggestion}`), [
-      'schema@16:9-16:36 undefined', // missing reason, on the entry's first line
-      'schema@16:15-16:36 hot-hot-without-guard',
-      'schema@17:15-17:21 undefined',
-    ]);
+    const text = catalog(
+      '  - name: carts\n    category: cart\n    acceptedRisks:\n      - rule: hot-hot-without-gaurd\n      - rule: schema\n        reason: no\n',
+    );
+    assert.deepEqual(
+      schemaFindings(text).map((f) => `${where(f)} ${f.suggestion}`),
+      [
+        'schema@16:9-16:36 undefined', // missing reason, on the entry's first line
+        'schema@16:15-16:36 hot-hot-without-guard',
+        'schema@17:15-17:21 undefined',
+      ],
+    );
   });
   it('the acceptedRisks enum is exactly the rules that can be accepted', () => {
     const schema = JSON.parse(readFileSync(join(__dirname, '../../../schemas/data-catalog.schema.json'), 'utf8'));
-    assert.deepEqual(schema.$defs.acceptedRisk.properties.rule.enum, ruleRegistry.filter((r) => r.acceptable).map((r) => r.id));
+    assert.deepEqual(
+      schema.$defs.acceptedRisk.properties.rule.enum,
+      ruleRegistry.filter((r) => r.acceptable).map((r) => r.id),
+    );
   });
   it('every property of the schema has a description (hovers in the Red Hat YAML extension)', () => {
     const schema = JSON.parse(readFileSync(join(__dirname, '../../../schemas/data-catalog.schema.json'), 'utf8'));
@@ -106,7 +125,8 @@ describe('schema', () => {
         for (const [key, property] of Object.entries(n.properties as Record<string, Record<string, unknown>>)) {
           if (typeof property.description !== 'string') missing.push(`${path}/properties/${key}`);
           // Red Hat renders markdownDescription; other tools show description, the same text without code spans.
-          else if (property.markdownDescription === undefined || String(property.markdownDescription).replace(/`/g, '') !== property.description) missing.push(`${path}/properties/${key} (markdown)`);
+          else if (property.markdownDescription === undefined || String(property.markdownDescription).replace(/`/g, '') !== property.description)
+            missing.push(`${path}/properties/${key} (markdown)`);
         }
       }
       for (const [key, child] of Object.entries(n)) visit(child, `${path}/${key}`);
@@ -125,13 +145,15 @@ describe('schema', () => {
     const editor = JSON.parse(readFileSync(join(repoRoot, 'dist/data-catalog.editor.schema.json'), 'utf8'));
     const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 
-    it('the editor schema the extension contributes accepts every catalog: every schema finding is CAP Advisor\'s alone, a list written as one value included', () => {
+    it("the editor schema the extension contributes accepts every catalog: every schema finding is CAP Advisor's alone, a list written as one value included", () => {
       for (const entry of manifest.contributes.yamlValidation) assert.equal(entry.url, './dist/data-catalog.editor.schema.json');
       const ajv = new Ajv2020({ strict: false, allErrors: true });
       const validate = ajv.compile(editor);
       for (const broken of [
         catalog('  - name: carts\n    categroy: cart\n    store: dynamo\n'),
-        catalog('  - name: Carts!\n    regions: [useast1]\n    splitBrainGuards: [fencing-lese, { type: quorum, approvers: 0 }]\n    rpo: soon\n    immutable: maybe\n'),
+        catalog(
+          '  - name: Carts!\n    regions: [useast1]\n    splitBrainGuards: [fencing-lese, { type: quorum, approvers: 0 }]\n    rpo: soon\n    immutable: maybe\n',
+        ),
         catalog('  - name: carts\n    category: cart\n    regions: us-east-1\n'),
         'apiVersion: v2\nkind: Other\nextra: 1\n',
       ]) {
@@ -145,7 +167,10 @@ describe('schema', () => {
     it('the published schema (for other editors) offers complete entries: a Region with its role, a data type with its category, guards in short and object form, two approvers', () => {
       assert.deepEqual(Object.keys(strict.$defs.region.defaultSnippets[0].body), ['name', 'role']);
       assert.deepEqual(Object.keys(strict.$defs.dataType.defaultSnippets[0].body), ['name', 'category']);
-      assert.deepEqual(strict.$defs.splitBrainGuard.defaultSnippets.slice(0, 4).map((s: { body: string }) => s.body), ['fencing-lease', 'witness-region', 'quorum', 'human-approval']);
+      assert.deepEqual(
+        strict.$defs.splitBrainGuard.defaultSnippets.slice(0, 4).map((s: { body: string }) => s.body),
+        ['fencing-lease', 'witness-region', 'quorum', 'human-approval'],
+      );
       assert.equal(strict.$defs.splitBrainGuardObject.properties.approvers.default, 2);
       assert.ok(strict.properties.defaults.defaultSnippets[0].body.failover);
     });

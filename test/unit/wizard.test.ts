@@ -4,8 +4,13 @@ import { analyzeCatalog, applyEdits, dataTypeEntry, insertDataType, NEW_CATALOG_
 import { catalog } from '../helpers/catalogs';
 
 const base = NEW_CATALOG_TEMPLATE;
-const answers = (overrides: Partial<DataTypeAnswers>): DataTypeAnswers =>
-  ({ name: 'ledger', wrongWorseThanMissing: false, multiRegionWrites: false, immutable: false, ...overrides });
+const answers = (overrides: Partial<DataTypeAnswers>): DataTypeAnswers => ({
+  name: 'ledger',
+  wrongWorseThanMissing: false,
+  multiRegionWrites: false,
+  immutable: false,
+  ...overrides,
+});
 
 function added(text: string, overrides: Partial<DataTypeAnswers>) {
   const { entry, recommendation } = dataTypeEntry(answers(overrides), analyzeCatalog(text));
@@ -15,13 +20,23 @@ function added(text: string, overrides: Partial<DataTypeAnswers>) {
 
 describe('new catalog and add data type', () => {
   it('the new-catalog template is clean: recommendations only, as quiet hints', () => {
-    assert.deepEqual(analyzeCatalog(NEW_CATALOG_TEMPLATE).findings.map((f) => `${f.severity} ${f.ruleId} ${f.dataType}`),
-      ['hint recommendation payments', 'hint recommendation carts', 'hint recommendation product-images']);
+    assert.deepEqual(
+      analyzeCatalog(NEW_CATALOG_TEMPLATE).findings.map((f) => `${f.severity} ${f.ruleId} ${f.dataType}`),
+      ['hint recommendation payments', 'hint recommendation carts', 'hint recommendation product-images'],
+    );
   });
 
   it('wrong data worse than none, one writer: CP on Aurora Global Database', () => {
     const { entry, problems } = added(base, { wrongWorseThanMissing: true });
-    assert.deepEqual(entry, { name: 'ledger', category: 'other', consistency: 'strong', immutable: false, topology: 'hot-warm', cap: 'CP', store: 'aurora-global' });
+    assert.deepEqual(entry, {
+      name: 'ledger',
+      category: 'other',
+      consistency: 'strong',
+      immutable: false,
+      topology: 'hot-warm',
+      cap: 'CP',
+      store: 'aurora-global',
+    });
     assert.deepEqual(problems, []);
   });
 
@@ -36,7 +51,8 @@ describe('new catalog and add data type', () => {
     const { entry, result, problems } = added(base, { wrongWorseThanMissing: true, multiRegionWrites: true });
     assert.equal(entry.store, 'aurora-dsql');
     assert.deepEqual(entry.splitBrainGuards, [{ type: 'witness-region', region: 'us-west-2' }, 'quorum']);
-    assert.ok(result.endsWith(`    store: s3
+    assert.ok(
+      result.endsWith(`    store: s3
 
   - name: ledger
     category: other
@@ -48,7 +64,9 @@ describe('new catalog and add data type', () => {
     splitBrainGuards:
       - { type: witness-region, region: us-west-2 }
       - quorum
-`), result);
+`),
+      result,
+    );
     assert.deepEqual(problems, []);
   });
 
@@ -60,7 +78,15 @@ describe('new catalog and add data type', () => {
 
   it('old data better than none, written everywhere: AP on DynamoDB global tables, merging by intent', () => {
     const { entry, problems } = added(base, { multiRegionWrites: true, stalenessBudget: '5s', category: 'cart' });
-    assert.deepEqual(entry, { name: 'ledger', category: 'cart', topology: 'hot-hot', cap: 'AP', store: 'dynamodb-global', stalenessBudget: '5s', conflictResolution: 'merge' });
+    assert.deepEqual(entry, {
+      name: 'ledger',
+      category: 'cart',
+      topology: 'hot-hot',
+      cap: 'AP',
+      store: 'dynamodb-global',
+      stalenessBudget: '5s',
+      conflictResolution: 'merge',
+    });
     assert.deepEqual(problems, []);
   });
 
@@ -78,9 +104,18 @@ describe('new catalog and add data type', () => {
 
   it('keeps a flow-style list flow, and starts a list when there is none', () => {
     const flow = catalog('').replace('dataTypes:\n', 'dataTypes: []\n');
-    assert.ok(added(flow, { immutable: true }).result.includes('dataTypes: [{ name: ledger, category: other, consistency: eventual, immutable: true, topology: hot-warm, cap: AP, store: s3 }]\n'));
+    assert.ok(
+      added(flow, { immutable: true }).result.includes(
+        'dataTypes: [{ name: ledger, category: other, consistency: eventual, immutable: true, topology: hot-warm, cap: AP, store: s3 }]\n',
+      ),
+    );
     const none = catalog('').replace('dataTypes:\n', '');
     const { result } = added(none, { immutable: true });
-    assert.ok(result.endsWith('role: witness\ndataTypes:\n  - name: ledger\n    category: other\n    consistency: eventual\n    immutable: true\n    topology: hot-warm\n    cap: AP\n    store: s3\n'), result);
+    assert.ok(
+      result.endsWith(
+        'role: witness\ndataTypes:\n  - name: ledger\n    category: other\n    consistency: eventual\n    immutable: true\n    topology: hot-warm\n    cap: AP\n    store: s3\n',
+      ),
+      result,
+    );
   });
 });

@@ -26,11 +26,14 @@ export function dataTypeLenses(analysis: CatalogAnalysis): DataTypeLens[] {
     }
     const errors = dataType.findings.filter((f) => f.severity === 'error').length;
     const warnings = dataType.findings.filter((f) => f.severity === 'warning').length;
-    const state = errors + warnings > 0
-      ? [errors && plural(errors, 'error'), warnings && plural(warnings, 'warning')].filter(Boolean).join(', ')
-      : !verdict.declaredStore ? 'no store declared'
-        : verdict.storeFits ? '✓'
-          : `declared ${verdict.declaredStore}`;
+    const state =
+      errors + warnings > 0
+        ? [errors && plural(errors, 'error'), warnings && plural(warnings, 'warning')].filter(Boolean).join(', ')
+        : !verdict.declaredStore
+          ? 'no store declared'
+          : verdict.storeFits
+            ? '✓'
+            : `declared ${verdict.declaredStore}`;
     const accepted = dataType.acceptedRisks.length > 0 ? ` · ${plural(dataType.acceptedRisks.length, 'accepted risk')}` : '';
     const alternative = verdict.alternative ? ` (or ${verdict.alternative})` : '';
     return {

@@ -48,12 +48,19 @@ export function dataTypeName(logicalId: string): string {
   const base = nameOf(logicalId);
   const trimmed = base.replace(NAME_PREFIXES, '').replace(NAME_SUFFIXES, '') || base.replace(NAME_SUFFIXES, '') || base;
   // Acronyms stay whole: `OrdersDDBTable` → `orders-ddb`, not `orders-d-d-b` or `ordersddb`.
-  const kebab = trimmed.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase();
+  const kebab = trimmed
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase();
   return /^[a-z0-9]/.test(kebab) ? kebab : `data-${kebab || 'store'}`;
 }
 
 export function guessCategory(logicalId: string): Category | undefined {
-  const words = nameOf(logicalId).replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  const words = nameOf(logicalId)
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase();
   return CATEGORY_WORDS.find(([pattern]) => pattern.test(words))?.[1];
 }
 
@@ -117,7 +124,11 @@ export function draftDataType(store: DeployedStore, system: DeployedSystem, take
     }
   }
   if (regions.length > 0) entry.regions = regions;
-  if (!complete) checks.regions = `some Regions are unknown: ${store.regions.filter(isUnknown).map((r) => r.unknown).join('; ')}`;
+  if (!complete)
+    checks.regions = `some Regions are unknown: ${store.regions
+      .filter(isUnknown)
+      .map((r) => r.unknown)
+      .join('; ')}`;
   if (typeof store.witness === 'string') entry.splitBrainGuards = [{ type: 'witness-region', region: store.witness }];
   // Who fails a one-writer store over: the DNS failover in its stack, when there is one.
   const route = system.failovers.find((candidate) => candidate.stack === store.stack);
@@ -167,9 +178,10 @@ export function draftCatalog(system: DeployedSystem, options: DraftOptions): str
     infrastructure: options.infrastructure,
     dataTypes: drafted.map((d) => d.entry),
   });
-  doc.commentBefore = ' Drafted by `cap-advisor draft` from the infrastructure below. Every `# check:` is a guess:\n'
-    + ' confirm it (category above all: it decides consistency), add what the data needs\n'
-    + ' (stalenessBudget, rpo, rto, failover, guards), then delete the comment.';
+  doc.commentBefore =
+    ' Drafted by `cap-advisor draft` from the infrastructure below. Every `# check:` is a guess:\n' +
+    ' confirm it (category above all: it decides consistency), add what the data needs\n' +
+    ' (stalenessBudget, rpo, rto, failover, guards), then delete the comment.';
   if (regions.length === 0) (doc.get('regions', true) as { commentBefore?: string }).commentBefore = ' check: no Region could be read from the infrastructure';
   const list = doc.get('dataTypes', true);
   if (isSeq(list)) {
@@ -177,7 +189,10 @@ export function draftCatalog(system: DeployedSystem, options: DraftOptions): str
       if (!isMap(item)) return;
       for (const pair of item.items) {
         if (isScalar(pair.key) && isSeq(pair.value) && ['regions', 'resources'].includes(String(pair.key.value))) pair.value.flow = true;
-        if (isScalar(pair.key) && isSeq(pair.value) && pair.key.value === 'splitBrainGuards') pair.value.items.forEach((guard) => { if (isMap(guard)) guard.flow = true; });
+        if (isScalar(pair.key) && isSeq(pair.value) && pair.key.value === 'splitBrainGuards')
+          pair.value.items.forEach((guard) => {
+            if (isMap(guard)) guard.flow = true;
+          });
         const check = isScalar(pair.key) ? drafted[i].checks[String(pair.key.value)] : undefined;
         if (check && pair.value) (pair.value as Scalar).comment = ` check: ${check}`;
       }
@@ -185,6 +200,9 @@ export function draftCatalog(system: DeployedSystem, options: DraftOptions): str
     });
   }
   const infrastructure = doc.get('infrastructure', true);
-  if (isSeq(infrastructure)) infrastructure.items.forEach((entry) => { if (isMap(entry)) entry.flow = true; });
+  if (isSeq(infrastructure))
+    infrastructure.items.forEach((entry) => {
+      if (isMap(entry)) entry.flow = true;
+    });
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }

@@ -34,7 +34,10 @@ export function followPosition(position: EditorPosition, changes: readonly TextC
 }
 
 /** A range after the changes; undefined when a change replaced or entered it (what it marks may no longer hold). */
-export function followRange(range: { start: EditorPosition; end: EditorPosition }, changes: readonly TextChange[]): { start: EditorPosition; end: EditorPosition } | undefined {
+export function followRange(
+  range: { start: EditorPosition; end: EditorPosition },
+  changes: readonly TextChange[],
+): { start: EditorPosition; end: EditorPosition } | undefined {
   let current = range;
   for (const change of changes) {
     if (compare(change.start, current.end) < 0 && compare(change.end, current.start) > 0) return undefined;

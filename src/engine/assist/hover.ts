@@ -28,20 +28,25 @@ interface GuardExplanation {
 export const guardExplanations: Readonly<Record<GuardType, GuardExplanation>> = {
   'human-approval': {
     title: 'Human-approved failover',
-    protects: 'A person confirms that the primary Region is really gone, not just cut off from the health checkers, before a secondary is promoted, so a partition does not create a second writer.',
+    protects:
+      'A person confirms that the primary Region is really gone, not just cut off from the health checkers, before a secondary is promoted, so a partition does not create a second writer.',
     costs: 'Paging someone, reading the dashboards and approving adds 5 to 10 minutes to the RTO.',
     source: 'https://docs.aws.amazon.com/r53recovery/latest/dg/working-with-rs-execution-blocks.html',
   },
   'fencing-lease': {
     title: 'Fencing lease',
-    protects: 'A writer holds a lease with a strictly increasing token and the storage rejects writes that carry an older token, so an old primary that paused or was cut off cannot write after it lost the lease.',
-    costs: 'The lease must live where a conditional write sees the latest holder: `dynamodb-global-strong`, `aurora-dsql`, the primary of `aurora-global` or a table in one Region, never `dynamodb-global` or `s3` (say where with `leaseStore`); failover waits for the lease `ttl` to run out.',
+    protects:
+      'A writer holds a lease with a strictly increasing token and the storage rejects writes that carry an older token, so an old primary that paused or was cut off cannot write after it lost the lease.',
+    costs:
+      'The lease must live where a conditional write sees the latest holder: `dynamodb-global-strong`, `aurora-dsql`, the primary of `aurora-global` or a table in one Region, never `dynamodb-global` or `s3` (say where with `leaseStore`); failover waits for the lease `ttl` to run out.',
     source: 'https://martin.kleppmann.com/2016/02/08/how-to-do-distributed-locking.html',
   },
   'witness-region': {
     title: 'Witness Region',
-    protects: 'A third Region votes in failover decisions and holds no data: during a partition only the side that can reach the witness has a majority and keeps writing.',
-    costs: 'A third Region to run (small: it stores no data), and the data Regions must not include it. Only a store that votes uses it (Aurora DSQL, DynamoDB multi-Region strong consistency): an eventual global table keeps taking writes in every Region whatever a witness says.',
+    protects:
+      'A third Region votes in failover decisions and holds no data: during a partition only the side that can reach the witness has a majority and keeps writing.',
+    costs:
+      'A third Region to run (small: it stores no data), and the data Regions must not include it. Only a store that votes uses it (Aurora DSQL, DynamoDB multi-Region strong consistency): an eventual global table keeps taking writes in every Region whatever a witness says.',
     source: 'https://docs.aws.amazon.com/aurora-dsql/latest/userguide/disaster-recovery-resiliency.html',
   },
   quorum: {
@@ -103,7 +108,9 @@ function verdictSentence(dataType: DataTypeReport): string {
   const { verdict } = dataType;
   if (!verdict) return unfinished(dataType);
   const declared = verdict.declaredStore
-    ? verdict.storeFits ? ` The declared \`${verdict.declaredStore}\` fits.` : ` The declared \`${verdict.declaredStore}\` does not fit: ${verdict.misfit}.`
+    ? verdict.storeFits
+      ? ` The declared \`${verdict.declaredStore}\` fits.`
+      : ` The declared \`${verdict.declaredStore}\` does not fit: ${verdict.misfit}.`
     : ' No store declared yet.';
   return `For \`${dataType.name}\`: ${verdict.cap} on ${storeWithAlternative(verdict, true)} (recommended).${declared}`;
 }
@@ -117,7 +124,9 @@ function dataTypeMarkdown(dataType: DataTypeReport): string[] {
     `**${dataType.name}**: ${verdict.cap} on \`${verdict.store}\` (recommended)${verdict.alternative ? `, or \`${verdict.alternative}\`` : ''}`,
     '',
     `Need: ${need.consistency}${need.immutable ? ', immutable' : ''}, ${need.topology} in ${need.regions.join(' + ') || 'no Region'} (category ${need.category}).`,
-    verdict.declaredStore ? `Declared store: \`${verdict.declaredStore}\`${verdict.storeFits ? ', which fits.' : `, which does not fit: ${verdict.misfit}.`}` : 'No store declared yet.',
+    verdict.declaredStore
+      ? `Declared store: \`${verdict.declaredStore}\`${verdict.storeFits ? ', which fits.' : `, which does not fit: ${verdict.misfit}.`}`
+      : 'No store declared yet.',
     '',
     `**In a partition:** ${businessMeaning(dataType, store)}`,
     '',
@@ -138,9 +147,11 @@ function keysAbove(path: readonly unknown[]): string[] {
 /** Whether a scalar here is a Region name: a declared Region, a data type's Region, a witness. */
 function namesRegion(container: readonly string[], key: string | undefined): boolean {
   const at = container.join('/');
-  return (at === 'regions/-' && key === 'name')
-    || (key === undefined && /^(dataTypes\/-|defaults)\/regions$/.test(at))
-    || (key === 'region' && /^(dataTypes\/-|defaults)\/splitBrainGuards\/-$/.test(at));
+  return (
+    (at === 'regions/-' && key === 'name') ||
+    (key === undefined && /^(dataTypes\/-|defaults)\/regions$/.test(at)) ||
+    (key === 'region' && /^(dataTypes\/-|defaults)\/splitBrainGuards\/-$/.test(at))
+  );
 }
 
 function regionMarkdown(name: string, analysis: CatalogAnalysis): string[] {
@@ -150,11 +161,21 @@ function regionMarkdown(name: string, analysis: CatalogAnalysis): string[] {
   const witnessFor = analysis.report.dataTypes.filter((dt) => dt.guards.some((g) => g.type === 'witness-region' && g.region === name)).map((dt) => dt.name);
   const role = describeValue(['regions', '-'], 'role', region.role);
   // What cutting it off and losing it do (cap-advisor simulate), counted by verdict, worst first.
-  const [isolated, lost] = simulate(analysis, [{ kind: 'isolate', region: name }, { kind: 'lose', region: name }]);
-  const tally = (outcomes: Outcome[]) => VERDICTS.map((verdict) => {
-    const names = outcomes.filter((o) => o.verdict === verdict).map((o) => o.dataType);
-    return names.length === 0 || verdict === 'unaffected' ? '' : verdict === 'split-brain' ? `**${verdict}**: ${names.join(', ')}` : `${names.length} ${verdict}`;
-  }).filter(Boolean).join(' · ') || 'nothing changes';
+  const [isolated, lost] = simulate(analysis, [
+    { kind: 'isolate', region: name },
+    { kind: 'lose', region: name },
+  ]);
+  const tally = (outcomes: Outcome[]) =>
+    VERDICTS.map((verdict) => {
+      const names = outcomes.filter((o) => o.verdict === verdict).map((o) => o.dataType);
+      return names.length === 0 || verdict === 'unaffected'
+        ? ''
+        : verdict === 'split-brain'
+          ? `**${verdict}**: ${names.join(', ')}`
+          : `${names.length} ${verdict}`;
+    })
+      .filter(Boolean)
+      .join(' · ') || 'nothing changes';
   return [
     `**${name}**: ${region.role} Region. ${role ?? ''}`.trimEnd(),
     '',
@@ -243,12 +264,22 @@ export function hoverAt(text: string, offset: number, analysis: CatalogAnalysis 
   const why = analysis.findings
     .filter((f) => !isOfRule(f, 'recommendation') && f.range.offset[0] <= offset && offset <= f.range.offset[1])
     .flatMap((f) => [`**${f.ruleId}** ([rule page](${f.docsUrl})): ${f.detail}`, '']);
-  if (!hit) return why.length > 0 ? { markdown: why.join('\n').trimEnd(), range: analysis.findings.find((f) => f.range.offset[0] <= offset && offset <= f.range.offset[1])!.range } : undefined;
+  if (!hit)
+    return why.length > 0
+      ? { markdown: why.join('\n').trimEnd(), range: analysis.findings.find((f) => f.range.offset[0] <= offset && offset <= f.range.offset[1])!.range }
+      : undefined;
   const { scalar, path, key, isKey } = hit;
   const value = String(scalar.value);
   const range = source.range(scalar.range![0], scalar.range![1]);
   const inGuards = path.some((node) => isPair(node) && isScalar(node.key) && node.key.value === 'splitBrainGuards');
-  const dataTypeMap = path.find((node, i) => isMap(node) && isSeq(path[i - 1]) && isPair(path[i - 2]) && isScalar((path[i - 2] as { key: Node }).key) && ((path[i - 2] as { key: Scalar }).key.value === 'dataTypes'));
+  const dataTypeMap = path.find(
+    (node, i) =>
+      isMap(node) &&
+      isSeq(path[i - 1]) &&
+      isPair(path[i - 2]) &&
+      isScalar((path[i - 2] as { key: Node }).key) &&
+      (path[i - 2] as { key: Scalar }).key.value === 'dataTypes',
+  );
 
   // The data type the node belongs to, as the analysis reports it (its name range lies inside the entry).
   const entryRange = (dataTypeMap as Node | undefined)?.range;
@@ -282,11 +313,13 @@ export function hoverAt(text: string, offset: number, analysis: CatalogAnalysis 
       // What the category or topology means for this data type: the verdict, never the category's default.
       if (meaning && owner && !listItem && (key === 'category' || key === 'topology')) lines!.push('', verdictSentence(owner));
       if (meaning && owner && key === 'conflictResolution' && owner.writePath.lastWriterWins && (value === 'merge' || value === 'application')) {
-        lines!.push('', `On \`${owner.declaredStore}\` written in every Region, your application must merge: the store itself keeps the last writer of each item and drops the other write silently.`);
+        lines!.push(
+          '',
+          `On \`${owner.declaredStore}\` written in every Region, your application must merge: the store itself keeps the last writer of each item and drops the other write silently.`,
+        );
       }
     }
   }
   if (why.length > 0) lines = [...why, ...(lines ? ['---', '', ...lines] : [])];
   return lines ? { markdown: lines.join('\n').trimEnd(), range } : undefined;
 }
-

@@ -64,7 +64,9 @@ export function dataTypeEntry(answers: DataTypeAnswers, analysis: CatalogAnalysi
       const witness = witnesses.find((w) => !dataRegions.includes(w));
       entry.splitBrainGuards = witness
         ? [{ type: 'witness-region', region: witness }, 'quorum']
-        : voters >= 3 ? ['quorum'] : [{ type: 'fencing-lease', ttl: '30s' }];
+        : voters >= 3
+          ? ['quorum']
+          : [{ type: 'fencing-lease', ttl: '30s' }];
     }
   }
   return { entry, recommendation };
@@ -82,14 +84,19 @@ export function insertDataType(text: string, entry: CatalogEntry): TextEdit {
   const list = catalog.doc.get('dataTypes', true) as YAMLSeq | undefined;
   const step = ' '.repeat(catalog.sequenceIndentStep());
   const blockField = (keyIndent: string, [key, value]: [string, CatalogEntry[string]]) =>
-    Array.isArray(value) ? [`${keyIndent}${key}:`, ...value.map((item) => `${keyIndent}${step}- ${flowYaml(item)}`)].join('\n') : `${keyIndent}${key}: ${flowYaml(value)}`;
+    Array.isArray(value)
+      ? [`${keyIndent}${key}:`, ...value.map((item) => `${keyIndent}${step}- ${flowYaml(item)}`)].join('\n')
+      : `${keyIndent}${key}: ${flowYaml(value)}`;
   if (isSeq(list)) {
     const last = list.items.at(-1);
     if (list.flow || (last && isMap(last) && last.flow)) return catalog.appendItem(list, flowEntry);
     const [before, previous] = [list.items.at(-2), last] as Array<{ range?: [number, number, number] } | undefined>;
     // A blank line between the last two entries (from the line where the one before ends).
     const gap = before?.range && previous?.range ? text.slice(text.lastIndexOf('\n', before.range[1] - 1) + 1, previous.range[0]) : '';
-    const separated = gap.split('\n').slice(0, -1).some((line) => line.trim() === '');
+    const separated = gap
+      .split('\n')
+      .slice(0, -1)
+      .some((line) => line.trim() === '');
     return catalog.appendItem(list, '', (itemIndent) => {
       const keyIndent = `${itemIndent}  `;
       const lines = fields.map((field, i) => (i === 0 ? blockField(`${itemIndent}- `, field) : blockField(keyIndent, field))).join('\n');

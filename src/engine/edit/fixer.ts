@@ -54,14 +54,26 @@ export class Fixer {
   /** The finding's data type as the analysis reports it. */
   readonly report: DataTypeReport | undefined;
 
-  constructor(readonly catalog: EditableCatalog, readonly analysis: CatalogAnalysis, readonly finding: Finding, readonly services: FixServices) {
+  constructor(
+    readonly catalog: EditableCatalog,
+    readonly analysis: CatalogAnalysis,
+    readonly finding: Finding,
+    readonly services: FixServices,
+  ) {
     this.dataType = finding.dataType === null ? undefined : catalog.dataTypeAt(finding.range.offset[0]);
-    this.report = analysis.report.dataTypes.find((dt) => dt.findings.includes(finding))
-      ?? analysis.report.dataTypes.find((dt) => dt.name === finding.dataType);
+    this.report = analysis.report.dataTypes.find((dt) => dt.findings.includes(finding)) ?? analysis.report.dataTypes.find((dt) => dt.name === finding.dataType);
   }
 
   add(title: string, edits: TextEdit[], options: FixOptions = {}): void {
-    this.list.push({ title, ruleId: this.finding.ruleId, isPreferred: options.preferred ?? false, safe: options.safe ?? false, edits, ...(options.snippet ? { snippet: true } : {}), ...(options.raises ? { raises: options.raises } : {}) });
+    this.list.push({
+      title,
+      ruleId: this.finding.ruleId,
+      isPreferred: options.preferred ?? false,
+      safe: options.safe ?? false,
+      edits,
+      ...(options.snippet ? { snippet: true } : {}),
+      ...(options.raises ? { raises: options.raises } : {}),
+    });
   }
 
   /** Sets a field of the finding's data type (adds it where it is missing). */
@@ -80,8 +92,10 @@ export class Fixer {
   setStore(preferred: boolean): void {
     const verdict = this.report?.verdict;
     if (!this.dataType || !verdict) return;
-    if (verdict.declaredStore !== verdict.store) this.add(`Set store to ${verdict.store} (recommended)`, [this.setField('store', verdict.store)], { preferred });
-    if (verdict.alternative && verdict.declaredStore !== verdict.alternative) this.add(`Set store to ${verdict.alternative} (the alternative)`, [this.setField('store', verdict.alternative)]);
+    if (verdict.declaredStore !== verdict.store)
+      this.add(`Set store to ${verdict.store} (recommended)`, [this.setField('store', verdict.store)], { preferred });
+    if (verdict.alternative && verdict.declaredStore !== verdict.alternative)
+      this.add(`Set store to ${verdict.alternative} (the alternative)`, [this.setField('store', verdict.alternative)]);
   }
 
   /** One writer per item, AWS's two designs for it: each item in its home Region (every Region keeps writing; preferred), or every write in one Region. */
@@ -107,7 +121,10 @@ export class Fixer {
           this.add(`Add a split-brain guard: witness Region ${witness}`, [this.addGuard(`{ type: witness-region, region: ${witness} }`)]);
         } else {
           const name = this.newWitnessName();
-          this.add(`Add a witness Region (${name}) and a witness-region guard`, [this.addWitnessRegion(name), this.addGuard(`{ type: witness-region, region: ${name} }`)]);
+          this.add(`Add a witness Region (${name}) and a witness-region guard`, [
+            this.addWitnessRegion(name),
+            this.addGuard(`{ type: witness-region, region: ${name} }`),
+          ]);
         }
       } else if (voters >= 3) {
         this.add('Add a split-brain guard: quorum', [this.addGuard('quorum')]);
@@ -179,8 +196,12 @@ export class Fixer {
       edit = this.catalog.addField(map, 'acceptedRisks', `[{ rule: ${rule}, reason: "${REASON_PLACEHOLDER}" }]`);
     } else {
       const step = ' '.repeat(Math.max(this.catalog.sequenceIndentStep(), 0));
-      edit = this.catalog.addField(map, 'acceptedRisks', '', (keyIndent) =>
-        `\n${keyIndent}${step}- rule: ${rule}\n${keyIndent}${step}  reason: ${REASON_PLACEHOLDER}`);
+      edit = this.catalog.addField(
+        map,
+        'acceptedRisks',
+        '',
+        (keyIndent) => `\n${keyIndent}${step}- rule: ${rule}\n${keyIndent}${step}  reason: ${REASON_PLACEHOLDER}`,
+      );
     }
     this.add(`Accept the risk (${rule}) with a reason`, [edit], { snippet: true });
   }
@@ -214,6 +235,7 @@ export class Fixer {
 
   /** The finding's suggestion as its preferred fix, `Change to '…'` (a typo with one close match: safe when `safe`). */
   changeToSuggestion({ safe }: { safe: boolean }): void {
-    if (this.finding.suggestion !== undefined) this.add(`Change to '${this.finding.suggestion}'`, [this.replaceAtFinding(this.finding.suggestion)], { preferred: true, safe });
+    if (this.finding.suggestion !== undefined)
+      this.add(`Change to '${this.finding.suggestion}'`, [this.replaceAtFinding(this.finding.suggestion)], { preferred: true, safe });
   }
 }

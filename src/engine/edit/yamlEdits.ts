@@ -47,7 +47,11 @@ export class EditableCatalog {
   setField(map: YAMLMap, key: string, value: string): TextEdit {
     const existing = this.pair(map, key);
     if (existing && isScalar(existing.value)) return this.replaceScalar(existing.value, value);
-    if (existing) return { offset: [existing.value?.range?.[0] ?? keyEnd(existing), existing.value?.range?.[1] ?? keyEnd(existing)], newText: `${existing.value ? '' : ' '}${value}` };
+    if (existing)
+      return {
+        offset: [existing.value?.range?.[0] ?? keyEnd(existing), existing.value?.range?.[1] ?? keyEnd(existing)],
+        newText: `${existing.value ? '' : ' '}${value}`,
+      };
     return this.addField(map, key, value);
   }
 
@@ -127,7 +131,10 @@ function keyEnd(pair: Pair<Scalar, Node | null>): number {
  */
 export function flowYaml(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(flowYaml).join(', ')}]`;
-  if (value !== null && typeof value === 'object') return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${v === null ? '' : flowYaml(v)}`).join(', ')} }`;
+  if (value !== null && typeof value === 'object')
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${k}: ${v === null ? '' : flowYaml(v)}`)
+      .join(', ')} }`;
   return String(value);
 }
 

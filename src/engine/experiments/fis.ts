@@ -43,10 +43,26 @@ export const fisActions = {
     target: { key: 'Subnets', resourceType: 'aws:ec2:subnet' },
     does: 'blocks traffic that leaves the tagged subnets for the named Region (egress only), its public AWS IP ranges included',
     permissions: [
-      'ec2:AssociateRouteTable', 'ec2:CreateManagedPrefixList', 'ec2:CreateNetworkInterface', 'ec2:CreateRoute', 'ec2:CreateRouteTable', 'ec2:CreateTags',
-      'ec2:DeleteManagedPrefixList', 'ec2:DeleteNetworkInterface', 'ec2:DeleteRouteTable', 'ec2:DescribeManagedPrefixLists', 'ec2:DescribeNetworkInterfaces',
-      'ec2:DescribeRouteTables', 'ec2:DescribeSubnets', 'ec2:DescribeVpcPeeringConnections', 'ec2:DescribeVpcs', 'ec2:DisassociateRouteTable',
-      'ec2:GetManagedPrefixListEntries', 'ec2:ModifyManagedPrefixList', 'ec2:ModifyVpcEndpoint', 'ec2:ReplaceRouteTableAssociation',
+      'ec2:AssociateRouteTable',
+      'ec2:CreateManagedPrefixList',
+      'ec2:CreateNetworkInterface',
+      'ec2:CreateRoute',
+      'ec2:CreateRouteTable',
+      'ec2:CreateTags',
+      'ec2:DeleteManagedPrefixList',
+      'ec2:DeleteNetworkInterface',
+      'ec2:DeleteRouteTable',
+      'ec2:DescribeManagedPrefixLists',
+      'ec2:DescribeNetworkInterfaces',
+      'ec2:DescribeRouteTables',
+      'ec2:DescribeSubnets',
+      'ec2:DescribeVpcPeeringConnections',
+      'ec2:DescribeVpcs',
+      'ec2:DisassociateRouteTable',
+      'ec2:GetManagedPrefixListEntries',
+      'ec2:ModifyManagedPrefixList',
+      'ec2:ModifyVpcEndpoint',
+      'ec2:ReplaceRouteTableAssociation',
     ],
     source: ACTIONS + '#route-table-disrupt-cross-region-connectivity',
   },
@@ -87,13 +103,29 @@ export const fisActions = {
 } as const satisfies Record<string, FisActionFact>;
 
 /** What a strongly consistent (MRSC) table's pause needs beyond the others: FIS injects errors into it. */
-export const STRONG_TABLE_PAUSE_PERMISSIONS: SourcedFact<string[]> = { value: ['dynamodb:InjectError'], text: 'a pause of a multi-Region strongly consistent table injects errors', source: ACTIONS + '#global-table-pause-replication' };
+export const STRONG_TABLE_PAUSE_PERMISSIONS: SourcedFact<string[]> = {
+  value: ['dynamodb:InjectError'],
+  text: 'a pause of a multi-Region strongly consistent table injects errors',
+  source: ACTIONS + '#global-table-pause-replication',
+};
 
 /** Experiment logging and reports, opt-in: where FIS writes, and what the experiment role needs for it. */
 export const fisOutputs = {
-  logGroup: { value: ['logs:CreateLogDelivery', 'logs:PutResourcePolicy', 'logs:DescribeResourcePolicies', 'logs:DescribeLogGroups'], text: 'experiment logging to a CloudWatch Logs log group (schema version 2)', source: `${LOGGING} ${VENDED_LOGS}` },
-  logBucket: { value: ['logs:CreateLogDelivery', 's3:GetBucketPolicy', 's3:PutBucketPolicy'], text: 'experiment logging to an S3 bucket (schema version 2)', source: `${LOGGING} ${VENDED_LOGS}` },
-  reportBucket: { value: ['s3:PutObject', 's3:GetObject', 'cloudwatch:GetDashboard', 'cloudwatch:GetMetricWidgetImage'], text: 'an experiment report written to an S3 bucket when the experiment ends', source: REPORTS },
+  logGroup: {
+    value: ['logs:CreateLogDelivery', 'logs:PutResourcePolicy', 'logs:DescribeResourcePolicies', 'logs:DescribeLogGroups'],
+    text: 'experiment logging to a CloudWatch Logs log group (schema version 2)',
+    source: `${LOGGING} ${VENDED_LOGS}`,
+  },
+  logBucket: {
+    value: ['logs:CreateLogDelivery', 's3:GetBucketPolicy', 's3:PutBucketPolicy'],
+    text: 'experiment logging to an S3 bucket (schema version 2)',
+    source: `${LOGGING} ${VENDED_LOGS}`,
+  },
+  reportBucket: {
+    value: ['s3:PutObject', 's3:GetObject', 'cloudwatch:GetDashboard', 'cloudwatch:GetMetricWidgetImage'],
+    text: 'an experiment report written to an S3 bucket when the experiment ends',
+    source: REPORTS,
+  },
 } as const satisfies Record<string, SourcedFact<readonly string[]>>;
 
 /** The experiment role trusts FIS; the trust policy the plan shows. */
@@ -120,19 +152,27 @@ export const DATA_TYPE_TAG = 'cap-advisor:data-type';
  * minutes; the other actions act at once, and FIS counts in whole minutes.
  */
 export const faultLag = {
-  pauseTable: { value: 5 * 60_000, text: 'DynamoDB\'s pause may take up to 5 minutes to bite', source: ACTIONS + '#global-table-pause-replication' },
-  immediate: { value: 60_000, text: 'FIS counts in whole minutes: the checks run at least a minute into the faults, and a minute before they end', source: ACTIONS + '#wait' },
+  pauseTable: { value: 5 * 60_000, text: "DynamoDB's pause may take up to 5 minutes to bite", source: ACTIONS + '#global-table-pause-replication' },
+  immediate: {
+    value: 60_000,
+    text: 'FIS counts in whole minutes: the checks run at least a minute into the faults, and a minute before they end',
+    source: ACTIONS + '#wait',
+  },
 } as const satisfies Record<string, SourcedFact<number>>;
 
 /** What one cut reaches: the blast radius the plan states. */
 export const CUT_BLAST_RADIUS: SourcedFact<string> = {
   value: 'every tagged subnet',
-  text: 'every subnet tagged for the cut loses its traffic to the named Regions\' public IP ranges and AWS endpoints (service endpoints, load balancers, API Gateway) and to VPC peering and endpoints there; traffic inside the Region is untouched',
+  text: "every subnet tagged for the cut loses its traffic to the named Regions' public IP ranges and AWS endpoints (service endpoints, load balancers, API Gateway) and to VPC peering and endpoints there; traffic inside the Region is untouched",
   source: XREGION,
 };
 
 /** The network cut leaves traffic the experiment Region receives alone: a two-way cut needs a mirror in each other Region. */
-export const EGRESS_ONLY: SourcedFact<true> = { value: true, text: 'the route-table cut blocks egress only; stateless inbound traffic and AWS-managed traffic may pass', source: XREGION };
+export const EGRESS_ONLY: SourcedFact<true> = {
+  value: true,
+  text: 'the route-table cut blocks egress only; stateless inbound traffic and AWS-managed traffic may pass',
+  source: XREGION,
+};
 
 /** What shows a store's behaviour during the experiment, per store. */
 export interface StoreExperimentFacts {
@@ -144,51 +184,77 @@ export interface StoreExperimentFacts {
   cannotReproduce: Array<SourcedFact<string>>;
 }
 
-const APP_TRAFFIC_ONLY = 'the network cut blocks your application\'s traffic only; the store\'s own replication is AWS-managed traffic, which it does not block';
+const APP_TRAFFIC_ONLY = "the network cut blocks your application's traffic only; the store's own replication is AWS-managed traffic, which it does not block";
 
 export const storeExperimentFacts: Record<StoreId, StoreExperimentFacts> = {
   'aurora-global': {
-    metric: { value: 'AuroraGlobalDBReplicationLag', text: '`AuroraGlobalDBReplicationLag` (AWS/RDS) on the secondary cluster, and your writers\' error rate', source: AURORA_METRICS },
+    metric: {
+      value: 'AuroraGlobalDBReplicationLag',
+      text: "`AuroraGlobalDBReplicationLag` (AWS/RDS) on the secondary cluster, and your writers' error rate",
+      source: AURORA_METRICS,
+    },
     cannotReproduce: [
       { value: 'storage replication', text: `Aurora's storage replication is not cut: ${APP_TRAFFIC_ONLY}, so the lag may stay flat`, source: XREGION },
-      { value: 'global failover', text: 'a global failover: FIS has no action for it; an SSM Automation runbook (`aws:ssm:start-automation-execution`) or an ARC Region switch plan calls `FailoverGlobalCluster` with `AllowDataLoss` (unplanned) or `SwitchoverGlobalCluster` (planned)', source: `${RDS_FAILOVER_GLOBAL} ${RDS_SWITCHOVER_GLOBAL} ${ARC_AURORA_BLOCK}` },
+      {
+        value: 'global failover',
+        text: 'a global failover: FIS has no action for it; an SSM Automation runbook (`aws:ssm:start-automation-execution`) or an ARC Region switch plan calls `FailoverGlobalCluster` with `AllowDataLoss` (unplanned) or `SwitchoverGlobalCluster` (planned)',
+        source: `${RDS_FAILOVER_GLOBAL} ${RDS_SWITCHOVER_GLOBAL} ${ARC_AURORA_BLOCK}`,
+      },
     ],
   },
   'aurora-dsql': {
     replicationAction: 'failDsqlConnections',
-    metric: { value: 'connection errors', text: 'your clients\' connection errors in each Region (the action injects them at the endpoint)', source: DSQL_RESILIENCE },
+    metric: {
+      value: 'connection errors',
+      text: "your clients' connection errors in each Region (the action injects them at the endpoint)",
+      source: DSQL_RESILIENCE,
+    },
     cannotReproduce: [
-      { value: 'partition', text: 'a real partition: the action fails connections in the experiment Region, it does not cut replication between the peer clusters', source: ACTIONS + '#cluster-connection-failure' },
+      {
+        value: 'partition',
+        text: 'a real partition: the action fails connections in the experiment Region, it does not cut replication between the peer clusters',
+        source: ACTIONS + '#cluster-connection-failure',
+      },
       { value: 'witness', text: 'the witness being cut off: it has no endpoint and no FIS action reaches it', source: DSQL_RESILIENCE },
     ],
   },
   'dynamodb-global': {
     replicationAction: 'pauseTable',
-    metric: { value: 'ReplicationLatency', text: '`ReplicationLatency` (AWS/DynamoDB, per `ReceivingRegion`) rising, and writes succeeding on each side', source: DDB_METRICS },
+    metric: {
+      value: 'ReplicationLatency',
+      text: '`ReplicationLatency` (AWS/DynamoDB, per `ReceivingRegion`) rising, and writes succeeding on each side',
+      source: DDB_METRICS,
+    },
     cannotReproduce: [],
   },
   'dynamodb-global-strong': {
     replicationAction: 'pauseTable',
-    metric: { value: 'FaultInjectionServiceInducedErrors', text: '`FaultInjectionServiceInducedErrors` (AWS/DynamoDB) for the refused writes and strong reads in the isolated Region', source: DDB_GLOBAL },
-    cannotReproduce: [
-      { value: 'witness', text: 'the witness Region being cut off: FIS has no action for it', source: ACTIONS },
-    ],
+    metric: {
+      value: 'FaultInjectionServiceInducedErrors',
+      text: '`FaultInjectionServiceInducedErrors` (AWS/DynamoDB) for the refused writes and strong reads in the isolated Region',
+      source: DDB_GLOBAL,
+    },
+    cannotReproduce: [{ value: 'witness', text: 'the witness Region being cut off: FIS has no action for it', source: ACTIONS }],
   },
   aurora: {
-    metric: { value: 'errors', text: 'your writers\' error rate in each Region', source: AURORA_METRICS },
+    metric: { value: 'errors', text: "your writers' error rate in each Region", source: AURORA_METRICS },
     cannotReproduce: [],
   },
   dynamodb: {
-    metric: { value: 'errors', text: 'your writers\' error rate in each Region', source: DDB_METRICS },
+    metric: { value: 'errors', text: "your writers' error rate in each Region", source: DDB_METRICS },
     cannotReproduce: [],
   },
   s3: {
     replicationAction: 'pauseBucket',
-    metric: { value: 'ReplicationLatency', text: '`ReplicationLatency` and `OperationsPendingReplication` (AWS/S3; replication metrics or RTC must be on)', source: S3_METRICS },
+    metric: {
+      value: 'ReplicationLatency',
+      text: '`ReplicationLatency` and `OperationsPendingReplication` (AWS/S3; replication metrics or RTC must be on)',
+      source: S3_METRICS,
+    },
     cannotReproduce: [],
   },
   'elasticache-global': {
-    metric: { value: 'errors', text: 'your writers\' error rate in each Region', source: XREGION },
+    metric: { value: 'errors', text: "your writers' error rate in each Region", source: XREGION },
     cannotReproduce: [
       { value: 'replication', text: `Global Datastore replication is not paused: FIS has no action for it and ${APP_TRAFFIC_ONLY}`, source: ACTIONS },
       { value: 'failover', text: 'a promotion: an SSM Automation runbook calling `FailoverGlobalReplicationGroup` does it', source: ELASTICACHE_FAILOVER },

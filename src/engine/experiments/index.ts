@@ -8,9 +8,31 @@ import { knownRegions, type DeployedStore, type RegionalResource, type ResourceL
 import { storeDirectory } from '../model/resolve';
 import type { CatalogAnalysis, DataTypeReport, StoreId } from '../model/types';
 import { scenarioStore, simulate, type Outcome, type Verdict } from '../scenarios';
-import { CUT_BLAST_RADIUS, DATA_TYPE_TAG, faultLag, fisActions, fisOutputs, fisQuotas, storeExperimentFacts, STRONG_TABLE_PAUSE_PERMISSIONS, SUBNET_TAG } from './fis';
+import {
+  CUT_BLAST_RADIUS,
+  DATA_TYPE_TAG,
+  faultLag,
+  fisActions,
+  fisOutputs,
+  fisQuotas,
+  storeExperimentFacts,
+  STRONG_TABLE_PAUSE_PERMISSIONS,
+  SUBNET_TAG,
+} from './fis';
 
-export { fisActions, fisQuotas, fisOutputs, faultLag, storeExperimentFacts, DATA_TYPE_TAG, SUBNET_TAG, EGRESS_ONLY, CUT_BLAST_RADIUS, FIS_TRUST, STRONG_TABLE_PAUSE_PERMISSIONS } from './fis';
+export {
+  fisActions,
+  fisQuotas,
+  fisOutputs,
+  faultLag,
+  storeExperimentFacts,
+  DATA_TYPE_TAG,
+  SUBNET_TAG,
+  EGRESS_ONLY,
+  CUT_BLAST_RADIUS,
+  FIS_TRUST,
+  STRONG_TABLE_PAUSE_PERMISSIONS,
+} from './fis';
 
 export const DEFAULT_EXPERIMENT_DURATION = 'PT15M';
 /** The ARNs an experiment takes, one pattern each for the CLI's check and the templates' `AllowedPattern`. */
@@ -276,7 +298,7 @@ export function planExperiment(analysis: CatalogAnalysis, options: ExperimentOpt
   const placements = new Map<string, TerraformPlacement>();
   const placementIn = (region: string): TerraformPlacement => {
     let placement = placements.get(region);
-    if (!placement) placements.set(region, placement = terraformPlacement(region, terraformRoots, report.deployed?.stores ?? []));
+    if (!placement) placements.set(region, (placement = terraformPlacement(region, terraformRoots, report.deployed?.stores ?? [])));
     return placement;
   };
   const notes: string[] = [];
@@ -286,7 +308,7 @@ export function planExperiment(analysis: CatalogAnalysis, options: ExperimentOpt
   const mirrorBooks = new Map<string, FaultBook>();
   const mirrorBook = (region: string) => {
     let mirror = mirrorBooks.get(region);
-    if (!mirror) mirrorBooks.set(region, mirror = new FaultBook(new UniqueNames()));
+    if (!mirror) mirrorBooks.set(region, (mirror = new FaultBook(new UniqueNames())));
     return mirror;
   };
   const subnets: ExperimentTarget = { name: 'Subnets', resourceType: fisActions.cutRegion.target.resourceType, tags: { [SUBNET_TAG.key]: SUBNET_TAG.value } };
@@ -314,9 +336,20 @@ export function planExperiment(analysis: CatalogAnalysis, options: ExperimentOpt
     const facts = storeExperimentFacts[store];
     const livesInR = dataType.need.regions.includes(isolate);
     const hypothesis: Hypothesis = {
-      dataType: dataType.name, store, verdict: outcome.verdict, writers: outcome.writers, staleReads: outcome.staleReads,
-      expect: expectations(dataType, outcome, isolate), watch: facts.metric.text, contradicts: contradiction(dataType, outcome, isolate),
-      actions: [], targeting: 'untouched', cannotReproduce: [], notes: [], converge: [], message: outcome.message,
+      dataType: dataType.name,
+      store,
+      verdict: outcome.verdict,
+      writers: outcome.writers,
+      staleReads: outcome.staleReads,
+      expect: expectations(dataType, outcome, isolate),
+      watch: facts.metric.text,
+      contradicts: contradiction(dataType, outcome, isolate),
+      actions: [],
+      targeting: 'untouched',
+      cannotReproduce: [],
+      notes: [],
+      converge: [],
+      message: outcome.message,
     };
     if (!livesInR || nothingToActOn) return hypothesis;
     hypothesis.targeting = 'network only';
@@ -328,16 +361,20 @@ export function planExperiment(analysis: CatalogAnalysis, options: ExperimentOpt
     if (multiRegion) hypothesis.converge.push(...convergence(dataType, store, primary));
     const actionKey = facts.replicationAction;
     if (!actionKey || !multiRegion) return hypothesis;
-    if (actionKey === 'failDsqlConnections') hypothesis.tests = `\`${fisActions.failDsqlConnections.actionId}\` refuses the connections of ${isolate}'s clients to the cluster there: it tests how they handle refused connections (retries, the peer Region's endpoint), not what the cluster does when cut off from its peer, whose replication it does not touch.`;
+    if (actionKey === 'failDsqlConnections')
+      hypothesis.tests = `\`${fisActions.failDsqlConnections.actionId}\` refuses the connections of ${isolate}'s clients to the cluster there: it tests how they handle refused connections (retries, the peer Region's endpoint), not what the cluster does when cut off from its peer, whose replication it does not touch.`;
     // The linked stores this action reaches (a table the catalog calls eventual may be deployed strong: the same pause acts on it).
-    const linked = (dataType.deployed ?? []).flatMap(({ name }) => directory(name).slice(0, 1))
+    const linked = (dataType.deployed ?? [])
+      .flatMap(({ name }) => directory(name).slice(0, 1))
       .filter((deployed) => typeof deployed.store === 'string' && storeExperimentFacts[deployed.store].replicationAction === actionKey);
     const inR = linked.filter((deployed) => {
       const { regions, complete } = knownRegions(deployed);
       if (regions.includes(isolate)) return true;
-      hypothesis.notes.push(complete
-        ? `${deployed.logicalId} (${deployed.file}) has no copy in ${isolate}: the catalog says it lives there, the infrastructure does not, so nothing of it is paused.`
-        : `${deployed.logicalId} (${deployed.file}) has Regions the infrastructure does not fix: whether it has a copy in ${isolate} is unknown, so it is not paused.`);
+      hypothesis.notes.push(
+        complete
+          ? `${deployed.logicalId} (${deployed.file}) has no copy in ${isolate}: the catalog says it lives there, the infrastructure does not, so nothing of it is paused.`
+          : `${deployed.logicalId} (${deployed.file}) has Regions the infrastructure does not fix: whether it has a copy in ${isolate} is unknown, so it is not paused.`,
+      );
       return false;
     });
     if (actionKey === 'pauseBucket') {
@@ -347,25 +384,56 @@ export function planExperiment(analysis: CatalogAnalysis, options: ExperimentOpt
     const action = fisActions[actionKey];
     const noun = action.target.key === 'Tables' ? 'Table' : 'Cluster';
     const placement = placementIn(isolate);
-    const chosen: Array<{ key: string; resource?: TargetResource }> = inR.length > 0
-      ? inR.map((deployed) => {
-        const resource = targetResource(dataType.name, deployed, isolate, placement);
-        return { key: resource.arn ?? `${resource.location.file}#${resource.location.logicalId}@${isolate}`, resource };
-      })
-      : linked.length === 0 ? [{ key: `tag:${action.target.resourceType}:${dataType.name}` }] : [];
+    const chosen: Array<{ key: string; resource?: TargetResource }> =
+      inR.length > 0
+        ? inR.map((deployed) => {
+            const resource = targetResource(dataType.name, deployed, isolate, placement);
+            return { key: resource.arn ?? `${resource.location.file}#${resource.location.logicalId}@${isolate}`, resource };
+          })
+        : linked.length === 0
+          ? [{ key: `tag:${action.target.resourceType}:${dataType.name}` }]
+          : [];
     for (const { key, resource } of chosen) {
-      const target = book.target(key, (name) => (resource
-        ? { name: name(targetName(resource.location.logicalId, noun)), resourceType: action.target.resourceType, resources: [resource] }
-        : { name: name(`${pascal(dataType.name)}${noun}s`), resourceType: action.target.resourceType, tags: { [DATA_TYPE_TAG]: dataType.name } }));
-      const fault = book.fault(key, dataType.name, (): ExperimentAction => (actionKey === 'pauseTable'
-        ? { name: `Pause${target.name}`, actionId: action.actionId, description: '', parameters: { duration }, target: { key: action.target.key, name: target.name }, dataTypes: [] }
-        : { name: `FailConnections${target.name}`, actionId: action.actionId, description: '', parameters: { duration, percentage: '100' }, target: { key: action.target.key, name: target.name }, dataTypes: [] }));
+      const target = book.target(key, (name) =>
+        resource
+          ? { name: name(targetName(resource.location.logicalId, noun)), resourceType: action.target.resourceType, resources: [resource] }
+          : { name: name(`${pascal(dataType.name)}${noun}s`), resourceType: action.target.resourceType, tags: { [DATA_TYPE_TAG]: dataType.name } },
+      );
+      const fault = book.fault(key, dataType.name, (): ExperimentAction =>
+        actionKey === 'pauseTable'
+          ? {
+              name: `Pause${target.name}`,
+              actionId: action.actionId,
+              description: '',
+              parameters: { duration },
+              target: { key: action.target.key, name: target.name },
+              dataTypes: [],
+            }
+          : {
+              name: `FailConnections${target.name}`,
+              actionId: action.actionId,
+              description: '',
+              parameters: { duration, percentage: '100' },
+              target: { key: action.target.key, name: target.name },
+              dataTypes: [],
+            },
+      );
       hypothesis.actions.push(fault.name);
       hypothesis.targeting = resource ? 'linked' : 'tagged';
-      if (!resource) hypothesis.notes.push(`${dataType.name} links no ${noun.toLowerCase()}: tag its ${noun.toLowerCase()} in ${isolate} with ${DATA_TYPE_TAG}=${dataType.name} (the target is chosen by that tag).`);
-      else if (resource.unnamedPeer) hypothesis.notes.push(`The linked infrastructure does not name ${dataType.name}'s cluster in ${isolate}: parameter ${resource.arnParameter} asks for its ARN (a peer cluster has an ARN of its own).`);
+      if (!resource)
+        hypothesis.notes.push(
+          `${dataType.name} links no ${noun.toLowerCase()}: tag its ${noun.toLowerCase()} in ${isolate} with ${DATA_TYPE_TAG}=${dataType.name} (the target is chosen by that tag).`,
+        );
+      else if (resource.unnamedPeer)
+        hypothesis.notes.push(
+          `The linked infrastructure does not name ${dataType.name}'s cluster in ${isolate}: parameter ${resource.arnParameter} asks for its ARN (a peer cluster has an ARN of its own).`,
+        );
     }
-    if (actionKey === 'pauseTable' && chosen.length > 0 && (store === 'dynamodb-global-strong' || inR.some((deployed) => deployed.store === 'dynamodb-global-strong'))) {
+    if (
+      actionKey === 'pauseTable' &&
+      chosen.length > 0 &&
+      (store === 'dynamodb-global-strong' || inR.some((deployed) => deployed.store === 'dynamodb-global-strong'))
+    ) {
       strongTables = true;
       hypothesis.notes.push('FIS impairs a strongly consistent table for at most 5,040 minutes in any 7 days.');
     }
@@ -376,11 +444,16 @@ export function planExperiment(analysis: CatalogAnalysis, options: ExperimentOpt
       const sources = buckets.filter((bucket) => bucket.homeRegion === undefined || bucket.homeRegion === isolate);
       for (const bucket of buckets.filter((b) => !sources.includes(b))) {
         mirrorPause(bucket.homeRegion!, dt.name, bucket);
-        hypothesis.notes.push(`${bucket.logicalId} replicates from ${bucket.homeRegion} into ${isolate}: its pause runs in ${bucket.homeRegion} (a mirror experiment).`);
+        hypothesis.notes.push(
+          `${bucket.logicalId} replicates from ${bucket.homeRegion} into ${isolate}: its pause runs in ${bucket.homeRegion} (a mirror experiment).`,
+        );
       }
-      const pauses: Array<{ bucket?: DeployedStore; destinations: string[] }> = sources.length > 0
-        ? sources.map((bucket) => ({ bucket, destinations: knownRegions(bucket).regions.filter((r) => r !== isolate) }))
-        : anyLinked ? [] : [{ destinations: dt.need.regions.filter((r) => r !== isolate && !witnesses.includes(r)) }];
+      const pauses: Array<{ bucket?: DeployedStore; destinations: string[] }> =
+        sources.length > 0
+          ? sources.map((bucket) => ({ bucket, destinations: knownRegions(bucket).regions.filter((r) => r !== isolate) }))
+          : anyLinked
+            ? []
+            : [{ destinations: dt.need.regions.filter((r) => r !== isolate && !witnesses.includes(r)) }];
       for (const { bucket, destinations } of pauses) {
         const key = bucketKey(dt.name, bucket);
         const target = book.target(key, (name) => bucketTarget(dt.name, bucket, name));
@@ -390,9 +463,11 @@ export function planExperiment(analysis: CatalogAnalysis, options: ExperimentOpt
         }
         hypothesis.targeting = bucket ? 'linked' : 'tagged';
         const tag = target.tags![DATA_TYPE_TAG];
-        hypothesis.notes.push(bucket
-          ? `The S3 pause chooses buckets by tag only: tag ${bucket.logicalId} (${bucket.file}) with ${DATA_TYPE_TAG}=${tag}.`
-          : `${dt.name} links no bucket: tag its bucket in ${isolate} with ${DATA_TYPE_TAG}=${tag} (the S3 pause chooses buckets by tag only).`);
+        hypothesis.notes.push(
+          bucket
+            ? `The S3 pause chooses buckets by tag only: tag ${bucket.logicalId} (${bucket.file}) with ${DATA_TYPE_TAG}=${tag}.`
+            : `${dt.name} links no bucket: tag its bucket in ${isolate} with ${DATA_TYPE_TAG}=${tag} (the S3 pause chooses buckets by tag only).`,
+        );
       }
       // Without linked buckets, the catalog's other Regions may replicate into R too: that is paused only in those Regions.
       if (!anyLinked) for (const peer of dt.need.regions.filter((r) => r !== isolate && !witnesses.includes(r))) mirrorPause(peer, dt.name);
@@ -412,19 +487,31 @@ export function planExperiment(analysis: CatalogAnalysis, options: ExperimentOpt
   const lag = faults.some((fault) => fault.actionId === fisActions.pauseTable.actionId) ? faultLag.pauseTable : faultLag.immediate;
   const minimumMs = 2 * lag.value;
   const wait = isoDuration(Math.max(durationMs - lag.value, MIN_DURATION_MS));
-  const durationRefused = nothingToActOn || durationMs >= minimumMs ? undefined
-    : `${duration} is too short to test anything: at least ${isoDuration(minimumMs)}, because ${lag.text}, and the checks must run after that and ${isoDuration(lag.value)} before the faults end`;
+  const durationRefused =
+    nothingToActOn || durationMs >= minimumMs
+      ? undefined
+      : `${duration} is too short to test anything: at least ${isoDuration(minimumMs)}, because ${lag.text}, and the checks must run after that and ${isoDuration(lag.value)} before the faults end`;
 
   const templates: ExperimentTemplate[] = [];
   const runs: ExperimentRun[] = [];
   const alarmsIn = (list: string[] | undefined, region: string) => (list ?? []).filter((arn) => regionOfArn(arn) === region);
   const addRun = (region: string, role: ExperimentTemplate['role'], runFaults: ExperimentAction[], runTargets: ExperimentTarget[]) => {
     const assertAlarms = alarmsIn(options.assertAlarms, region);
-    const parts = splitIntoTemplates(region, role, runFaults, runTargets, { wait, duration, hypotheses, assertAlarms, ...(role === 'mirror' ? { isolate } : {}) });
+    const parts = splitIntoTemplates(region, role, runFaults, runTargets, {
+      wait,
+      duration,
+      hypotheses,
+      assertAlarms,
+      ...(role === 'mirror' ? { isolate } : {}),
+    });
     templates.push(...parts);
     const logGroup = alarmsIn(options.logGroups, region)[0];
     const run: ExperimentRun = {
-      region, role, templates: parts, stopAlarms: alarmsIn(options.stopAlarms, region).slice(0, fisQuotas.stopConditions.value), assertAlarms,
+      region,
+      role,
+      templates: parts,
+      stopAlarms: alarmsIn(options.stopAlarms, region).slice(0, fisQuotas.stopConditions.value),
+      assertAlarms,
       ...(logGroup ? { logGroup } : {}),
       ...(options.logBucket ? { logBucket: bucketDestination(options.logBucket) } : {}),
       ...(options.reportBucket ? { reportBucket: bucketDestination(options.reportBucket) } : {}),
@@ -443,20 +530,47 @@ export function planExperiment(analysis: CatalogAnalysis, options: ExperimentOpt
       }
     }
   }
-  const mirrors = options.bothWays || nothingToActOn ? [] : mirrorRegions.map((region) => {
-    const pausedThere = mirrorBooks.get(region)?.faults.flatMap((fault) => fault.dataTypes) ?? [];
-    return { region, why: `the cut from ${isolate} blocks its egress only: ${region}'s traffic towards ${isolate}${pausedThere.length > 0 ? ` and its S3 replication into ${isolate} (${[...new Set(pausedThere)].join(', ')})` : ''} needs an experiment in ${region}` };
-  });
-  for (const hypothesis of hypotheses) hypothesis.expect = hypothesis.expect.map((line) => observable(line, hypothesis, isolate, options.bothWays === true ? mirrorRegions : []));
+  const mirrors =
+    options.bothWays || nothingToActOn
+      ? []
+      : mirrorRegions.map((region) => {
+          const pausedThere = mirrorBooks.get(region)?.faults.flatMap((fault) => fault.dataTypes) ?? [];
+          return {
+            region,
+            why: `the cut from ${isolate} blocks its egress only: ${region}'s traffic towards ${isolate}${pausedThere.length > 0 ? ` and its S3 replication into ${isolate} (${[...new Set(pausedThere)].join(', ')})` : ''} needs an experiment in ${region}`,
+          };
+        });
+  for (const hypothesis of hypotheses)
+    hypothesis.expect = hypothesis.expect.map((line) => observable(line, hypothesis, isolate, options.bothWays === true ? mirrorRegions : []));
   const isolationParts = templates.filter((template) => template.role === 'isolation').length;
-  if (isolationParts > 1) notes.push(`The quotas (${fisQuotas.parallelActions.text}, ${fisQuotas.actionsPerTemplate.text}) split the isolation into ${isolationParts} templates: start them together; at most ${fisQuotas.activeExperiments.value} experiments run at once per account and Region.`);
-  if (isolationParts > fisQuotas.activeExperiments.value) notes.push(`${isolationParts} parts cannot all run at once: part 1 holds the network cuts, so run it with up to ${fisQuotas.activeExperiments.value - 1} others at a time, or ask AWS for a higher quota of running experiments.`);
-  if (witnesses.length > 0 && !nothingToActOn) notes.push(`No mirror runs in ${witnesses.join(', ')}: a witness runs no application, and FIS cannot cut a store's witness off.`);
+  if (isolationParts > 1)
+    notes.push(
+      `The quotas (${fisQuotas.parallelActions.text}, ${fisQuotas.actionsPerTemplate.text}) split the isolation into ${isolationParts} templates: start them together; at most ${fisQuotas.activeExperiments.value} experiments run at once per account and Region.`,
+    );
+  if (isolationParts > fisQuotas.activeExperiments.value)
+    notes.push(
+      `${isolationParts} parts cannot all run at once: part 1 holds the network cuts, so run it with up to ${fisQuotas.activeExperiments.value - 1} others at a time, or ask AWS for a higher quota of running experiments.`,
+    );
+  if (witnesses.length > 0 && !nothingToActOn)
+    notes.push(`No mirror runs in ${witnesses.join(', ')}: a witness runs no application, and FIS cannot cut a store's witness off.`);
   const used = new Set(runs.map((run) => run.region));
-  const unusedAlarms = [...(options.stopAlarms ?? []), ...(options.assertAlarms ?? []), ...(options.logGroups ?? [])].filter((arn) => !used.has(regionOfArn(arn) ?? ''));
+  const unusedAlarms = [...(options.stopAlarms ?? []), ...(options.assertAlarms ?? []), ...(options.logGroups ?? [])].filter(
+    (arn) => !used.has(regionOfArn(arn) ?? ''),
+  );
   return {
-    isolate, duration, wait, lag: { ms: lag.value, why: lag.text }, minimumDuration: isoDuration(minimumMs), ...(durationRefused ? { durationRefused } : {}),
-    cutFrom: nothingToActOn ? [] : cutFrom, templates, runs, mirrors, hypotheses, notes, blastRadius: CUT_BLAST_RADIUS.text,
+    isolate,
+    duration,
+    wait,
+    lag: { ms: lag.value, why: lag.text },
+    minimumDuration: isoDuration(minimumMs),
+    ...(durationRefused ? { durationRefused } : {}),
+    cutFrom: nothingToActOn ? [] : cutFrom,
+    templates,
+    runs,
+    mirrors,
+    hypotheses,
+    notes,
+    blastRadius: CUT_BLAST_RADIUS.text,
     ...(nothingToActOn ? { nothingToActOn } : {}),
     ...(options.roleArn ? { roleArn: options.roleArn } : {}),
     unusedAlarms,
@@ -490,7 +604,13 @@ interface TemplateContext {
 }
 
 /** Faults run in parallel, with a wait beside them and the assertion after it; the quotas split them into parts. */
-function splitIntoTemplates(region: string, role: ExperimentTemplate['role'], faults: ExperimentAction[], targets: ExperimentTarget[], context: TemplateContext): ExperimentTemplate[] {
+function splitIntoTemplates(
+  region: string,
+  role: ExperimentTemplate['role'],
+  faults: ExperimentAction[],
+  targets: ExperimentTarget[],
+  context: TemplateContext,
+): ExperimentTemplate[] {
   const chunks: ExperimentAction[][] = [];
   for (let i = 0; i < faults.length; i += FAULTS_PER_TEMPLATE) chunks.push(faults.slice(i, i + FAULTS_PER_TEMPLATE));
   // Each part picks its targets and hypotheses by name, in their own order: a lookup per part, not a pass over all of them (thousands of parts on a large catalog).
@@ -500,24 +620,59 @@ function splitIntoTemplates(region: string, role: ExperimentTemplate['role'], fa
     const used = new Set(chunk.flatMap((action) => (action.target ? [action.target.name] : [])));
     const actions: ExperimentAction[] = [
       ...chunk,
-      { name: 'WaitDuringFaults', actionId: fisActions.wait.actionId, description: 'Wait while the faults bite; the checks start after it, before the faults end', parameters: { duration: context.wait }, dataTypes: [] },
-      ...(context.assertAlarms.length > 0 ? [{ name: 'AssertAlarmsOk', actionId: fisActions.assertAlarms.actionId, description: `Check ${region}'s alarms you named while the faults still run`, parameters: { alarmArns: context.assertAlarms.join(','), alarmStates: 'OK' }, startAfter: ['WaitDuringFaults'], dataTypes: [] }] : []),
+      {
+        name: 'WaitDuringFaults',
+        actionId: fisActions.wait.actionId,
+        description: 'Wait while the faults bite; the checks start after it, before the faults end',
+        parameters: { duration: context.wait },
+        dataTypes: [],
+      },
+      ...(context.assertAlarms.length > 0
+        ? [
+            {
+              name: 'AssertAlarmsOk',
+              actionId: fisActions.assertAlarms.actionId,
+              description: `Check ${region}'s alarms you named while the faults still run`,
+              parameters: { alarmArns: context.assertAlarms.join(','), alarmStates: 'OK' },
+              startAfter: ['WaitDuringFaults'],
+              dataTypes: [],
+            },
+          ]
+        : []),
     ];
     const acted = [...new Set(chunk.flatMap((action) => action.dataTypes))];
     const expected = inOrder(acted.flatMap((name) => hypothesesOf.get(name) ?? []));
     const part = chunks.length > 1 ? ` (part ${index + 1} of ${chunks.length})` : '';
     const cutTo = chunk.filter((a) => a.actionId === fisActions.cutRegion.actionId).map((a) => a.parameters.region);
-    const what = role === 'mirror' ? `cut ${region}'s traffic towards ${context.isolate} (mirror)` : cutTo.length > 0 ? `isolate ${region} from ${cutTo.join(', ')}` : `pause replication in ${region}, with part 1's cuts`;
+    const what =
+      role === 'mirror'
+        ? `cut ${region}'s traffic towards ${context.isolate} (mirror)`
+        : cutTo.length > 0
+          ? `isolate ${region} from ${cutTo.join(', ')}`
+          : `pause replication in ${region}, with part 1's cuts`;
     const summary = expected.map((hypothesis) => `${hypothesis.dataType} ${hypothesis.verdict}`).join('; ');
     return {
-      region, role, part: index + 1, parts: chunks.length,
-      description: clip(`CAP Advisor, runs in ${region}: ${what} for ${context.duration}${part}.${summary ? ` Expect: ${summary}.` : ''} Test plan: cap-advisor experiment --isolate ${context.isolate ?? region} --format markdown.`, 512),
+      region,
+      role,
+      part: index + 1,
+      parts: chunks.length,
+      description: clip(
+        `CAP Advisor, runs in ${region}: ${what} for ${context.duration}${part}.${summary ? ` Expect: ${summary}.` : ''} Test plan: cap-advisor experiment --isolate ${context.isolate ?? region} --format markdown.`,
+        512,
+      ),
       targets: inOrder([...used].flatMap((name) => targetsNamed.get(name) ?? [])),
       actions,
       tags: {
         'cap-advisor:isolate': role === 'isolation' ? region : context.isolate!,
         'cap-advisor:runs-in': region,
-        ...Object.fromEntries(expected.slice(0, 40).map((hypothesis) => [clip(`cap-advisor:expect:${hypothesis.dataType}`, 128), clip(`${hypothesis.verdict}: writers ${hypothesis.writers.join(' ') || 'none'}`, 256)])),
+        ...Object.fromEntries(
+          expected
+            .slice(0, 40)
+            .map((hypothesis) => [
+              clip(`cap-advisor:expect:${hypothesis.dataType}`, 128),
+              clip(`${hypothesis.verdict}: writers ${hypothesis.writers.join(' ') || 'none'}`, 256),
+            ]),
+        ),
       },
     };
   });
@@ -528,22 +683,53 @@ function rolePolicy(run: ExperimentRun, strongTables: boolean): IamPolicy {
   const statements: IamPolicy['Statement'] = [];
   const actionIds = new Set(run.templates.flatMap((template) => template.actions.map((action) => action.actionId)));
   const inRegion = { StringEquals: { 'aws:RequestedRegion': run.region } };
-  if (actionIds.has(fisActions.cutRegion.actionId)) statements.push({ Sid: 'CutCrossRegionTraffic', Effect: 'Allow', Action: [...fisActions.cutRegion.permissions], Resource: '*', Condition: inRegion });
+  if (actionIds.has(fisActions.cutRegion.actionId))
+    statements.push({ Sid: 'CutCrossRegionTraffic', Effect: 'Allow', Action: [...fisActions.cutRegion.permissions], Resource: '*', Condition: inRegion });
   if (actionIds.has(fisActions.pauseTable.actionId)) {
-    statements.push({ Sid: 'PauseTableReplication', Effect: 'Allow', Action: [...fisActions.pauseTable.permissions.filter((p) => !p.startsWith('tag:')), ...(strongTables ? STRONG_TABLE_PAUSE_PERMISSIONS.value : [])], Resource: '*', Condition: inRegion });
+    statements.push({
+      Sid: 'PauseTableReplication',
+      Effect: 'Allow',
+      Action: [...fisActions.pauseTable.permissions.filter((p) => !p.startsWith('tag:')), ...(strongTables ? STRONG_TABLE_PAUSE_PERMISSIONS.value : [])],
+      Resource: '*',
+      Condition: inRegion,
+    });
   }
   if (actionIds.has(fisActions.pauseBucket.actionId)) {
-    const destinations = [...new Set(run.templates.flatMap((template) => template.actions.filter((a) => a.actionId === fisActions.pauseBucket.actionId).map((a) => a.parameters.region)))];
+    const destinations = [
+      ...new Set(
+        run.templates.flatMap((template) => template.actions.filter((a) => a.actionId === fisActions.pauseBucket.actionId).map((a) => a.parameters.region)),
+      ),
+    ];
     statements.push(
-      { Sid: 'PauseBucketReplicationConfiguration', Effect: 'Allow', Action: ['s3:PutReplicationConfiguration', 's3:GetReplicationConfiguration'], Resource: '*', Condition: { Bool: { 's3:IsReplicationPauseRequest': 'true' } } },
-      { Sid: 'PauseBucketReplication', Effect: 'Allow', Action: ['s3:PauseReplication'], Resource: '*', Condition: { StringEquals: { 's3:DestinationRegion': destinations } } },
+      {
+        Sid: 'PauseBucketReplicationConfiguration',
+        Effect: 'Allow',
+        Action: ['s3:PutReplicationConfiguration', 's3:GetReplicationConfiguration'],
+        Resource: '*',
+        Condition: { Bool: { 's3:IsReplicationPauseRequest': 'true' } },
+      },
+      {
+        Sid: 'PauseBucketReplication',
+        Effect: 'Allow',
+        Action: ['s3:PauseReplication'],
+        Resource: '*',
+        Condition: { StringEquals: { 's3:DestinationRegion': destinations } },
+      },
       { Sid: 'ListBuckets', Effect: 'Allow', Action: ['s3:ListAllMyBuckets'], Resource: '*' },
     );
   }
-  if (actionIds.has(fisActions.failDsqlConnections.actionId)) statements.push({ Sid: 'FailDsqlConnections', Effect: 'Allow', Action: fisActions.failDsqlConnections.permissions.filter((p) => !p.startsWith('tag:')), Resource: '*', Condition: inRegion });
+  if (actionIds.has(fisActions.failDsqlConnections.actionId))
+    statements.push({
+      Sid: 'FailDsqlConnections',
+      Effect: 'Allow',
+      Action: fisActions.failDsqlConnections.permissions.filter((p) => !p.startsWith('tag:')),
+      Resource: '*',
+      Condition: inRegion,
+    });
   const tagged = [fisActions.pauseTable, fisActions.pauseBucket, fisActions.failDsqlConnections].some((fact) => actionIds.has(fact.actionId));
   if (tagged) statements.push({ Sid: 'ResolveTargetsByTag', Effect: 'Allow', Action: ['tag:GetResources'], Resource: '*' });
-  if (actionIds.has(fisActions.assertAlarms.actionId)) statements.push({ Sid: 'AssertAlarms', Effect: 'Allow', Action: [...fisActions.assertAlarms.permissions], Resource: '*' });
+  if (actionIds.has(fisActions.assertAlarms.actionId))
+    statements.push({ Sid: 'AssertAlarms', Effect: 'Allow', Action: [...fisActions.assertAlarms.permissions], Resource: '*' });
   if (run.logGroup) statements.push({ Sid: 'LogToCloudWatchLogs', Effect: 'Allow', Action: [...fisOutputs.logGroup.value], Resource: '*' });
   if (run.logBucket) statements.push({ Sid: 'LogToS3', Effect: 'Allow', Action: [...fisOutputs.logBucket.value], Resource: '*' });
   if (run.reportBucket) statements.push({ Sid: 'WriteExperimentReport', Effect: 'Allow', Action: [...fisOutputs.reportBucket.value], Resource: '*' });
@@ -566,7 +752,10 @@ function faultDescription(fault: ExperimentAction, isolate: string): string {
 function observable(line: string, hypothesis: Hypothesis, isolate: string, mirrorsWritten: readonly string[]): string {
   const region = /^Writers in ([a-z0-9-]+)/.exec(line)?.[1];
   if (!region || hypothesis.targeting === 'untouched') return line;
-  if (region === isolate) return hypothesis.targeting === 'network only' ? `${line} Observable only if ${isolate}'s application runs in subnets tagged ${SUBNET_TAG.key}=${SUBNET_TAG.value}.` : line;
+  if (region === isolate)
+    return hypothesis.targeting === 'network only'
+      ? `${line} Observable only if ${isolate}'s application runs in subnets tagged ${SUBNET_TAG.key}=${SUBNET_TAG.value}.`
+      : line;
   return mirrorsWritten.includes(region)
     ? `${line} Observable with the mirror experiment in ${region} running.`
     : `${line} Not observable with this one-way cut: it needs the mirror experiment in ${region} (--both-ways).`;
@@ -577,7 +766,7 @@ function convergence(dataType: DataTypeReport, store: StoreId, primary: string |
   const regions = dataType.need.regions;
   // One writer outside hot-hot: the catalog's primary where the data type lives there.
   const writers = dataType.need.topology === 'hot-hot' ? regions : [primary && regions.includes(primary) ? primary : regions[0]];
-  const within = dataType.need.stalenessBudget ? `within its staleness budget (${dataType.need.stalenessBudget})` : 'within the store\'s replication window';
+  const within = dataType.need.stalenessBudget ? `within its staleness budget (${dataType.need.stalenessBudget})` : "within the store's replication window";
   const metric: Partial<Record<StoreId, string>> = {
     'dynamodb-global': '`ReplicationLatency` is back to its level before the experiment',
     'dynamodb-global-strong': '`FaultInjectionServiceInducedErrors` is back to 0',
@@ -624,10 +813,12 @@ function contradiction(dataType: DataTypeReport, outcome: Outcome, isolate: stri
   const writing = dataType.need.regions.filter((region) => outcome.writers.includes(region));
   const stopped = dataType.need.regions.filter((region) => !outcome.writers.includes(region));
   const either = (regions: string[]) => (regions.length > 1 ? `${regions.slice(0, -1).join(', ')} or ${regions[regions.length - 1]}` : regions[0]);
-  return [
-    writing.length > 0 ? `writes failing in ${either(writing)}` : '',
-    stopped.length > 0 ? `writes succeeding in ${either(stopped)}` : '',
-  ].filter(Boolean).join(', or ').replace(/^./, (first) => first.toUpperCase()) + '.';
+  return (
+    [writing.length > 0 ? `writes failing in ${either(writing)}` : '', stopped.length > 0 ? `writes succeeding in ${either(stopped)}` : '']
+      .filter(Boolean)
+      .join(', or ')
+      .replace(/^./, (first) => first.toUpperCase()) + '.'
+  );
 }
 
 /**
@@ -639,21 +830,56 @@ function contradiction(dataType: DataTypeReport, outcome: Outcome, isolate: stri
 function targetResource(dataType: string, deployed: DeployedStore, region: string, placement: TerraformPlacement): TargetResource {
   const own: RegionalResource | undefined = deployed.regionalResources?.find((resource) => resource.region === region);
   const distinct = deployed.regionalResources !== undefined;
-  if (distinct && own?.arn) return { dataType, location: deployed, region, arnParameter: `${pascal(deployed.logicalId)}${pascal(region)}Arn`, arn: own.arn, describes: `the ${region} cluster peered with ${deployed.logicalId} (${deployed.file})` };
-  const location = distinct ? own?.location ?? deployed : deployed;
+  if (distinct && own?.arn)
+    return {
+      dataType,
+      location: deployed,
+      region,
+      arnParameter: `${pascal(deployed.logicalId)}${pascal(region)}Arn`,
+      arn: own.arn,
+      describes: `the ${region} cluster peered with ${deployed.logicalId} (${deployed.file})`,
+    };
+  const location = distinct ? (own?.location ?? deployed) : deployed;
   const id = location.logicalId;
   const terraform = isTerraformAddress(id);
   const inRoot = terraform && !id.startsWith('module.') && placement.root?.entryIndex === location.entryIndex;
-  const arnParameter = terraform ? `${pascal(id.replace(/\[.*$/, '').split('.').slice(-1)[0])}${pascal(id.split('.').slice(-2)[0].replace(/^aws_/, ''))}Arn` : `${pascal(id)}Arn`;
+  const arnParameter = terraform
+    ? `${pascal(id.replace(/\[.*$/, '').split('.').slice(-1)[0])}${pascal(id.split('.').slice(-2)[0].replace(/^aws_/, ''))}Arn`
+    : `${pascal(id)}Arn`;
   if (distinct) {
     // The peer in this Region is not in the linked infrastructure: ask for it by name.
-    if (!own) return { dataType, location: deployed, region, arnParameter: `${pascal(id)}PeerIn${pascal(region)}Arn`, unnamedPeer: true, describes: `ARN of the Aurora DSQL cluster in ${region} peered with ${id} (${deployed.file}), a cluster of its own that the linked infrastructure does not name` };
-    return { dataType, location, region, arnParameter, ...(inRoot ? { terraformArn: `${id}.arn` } : {}), describes: `ARN of ${id} (${location.file}), the Aurora DSQL cluster in ${region}, for ${dataType}` };
+    if (!own)
+      return {
+        dataType,
+        location: deployed,
+        region,
+        arnParameter: `${pascal(id)}PeerIn${pascal(region)}Arn`,
+        unnamedPeer: true,
+        describes: `ARN of the Aurora DSQL cluster in ${region} peered with ${id} (${deployed.file}), a cluster of its own that the linked infrastructure does not name`,
+      };
+    return {
+      dataType,
+      location,
+      region,
+      arnParameter,
+      ...(inRoot ? { terraformArn: `${id}.arn` } : {}),
+      describes: `ARN of ${id} (${location.file}), the Aurora DSQL cluster in ${region}, for ${dataType}`,
+    };
   }
   const sameRegion = deployed.homeRegion === region;
-  const terraformArn = !inRoot ? undefined : sameRegion ? `${id}.arn` : deployed.homeRegion ? `replace(${id}.arn, ":${deployed.homeRegion}:", ":${region}:")` : undefined;
+  const terraformArn = !inRoot
+    ? undefined
+    : sameRegion
+      ? `${id}.arn`
+      : deployed.homeRegion
+        ? `replace(${id}.arn, ":${deployed.homeRegion}:", ":${region}:")`
+        : undefined;
   return {
-    dataType, location, region, arnParameter, ...(terraformArn ? { terraformArn } : {}),
+    dataType,
+    location,
+    region,
+    arnParameter,
+    ...(terraformArn ? { terraformArn } : {}),
     describes: `ARN of ${id} (${location.file})${sameRegion ? '' : `, its replica in ${region} (the same table name)`}, for ${dataType}`,
   };
 }
@@ -676,8 +902,12 @@ function bucketTarget(dataType: string, bucket: DeployedStore | undefined, uniqu
 /** One S3 replication pause: the target's replication towards `to`, run where the buckets are. */
 function bucketPause(target: ExperimentTarget, to: string, duration: string): ExperimentAction {
   return {
-    name: `Pause${target.name}To${pascal(to)}`, actionId: fisActions.pauseBucket.actionId, description: '',
-    parameters: { region: to, duration }, target: { key: fisActions.pauseBucket.target.key, name: target.name }, dataTypes: [],
+    name: `Pause${target.name}To${pascal(to)}`,
+    actionId: fisActions.pauseBucket.actionId,
+    description: '',
+    parameters: { region: to, duration },
+    target: { key: fisActions.pauseBucket.target.key, name: target.name },
+    dataTypes: [],
   };
 }
 
@@ -689,7 +919,11 @@ function targetName(name: string, noun: 'Table' | 'Cluster' | 'Bucket'): string 
 
 /** `us-east-1` → `UsEast1`, `order-ledger` → `OrderLedger`, `aws_dynamodb_table` → `AwsDynamodbTable`. */
 export function pascal(text: string): string {
-  return text.split(/[^A-Za-z0-9]+/).filter(Boolean).map((word) => word[0].toUpperCase() + word.slice(1)).join('');
+  return text
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word[0].toUpperCase() + word.slice(1))
+    .join('');
 }
 
 /** A text cut to a field's limit, its last character an ellipsis. */

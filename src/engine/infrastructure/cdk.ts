@@ -29,7 +29,9 @@ export function readCloudAssembly(text: string): CloudAssembly | { error: string
   const artifacts = (manifest as { artifacts?: unknown } | null)?.artifacts;
   if (!artifacts || typeof artifacts !== 'object') return { error: 'manifest.json has no artifacts: it is not a CDK cloud assembly manifest' };
   const assembly: CloudAssembly = { stacks: [], nestedAssemblies: [] };
-  for (const [id, artifact] of Object.entries(artifacts as Record<string, { type?: unknown; environment?: unknown; properties?: Record<string, unknown>; displayName?: unknown }>)) {
+  for (const [id, artifact] of Object.entries(
+    artifacts as Record<string, { type?: unknown; environment?: unknown; properties?: Record<string, unknown>; displayName?: unknown }>,
+  )) {
     const properties = artifact?.properties ?? {};
     if (artifact?.type === 'aws:cloudformation:stack' && typeof properties.templateFile === 'string') {
       const region = typeof artifact.environment === 'string' ? ENVIRONMENT.exec(artifact.environment)?.[2] : undefined;

@@ -8,7 +8,19 @@ import { CORE_SCHEMA, load as loadYaml, Type } from 'js-yaml';
 import { visit as visitJson } from 'jsonc-parser';
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { SourceRange, StoreId } from '../model/types';
-import { absorbStore, dedupeRegions, healthCheckArticle, LineStarts, STACK_REGION_UNKNOWN, type DeployedStore, type FailoverRoute, type RegionalResource, type ResourceLocation, type TemplateFile, type Unknown } from '../model/deployed';
+import {
+  absorbStore,
+  dedupeRegions,
+  healthCheckArticle,
+  LineStarts,
+  STACK_REGION_UNKNOWN,
+  type DeployedStore,
+  type FailoverRoute,
+  type RegionalResource,
+  type ResourceLocation,
+  type TemplateFile,
+  type Unknown,
+} from '../model/deployed';
 
 export interface TemplateResource {
   logicalId: string;
@@ -55,10 +67,16 @@ export function readTemplate(text: string): Template | { error: string; why?: st
       const resource = value as { Type?: unknown; Properties?: unknown; Metadata?: unknown; Condition?: unknown } | null;
       const span = read.logicalIds.get(logicalId);
       if (!resource || typeof resource.Type !== 'string' || !span) return [];
-      return [{
-        logicalId, type: resource.Type, range: lines.range(span[0], span[1]), properties: asRecord(resource.Properties), metadata: asRecord(resource.Metadata),
-        ...(typeof resource.Condition === 'string' ? { condition: resource.Condition } : {}),
-      }];
+      return [
+        {
+          logicalId,
+          type: resource.Type,
+          range: lines.range(span[0], span[1]),
+          properties: asRecord(resource.Properties),
+          metadata: asRecord(resource.Metadata),
+          ...(typeof resource.Condition === 'string' ? { condition: resource.Condition } : {}),
+        },
+      ];
     }),
   };
 }
@@ -75,7 +93,10 @@ function readWithYaml(text: string): ReadTemplate | { error: string; why: string
   if (doc.errors.length > 0) {
     const [error] = doc.errors;
     const { line, column } = new LineStarts(text).position(error.pos[0]);
-    return { error: `the template does not parse at line ${line}, column ${column}`, why: error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '') };
+    return {
+      error: `the template does not parse at line ${line}, column ${column}`,
+      why: error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
+    };
   }
   const logicalIds = new Map<string, [number, number]>();
   const root = doc.contents;
@@ -117,10 +138,42 @@ function readJson(text: string): ReadTemplate | undefined {
 }
 
 /** Every short form CloudFormation documents, each as a scalar, a sequence and a mapping. */
-const INTRINSIC_TAGS = ['Ref', 'Condition', 'GetAtt', 'Base64', 'Cidr', 'FindInMap', 'GetAZs', 'ImportValue', 'Join', 'Select', 'Split', 'Sub', 'Transform',
-  'And', 'Equals', 'If', 'Not', 'Or', 'ToJsonString', 'Length', 'Contains', 'EachMemberEquals', 'EachMemberIn', 'RefAll', 'ValueOf', 'ValueOfAll', 'Rain::Embed'];
-const templateSchema = CORE_SCHEMA.extend(INTRINSIC_TAGS.flatMap((name) => (['scalar', 'sequence', 'mapping'] as const).map((kind) =>
-  new Type(`!${name}`, { kind, construct: (data: unknown) => longForm(name, data ?? (kind === 'scalar' ? '' : kind === 'sequence' ? [] : {})) }))));
+const INTRINSIC_TAGS = [
+  'Ref',
+  'Condition',
+  'GetAtt',
+  'Base64',
+  'Cidr',
+  'FindInMap',
+  'GetAZs',
+  'ImportValue',
+  'Join',
+  'Select',
+  'Split',
+  'Sub',
+  'Transform',
+  'And',
+  'Equals',
+  'If',
+  'Not',
+  'Or',
+  'ToJsonString',
+  'Length',
+  'Contains',
+  'EachMemberEquals',
+  'EachMemberIn',
+  'RefAll',
+  'ValueOf',
+  'ValueOfAll',
+  'Rain::Embed',
+];
+const templateSchema = CORE_SCHEMA.extend(
+  INTRINSIC_TAGS.flatMap((name) =>
+    (['scalar', 'sequence', 'mapping'] as const).map(
+      (kind) => new Type(`!${name}`, { kind, construct: (data: unknown) => longForm(name, data ?? (kind === 'scalar' ? '' : kind === 'sequence' ? [] : {})) }),
+    ),
+  ),
+);
 
 function readYamlFast(text: string): ReadTemplate | undefined {
   const value = loadYaml(text, { schema: templateSchema, json: true }) as Record<string, unknown> | null;
@@ -164,7 +217,6 @@ function longForm(name: string, value: unknown): unknown {
   return { [`Fn::${name}`]: value };
 }
 
-
 /**
  * A YAML node as plain data, short-form tags in their long form: `!Ref x` is `{ Ref: x }`,
  * `!Condition c` is `{ Condition: c }`, `!GetAtt a.b` is `{ "Fn::GetAtt": [a, b] }`, and any other
@@ -183,7 +235,7 @@ function plain(node: Node | null | undefined): unknown {
 }
 
 function asRecord(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value as Record<string, unknown> : {};
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
 function asList(value: unknown): unknown[] {
@@ -223,7 +275,13 @@ export function resolveString(value: unknown, template: Template, stackRegion?: 
 }
 
 function isUnknownValue(value: unknown): value is Unknown {
-  return value !== null && typeof value === 'object' && 'unknown' in value && typeof (value as Unknown).unknown === 'string' && Object.keys(value).every((key) => key === 'unknown');
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    'unknown' in value &&
+    typeof (value as Unknown).unknown === 'string' &&
+    Object.keys(value).every((key) => key === 'unknown')
+  );
 }
 
 /** `!Ref AWS::NoValue`: the property is removed, as if it were not written. */
@@ -266,10 +324,16 @@ export function evaluateIntrinsics(value: unknown, template: Template, stackRegi
         const unknown = [map, first, second].find(isUnknownValue);
         if (unknown) return { unknown: `Fn::FindInMap with a key that is ${unknown.unknown}` };
         const found = asRecord(asRecord(template.mappings[String(map)])[String(first)])[String(second)];
-        return found === undefined ? { unknown: `Fn::FindInMap of ${String(map)}.${String(first)}.${String(second)}, which the Mappings do not hold` } : evaluate(found);
+        return found === undefined
+          ? { unknown: `Fn::FindInMap of ${String(map)}.${String(first)}.${String(second)}, which the Mappings do not hold` }
+          : evaluate(found);
       }
       case 'Fn::Sub':
-        return typeof argument === 'string' ? resolveSub(argument, {}, template, stackRegion) : Array.isArray(argument) && typeof argument[0] === 'string' ? resolveSub(argument[0], asRecord(argument[1]), template, stackRegion) : { unknown: 'an Fn::Sub that is not a string' };
+        return typeof argument === 'string'
+          ? resolveSub(argument, {}, template, stackRegion)
+          : Array.isArray(argument) && typeof argument[0] === 'string'
+            ? resolveSub(argument[0], asRecord(argument[1]), template, stackRegion)
+            : { unknown: 'an Fn::Sub that is not a string' };
       case 'Fn::Join': {
         const [separator, list] = asList(argument);
         const parts = evaluate(list);
@@ -320,7 +384,9 @@ function conditionOf(expression: unknown, template: Template, stackRegion: strin
   const all = () => operands.map((operand) => conditionOf(operand, template, stackRegion, seen));
   switch (key) {
     case 'Condition':
-      return typeof record.Condition === 'string' ? conditionValue(record.Condition, template, stackRegion, new Set(seen)) : { unknown: 'a Condition that is not a name' };
+      return typeof record.Condition === 'string'
+        ? conditionValue(record.Condition, template, stackRegion, new Set(seen))
+        : { unknown: 'a Condition that is not a name' };
     case 'Fn::Equals': {
       const [left, right] = operands.map((operand) => evaluateIntrinsics(operand, template, stackRegion));
       const unknown = [left, right].find(isUnknownValue);
@@ -329,7 +395,7 @@ function conditionOf(expression: unknown, template: Template, stackRegion: strin
     }
     case 'Fn::Not': {
       const [inner] = all();
-      return typeof inner === 'boolean' ? !inner : inner ?? { unknown: 'an Fn::Not of nothing' };
+      return typeof inner === 'boolean' ? !inner : (inner ?? { unknown: 'an Fn::Not of nothing' });
     }
     case 'Fn::And': {
       const values = all();
@@ -398,11 +464,28 @@ const AURORA_ENGINES = new Set(['aurora', 'aurora-mysql', 'aurora-postgresql']);
 
 /** Reads one stack's data stores, failover routes and nested templates. */
 export function readStack(file: TemplateFile, template: Template): StackReading {
-  const reading: StackReading = { stores: [], globalClusters: [], auroraMembers: [], bucketsByName: new Map(), replications: [], cacheMembers: [], failovers: [], nestedTemplates: [], sameRegionReplicas: new Map() };
+  const reading: StackReading = {
+    stores: [],
+    globalClusters: [],
+    auroraMembers: [],
+    bucketsByName: new Map(),
+    replications: [],
+    cacheMembers: [],
+    failovers: [],
+    nestedTemplates: [],
+    sameRegionReplicas: new Map(),
+  };
   const here: string | Unknown = file.region ?? STACK_REGION_UNKNOWN;
   const text = (value: unknown) => resolveString(value, template, file.region);
   const byId = new Map(template.resources.map((resource) => [resource.logicalId, resource]));
-  const locate = (resource: TemplateResource): ResourceLocation => ({ file: file.file, range: resource.range, stack: file.stack, logicalId: resource.logicalId, type: resource.type, entryIndex: file.entryIndex });
+  const locate = (resource: TemplateResource): ResourceLocation => ({
+    file: file.file,
+    range: resource.range,
+    stack: file.stack,
+    logicalId: resource.logicalId,
+    type: resource.type,
+    entryIndex: file.entryIndex,
+  });
   /** Clusters of this template that a global cluster was built from, by logical id. */
   const sourceClusters = new Map<string, DeployedStore>();
   for (const resource of template.resources) {
@@ -410,9 +493,13 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
     if (resource.condition && conditionValue(resource.condition, template, file.region, new Set()) === false) continue;
     const location = locate(resource);
     const props = asRecord(evaluateIntrinsics(resource.properties, template, file.region));
-    const constructPath = typeof resource.metadata['aws:cdk:path'] === 'string' ? resource.metadata['aws:cdk:path'] as string : undefined;
+    const constructPath = typeof resource.metadata['aws:cdk:path'] === 'string' ? (resource.metadata['aws:cdk:path'] as string) : undefined;
     const store = (facts: Omit<DeployedStore, keyof ResourceLocation | 'members'>): DeployedStore => ({
-      ...location, ...facts, members: [], ...(file.region ? { homeRegion: file.region } : {}), ...(constructPath ? { constructPath } : {}),
+      ...location,
+      ...facts,
+      members: [],
+      ...(file.region ? { homeRegion: file.region } : {}),
+      ...(constructPath ? { constructPath } : {}),
     });
     switch (resource.type) {
       case 'AWS::DynamoDB::Table':
@@ -421,13 +508,24 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
         break;
       case 'AWS::DynamoDB::GlobalTable': {
         // Replicas the template does not fix (an Fn::If on a parameter without a default) are unknown, not absent.
-        const regions = isUnknownValue(props.Replicas) ? [here, props.Replicas] : asList(props.Replicas).map((replica) => (isUnknownValue(replica) ? replica : text(asRecord(replica).Region)));
+        const regions = isUnknownValue(props.Replicas)
+          ? [here, props.Replicas]
+          : asList(props.Replicas).map((replica) => (isUnknownValue(replica) ? replica : text(asRecord(replica).Region)));
         const witnesses = asList(props.GlobalTableWitnesses);
-        const witness = isUnknownValue(props.GlobalTableWitnesses) ? props.GlobalTableWitnesses : witnesses.length > 0 ? text(asRecord(witnesses[0]).Region) : undefined;
+        const witness = isUnknownValue(props.GlobalTableWitnesses)
+          ? props.GlobalTableWitnesses
+          : witnesses.length > 0
+            ? text(asRecord(witnesses[0]).Region)
+            : undefined;
         const consistency = text(props.MultiRegionConsistency ?? 'EVENTUAL');
-        const id: StoreId | Unknown = typeof consistency !== 'string'
-          ? { unknown: `MultiRegionConsistency: ${consistency.unknown}` }
-          : consistency === 'STRONG' ? 'dynamodb-global-strong' : regions.length >= 2 ? 'dynamodb-global' : 'dynamodb';
+        const id: StoreId | Unknown =
+          typeof consistency !== 'string'
+            ? { unknown: `MultiRegionConsistency: ${consistency.unknown}` }
+            : consistency === 'STRONG'
+              ? 'dynamodb-global-strong'
+              : regions.length >= 2
+                ? 'dynamodb-global'
+                : 'dynamodb';
         reading.stores.push(store({ store: id, regions, ...(witness !== undefined ? { witness } : {}) }));
         break;
       }
@@ -451,11 +549,15 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
         }
         const ref = referencedId(props.GlobalClusterIdentifier);
         const identifier = text(props.GlobalClusterIdentifier);
-        const globalCluster = ref && byId.get(ref)?.type === 'AWS::RDS::GlobalCluster' ? { logicalId: ref } : typeof identifier === 'string' ? { identifier } : identifier;
+        const globalCluster =
+          ref && byId.get(ref)?.type === 'AWS::RDS::GlobalCluster' ? { logicalId: ref } : typeof identifier === 'string' ? { identifier } : identifier;
         // `!If [IsSecondary, !Ref GlobalClusterId, !Ref AWS::NoValue]`: a primary in one stack, a secondary in another.
         const conditional = isUnknownValue(props.GlobalClusterIdentifier) && 'Fn::If' in asRecord(asRecord(resource.properties).GlobalClusterIdentifier);
         reading.auroraMembers.push({
-          ...location, globalCluster, region: here, writeForwarding: props.EnableGlobalWriteForwarding === true || props.EnableGlobalWriteForwarding === 'true',
+          ...location,
+          globalCluster,
+          region: here,
+          writeForwarding: props.EnableGlobalWriteForwarding === true || props.EnableGlobalWriteForwarding === 'true',
           ...(conditional ? { membershipUnknown: `GlobalClusterIdentifier is ${(props.GlobalClusterIdentifier as Unknown).unknown}` } : {}),
         });
         break;
@@ -472,9 +574,14 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
         // Each peer is a cluster of its own: this one where the stack deploys it, the others by the ARN written here.
         const regionalResources: RegionalResource[] = [
           ...(typeof here === 'string' ? [{ region: here, location }] : []),
-          ...asList(multiRegion.Clusters).map((arn) => text(arn)).filter((arn): arn is string => typeof arn === 'string' && arn.startsWith('arn:') && !!arn.split(':')[3]).map((arn) => ({ region: arn.split(':')[3], arn })),
+          ...asList(multiRegion.Clusters)
+            .map((arn) => text(arn))
+            .filter((arn): arn is string => typeof arn === 'string' && arn.startsWith('arn:') && !!arn.split(':')[3])
+            .map((arn) => ({ region: arn.split(':')[3], arn })),
         ];
-        reading.stores.push(store({ store: 'aurora-dsql', regions: dedupeRegions([here, ...peers]), regionalResources, ...(witness !== undefined ? { witness } : {}) }));
+        reading.stores.push(
+          store({ store: 'aurora-dsql', regions: dedupeRegions([here, ...peers]), regionalResources, ...(witness !== undefined ? { witness } : {}) }),
+        );
         break;
       }
       case 'AWS::S3::Bucket': {
@@ -486,10 +593,14 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
         // Replication the template does not fix (an Fn::If on an unresolvable condition) is unknown,
         // never "none": another Region may hold the data, with or without RTC.
         if (isUnknownValue(replication) || isUnknownValue(asRecord(replication).Rules)) {
-          bucket.regions.push({ unknown: `its replication: ${(isUnknownValue(replication) ? replication : asRecord(replication).Rules as Unknown).unknown}` });
+          bucket.regions.push({
+            unknown: `its replication: ${(isUnknownValue(replication) ? replication : (asRecord(replication).Rules as Unknown)).unknown}`,
+          });
           break;
         }
-        const rules = asList(asRecord(replication).Rules).map(asRecord).filter((rule) => rule.Status !== 'Disabled');
+        const rules = asList(asRecord(replication).Rules)
+          .map(asRecord)
+          .filter((rule) => rule.Status !== 'Disabled');
         if (rules.length === 0) break;
         bucket.replicationTimeControl = rules.every((rule) => asRecord(asRecord(rule.Destination).ReplicationTime).Status === 'Enabled');
         const destinations = rules.map((rule): { bucketName: string } | Unknown => {
@@ -527,7 +638,15 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
       case 'AWS::ARCRegionSwitch::Plan': {
         const manual = JSON.stringify(props.Workflows ?? []).includes('"ManualApproval"');
         const triggered = asList(props.Triggers).length > 0;
-        reading.failovers.push({ ...location, mode: manual || !triggered ? 'manual' : 'automatic', how: manual ? 'an ARC Region switch plan with a ManualApproval step' : triggered ? 'an ARC Region switch plan started by alarm triggers' : 'an ARC Region switch plan a person starts' });
+        reading.failovers.push({
+          ...location,
+          mode: manual || !triggered ? 'manual' : 'automatic',
+          how: manual
+            ? 'an ARC Region switch plan with a ManualApproval step'
+            : triggered
+              ? 'an ARC Region switch plan started by alarm triggers'
+              : 'an ARC Region switch plan a person starts',
+        });
         break;
       }
       case 'AWS::CloudFormation::Stack': {
@@ -560,7 +679,10 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
   }
   // Another `Custom::` resource that references a table or bucket of this stack and names Regions
   // (the pre-2019 way to make a plain table global) may replicate it: its Regions become unknown.
-  for (const custom of template.resources.filter((resource) => (resource.type.startsWith('Custom::') && resource.type !== 'Custom::DynamoDBReplica') || resource.type === 'AWS::CloudFormation::CustomResource')) {
+  for (const custom of template.resources.filter(
+    (resource) =>
+      (resource.type.startsWith('Custom::') && resource.type !== 'Custom::DynamoDBReplica') || resource.type === 'AWS::CloudFormation::CustomResource',
+  )) {
     if (!/[a-z]{2}(-gov)?-[a-z]+-\d|Region/.test(JSON.stringify(custom.properties))) continue;
     const referenced = referencedIds(custom.properties);
     for (const store of reading.stores) {
@@ -583,7 +705,13 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
  * A failover record and who moves traffic off the primary: an ARC routing control (a person) or a
  * health check (a machine). The PRIMARY record's check decides; a SECONDARY is only where traffic goes.
  */
-function pushFailover(reading: StackReading, location: ResourceLocation, record: Record<string, unknown>, byId: Map<string, TemplateResource>, template: Template): void {
+function pushFailover(
+  reading: StackReading,
+  location: ResourceLocation,
+  record: Record<string, unknown>,
+  byId: Map<string, TemplateResource>,
+  template: Template,
+): void {
   if (resolveString(record.Failover, template) !== 'PRIMARY') return;
   const name = resolveString(record.Name, template);
   const recordName = typeof name === 'string' ? name.replace(/\.$/, '') : location.logicalId;
@@ -592,10 +720,15 @@ function pushFailover(reading: StackReading, location: ResourceLocation, record:
   if (check?.type === 'AWS::Route53::HealthCheck') {
     const type = asRecord(check.properties.HealthCheckConfig).Type;
     const manual = type === 'RECOVERY_CONTROL';
-    reading.failovers.push({ ...location, mode: manual ? 'manual' : 'automatic', how: manual ? `an ARC routing control on ${recordName}` : `${typeof type === 'string' ? healthCheckArticle(type) : 'a Route 53'} health check on ${recordName}` });
+    reading.failovers.push({
+      ...location,
+      mode: manual ? 'manual' : 'automatic',
+      how: manual
+        ? `an ARC routing control on ${recordName}`
+        : `${typeof type === 'string' ? healthCheckArticle(type) : 'a Route 53'} health check on ${recordName}`,
+    });
   } else if (record.HealthCheckId === undefined && asRecord(record.AliasTarget).EvaluateTargetHealth === true) {
     reading.failovers.push({ ...location, mode: 'automatic', how: `the alias target's health on ${recordName}` });
   }
   // A health check defined elsewhere: its type is not in this template, so neither is who fails over.
 }
-

@@ -26,7 +26,16 @@ export type HclExpression =
   /** What follows a term: `aws_s3_bucket.a[0].arn`, `var.rules[*].id`, `(expr).x`. */
   | { kind: 'traversal'; base: HclExpression; steps: HclStep[] }
   /** `[for v in list : v.x if cond]`, `{ for k, v in map : k => v }`. */
-  | { kind: 'for'; keyName?: string; valueName: string; collection: HclExpression; key?: HclExpression; value: HclExpression; condition?: HclExpression; grouping: boolean }
+  | {
+      kind: 'for';
+      keyName?: string;
+      valueName: string;
+      collection: HclExpression;
+      key?: HclExpression;
+      value: HclExpression;
+      condition?: HclExpression;
+      grouping: boolean;
+    }
   /** Anything else (a heredoc, a template directive): its source text, for messages. */
   | { kind: 'other'; text: string };
 
@@ -69,7 +78,7 @@ export interface TerraformResource {
   module: string;
 }
 
-const UNKNOWN_PROVIDER_REGION: Unknown = { unknown: 'the AWS provider\'s Region, which the configuration does not set' };
+const UNKNOWN_PROVIDER_REGION: Unknown = { unknown: "the AWS provider's Region, which the configuration does not set" };
 
 /** Module calls deeper than this are not followed: a configuration that nests so deep is a loop or a generator's output. */
 export const MAX_MODULE_DEPTH = 16;
@@ -113,9 +122,28 @@ export function rootProviders(root: TerraformModule): Record<string, string | Un
   return Object.fromEntries(scopeOf(root, '', undefined, new Map(), new Map(), MAX_MODULE_DEPTH).providers);
 }
 
-function scopeOf(module: TerraformModule, prefix: string, parent: Scope | undefined, inputs: Scope['inputs'], passedProviders: Map<string, string | Unknown>, depth: number): Scope {
+function scopeOf(
+  module: TerraformModule,
+  prefix: string,
+  parent: Scope | undefined,
+  inputs: Scope['inputs'],
+  passedProviders: Map<string, string | Unknown>,
+  depth: number,
+): Scope {
   const blocks = module.files.flatMap((file) => file.blocks);
-  const scope: Scope = { module, prefix, variables: new Map(), inputs, locals: new Map(), outputs: new Map(), providers: new Map(passedProviders), children: new Map(), bindings: new Map(), evaluating: new Set(), values: new Map() };
+  const scope: Scope = {
+    module,
+    prefix,
+    variables: new Map(),
+    inputs,
+    locals: new Map(),
+    outputs: new Map(),
+    providers: new Map(passedProviders),
+    children: new Map(),
+    bindings: new Map(),
+    evaluating: new Set(),
+    values: new Map(),
+  };
   for (const block of blocks) {
     if (block.type === 'variable' && block.labels[0]) scope.variables.set(block.labels[0], block.attributes.default);
     if (block.type === 'locals') for (const [name, expression] of Object.entries(block.attributes)) scope.locals.set(name, expression);
@@ -130,7 +158,7 @@ function scopeOf(module: TerraformModule, prefix: string, parent: Scope | undefi
     const alias = evaluate(block.attributes.alias, scope);
     const key = typeof alias === 'string' ? `aws.${alias}` : 'aws';
     const region = block.attributes.region ? evaluate(block.attributes.region, scope) : UNKNOWN_PROVIDER_REGION;
-    scope.providers.set(key, typeof region === 'string' ? region : notKnown(region) ?? { unknown: 'a Region the provider computes' });
+    scope.providers.set(key, typeof region === 'string' ? region : (notKnown(region) ?? { unknown: 'a Region the provider computes' }));
   }
   if (depth >= MAX_MODULE_DEPTH) return scope;
   for (const block of blocks) {
@@ -141,17 +169,30 @@ function scopeOf(module: TerraformModule, prefix: string, parent: Scope | undefi
     // reading of the module, with `count.index` and `each` unknown.
     const repetition = instancesOf(block, scope);
     if (Array.isArray(repetition) && repetition.length === 0) continue;
-    const callScope = Array.isArray(repetition) && repetition.length === 1 ? repetition[0].scope : bind(scope, { count: { index: { unknown: 'count.index of a module called more than once' } }, each: { key: { unknown: 'each.key of a module called for_each' }, value: { unknown: 'each.value of a module called for_each' } } });
+    const callScope =
+      Array.isArray(repetition) && repetition.length === 1
+        ? repetition[0].scope
+        : bind(scope, {
+            count: { index: { unknown: 'count.index of a module called more than once' } },
+            each: { key: { unknown: 'each.key of a module called for_each' }, value: { unknown: 'each.value of a module called for_each' } },
+          });
     const childInputs: Scope['inputs'] = new Map();
     for (const [argument, expression] of Object.entries(block.attributes)) {
-      if (!['source', 'version', 'providers', 'count', 'for_each', 'depends_on'].includes(argument)) childInputs.set(argument, { expression, scope: callScope });
+      if (!['source', 'version', 'providers', 'count', 'for_each', 'depends_on'].includes(argument))
+        childInputs.set(argument, { expression, scope: callScope });
     }
     // `providers = { aws = aws.west }` maps the child's provider keys to this module's.
     const childProviders = new Map<string, string | Unknown>([['aws', scope.providers.get('aws') ?? UNKNOWN_PROVIDER_REGION]]);
     const mapping = block.attributes.providers;
     if (mapping?.kind === 'object') {
       for (const [childKey, value] of mapping.entries) {
-        if (value.kind === 'reference') childProviders.set(childKey, scope.providers.get(value.path.join('.')) ?? { unknown: `the Region of provider ${value.path.join('.')}, which the configuration does not declare` });
+        if (value.kind === 'reference')
+          childProviders.set(
+            childKey,
+            scope.providers.get(value.path.join('.')) ?? {
+              unknown: `the Region of provider ${value.path.join('.')}, which the configuration does not declare`,
+            },
+          );
       }
     }
     scope.children.set(name, scopeOf(child, `${prefix}module.${name}.`, scope, childInputs, childProviders, depth + 1));
@@ -165,10 +206,20 @@ function collect(scope: Scope, out: TerraformResource[]): void {
       if (block.type !== 'resource' || block.labels.length !== 2) continue;
       const [type, name] = block.labels;
       const instances = instancesOf(block, scope);
-      const list = Array.isArray(instances) ? instances : [{ suffix: '', scope: bind(scope, { count: { index: instances }, each: { key: instances, value: instances } }) }];
+      const list = Array.isArray(instances)
+        ? instances
+        : [{ suffix: '', scope: bind(scope, { count: { index: instances }, each: { key: instances, value: instances } }) }];
       for (const instance of list) {
         const values = evaluateBody(block, instance.scope);
-        out.push({ address: `${scope.prefix}${type}.${name}${instance.suffix}`, type, file: file.file, range: block.range, values, region: regionOf(block, values, instance.scope), module: scope.prefix.replace(/\.$/, '') });
+        out.push({
+          address: `${scope.prefix}${type}.${name}${instance.suffix}`,
+          type,
+          file: file.file,
+          range: block.range,
+          values,
+          region: regionOf(block, values, instance.scope),
+          module: scope.prefix.replace(/\.$/, ''),
+        });
       }
     }
   }
@@ -187,7 +238,10 @@ function instancesOf(block: HclBlock, scope: Scope): Array<{ suffix: string; sco
     if (typeof value === 'boolean') return failure('a count that is a bool');
     if (typeof value !== 'number') return notKnown(value) ?? { unknown: 'a count that is not a number' };
     if (value === 1) return [{ suffix: '', scope: bind(scope, { count: { index: 0 } }) }];
-    return Array.from({ length: Math.min(Math.max(0, Math.floor(value)), MAX_INSTANCES) }, (_, index) => ({ suffix: `[${index}]`, scope: bind(scope, { count: { index } }) }));
+    return Array.from({ length: Math.min(Math.max(0, Math.floor(value)), MAX_INSTANCES) }, (_, index) => ({
+      suffix: `[${index}]`,
+      scope: bind(scope, { count: { index } }),
+    }));
   }
   if (forEach) {
     const value = evaluate(forEach, scope);
@@ -200,7 +254,8 @@ function instancesOf(block: HclBlock, scope: Scope): Array<{ suffix: string; sco
 
 /** A map's entries, or a set's items as their own keys (what `for_each` and `dynamic` iterate). */
 function entriesOf(value: TerraformValue): Array<[string | number, TerraformValue]> | undefined {
-  if (Array.isArray(value)) return value.some((item) => notKnown(item)) ? undefined : value.map((item, index) => [typeof item === 'string' ? item : index, item]);
+  if (Array.isArray(value))
+    return value.some((item) => notKnown(item)) ? undefined : value.map((item, index) => [typeof item === 'string' ? item : index, item]);
   if (isObject(value)) return sortedEntries(value);
   return undefined;
 }
@@ -219,7 +274,10 @@ function regionOf(block: HclBlock, values: Record<string, TerraformValue>, scope
   }
   const provider = block.attributes.provider;
   const key = provider?.kind === 'reference' ? provider.path.join('.') : 'aws';
-  return scope.providers.get(key) ?? (key === 'aws' ? UNKNOWN_PROVIDER_REGION : { unknown: `the Region of provider ${key}, which the configuration does not declare` });
+  return (
+    scope.providers.get(key) ??
+    (key === 'aws' ? UNKNOWN_PROVIDER_REGION : { unknown: `the Region of provider ${key}, which the configuration does not declare` })
+  );
 }
 
 function evaluateBody(block: HclBlock, scope: Scope): Record<string, TerraformValue> {
@@ -230,7 +288,7 @@ function evaluateBody(block: HclBlock, scope: Scope): Record<string, TerraformVa
   }
   for (const nested of block.blocks) {
     if (nested.type === 'lifecycle' || nested.type === 'provisioner' || nested.type === 'connection') continue;
-    const key = nested.type === 'dynamic' ? nested.labels[0] ?? 'dynamic' : nested.type;
+    const key = nested.type === 'dynamic' ? (nested.labels[0] ?? 'dynamic') : nested.type;
     const list = (values[key] ??= []) as TerraformValue[];
     if (!Array.isArray(list)) continue;
     if (nested.type !== 'dynamic') {
@@ -279,10 +337,13 @@ export function evaluate(expression: HclExpression | undefined, scope: Scope): T
     case 'conditional': {
       const condition = evaluate(expression.condition, scope);
       if (typeof condition === 'boolean') return evaluate(condition ? expression.then : expression.otherwise, scope);
-      return isFailure(condition) ? condition : notKnown(condition) ?? failure('a condition that is not a bool');
+      return isFailure(condition) ? condition : (notKnown(condition) ?? failure('a condition that is not a bool'));
     }
     case 'operation':
-      return operate(expression.operator, expression.operands.map((operand) => () => evaluate(operand, scope)));
+      return operate(
+        expression.operator,
+        expression.operands.map((operand) => () => evaluate(operand, scope)),
+      );
     case 'for':
       return forExpression(expression, scope);
     case 'other':
@@ -342,8 +403,8 @@ function operate(operator: string, operands: Array<() => TerraformValue>): Terra
   const left = operands[0]();
   if (isFailure(left)) return left;
   if (operands.length === 1) {
-    if (operator === '!') return typeof left === 'boolean' ? !left : notKnown(left) ?? failure('! of a value that is not a bool');
-    return typeof left === 'number' ? -left : notKnown(left) ?? failure('- of a value that is not a number');
+    if (operator === '!') return typeof left === 'boolean' ? !left : (notKnown(left) ?? failure('! of a value that is not a bool'));
+    return typeof left === 'number' ? -left : (notKnown(left) ?? failure('- of a value that is not a number'));
   }
   // `false && x` is false and `true || x` is true whatever x is.
   if (operator === '&&' && left === false) return false;
@@ -360,16 +421,26 @@ function operate(operator: string, operands: Array<() => TerraformValue>): Terra
   if (operator === '==' || operator === '!=') return (JSON.stringify(left) === JSON.stringify(right)) === (operator === '==');
   if (typeof left !== 'number' || typeof right !== 'number') return failure(`${operator} of a value that is not a number`);
   switch (operator) {
-    case '+': return left + right;
-    case '-': return left - right;
-    case '*': return left * right;
-    case '/': return right === 0 ? failure('a division by zero') : left / right;
-    case '%': return right === 0 ? failure('a division by zero') : left % right;
-    case '>': return left > right;
-    case '>=': return left >= right;
-    case '<': return left < right;
-    case '<=': return left <= right;
-    default: return { unknown: `the operator ${operator}` };
+    case '+':
+      return left + right;
+    case '-':
+      return left - right;
+    case '*':
+      return left * right;
+    case '/':
+      return right === 0 ? failure('a division by zero') : left / right;
+    case '%':
+      return right === 0 ? failure('a division by zero') : left % right;
+    case '>':
+      return left > right;
+    case '>=':
+      return left >= right;
+    case '<':
+      return left < right;
+    case '<=':
+      return left <= right;
+    default:
+      return { unknown: `the operator ${operator}` };
   }
 }
 
@@ -377,7 +448,9 @@ function forExpression(expression: Extract<HclExpression, { kind: 'for' }>, scop
   const collection = evaluate(expression.collection, scope);
   const entries: Array<[string | number, TerraformValue]> | undefined = Array.isArray(collection)
     ? collection.map((item, index) => [index, item])
-    : isObject(collection) ? sortedEntries(collection) : undefined;
+    : isObject(collection)
+      ? sortedEntries(collection)
+      : undefined;
   if (!entries) return notKnown(collection) ?? failure('a for expression over a value that is not a collection');
   const tuple: TerraformValue[] = [];
   const object: TerraformObject = {};
@@ -427,24 +500,45 @@ function traverse(value: TerraformValue, steps: HclStep[], scope: Scope): Terraf
 
 function resolveReference(path: string[], scope: Scope): TerraformValue {
   const [root, name] = path;
-  const rest = (from: number, value: TerraformValue) => traverse(value, path.slice(from).map((attribute) => ({ attribute })), scope);
+  const rest = (from: number, value: TerraformValue) =>
+    traverse(
+      value,
+      path.slice(from).map((attribute) => ({ attribute })),
+      scope,
+    );
   if (scope.bindings.has(root)) return rest(1, scope.bindings.get(root) as TerraformValue);
   if (root === 'var' && name) {
     const input = scope.inputs.get(name);
-    if (input) return rest(2, withGuard(scope, `var.${name}`, () => evaluate(input.expression, input.scope ?? scope)));
+    if (input)
+      return rest(
+        2,
+        withGuard(scope, `var.${name}`, () => evaluate(input.expression, input.scope ?? scope)),
+      );
     const fallback = scope.variables.get(name);
-    if (fallback) return rest(2, withGuard(scope, `var.${name}`, () => evaluate(fallback, scope)));
+    if (fallback)
+      return rest(
+        2,
+        withGuard(scope, `var.${name}`, () => evaluate(fallback, scope)),
+      );
     return { unknown: `the variable ${name}, which has no default` };
   }
   if (root === 'local' && name) {
     const local = scope.locals.get(name);
-    return local ? rest(2, withGuard(scope, `local.${name}`, () => evaluate(local, scope))) : failure(`the local ${name}, which is not defined`);
+    return local
+      ? rest(
+          2,
+          withGuard(scope, `local.${name}`, () => evaluate(local, scope)),
+        )
+      : failure(`the local ${name}, which is not defined`);
   }
   if (root === 'module' && name) {
     const child = scope.children.get(name);
     const output = path[2] ? child?.outputs.get(path[2]) : undefined;
     if (!child || !output) return { unknown: `an output of module ${name}${child ? '' : ', which is not read'}` };
-    return rest(3, withGuard(child, `output.${path[2]}`, () => evaluate(output, child)));
+    return rest(
+      3,
+      withGuard(child, `output.${path[2]}`, () => evaluate(output, child)),
+    );
   }
   if (root === 'data') return { unknown: `the data source ${path.slice(0, 3).join('.')}` };
   if (root && /^aws_/.test(root) && name) return { ref: `${scope.prefix}${root}.${name}` };

@@ -37,7 +37,9 @@ export function isObject(value: TerraformValue | undefined): value is TerraformO
 
 /** A map's entries in Terraform's order (keys sorted), as `keys`, `values`, `for` and `for_each` see them. */
 export function sortedEntries(map: TerraformObject): Array<[string, TerraformValue]> {
-  return Object.keys(map).sort().map((key) => [key, map[key]]);
+  return Object.keys(map)
+    .sort()
+    .map((key) => [key, map[key]]);
 }
 
 /** A value the configuration does not fix: an unknown, or a resource's attribute known after apply. */
@@ -103,8 +105,8 @@ const PARTIAL: Record<string, TerraformFunction> = {
     }
     return merged;
   },
-  keys: ([value]) => (isObject(value) ? Object.keys(value).sort() : notKnown(value) ?? failure('keys() of a value that is not a map')),
-  values: ([value]) => (isObject(value) ? sortedEntries(value).map(([, item]) => item) : notKnown(value) ?? failure('values() of a value that is not a map')),
+  keys: ([value]) => (isObject(value) ? Object.keys(value).sort() : (notKnown(value) ?? failure('keys() of a value that is not a map'))),
+  values: ([value]) => (isObject(value) ? sortedEntries(value).map(([, item]) => item) : (notKnown(value) ?? failure('values() of a value that is not a map'))),
   lookup: ([map, key, fallback]) => {
     const unknown = notKnown(map) ?? notKnown(key);
     if (unknown) return unknown;
@@ -118,7 +120,7 @@ const PARTIAL: Record<string, TerraformFunction> = {
     if (!Array.isArray(list) || typeof index !== 'number' || list.length === 0) return failure('element() of a value that is not a list');
     return list[((Math.floor(index) % list.length) + list.length) % list.length];
   },
-  tolist: ([value]) => (Array.isArray(value) ? value : notKnown(value) ?? failure('tolist() of a value that is not a list')),
+  tolist: ([value]) => (Array.isArray(value) ? value : (notKnown(value) ?? failure('tolist() of a value that is not a list'))),
   toset: ([value]) => {
     if (!Array.isArray(value)) return notKnown(value) ?? failure('toset() of a value that is not a list');
     // A set of unknown items could hold fewer: its size is unknown.
@@ -132,12 +134,13 @@ const PARTIAL: Record<string, TerraformFunction> = {
       return true;
     });
   },
-  tomap: ([value]) => (isObject(value) ? value : notKnown(value) ?? failure('tomap() of a value that is not a map')),
+  tomap: ([value]) => (isObject(value) ? value : (notKnown(value) ?? failure('tomap() of a value that is not a map'))),
   contains: ([list, value]) => {
     const unknown = notKnown(list) ?? notKnown(value);
     if (unknown) return unknown;
     if (!Array.isArray(list)) return failure('contains() of a value that is not a list');
-    if (list.some((item) => notKnown(item))) return list.some((item) => JSON.stringify(item) === JSON.stringify(value)) ? true : { unknown: 'contains() over a list with unknown items' };
+    if (list.some((item) => notKnown(item)))
+      return list.some((item) => JSON.stringify(item) === JSON.stringify(value)) ? true : { unknown: 'contains() over a list with unknown items' };
     return list.some((item) => JSON.stringify(item) === JSON.stringify(value));
   },
   coalesce: (args) => {
@@ -165,8 +168,11 @@ const PARTIAL: Record<string, TerraformFunction> = {
 const WHOLE: Record<string, TerraformFunction> = {
   lower: ([value]) => (typeof value === 'string' ? value.toLowerCase() : failure('lower() of a value that is not a string')),
   upper: ([value]) => (typeof value === 'string' ? value.toUpperCase() : failure('upper() of a value that is not a string')),
-  title: ([value]) => (typeof value === 'string' ? value.replace(/(^|[^\p{L}\p{N}])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase()) : failure('title() of a value that is not a string')),
-  tostring: ([value]) => (value === null ? null : toText(value) ?? failure('tostring() of a value that is not a string')),
+  title: ([value]) =>
+    typeof value === 'string'
+      ? value.replace(/(^|[^\p{L}\p{N}])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase())
+      : failure('title() of a value that is not a string'),
+  tostring: ([value]) => (value === null ? null : (toText(value) ?? failure('tostring() of a value that is not a string'))),
   tonumber: ([value]) => {
     if (typeof value === 'number' || value === null) return value;
     const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
@@ -194,7 +200,8 @@ const WHOLE: Record<string, TerraformFunction> = {
     const parts = list.map(toText);
     return parts.every((part) => part !== undefined) ? parts.join(separator) : failure('join() of a list that is not of strings');
   },
-  split: ([separator, text]) => (typeof separator === 'string' && typeof text === 'string' ? text.split(separator) : failure('split() of a value that is not a string')),
+  split: ([separator, text]) =>
+    typeof separator === 'string' && typeof text === 'string' ? text.split(separator) : failure('split() of a value that is not a string'),
   replace: ([text, search, replacement]) => {
     if (typeof text !== 'string' || typeof search !== 'string' || typeof replacement !== 'string') return failure('replace() of a value that is not a string');
     // Terraform's /regex/ form is not Go's syntax exactly: left unknown rather than guessed.
@@ -202,7 +209,10 @@ const WHOLE: Record<string, TerraformFunction> = {
     return text.split(search).join(replacement);
   },
   trimspace: ([text]) => (typeof text === 'string' ? text.trim() : failure('trimspace() of a value that is not a string')),
-  substr: ([text, offset, length]) => (typeof text === 'string' && typeof offset === 'number' && typeof length === 'number' ? [...text].slice(offset, length < 0 ? undefined : offset + length).join('') : failure('substr() of a value that is not a string')),
+  substr: ([text, offset, length]) =>
+    typeof text === 'string' && typeof offset === 'number' && typeof length === 'number'
+      ? [...text].slice(offset, length < 0 ? undefined : offset + length).join('')
+      : failure('substr() of a value that is not a string'),
   min: (args) => (args.every((arg) => typeof arg === 'number') ? Math.min(...(args as number[])) : failure('min() of a value that is not a number')),
   max: (args) => (args.every((arg) => typeof arg === 'number') ? Math.max(...(args as number[])) : failure('max() of a value that is not a number')),
   jsondecode: ([text]) => {

@@ -5,7 +5,16 @@
 import { readStack, readTemplate, type StackReading } from './cloudformation';
 import { evaluateModules, rootProviders, type TerraformModule, type TerraformResource } from './hcl';
 import { terraformStores } from './terraformStores';
-import { absorbStore, dedupeRegions, isUnknown, type DeployedStore, type DeployedSystem, type InfrastructureProblem, type TemplateFile, type TerraformRoot } from '../model/deployed';
+import {
+  absorbStore,
+  dedupeRegions,
+  isUnknown,
+  type DeployedStore,
+  type DeployedSystem,
+  type InfrastructureProblem,
+  type TemplateFile,
+  type TerraformRoot,
+} from '../model/deployed';
 
 /** What the shell found before reading any template: the files and the problems of the entries. */
 export interface InfrastructureFiles {
@@ -47,7 +56,12 @@ export function deployedSystem(found: InfrastructureFiles): DeployedSystem {
     stores.push(...read.stores);
     failovers.push(...read.failovers);
     const [first] = terraform.module?.files ?? [];
-    if (terraform.module && first) terraformRoots.push({ entryIndex: terraform.entryIndex, folder: first.file.includes('/') ? first.file.slice(0, first.file.lastIndexOf('/')) : '.', providers: rootProviders(terraform.module) });
+    if (terraform.module && first)
+      terraformRoots.push({
+        entryIndex: terraform.entryIndex,
+        folder: first.file.includes('/') ? first.file.slice(0, first.file.lastIndexOf('/')) : '.',
+        providers: rootProviders(terraform.module),
+      });
   }
   return { stores, failovers, problems, files: found.files, ...(terraformRoots.length > 0 ? { terraformRoots } : {}) };
 }
@@ -71,7 +85,9 @@ function joinAuroraGlobal(readings: StackReading[], stores: DeployedStore[]): vo
         // A cluster that joins a global cluster the template does not name may join any of them:
         // each one's Regions are then incomplete, never "only where its known members are".
         const where = typeof member.region === 'string' ? member.region : 'its Region';
-        for (const global of declaredGlobals) if (!global.regions.includes(where)) global.regions.push({ unknown: `${where}, if ${member.logicalId} joins it: its GlobalClusterIdentifier is ${globalCluster.unknown}` });
+        for (const global of declaredGlobals)
+          if (!global.regions.includes(where))
+            global.regions.push({ unknown: `${where}, if ${member.logicalId} joins it: its GlobalClusterIdentifier is ${globalCluster.unknown}` });
       }
       let store: DeployedStore | undefined;
       if ('logicalId' in globalCluster) store = reading.globalClusters.find((g) => g.store.logicalId === globalCluster.logicalId)?.store;
@@ -83,7 +99,14 @@ function joinAuroraGlobal(readings: StackReading[], stores: DeployedStore[]): vo
         const { membershipUnknown, ...location } = member;
         // A GlobalClusterIdentifier under Fn::If may be absent: then the cluster is plain Aurora.
         const storeId: DeployedStore['store'] = membershipUnknown ? { unknown: `aurora-global or aurora: ${membershipUnknown}` } : 'aurora-global';
-        store = { ...location, store: storeId, regions: [{ unknown: `the Regions of the other members of global cluster ${identifier ?? '(unnamed)'}, which the linked infrastructure does not deploy` }], members: [] };
+        store = {
+          ...location,
+          store: storeId,
+          regions: [
+            { unknown: `the Regions of the other members of global cluster ${identifier ?? '(unnamed)'}, which the linked infrastructure does not deploy` },
+          ],
+          members: [],
+        };
         if (identifier) byIdentifier.set(identifier, store);
         stores.push(store);
         joined.add(store);
@@ -160,7 +183,8 @@ function mergeRegionalCopies(stores: DeployedStore[]): void {
       continue;
     }
     if (JSON.stringify(kept.store) !== JSON.stringify(copy.store)) {
-      const said = (store: DeployedStore) => `${isUnknown(store.store) ? 'unknown' : store.store} in ${store.regions.filter((r): r is string => typeof r === 'string').join(', ') || 'an unknown Region'}`;
+      const said = (store: DeployedStore) =>
+        `${isUnknown(store.store) ? 'unknown' : store.store} in ${store.regions.filter((r): r is string => typeof r === 'string').join(', ') || 'an unknown Region'}`;
       kept.store = { unknown: `the copies differ: ${said(kept)}; ${said(copy)}` };
     }
     absorbStore(kept, copy, { asMember: false });

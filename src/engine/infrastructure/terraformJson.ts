@@ -28,20 +28,35 @@ interface ShowJson {
   format_version?: string;
   planned_values?: { root_module?: ValuesModule };
   values?: { root_module?: ValuesModule };
-  configuration?: { provider_config?: Record<string, { expressions?: { region?: { constant_value?: unknown; references?: string[] } } }>; root_module?: ConfigurationModule };
+  configuration?: {
+    provider_config?: Record<string, { expressions?: { region?: { constant_value?: unknown; references?: string[] } } }>;
+    root_module?: ConfigurationModule;
+  };
   variables?: Record<string, { value?: unknown }>;
 }
 
 interface StateV4 {
   version?: number;
   terraform_version?: string;
-  resources?: Array<{ module?: string; mode?: string; type?: string; name?: string; provider?: string; instances?: Array<{ index_key?: string | number; attributes?: Record<string, TerraformValue> }> }>;
+  resources?: Array<{
+    module?: string;
+    mode?: string;
+    type?: string;
+    name?: string;
+    provider?: string;
+    instances?: Array<{ index_key?: string | number; attributes?: Record<string, TerraformValue> }>;
+  }>;
 }
 
 /** Whether a parsed JSON file is Terraform's: a plan or `show -json` output, or a state file. */
 export function isTerraformJson(value: unknown): boolean {
-  const json = value as ShowJson & StateV4 | null;
-  return !!json && typeof json === 'object' && ((typeof json.format_version === 'string' && ('planned_values' in json || 'values' in json || 'configuration' in json)) || (json.version === 4 && typeof json.terraform_version === 'string'));
+  const json = value as (ShowJson & StateV4) | null;
+  return (
+    !!json &&
+    typeof json === 'object' &&
+    ((typeof json.format_version === 'string' && ('planned_values' in json || 'values' in json || 'configuration' in json)) ||
+      (json.version === 4 && typeof json.terraform_version === 'string'))
+  );
 }
 
 export function readTerraformJson(text: string, file: string): TerraformResource[] | { error: string } {
@@ -72,12 +87,13 @@ export function readTerraformJson(text: string, file: string): TerraformResource
   if (!root) return { error: 'it has neither planned_values nor values: run `terraform show -json` on a plan or a state' };
   const providerKeys = new Map<string, string>();
   const collectKeys = (module: ConfigurationModule | undefined, prefix: string) => {
-    for (const resource of module?.resources ?? []) if (resource.address && resource.provider_config_key) providerKeys.set(`${prefix}${resource.address}`, resource.provider_config_key);
+    for (const resource of module?.resources ?? [])
+      if (resource.address && resource.provider_config_key) providerKeys.set(`${prefix}${resource.address}`, resource.provider_config_key);
     for (const [name, call] of Object.entries(module?.module_calls ?? {})) collectKeys(call.module, `${prefix}module.${name}.`);
   };
   collectKeys(json.configuration?.root_module, '');
   const regionOfKey = (key: string | undefined): string | Unknown => {
-    const config = key ? json.configuration?.provider_config?.[key] ?? json.configuration?.provider_config?.[key.split(':').pop() ?? ''] : undefined;
+    const config = key ? (json.configuration?.provider_config?.[key] ?? json.configuration?.provider_config?.[key.split(':').pop() ?? '']) : undefined;
     const region = config?.expressions?.region;
     if (typeof region?.constant_value === 'string') return region.constant_value;
     const variable = region?.references?.find((reference) => reference.startsWith('var.'))?.slice(4);
@@ -110,7 +126,8 @@ function fromState(state: StateV4, file: string, at: (type: string, name: string
       const address = instance.index_key === undefined ? base : `${base}[${JSON.stringify(instance.index_key)}]`;
       const values = instance.attributes ?? {};
       const arn = typeof values.arn === 'string' ? values.arn.split(':')[3] : undefined;
-      const region: string | Unknown = typeof values.region === 'string' ? values.region : arn ? arn : { unknown: `the Region of ${address}, which its state does not record` };
+      const region: string | Unknown =
+        typeof values.region === 'string' ? values.region : arn ? arn : { unknown: `the Region of ${address}, which its state does not record` };
       resources.push({ address, type: resource.type, file, range: at(resource.type, resource.name), values, region, module: resource.module ?? '' });
     }
   }

@@ -6,7 +6,16 @@
 // datastore and its replication groups, a Route 53 failover record and its health check.
 import type { StoreId } from '../model/types';
 import { isReference, type TerraformResource, type TerraformValue } from './hcl';
-import { absorbStore, dedupeRegions, healthCheckArticle, isUnknown, type DeployedStore, type FailoverRoute, type ResourceLocation, type Unknown } from '../model/deployed';
+import {
+  absorbStore,
+  dedupeRegions,
+  healthCheckArticle,
+  isUnknown,
+  type DeployedStore,
+  type FailoverRoute,
+  type ResourceLocation,
+  type Unknown,
+} from '../model/deployed';
 
 type Values = Record<string, TerraformValue>;
 
@@ -19,7 +28,11 @@ function text(value: TerraformValue | undefined): string | Unknown {
 
 function blocks(value: TerraformValue | undefined): Array<Values | Unknown> {
   if (!Array.isArray(value)) return [];
-  return value.map((item) => (item !== null && typeof item === 'object' && !Array.isArray(item) && !isReference(item) ? item as Values | Unknown : { unknown: 'a block that is not a block' }));
+  return value.map((item) =>
+    item !== null && typeof item === 'object' && !Array.isArray(item) && !isReference(item)
+      ? (item as Values | Unknown)
+      : { unknown: 'a block that is not a block' },
+  );
 }
 
 /** The resource address a reference or a value points at: `aws_s3_bucket.a` for `aws_s3_bucket.a.arn`. */
@@ -41,12 +54,22 @@ const AURORA_ENGINES = new Set(['aurora', 'aurora-mysql', 'aurora-postgresql']);
 export function terraformStores(resources: TerraformResource[], entryIndex: number): { stores: DeployedStore[]; failovers: FailoverRoute[] } {
   const byAddress = new Map(resources.map((resource) => [resource.address, resource]));
   const location = (resource: TerraformResource): ResourceLocation => ({
-    file: resource.file, range: resource.range, stack: resource.module || 'root', logicalId: resource.address, type: resource.type, entryIndex,
+    file: resource.file,
+    range: resource.range,
+    stack: resource.module || 'root',
+    logicalId: resource.address,
+    type: resource.type,
+    entryIndex,
   });
   const stores: DeployedStore[] = [];
   const storeOf = new Map<string, DeployedStore>();
   const add = (resource: TerraformResource, facts: Omit<DeployedStore, keyof ResourceLocation | 'members'>): DeployedStore => {
-    const store: DeployedStore = { ...location(resource), ...facts, members: [], ...(typeof resource.region === 'string' ? { homeRegion: resource.region } : {}) };
+    const store: DeployedStore = {
+      ...location(resource),
+      ...facts,
+      members: [],
+      ...(typeof resource.region === 'string' ? { homeRegion: resource.region } : {}),
+    };
     stores.push(store);
     storeOf.set(resource.address, store);
     return store;
@@ -58,13 +81,23 @@ export function terraformStores(resources: TerraformResource[], entryIndex: numb
     // A value built from what is known only after apply is found by how it is built (`arn:aws:s3:::${random_pet.this.id}-replica`).
     if (isUnknown(value) && value.symbol !== undefined) {
       const symbol = value.symbol.replace(/^arn:aws:s3:::/, '');
-      return resources.find((resource) => resource.type === type && attributes.some((attribute) => {
-        const own = resource.values[attribute];
-        return isUnknown(own) && own.symbol === symbol;
-      }));
+      return resources.find(
+        (resource) =>
+          resource.type === type &&
+          attributes.some((attribute) => {
+            const own = resource.values[attribute];
+            return isUnknown(own) && own.symbol === symbol;
+          }),
+      );
     }
     if (typeof value !== 'string') return undefined;
-    return resources.find((resource) => resource.type === type && attributes.some((attribute) => resource.values[attribute] === value || (attribute === 'bucket' && value === `arn:aws:s3:::${String(resource.values.bucket)}`)));
+    return resources.find(
+      (resource) =>
+        resource.type === type &&
+        attributes.some(
+          (attribute) => resource.values[attribute] === value || (attribute === 'bucket' && value === `arn:aws:s3:::${String(resource.values.bucket)}`),
+        ),
+    );
   };
 
   for (const resource of resources) {
@@ -74,18 +107,32 @@ export function terraformStores(resources: TerraformResource[], entryIndex: numb
         const replicas = blocks(values.replica);
         const regions = [resource.region, ...replicas.map((replica) => (isUnknown(replica) ? replica : text(replica.region_name)))];
         // `consistency_mode = null` (a module's `try(…, null)`) is the default: EVENTUAL.
-        const modes = replicas.map((replica) => (isUnknown(replica) ? replica : replica.consistency_mode === undefined || replica.consistency_mode === null ? 'EVENTUAL' : text(replica.consistency_mode)));
+        const modes = replicas.map((replica) =>
+          isUnknown(replica)
+            ? replica
+            : replica.consistency_mode === undefined || replica.consistency_mode === null
+              ? 'EVENTUAL'
+              : text(replica.consistency_mode),
+        );
         const witnesses = blocks(values.global_table_witness);
         const witness = witnesses.length > 0 ? (isUnknown(witnesses[0]) ? witnesses[0] : text(witnesses[0].region_name)) : undefined;
         const unknownMode = modes.find(isUnknown);
-        const store: StoreId | Unknown = replicas.length === 0 ? 'dynamodb'
-          : unknownMode ? { unknown: `consistency_mode: ${unknownMode.unknown}` }
-            : modes.includes('STRONG') ? 'dynamodb-global-strong' : 'dynamodb-global';
+        const store: StoreId | Unknown =
+          replicas.length === 0
+            ? 'dynamodb'
+            : unknownMode
+              ? { unknown: `consistency_mode: ${unknownMode.unknown}` }
+              : modes.includes('STRONG')
+                ? 'dynamodb-global-strong'
+                : 'dynamodb-global';
         add(resource, { store, regions, ...(witness !== undefined ? { witness } : {}) });
         break;
       }
       case 'aws_dynamodb_global_table':
-        add(resource, { store: 'dynamodb-global', regions: blocks(values.replica).map((replica) => (isUnknown(replica) ? replica : text(replica.region_name))) });
+        add(resource, {
+          store: 'dynamodb-global',
+          regions: blocks(values.replica).map((replica) => (isUnknown(replica) ? replica : text(replica.region_name))),
+        });
         break;
       case 'aws_rds_global_cluster':
         add(resource, { store: 'aurora-global', regions: [], writeForwarding: false });
@@ -137,7 +184,13 @@ export function terraformStores(resources: TerraformResource[], entryIndex: numb
         let store = global && storeOf.get(global.address);
         if (!store) {
           // A global cluster defined elsewhere (a variable, an import): its other members' Regions are unknown.
-          store = { ...location(resource), store: 'aurora-global', regions: [{ unknown: 'the Regions of the other members of a global cluster the configuration does not deploy' }], writeForwarding: false, members: [] };
+          store = {
+            ...location(resource),
+            store: 'aurora-global',
+            regions: [{ unknown: 'the Regions of the other members of a global cluster the configuration does not deploy' }],
+            writeForwarding: false,
+            members: [],
+          };
           stores.push(store);
         }
         store.members.push(location(resource));
@@ -152,7 +205,9 @@ export function terraformStores(resources: TerraformResource[], entryIndex: numb
         store.members.push(location(resource));
         for (const peer of Array.isArray(values.clusters) ? values.clusters : []) {
           const peerResource = find(peer, 'aws_dsql_cluster', ['arn']);
-          store.regions.push(peerResource ? peerResource.region : regionOfArn(peer) ?? { unknown: 'the Region of a peer cluster the configuration does not deploy' });
+          store.regions.push(
+            peerResource ? peerResource.region : (regionOfArn(peer) ?? { unknown: 'the Region of a peer cluster the configuration does not deploy' }),
+          );
           const peerArnRegion = peerResource ? undefined : regionOfArn(peer);
           if (peerArnRegion) store.regionalResources = [...(store.regionalResources ?? []), { region: peerArnRegion, arn: peer as string }];
           const peerStore = peerResource && storeOf.get(peerResource.address);
@@ -181,7 +236,13 @@ export function terraformStores(resources: TerraformResource[], entryIndex: numb
             store.members.push(location(bucket));
             destinations.add(bucketStore);
           } else {
-            store.regions.push({ unknown: `the Region of the destination bucket ${typeof destination.bucket === 'string' ? destination.bucket : ''}, which the configuration does not deploy`.replace('  ', ' ') });
+            store.regions.push({
+              unknown:
+                `the Region of the destination bucket ${typeof destination.bucket === 'string' ? destination.bucket : ''}, which the configuration does not deploy`.replace(
+                  '  ',
+                  ' ',
+                ),
+            });
           }
         }
         break;
@@ -237,7 +298,11 @@ function mergePeers(stores: DeployedStore[], peerings: Array<[DeployedStore, Dep
   return new Set(keeper.keys());
 }
 
-function failoverRoutes(resources: TerraformResource[], location: (resource: TerraformResource) => ResourceLocation, find: (value: TerraformValue | undefined, type: string, attributes: string[]) => TerraformResource | undefined): FailoverRoute[] {
+function failoverRoutes(
+  resources: TerraformResource[],
+  location: (resource: TerraformResource) => ResourceLocation,
+  find: (value: TerraformValue | undefined, type: string, attributes: string[]) => TerraformResource | undefined,
+): FailoverRoute[] {
   const routes: FailoverRoute[] = [];
   for (const resource of resources) {
     if (resource.type !== 'aws_route53_record') continue;
@@ -248,8 +313,15 @@ function failoverRoutes(resources: TerraformResource[], location: (resource: Ter
     if (check) {
       const type = check.values.type;
       const manual = type === 'RECOVERY_CONTROL';
-      routes.push({ ...location(resource), mode: manual ? 'manual' : 'automatic', how: manual ? `an ARC routing control on ${name}` : `${typeof type === 'string' ? healthCheckArticle(type) : 'a Route 53'} health check on ${name}` });
-    } else if (resource.values.health_check_id === undefined && blocks(resource.values.alias).some((alias) => !isUnknown(alias) && alias.evaluate_target_health === true)) {
+      routes.push({
+        ...location(resource),
+        mode: manual ? 'manual' : 'automatic',
+        how: manual ? `an ARC routing control on ${name}` : `${typeof type === 'string' ? healthCheckArticle(type) : 'a Route 53'} health check on ${name}`,
+      });
+    } else if (
+      resource.values.health_check_id === undefined &&
+      blocks(resource.values.alias).some((alias) => !isUnknown(alias) && alias.evaluate_target_health === true)
+    ) {
       routes.push({ ...location(resource), mode: 'automatic', how: `the alias target's health on ${name}` });
     }
   }

@@ -158,7 +158,7 @@ export function knownRegions(store: DeployedStore): { regions: string[]; complet
   return { regions: [...new Set(regions)], complete: regions.length === store.regions.length };
 }
 
-export const STACK_REGION_UNKNOWN: Unknown = { unknown: 'the stack\'s Region (give it in the catalog\'s infrastructure entry: { path, region })' };
+export const STACK_REGION_UNKNOWN: Unknown = { unknown: "the stack's Region (give it in the catalog's infrastructure entry: { path, region })" };
 
 /** "an HTTPS", "a TCP": health check types are read letter by letter. */
 export function healthCheckArticle(checkType: string): string {

@@ -34,18 +34,24 @@ export function strongTopologyProblem(store: StrongStore, dataRegions: string[],
   const regions = [...new Set(dataRegions)];
   const all = witness ? [...regions, witness] : regions;
   const shape = `${regions.length} ${regions.length === 1 ? 'Region' : 'Regions'}${witness ? ' and a witness' : ', no witness'}`;
-  if (witness && regions.includes(witness)) return { short: `its witness ${witness} is also a data Region`, long: `its witness ${witness} is also one of its data Regions` };
+  if (witness && regions.includes(witness))
+    return { short: `its witness ${witness} is also a data Region`, long: `its witness ${witness} is also one of its data Regions` };
   if (store === 'aurora-dsql') {
-    if (regions.length !== 2 || !witness) return { short: `${shape}, not two peers and a witness`, long: `it has ${shape}; a multi-Region cluster has two peered Regions and a witness Region` };
+    if (regions.length !== 2 || !witness)
+      return { short: `${shape}, not two peers and a witness`, long: `it has ${shape}; a multi-Region cluster has two peered Regions and a witness Region` };
   } else if (!((regions.length === 3 && !witness) || (regions.length === 2 && witness))) {
     return { short: `${shape}, not 3 Regions or 2 and a witness`, long: `it has ${shape}; it needs three replicas, or two replicas and a witness` };
   }
   const outside = all.filter((region) => !regionSetOf(region));
   if (outside.length > 0) {
     const verb = outside.length === 1 ? 'is' : 'are';
-    return { short: `${outside.join(', ')} ${verb} in no Region set`, long: `${outside.join(', ')} ${verb} in none of the Region sets (US, EU, AP) that support it` };
+    return {
+      short: `${outside.join(', ')} ${verb} in no Region set`,
+      long: `${outside.join(', ')} ${verb} in none of the Region sets (US, EU, AP) that support it`,
+    };
   }
   const sets = [...new Set(all.map(regionSetOf))];
-  if (sets.length > 1) return { short: `it spans the ${sets.join(' and ')} Region sets`, long: `its Regions span the ${sets.join(' and ')} Region sets; all must be in one` };
+  if (sets.length > 1)
+    return { short: `it spans the ${sets.join(' and ')} Region sets`, long: `its Regions span the ${sets.join(' and ')} Region sets; all must be in one` };
   return undefined;
 }

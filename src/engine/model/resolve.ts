@@ -8,9 +8,7 @@ import { namesOf, type DeployedStore, type DeployedSystem } from './deployed';
 import { parseDuration } from '../read/durations';
 import { CatalogSource, PathSegment } from '../read/source';
 import { STORE_IDS, storeFacts, type StoreFacts } from './storeFacts';
-import type {
-  CatalogRegion, GuardType, RelatedLocation, ResolvedDataType, SourceRange, SplitBrainGuard, StoreId, Verdict, WritePath,
-} from './types';
+import type { CatalogRegion, GuardType, RelatedLocation, ResolvedDataType, SourceRange, SplitBrainGuard, StoreId, Verdict, WritePath } from './types';
 
 /** Where a finding about a field goes, and the other nodes worth showing with it. */
 export interface Located {
@@ -126,7 +124,12 @@ export function storeDirectory(deployed: DeployedSystem | undefined): (name: str
 }
 
 function resolveDataType(
-  own: Plain, index: number, defaults: Plain, dataRegions: string[], witnessRegions: string[], source: CatalogSource,
+  own: Plain,
+  index: number,
+  defaults: Plain,
+  dataRegions: string[],
+  witnessRegions: string[],
+  source: CatalogSource,
 ): DataTypeUnderCheck {
   const field = (key: string): unknown => (own[key] !== undefined ? own[key] : defaults[key]);
   const declaredName = typeof own.name === 'string' && own.name ? own.name : null;
@@ -204,13 +207,15 @@ function normaliseGuard(entry: unknown): SplitBrainGuard[] {
   const guard = asObject(entry);
   const type = oneOf(guard?.type, GUARD_TYPES);
   if (!guard || !type) return [];
-  return [{
-    type,
-    ttl: typeof guard.ttl === 'string' ? guard.ttl : undefined,
-    region: typeof guard.region === 'string' ? guard.region : undefined,
-    approvers: typeof guard.approvers === 'number' ? guard.approvers : undefined,
-    leaseStore: oneOf(guard.leaseStore, STORE_IDS),
-  }];
+  return [
+    {
+      type,
+      ttl: typeof guard.ttl === 'string' ? guard.ttl : undefined,
+      region: typeof guard.region === 'string' ? guard.region : undefined,
+      approvers: typeof guard.approvers === 'number' ? guard.approvers : undefined,
+      leaseStore: oneOf(guard.leaseStore, STORE_IDS),
+    },
+  ];
 }
 
 function asObject(value: unknown): Plain | undefined {

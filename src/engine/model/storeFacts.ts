@@ -60,11 +60,19 @@ export const storeFacts: Readonly<Record<StoreId, StoreFacts>> = {
     position: { value: 'CP', text: 'CP for clients of the primary Region; secondary Regions serve stale reads', source: AURORA_GLOBAL },
     writers: { value: 'primary', text: 'the primary Region only; secondary clusters are read-only', source: AURORA_GLOBAL },
     replicationWindow: { value: 1000, text: 'typically under 1 s of lag in secondary Regions, no guarantee', source: AURORA_GLOBAL },
-    rpo: { value: 1000, text: 'typically seconds: an unplanned failover loses the lag at failure time (only a planned switchover is RPO 0)', source: AURORA_DR },
+    rpo: {
+      value: 1000,
+      text: 'typically seconds: an unplanned failover loses the lag at failure time (only a planned switchover is RPO 0)',
+      source: AURORA_DR,
+    },
     votingRegionsNeeded: { value: null, text: 'none: failover is an explicit operation', source: AURORA_DR },
-    failoverFencing: { value: 'best-effort', text: 'on a managed failover Aurora tries to block writes on the old primary, best-effort: it may briefly still accept them', source: AURORA_DR },
+    failoverFencing: {
+      value: 'best-effort',
+      text: 'on a managed failover Aurora tries to block writes on the old primary, best-effort: it may briefly still accept them',
+      source: AURORA_DR,
+    },
   },
-  'aurora': singleRegion('aurora', 'Aurora (single Region)', AURORA_GLOBAL),
+  aurora: singleRegion('aurora', 'Aurora (single Region)', AURORA_GLOBAL),
   'aurora-dsql': {
     id: 'aurora-dsql',
     product: 'Aurora DSQL (multi-Region)',
@@ -78,25 +86,37 @@ export const storeFacts: Readonly<Record<StoreId, StoreFacts>> = {
   'dynamodb-global': {
     id: 'dynamodb-global',
     product: 'DynamoDB global tables (multi-Region eventual consistency)',
-    position: { value: 'AP', text: 'AP: every Region keeps taking writes during a partition; concurrent writes to an item resolve by last writer wins', source: DDB_GLOBAL_HOW },
+    position: {
+      value: 'AP',
+      text: 'AP: every Region keeps taking writes during a partition; concurrent writes to an item resolve by last writer wins',
+      source: DDB_GLOBAL_HOW,
+    },
     writers: { value: 'all', text: 'every Region', source: DDB_GLOBAL_HOW },
     replicationWindow: { value: 1000, text: 'typically within 1 s (nearby Regions faster), no SLA on replication latency', source: DDB_GLOBAL_HOW },
     rpo: { value: 1000, text: 'the replication delay, usually a few seconds at most', source: DDB_GLOBAL_GUIDE },
     votingRegionsNeeded: { value: null, text: 'none', source: DDB_GLOBAL_HOW },
-    failoverFencing: { value: 'none', text: 'nothing is fenced: every Region keeps taking writes, and conflicting writes resolve by last writer wins', source: DDB_GLOBAL_HOW },
+    failoverFencing: {
+      value: 'none',
+      text: 'nothing is fenced: every Region keeps taking writes, and conflicting writes resolve by last writer wins',
+      source: DDB_GLOBAL_HOW,
+    },
   },
   'dynamodb-global-strong': {
     id: 'dynamodb-global-strong',
     product: 'DynamoDB global tables (multi-Region strong consistency, since 2025)',
-    position: { value: 'CP', text: 'CP: writes replicate synchronously to a quorum; an isolated Region serves only eventually consistent reads', source: DDB_GLOBAL_HOW },
+    position: {
+      value: 'CP',
+      text: 'CP: writes replicate synchronously to a quorum; an isolated Region serves only eventually consistent reads',
+      source: DDB_GLOBAL_HOW,
+    },
     writers: { value: 'all', text: 'every replica Region', source: DDB_GLOBAL_HOW },
     replicationWindow: { value: 0, text: '0: strongly consistent reads in any Region return the latest item', source: DDB_GLOBAL_HOW },
     rpo: { value: 0, text: '0', source: DDB_GLOBAL_GUIDE },
     votingRegionsNeeded: { value: 3, text: 'exactly three Regions (three replicas, or two plus a witness) within one Region set', source: DDB_GLOBAL_HOW },
     failoverFencing: { value: 'quorum', text: 'a Region cut off from the quorum refuses strongly consistent writes', source: DDB_GLOBAL_HOW },
   },
-  'dynamodb': singleRegion('dynamodb', 'DynamoDB (single Region)', DDB_GLOBAL_HOW),
-  's3': {
+  dynamodb: singleRegion('dynamodb', 'DynamoDB (single Region)', DDB_GLOBAL_HOW),
+  s3: {
     id: 's3',
     product: 'S3 with Cross-Region Replication',
     position: { value: 'AP', text: 'strong within a Region; eventual across Regions (asynchronous replication)', source: S3_CONSISTENCY },
@@ -109,12 +129,20 @@ export const storeFacts: Readonly<Record<StoreId, StoreFacts>> = {
   'elasticache-global': {
     id: 'elasticache-global',
     product: 'ElastiCache Global Datastore',
-    position: { value: 'CP', text: 'CP like Aurora Global Database: one primary Region takes writes; read-only secondaries serve stale data; a secondary is promoted by an API call', source: ELASTICACHE_GLOBAL },
+    position: {
+      value: 'CP',
+      text: 'CP like Aurora Global Database: one primary Region takes writes; read-only secondaries serve stale data; a secondary is promoted by an API call',
+      source: ELASTICACHE_GLOBAL,
+    },
     writers: { value: 'primary', text: 'the primary cluster only; promotion is manual', source: ELASTICACHE_GLOBAL },
     replicationWindow: { value: 1000, text: 'typically under 1 s, asynchronous', source: `${ELASTICACHE_DR} [secondary source]` },
     rpo: { value: 1000, text: 'generally under 1 s', source: `${ELASTICACHE_DR} [secondary source]` },
     votingRegionsNeeded: { value: null, text: 'none', source: ELASTICACHE_GLOBAL },
-    failoverFencing: { value: 'none', text: 'promoting a secondary is a manual API call, and nothing blocks writes on the old primary', source: ELASTICACHE_FAILOVER },
+    failoverFencing: {
+      value: 'none',
+      text: 'promoting a secondary is a manual API call, and nothing blocks writes on the old primary',
+      source: ELASTICACHE_FAILOVER,
+    },
   },
 };
 
@@ -129,12 +157,44 @@ const DR_STRATEGIES = 'https://docs.aws.amazon.com/whitepapers/latest/disaster-r
  * facts behind the write-mode rules. Each with its source, on docs/store-facts.md.
  */
 export const writeGuidance = {
-  writeModes: { value: ['any-region', 'one-region', 'home-region'], text: 'Three write modes for global tables: write to any Region (every MRSC table; on MREC only for idempotent or append-only writes, or where conflicts are acceptable), write to one Region (what MREC needs for conditional writes and transactions: strong reads go to that Region), write to your Region (each item has a home Region, "Region pinning").', source: DDB_WRITE_MODES },
-  lastWriterWinsLosesSilently: { value: true, text: 'On MREC tables concurrent writes to one item resolve by last writer wins on an internal timestamp; the losing write disappears without a trace in CloudWatch or CloudTrail. A balance updated with ADD in two Regions loses an update; under MRSC it does not.', source: DDB_GLOBAL_GUIDE },
-  conditionalWritesAreLocal: { value: true, text: 'On MREC tables a strongly consistent read is strong only for items last written in that Region, conditional writes evaluate against the local copy, and a transaction is atomic only in the Region that runs it.', source: DDB_GLOBAL_HOW },
-  writeToOneRegion: { value: true, text: 'Writing to one Region gives strongly consistent reads, conditional writes and transactions in that Region; other Regions read eventually; a planned Region switch drains writes first, an unplanned one loses the replication lag.', source: DDB_WRITE_ONE_REGION },
-  mrscHasNoTransactions: { value: true, text: 'MRSC tables have no transactions (the calls fail), no TTL and no local secondary indexes; they need exactly three Regions in one Region set.', source: DDB_GLOBAL_HOW },
-  isolatedReplicaKeepsWriting: { value: true, text: 'An isolated MREC replica keeps accepting local writes and catches up later: writes it had not replicated are delayed until it returns, and may then be overwritten by newer writes.', source: DDB_GLOBAL_GUIDE },
-  witnessOnlyForStrong: { value: true, text: 'A witness Region exists only for MRSC tables (and Aurora DSQL): an MREC table has no witness and every Region accepts writes at any time.', source: DDB_GLOBAL_HOW },
-  regionLossNeedsACopy: { value: 3_600_000, text: 'Data in one Region does not survive the loss of that Region; backup and restore to another Region takes hours (RPO and RTO in hours), pilot light and warm standby tens of minutes, multi-site active/active near zero.', source: DR_STRATEGIES },
+  writeModes: {
+    value: ['any-region', 'one-region', 'home-region'],
+    text: 'Three write modes for global tables: write to any Region (every MRSC table; on MREC only for idempotent or append-only writes, or where conflicts are acceptable), write to one Region (what MREC needs for conditional writes and transactions: strong reads go to that Region), write to your Region (each item has a home Region, "Region pinning").',
+    source: DDB_WRITE_MODES,
+  },
+  lastWriterWinsLosesSilently: {
+    value: true,
+    text: 'On MREC tables concurrent writes to one item resolve by last writer wins on an internal timestamp; the losing write disappears without a trace in CloudWatch or CloudTrail. A balance updated with ADD in two Regions loses an update; under MRSC it does not.',
+    source: DDB_GLOBAL_GUIDE,
+  },
+  conditionalWritesAreLocal: {
+    value: true,
+    text: 'On MREC tables a strongly consistent read is strong only for items last written in that Region, conditional writes evaluate against the local copy, and a transaction is atomic only in the Region that runs it.',
+    source: DDB_GLOBAL_HOW,
+  },
+  writeToOneRegion: {
+    value: true,
+    text: 'Writing to one Region gives strongly consistent reads, conditional writes and transactions in that Region; other Regions read eventually; a planned Region switch drains writes first, an unplanned one loses the replication lag.',
+    source: DDB_WRITE_ONE_REGION,
+  },
+  mrscHasNoTransactions: {
+    value: true,
+    text: 'MRSC tables have no transactions (the calls fail), no TTL and no local secondary indexes; they need exactly three Regions in one Region set.',
+    source: DDB_GLOBAL_HOW,
+  },
+  isolatedReplicaKeepsWriting: {
+    value: true,
+    text: 'An isolated MREC replica keeps accepting local writes and catches up later: writes it had not replicated are delayed until it returns, and may then be overwritten by newer writes.',
+    source: DDB_GLOBAL_GUIDE,
+  },
+  witnessOnlyForStrong: {
+    value: true,
+    text: 'A witness Region exists only for MRSC tables (and Aurora DSQL): an MREC table has no witness and every Region accepts writes at any time.',
+    source: DDB_GLOBAL_HOW,
+  },
+  regionLossNeedsACopy: {
+    value: 3_600_000,
+    text: 'Data in one Region does not survive the loss of that Region; backup and restore to another Region takes hours (RPO and RTO in hours), pilot light and warm standby tens of minutes, multi-site active/active near zero.',
+    source: DR_STRATEGIES,
+  },
 } as const satisfies Record<string, SourcedFact<unknown>>;

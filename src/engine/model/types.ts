@@ -3,7 +3,22 @@
 import type { DeployedSystem, InfrastructureEntry } from './deployed';
 
 export * from './vocabulary';
-import type { CapPosition, Category, ConflictResolution, Consistency, FailoverMode, GuardType, RegionRole, Severity, SeveritySetting, SourceRange, StoreId, Topology, WriteKind, WriteMode } from './vocabulary';
+import type {
+  CapPosition,
+  Category,
+  ConflictResolution,
+  Consistency,
+  FailoverMode,
+  GuardType,
+  RegionRole,
+  Severity,
+  SeveritySetting,
+  SourceRange,
+  StoreId,
+  Topology,
+  WriteKind,
+  WriteMode,
+} from './vocabulary';
 
 export interface RelatedLocation {
   message: string;

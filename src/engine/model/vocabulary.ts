@@ -15,20 +15,24 @@ export type WriteMode = 'any-region' | 'one-region' | 'home-region';
 /** What the application does to the data when it writes. */
 export type WriteKind = 'idempotent-put' | 'append-only' | 'read-modify-write' | 'counter' | 'conditional' | 'transaction';
 
-export type StoreId =
-  | 'aurora-global'
-  | 'aurora'
-  | 'aurora-dsql'
-  | 'dynamodb-global'
-  | 'dynamodb-global-strong'
-  | 'dynamodb'
-  | 's3'
-  | 'elasticache-global';
+export type StoreId = 'aurora-global' | 'aurora' | 'aurora-dsql' | 'dynamodb-global' | 'dynamodb-global-strong' | 'dynamodb' | 's3' | 'elasticache-global';
 
 export type Category =
-  | 'transaction' | 'inventory' | 'authorization' | 'account'
-  | 'session' | 'cart' | 'recommendation' | 'analytics' | 'preference' | 'cache'
-  | 'reference' | 'historical' | 'log' | 'audit' | 'media'
+  | 'transaction'
+  | 'inventory'
+  | 'authorization'
+  | 'account'
+  | 'session'
+  | 'cart'
+  | 'recommendation'
+  | 'analytics'
+  | 'preference'
+  | 'cache'
+  | 'reference'
+  | 'historical'
+  | 'log'
+  | 'audit'
+  | 'media'
   | 'other';
 
 export type { Position, SourceRange } from '../read/range';

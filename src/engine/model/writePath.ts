@@ -27,7 +27,8 @@ export function writePathOf(dataType: ResolvedDataType, witnessRegions: readonly
   const { store, writeMode, multiRegion } = dataType;
   const lastWriterWins = multiRegion && ((store === 'dynamodb-global' && writeMode === 'any-region') || (store === 's3' && dataType.topology === 'hot-hot'));
   const builtInQuorum = multiRegion && isStrongMultiRegionStore(store) && !strongTopologyProblem(store, dataType.regions, witnessOf(dataType, witnessRegions));
-  const oneWriterPerItem = multiRegion && !!store && (storeFacts[store].writers.value === 'primary' || (store === 'dynamodb-global' && writeMode !== 'any-region'));
+  const oneWriterPerItem =
+    multiRegion && !!store && (storeFacts[store].writers.value === 'primary' || (store === 'dynamodb-global' && writeMode !== 'any-region'));
   const enforced = (guard: SplitBrainGuard): boolean => {
     if (guard.type === 'fencing-lease') return !leaseInEventualStore(guard);
     if (guard.type === 'witness-region' || guard.type === 'quorum') return !lastWriterWins;

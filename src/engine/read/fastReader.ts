@@ -48,14 +48,16 @@ function coreTagOf(source: string): CoreTag | undefined {
 
 /** `yaml`'s core schema resolution of plain scalars, handed to js-yaml as one type, so `0o17` or `.inf` resolve alike. */
 const coreSchema = FAILSAFE_SCHEMA.extend({
-  implicit: [new Type('tag:yaml.org,2002:core', {
-    kind: 'scalar',
-    resolve: (source: string | null) => coreTagOf(source ?? '') !== undefined,
-    construct: (source: string | null) => {
-      const resolved = coreTagOf(source ?? '')!.resolve(source ?? '', () => undefined, {});
-      return isScalar(resolved) ? resolved.value : resolved;
-    },
-  })],
+  implicit: [
+    new Type('tag:yaml.org,2002:core', {
+      kind: 'scalar',
+      resolve: (source: string | null) => coreTagOf(source ?? '') !== undefined,
+      construct: (source: string | null) => {
+        const resolved = coreTagOf(source ?? '')!.resolve(source ?? '', () => undefined, {});
+        return isScalar(resolved) ? resolved.value : resolved;
+      },
+    }),
+  ],
 });
 
 /** Longest implicit key `yaml` accepts (YAML 1.2 §7.4); js-yaml does not enforce it. */
@@ -278,7 +280,8 @@ function nodeOf(text: string, start: number, nodes: ReadNodes, ids: readonly num
   const firstChar = text.charCodeAt(start);
   const count = ids.length - first;
   // `!tag`, `&anchor`, `*alias`, `? complex key`: left to `yaml`.
-  if (firstChar === 0x21 || firstChar === 0x26 || firstChar === 0x2a || (firstChar === 0x3f && isBlankAt(text, start + 1))) throw new NotPlain(`property or complex key at ${start}`);
+  if (firstChar === 0x21 || firstChar === 0x26 || firstChar === 0x2a || (firstChar === 0x3f && isBlankAt(text, start + 1)))
+    throw new NotPlain(`property or complex key at ${start}`);
   // js-yaml tries a block mapping at a node, composing its first key; when no `:` follows, that
   // key (a flow collection or a scalar) was the node itself.
   if (count === 1 && nodes.startOf(ids[first]) === start && values[first] === state.result) return ids[first];
@@ -307,7 +310,8 @@ function nodeOf(text: string, start: number, nodes: ReadNodes, ids: readonly num
     // Non-string keys (`1:`, `null:`) and merge keys convert differently in the two parsers.
     if (typeof keyValue !== 'string' || keyValue === '<<' || nodes.isCollection(key)) throw new NotPlain(`key kind at ${nodes.startOf(key)}`);
     const keyEnd = nodes.endOf(key);
-    if (keyEnd - nodes.startOf(key) > MAX_IMPLICIT_KEY_LENGTH || text.charCodeAt(skipBlanks(text, keyEnd)) !== 0x3a) throw new NotPlain(`implicit key at ${nodes.startOf(key)}`);
+    if (keyEnd - nodes.startOf(key) > MAX_IMPLICIT_KEY_LENGTH || text.charCodeAt(skipBlanks(text, keyEnd)) !== 0x3a)
+      throw new NotPlain(`implicit key at ${nodes.startOf(key)}`);
   }
   const mapping = nodes.add(start, end, MAPPING | block);
   nodes.adopt(mapping, ids, values, first);

@@ -19,11 +19,19 @@ export function firstTooDeepOffset(text: string, limit = MAX_NESTING_DEPTH): num
     if (flowDepth === 0 && quote === 0) {
       // Block structure: indentation plus compact `- ` / `? ` indicators, each one level.
       let column = 0;
-      while (i < lineEnd && text.charCodeAt(i) === SPACE) { i++; column++; }
+      while (i < lineEnd && text.charCodeAt(i) === SPACE) {
+        i++;
+        column++;
+      }
       let levels = 0;
       while (i + 1 < lineEnd && (text.charCodeAt(i) === DASH || text.charCodeAt(i) === QUESTION) && text.charCodeAt(i + 1) === SPACE) {
-        i += 2; column += 2; levels++;
-        while (i < lineEnd && text.charCodeAt(i) === SPACE) { i++; column++; }
+        i += 2;
+        column += 2;
+        levels++;
+        while (i < lineEnd && text.charCodeAt(i) === SPACE) {
+          i++;
+          column++;
+        }
       }
       if (i < lineEnd && text.charCodeAt(i) !== HASH) {
         while (blockIndents.length > 0 && blockIndents[blockIndents.length - 1] >= column - 2 * levels) blockIndents.pop();
@@ -57,8 +65,20 @@ export function firstTooDeepOffset(text: string, limit = MAX_NESTING_DEPTH): num
   return -1;
 }
 
-const SPACE = 0x20, TAB = 0x09, DASH = 0x2d, QUESTION = 0x3f, HASH = 0x23, COLON = 0x3a, COMMA = 0x2c, BACKSLASH = 0x5c;
-const DOUBLE_QUOTE = 0x22, SINGLE_QUOTE = 0x27, OPEN_BRACKET = 0x5b, CLOSE_BRACKET = 0x5d, OPEN_BRACE = 0x7b, CLOSE_BRACE = 0x7d;
+const SPACE = 0x20,
+  TAB = 0x09,
+  DASH = 0x2d,
+  QUESTION = 0x3f,
+  HASH = 0x23,
+  COLON = 0x3a,
+  COMMA = 0x2c,
+  BACKSLASH = 0x5c;
+const DOUBLE_QUOTE = 0x22,
+  SINGLE_QUOTE = 0x27,
+  OPEN_BRACKET = 0x5b,
+  CLOSE_BRACKET = 0x5d,
+  OPEN_BRACE = 0x7b,
+  CLOSE_BRACE = 0x7d;
 
 /** What a regular expression's `\s` matches. */
 function isSpace(code: number): boolean {

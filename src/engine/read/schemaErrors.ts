@@ -37,12 +37,15 @@ type SchemaNode = { $ref?: string; properties?: Record<string, SchemaNode>; desc
 
 export function schemaViolations(value: unknown, source: CatalogSource): SchemaViolation[] {
   if (value === null || value === undefined) {
-    return [{
-      path: [],
-      range: source.range(0, 0),
-      message: 'The file has no catalog in it: start it with apiVersion: cap-advisor/v1 and kind: DataCatalog.',
-      detail: 'The file has no catalog in it. A catalog starts with `apiVersion: cap-advisor/v1` and `kind: DataCatalog` (the "New Data Catalog" command or the `cap-catalog` snippet writes a skeleton).',
-    }];
+    return [
+      {
+        path: [],
+        range: source.range(0, 0),
+        message: 'The file has no catalog in it: start it with apiVersion: cap-advisor/v1 and kind: DataCatalog.',
+        detail:
+          'The file has no catalog in it. A catalog starts with `apiVersion: cap-advisor/v1` and `kind: DataCatalog` (the "New Data Catalog" command or the `cap-catalog` snippet writes a skeleton).',
+      },
+    ];
   }
   if (validateCatalog(value)) return [];
   const seen = new Set<string>();
@@ -93,7 +96,12 @@ function describeInMarkdown(error: SchemaError, value: unknown, source: CatalogS
       const property = propertiesAt(path, value)[missing];
       const description = property?.markdownDescription ?? property?.description;
       const hint = description ? ` ${firstSentence(description)}` : '';
-      return { path, range: rangeForObject(source, path), message: `${capitalise(where)} is missing \`${missing}\`.`, detail: `${capitalise(where)} is missing \`${missing}\`.${hint}` };
+      return {
+        path,
+        range: rangeForObject(source, path),
+        message: `${capitalise(where)} is missing \`${missing}\`.`,
+        detail: `${capitalise(where)} is missing \`${missing}\`.${hint}`,
+      };
     }
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
@@ -109,7 +117,11 @@ function describeInMarkdown(error: SchemaError, value: unknown, source: CatalogS
       return tell(candidates[0]);
     }
     case 'const':
-      return same({ path, range: source.rangeAt(path), message: `\`${fieldName(path)}\` must be \`${String(error.params.allowedValue)}\`, not ${show(actual)}.` });
+      return same({
+        path,
+        range: source.rangeAt(path),
+        message: `\`${fieldName(path)}\` must be \`${String(error.params.allowedValue)}\`, not ${show(actual)}.`,
+      });
     case 'type': {
       const expected = yamlTypeWord(String(error.params.type));
       const isGuard = typeof path[path.length - 1] === 'number' && path[path.length - 2] === 'splitBrainGuards';
@@ -189,10 +201,13 @@ function suggest(actual: string, allowed: string[]): string | undefined {
 
 function parsePointer(pointer: string): PathSegment[] {
   if (!pointer) return [];
-  return pointer.slice(1).split('/').map((raw) => {
-    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    return /^\d+$/.test(segment) ? Number(segment) : segment;
-  });
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((raw) => {
+      const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+      return /^\d+$/.test(segment) ? Number(segment) : segment;
+    });
 }
 
 function valueAt(value: unknown, path: PathSegment[]): unknown {
@@ -256,7 +271,7 @@ function propertiesAt(path: PathSegment[], value: unknown): Record<string, Schem
 /** A schema node followed by the nodes its `$ref` chain points at. */
 function withRefs(node: SchemaNode): SchemaNode[] {
   const chain = [node];
-  for (let n = node; n.$ref; ) {
+  for (let n = node; n.$ref;) {
     n = schemaAt(n.$ref)!;
     chain.push(n);
   }

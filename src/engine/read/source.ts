@@ -17,7 +17,10 @@ export class CatalogSource {
   private lineStarts: number[] | undefined;
 
   /** `reader: 'yaml'` skips the fast reader: for callers that walk `yaml`'s nodes, and for the tests that compare the two. */
-  constructor(readonly text: string, reader: 'fast-if-plain' | 'yaml' = 'fast-if-plain') {
+  constructor(
+    readonly text: string,
+    reader: 'fast-if-plain' | 'yaml' = 'fast-if-plain',
+  ) {
     this.fast = reader === 'yaml' ? undefined : readPlainCatalog(text);
   }
 

@@ -9,11 +9,13 @@ export const caInMultiRegion = defineRule({
   check(dataType) {
     const { resolved, verdict: rec } = dataType;
     if (resolved.cap !== 'CA' || !resolved.multiRegion) return [];
-    return [{
-      at: dataType.at('cap'),
-      message: `${named(resolved.name)} is CA but lives in ${resolved.regions.length} Regions: declare ${rec.cap}, as recommended.`,
-      detail: `\`${resolved.name}\` declares CA but lives in ${resolved.regions.length} Regions: links between Regions do fail, and then it must either refuse requests (CP) or accept diverging copies (AP). Declare the choice; the recommendation is ${rec.cap}.`,
-    }];
+    return [
+      {
+        at: dataType.at('cap'),
+        message: `${named(resolved.name)} is CA but lives in ${resolved.regions.length} Regions: declare ${rec.cap}, as recommended.`,
+        detail: `\`${resolved.name}\` declares CA but lives in ${resolved.regions.length} Regions: links between Regions do fail, and then it must either refuse requests (CP) or accept diverging copies (AP). Declare the choice; the recommendation is ${rec.cap}.`,
+      },
+    ];
   },
   fix(fixer) {
     const verdict = fixer.report?.verdict;

@@ -31,7 +31,8 @@ export const lwwOnStrongData = defineRule({
     return issues;
   },
   fix(fixer) {
-    if (fixer.dataType && fixer.fieldAt('conflictResolution')) fixer.add('Set conflictResolution: none', [fixer.setField('conflictResolution', 'none')], { preferred: true });
+    if (fixer.dataType && fixer.fieldAt('conflictResolution'))
+      fixer.add('Set conflictResolution: none', [fixer.setField('conflictResolution', 'none')], { preferred: true });
     else fixer.setStore(true);
   },
 });

@@ -15,16 +15,18 @@ export const recommendation = defineRule({
         ? ` The declared store \`${verdict.declaredStore}\` already fits.`
         : ` Declared: \`${verdict.declaredStore}\` (${storeFacts[verdict.declaredStore].position.text}), which does not fit: ${verdict.misfit}.`
       : ' No store is declared yet.';
-    return [{
-      at: dataType.nameAt(),
-      severity: verdict.storeFits ? 'hint' : undefined,
-      message: verdict.declaredStore
-        ? verdict.storeFits
-          ? `${named(resolved.name)}: ${verdict.cap} on ${verdict.store}; the declared ${verdict.declaredStore} fits.`
-          : `${named(resolved.name)}: ${verdict.cap} on ${verdict.store} is recommended, not ${verdict.declaredStore}.`
-        : `${named(resolved.name)}: ${verdict.cap} on ${verdict.store} is recommended; no store is declared yet.`,
-      detail: `\`${resolved.name}\`: ${verdict.cap} on ${storeWithAlternative(verdict, true)}.${declared} ${verdict.reason}`,
-    }];
+    return [
+      {
+        at: dataType.nameAt(),
+        severity: verdict.storeFits ? 'hint' : undefined,
+        message: verdict.declaredStore
+          ? verdict.storeFits
+            ? `${named(resolved.name)}: ${verdict.cap} on ${verdict.store}; the declared ${verdict.declaredStore} fits.`
+            : `${named(resolved.name)}: ${verdict.cap} on ${verdict.store} is recommended, not ${verdict.declaredStore}.`
+          : `${named(resolved.name)}: ${verdict.cap} on ${verdict.store} is recommended; no store is declared yet.`,
+        detail: `\`${resolved.name}\`: ${verdict.cap} on ${storeWithAlternative(verdict, true)}.${declared} ${verdict.reason}`,
+      },
+    ];
   },
   fix(fixer) {
     const { report } = fixer;

@@ -6,7 +6,7 @@ export const regionDrift = defineRule({
   id: 'region-drift',
   scope: 'dataType',
   defaultSeverity: 'warning',
-  description: 'The linked resource\'s Regions differ from the data type\'s Regions.',
+  description: "The linked resource's Regions differ from the data type's Regions.",
   acceptable: true,
   check(dataType, catalog) {
     const declared = [...new Set(dataType.resolved.regions)];
@@ -22,11 +22,12 @@ export const regionDrift = defineRule({
       const few = (list: string[]) => (list.length <= 3 ? listRegions(list) : `${list.length} Regions`);
       const fewer = (list: string[]) => (list.length <= 2 ? listRegions(list) : `${list.length} Regions`);
       // Which side has what, and what to do: deployed in fewer Regions, in more, or in others.
-      const says = extra.length === 0
-        ? `is deployed only in ${few(regions)}, not ${few(missing)}: deploy it or drop ${missing.length === 1 ? 'it' : 'them'}.`
-        : missing.length === 0
-          ? `also deploys to ${few(extra)}: declare ${extra.length === 1 ? 'it' : 'them'} or drop the replica${extra.length === 1 ? '' : 's'}.`
-          : `is in ${fewer(extra)} (undeclared), not ${fewer(missing)}: align the Regions.`;
+      const says =
+        extra.length === 0
+          ? `is deployed only in ${few(regions)}, not ${few(missing)}: deploy it or drop ${missing.length === 1 ? 'it' : 'them'}.`
+          : missing.length === 0
+            ? `also deploys to ${few(extra)}: declare ${extra.length === 1 ? 'it' : 'them'} or drop the replica${extra.length === 1 ? '' : 's'}.`
+            : `is in ${fewer(extra)} (undeclared), not ${fewer(missing)}: align the Regions.`;
       issues.push({
         at: atResource(link, link.store, `deployed in ${listRegions(regions)}`),
         message: `${named(dataType.resolved.name)}: ${resourceNamed(link.name)} ${says}`,
@@ -42,6 +43,9 @@ export const regionDrift = defineRule({
     // Data in a Region declared a witness is witness-holds-data: say it, never create it silently.
     const witnesses = regions.filter((region) => fixer.analysis.report.regions.some((r) => r.name === region && r.role === 'witness'));
     const note = witnesses.length > 0 ? `; ${witnesses.join(', ')} ${witnesses.length === 1 ? 'is' : 'are'} declared a witness` : '';
-    fixer.add(`Set regions to ${regions.join(', ')} (where it is deployed${note})`, [fixer.setField('regions', `[${regions.join(', ')}]`)], { preferred: true, ...(witnesses.length > 0 ? { raises: [witnessHoldsData.id] } : {}) });
+    fixer.add(`Set regions to ${regions.join(', ')} (where it is deployed${note})`, [fixer.setField('regions', `[${regions.join(', ')}]`)], {
+      preferred: true,
+      ...(witnesses.length > 0 ? { raises: [witnessHoldsData.id] } : {}),
+    });
   },
 });

@@ -9,30 +9,40 @@ export const rpoUnachievable = defineRule({
   id: 'rpo-unachievable',
   scope: 'dataType',
   defaultSeverity: 'warning',
-  description: 'The declared `rpo` is shorter than the store can promise on an unplanned failover; for data in one Region, an `rpo` or `rto` under an hour, which the loss of that Region breaks.',
+  description:
+    'The declared `rpo` is shorter than the store can promise on an unplanned failover; for data in one Region, an `rpo` or `rto` under an hour, which the loss of that Region breaks.',
   acceptable: true,
   check(dataType) {
     const { resolved } = dataType;
     if (!resolved.multiRegion) {
       // In one Region nothing fails over: losing the Region loses the data until a copy elsewhere is restored.
-      const promise = resolved.rpoMs !== undefined && resolved.rpoMs < ONE_REGION_FLOOR_MS ? 'rpo' : resolved.rtoMs !== undefined && resolved.rtoMs < ONE_REGION_FLOOR_MS ? 'rto' : undefined;
+      const promise =
+        resolved.rpoMs !== undefined && resolved.rpoMs < ONE_REGION_FLOOR_MS
+          ? 'rpo'
+          : resolved.rtoMs !== undefined && resolved.rtoMs < ONE_REGION_FLOOR_MS
+            ? 'rto'
+            : undefined;
       if (!promise || resolved.regions.length === 0) return [];
       const value = formatDuration((promise === 'rpo' ? resolved.rpoMs : resolved.rtoMs)!);
-      return [{
-        at: dataType.at(promise),
-        message: `${named(resolved.name)} lives in one Region, so an ${promise.toUpperCase()} of ${value} cannot survive its loss: add a Region.`,
-        detail: `\`${resolved.name}\` lives in one Region (${resolved.regions.join(', ')}) and declares an ${promise.toUpperCase()} of ${value}. Nothing fails over within a Region's loss: only a copy in another Region keeps the data, and restoring a backup copied to another Region takes hours (${writeGuidance.regionLossNeedsACopy.text}). Add a second Region (a pilot light or warm standby), or declare the ${promise} a Region's loss really gives.`,
-      }];
+      return [
+        {
+          at: dataType.at(promise),
+          message: `${named(resolved.name)} lives in one Region, so an ${promise.toUpperCase()} of ${value} cannot survive its loss: add a Region.`,
+          detail: `\`${resolved.name}\` lives in one Region (${resolved.regions.join(', ')}) and declares an ${promise.toUpperCase()} of ${value}. Nothing fails over within a Region's loss: only a copy in another Region keeps the data, and restoring a backup copied to another Region takes hours (${writeGuidance.regionLossNeedsACopy.text}). Add a second Region (a pilot light or warm standby), or declare the ${promise} a Region's loss really gives.`,
+        },
+      ];
     }
     const rpo = resolved.rpoMs;
     if (rpo === undefined) return [];
     const { facts, described: which } = dataType.storeInQuestion();
     const storeRpo = facts.rpo.value;
     if (storeRpo === null || rpo >= storeRpo) return [];
-    return [{
-      at: dataType.at('rpo'),
-      message: `${named(resolved.name)} wants an RPO of ${formatDuration(rpo)}, but ${facts.id} can lose ${formatDuration(storeRpo)}: raise rpo or change store.`,
-      detail: `\`${resolved.name}\` declares an RPO of ${formatDuration(rpo)}, but on an unplanned Regional failover ${which} loses ${facts.rpo.text}. Choose a store that commits synchronously across Regions (aurora-dsql, dynamodb-global-strong: RPO 0), or declare the RPO you can actually get.`,
-    }];
+    return [
+      {
+        at: dataType.at('rpo'),
+        message: `${named(resolved.name)} wants an RPO of ${formatDuration(rpo)}, but ${facts.id} can lose ${formatDuration(storeRpo)}: raise rpo or change store.`,
+        detail: `\`${resolved.name}\` declares an RPO of ${formatDuration(rpo)}, but on an unplanned Regional failover ${which} loses ${facts.rpo.text}. Choose a store that commits synchronously across Regions (aurora-dsql, dynamodb-global-strong: RPO 0), or declare the RPO you can actually get.`,
+      },
+    ];
   },
 });

@@ -5,7 +5,7 @@ export const schema = defineRule({
   id: 'schema',
   scope: 'source',
   defaultSeverity: 'error',
-  description: 'The document breaks the catalog\'s JSON Schema (unknown keys, wrong types, bad values).',
+  description: "The document breaks the catalog's JSON Schema (unknown keys, wrong types, bad values).",
   acceptable: false,
   fix(fixer) {
     fixer.changeToSuggestion({ safe: true });
@@ -13,7 +13,11 @@ export const schema = defineRule({
     const { text } = fixer.catalog;
     if (text.split('\n').every((line) => /^\s*(#.*)?$/.test(line))) {
       const end = text.length;
-      fixer.add('Insert a catalog skeleton', [{ offset: [end, end], newText: `${end > 0 && !text.endsWith('\n') ? '\n' : ''}${fixer.services.catalogSkeleton}` }], { preferred: true });
+      fixer.add(
+        'Insert a catalog skeleton',
+        [{ offset: [end, end], newText: `${end > 0 && !text.endsWith('\n') ? '\n' : ''}${fixer.services.catalogSkeleton}` }],
+        { preferred: true },
+      );
     }
   },
 });

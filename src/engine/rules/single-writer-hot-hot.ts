@@ -12,12 +12,15 @@ export const singleWriterHotHot = defineRule({
     if (resolved.topology !== 'hot-hot' || !resolved.multiRegion || !resolved.store) return [];
     const facts = storeFacts[resolved.store];
     if (facts.writers.value !== 'primary') return [];
-    const forwarding = resolved.store === 'aurora-global' ? ' (write forwarding still sends every write to the primary Region, so it fails when that Region is cut off)' : '';
-    return [{
-      at: dataType.at('store'),
-      message: `${named(resolved.name)} is hot-hot; ${resolved.store} has one writer: use ${rec.store}.`,
-      detail: `\`${resolved.name}\` is hot-hot, but \`${resolved.store}\` (${facts.product}) takes writes in ${facts.writers.text}${forwarding}. Use \`${rec.store}\` for writes in every Region, or make the topology hot-warm.`,
-    }];
+    const forwarding =
+      resolved.store === 'aurora-global' ? ' (write forwarding still sends every write to the primary Region, so it fails when that Region is cut off)' : '';
+    return [
+      {
+        at: dataType.at('store'),
+        message: `${named(resolved.name)} is hot-hot; ${resolved.store} has one writer: use ${rec.store}.`,
+        detail: `\`${resolved.name}\` is hot-hot, but \`${resolved.store}\` (${facts.product}) takes writes in ${facts.writers.text}${forwarding}. Use \`${rec.store}\` for writes in every Region, or make the topology hot-warm.`,
+      },
+    ];
   },
   fix(fixer) {
     fixer.setStore(true);

@@ -5,7 +5,7 @@ export const stalenessBudgetExceeded = defineRule({
   id: 'staleness-budget-exceeded',
   scope: 'dataType',
   defaultSeverity: 'warning',
-  description: 'The store\'s typical cross-Region replication window exceeds `stalenessBudget`.',
+  description: "The store's typical cross-Region replication window exceeds `stalenessBudget`.",
   acceptable: true,
   check(dataType) {
     const { resolved } = dataType;
@@ -14,10 +14,12 @@ export const stalenessBudgetExceeded = defineRule({
     const { facts, described: which } = dataType.storeInQuestion();
     const window = facts.replicationWindow.value;
     if (window === null || window <= budget) return [];
-    return [{
-      at: dataType.at('stalenessBudget'),
-      message: `${named(resolved.name)} allows ${formatDuration(budget)} stale; ${facts.id} can lag ${formatDuration(window)}+: raise it.`,
-      detail: `\`${resolved.name}\` tolerates reads ${formatDuration(budget)} stale, but ${which} replicates across Regions ${facts.replicationWindow.text}: a reader in another Region can see older data than that. Read only in the writing Region, choose a synchronously replicated store (aurora-dsql, dynamodb-global-strong), or raise the budget.`,
-    }];
+    return [
+      {
+        at: dataType.at('stalenessBudget'),
+        message: `${named(resolved.name)} allows ${formatDuration(budget)} stale; ${facts.id} can lag ${formatDuration(window)}+: raise it.`,
+        detail: `\`${resolved.name}\` tolerates reads ${formatDuration(budget)} stale, but ${which} replicates across Regions ${facts.replicationWindow.text}: a reader in another Region can see older data than that. Read only in the writing Region, choose a synchronously replicated store (aurora-dsql, dynamodb-global-strong), or raise the budget.`,
+      },
+    ];
   },
 });

@@ -15,9 +15,10 @@ export const storeDrift = defineRule({
     for (const link of linkedResources(dataType, catalog)) {
       const deployed = link.store?.store;
       if (!link.store || deployed === undefined || isUnknown(deployed) || deployed === declared) continue;
-      const why = declared === 'dynamodb-global-strong' && deployed === 'dynamodb-global'
-        ? ' Its `MultiRegionConsistency` is `EVENTUAL` or absent, so replicas converge by last writer wins: a strong write can be lost in a partition. The mode cannot be changed after creation; a new table is needed.'
-        : '';
+      const why =
+        declared === 'dynamodb-global-strong' && deployed === 'dynamodb-global'
+          ? ' Its `MultiRegionConsistency` is `EVENTUAL` or absent, so replicas converge by last writer wins: a strong write can be lost in a partition. The mode cannot be changed after creation; a new table is needed.'
+          : '';
       issues.push({
         at: atResource(link, link.store, `deploys ${deployed}`),
         message: `${named(dataType.resolved.name)}: ${resourceNamed(link.name)} deploys ${deployed}, not the declared ${declared}.`,

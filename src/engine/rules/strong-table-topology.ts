@@ -5,7 +5,8 @@ import { atResource, knownRegions, linkedResources } from './linked';
 import { defineRule, Issue, named, resourceNamed } from './rule';
 
 const SHAPE = {
-  'dynamodb-global-strong': 'three replicas, or two replicas and a witness, all in one Region set: US (us-east-1, us-east-2, us-west-2), EU (eu-west-1, eu-west-2, eu-west-3, eu-central-1) or AP (ap-northeast-1, ap-northeast-2, ap-northeast-3)',
+  'dynamodb-global-strong':
+    'three replicas, or two replicas and a witness, all in one Region set: US (us-east-1, us-east-2, us-west-2), EU (eu-west-1, eu-west-2, eu-west-3, eu-central-1) or AP (ap-northeast-1, ap-northeast-2, ap-northeast-3)',
   'aurora-dsql': 'two peered Regions and a witness Region, in one Region set (US, EU or AP)',
 } as const;
 

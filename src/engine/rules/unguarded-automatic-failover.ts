@@ -21,7 +21,8 @@ export const unguardedAutomaticFailover = defineRule({
   id: 'unguarded-automatic-failover',
   scope: 'dataType',
   defaultSeverity: 'warning',
-  description: '`failover: automatic` in two or more Regions with no enforced fencing-lease, witness-region or quorum guard and no store that carries its own quorum (immutable data is exempt).',
+  description:
+    '`failover: automatic` in two or more Regions with no enforced fencing-lease, witness-region or quorum guard and no store that carries its own quorum (immutable data is exempt).',
   acceptable: true,
   check(dataType) {
     const { resolved, writePath } = dataType;
@@ -29,14 +30,17 @@ export const unguardedAutomaticFailover = defineRule({
     // New objects under new keys never conflict, whichever side writes them; a voting store fences by itself.
     if (resolved.immutable || writePath.builtInQuorum) return [];
     if (writePath.enforcedGuards.length > 0) return [];
-    const idle = writePath.idleGuards.length > 0
-      ? ` Its ${writePath.idleGuards.join(' and ')} guard enforces nothing here${writePath.lastWriterWins ? `: \`${resolved.store}\` keeps taking writes in every Region` : ': the lease lives in an eventually consistent store'}.`
-      : '';
-    return [{
-      at: dataType.at('failover'),
-      message: `${named(resolved.name)} fails over automatically, unguarded: go manual.`,
-      detail: `\`${resolved.name}\` fails over automatically with no fencing lease, witness Region or quorum that anything enforces: a health check cannot tell a dead primary from one cut off by a partition, so traffic can move to another Region while the old primary still takes writes${storeAndAdvice(resolved.store)}${idle}`,
-    }];
+    const idle =
+      writePath.idleGuards.length > 0
+        ? ` Its ${writePath.idleGuards.join(' and ')} guard enforces nothing here${writePath.lastWriterWins ? `: \`${resolved.store}\` keeps taking writes in every Region` : ': the lease lives in an eventually consistent store'}.`
+        : '';
+    return [
+      {
+        at: dataType.at('failover'),
+        message: `${named(resolved.name)} fails over automatically, unguarded: go manual.`,
+        detail: `\`${resolved.name}\` fails over automatically with no fencing lease, witness Region or quorum that anything enforces: a health check cannot tell a dead primary from one cut off by a partition, so traffic can move to another Region while the old primary still takes writes${storeAndAdvice(resolved.store)}${idle}`,
+      },
+    ];
   },
   fix(fixer) {
     fixer.addGuards(['fencing-lease', 'witness-region', 'quorum']);

@@ -8,7 +8,7 @@ export const unknownRegion = defineRule({
   id: 'unknown-region',
   scope: 'catalog',
   defaultSeverity: 'error',
-  description: 'A data type or a guard names a Region that is not in the catalog\'s `regions`.',
+  description: "A data type or a guard names a Region that is not in the catalog's `regions`.",
   acceptable: false,
   check(catalog, plain) {
     const issues: CatalogIssue[] = [];
@@ -20,7 +20,14 @@ export const unknownRegion = defineRule({
       ...(Array.isArray(plain.dataTypes) ? plain.dataTypes : []).map((entry, index) => {
         const fields = asPlain(entry);
         const name = typeof fields?.name === 'string' ? fields.name : null;
-        return { path: ['dataTypes', index] as PathSegment[], fields, dataType: name, dataTypeIndex: index, label: name ? `Data type \`${name}\`` : `Data type #${index + 1}`, short: name ? named(name) : `Data type #${index + 1}` };
+        return {
+          path: ['dataTypes', index] as PathSegment[],
+          fields,
+          dataType: name,
+          dataTypeIndex: index,
+          label: name ? `Data type \`${name}\`` : `Data type #${index + 1}`,
+          short: name ? named(name) : `Data type #${index + 1}`,
+        };
       }),
     ];
     for (const owner of owners) {

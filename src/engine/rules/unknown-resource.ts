@@ -16,11 +16,13 @@ export const unknownResource = defineRule({
     if (!deployed) {
       // Entries the shell did not read (the engine alone, as in a hover) say nothing either way.
       if (catalog.linksInfrastructure) return [];
-      return [{
-        at: dataType.at('resources'),
-        message: `${named(resolved.name)} lists resources, but the catalog links no infrastructure: add an infrastructure entry.`,
-        detail: `\`${resolved.name}\` lists \`resources\`, but the catalog has no \`infrastructure\` to find them in, so they are not checked. Add the templates or the CDK assembly that deploy them, relative to the catalog:\n\n\`\`\`yaml\ninfrastructure:\n  - cdk.out\n\`\`\``,
-      }];
+      return [
+        {
+          at: dataType.at('resources'),
+          message: `${named(resolved.name)} lists resources, but the catalog links no infrastructure: add an infrastructure entry.`,
+          detail: `\`${resolved.name}\` lists \`resources\`, but the catalog has no \`infrastructure\` to find them in, so they are not checked. Add the templates or the CDK assembly that deploy them, relative to the catalog:\n\n\`\`\`yaml\ninfrastructure:\n  - cdk.out\n\`\`\``,
+        },
+      ];
     }
     // A file that could not be read has its own finding; a name may be in it, so none is called unknown.
     // Unread remote modules hide only the names under them.

@@ -8,15 +8,19 @@ export const witnessHoldsData = defineRule({
   id: 'witness-holds-data',
   scope: 'dataType',
   defaultSeverity: 'error',
-  description: 'A data type\'s declared or deployed Regions include a Region the catalog declares `witness`: a witness holds no data.',
+  description: "A data type's declared or deployed Regions include a Region the catalog declares `witness`: a witness holds no data.",
   acceptable: true,
   check(dataType, catalog) {
     const witnesses = new Set(catalog.witnessRegions);
     if (witnesses.size === 0) return [];
     const name = dataType.resolved.name;
     // Where the Region's role is decided: the fix that makes it a data Region edits it there.
-    const declaration = (region: string) => ({ message: `\`${region}\` is declared here as a witness`, range: catalog.source.rangeAt(['regions', catalog.regionIndex.get(region) ?? 0, 'role']) });
-    const why = (region: string) => `A witness votes in failover decisions and holds no data; a Region that holds the data is a data Region in every vote and every scenario, so the catalog's count of data Regions and voters is wrong. Declare \`${region}\` a data Region (\`role: secondary\`), or keep the data out of it.`;
+    const declaration = (region: string) => ({
+      message: `\`${region}\` is declared here as a witness`,
+      range: catalog.source.rangeAt(['regions', catalog.regionIndex.get(region) ?? 0, 'role']),
+    });
+    const why = (region: string) =>
+      `A witness votes in failover decisions and holds no data; a Region that holds the data is a data Region in every vote and every scenario, so the catalog's count of data Regions and voters is wrong. Declare \`${region}\` a data Region (\`role: secondary\`), or keep the data out of it.`;
     const issues: Issue[] = [];
     for (const { name: region, index } of dataType.declaredRegions) {
       if (!witnesses.has(region)) continue;
@@ -48,6 +52,7 @@ export const witnessHoldsData = defineRule({
     const role = declaration && fixer.scalarAtOffset(declaration.range.offset[0]);
     if (region && role) fixer.add(`Make ${region} a data Region (role: secondary)`, [fixer.catalog.replaceScalar(role, 'secondary')], { preferred: true });
     const kept = fixer.report?.need.regions.filter((name) => name !== region) ?? [];
-    if (fixer.dataType && region && fixer.fieldAt('regions') && kept.length > 0) fixer.add(`Remove ${region} from the Regions of '${fixer.report!.name}'`, [fixer.setField('regions', `[${kept.join(', ')}]`)]);
+    if (fixer.dataType && region && fixer.fieldAt('regions') && kept.length > 0)
+      fixer.add(`Remove ${region} from the Regions of '${fixer.report!.name}'`, [fixer.setField('regions', `[${kept.join(', ')}]`)]);
   },
 });

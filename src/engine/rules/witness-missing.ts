@@ -26,7 +26,10 @@ export const witnessMissing = defineRule({
       const declared = catalog.regions.find((r) => r.name === region);
       if (!declared) continue; // unknown-region reports it
       // Point at the Region's declaration: that is where its role is decided.
-      const declaration = { message: `\`${region}\` is declared here as ${declared.role}`, range: catalog.source.rangeAt(['regions', catalog.regionIndex.get(region) ?? 0, 'role']) };
+      const declaration = {
+        message: `\`${region}\` is declared here as ${declared.role}`,
+        range: catalog.source.rangeAt(['regions', catalog.regionIndex.get(region) ?? 0, 'role']),
+      };
       if (declared.role !== 'witness') {
         issues.push({
           at: { ...dataType.at('splitBrainGuards', index, 'region'), related: [declaration] },

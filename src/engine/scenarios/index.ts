@@ -75,18 +75,36 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
   const others = regions.filter((r) => r !== region);
   const none = { staleReads: [] as string[], atRiskMs: 0, guard: null };
   if (!regions.includes(region) && !voters.includes(region)) {
-    return { verdict: 'unaffected', writers: writersInCalm(dataType, catalog, facts.writers.value), ...none, why: `${region} holds no copy of it and is none of its voters.` };
+    return {
+      verdict: 'unaffected',
+      writers: writersInCalm(dataType, catalog, facts.writers.value),
+      ...none,
+      why: `${region} holds no copy of it and is none of its voters.`,
+    };
   }
   const multiRegion = regions.length >= 2 && dataType.need.topology !== 'single-region';
   if (!multiRegion) {
     if (!regions.includes(region)) return { verdict: 'available', writers: regions, ...none, why: `It lives in ${regions.join(', ')}; ${region} only votes.` };
     return kind === 'isolate'
-      ? { verdict: 'degraded', writers: [region], ...none, why: `It lives in ${region} only: its own clients still reach it, every other Region's clients do not.` }
-      : { verdict: 'unavailable', writers: [], staleReads: [], atRiskMs: null, guard: null, why: `It lives in ${region} only: it is gone until the Region returns, and what is not backed up elsewhere is lost.` };
+      ? {
+          verdict: 'degraded',
+          writers: [region],
+          ...none,
+          why: `It lives in ${region} only: its own clients still reach it, every other Region's clients do not.`,
+        }
+      : {
+          verdict: 'unavailable',
+          writers: [],
+          staleReads: [],
+          atRiskMs: null,
+          guard: null,
+          why: `It lives in ${region} only: it is gone until the Region returns, and what is not backed up elsewhere is lost.`,
+        };
   }
   const path = dataType.writePath;
   // Only guards something enforces decide an outcome: a witness stops no Region of a last-writer-wins store.
-  const guardOf = (types: readonly GuardType[]) => dataType.guards.find((guard) => types.includes(guard.type) && (guard.type === 'human-approval' || path.enforcedGuards.includes(guard.type)));
+  const guardOf = (types: readonly GuardType[]) =>
+    dataType.guards.find((guard) => types.includes(guard.type) && (guard.type === 'human-approval' || path.enforcedGuards.includes(guard.type)));
   const partitionGuard = dataType.guards.find((guard) => path.enforcedGuards.includes(guard.type));
   // A store that votes keeps its majority whatever the topology says.
   const votes = path.builtInQuorum || (facts.position.value === 'CP' && facts.writers.value === 'all' && dataType.need.topology === 'hot-hot');
@@ -94,10 +112,25 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
 
   if (path.writeMode === 'home-region' && facts.writers.value === 'all' && !votes) {
     // Region pinning: each item is written only in its home Region, so nothing diverges.
-    if (!regions.includes(region)) return { verdict: 'available', writers: regions, ...none, why: `${region} is only a voter; every Region keeps writing the items homed there.` };
+    if (!regions.includes(region))
+      return { verdict: 'available', writers: regions, ...none, why: `${region} is only a voter; every Region keeps writing the items homed there.` };
     return kind === 'isolate'
-      ? { verdict: 'degraded', writers: regions, staleReads: regions, atRiskMs: 0, guard: null, why: `Each item is written only in its home Region: ${region} keeps writing its own items and the others theirs, so nothing diverges; reads of items homed across the cut go stale, and ${region}'s clients cannot write items homed elsewhere.` }
-      : { verdict: 'degraded', writers: others, staleReads: [], atRiskMs: facts.replicationWindow.value, guard: null, why: `Items homed in ${region} take no writes until they are re-homed, and re-homing without a drain gives up what ${region} had not replicated (${facts.replicationWindow.text}); the other items keep their writers.` };
+      ? {
+          verdict: 'degraded',
+          writers: regions,
+          staleReads: regions,
+          atRiskMs: 0,
+          guard: null,
+          why: `Each item is written only in its home Region: ${region} keeps writing its own items and the others theirs, so nothing diverges; reads of items homed across the cut go stale, and ${region}'s clients cannot write items homed elsewhere.`,
+        }
+      : {
+          verdict: 'degraded',
+          writers: others,
+          staleReads: [],
+          atRiskMs: facts.replicationWindow.value,
+          guard: null,
+          why: `Items homed in ${region} take no writes until they are re-homed, and re-homing without a drain gives up what ${region} had not replicated (${facts.replicationWindow.text}); the other items keep their writers.`,
+        };
   }
 
   if (singleWriter) {
@@ -107,47 +140,155 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
     if (region !== writer) {
       if (!regions.includes(region)) return { verdict: 'available', writers: [writer], ...none, why: `${writer} keeps writing; ${region} only votes.` };
       return kind === 'isolate'
-        ? { verdict: 'degraded', writers: [writer], staleReads: [region], atRiskMs: 0, guard: null, why: `${writer} keeps writing; ${region} is read-only and falls behind until the link returns (${facts.replicationWindow.text} once it does).` }
+        ? {
+            verdict: 'degraded',
+            writers: [writer],
+            staleReads: [region],
+            atRiskMs: 0,
+            guard: null,
+            why: `${writer} keeps writing; ${region} is read-only and falls behind until the link returns (${facts.replicationWindow.text} once it does).`,
+          }
         : { verdict: 'available', writers: [writer], ...none, why: `${writer} keeps writing; ${region} held a replica only.` };
     }
     if (kind === 'lose') {
       return automatic
-        ? { verdict: 'failed-over', writers: [standby], staleReads: [], atRiskMs: facts.rpo.value, guard: partitionGuard?.type ?? null, why: `${writer} is down and ${standby} is promoted automatically; the writes not yet replicated are lost (${facts.rpo.text}).` }
-        : { verdict: 'unavailable', writers: [], staleReads: [], atRiskMs: facts.rpo.value, guard: guardOf(['human-approval'])?.type ?? null, why: `${writer} is down and failover is manual: no Region takes writes until a person promotes ${standby}, and that failover loses the writes not yet replicated (${facts.rpo.text}).` };
+        ? {
+            verdict: 'failed-over',
+            writers: [standby],
+            staleReads: [],
+            atRiskMs: facts.rpo.value,
+            guard: partitionGuard?.type ?? null,
+            why: `${writer} is down and ${standby} is promoted automatically; the writes not yet replicated are lost (${facts.rpo.text}).`,
+          }
+        : {
+            verdict: 'unavailable',
+            writers: [],
+            staleReads: [],
+            atRiskMs: facts.rpo.value,
+            guard: guardOf(['human-approval'])?.type ?? null,
+            why: `${writer} is down and failover is manual: no Region takes writes until a person promotes ${standby}, and that failover loses the writes not yet replicated (${facts.rpo.text}).`,
+          };
     }
     if (dataType.need.immutable && automatic) {
-      return { verdict: 'available', writers: [writer, standby], staleReads: [writer, standby], atRiskMs: 0, guard: null, why: `${standby} is promoted while ${writer} keeps its local clients: both write, but new objects under new keys never conflict, and the copies catch up when the link returns.` };
+      return {
+        verdict: 'available',
+        writers: [writer, standby],
+        staleReads: [writer, standby],
+        atRiskMs: 0,
+        guard: null,
+        why: `${standby} is promoted while ${writer} keeps its local clients: both write, but new objects under new keys never conflict, and the copies catch up when the link returns.`,
+      };
     }
     if (!automatic) {
-      return { verdict: 'degraded', writers: [writer], staleReads: others, atRiskMs: 0, guard: guardOf(['human-approval'])?.type ?? null, why: `${writer} is cut off but keeps its local clients; elsewhere writes wait, because failover is manual and a person sees that ${writer} is alive.` };
+      return {
+        verdict: 'degraded',
+        writers: [writer],
+        staleReads: others,
+        atRiskMs: 0,
+        guard: guardOf(['human-approval'])?.type ?? null,
+        why: `${writer} is cut off but keeps its local clients; elsewhere writes wait, because failover is manual and a person sees that ${writer} is alive.`,
+      };
     }
     const fence = guardOf(['fencing-lease']);
     if (fence) {
       const ttl = parseDuration(fence.ttl);
-      return { verdict: 'failed-over', writers: [standby], staleReads: [], atRiskMs: ttl ?? null, guard: 'fencing-lease', why: `${standby} is promoted once ${writer}'s lease expires; the storage refuses ${writer}'s writes after that, so only what ${writer} accepted before its lease ran out is at risk${ttl === undefined ? ' (the lease has no ttl declared)' : ''}.` };
+      return {
+        verdict: 'failed-over',
+        writers: [standby],
+        staleReads: [],
+        atRiskMs: ttl ?? null,
+        guard: 'fencing-lease',
+        why: `${standby} is promoted once ${writer}'s lease expires; the storage refuses ${writer}'s writes after that, so only what ${writer} accepted before its lease ran out is at risk${ttl === undefined ? ' (the lease has no ttl declared)' : ''}.`,
+      };
     }
     const majority = guardOf(['witness-region', 'quorum']);
     if (majority) {
       return voters.length >= 3
-        ? { verdict: 'failed-over', writers: [standby], staleReads: [], atRiskMs: facts.rpo.value, guard: majority.type, why: `The side with the majority of ${voters.join(', ')} promotes ${standby}; ${writer}, alone, stops writing. The writes not yet replicated are lost (${facts.rpo.text}).` }
-        : { verdict: 'unavailable', writers: [], staleReads: [], atRiskMs: 0, guard: majority.type, why: `${voters.length} voting Regions cannot form a majority: neither side may write.` };
+        ? {
+            verdict: 'failed-over',
+            writers: [standby],
+            staleReads: [],
+            atRiskMs: facts.rpo.value,
+            guard: majority.type,
+            why: `The side with the majority of ${voters.join(', ')} promotes ${standby}; ${writer}, alone, stops writing. The writes not yet replicated are lost (${facts.rpo.text}).`,
+          }
+        : {
+            verdict: 'unavailable',
+            writers: [],
+            staleReads: [],
+            atRiskMs: 0,
+            guard: majority.type,
+            why: `${voters.length} voting Regions cannot form a majority: neither side may write.`,
+          };
     }
-    return { verdict: 'split-brain', writers: [writer, standby], staleReads: [writer, standby], atRiskMs: null, guard: null, why: `A health check cannot tell a cut-off ${writer} from a dead one: it promotes ${standby} while ${writer} keeps taking its local clients' writes. Two writers, and the copies cannot be merged.` };
+    return {
+      verdict: 'split-brain',
+      writers: [writer, standby],
+      staleReads: [writer, standby],
+      atRiskMs: null,
+      guard: null,
+      why: `A health check cannot tell a cut-off ${writer} from a dead one: it promotes ${standby} while ${writer} keeps taking its local clients' writes. Two writers, and the copies cannot be merged.`,
+    };
   }
 
   if (votes) {
-    if (voters.length < 3) return { verdict: 'unavailable', writers: [], staleReads: regions, atRiskMs: 0, guard: null, why: `${voters.length} voting Regions cannot form a majority when one is ${kind === 'isolate' ? 'cut off' : 'lost'}: \`${store}\` refuses writes everywhere.` };
-    if (!regions.includes(region)) return { verdict: 'available', writers: regions, ...none, why: `${region} is only a voter: the data Regions still form a majority and keep writing.` };
+    if (voters.length < 3)
+      return {
+        verdict: 'unavailable',
+        writers: [],
+        staleReads: regions,
+        atRiskMs: 0,
+        guard: null,
+        why: `${voters.length} voting Regions cannot form a majority when one is ${kind === 'isolate' ? 'cut off' : 'lost'}: \`${store}\` refuses writes everywhere.`,
+      };
+    if (!regions.includes(region))
+      return { verdict: 'available', writers: regions, ...none, why: `${region} is only a voter: the data Regions still form a majority and keep writing.` };
     return kind === 'isolate'
-      ? { verdict: 'degraded', writers: others, staleReads: [region], atRiskMs: 0, guard: guardOf(['quorum', 'witness-region'])?.type ?? null, why: `${others.join(', ')} hold the majority of ${voters.join(', ')} and keep writing; ${region} refuses writes and serves only eventually consistent reads (\`${store}\`).` }
-      : { verdict: 'available', writers: others, ...none, why: `${others.join(', ')} keep the majority: \`${store}\` commits synchronously, so nothing is lost.` };
+      ? {
+          verdict: 'degraded',
+          writers: others,
+          staleReads: [region],
+          atRiskMs: 0,
+          guard: guardOf(['quorum', 'witness-region'])?.type ?? null,
+          why: `${others.join(', ')} hold the majority of ${voters.join(', ')} and keep writing; ${region} refuses writes and serves only eventually consistent reads (\`${store}\`).`,
+        }
+      : {
+          verdict: 'available',
+          writers: others,
+          ...none,
+          why: `${others.join(', ')} keep the majority: \`${store}\` commits synchronously, so nothing is lost.`,
+        };
   }
 
   // Several writers on an eventual store.
   if (!regions.includes(region)) return { verdict: 'available', writers: regions, ...none, why: `${region} is only a voter; every data Region keeps writing.` };
-  if (kind === 'lose') return { verdict: 'available', writers: others, staleReads: [], atRiskMs: facts.replicationWindow.value, guard: null, why: `${others.join(', ')} keep writing; what ${region} accepted but had not replicated is delayed until ${region} returns, and may then be overwritten by newer writes (${facts.replicationWindow.text}).` };
-  if (dataType.need.immutable) return { verdict: 'available', writers: regions, staleReads: [region], atRiskMs: 0, guard: null, why: 'New objects never conflict: every Region keeps writing, and the copies catch up when the link returns.' };
-  if (partitionGuard) return { verdict: 'degraded', writers: others, staleReads: [region], atRiskMs: 0, guard: partitionGuard.type, why: `The ${partitionGuard.type} guard lets only the side with the lease or the majority write: ${others.join(', ')}; ${region} refuses writes.` };
+  if (kind === 'lose')
+    return {
+      verdict: 'available',
+      writers: others,
+      staleReads: [],
+      atRiskMs: facts.replicationWindow.value,
+      guard: null,
+      why: `${others.join(', ')} keep writing; what ${region} accepted but had not replicated is delayed until ${region} returns, and may then be overwritten by newer writes (${facts.replicationWindow.text}).`,
+    };
+  if (dataType.need.immutable)
+    return {
+      verdict: 'available',
+      writers: regions,
+      staleReads: [region],
+      atRiskMs: 0,
+      guard: null,
+      why: 'New objects never conflict: every Region keeps writing, and the copies catch up when the link returns.',
+    };
+  if (partitionGuard)
+    return {
+      verdict: 'degraded',
+      writers: others,
+      staleReads: [region],
+      atRiskMs: 0,
+      guard: partitionGuard.type,
+      why: `The ${partitionGuard.type} guard lets only the side with the lease or the majority write: ${others.join(', ')}; ${region} refuses writes.`,
+    };
   const resolution = dataType.need.conflictResolution;
   const eventual = dataType.need.consistency === 'eventual';
   if (eventual && path.lastWriterWins && path.lostUnderLastWriterWins.length === 0) {
@@ -158,15 +299,43 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
       : appMerges
         ? `your application must merge (\`conflictResolution: ${resolution}\`); ${store} itself keeps the last writer, so of two writes to one item the earlier disappears unless the application kept it`
         : 'the copies converge on the last writer: of two writes to one item, the earlier disappears';
-    return { verdict: 'diverges', writers: regions, staleReads: regions, atRiskMs: path.convergentWrites || appMerges ? 0 : null, guard: null, why: `Both sides keep writing and the copies diverge until the link returns; ${converges}.` };
+    return {
+      verdict: 'diverges',
+      writers: regions,
+      staleReads: regions,
+      atRiskMs: path.convergentWrites || appMerges ? 0 : null,
+      guard: null,
+      why: `Both sides keep writing and the copies diverge until the link returns; ${converges}.`,
+    };
   }
   if (eventual && !path.lastWriterWins && resolution && resolution !== 'none') {
-    return { verdict: 'diverges', writers: regions, staleReads: regions, atRiskMs: resolution === 'last-writer-wins' ? null : 0, guard: null, why: `Both sides keep writing and the copies diverge; they are merged when the link returns (\`conflictResolution: ${resolution}\`)${resolution === 'last-writer-wins' ? ', and of two writes to one item the earlier is lost' : ''}.` };
+    return {
+      verdict: 'diverges',
+      writers: regions,
+      staleReads: regions,
+      atRiskMs: resolution === 'last-writer-wins' ? null : 0,
+      guard: null,
+      why: `Both sides keep writing and the copies diverge; they are merged when the link returns (\`conflictResolution: ${resolution}\`)${resolution === 'last-writer-wins' ? ', and of two writes to one item the earlier is lost' : ''}.`,
+    };
   }
   if (path.lostUnderLastWriterWins.length > 0) {
-    return { verdict: 'split-brain', writers: regions, staleReads: regions, atRiskMs: null, guard: null, why: `Both sides keep writing, and its ${path.lostUnderLastWriterWins.join(', ')} writes cannot converge: ${store} keeps the last writer of each item and drops the other update silently.` };
+    return {
+      verdict: 'split-brain',
+      writers: regions,
+      staleReads: regions,
+      atRiskMs: null,
+      guard: null,
+      why: `Both sides keep writing, and its ${path.lostUnderLastWriterWins.join(', ')} writes cannot converge: ${store} keeps the last writer of each item and drops the other update silently.`,
+    };
   }
-  return { verdict: 'split-brain', writers: regions, staleReads: regions, atRiskMs: null, guard: null, why: `Both sides keep writing ${dataType.need.consistency === 'strong' ? 'strong data' : 'with no declared way to merge'}: the copies diverge and cannot be merged.` };
+  return {
+    verdict: 'split-brain',
+    writers: regions,
+    staleReads: regions,
+    atRiskMs: null,
+    guard: null,
+    why: `Both sides keep writing ${dataType.need.consistency === 'strong' ? 'strong data' : 'with no declared way to merge'}: the copies diverge and cannot be merged.`,
+  };
 }
 
 /** The store a scenario plays out on: the declared one, which is what runs; without one, the store the verdict chose (an unfinished entry still has a recommendation). */
@@ -191,13 +360,20 @@ function messageOf(dataType: DataTypeReport, { kind, region }: Disruption, decis
   const name = named(dataType.name);
   const cut = kind === 'isolate' ? `${region} cut off` : `${region} lost`;
   switch (decision.verdict) {
-    case 'split-brain': return `${name}: split-brain with ${cut}: ${decision.writers.join(' and ')} both take writes.`;
-    case 'unavailable': return `${name}: unavailable with ${cut}: no Region takes its writes.`;
-    case 'diverges': return `${name}: diverges with ${cut}: both sides write, and the copies converge later.`;
-    case 'failed-over': return `${name}: fails over to ${decision.writers[0]} with ${cut}.`;
-    case 'degraded': return `${name}: degraded with ${cut}: ${decision.writers.join(', ') || 'no Region'} keeps writing.`;
-    case 'available': return `${name}: available with ${cut}.`;
-    case 'unaffected': return `${name}: unaffected by ${region}.`;
+    case 'split-brain':
+      return `${name}: split-brain with ${cut}: ${decision.writers.join(' and ')} both take writes.`;
+    case 'unavailable':
+      return `${name}: unavailable with ${cut}: no Region takes its writes.`;
+    case 'diverges':
+      return `${name}: diverges with ${cut}: both sides write, and the copies converge later.`;
+    case 'failed-over':
+      return `${name}: fails over to ${decision.writers[0]} with ${cut}.`;
+    case 'degraded':
+      return `${name}: degraded with ${cut}: ${decision.writers.join(', ') || 'no Region'} keeps writing.`;
+    case 'available':
+      return `${name}: available with ${cut}.`;
+    case 'unaffected':
+      return `${name}: unaffected by ${region}.`;
   }
 }
 

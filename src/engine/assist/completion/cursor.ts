@@ -19,7 +19,10 @@ function shape(line: string): LineShape {
   return { blank: false, indent: spaces.length, dashCol: dash ? spaces.length : -1, keyCol: key ? spaces.length + dash.length : -1, key, value: value.trim() };
 }
 
-interface Ancestor { key: string; row: number }
+interface Ancestor {
+  key: string;
+  row: number;
+}
 
 /** The keys (and `-` for sequence items) that contain column `col` of line `row`, from the root. */
 export function ancestorsAt(lines: readonly string[], row: number, col: number): Ancestor[] {

@@ -9,24 +9,51 @@ import { sortKey, type CompletionItem } from './items';
  */
 const ENTRY_TEMPLATES: ReadonlyArray<{ prefix: string; name: string; description: string; lines: string[] }> = [
   {
-    prefix: 'cap-transaction', name: 'payments',
+    prefix: 'cap-transaction',
+    name: 'payments',
     description: 'Strong data (wrong data is worse than no data): CP on Aurora Global Database, human-approved failover.',
-    lines: ['name: ${1:@NAME@}', '  description: ${2:Card payments and refunds}', '  category: ${3|transaction,inventory,authorization,account|}', '  topology: hot-warm',
-      '  store: ${4|aurora-global,aurora-dsql,dynamodb-global-strong|}', '  rpo: ${5:1s}', '  rto: ${6:15m}', '  splitBrainGuards:', '    - ${7|human-approval,fencing-lease,quorum|}'],
+    lines: [
+      'name: ${1:@NAME@}',
+      '  description: ${2:Card payments and refunds}',
+      '  category: ${3|transaction,inventory,authorization,account|}',
+      '  topology: hot-warm',
+      '  store: ${4|aurora-global,aurora-dsql,dynamodb-global-strong|}',
+      '  rpo: ${5:1s}',
+      '  rto: ${6:15m}',
+      '  splitBrainGuards:',
+      '    - ${7|human-approval,fencing-lease,quorum|}',
+    ],
   },
   {
-    prefix: 'cap-session', name: 'sessions',
+    prefix: 'cap-session',
+    name: 'sessions',
     description: 'Eventual data written in every Region (no data is worse than slightly old data): AP on DynamoDB global tables, merged by intent.',
-    lines: ['name: ${1:@NAME@}', '  description: ${2:Signed-in web sessions}', '  category: ${3|session,cart,preference,recommendation|}', '  topology: ${4|hot-hot,hot-warm|}',
-      '  store: dynamodb-global', '  conflictResolution: ${5|merge,application,last-writer-wins|}', '  stalenessBudget: ${6:1s}'],
+    lines: [
+      'name: ${1:@NAME@}',
+      '  description: ${2:Signed-in web sessions}',
+      '  category: ${3|session,cart,preference,recommendation|}',
+      '  topology: ${4|hot-hot,hot-warm|}',
+      '  store: dynamodb-global',
+      '  conflictResolution: ${5|merge,application,last-writer-wins|}',
+      '  stalenessBudget: ${6:1s}',
+    ],
   },
   {
-    prefix: 'cap-cache', name: 'price-cache',
+    prefix: 'cap-cache',
+    name: 'price-cache',
     description: 'A cache across Regions: AP, rebuilt from its source; fail over with a fencing lease or manually.',
-    lines: ['name: ${1:@NAME@}', '  category: cache', '  store: ${2|dynamodb-global,elasticache-global|}', '  failover: ${3|manual,automatic|}', '  splitBrainGuards:', '    - { type: fencing-lease, ttl: ${4:30s} }'],
+    lines: [
+      'name: ${1:@NAME@}',
+      '  category: cache',
+      '  store: ${2|dynamodb-global,elasticache-global|}',
+      '  failover: ${3|manual,automatic|}',
+      '  splitBrainGuards:',
+      '    - { type: fencing-lease, ttl: ${4:30s} }',
+    ],
   },
   {
-    prefix: 'cap-reference', name: 'product-images',
+    prefix: 'cap-reference',
+    name: 'product-images',
     description: 'Immutable data (written once, never updated): S3 with cross-Region replication.',
     lines: ['name: ${1:@NAME@}', '  category: ${2|reference,historical,log,audit,media|}', '  store: s3', '  stalenessBudget: ${3:15m}'],
   },
@@ -42,6 +69,15 @@ export function entryTemplates(lines: readonly string[], range: [number, number]
     // further in than the dash, under the entry's first key.
     const body = template.lines.map((line) => line.replace('@NAME@', name));
     const insertText = startsWithDash ? body.join('\n') : `- ${body.join('\n')}`;
-    return { label: template.prefix, kind: 'entry', insertText, snippet: true, documentation: `${template.description}\n\nInserts \`${name}\`, a name the catalog does not use yet.`, detail: `new data type ${name}`, sortText: `e${sortKey(rank)}`, range };
+    return {
+      label: template.prefix,
+      kind: 'entry',
+      insertText,
+      snippet: true,
+      documentation: `${template.description}\n\nInserts \`${name}\`, a name the catalog does not use yet.`,
+      detail: `new data type ${name}`,
+      sortText: `e${sortKey(rank)}`,
+      range,
+    };
   });
 }

@@ -15,7 +15,12 @@ export type { CompletionItem, InfrastructureCandidate } from './items';
 export { describeKey } from './schema';
 export { categoryText, describeValue } from './values';
 
-export function completionsAt(text: string, offset: number, analysis?: CatalogAnalysis, infrastructure: readonly InfrastructureCandidate[] = []): CompletionItem[] {
+export function completionsAt(
+  text: string,
+  offset: number,
+  analysis?: CatalogAnalysis,
+  infrastructure: readonly InfrastructureCandidate[] = [],
+): CompletionItem[] {
   const items = completionsIn(text, offset, analysis, infrastructure);
   // In an empty file the whole skeleton (the `cap-catalog` snippet, sorted by its name) comes before any one key.
   return text.trim() === '' ? items.map((item) => ({ ...item, sortText: `~${item.sortText}` })) : items;
@@ -28,9 +33,7 @@ function completionsIn(text: string, offset: number, analysis?: CatalogAnalysis,
   const lines = text.split('\n');
   const row = text.slice(0, lineStart).split('\n').length - 1;
   const [, spaces, dashes, rest] = /^( *)((?:- +)*)(.*)$/.exec(before)!;
-  const container = dashes
-    ? [...ancestorsAt(lines, row, spaces.length), { key: '-', row }]
-    : ancestorsAt(lines, row, spaces.length);
+  const container = dashes ? [...ancestorsAt(lines, row, spaces.length), { key: '-', row }] : ancestorsAt(lines, row, spaces.length);
   const keyCol = spaces.length + dashes.length;
   const path = container.map((a) => a.key);
   const dataTypeRow = container[0]?.key === 'dataTypes' && container[1]?.key === '-' ? container[1].row : undefined;
@@ -57,17 +60,28 @@ function completionsIn(text: string, offset: number, analysis?: CatalogAnalysis,
     const inside = flowInfrastructure ? flowInfrastructure[1] : rest;
     const prefix = /([\w./-]*)$/.exec(inside)![1];
     const listed = new Set(flowInfrastructure ? inside.split(',').map((item) => item.trim()) : []);
-    return infrastructure.filter((candidate) => !listed.has(candidate.path)).map((candidate, rank) => ({
-      label: candidate.path, kind: 'value' as const, insertText: candidate.path, detail: candidate.detail,
-      documentation: `${candidate.detail}, relative to the catalog. CAP Advisor compares what it deploys with the catalog.`,
-      sortText: sortKey(rank), range: replacing(prefix),
-    }));
+    return infrastructure
+      .filter((candidate) => !listed.has(candidate.path))
+      .map((candidate, rank) => ({
+        label: candidate.path,
+        kind: 'value' as const,
+        insertText: candidate.path,
+        detail: candidate.detail,
+        documentation: `${candidate.detail}, relative to the catalog. CAP Advisor compares what it deploys with the catalog.`,
+        sortText: sortKey(rank),
+        range: replacing(prefix),
+      }));
   }
   const flowSeq = /^([\w-]+) *: *\[([^\]]*)$/.exec(rest);
   if (flowSeq) {
     const [, key, inside] = flowSeq;
     const prefix = /([\w-]*)$/.exec(inside)![1];
-    const listed = new Set(inside.split(',').map((item) => item.trim()).filter(Boolean));
+    const listed = new Set(
+      inside
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    );
     const context = contextOf([...path, key]);
     if (context === 'dataRegions') return regionNames(scope, listed, replacing(prefix));
     if (context === 'guards') return guardForms(scope, replacing(prefix));
@@ -93,7 +107,11 @@ function completionsIn(text: string, offset: number, analysis?: CatalogAnalysis,
     return [...keysFor(context, replacing(word[1]), new Set(), true), ...entryTemplates(lines, replacing(word[1]), true)];
   }
   // A new guard item is a short form or an object form; `type` starts a block object.
-  if (dashes && context === 'guard') return [...guardForms(scope, replacing(word[1])), ...keysFor('guard', replacing(word[1]), new Set(['ttl', 'region', 'approvers']), true).map((item) => ({ ...item, sortText: `z${item.sortText}` }))];
+  if (dashes && context === 'guard')
+    return [
+      ...guardForms(scope, replacing(word[1])),
+      ...keysFor('guard', replacing(word[1]), new Set(['ttl', 'region', 'approvers']), true).map((item) => ({ ...item, sortText: `z${item.sortText}` })),
+    ];
   if (dashes && context !== 'region' && context !== 'dataType' && context !== 'acceptedRisk') {
     const list = contextOf(path.slice(0, -1));
     if (list === 'dataRegions') return regionNames(scope, new Set(), replacing(word[1]));

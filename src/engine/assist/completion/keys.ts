@@ -17,23 +17,42 @@ const KEY_SNIPPETS: Record<string, string> = {
   acceptedRisks: 'acceptedRisks:\n  - rule: ${1}\n    reason: ${2:why the team accepts this, and where it was agreed}',
 };
 /** Keys whose value the list can offer at once. */
-const RETRIGGER = new Set(['category', 'consistency', 'cap', 'topology', 'store', 'conflictResolution', 'immutable', 'failover', 'role', 'type', 'rule', 'region', 'stalenessBudget', 'rpo', 'rto', 'ttl']);
+const RETRIGGER = new Set([
+  'category',
+  'consistency',
+  'cap',
+  'topology',
+  'store',
+  'conflictResolution',
+  'immutable',
+  'failover',
+  'role',
+  'type',
+  'rule',
+  'region',
+  'stalenessBudget',
+  'rpo',
+  'rto',
+  'ttl',
+]);
 
 /** `block`: on a line of its own, where a key may open a nested block; in a flow mapping it may not. */
 export function keysFor(context: Context, range: [number, number], written: Set<string>, block: boolean): CompletionItem[] {
   const keys = KEYS_OF[context];
   if (!keys) return [];
-  return Object.entries(keys).filter(([key]) => !written.has(key)).map(([key, node], rank) => {
-    const snippet = block ? KEY_SNIPPETS[context === 'root' && key === 'regions' ? 'root/regions' : key] : undefined;
-    return {
-      label: key,
-      kind: 'key',
-      insertText: snippet ?? `${key}: `,
-      ...(snippet && snippet.includes('$') ? { snippet: true } : {}),
-      documentation: markdownOf(resolved(node)) ?? '',
-      sortText: sortKey(rank),
-      ...(RETRIGGER.has(key) && !snippet ? { retrigger: true } : {}),
-      range,
-    };
-  });
+  return Object.entries(keys)
+    .filter(([key]) => !written.has(key))
+    .map(([key, node], rank) => {
+      const snippet = block ? KEY_SNIPPETS[context === 'root' && key === 'regions' ? 'root/regions' : key] : undefined;
+      return {
+        label: key,
+        kind: 'key',
+        insertText: snippet ?? `${key}: `,
+        ...(snippet && snippet.includes('$') ? { snippet: true } : {}),
+        documentation: markdownOf(resolved(node)) ?? '',
+        sortText: sortKey(rank),
+        ...(RETRIGGER.has(key) && !snippet ? { retrigger: true } : {}),
+        range,
+      };
+    });
 }

@@ -31,7 +31,8 @@ export function resolved(node: SchemaNode): SchemaNode {
   return node.$ref ? { ...resolved(refTarget(node.$ref)), ...node, $ref: undefined } : node;
 }
 
-export type Context = 'root' | 'metadata' | 'region' | 'defaults' | 'dataType' | 'guard' | 'acceptedRisk' | 'dataRegions' | 'guards' | 'resources' | 'writes' | 'other';
+export type Context =
+  'root' | 'metadata' | 'region' | 'defaults' | 'dataType' | 'guard' | 'acceptedRisk' | 'dataRegions' | 'guards' | 'resources' | 'writes' | 'other';
 
 export const KEYS_OF: Partial<Record<Context, Record<string, SchemaNode>>> = {
   root: schema.properties,

@@ -17,10 +17,13 @@ export function describeValue(path: readonly string[], key: string | undefined, 
     return index === -1 ? undefined : kinds.markdownEnumDescriptions[index];
   }
   if (key === undefined) return undefined;
-  if ((context === 'dataType' || context === 'defaults') && key === 'store') return STORE_IDS.includes(value as StoreId) ? storeText(value as StoreId) : undefined;
+  if ((context === 'dataType' || context === 'defaults') && key === 'store')
+    return STORE_IDS.includes(value as StoreId) ? storeText(value as StoreId) : undefined;
   // In a data type the hover adds the data type's own verdict, so the category's default store would contradict it.
-  if (context === 'dataType' && key === 'category') return CATEGORIES.includes(value as (typeof CATEGORIES)[number]) ? categoryNeedText(value as (typeof CATEGORIES)[number]) : undefined;
-  if (context === 'defaults' && key === 'category') return CATEGORIES.includes(value as (typeof CATEGORIES)[number]) ? categoryText(value as (typeof CATEGORIES)[number]) : undefined;
+  if (context === 'dataType' && key === 'category')
+    return CATEGORIES.includes(value as (typeof CATEGORIES)[number]) ? categoryNeedText(value as (typeof CATEGORIES)[number]) : undefined;
+  if (context === 'defaults' && key === 'category')
+    return CATEGORIES.includes(value as (typeof CATEGORIES)[number]) ? categoryText(value as (typeof CATEGORIES)[number]) : undefined;
   const node = KEYS_OF[context]?.[key];
   const enumNode = node && resolved(node);
   const index = enumNode?.enum?.indexOf(value) ?? -1;
@@ -29,13 +32,24 @@ export function describeValue(path: readonly string[], key: string | undefined, 
 
 const DURATION_EXAMPLES: Array<[string, string]> = [
   ['0s', 'No lag or loss at all: needs synchronous replication (`aurora-dsql`, `dynamodb-global-strong`).'],
-  ['500ms', 'Half a second.'], ['1s', 'One second: about what asynchronous cross-Region replication typically takes.'],
-  ['30s', 'Thirty seconds.'], ['5m', 'Five minutes.'], ['15m', "Fifteen minutes: S3 Replication Time Control's bound for 99.99 % of objects."], ['1h', 'One hour.'],
+  ['500ms', 'Half a second.'],
+  ['1s', 'One second: about what asynchronous cross-Region replication typically takes.'],
+  ['30s', 'Thirty seconds.'],
+  ['5m', 'Five minutes.'],
+  ['15m', "Fifteen minutes: S3 Replication Time Control's bound for 99.99 % of objects."],
+  ['1h', 'One hour.'],
 ];
 
 export function valuesFor(context: Context, key: string, range: [number, number], scope: Scope, lead: string): CompletionItem[] {
-  const value = (label: string, documentation: string, rank: number, extra: Partial<CompletionItem> = {}): CompletionItem =>
-    ({ label, kind: 'value', insertText: `${lead}${label}`, documentation, sortText: sortKey(rank), range, ...extra });
+  const value = (label: string, documentation: string, rank: number, extra: Partial<CompletionItem> = {}): CompletionItem => ({
+    label,
+    kind: 'value',
+    insertText: `${lead}${label}`,
+    documentation,
+    sortText: sortKey(rank),
+    range,
+    ...extra,
+  });
   const inDataType = context === 'dataType' || context === 'defaults';
   if (inDataType && key === 'store') return storeValues(scope.dataType, value);
   if (inDataType && key === 'category') {
@@ -58,7 +72,8 @@ export function valuesFor(context: Context, key: string, range: [number, number]
 /** A category in a sentence: what it holds, its consistency and the recommendation (completion, hovers, Add Data Type). */
 export function categoryText(category: (typeof CATEGORIES)[number]): string {
   const need = categoryNeeds[category];
-  const position = category === 'other' ? 'as declared' : need.immutable ? 'AP on `s3`' : need.consistency === 'strong' ? 'CP on `aurora-global`' : 'AP on `dynamodb-global`';
+  const position =
+    category === 'other' ? 'as declared' : need.immutable ? 'AP on `s3`' : need.consistency === 'strong' ? 'CP on `aurora-global`' : 'AP on `dynamodb-global`';
   return `${categoryNeedText(category).slice(0, -1)}; recommended: ${position}.`;
 }
 
@@ -81,20 +96,36 @@ function storeText(store: StoreId): string {
  * has a schema error and no verdict yet: the verdict's recommendation part, worked out from the
  * valid fields, ranks the stores (the lens and hovers still say to finish the entry).
  */
-function storeValues(dataType: DataTypeReport | undefined, value: (label: string, doc: string, rank: number, extra?: Partial<CompletionItem>) => CompletionItem): CompletionItem[] {
-  const verdict = dataType ? dataType.verdict ?? dataType.recommendation : undefined;
+function storeValues(
+  dataType: DataTypeReport | undefined,
+  value: (label: string, doc: string, rank: number, extra?: Partial<CompletionItem>) => CompletionItem,
+): CompletionItem[] {
+  const verdict = dataType ? (dataType.verdict ?? dataType.recommendation) : undefined;
   const fits = (store: StoreId) => {
     if (!dataType || !verdict) return true;
     const { category, consistency, immutable, topology, regions, writeMode } = dataType.need;
     const multiRegion = regions.length > 1 && topology !== 'single-region';
-    return storeSatisfies({ name: dataType.name, category, consistency, immutable, topology, regions, multiRegion, store, splitBrainGuards: [], writeMode }, verdict);
+    return storeSatisfies(
+      { name: dataType.name, category, consistency, immutable, topology, regions, multiRegion, store, splitBrainGuards: [], writeMode },
+      verdict,
+    );
   };
   const rank = (store: StoreId) => (store === verdict?.store ? 0 : store === verdict?.alternative ? 1 : fits(store) ? 2 : 3);
   const ordered = [...STORE_IDS].sort((a, b) => rank(a) - rank(b));
-  return ordered.map((store, index) => value(store, storeText(store), index,
-    store === verdict?.store ? { detail: `recommended: ${verdict.cap}`, preselect: true }
-      : store === verdict?.alternative ? { detail: `the alternative: ${verdict.cap}` }
-        : fits(store) ? {} : { detail: `does not fit ${dataType?.name ?? 'this data type'}` }));
+  return ordered.map((store, index) =>
+    value(
+      store,
+      storeText(store),
+      index,
+      store === verdict?.store
+        ? { detail: `recommended: ${verdict.cap}`, preselect: true }
+        : store === verdict?.alternative
+          ? { detail: `the alternative: ${verdict.cap}` }
+          : fits(store)
+            ? {}
+            : { detail: `does not fit ${dataType?.name ?? 'this data type'}` },
+    ),
+  );
 }
 
 /**
@@ -112,41 +143,47 @@ export function resourceNames(analysis: CatalogAnalysis | undefined, listed: Set
     const deployed = typeof store.store === 'string' ? store.store : 'store unknown';
     const regions = store.regions.map((region) => (typeof region === 'string' ? region : '?')).join(', ');
     const free = unclaimed.has(store.logicalId);
-    return [{
-      label: name,
-      kind: 'value' as const,
-      insertText: name,
-      detail: `${deployed} · ${regions}`,
-      documentation: `\`${store.type}\` in \`${store.file}\` (stack \`${store.stack}\`): deploys \`${deployed}\` in ${regions || 'an unknown Region'}.${free ? ' No data type lists it yet.' : ''}`,
-      sortText: `${free ? 'a' : 'b'}${sortKey(rank)}`,
-      range,
-    }];
+    return [
+      {
+        label: name,
+        kind: 'value' as const,
+        insertText: name,
+        detail: `${deployed} · ${regions}`,
+        documentation: `\`${store.type}\` in \`${store.file}\` (stack \`${store.stack}\`): deploys \`${deployed}\` in ${regions || 'an unknown Region'}.${free ? ' No data type lists it yet.' : ''}`,
+        sortText: `${free ? 'a' : 'b'}${sortKey(rank)}`,
+        range,
+      },
+    ];
   });
 }
 
 export function regionNames(scope: Scope, listed: Set<string>, range: [number, number]): CompletionItem[] {
-  return scope.regions.filter((region) => region.role !== 'witness' && !listed.has(region.name)).map((region, rank) => ({
-    label: region.name,
-    kind: 'region',
-    insertText: region.name,
-    documentation: `Declared in \`regions\` as ${region.role}.`,
-    detail: region.role,
-    sortText: sortKey(rank),
-    range,
-  }));
+  return scope.regions
+    .filter((region) => region.role !== 'witness' && !listed.has(region.name))
+    .map((region, rank) => ({
+      label: region.name,
+      kind: 'region',
+      insertText: region.name,
+      documentation: `Declared in \`regions\` as ${region.role}.`,
+      detail: region.role,
+      sortText: sortKey(rank),
+      range,
+    }));
 }
 
 function witnessRegions(scope: Scope, range: [number, number], lead: string): CompletionItem[] {
   const holdsData = new Set(scope.dataType?.need.regions ?? []);
-  return scope.regions.filter((region) => region.role === 'witness').map((region, rank) => ({
-    label: region.name,
-    kind: 'region',
-    insertText: `${lead}${region.name}`,
-    documentation: `Declared in \`regions\` as a witness: it votes in failover decisions and holds no data.${holdsData.has(region.name) ? ' This data type also lists it as a data Region, which a witness must not be.' : ''}`,
-    detail: 'witness',
-    sortText: sortKey(rank),
-    range,
-  }));
+  return scope.regions
+    .filter((region) => region.role === 'witness')
+    .map((region, rank) => ({
+      label: region.name,
+      kind: 'region',
+      insertText: `${lead}${region.name}`,
+      documentation: `Declared in \`regions\` as a witness: it votes in failover decisions and holds no data.${holdsData.has(region.name) ? ' This data type also lists it as a data Region, which a witness must not be.' : ''}`,
+      detail: 'witness',
+      sortText: sortKey(rank),
+      range,
+    }));
 }
 
 /** The rules that fire on this data type first (they are what a team accepts), then every other acceptable rule. */
@@ -176,7 +213,12 @@ export function guardForms(scope: Scope, range: [number, number]): CompletionIte
     { label: 'quorum', insertText: 'quorum', type: 'quorum' },
     { label: 'human-approval', insertText: 'human-approval', type: 'human-approval' },
     { label: '{ type: fencing-lease, ttl: 30s }', insertText: '{ type: fencing-lease, ttl: ${1:30s} }', type: 'fencing-lease', snippet: true },
-    { label: `{ type: witness-region, region: ${witness} }`, insertText: `{ type: witness-region, region: \${1:${witness}} }`, type: 'witness-region', snippet: true },
+    {
+      label: `{ type: witness-region, region: ${witness} }`,
+      insertText: `{ type: witness-region, region: \${1:${witness}} }`,
+      type: 'witness-region',
+      snippet: true,
+    },
     { label: '{ type: human-approval, approvers: 2 }', insertText: '{ type: human-approval, approvers: ${1:2} }', type: 'human-approval', snippet: true },
   ];
   const ordered = hotHot ? [...forms.filter((f) => f.type !== 'human-approval'), ...forms.filter((f) => f.type === 'human-approval')] : forms;
@@ -195,9 +237,20 @@ export function guardForms(scope: Scope, range: [number, number]): CompletionIte
 /** The kinds of `writes`, each with what last writer wins does to it; those already listed left out. */
 export function writeKinds(listed: Set<string>, range: [number, number]): CompletionItem[] {
   const items = writeKindsInSchema();
-  return items.enum.flatMap((kind, rank) => (listed.has(kind) ? [] : [{
-    label: kind, kind: 'value' as const, insertText: kind, documentation: items.markdownEnumDescriptions[rank], sortText: sortKey(rank), range,
-  }]));
+  return items.enum.flatMap((kind, rank) =>
+    listed.has(kind)
+      ? []
+      : [
+          {
+            label: kind,
+            kind: 'value' as const,
+            insertText: kind,
+            documentation: items.markdownEnumDescriptions[rank],
+            sortText: sortKey(rank),
+            range,
+          },
+        ],
+  );
 }
 
 /** The schema's kinds of `writes`, with what each means. */

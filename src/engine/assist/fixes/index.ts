@@ -93,9 +93,19 @@ function withConsequences(text: string, analysis: CatalogAnalysis, finding: Find
   if (fix.safe || fix.snippet || finding.dataType === null) return fix;
   const before = new Set(analysis.findings.filter((f) => f.dataType === finding.dataType).map((f) => f.ruleId));
   const after = analyzeCatalog(applyEdits(text, fix.edits), { ...options, infrastructure: analysis.report.deployed ?? options.infrastructure });
-  const raised = [...new Set(after.findings
-    .filter((f) => f.dataType === finding.dataType && (f.severity === 'error' || f.severity === 'warning') && !before.has(f.ruleId) && !SILENT_CONSEQUENCES.has(f.ruleId))
-    .map((f) => f.ruleId))];
+  const raised = [
+    ...new Set(
+      after.findings
+        .filter(
+          (f) =>
+            f.dataType === finding.dataType &&
+            (f.severity === 'error' || f.severity === 'warning') &&
+            !before.has(f.ruleId) &&
+            !SILENT_CONSEQUENCES.has(f.ruleId),
+        )
+        .map((f) => f.ruleId),
+    ),
+  ];
   const raises = [...new Set([...(fix.raises ?? []), ...raised])];
   if (raises.length === 0) return fix;
   const announced = raised.filter((rule) => !fix.raises?.includes(rule));
