@@ -10,6 +10,7 @@ const ROWS: ReadonlyArray<[string, (facts: StoreFacts) => SourcedFact<unknown>]>
   ['RPO on an unplanned failover', (facts) => facts.rpo],
   ['Voting Regions it needs', (facts) => facts.votingRegionsNeeded],
   ['A Region cut off by a partition', (facts) => facts.failoverFencing],
+  ['Regions one deployment spans', (facts) => facts.maxRegions],
 ];
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
@@ -45,6 +46,7 @@ export function renderStoreFactsPage(): string {
     const facts = storeFacts[id];
     lines.push(`## \`${id}\`: ${facts.product}`, '', '| fact | value | source |', '|---|---|---|');
     for (const [label, fact] of ROWS) lines.push(`| ${label} | ${cell(fact(facts).text)} | ${sourceLink(fact(facts).source)} |`);
+    for (const [use, fact] of Object.entries(facts.refuses)) lines.push(`| Refuses \`${use}\` | ${cell(fact.text)} | ${sourceLink(fact.source)} |`);
     lines.push('');
   }
   lines.push(

@@ -143,6 +143,8 @@ describe('rules', () => {
         'unknown-region',
         'recommendation',
         'store-mismatch',
+        'store-feature-unsupported',
+        'store-region-limit',
         'lww-on-strong-data',
         'hot-hot-without-guard',
         'single-writer-hot-hot',

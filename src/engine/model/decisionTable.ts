@@ -58,7 +58,7 @@ export const categoryExamples: Readonly<Record<Category, string>> = {
 
 /** Why a declared store does not give the data what it needs; `one-writer` is single-writer-hot-hot's to say, the others store-mismatch's. */
 export interface StoreMisfit {
-  kind: 'position' | 'one-region' | 'one-writer' | 'not-served';
+  kind: 'position' | 'one-region' | 'one-writer' | 'not-served' | 'refused';
   /** A clause: "aurora-global takes writes in one Region". */
   text: string;
 }
@@ -69,8 +69,15 @@ export function storeSatisfies(dataType: ResolvedDataType, recommendation: Pick<
 }
 
 /** How a declared store falls short of the data's need, or undefined when it fits (or none is declared). */
+/** The first declared write or feature a store refuses (the store model's `refuses`), if any. */
+export function refusedUse(store: StoreId, dataType: Pick<ResolvedDataType, 'writes' | 'features'>): string | undefined {
+  return [...(dataType.writes ?? []), ...(dataType.features ?? [])].find((use) => storeFacts[store].refuses[use] !== undefined);
+}
+
 export function storeMisfit(dataType: ResolvedDataType, recommendation: Pick<Recommendation, 'cap' | 'store' | 'alternative'>): StoreMisfit | undefined {
   const store = dataType.store;
+  const refused = store && refusedUse(store, dataType);
+  if (refused) return { kind: 'refused', text: `${store} refuses ${refused}` };
   // The verdict's alternative meets the need as well as its choice (that is what makes it the alternative).
   if (!store || store === recommendation.store || store === recommendation.alternative) return undefined;
   if (!dataType.multiRegion)

@@ -73,6 +73,7 @@ const GUARD_TYPES: readonly GuardType[] = ['human-approval', 'fencing-lease', 'w
 const ROLES = ['primary', 'secondary', 'witness'] as const;
 const WRITE_MODES = ['any-region', 'one-region', 'home-region'] as const;
 const WRITE_KINDS = ['idempotent-put', 'append-only', 'read-modify-write', 'counter', 'conditional', 'transaction'] as const;
+const STORE_FEATURES = ['ttl', 'lsi', 'streams', 'global-secondary-indexes'] as const;
 
 type Plain = Record<string, unknown>;
 
@@ -160,6 +161,9 @@ function resolveDataType(
     // AWS's write modes: hot-hot writes any item anywhere unless each item has a home Region.
     writeMode: oneOf(field('writeMode'), WRITE_MODES) ?? (topology === 'hot-hot' ? 'any-region' : 'one-region'),
     ...(Array.isArray(field('writes')) ? { writes: [...new Set(asArray(field('writes')).flatMap((write) => oneOf(write, WRITE_KINDS) ?? []))] } : {}),
+    ...(Array.isArray(field('features'))
+      ? { features: [...new Set(asArray(field('features')).flatMap((feature) => oneOf(feature, STORE_FEATURES) ?? []))] }
+      : {}),
   };
   const votingRegions = new Set([...regions, ...witnessRegions]).size;
   const verdict = verdictFor(resolved, votingRegions);

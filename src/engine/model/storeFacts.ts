@@ -2,7 +2,7 @@
 // updated in one place. Figures are typical values AWS documents, not guarantees, unless a
 // fact says SLA. Each fact carries its source; docs/store-facts.md is generated from this table
 // (`npm run docs`), and a test keeps the two equal.
-import type { CapPosition, StoreId } from './types';
+import type { CapPosition, StoreFeature, StoreId, WriteKind } from './types';
 
 /** A figure or statement with where it comes from. */
 export interface SourcedFact<T> {
@@ -29,6 +29,10 @@ export interface StoreFacts {
   votingRegionsNeeded: SourcedFact<number | null>;
   /** What the store itself does, on a failover or a partition, to keep a cut-off Region from taking writes. */
   failoverFencing: SourcedFact<'best-effort' | 'quorum' | 'none'>;
+  /** The most Regions one deployment spans, where AWS sets a number (null: no published limit, or a Region shape that strong-table-topology judges). */
+  maxRegions: SourcedFact<number | null>;
+  /** The writes and features the store refuses, each with its source; what is not listed is not known to be refused. */
+  refuses: Partial<Record<WriteKind | StoreFeature, SourcedFact<true>>>;
 }
 
 const AURORA_GLOBAL = 'https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database.html';
@@ -42,6 +46,9 @@ const ELASTICACHE_GLOBAL = 'https://docs.aws.amazon.com/AmazonElastiCache/latest
 const ELASTICACHE_FAILOVER = 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_FailoverGlobalReplicationGroup.html';
 const ELASTICACHE_DR = 'https://disaster-recovery.workshop.aws/en/services/databases/elasticache/global-datastore.html';
 
+const NO_REGION_LIMIT = (source: string): SourcedFact<null> => ({ value: null, text: 'no published limit', source });
+const ELASTICACHE_REGIONS = 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Redis-Global-Datastores-Getting-Started.html';
+
 const singleRegion = (id: StoreId, product: string, source: string): StoreFacts => ({
   id,
   product,
@@ -51,6 +58,8 @@ const singleRegion = (id: StoreId, product: string, source: string): StoreFacts 
   rpo: { value: null, text: 'no cross-Region copy: losing the Region loses availability (and, without backups elsewhere, data)', source },
   votingRegionsNeeded: { value: null, text: '–', source },
   failoverFencing: { value: 'none', text: 'no cross-Region failover: the data lives in one Region', source },
+  maxRegions: NO_REGION_LIMIT(source),
+  refuses: {},
 });
 
 export const storeFacts: Readonly<Record<StoreId, StoreFacts>> = {
@@ -71,6 +80,8 @@ export const storeFacts: Readonly<Record<StoreId, StoreFacts>> = {
       text: 'on a managed failover Aurora tries to block writes on the old primary, best-effort: it may briefly still accept them',
       source: AURORA_DR,
     },
+    maxRegions: { value: 11, text: 'one primary and up to 10 secondary Regions', source: AURORA_GLOBAL },
+    refuses: {},
   },
   aurora: singleRegion('aurora', 'Aurora (single Region)', AURORA_GLOBAL),
   'aurora-dsql': {
@@ -82,6 +93,12 @@ export const storeFacts: Readonly<Record<StoreId, StoreFacts>> = {
     rpo: { value: 0, text: '0: a commit is in both Regions (via the witness log) before it succeeds', source: DSQL_MULTI_REGION },
     votingRegionsNeeded: { value: 3, text: 'two peered Regions plus a witness Region', source: DSQL_MULTI_REGION },
     failoverFencing: { value: 'quorum', text: 'a Region cut off from the other and the witness refuses writes', source: DSQL_MULTI_REGION },
+    maxRegions: {
+      value: null,
+      text: 'two peered Regions and a witness, in one Region set (strong-table-topology judges the shape)',
+      source: DSQL_MULTI_REGION,
+    },
+    refuses: {},
   },
   'dynamodb-global': {
     id: 'dynamodb-global',
@@ -100,6 +117,8 @@ export const storeFacts: Readonly<Record<StoreId, StoreFacts>> = {
       text: 'nothing is fenced: every Region keeps taking writes, and conflicting writes resolve by last writer wins',
       source: DDB_GLOBAL_HOW,
     },
+    maxRegions: NO_REGION_LIMIT(DDB_GLOBAL_HOW),
+    refuses: {},
   },
   'dynamodb-global-strong': {
     id: 'dynamodb-global-strong',
@@ -114,6 +133,16 @@ export const storeFacts: Readonly<Record<StoreId, StoreFacts>> = {
     rpo: { value: 0, text: '0', source: DDB_GLOBAL_GUIDE },
     votingRegionsNeeded: { value: 3, text: 'exactly three Regions (three replicas, or two plus a witness) within one Region set', source: DDB_GLOBAL_HOW },
     failoverFencing: { value: 'quorum', text: 'a Region cut off from the quorum refuses strongly consistent writes', source: DDB_GLOBAL_HOW },
+    maxRegions: { value: null, text: 'exactly three Regions in one Region set (strong-table-topology judges the shape)', source: DDB_GLOBAL_HOW },
+    refuses: {
+      transaction: {
+        value: true,
+        text: 'transaction calls (TransactWriteItems, TransactGetItems) return errors on multi-Region strong consistency',
+        source: DDB_GLOBAL_HOW,
+      },
+      ttl: { value: true, text: 'Time to Live is not supported on multi-Region strong consistency', source: DDB_GLOBAL_HOW },
+      lsi: { value: true, text: 'local secondary indexes are not supported on multi-Region strong consistency', source: DDB_GLOBAL_HOW },
+    },
   },
   dynamodb: singleRegion('dynamodb', 'DynamoDB (single Region)', DDB_GLOBAL_HOW),
   s3: {
@@ -125,6 +154,8 @@ export const storeFacts: Readonly<Record<StoreId, StoreFacts>> = {
     rpo: { value: 900_000, text: '15 min with Replication Time Control; unbounded without it', source: S3_RTC },
     votingRegionsNeeded: { value: null, text: 'none', source: S3_RTC },
     failoverFencing: { value: 'none', text: 'nothing is fenced: every bucket keeps taking writes, and replication is asynchronous', source: S3_RTC },
+    maxRegions: NO_REGION_LIMIT(S3_RTC),
+    refuses: {},
   },
   'elasticache-global': {
     id: 'elasticache-global',
@@ -143,6 +174,8 @@ export const storeFacts: Readonly<Record<StoreId, StoreFacts>> = {
       text: 'promoting a secondary is a manual API call, and nothing blocks writes on the old primary',
       source: ELASTICACHE_FAILOVER,
     },
+    maxRegions: { value: 3, text: 'one primary Region and secondary clusters in up to two other Regions', source: ELASTICACHE_REGIONS },
+    refuses: {},
   },
 };
 

@@ -14,6 +14,7 @@ import type {
   Severity,
   SeveritySetting,
   SourceRange,
+  StoreFeature,
   StoreId,
   Topology,
   WriteKind,
@@ -66,7 +67,7 @@ export interface Verdict extends Recommendation {
   /** Why the declared store does not fit, as a clause ("aurora-global takes writes in one Region"); absent when it fits or none is declared. */
   misfit?: string;
   /** Which rule speaks for the misfit: `one-writer` is single-writer-hot-hot's, the others store-mismatch's. */
-  misfitKind?: 'position' | 'one-region' | 'one-writer' | 'not-served';
+  misfitKind?: 'position' | 'one-region' | 'one-writer' | 'not-served' | 'refused';
 }
 
 export interface AcceptedRisk {
@@ -117,6 +118,8 @@ export interface ResolvedDataType {
   writeMode: WriteMode;
   /** What the application's writes are, when declared. */
   writes?: WriteKind[];
+  /** The store features the design relies on, when declared. */
+  features?: StoreFeature[];
 }
 
 /**

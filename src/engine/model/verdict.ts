@@ -1,11 +1,14 @@
 // The verdict: decided once per data type, read by every surface. Before it, each surface worked
 // out the advice on its own (a rule said one store, the hover another), and a user who sees two
 // answers trusts neither.
-import { recommend, storeMisfit } from './decisionTable';
+import { recommend, refusedUse, storeMisfit } from './decisionTable';
 import type { ResolvedDataType, Verdict } from './types';
 
 export function verdictFor(dataType: ResolvedDataType, votingRegions: number): Verdict {
-  const need = recommend(dataType, votingRegions);
+  const recommended = recommend(dataType, votingRegions);
+  // A store that refuses a declared use (transactions on dynamodb-global-strong) is never advised for this data type.
+  const { alternative, ...rest } = recommended;
+  const need = alternative && refusedUse(alternative, dataType) ? rest : recommended;
   const misfit = storeMisfit(dataType, need);
   return {
     ...need,

@@ -12,6 +12,9 @@ export type FailoverMode = 'manual' | 'automatic';
 export type GuardType = 'human-approval' | 'fencing-lease' | 'witness-region' | 'quorum';
 /** Where each item is written: AWS's three write modes for global tables. */
 export type WriteMode = 'any-region' | 'one-region' | 'home-region';
+/** A store feature a data type's design relies on (`features:`), checked against what the store refuses. */
+export type StoreFeature = 'ttl' | 'lsi' | 'streams' | 'global-secondary-indexes';
+
 /** What the application does to the data when it writes. */
 export type WriteKind = 'idempotent-put' | 'append-only' | 'read-modify-write' | 'counter' | 'conditional' | 'transaction';
 

@@ -47,9 +47,9 @@ export function schemaViolations(value: unknown, source: CatalogSource): SchemaV
       },
     ];
   }
-  if (validateCatalog(value)) return [];
+  const violations: SchemaViolation[] = duplicateRegions(value, source);
+  if (validateCatalog(value)) return violations;
   const seen = new Set<string>();
-  const violations: SchemaViolation[] = [];
   for (const error of validateCatalog.errors ?? []) {
     // The if/then/else of a guard reports its branch's own error too; the branch error says it all.
     if (error.keyword === 'if') continue;
@@ -60,6 +60,30 @@ export function schemaViolations(value: unknown, source: CatalogSource): SchemaV
     violations.push(violation);
   }
   return violations;
+}
+
+/** A Region declared twice: JSON Schema cannot say that two items' names must differ, so it is checked here, on the second name. */
+function duplicateRegions(value: unknown, source: CatalogSource): SchemaViolation[] {
+  const regions = (value as { regions?: unknown }).regions;
+  if (!Array.isArray(regions)) return [];
+  const declared = new Map<string, number>();
+  return regions.flatMap((region, index): SchemaViolation[] => {
+    const name = (region as { name?: unknown } | null)?.name;
+    if (typeof name !== 'string') return [];
+    const first = declared.get(name);
+    if (first === undefined) {
+      declared.set(name, index);
+      return [];
+    }
+    return [
+      {
+        path: ['regions', index, 'name'],
+        range: source.rangeAt(['regions', index, 'name']),
+        message: `Region '${name}' is declared twice: remove this one.`,
+        detail: `\`${name}\` is already declared at \`regions[${first}]\`. A Region is declared once, with one role: twice, every data type in it would be counted, simulated and drawn twice.`,
+      },
+    ];
+  });
 }
 
 function describe(error: SchemaError, value: unknown, source: CatalogSource): SchemaViolation {

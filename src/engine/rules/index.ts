@@ -25,6 +25,8 @@ import { schema } from './schema';
 import { singleWriterHotHot } from './single-writer-hot-hot';
 import { stalenessBudgetExceeded } from './staleness-budget-exceeded';
 import { storeMismatch } from './store-mismatch';
+import { storeFeatureUnsupported } from './store-feature-unsupported';
+import { storeRegionLimit } from './store-region-limit';
 import { unguardedAutomaticFailover } from './unguarded-automatic-failover';
 import { unknownRegion } from './unknown-region';
 import { witnessHoldsData } from './witness-holds-data';
@@ -38,6 +40,8 @@ export const rules = [
   unknownRegion,
   recommendation,
   storeMismatch,
+  storeFeatureUnsupported,
+  storeRegionLimit,
   lwwOnStrongData,
   hotHotWithoutGuard,
   singleWriterHotHot,

@@ -14,8 +14,8 @@ export const storeMismatch = defineRule({
   acceptable: true,
   check(dataType) {
     const { resolved, verdict: rec } = dataType;
-    // One writer Region for hot-hot data is single-writer-hot-hot's to say.
-    if (!resolved.multiRegion || !resolved.store || rec.storeFits || rec.misfitKind === 'one-writer') return [];
+    // One writer Region for hot-hot data is single-writer-hot-hot's to say; a refused use, store-feature-unsupported's.
+    if (!resolved.multiRegion || !resolved.store || rec.storeFits || rec.misfitKind === 'one-writer' || rec.misfitKind === 'refused') return [];
     const facts = storeFacts[resolved.store];
     const position = facts.position.value;
     if (rec.misfitKind === 'not-served') {

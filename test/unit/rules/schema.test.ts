@@ -6,6 +6,17 @@ import { NEW_CATALOG_TEMPLATE } from '../../../src/engine/assist/template';
 ruleTester('schema', {
   fires: [
     {
+      name: "a Region declared twice: the second name, and no fix (which one to keep is the team's call)",
+      catalog: `${US_HEADER.replace('  - name: us-west-2\n    role: witness\n', '  - name: us-east-1\n    role: witness\n')}dataTypes:
+  - name: carts
+    category: cart
+    store: dynamodb-global
+    regions: [us-east-1, us-east-2]
+`,
+      findings: [{ line: 10, message: "Region 'us-east-1' is declared twice: remove this one." }],
+      fixes: [],
+    },
+    {
       name: "a misspelt store and a misspelt key, each with a did-you-mean (the docs' example)",
       catalog: `${US_HEADER}dataTypes:
   - name: carts
