@@ -10,6 +10,7 @@ const ROWS: ReadonlyArray<[string, (facts: StoreFacts) => SourcedFact<unknown>]>
   ['RPO on an unplanned failover', (facts) => facts.rpo],
   ['Voting Regions it needs', (facts) => facts.votingRegionsNeeded],
   ['A Region cut off by a partition', (facts) => facts.failoverFencing],
+  ['Writes in a Region a partition cuts off', (facts) => facts.partitionWrites],
   ['Regions one deployment spans', (facts) => facts.maxRegions],
 ];
 

@@ -108,7 +108,7 @@ describe('GitHub Action', () => {
     const [pattern] = JSON.parse(readFileSync(matcherFile, 'utf8')).problemMatcher[0].pattern;
     const regexp = new RegExp(pattern.regexp);
     const annotations = lines.map((line) => regexp.exec(line)).filter((m) => m !== null);
-    assert.equal(annotations.length, 18);
+    assert.equal(annotations.length, 19);
     const carts = annotations.find((m) => m[pattern.code] === 'hot-hot-without-guard' && m[pattern.line] === '96')!;
     assert.deepEqual([carts[pattern.file], carts[pattern.column], carts[pattern.severity]], [join(examples, 'storefront.catalog.yaml'), '15', 'warning']);
     assert.equal(carts[pattern.message], "'carts' is hot-hot, last writer wins: set conflictResolution or writes.");

@@ -64,7 +64,7 @@ describe('cap-advisor check', () => {
       const lines = stdout.trimEnd().split('\n');
       assert.deepEqual(lines.slice(0, -2), expected);
       assert.equal(lines.at(-2), '');
-      assert.equal(lines.at(-1), '✖ 7 errors, 11 warnings, 5 information in 1 catalog, 18 data types, 1 accepted risk');
+      assert.equal(lines.at(-1), '✖ 7 errors, 12 warnings, 5 information in 1 catalog, 18 data types, 1 accepted risk');
       assert.ok(
         lines.includes(`${EXAMPLE}:47:12 error single-writer-hot-hot ${analyzeExample().findings.find((f) => f.ruleId === 'single-writer-hot-hot')!.message}`),
       );

@@ -25,7 +25,7 @@ dataTypes:
   - name: payments
     category: transaction
     store: aurora-global
-    rpo: 1s
+    rpo: 20s
     rto: 15m
     splitBrainGuards:
       - human-approval

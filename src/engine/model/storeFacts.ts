@@ -29,6 +29,13 @@ export interface StoreFacts {
   votingRegionsNeeded: SourcedFact<number | null>;
   /** What the store itself does, on a failover or a partition, to keep a cut-off Region from taking writes. */
   failoverFencing: SourcedFact<'best-effort' | 'quorum' | 'none'>;
+  /**
+   * The smallest RPO the store can be made to promise, where that differs from its typical loss:
+   * a bound a setting enforces (null: the typical figure is all AWS publishes).
+   */
+  rpoBound?: SourcedFact<number>;
+  /** What writes do in a Region a partition cuts off, as a clause a finding quotes ("its secondary Regions cannot take writes, …"). */
+  partitionWrites: SourcedFact<'refused' | 'accepted'>;
   /** The most Regions one deployment spans, where AWS sets a number (null: no published limit, or a Region shape that strong-table-topology judges). */
   maxRegions: SourcedFact<number | null>;
   /** The writes and features the store refuses, each with its source; what is not listed is not known to be refused. */
@@ -58,6 +65,7 @@ const singleRegion = (id: StoreId, product: string, source: string): StoreFacts 
   rpo: { value: null, text: 'no cross-Region copy: losing the Region loses availability (and, without backups elsewhere, data)', source },
   votingRegionsNeeded: { value: null, text: '–', source },
   failoverFencing: { value: 'none', text: 'no cross-Region failover: the data lives in one Region', source },
+  partitionWrites: { value: 'refused', text: 'the data lives in one Region: the Regions a partition cuts off from it cannot write it', source },
   maxRegions: NO_REGION_LIMIT(source),
   refuses: {},
 });
@@ -80,6 +88,16 @@ export const storeFacts: Readonly<Record<StoreId, StoreFacts>> = {
       text: 'on a managed failover Aurora tries to block writes on the old primary, best-effort: it may briefly still accept them',
       source: AURORA_DR,
     },
+    rpoBound: {
+      value: 20_000,
+      text: 'only the rds.global_db_rpo parameter bounds the loss, at 20 s at least, on Aurora PostgreSQL only, and it may hold commits on the primary',
+      source: AURORA_DR,
+    },
+    partitionWrites: {
+      value: 'refused',
+      text: 'its secondary Regions cannot take writes, so during a partition or a failover writes there fail',
+      source: AURORA_GLOBAL,
+    },
     maxRegions: { value: 11, text: 'one primary and up to 10 secondary Regions', source: AURORA_GLOBAL },
     refuses: {},
   },
@@ -93,6 +111,11 @@ export const storeFacts: Readonly<Record<StoreId, StoreFacts>> = {
     rpo: { value: 0, text: '0: a commit is in both Regions (via the witness log) before it succeeds', source: DSQL_MULTI_REGION },
     votingRegionsNeeded: { value: 3, text: 'two peered Regions plus a witness Region', source: DSQL_MULTI_REGION },
     failoverFencing: { value: 'quorum', text: 'a Region cut off from the other and the witness refuses writes', source: DSQL_MULTI_REGION },
+    partitionWrites: {
+      value: 'refused',
+      text: 'a Region cut off from its peer and the witness refuses writes until it reaches a quorum again',
+      source: DSQL_MULTI_REGION,
+    },
     maxRegions: {
       value: null,
       text: 'two peered Regions and a witness, in one Region set (strong-table-topology judges the shape)',
@@ -117,6 +140,11 @@ export const storeFacts: Readonly<Record<StoreId, StoreFacts>> = {
       text: 'nothing is fenced: every Region keeps taking writes, and conflicting writes resolve by last writer wins',
       source: DDB_GLOBAL_HOW,
     },
+    partitionWrites: {
+      value: 'accepted',
+      text: 'during a partition every Region keeps accepting writes, and of two conflicting writes to an item the last writer wins and the other is lost',
+      source: DDB_GLOBAL_HOW,
+    },
     maxRegions: NO_REGION_LIMIT(DDB_GLOBAL_HOW),
     refuses: {},
   },
@@ -133,6 +161,11 @@ export const storeFacts: Readonly<Record<StoreId, StoreFacts>> = {
     rpo: { value: 0, text: '0', source: DDB_GLOBAL_GUIDE },
     votingRegionsNeeded: { value: 3, text: 'exactly three Regions (three replicas, or two plus a witness) within one Region set', source: DDB_GLOBAL_HOW },
     failoverFencing: { value: 'quorum', text: 'a Region cut off from the quorum refuses strongly consistent writes', source: DDB_GLOBAL_HOW },
+    partitionWrites: {
+      value: 'refused',
+      text: 'a Region cut off from the quorum refuses writes and strongly consistent reads until it reaches one again (every Region that reaches a quorum writes)',
+      source: DDB_GLOBAL_HOW,
+    },
     maxRegions: { value: null, text: 'exactly three Regions in one Region set (strong-table-topology judges the shape)', source: DDB_GLOBAL_HOW },
     refuses: {
       transaction: {
@@ -154,6 +187,11 @@ export const storeFacts: Readonly<Record<StoreId, StoreFacts>> = {
     rpo: { value: 900_000, text: '15 min with Replication Time Control; unbounded without it', source: S3_RTC },
     votingRegionsNeeded: { value: null, text: 'none', source: S3_RTC },
     failoverFencing: { value: 'none', text: 'nothing is fenced: every bucket keeps taking writes, and replication is asynchronous', source: S3_RTC },
+    partitionWrites: {
+      value: 'accepted',
+      text: 'during a partition every bucket keeps accepting writes, and of two writes to one key the later replaces the other',
+      source: S3_RTC,
+    },
     maxRegions: NO_REGION_LIMIT(S3_RTC),
     refuses: {},
   },
@@ -173,6 +211,11 @@ export const storeFacts: Readonly<Record<StoreId, StoreFacts>> = {
       value: 'none',
       text: 'promoting a secondary is a manual API call, and nothing blocks writes on the old primary',
       source: ELASTICACHE_FAILOVER,
+    },
+    partitionWrites: {
+      value: 'refused',
+      text: 'its secondary Regions are read-only, so during a partition or a promotion writes there fail',
+      source: ELASTICACHE_GLOBAL,
     },
     maxRegions: { value: 3, text: 'one primary Region and secondary clusters in up to two other Regions', source: ELASTICACHE_REGIONS },
     refuses: {},

@@ -35,6 +35,16 @@ export const rpoUnachievable = defineRule({
     const rpo = resolved.rpoMs;
     if (rpo === undefined) return [];
     const { facts, described: which } = dataType.storeInQuestion();
+    // A store whose typical loss is below what it can promise: judged against the bound, never the typical figure.
+    if (facts.rpoBound && rpo < facts.rpoBound.value) {
+      return [
+        {
+          at: dataType.at('rpo'),
+          message: `${named(resolved.name)} wants RPO ${formatDuration(rpo)}; ${facts.id} can bound it at ${formatDuration(facts.rpoBound.value)}: raise rpo.`,
+          detail: `\`${resolved.name}\` declares an RPO of ${formatDuration(rpo)}, but ${which} bounds its loss only so far: ${facts.rpoBound.text} ([source](${facts.rpoBound.source})). What it loses on an unplanned failover (${facts.rpo.text}) is a typical figure, not a promise. Declare an RPO of ${formatDuration(facts.rpoBound.value)} or more and set the parameter, or choose a store that commits synchronously across Regions (aurora-dsql, dynamodb-global-strong: RPO 0).`,
+        },
+      ];
+    }
     const storeRpo = facts.rpo.value;
     if (storeRpo === null || rpo >= storeRpo) return [];
     return [

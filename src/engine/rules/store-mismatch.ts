@@ -1,10 +1,9 @@
 import { storeFacts } from '../model/storeFacts';
 import { defineRule, named } from './rule';
 
-const whatGoesWrong = {
-  CP: 'during a partition both sides keep accepting writes and one of two conflicting writes is lost, which strong data cannot afford',
-  AP: 'its secondary Regions cannot take writes, so during a partition or a failover writes there fail, although slightly old data would have done',
-} as const;
+/** What the store's writes do under a partition (its model row), and why that fails this data type's need. */
+const whatGoesWrong = (store: keyof typeof storeFacts, need: 'CP' | 'AP'): string =>
+  `${storeFacts[store].partitionWrites.text}, ${need === 'CP' ? 'which strong data cannot afford' : 'although slightly old data would have done'}`;
 
 export const storeMismatch = defineRule({
   id: 'store-mismatch',
@@ -35,7 +34,7 @@ export const storeMismatch = defineRule({
     const detail =
       position === null
         ? `\`${resolved.name}\` is in ${resolved.regions.length} Regions, but \`${resolved.store}\` (${facts.product}) lives in one Region and has no cross-Region position. Use \`${rec.store}\` (${rec.cap}).`
-        : `\`${resolved.name}\` needs ${rec.cap}, but \`${resolved.store}\` is ${position} across Regions (${facts.position.text}): ${whatGoesWrong[rec.cap === 'CP' ? 'CP' : 'AP']}. Use \`${rec.store}\`${orAlternative}.`;
+        : `\`${resolved.name}\` needs ${rec.cap}, but \`${resolved.store}\` is ${position} across Regions (${facts.position.text}): ${whatGoesWrong(resolved.store, rec.cap === 'CP' ? 'CP' : 'AP')}. Use \`${rec.store}\`${orAlternative}.`;
     return [{ at: dataType.at('store'), message, detail }];
   },
   fix(fixer) {

@@ -1,4 +1,8 @@
 // store-mismatch: the declared store's CAP position across Regions contradicts what the data type needs.
+import { strict as assert } from 'node:assert';
+import { analyzeCatalog } from '../../../src/engine/analyze';
+import { STORE_IDS, storeFacts } from '../../../src/engine/model/storeFacts';
+import type { StoreId } from '../../../src/engine/model/types';
 import { ruleTester } from '../../helpers/ruleTester';
 import { US_HEADER } from '../../helpers/catalogs';
 
@@ -96,4 +100,28 @@ ruleTester('store-mismatch', {
 `,
     },
   ],
+});
+
+describe('store-mismatch: each store in its own words', () => {
+  // A message that describes a store quotes that store's row of the model: strong-mode DynamoDB, where every Region
+  // that reaches a quorum writes, was once told it has "secondary Regions" that "cannot take writes" (Aurora's words).
+  const cases: Array<[StoreId, string, string]> = [
+    ['aurora-global', 'session', 'hot-warm'],
+    ['dynamodb-global-strong', 'session', 'hot-warm'],
+    ['aurora-dsql', 'session', 'hot-warm'],
+    ['elasticache-global', 'session', 'hot-warm'],
+    ['dynamodb-global', 'transaction', 'hot-hot'],
+    ['s3', 'account', 'hot-warm'],
+  ];
+  for (const [store, category, topology] of cases) {
+    it(`${store}: the detail says what its model row says about writes under a partition`, () => {
+      const text = `${US_HEADER}dataTypes:\n  - name: data\n    category: ${category}\n    topology: ${topology}\n    store: ${store}\n    regions: [us-east-1, us-east-2]\n`;
+      const finding = analyzeCatalog(text).findings.find((f) => f.ruleId === 'store-mismatch');
+      assert.ok(finding, `no store-mismatch for ${category} on ${store}`);
+      assert.ok(finding.detail.includes(storeFacts[store].partitionWrites.text), finding.detail);
+      for (const other of STORE_IDS.filter((id) => storeFacts[id].partitionWrites.text !== storeFacts[store].partitionWrites.text)) {
+        assert.ok(!finding.detail.includes(storeFacts[other].partitionWrites.text), `${store}'s detail tells ${other}'s behaviour`);
+      }
+    });
+  }
 });
