@@ -170,6 +170,44 @@ describe('partition scenarios', () => {
     });
   });
 
+  describe('one writing Region on a store every Region writes (DynamoDB global tables, S3): delayed, not lost; nothing is promoted', () => {
+    // AWS: an isolated MREC replica keeps accepting local writes; what it had not replicated is delayed until it
+    // returns, and may then be overwritten (https://docs.aws.amazon.com/prescriptive-guidance/latest/dynamodb-global-tables/overview.html).
+    it('eventual idempotent puts under an automatic failover diverge and converge: nothing at risk, no split-brain', () => {
+      const o = outcome('category: session\nstore: dynamodb-global\nfailover: automatic\nwrites: [idempotent-put]', 'isolate', 'us-east-1');
+      assert.equal(summary(o), 'diverges writers=us-east-1+us-east-2 stale=us-east-1+us-east-2 risk=0 guard=null');
+      assert.match(o.detail, /idempotent puts or appends, so they converge with nothing lost/);
+    });
+
+    it('eventual data without declared writes under an automatic failover diverges (last writer wins), never split-brain', () => {
+      const o = outcome('category: session\nstore: dynamodb-global\nfailover: automatic', 'isolate', 'us-east-1');
+      assert.equal(summary(o), 'diverges writers=us-east-1+us-east-2 stale=us-east-1+us-east-2 risk=null guard=null');
+    });
+
+    it('strong data with conditional writes under an automatic failover is still a split-brain', () => {
+      const o = outcome('category: account\nstore: dynamodb-global\nfailover: automatic\nwrites: [conditional]', 'isolate', 'us-east-1');
+      assert.equal(o.verdict, 'split-brain');
+    });
+
+    it('losing the writing Region: its unreplicated writes are delayed until it returns, and a person moves the writers (nothing is promoted)', () => {
+      const table = outcome('category: session\nstore: dynamodb-global\nfailover: manual', 'lose', 'us-east-1');
+      assert.equal(summary(table), 'unavailable writers=- stale=- risk=1000 guard=null');
+      assert.match(
+        table.detail,
+        /a person moves them to us-east-2 \(`dynamodb-global` takes writes in every Region: nothing is promoted\); what us-east-1 accepted but had not replicated is delayed until us-east-1 returns, not lost/,
+      );
+      assert.doesNotMatch(table.detail, /promotes|are lost/);
+      const bucket = outcome('category: media\nstore: s3\nfailover: automatic', 'lose', 'us-east-1');
+      assert.equal(summary(bucket), 'failed-over writers=us-east-2 stale=- risk=0 guard=null');
+      assert.match(bucket.detail, /its writes move to us-east-2 on their own \(`s3` takes writes in every Region: nothing is promoted\)/);
+      // Aurora, which has a promote operation, still loses the lag on an unplanned failover.
+      assert.match(
+        outcome('category: transaction\nstore: aurora-global\nfailover: automatic', 'lose', 'us-east-1').detail,
+        /promoted automatically; the writes not yet replicated are lost/,
+      );
+    });
+  });
+
   describe('several writers on a CP store (Aurora DSQL, DynamoDB strong)', () => {
     const dsql = 'category: inventory\ntopology: hot-hot\nstore: aurora-dsql';
     it('a data Region isolated: the majority side writes, the other refuses', () => {

@@ -22,13 +22,16 @@ export const unguardedAutomaticFailover = defineRule({
   scope: 'dataType',
   defaultSeverity: 'warning',
   description:
-    '`failover: automatic` in two or more Regions with no enforced fencing-lease, witness-region or quorum guard and no store that carries its own quorum (immutable data is exempt).',
+    '`failover: automatic` in two or more Regions with no enforced fencing-lease, witness-region or quorum guard and no store that carries its own quorum (immutable data, and eventual idempotent or append-only writes on a store every Region writes, are exempt).',
   acceptable: true,
   check(dataType) {
     const { resolved, writePath } = dataType;
     if (resolved.failover !== 'automatic' || !resolved.multiRegion) return [];
     // New objects under new keys never conflict, whichever side writes them; a voting store fences by itself.
     if (resolved.immutable || writePath.builtInQuorum) return [];
+    // Nor do eventual writes that converge (idempotent puts, appends) on a store where every Region writes anyway.
+    const everyRegionWrites = resolved.store !== undefined && storeFacts[resolved.store].partitionWrites.value === 'accepted';
+    if (resolved.consistency === 'eventual' && writePath.convergentWrites && everyRegionWrites) return [];
     if (writePath.enforcedGuards.length > 0) return [];
     const idle =
       writePath.idleGuards.length > 0

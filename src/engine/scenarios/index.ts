@@ -150,6 +150,32 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
           }
         : { verdict: 'available', writers: [writer], ...none, why: `${writer} keeps writing; ${region} held a replica only.` };
     }
+    // DynamoDB global tables and S3 take writes in every Region: moving the writers is all there is, nothing is promoted,
+    // and what the lost Region had not replicated is delayed until it returns, never lost (the store model's partitionWrites).
+    const everyRegionWrites = facts.partitionWrites.value === 'accepted';
+    const convergent = dataType.need.immutable || path.convergentWrites;
+    if (kind === 'lose' && everyRegionWrites) {
+      const delayed = `what ${writer} accepted but had not replicated is delayed until ${writer} returns, not lost, and may then overwrite or be overwritten by newer writes${
+        convergent ? '' : ' (conditional or counted data needs a second reconciliation then)'
+      } (${facts.replicationWindow.text})`;
+      return automatic
+        ? {
+            verdict: 'failed-over',
+            writers: [standby],
+            staleReads: [],
+            atRiskMs: convergent ? 0 : facts.replicationWindow.value,
+            guard: partitionGuard?.type ?? null,
+            why: `${writer} is down and its writes move to ${standby} on their own (\`${store}\` takes writes in every Region: nothing is promoted); ${delayed}.`,
+          }
+        : {
+            verdict: 'unavailable',
+            writers: [],
+            staleReads: [],
+            atRiskMs: convergent ? 0 : facts.replicationWindow.value,
+            guard: guardOf(['human-approval'])?.type ?? null,
+            why: `${writer} is down and failover is manual: no Region takes writes until a person moves them to ${standby} (\`${store}\` takes writes in every Region: nothing is promoted); ${delayed}.`,
+          };
+    }
     if (kind === 'lose') {
       return automatic
         ? {
@@ -177,6 +203,21 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
         atRiskMs: 0,
         guard: null,
         why: `${standby} is promoted while ${writer} keeps its local clients: both write, but new objects under new keys never conflict, and the copies catch up when the link returns.`,
+      };
+    }
+    if (automatic && everyRegionWrites && dataType.need.consistency === 'eventual' && path.lostUnderLastWriterWins.length === 0) {
+      // Eventual data whose writes last writer wins does not lose: both sides write, and the copies converge or merge.
+      return {
+        verdict: 'diverges',
+        writers: [writer, standby],
+        staleReads: [writer, standby],
+        atRiskMs: path.convergentWrites ? 0 : null,
+        guard: null,
+        why: `The writes move to ${standby} while ${writer} keeps its local clients: both write, and the copies diverge until the link returns; ${
+          path.convergentWrites
+            ? 'the writes are idempotent puts or appends, so they converge with nothing lost'
+            : 'they converge on the last writer: of two writes to one item, the earlier disappears'
+        }.`,
       };
     }
     if (!automatic) {

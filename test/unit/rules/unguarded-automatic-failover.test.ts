@@ -46,6 +46,17 @@ const leaseInEventualStore = `${US_HEADER}dataTypes:
 ruleTester('unguarded-automatic-failover', {
   fires: [
     {
+      name: 'eventual counters on dynamodb-global still fire: last writer wins loses increments',
+      catalog: `${US_HEADER}dataTypes:
+  - name: preferences
+    category: preference
+    store: dynamodb-global
+    failover: automatic
+    writes: [counter]
+`,
+      findings: [{ line: 16, message: "'preferences' fails over automatically, unguarded: go manual." }],
+    },
+    {
       name: 'aurora-global failing over automatically with no guard: each guard, manual failover, or accept',
       catalog: payments,
       findings: [{ line: 16, message: MESSAGE('payments') }],
@@ -250,6 +261,17 @@ dataTypes:
     },
   ],
   silent: [
+    {
+      // Writes that cannot conflict do not split: exempt as immutable data is.
+      name: 'eventual idempotent puts on dynamodb-global, where every Region writes anyway',
+      catalog: `${US_HEADER}dataTypes:
+  - name: preferences
+    category: preference
+    store: dynamodb-global
+    failover: automatic
+    writes: [idempotent-put]
+`,
+    },
     {
       name: 'a fencing lease guards the automatic failover (the first fix)',
       catalog: `${US_HEADER}dataTypes:
