@@ -12,6 +12,7 @@ const expected = [
   'information unclaimed-resource@22:4-22:54',
   'warning failover-drift@28:10-28:18',
   'hint recommendation@28:10-28:18',
+  'warning rpo-unachievable@34:9-34:11',
   'warning guard-not-deployed@37:8-37:22',
   'information recommendation@42:10-42:19',
   'error single-writer-hot-hot@46:11-46:24',

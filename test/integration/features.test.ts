@@ -452,7 +452,7 @@ describe('commands', () => {
     assert.equal(await vscode.commands.executeCommand('capAdvisor.showReport'), true);
     assert.match(api.report.html ?? '', /<svg class="cap-picture"/);
     assert.match(api.report.html ?? '', /script-src 'nonce-[0-9a-f]{32}'/);
-    assert.match(api.status.text ?? '', /^\$\(error\) 7 \$\(warning\) 11 CAP$/);
+    assert.match(api.status.text ?? '', /^\$\(error\) 7 \$\(warning\) 12 CAP$/);
     const firstFindingAt = () => Number(/data-start="(\d+)"/.exec(api.report.html ?? '')?.[1]);
     const before = firstFindingAt();
     const added = '# The report follows the editor.\n';
