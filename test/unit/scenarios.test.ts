@@ -200,6 +200,14 @@ describe('partition scenarios', () => {
       const bucket = outcome('category: media\nstore: s3\nfailover: automatic', 'lose', 'us-east-1');
       assert.equal(summary(bucket), 'failed-over writers=us-east-2 stale=- risk=0 guard=null');
       assert.match(bucket.detail, /its writes move to us-east-2 on their own \(`s3` takes writes in every Region: nothing is promoted\)/);
+      // S3's 15 minutes are Replication Time Control's design bound, not a typical figure (most objects replicate in
+      // seconds: https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication-time-control.html).
+      const everywhere = outcome('category: media\nstore: s3\ntopology: hot-hot', 'lose', 'us-east-1');
+      assert.match(
+        everywhere.detail,
+        /Writes at risk: up to 15 min \(Replication Time Control's design bound for 99\.99 % of objects, most of which replicate in seconds; with no bound at all without RTC\)\.$/,
+      );
+      assert.doesNotMatch(everywhere.detail, /typical figure/);
       // Aurora, which has a promote operation, still loses the lag on an unplanned failover.
       assert.match(
         outcome('category: transaction\nstore: aurora-global\nfailover: automatic', 'lose', 'us-east-1').detail,

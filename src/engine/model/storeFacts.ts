@@ -34,6 +34,8 @@ export interface StoreFacts {
    * a bound a setting enforces (null: the typical figure is all AWS publishes).
    */
   rpoBound?: SourcedFact<number>;
+  /** A replication window that is a design bound, not a typical figure (S3 with Replication Time Control). */
+  replicationBound?: SourcedFact<number>;
   /** What writes do in a Region a partition cuts off, as a clause a finding quotes ("its secondary Regions cannot take writes, …"). */
   partitionWrites: SourcedFact<'refused' | 'accepted'>;
   /** The most Regions one deployment spans, where AWS sets a number (null: no published limit, or a Region shape that strong-table-topology judges). */
@@ -187,6 +189,11 @@ export const storeFacts: Readonly<Record<StoreId, StoreFacts>> = {
     rpo: { value: 900_000, text: '15 min with Replication Time Control; unbounded without it', source: S3_RTC },
     votingRegionsNeeded: { value: null, text: 'none', source: S3_RTC },
     failoverFencing: { value: 'none', text: 'nothing is fenced: every bucket keeps taking writes, and replication is asynchronous', source: S3_RTC },
+    replicationBound: {
+      value: 900_000,
+      text: "Replication Time Control's design bound for 99.99 % of objects, most of which replicate in seconds; with no bound at all without RTC",
+      source: S3_RTC,
+    },
     partitionWrites: {
       value: 'accepted',
       text: 'during a partition every bucket keeps accepting writes, and of two writes to one key the later replaces the other',

@@ -4,7 +4,7 @@
 // the analysis's report and the store facts table alone; the figures are the table's.
 import { parseDuration } from '../read/durations';
 import { named } from '../rules/rule';
-import { storeFacts } from '../model/storeFacts';
+import { storeFacts, type StoreFacts } from '../model/storeFacts';
 import type { CatalogAnalysis, DataTypeReport, GuardType, StoreId } from '../model/types';
 
 export type DisruptionKind = 'isolate' | 'lose';
@@ -64,7 +64,12 @@ type Decision = Omit<Outcome, 'dataType' | 'message' | 'detail'> & { why: string
 function outcomeOf(dataType: DataTypeReport, disruption: Disruption, catalog: CatalogFacts): Outcome {
   const decision = decide(dataType, disruption, catalog);
   const { why, ...outcome } = decision;
-  return { dataType: dataType.name, ...outcome, message: messageOf(dataType, disruption, decision), detail: `${why} ${atRiskText(decision.atRiskMs)}` };
+  return {
+    dataType: dataType.name,
+    ...outcome,
+    message: messageOf(dataType, disruption, decision),
+    detail: `${why} ${atRiskText(decision.atRiskMs, storeFacts[scenarioStore(dataType)])}`,
+  };
 }
 
 function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog: CatalogFacts): Decision {
@@ -418,8 +423,11 @@ function messageOf(dataType: DataTypeReport, { kind, region }: Disruption, decis
   }
 }
 
-function atRiskText(atRiskMs: number | null): string {
+/** What is at risk, said as the store model says it: a design bound is not a typical figure (S3's 15 minutes are RTC's bound). */
+function atRiskText(atRiskMs: number | null, facts: StoreFacts): string {
   if (atRiskMs === null) return 'Writes at risk: unbounded.';
   if (atRiskMs === 0) return 'No write is lost.';
-  return `Writes at risk: about ${atRiskMs >= 60_000 ? `${atRiskMs / 60_000} min` : `${atRiskMs / 1000} s`} (a typical figure, not a guarantee).`;
+  const amount = atRiskMs >= 60_000 ? `${atRiskMs / 60_000} min` : `${atRiskMs / 1000} s`;
+  if (facts.replicationBound?.value === atRiskMs) return `Writes at risk: up to ${amount} (${facts.replicationBound.text}).`;
+  return `Writes at risk: about ${amount} (a typical figure, not a guarantee).`;
 }
