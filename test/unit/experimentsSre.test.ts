@@ -1,4 +1,4 @@
-// Experiments an SRE would run (SPEC §16): the Region each template runs in said in every format,
+// Experiments an SRE would run: the Region each template runs in said in every format,
 // targets that exist, one fault per target, only templates in template files, every permission
 // stated, durations that test something, and a plan that says what a one-way cut cannot see.
 // Checked on three systems: the example, a Terraform root with a module and two providers, and a
@@ -232,7 +232,7 @@ function apiProblems(input: Record<string, any>): string[] {
 
 const cfnLint = spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' }).status === 0;
 
-describe('experiments an SRE would run (SPEC §16)', () => {
+describe('experiments an SRE would run', () => {
   let folder: string;
   beforeEach(() => {
     folder = mkdtempSync(join(tmpdir(), 'cap-sre-'));
