@@ -1,3 +1,4 @@
+import { isMap, isScalar, isSeq } from 'yaml';
 import { leaseInEventualStore as livesInEventualStore } from '../model/writePath';
 import { storeFacts } from '../model/storeFacts';
 import { defineRule, Issue, named } from './rule';
@@ -22,7 +23,28 @@ export const leaseInEventualStore = defineRule({
       });
   },
   fix(fixer) {
-    if (fixer.isScalarAtFinding())
-      fixer.add('Keep the lease in dynamodb-global-strong', [fixer.replaceAtFinding('dynamodb-global-strong')], { preferred: true });
+    const STRONG = 'dynamodb-global-strong';
+    const atFinding = fixer.scalarAtOffset(fixer.finding.range.offset[0]);
+    // The finding sits on the leaseStore value when the data type declares the guard: replace that value.
+    if (atFinding && typeof atFinding.value === 'string' && atFinding.value in storeFacts) {
+      fixer.add(`Keep the lease in ${STRONG}`, [fixer.catalog.replaceScalar(atFinding, STRONG)], { preferred: true });
+      return;
+    }
+    // A guard inherited from `defaults` is reported on the data type's name: the lease to move is the one in `defaults`.
+    const defaults = fixer.catalog.doc.getIn(['defaults', 'splitBrainGuards'], true);
+    const inherited = isSeq(defaults)
+      ? defaults.items.flatMap((item) => {
+          const store = isMap(item) ? item.get('leaseStore', true) : undefined;
+          return isScalar(store) && typeof store.value === 'string' && store.value !== STRONG && store.value in storeFacts ? [store] : [];
+        })
+      : [];
+    if (inherited.length > 0)
+      fixer.add(
+        `Keep the lease in ${STRONG} (in defaults, for every data type that inherits it)`,
+        inherited.map((store) => fixer.catalog.replaceScalar(store, STRONG)),
+        {
+          preferred: true,
+        },
+      );
   },
 });

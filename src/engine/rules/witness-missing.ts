@@ -1,3 +1,5 @@
+import { visit, type YAMLMap } from 'yaml';
+import type { TextEdit } from '../edit/yamlEdits';
 import { defineRule, Issue, named } from './rule';
 
 export const witnessMissing = defineRule({
@@ -48,13 +50,35 @@ export const witnessMissing = defineRule({
   },
   fix(fixer) {
     const existing = fixer.witnessOutside();
+    const witness = existing ?? fixer.newWitnessName();
+    // Name the witness in the guard: the guard's `region`, a bare `witness-region` written out with one, or a `region` added.
+    const offset = fixer.finding.range.offset[0];
+    const scalar = fixer.scalarAtOffset(offset);
+    let guardMap: YAMLMap | undefined;
+    if (!scalar) {
+      visit(fixer.catalog.doc, {
+        Map: (_, node) => {
+          if (node.range?.[0] !== offset) return undefined;
+          guardMap = node;
+          return visit.BREAK;
+        },
+      });
+    }
+    const naming: TextEdit | undefined = scalar
+      ? scalar.value === 'witness-region' && scalar.range
+        ? { offset: [scalar.range[0], scalar.range[1]], newText: `{ type: witness-region, region: ${witness} }` }
+        : fixer.catalog.replaceScalar(scalar, witness)
+      : guardMap && !guardMap.has('region')
+        ? fixer.catalog.addField(guardMap, 'region', witness)
+        : undefined;
     if (existing) {
-      fixer.add(`Name the witness Region ${existing}`, [fixer.replaceAtFinding(existing)], { preferred: true });
+      if (naming) fixer.add(`Name the witness Region ${existing}`, [naming], { preferred: true });
       return;
     }
-    const witness = fixer.newWitnessName();
-    const edits = [fixer.addWitnessRegion(witness)];
-    if (fixer.isScalarAtFinding()) edits.push(fixer.replaceAtFinding(witness));
-    fixer.add(`Add a witness Region (${witness}) to regions and name it here`, edits, { preferred: true });
+    fixer.add(
+      `Add a witness Region (${witness}) to regions${naming ? ' and name it here' : ''}`,
+      [fixer.addWitnessRegion(witness), ...(naming ? [naming] : [])],
+      { preferred: true },
+    );
   },
 });

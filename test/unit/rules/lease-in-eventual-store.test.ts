@@ -50,9 +50,12 @@ ruleTester('lease-in-eventual-store', {
         { line: 19, message: "'ledger': a lease in s3 fences nothing: keep it in dynamodb-global-strong." },
       ],
       fixes: [
-        // Current behaviour: the finding sits on the data type's name, and the fix replaces that scalar,
-        // renaming the data type instead of changing the lease in `defaults`.
-        { title: 'Keep the lease in dynamodb-global-strong', output: fromDefaults('dynamodb-global-strong') },
+        // The finding sits on the data type's name; the fix moves the lease where it is written, in `defaults`
+        // (it once replaced the name, renaming the data type).
+        {
+          title: 'Keep the lease in dynamodb-global-strong (in defaults, for every data type that inherits it)',
+          output: fromDefaults('orders').replace('leaseStore: s3 }', 'leaseStore: dynamodb-global-strong }'),
+        },
         {
           title: 'Accept the risk (lease-in-eventual-store) with a reason',
           output: `${US_HEADER}defaults:

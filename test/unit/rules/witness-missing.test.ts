@@ -46,27 +46,27 @@ ruleTester('witness-missing', {
       ],
     },
     {
-      name: 'a guard without a Region and no witness declared: the witness is added, the guard left without a Region',
+      name: 'a guard without a Region and no witness declared: the witness is added and named in the guard',
       catalog: giftCards(TWO_REGIONS, '{ type: witness-region }'),
       findings: [{ line: 15, message: "'gift-cards' relies on a witness Region, but none is declared: add a Region with role: witness." }],
       fixes: [
-        // The title says "and name it here", but the guard keeps no `region` (current behaviour).
+        // It once added the Region and left the guard without one, though its title said "and name it here".
         {
           title: 'Add a witness Region (us-west-2) to regions and name it here',
-          output: giftCards(`${TWO_REGIONS}  - name: us-west-2\n    role: witness\n`, '{ type: witness-region }'),
+          output: giftCards(`${TWO_REGIONS}  - name: us-west-2\n    role: witness\n`, '{ type: witness-region, region: us-west-2 }'),
         },
         { title: 'Accept the risk (witness-missing) with a reason', output: giftCards(TWO_REGIONS, '{ type: witness-region }') + ACCEPT },
       ],
     },
     {
-      name: "a bare witness-region guard and no witness declared: the fix replaces the guard with the Region's name",
+      name: 'a bare witness-region guard and no witness declared: the guard is written out with the new Region',
       catalog: giftCards(TWO_REGIONS, 'witness-region'),
       findings: [{ line: 15, message: "'gift-cards' relies on a witness Region, but none is declared: add a Region with role: witness." }],
       fixes: [
-        // Current behaviour: `- witness-region` becomes `- us-west-2`, which the schema refuses (the title says so).
+        // It once turned `- witness-region` into `- us-west-2`, which the schema refuses.
         {
-          title: 'Add a witness Region (us-west-2) to regions and name it here (then schema)',
-          output: giftCards(`${TWO_REGIONS}  - name: us-west-2\n    role: witness\n`, 'us-west-2'),
+          title: 'Add a witness Region (us-west-2) to regions and name it here',
+          output: giftCards(`${TWO_REGIONS}  - name: us-west-2\n    role: witness\n`, '{ type: witness-region, region: us-west-2 }'),
         },
         { title: 'Accept the risk (witness-missing) with a reason', output: giftCards(TWO_REGIONS, 'witness-region') + ACCEPT },
       ],
