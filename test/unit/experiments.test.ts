@@ -29,8 +29,8 @@ import {
 } from '../../src/report/experiments';
 import { analyzeCatalogFile } from '../../src/workspace/files';
 import { loadTerraformParser, parseHcl } from '../../src/workspace/terraform';
-import { main } from '../../src/cli/main';
 import { US_HEADER } from '../helpers/catalogs';
+import { runCli } from '../helpers/cli';
 import { apiInputProblems, cloudFormationProblems } from '../helpers/fisShapes';
 
 const repoRoot = join(__dirname, '../../..');
@@ -61,24 +61,7 @@ function assertQuotas(plan: ExperimentPlan): void {
   }
 }
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: {
-      write: (text: string) => {
-        stdout += text;
-      },
-    },
-    stderr: {
-      write: (text: string) => {
-        stderr += text;
-      },
-    },
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 describe('experiment: fault injection from the catalog (SPEC §11)', () => {
   it('the example, isolating us-east-1: one cut per other Region, one pause per table and bucket of what lives there, split by the quotas', () => {

@@ -26,7 +26,7 @@ import {
 } from '../../src/report/experiments';
 import { analyzeCatalogFile } from '../../src/workspace/files';
 import { loadTerraformParser, parseHcl } from '../../src/workspace/terraform';
-import { main } from '../../src/cli/main';
+import { runCli } from '../helpers/cli';
 import { apiInputProblems } from '../helpers/fisShapes';
 import { templateSchemaProblems } from '../helpers/cfnSchema';
 import type { HclFile } from '../../src/engine/infrastructure';
@@ -36,24 +36,7 @@ const example = join(repoRoot, 'examples/storefront.catalog.yaml');
 const ACCOUNT = '123456789012';
 const alarm = (region: string, name: string) => `arn:aws:cloudwatch:${region}:${ACCOUNT}:alarm:${name}`;
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: {
-      write: (text: string) => {
-        stdout += text;
-      },
-    },
-    stderr: {
-      write: (text: string) => {
-        stderr += text;
-      },
-    },
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 function exampleAnalysis() {
   return analyzeCatalogFile(readFileSync(example, 'utf8'), { catalogPath: example, fileName: 'examples/storefront.catalog.yaml' });

@@ -4,7 +4,7 @@
 // tests: §7's verdict for the same scenario, what the writers should see, which metric shows it
 // and what would contradict the catalog. Plain data: src/report renders it as CloudFormation,
 // Terraform, the FIS API's JSON and a Markdown test plan.
-import { knownRegions, type DeployedStore, type RegionalResource, type ResourceLocation, type TerraformRoot } from '../model/deployed';
+import { knownRegions, regionOfArn, type DeployedStore, type RegionalResource, type ResourceLocation, type TerraformRoot } from '../model/deployed';
 import { storeDirectory } from '../model/resolve';
 import type { CatalogAnalysis, DataTypeReport, StoreId } from '../model/types';
 import { scenarioStore, simulate, type Outcome, type Verdict } from '../scenarios';
@@ -20,6 +20,7 @@ import {
   SUBNET_TAG,
 } from './fis';
 
+export { regionOfArn } from '../model/deployed';
 export {
   fisActions,
   fisQuotas,
@@ -239,11 +240,6 @@ export function durationProblem(text: string): string | undefined {
   if (ms === undefined) return `${text} is not a duration; write it as PT15M (ISO 8601) or 15m`;
   if (ms < MIN_DURATION_MS || ms > MAX_DURATION_MS) return `${text} is outside what FIS allows (1 minute to 12 hours)`;
   return undefined;
-}
-
-/** The Region an ARN names (`arn:aws:cloudwatch:us-east-2:…` → `us-east-2`). */
-export function regionOfArn(arn: string): string | undefined {
-  return arn.split(':')[3] || undefined;
 }
 
 /** `bucket/prefix` → its parts. */
@@ -492,7 +488,6 @@ export function planExperiment(analysis: CatalogAnalysis, options: ExperimentOpt
       ? undefined
       : `${duration} is too short to test anything: at least ${isoDuration(minimumMs)}, because ${lag.text}, and the checks must run after that and ${isoDuration(lag.value)} before the faults end`;
 
-  const templates: ExperimentTemplate[] = [];
   const runs: ExperimentRun[] = [];
   const alarmsIn = (list: string[] | undefined, region: string) => (list ?? []).filter((arn) => regionOfArn(arn) === region);
   const addRun = (region: string, role: ExperimentTemplate['role'], runFaults: ExperimentAction[], runTargets: ExperimentTarget[]) => {
@@ -504,7 +499,6 @@ export function planExperiment(analysis: CatalogAnalysis, options: ExperimentOpt
       assertAlarms,
       ...(role === 'mirror' ? { isolate } : {}),
     });
-    templates.push(...parts);
     const logGroup = alarmsIn(options.logGroups, region)[0];
     const run: ExperimentRun = {
       region,
@@ -542,6 +536,8 @@ export function planExperiment(analysis: CatalogAnalysis, options: ExperimentOpt
         });
   for (const hypothesis of hypotheses)
     hypothesis.expect = hypothesis.expect.map((line) => observable(line, hypothesis, isolate, options.bothWays === true ? mirrorRegions : []));
+  // Every template, the isolated Region's first: what the runs hold, in their order.
+  const templates = runs.flatMap((run) => run.templates);
   const isolationParts = templates.filter((template) => template.role === 'isolation').length;
   if (isolationParts > 1)
     notes.push(

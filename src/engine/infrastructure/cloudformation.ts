@@ -13,6 +13,7 @@ import {
   dedupeRegions,
   healthCheckArticle,
   LineStarts,
+  regionOfArn,
   STACK_REGION_UNKNOWN,
   type DeployedStore,
   type FailoverRoute,
@@ -576,8 +577,10 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
           ...(typeof here === 'string' ? [{ region: here, location }] : []),
           ...asList(multiRegion.Clusters)
             .map((arn) => text(arn))
-            .filter((arn): arn is string => typeof arn === 'string' && arn.startsWith('arn:') && !!arn.split(':')[3])
-            .map((arn) => ({ region: arn.split(':')[3], arn })),
+            .flatMap((arn) => {
+              const region = regionOfArn(arn);
+              return region ? [{ region, arn: arn as string }] : [];
+            }),
         ];
         reading.stores.push(
           store({ store: 'aurora-dsql', regions: dedupeRegions([here, ...peers]), regionalResources, ...(witness !== undefined ? { witness } : {}) }),

@@ -11,6 +11,7 @@ import {
   dedupeRegions,
   healthCheckArticle,
   isUnknown,
+  regionOfArn,
   type DeployedStore,
   type FailoverRoute,
   type ResourceLocation,
@@ -42,11 +43,6 @@ function target(value: TerraformValue | undefined): string | undefined {
   // module.x.aws_type.name[.attr]
   const end = parts.findIndex((part) => /^aws_/.test(part));
   return end === -1 ? undefined : parts.slice(0, end + 2).join('.');
-}
-
-/** A Region in an ARN (`arn:aws:dsql:us-east-2:…`), when the value is a known ARN. */
-function regionOfArn(value: TerraformValue | undefined): string | undefined {
-  return typeof value === 'string' && value.startsWith('arn:') ? value.split(':')[3] || undefined : undefined;
 }
 
 const AURORA_ENGINES = new Set(['aurora', 'aurora-mysql', 'aurora-postgresql']);

@@ -11,6 +11,11 @@ export interface Unknown {
   symbol?: string;
 }
 
+/** The Region an ARN names (`arn:aws:dsql:us-east-2:…` → `us-east-2`); undefined for anything that is not an ARN with one. */
+export function regionOfArn(value: unknown): string | undefined {
+  return typeof value === 'string' && value.startsWith('arn:') ? value.split(':')[3] || undefined : undefined;
+}
+
 export function isUnknown(value: unknown): value is Unknown {
   return value !== null && typeof value === 'object' && 'unknown' in value;
 }

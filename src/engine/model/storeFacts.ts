@@ -231,6 +231,11 @@ export const storeFacts: Readonly<Record<StoreId, StoreFacts>> = {
 
 export const STORE_IDS = Object.keys(storeFacts) as StoreId[];
 
+/** Whether the store keeps taking writes in every Region a partition separates (DynamoDB global tables, S3): nothing is promoted there. */
+export function everyRegionWrites(store: StoreId | undefined): boolean {
+  return store !== undefined && storeFacts[store].partitionWrites.value === 'accepted';
+}
+
 const DDB_WRITE_MODES = 'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-global-table-design.prescriptive-guidance.writemodes.html';
 const DDB_WRITE_ONE_REGION = 'https://docs.aws.amazon.com/prescriptive-guidance/latest/dynamodb-global-tables/write-to-one-region.html';
 const DR_STRATEGIES = 'https://docs.aws.amazon.com/whitepapers/latest/disaster-recovery-workloads-on-aws/disaster-recovery-options-in-the-cloud.html';

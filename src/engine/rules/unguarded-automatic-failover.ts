@@ -1,4 +1,4 @@
-import { storeFacts } from '../model/storeFacts';
+import { everyRegionWrites, storeFacts } from '../model/storeFacts';
 import type { StoreId } from '../model/types';
 import { defineRule, named } from './rule';
 
@@ -30,8 +30,7 @@ export const unguardedAutomaticFailover = defineRule({
     // New objects under new keys never conflict, whichever side writes them; a voting store fences by itself.
     if (resolved.immutable || writePath.builtInQuorum) return [];
     // Nor do eventual writes that converge (idempotent puts, appends) on a store where every Region writes anyway.
-    const everyRegionWrites = resolved.store !== undefined && storeFacts[resolved.store].partitionWrites.value === 'accepted';
-    if (resolved.consistency === 'eventual' && writePath.convergentWrites && everyRegionWrites) return [];
+    if (resolved.consistency === 'eventual' && writePath.convergentWrites && everyRegionWrites(resolved.store)) return [];
     if (writePath.enforcedGuards.length > 0) return [];
     const idle =
       writePath.idleGuards.length > 0

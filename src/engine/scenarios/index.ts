@@ -4,7 +4,7 @@
 // the analysis's report and the store facts table alone; the figures are the table's.
 import { parseDuration } from '../read/durations';
 import { named } from '../rules/rule';
-import { storeFacts, type StoreFacts } from '../model/storeFacts';
+import { everyRegionWrites, storeFacts, type StoreFacts } from '../model/storeFacts';
 import type { CatalogAnalysis, DataTypeReport, GuardType, StoreId } from '../model/types';
 
 export type DisruptionKind = 'isolate' | 'lose';
@@ -157,9 +157,9 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
     }
     // DynamoDB global tables and S3 take writes in every Region: moving the writers is all there is, nothing is promoted,
     // and what the lost Region had not replicated is delayed until it returns, never lost (the store model's partitionWrites).
-    const everyRegionWrites = facts.partitionWrites.value === 'accepted';
+    const storeWritesEverywhere = everyRegionWrites(store);
     const convergent = dataType.need.immutable || path.convergentWrites;
-    if (kind === 'lose' && everyRegionWrites) {
+    if (kind === 'lose' && storeWritesEverywhere) {
       const delayed = `what ${writer} accepted but had not replicated is delayed until ${writer} returns, not lost, and may then overwrite or be overwritten by newer writes${
         convergent ? '' : ' (conditional or counted data needs a second reconciliation then)'
       } (${facts.replicationWindow.text})`;
@@ -210,7 +210,7 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
         why: `${standby} is promoted while ${writer} keeps its local clients: both write, but new objects under new keys never conflict, and the copies catch up when the link returns.`,
       };
     }
-    if (automatic && everyRegionWrites && dataType.need.consistency === 'eventual' && path.lostUnderLastWriterWins.length === 0) {
+    if (automatic && storeWritesEverywhere && dataType.need.consistency === 'eventual' && path.lostUnderLastWriterWins.length === 0) {
       // Eventual data whose writes last writer wins does not lose: both sides write, and the copies converge or merge.
       return {
         verdict: 'diverges',
