@@ -12,6 +12,9 @@ const ROWS: ReadonlyArray<[string, (facts: StoreFacts) => SourcedFact<unknown>]>
   ['A Region cut off by a partition', (facts) => facts.failoverFencing],
   ['Writes in a Region a partition cuts off', (facts) => facts.partitionWrites],
   ['Regions one deployment spans', (facts) => facts.maxRegions],
+  ['Concurrent writes to one item', (facts) => facts.conflicts],
+  ['Moving the writes to another Region', (facts) => facts.recovery],
+  ['What it holds', (facts) => facts.holds],
 ];
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');

@@ -91,7 +91,7 @@ describe('one voice per data type', () => {
   restoresTheExample();
   after(closeAllEditors);
 
-  it("the lightbulb on order-ledger's store lists each fix once, and both findings name aurora-dsql", async () => {
+  it("the lightbulb on order-ledger's store lists each fix once, and both findings name the smallest change, dynamodb-global-strong", async () => {
     const document = await vscode.workspace.openTextDocument(storefront);
     assert.equal(document.lineAt(64).text, '    store: dynamodb-global');
     await waitFor('both findings on the store', () => capDiagnostics(storefront).filter((d) => d.endsWith('@64:11-64:26')).length === 2 || undefined);
@@ -99,7 +99,7 @@ describe('one voice per data type', () => {
       .getDiagnostics(storefront)
       .filter((d) => d.range.start.line === 64)
       .map((d) => d.message);
-    for (const message of messages) assert.match(message, /use aurora-dsql\.$/, message);
+    for (const message of messages) assert.match(message, /use dynamodb-global-strong\.$/, message);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
       'vscode.executeCodeActionProvider',
       storefront,
@@ -109,8 +109,8 @@ describe('one voice per data type', () => {
     assert.deepEqual(
       actions.filter((a) => a.edit).map((a) => `${a.title}${a.isPreferred ? ' *' : ''}`),
       [
-        'Set store to aurora-dsql (recommended) *',
-        'Set store to dynamodb-global-strong (the alternative)',
+        'Set store to dynamodb-global-strong (recommended) *',
+        'Set store to aurora-dsql (the alternative)',
         'Accept the risk (lww-on-strong-data) with a reason',
         'Accept the risk (store-mismatch) with a reason',
       ],

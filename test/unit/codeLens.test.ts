@@ -14,7 +14,7 @@ describe('code lens', () => {
     const byName = new Map(lenses.map((lens) => [lens.dataType, `${lens.range.start.line} ${lens.title}`]));
     assert.equal(byName.get('payments'), '29 CP · aurora-global · 1 warning');
     assert.equal(byName.get('inventory'), '43 CP · aurora-dsql · 1 error');
-    assert.equal(byName.get('order-ledger'), '61 CP · aurora-dsql · 2 errors, 1 warning');
+    assert.equal(byName.get('order-ledger'), '61 CP · dynamodb-global-strong · 2 errors, 1 warning');
     assert.equal(byName.get('carts'), '93 AP · dynamodb-global · 1 warning');
     // AWS's "write to one Region": an eventual global table written in one Region fits a balance.
     assert.equal(byName.get('wallet-balances'), '158 CP · aurora-global ✓');

@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { analyzeCatalog, ruleRegistry, type DeployedStore, type DeployedSystem, type Finding, type StoreId } from '../../src/engine';
+import { analyzeCatalog, ruleRegistry, STORE_IDS, type DeployedStore, type DeployedSystem, type Finding, type StoreId } from '../../src/engine';
 import { analyzeCatalogFile } from '../../src/workspace/files';
 import { resourceNamed } from '../../src/engine/rules/rule';
 import { catalog } from '../helpers/catalogs';
@@ -48,7 +48,7 @@ const ruleExamples = readdirSync(join(repoRoot, 'docs/rules')).flatMap((page) =>
     .filter(({ text }) => text.startsWith('apiVersion')),
 );
 
-const STORES: StoreId[] = ['aurora-global', 'aurora', 'aurora-dsql', 'dynamodb-global', 'dynamodb-global-strong', 'dynamodb', 's3', 'elasticache-global'];
+const STORES: StoreId[] = [...STORE_IDS];
 /** What the infrastructure deploys for a data type: drawn freely, so that every drift can occur. */
 const deployedArbitrary = fc.record({
   store: fc.oneof(fc.constantFrom(...STORES), fc.constant({ unknown: 'a value computed by Fn::If' })),

@@ -139,16 +139,17 @@ describe('one voice per data type', () => {
       const ledger = exampleAnalysis.report.dataTypes.find((dt) => dt.name === 'order-ledger')!;
       const onStore = ledger.findings.filter((f) => f.range.offset[0] === offsetOf(example, 'dynamodb-global', offsetOf(example, '- name: order-ledger')));
       assert.deepEqual(onStore.map((f) => f.ruleId).sort(), ['lww-on-strong-data', 'store-mismatch']);
-      // Written in both Regions (hot-hot): a strong store that takes writes everywhere.
-      for (const finding of onStore) assert.match(finding.message, /use aurora-dsql\.$/, finding.message);
+      // Written in both Regions (hot-hot): a strong store that takes writes everywhere, the smallest change first (SPEC §14):
+      // DynamoDB's own strongly consistent mode, which its two Regions and the us-west-2 witness make a shape AWS accepts.
+      for (const finding of onStore) assert.match(finding.message, /use dynamodb-global-strong\.$/, finding.message);
       assert.match(
         onStore.find((f) => f.ruleId === 'lww-on-strong-data')!.detail,
-        /Use `aurora-dsql`, or `dynamodb-global-strong` \(multi-Region strong consistency/,
+        /Use `dynamodb-global-strong` \(multi-Region strong consistency, available since 2025\), which keeps the DynamoDB API, or `aurora-dsql`/,
       );
       const titles = quickFixesFor(example, exampleAnalysis, onStore, { analyzeOptions: exampleOptions }).map((fix) => fix.title);
       assert.deepEqual(titles, [
-        'Set store to aurora-dsql (recommended)',
-        'Set store to dynamodb-global-strong (the alternative)',
+        'Set store to dynamodb-global-strong (recommended)',
+        'Set store to aurora-dsql (the alternative)',
         'Accept the risk (lww-on-strong-data) with a reason',
         'Accept the risk (store-mismatch) with a reason',
       ]);

@@ -66,8 +66,10 @@ export function guessCategory(logicalId: string): Category | undefined {
 
 /** One-writer stores fail over (hot-warm); the others write in every Region (hot-hot). */
 function topologyOf(store: StoreId, regions: number): Topology {
-  if (regions < 2 || store === 'aurora' || store === 'dynamodb') return 'single-region';
-  return store === 'aurora-global' || store === 'elasticache-global' || store === 's3' ? 'hot-warm' : 'hot-hot';
+  const facts = storeFacts[store];
+  if (regions < 2 || facts.position.value === null) return 'single-region';
+  // Buckets are usually written in one Region and replicated to the others (hot-warm), though every bucket could take writes.
+  return facts.writers.value === 'primary' || facts.holds.value === 'objects' ? 'hot-warm' : 'hot-hot';
 }
 
 export interface DraftedDataType {

@@ -64,26 +64,19 @@ const cite = (source: string) => {
   return url ? `[source](${url})` : source;
 };
 
-/** What a reader in another Region sees, in the data type's own words. */
+/** What a reader in another Region sees, in the data type's own words, from the store model's row. */
 function businessMeaning(dataType: DataTypeReport, store: StoreId): string {
   const [home, ...others] = dataType.need.regions;
   const other = others[0] ?? 'another Region';
   const name = `\`${dataType.name}\``;
   const facts = storeFacts[store];
-  switch (store) {
-    case 'aurora-global':
-    case 'elasticache-global':
-      return `Writes go to the primary Region (${home}). A reader in ${other} may see ${name} up to ~1 s old (${facts.replicationWindow.text}). If ${home} is cut off, writes stop until someone fails over, and an unplanned failover loses the lag (RPO ${facts.rpo.text}).`;
-    case 'dynamodb-global':
-      return `Every Region takes writes. A customer in ${other} may see ${name} up to ~1 s old after a write in ${home} (${facts.replicationWindow.text}); during a partition both sides keep writing and, for the same item, the last writer wins.`;
-    case 'dynamodb-global-strong':
-    case 'aurora-dsql':
-      return `Every Region reads the latest write of ${name}; a Region cut off from the majority refuses writes (strong reads there fail) until the partition heals. Needs ${facts.votingRegionsNeeded.text}.`;
-    case 's3':
-      return `An object of ${name} written in ${home} may be missing or old in ${other} for a while: ${facts.replicationWindow.text}.`;
-    default:
-      return `${name} lives in one Region (${dataType.need.regions.join(', ') || 'none'}): no cross-Region staleness, but losing that Region makes it unavailable.`;
-  }
+  if (facts.position.value === null)
+    return `${name} lives in one Region (${dataType.need.regions.join(', ') || 'none'}): no cross-Region staleness, but losing that Region makes it unavailable.`;
+  if (facts.writers.value === 'primary')
+    return `Writes go to the primary Region (${home}). A reader in ${other} may see ${name} behind the latest write (${facts.replicationWindow.text}). If ${home} is cut off, writes stop until they move: ${facts.recovery.text} (RPO ${facts.rpo.text}).`;
+  if (facts.conflicts.value === 'quorum')
+    return `Every Region reads the latest write of ${name}; ${facts.partitionWrites.text}. Needs ${facts.votingRegionsNeeded.text}.`;
+  return `Every Region takes writes. A customer in ${other} may see ${name} behind a write in ${home} (${facts.replicationWindow.text}); ${facts.partitionWrites.text}.`;
 }
 
 function storeMarkdown(facts: StoreFacts): string[] {
@@ -94,6 +87,8 @@ function storeMarkdown(facts: StoreFacts): string[] {
     `- **Writers:** ${facts.writers.text}`,
     `- **Replication window:** ${facts.replicationWindow.text} (${cite(facts.replicationWindow.source)})`,
     `- **RPO on an unplanned failover:** ${facts.rpo.text} (${cite(facts.rpo.source)})`,
+    `- **Concurrent writes:** ${facts.conflicts.text}`,
+    `- **Recovery:** ${facts.recovery.text} (${cite(facts.recovery.source)})`,
     `- **Needs:** ${facts.votingRegionsNeeded.text}`,
   ];
 }

@@ -99,9 +99,9 @@ export class Fixer {
   }
 
   /** One writer per item, AWS's two designs for it: each item in its home Region (every Region keeps writing; preferred), or every write in one Region. */
-  setWriteModes(): void {
+  setWriteModes(preferred = true): void {
     if (!this.dataType) return;
-    this.add('Set writeMode: home-region (each item written in its home Region)', [this.setField('writeMode', 'home-region')], { preferred: true });
+    this.add('Set writeMode: home-region (each item written in its home Region)', [this.setField('writeMode', 'home-region')], { preferred });
     this.add('Set writeMode: one-region (one Region takes every write)', [this.setField('writeMode', 'one-region')]);
   }
 

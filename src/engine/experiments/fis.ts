@@ -18,6 +18,13 @@ const ELASTICACHE_FAILOVER = 'https://docs.aws.amazon.com/AmazonElastiCache/late
 const DDB_METRICS = 'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html';
 const S3_METRICS = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication-metrics.html';
 const AURORA_METRICS = 'https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database-monitoring.html';
+const DOCDB_FAILOVER = 'https://docs.aws.amazon.com/documentdb/latest/developerguide/API_FailoverGlobalCluster.html';
+const NEPTUNE_FAILOVER = 'https://docs.aws.amazon.com/neptune/latest/apiref/API_FailoverGlobalCluster.html';
+const RDS_PROMOTE_REPLICA = 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.Promote.html';
+const DOCDB_METRICS = 'https://docs.aws.amazon.com/documentdb/latest/developerguide/cloud_watch.html';
+const MEMORYDB_METRICS = 'https://docs.aws.amazon.com/memorydb/latest/devguide/multi-region.html';
+const KEYSPACES_METRICS = 'https://docs.aws.amazon.com/keyspaces/latest/devguide/multiRegion-replication_usage-notes.html';
+const RDS_METRICS = 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.Monitoring.html';
 const LOGGING = 'https://docs.aws.amazon.com/fis/latest/userguide/monitoring-logging.html';
 const VENDED_LOGS = 'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-logs-and-resource-policy.html';
 const REPORTS = 'https://docs.aws.amazon.com/fis/latest/userguide/experiment-report-configuration.html';
@@ -80,6 +87,13 @@ export const fisActions = {
     does: 'pauses replication from the tagged buckets to one destination Region; objects in flight may still replicate for up to an hour',
     permissions: ['s3:PutReplicationConfiguration', 's3:GetReplicationConfiguration', 's3:PauseReplication', 's3:ListAllMyBuckets', 'tag:GetResources'],
     source: ACTIONS + '#bucket-pause-replication',
+  },
+  pauseMemoryDb: {
+    actionId: 'aws:memorydb:multi-region-cluster-pause-replication',
+    target: { key: 'MultiRegionClusters', resourceType: 'aws:memorydb:multi-region-cluster' },
+    does: 'pauses replication between the Regional cluster in the experiment Region and every other Regional cluster; the cluster cannot be updated meanwhile and may take minutes to be available again',
+    permissions: ['memorydb:DescribeMultiRegionClusters', 'memorydb:PauseMultiRegionClusterReplication', 'tag:GetResources'],
+    source: ACTIONS + '#multi-region-cluster-pause-replication',
   },
   failDsqlConnections: {
     actionId: 'aws:dsql:cluster-connection-failure',
@@ -177,7 +191,7 @@ export const EGRESS_ONLY: SourcedFact<true> = {
 /** What shows a store's behaviour during the experiment, per store. */
 export interface StoreExperimentFacts {
   /** The FIS action that acts on the store's replication, when there is one. */
-  replicationAction?: 'pauseTable' | 'pauseBucket' | 'failDsqlConnections';
+  replicationAction?: 'pauseTable' | 'pauseBucket' | 'pauseMemoryDb' | 'failDsqlConnections';
   /** The CloudWatch metric that shows the cut, in words. */
   metric: SourcedFact<string>;
   /** What FIS cannot reproduce for this store, and the step that would. */
@@ -258,6 +272,60 @@ export const storeExperimentFacts: Record<StoreId, StoreExperimentFacts> = {
     cannotReproduce: [
       { value: 'replication', text: `Global Datastore replication is not paused: FIS has no action for it and ${APP_TRAFFIC_ONLY}`, source: ACTIONS },
       { value: 'failover', text: 'a promotion: an SSM Automation runbook calling `FailoverGlobalReplicationGroup` does it', source: ELASTICACHE_FAILOVER },
+    ],
+  },
+  'documentdb-global': {
+    metric: {
+      value: 'GlobalClusterReplicationLag',
+      text: "`GlobalClusterReplicationLag` (AWS/DocDB) on the secondary cluster, and your writers' error rate",
+      source: DOCDB_METRICS,
+    },
+    cannotReproduce: [
+      { value: 'replication', text: `DocumentDB's storage replication is not cut: ${APP_TRAFFIC_ONLY}`, source: XREGION },
+      {
+        value: 'failover',
+        text: 'a global failover: FIS has no action for it; an SSM Automation runbook or an ARC Region switch plan calls `FailoverGlobalCluster` (with `AllowDataLoss` when unplanned) or `SwitchoverGlobalCluster`',
+        source: DOCDB_FAILOVER,
+      },
+    ],
+  },
+  'neptune-global': {
+    metric: { value: 'errors', text: "your writers' error rate in each Region, and the secondary's replication lag", source: NEPTUNE_FAILOVER },
+    cannotReproduce: [
+      { value: 'replication', text: `Neptune's storage replication is not cut: ${APP_TRAFFIC_ONLY}`, source: XREGION },
+      {
+        value: 'failover',
+        text: 'a global failover: FIS has no action for it; an SSM Automation runbook calls `FailoverGlobalCluster` (with `AllowDataLoss` when unplanned, without it a switchover)',
+        source: NEPTUNE_FAILOVER,
+      },
+    ],
+  },
+  'memorydb-multi-region': {
+    replicationAction: 'pauseMemoryDb',
+    metric: {
+      value: 'replication lag',
+      text: "the multi-Region cluster's replication lag rising, and writes succeeding on each side",
+      source: MEMORYDB_METRICS,
+    },
+    cannotReproduce: [],
+  },
+  'keyspaces-multi-region': {
+    metric: {
+      value: 'ReplicationLatency',
+      text: '`ReplicationLatency` (AWS/Cassandra, per Region), and writes succeeding on each side',
+      source: KEYSPACES_METRICS,
+    },
+    cannotReproduce: [{ value: 'replication', text: `Keyspaces replication is not paused: FIS has no action for it and ${APP_TRAFFIC_ONLY}`, source: ACTIONS }],
+  },
+  'rds-cross-region-replica': {
+    metric: { value: 'ReplicaLag', text: "`ReplicaLag` (AWS/RDS) on the cross-Region read replica, and your writers' error rate", source: RDS_METRICS },
+    cannotReproduce: [
+      { value: 'replication', text: `RDS replication to the replica is not cut: ${APP_TRAFFIC_ONLY}`, source: XREGION },
+      {
+        value: 'promotion',
+        text: 'a promotion: FIS has no action for it; an SSM Automation runbook or an ARC Region switch plan calls `PromoteReadReplica`, which makes the replica a separate database',
+        source: RDS_PROMOTE_REPLICA,
+      },
     ],
   },
 };

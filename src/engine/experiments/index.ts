@@ -396,7 +396,7 @@ export function planExperiment(analysis: CatalogAnalysis, options: ExperimentOpt
           : { name: name(`${pascal(dataType.name)}${noun}s`), resourceType: action.target.resourceType, tags: { [DATA_TYPE_TAG]: dataType.name } },
       );
       const fault = book.fault(key, dataType.name, (): ExperimentAction =>
-        actionKey === 'pauseTable'
+        actionKey === 'pauseTable' || actionKey === 'pauseMemoryDb'
           ? {
               name: `Pause${target.name}`,
               actionId: action.actionId,
@@ -714,6 +714,14 @@ function rolePolicy(run: ExperimentRun, strongTables: boolean): IamPolicy {
       { Sid: 'ListBuckets', Effect: 'Allow', Action: ['s3:ListAllMyBuckets'], Resource: '*' },
     );
   }
+  if (actionIds.has(fisActions.pauseMemoryDb.actionId))
+    statements.push({
+      Sid: 'PauseMemoryDbReplication',
+      Effect: 'Allow',
+      Action: fisActions.pauseMemoryDb.permissions.filter((p) => !p.startsWith('tag:')),
+      Resource: '*',
+      Condition: inRegion,
+    });
   if (actionIds.has(fisActions.failDsqlConnections.actionId))
     statements.push({
       Sid: 'FailDsqlConnections',
@@ -722,7 +730,9 @@ function rolePolicy(run: ExperimentRun, strongTables: boolean): IamPolicy {
       Resource: '*',
       Condition: inRegion,
     });
-  const tagged = [fisActions.pauseTable, fisActions.pauseBucket, fisActions.failDsqlConnections].some((fact) => actionIds.has(fact.actionId));
+  const tagged = [fisActions.pauseTable, fisActions.pauseBucket, fisActions.pauseMemoryDb, fisActions.failDsqlConnections].some((fact) =>
+    actionIds.has(fact.actionId),
+  );
   if (tagged) statements.push({ Sid: 'ResolveTargetsByTag', Effect: 'Allow', Action: ['tag:GetResources'], Resource: '*' });
   if (actionIds.has(fisActions.assertAlarms.actionId))
     statements.push({ Sid: 'AssertAlarms', Effect: 'Allow', Action: [...fisActions.assertAlarms.permissions], Resource: '*' });
@@ -768,6 +778,9 @@ function convergence(dataType: DataTypeReport, store: StoreId, primary: string |
     'dynamodb-global-strong': '`FaultInjectionServiceInducedErrors` is back to 0',
     s3: '`OperationsPendingReplication` is back to 0',
     'aurora-global': '`AuroraGlobalDBReplicationLag` is back under the staleness budget',
+    'documentdb-global': '`GlobalClusterReplicationLag` is back under the staleness budget',
+    'rds-cross-region-replica': '`ReplicaLag` is back under the staleness budget',
+    'keyspaces-multi-region': '`ReplicationLatency` is back to its level before the experiment',
   };
   return [
     `Write a canary ${store === 's3' ? 'object' : 'item'} (\`cap-advisor-canary-<time>\`) in ${writers.join(' and ')}, and read it back in ${regions.join(', ')} ${within}.`,

@@ -428,7 +428,25 @@ function resolveSub(pattern: string, variables: Record<string, unknown>, templat
 }
 
 /** A member cluster of an Aurora global database, joined to its global cluster in system.ts. */
+/** The global store a cluster engine makes: Aurora, DocumentDB or Neptune (all three can be `AWS::RDS::*` resources). */
+function engineStore(engine: string | Unknown): StoreId | undefined {
+  if (typeof engine !== 'string') return undefined;
+  if (AURORA_ENGINES.has(engine)) return 'aurora-global';
+  if (engine === 'docdb') return 'documentdb-global';
+  if (engine === 'neptune') return 'neptune-global';
+  return undefined;
+}
+
+/** The store a global cluster of each kind deploys (its members' type is the same with `::DBCluster`). */
+const GLOBAL_CLUSTER_STORES: Record<string, StoreId> = {
+  'AWS::RDS::GlobalCluster': 'aurora-global',
+  'AWS::DocDB::GlobalCluster': 'documentdb-global',
+  'AWS::Neptune::GlobalCluster': 'neptune-global',
+};
+
 export interface AuroraMember extends ResourceLocation {
+  /** The store of the global cluster it joins (Aurora, DocumentDB, Neptune, MemoryDB). */
+  store: StoreId;
   /** The global cluster's identifier, or the logical id of the `GlobalCluster` in the same template. */
   globalCluster: { identifier: string } | { logicalId: string } | Unknown;
   region: string | Unknown;
@@ -530,32 +548,46 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
         reading.stores.push(store({ store: id, regions, ...(witness !== undefined ? { witness } : {}) }));
         break;
       }
-      case 'AWS::RDS::GlobalCluster': {
+      case 'AWS::RDS::GlobalCluster':
+      case 'AWS::DocDB::GlobalCluster':
+      case 'AWS::Neptune::GlobalCluster': {
         const identifier = text(props.GlobalClusterIdentifier);
         // Built from an existing cluster (`SourceDBClusterIdentifier`, CDK's usual way), it lives in
         // that cluster's stack and Region, and keeps the cluster as its primary.
         const fromSource = props.SourceDBClusterIdentifier !== undefined;
-        const global = store({ store: 'aurora-global', regions: fromSource ? [here] : [] });
+        // AWS::RDS::GlobalCluster also builds DocumentDB and Neptune global clusters: its engine, or its source cluster's kind, says which.
+        const sourceType = byId.get(referencedId(props.SourceDBClusterIdentifier) ?? '')?.type;
+        const storeId =
+          engineStore(text(props.Engine)) ??
+          (sourceType ? GLOBAL_CLUSTER_STORES[sourceType.replace('::DBCluster', '::GlobalCluster')] : undefined) ??
+          GLOBAL_CLUSTER_STORES[resource.type];
+        const global = store({ store: storeId, regions: fromSource ? [here] : [] });
         reading.globalClusters.push({ store: global, ...(typeof identifier === 'string' ? { identifier } : {}) });
         const source = referencedId(props.SourceDBClusterIdentifier);
         if (source) sourceClusters.set(source, global);
         break;
       }
-      case 'AWS::RDS::DBCluster': {
+      case 'AWS::RDS::DBCluster':
+      case 'AWS::DocDB::DBCluster':
+      case 'AWS::Neptune::DBCluster': {
         const engine = text(props.Engine);
-        if (typeof engine === 'string' && !AURORA_ENGINES.has(engine)) break; // a Multi-AZ DB cluster of MySQL or PostgreSQL, not Aurora
+        // AWS::RDS::DBCluster with `Engine: docdb` or `neptune` is a DocumentDB or Neptune cluster.
+        const memberStore = engineStore(engine) ?? GLOBAL_CLUSTER_STORES[resource.type.replace('::DBCluster', '::GlobalCluster')];
+        if (resource.type === 'AWS::RDS::DBCluster' && typeof engine === 'string' && !engineStore(engine)) break; // a Multi-AZ DB cluster of MySQL or PostgreSQL, not Aurora
         if (props.GlobalClusterIdentifier === undefined || props.GlobalClusterIdentifier === '') {
-          reading.stores.push(store({ store: 'aurora', regions: [here] }));
+          // A lone DocumentDB or Neptune cluster is a single-Region store the catalog has no id for.
+          if (memberStore === 'aurora-global') reading.stores.push(store({ store: 'aurora', regions: [here] }));
           break;
         }
         const ref = referencedId(props.GlobalClusterIdentifier);
         const identifier = text(props.GlobalClusterIdentifier);
         const globalCluster =
-          ref && byId.get(ref)?.type === 'AWS::RDS::GlobalCluster' ? { logicalId: ref } : typeof identifier === 'string' ? { identifier } : identifier;
+          ref && GLOBAL_CLUSTER_STORES[byId.get(ref)?.type ?? ''] ? { logicalId: ref } : typeof identifier === 'string' ? { identifier } : identifier;
         // `!If [IsSecondary, !Ref GlobalClusterId, !Ref AWS::NoValue]`: a primary in one stack, a secondary in another.
         const conditional = isUnknownValue(props.GlobalClusterIdentifier) && 'Fn::If' in asRecord(asRecord(resource.properties).GlobalClusterIdentifier);
         reading.auroraMembers.push({
           ...location,
+          store: memberStore,
           globalCluster,
           region: here,
           writeForwarding: props.EnableGlobalWriteForwarding === true || props.EnableGlobalWriteForwarding === 'true',
@@ -621,6 +653,52 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
           return bucketName ? { bucketName } : { unknown: `the destination ${arn}` };
         });
         reading.replications.push({ store: bucket, destinations: destinations.filter((d) => !('unknown' in d && d.unknown === 'same-Region')) });
+        break;
+      }
+      case 'AWS::MemoryDB::MultiRegionCluster':
+        // Its Regions are its Regional clusters' (joined in system.ts); AWS prefixes its name, so members find it by reference.
+        reading.globalClusters.push({ store: store({ store: 'memorydb-multi-region', regions: [] }) });
+        break;
+      case 'AWS::MemoryDB::Cluster': {
+        if (props.MultiRegionClusterName === undefined) break; // a single-Region cluster
+        const ref = referencedId(props.MultiRegionClusterName);
+        const name = text(props.MultiRegionClusterName);
+        reading.auroraMembers.push({
+          ...location,
+          store: 'memorydb-multi-region',
+          globalCluster:
+            ref && byId.get(ref)?.type === 'AWS::MemoryDB::MultiRegionCluster' ? { logicalId: ref } : typeof name === 'string' ? { identifier: name } : name,
+          region: here,
+          writeForwarding: false,
+        });
+        break;
+      }
+      case 'AWS::Cassandra::Keyspace': {
+        const specification = props.ReplicationSpecification;
+        if (specification === undefined) break; // single-Region by default
+        if (isUnknownValue(specification)) {
+          reading.stores.push(store({ store: { unknown: `ReplicationSpecification: ${specification.unknown}` }, regions: [here] }));
+          break;
+        }
+        const strategy = text(asRecord(specification).ReplicationStrategy ?? 'SINGLE_REGION');
+        if (strategy === 'SINGLE_REGION') break;
+        const listed = asRecord(specification).RegionList;
+        const regions = isUnknownValue(listed) ? [here, listed] : [here, ...asList(listed).map((region) => text(region))];
+        reading.stores.push(
+          store({
+            store: typeof strategy === 'string' ? 'keyspaces-multi-region' : { unknown: `ReplicationStrategy: ${strategy.unknown}` },
+            regions: dedupeRegions(regions),
+          }),
+        );
+        break;
+      }
+      case 'AWS::RDS::DBInstance': {
+        // A read replica of an instance in another Region (`SourceDBInstanceIdentifier` an ARN there, or `SourceRegion`).
+        if (props.SourceDBInstanceIdentifier === undefined) break;
+        const source = text(props.SourceDBInstanceIdentifier);
+        const sourceRegion = props.SourceRegion !== undefined ? text(props.SourceRegion) : (regionOfArn(source) ?? here);
+        if (typeof sourceRegion === 'string' && sourceRegion === here) break; // a replica in the stack's own Region
+        reading.stores.push(store({ store: 'rds-cross-region-replica', regions: [sourceRegion, here] }));
         break;
       }
       case 'AWS::ElastiCache::GlobalReplicationGroup': {

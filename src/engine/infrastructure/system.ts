@@ -66,13 +66,17 @@ export function deployedSystem(found: InfrastructureFiles): DeployedSystem {
   return { stores, failovers, problems, files: found.files, ...(terraformRoots.length > 0 ? { terraformRoots } : {}) };
 }
 
-/** Each member cluster joins its global cluster (by `!Ref` in its own template, else by identifier), and brings its Region. */
+/**
+ * Each member cluster joins its global cluster (by `!Ref` in its own template, else by identifier), and brings its Region:
+ * Aurora, DocumentDB and Neptune global clusters, and MemoryDB multi-Region clusters.
+ */
 function joinAuroraGlobal(readings: StackReading[], stores: DeployedStore[]): void {
   const byIdentifier = new Map<string, DeployedStore>();
+  const key = (store: DeployedStore['store'], identifier: string) => `${JSON.stringify(store)} ${identifier}`;
   for (const reading of readings) {
     for (const global of reading.globalClusters) {
       stores.push(global.store);
-      if (global.identifier) byIdentifier.set(global.identifier, global.store);
+      if (global.identifier) byIdentifier.set(key(global.store.store, global.identifier), global.store);
     }
   }
   /** Stores made of members whose global cluster is not linked: aurora-global, or unknown. */
@@ -86,19 +90,21 @@ function joinAuroraGlobal(readings: StackReading[], stores: DeployedStore[]): vo
         // each one's Regions are then incomplete, never "only where its known members are".
         const where = typeof member.region === 'string' ? member.region : 'its Region';
         for (const global of declaredGlobals)
-          if (!global.regions.includes(where))
+          if (global.store === member.store && !global.regions.includes(where))
             global.regions.push({ unknown: `${where}, if ${member.logicalId} joins it: its GlobalClusterIdentifier is ${globalCluster.unknown}` });
       }
       let store: DeployedStore | undefined;
       if ('logicalId' in globalCluster) store = reading.globalClusters.find((g) => g.store.logicalId === globalCluster.logicalId)?.store;
-      else if ('identifier' in globalCluster) store = byIdentifier.get(globalCluster.identifier);
+      else if ('identifier' in globalCluster) store = byIdentifier.get(key(member.store, globalCluster.identifier));
       if (!store) {
         // A global cluster that is not in the linked infrastructure: its members still make one store.
         const identifier = 'identifier' in globalCluster ? globalCluster.identifier : undefined;
         // Its other members are deployed elsewhere: their Regions are unknown, never "none".
-        const { membershipUnknown, ...location } = member;
-        // A GlobalClusterIdentifier under Fn::If may be absent: then the cluster is plain Aurora.
-        const storeId: DeployedStore['store'] = membershipUnknown ? { unknown: `aurora-global or aurora: ${membershipUnknown}` } : 'aurora-global';
+        const { membershipUnknown, store: memberStore, ...location } = member;
+        // A GlobalClusterIdentifier under Fn::If may be absent: then the cluster is a single-Region one.
+        const storeId: DeployedStore['store'] = membershipUnknown
+          ? { unknown: `${memberStore === 'aurora-global' ? 'aurora-global or aurora' : `${memberStore} or a single-Region cluster`}: ${membershipUnknown}` }
+          : memberStore;
         store = {
           ...location,
           store: storeId,
@@ -107,7 +113,7 @@ function joinAuroraGlobal(readings: StackReading[], stores: DeployedStore[]): vo
           ],
           members: [],
         };
-        if (identifier) byIdentifier.set(identifier, store);
+        if (identifier) byIdentifier.set(key(memberStore, identifier), store);
         stores.push(store);
         joined.add(store);
       }
@@ -119,8 +125,8 @@ function joinAuroraGlobal(readings: StackReading[], stores: DeployedStore[]): vo
   for (const store of stores) {
     if (store.store === 'aurora-global' || joined.has(store)) {
       store.regions = dedupeRegions(store.regions);
-      store.writeForwarding ??= false;
-    }
+      if (store.store === 'aurora-global') store.writeForwarding ??= false;
+    } else if (declaredGlobals.includes(store)) store.regions = dedupeRegions(store.regions);
   }
 }
 

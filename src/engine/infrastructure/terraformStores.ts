@@ -47,6 +47,35 @@ function target(value: TerraformValue | undefined): string | undefined {
 
 const AURORA_ENGINES = new Set(['aurora', 'aurora-mysql', 'aurora-postgresql']);
 
+/** Global clusters whose Regions are their member clusters'. */
+const GLOBAL_CLUSTERS: Record<string, { store: StoreId }> = {
+  aws_docdb_global_cluster: { store: 'documentdb-global' },
+  aws_neptune_global_cluster: { store: 'neptune-global' },
+  aws_memorydb_multi_region_cluster: { store: 'memorydb-multi-region' },
+};
+
+/** The member clusters, the argument that joins them, and the global cluster's attributes it may name. */
+const GLOBAL_MEMBERS: Record<string, { global: string; store: StoreId; joinsBy: string; attributes: string[] }> = {
+  aws_docdb_cluster: {
+    global: 'aws_docdb_global_cluster',
+    store: 'documentdb-global',
+    joinsBy: 'global_cluster_identifier',
+    attributes: ['id', 'global_cluster_identifier'],
+  },
+  aws_neptune_cluster: {
+    global: 'aws_neptune_global_cluster',
+    store: 'neptune-global',
+    joinsBy: 'global_cluster_identifier',
+    attributes: ['id', 'global_cluster_identifier'],
+  },
+  aws_memorydb_cluster: {
+    global: 'aws_memorydb_multi_region_cluster',
+    store: 'memorydb-multi-region',
+    joinsBy: 'multi_region_cluster_name',
+    attributes: ['id', 'multi_region_cluster_name'],
+  },
+};
+
 export function terraformStores(resources: TerraformResource[], entryIndex: number): { stores: DeployedStore[]; failovers: FailoverRoute[] } {
   const byAddress = new Map(resources.map((resource) => [resource.address, resource]));
   const location = (resource: TerraformResource): ResourceLocation => ({
@@ -147,6 +176,41 @@ export function terraformStores(resources: TerraformResource[], entryIndex: numb
       case 'aws_elasticache_global_replication_group':
         add(resource, { store: 'elasticache-global', regions: [] });
         break;
+      case 'aws_docdb_global_cluster':
+      case 'aws_neptune_global_cluster':
+      case 'aws_memorydb_multi_region_cluster':
+        // Its Regions are its members' (joined below).
+        add(resource, { store: GLOBAL_CLUSTERS[resource.type].store, regions: [] });
+        break;
+      case 'aws_keyspaces_keyspace': {
+        const specification = blocks(values.replication_specification)[0];
+        if (specification === undefined) break; // a single-Region keyspace: no store of the catalog's
+        if (isUnknown(specification)) {
+          add(resource, { store: { unknown: `replication_specification: ${specification.unknown}` }, regions: [resource.region] });
+          break;
+        }
+        const strategy = text(specification.replication_strategy);
+        if (strategy === 'SINGLE_REGION') break;
+        const listed = Array.isArray(specification.region_list) ? specification.region_list.map((region) => text(region)) : [text(specification.region_list)];
+        add(resource, {
+          store: isUnknown(strategy) ? { unknown: `replication_strategy: ${strategy.unknown}` } : 'keyspaces-multi-region',
+          regions: [resource.region, ...listed],
+        });
+        break;
+      }
+      case 'aws_db_instance': {
+        // A read replica of an instance in another Region: one writer, the replica promoted by hand.
+        const source = values.replicate_source_db;
+        if (source === undefined || source === null || source === '') break;
+        const sourceResource = find(source, 'aws_db_instance', ['arn', 'identifier']);
+        const sourceRegion: string | Unknown = sourceResource
+          ? sourceResource.region
+          : (regionOfArn(source) ?? { unknown: 'the Region of replicate_source_db, an instance the configuration does not deploy' });
+        if (typeof sourceRegion === 'string' && sourceRegion === resource.region) break; // a replica in the same Region
+        const store = add(resource, { store: 'rds-cross-region-replica', regions: [sourceRegion, resource.region] });
+        if (sourceResource) store.members.push(location(sourceResource));
+        break;
+      }
       default:
         break;
     }
@@ -241,6 +305,27 @@ export function terraformStores(resources: TerraformResource[], entryIndex: numb
             });
           }
         }
+        break;
+      }
+      case 'aws_docdb_cluster':
+      case 'aws_neptune_cluster':
+      case 'aws_memorydb_cluster': {
+        const { global, store: storeId, joinsBy, attributes } = GLOBAL_MEMBERS[resource.type];
+        const identifier = values[joinsBy];
+        if (identifier === undefined || identifier === null || identifier === '') break; // a single-Region cluster
+        const owner = find(identifier, global, attributes);
+        let store = owner && storeOf.get(owner.address);
+        if (!store) {
+          store = {
+            ...location(resource),
+            store: storeId,
+            regions: [{ unknown: `the Regions of the other members of a ${global.replace(/^aws_/, '')} the configuration does not deploy` }],
+            members: [],
+          };
+          stores.push(store);
+        }
+        store.members.push(location(resource));
+        store.regions.push(resource.region);
         break;
       }
       case 'aws_elasticache_replication_group': {

@@ -86,13 +86,15 @@ export function storeMisfit(dataType: ResolvedDataType, recommendation: Pick<Rec
   const strongMutable = dataType.consistency === 'strong' && !dataType.immutable;
   if (facts.position.value === null) return { kind: 'one-region', text: `${store} lives in one Region` };
   // AWS's "write to one Region" and "write to your Region" designs: one writer per item, so last writer wins never decides.
-  if (store === 'dynamodb-global' && strongMutable && dataType.writeMode !== 'any-region') return undefined;
-  if (store === 'elasticache-global' && dataType.category === 'cache') {
+  if (facts.conflicts.value === 'last-writer-wins' && facts.holds.value === 'records' && strongMutable && dataType.writeMode !== 'any-region') return undefined;
+  if (facts.holds.value === 'cache' && dataType.category === 'cache') {
     // A cache is rebuilt from its source: one writer Region with read-only replicas fits it.
-    return dataType.topology === 'hot-hot' ? { kind: 'one-writer', text: `${store} takes writes in one Region` } : undefined;
+    return dataType.topology === 'hot-hot' && facts.writers.value === 'primary'
+      ? { kind: 'one-writer', text: `${store} takes writes in one Region` }
+      : undefined;
   }
   if (facts.position.value !== recommendation.cap) return { kind: 'position', text: `${store} is ${facts.position.value} across Regions` };
-  if (store === 'elasticache-global') return { kind: 'not-served', text: `${store} is a cache: it fits data that can be rebuilt, not data of record` };
+  if (facts.holds.value === 'cache') return { kind: 'not-served', text: `${store} is a cache: it fits data that can be rebuilt, not data of record` };
   if (dataType.topology === 'hot-hot' && facts.writers.value === 'primary') return { kind: 'one-writer', text: `${store} takes writes in one Region` };
   return undefined;
 }
@@ -103,8 +105,9 @@ export function storeMisfit(dataType: ResolvedDataType, recommendation: Pick<Rec
  * S3 holds objects, not records that strong data updates together; ElastiCache is a cache.
  */
 export function servesInOneRegion(store: StoreId, dataType: ResolvedDataType): boolean {
-  if (store === 'elasticache-global') return dataType.category === 'cache';
-  if (store === 's3') return dataType.immutable || dataType.consistency === 'eventual';
+  const holds = storeFacts[store].holds.value;
+  if (holds === 'cache') return dataType.category === 'cache';
+  if (holds === 'objects') return dataType.immutable || dataType.consistency === 'eventual';
   return true;
 }
 

@@ -3,6 +3,7 @@
 // wrong types, so here a value of the wrong type is simply treated as absent.
 import { CATEGORIES, categoryNeeds } from './decisionTable';
 import { verdictFor } from './verdict';
+import { witnessOf } from './writePath';
 import { writePathOf } from './writePath';
 import { namesOf, type DeployedStore, type DeployedSystem } from './deployed';
 import { parseDuration } from '../read/durations';
@@ -166,7 +167,7 @@ function resolveDataType(
       : {}),
   };
   const votingRegions = new Set([...regions, ...witnessRegions]).size;
-  const verdict = verdictFor(resolved, votingRegions);
+  const verdict = verdictFor(resolved, votingRegions, witnessOf(resolved, witnessRegions));
   const writePath = writePathOf(resolved, witnessRegions);
   const ownPath = (key: string, inside: PathSegment[]): PathSegment[] => ['dataTypes', index, key, ...inside];
   // Every data type's recommendation and most of its findings sit on its name: located once.

@@ -2,7 +2,7 @@
 // updated in one place. Figures are typical values AWS documents, not guarantees, unless a
 // fact says SLA. Each fact carries its source; docs/store-facts.md is generated from this table
 // (`npm run docs`), and a test keeps the two equal.
-import type { CapPosition, StoreFeature, StoreId, WriteKind } from './types';
+import type { CapPosition, RecoveryOperation, StoreFeature, StoreId, WriteKind } from './types';
 
 /** A figure or statement with where it comes from. */
 export interface SourcedFact<T> {
@@ -42,6 +42,23 @@ export interface StoreFacts {
   maxRegions: SourcedFact<number | null>;
   /** The writes and features the store refuses, each with its source; what is not listed is not known to be refused. */
   refuses: Partial<Record<WriteKind | StoreFeature, SourcedFact<true>>>;
+  /**
+   * How two concurrent writes to one item in different Regions resolve: `none` where only one
+   * Region writes an item, `last-writer-wins` (per item, cell or key: the text says which), or
+   * `quorum` where a write commits in a majority of Regions first.
+   */
+  conflicts: SourcedFact<'none' | 'last-writer-wins' | 'quorum'>;
+  /** The operations AWS offers to move the writes to another Region; only a store with a promote operation has anything "promoted". */
+  recovery: SourcedFact<RecoveryOperation[]>;
+  /** What it holds: records of data, a cache rebuilt from its source (never data of record), or objects (never records that strong data updates together). */
+  holds: SourcedFact<'records' | 'cache' | 'objects'>;
+  /**
+   * The engine family: a change within it (another mode, another write mode) is smaller than a
+   * migration to another engine, so the verdict names it first.
+   */
+  family: string;
+  /** How writes sent to a secondary Region still depend on the primary, where the store offers such forwarding. */
+  writeForwarding?: SourcedFact<true>;
 }
 
 const AURORA_GLOBAL = 'https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database.html';
@@ -54,6 +71,19 @@ const S3_RTC = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/replicatio
 const ELASTICACHE_GLOBAL = 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Redis-Global-Datastore.html';
 const ELASTICACHE_FAILOVER = 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_FailoverGlobalReplicationGroup.html';
 const ELASTICACHE_DR = 'https://disaster-recovery.workshop.aws/en/services/databases/elasticache/global-datastore.html';
+
+const DOCDB_GLOBAL = 'https://docs.aws.amazon.com/documentdb/latest/developerguide/global-clusters.html';
+const DOCDB_CREATE_GLOBAL = 'https://docs.aws.amazon.com/cli/latest/reference/docdb/create-global-cluster.html';
+const DOCDB_FAILOVER = 'https://docs.aws.amazon.com/documentdb/latest/developerguide/API_FailoverGlobalCluster.html';
+const NEPTUNE_GLOBAL = 'https://docs.aws.amazon.com/neptune/latest/userguide/neptune-gdb-setup.html';
+const NEPTUNE_FAILOVER = 'https://docs.aws.amazon.com/neptune/latest/apiref/API_FailoverGlobalCluster.html';
+const MEMORYDB_MULTI_REGION = 'https://docs.aws.amazon.com/memorydb/latest/devguide/multi-region.html';
+const MEMORYDB_LIMITS = 'https://docs.aws.amazon.com/memorydb/latest/devguide/multi-region.prereq.html';
+const KEYSPACES_MULTI_REGION = 'https://docs.aws.amazon.com/keyspaces/latest/devguide/multiRegion-replication.html';
+const KEYSPACES_NOTES = 'https://docs.aws.amazon.com/keyspaces/latest/devguide/multiRegion-replication_usage-notes.html';
+const RDS_CROSS_REGION_REPLICA = 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.XRgn.html';
+const RDS_PROMOTE_REPLICA = 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.Promote.html';
+const AURORA_WRITE_FORWARDING = 'https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database-write-forwarding-apg.html';
 
 const NO_REGION_LIMIT = (source: string): SourcedFact<null> => ({ value: null, text: 'no published limit', source });
 const ELASTICACHE_REGIONS = 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Redis-Global-Datastores-Getting-Started.html';
@@ -70,6 +100,10 @@ const singleRegion = (id: StoreId, product: string, source: string): StoreFacts 
   partitionWrites: { value: 'refused', text: 'the data lives in one Region: the Regions a partition cuts off from it cannot write it', source },
   maxRegions: NO_REGION_LIMIT(source),
   refuses: {},
+  conflicts: { value: 'none', text: 'one Region writes every item', source },
+  recovery: { value: [], text: 'none across Regions: a copy elsewhere (a backup, or a replica) is what a Region loss needs', source },
+  holds: { value: 'records', text: 'records', source },
+  family: id,
 });
 
 export const storeFacts: Readonly<Record<StoreId, StoreFacts>> = {
@@ -102,6 +136,19 @@ export const storeFacts: Readonly<Record<StoreId, StoreFacts>> = {
     },
     maxRegions: { value: 11, text: 'one primary and up to 10 secondary Regions', source: AURORA_GLOBAL },
     refuses: {},
+    conflicts: { value: 'none', text: 'none: one writer Region', source: AURORA_GLOBAL },
+    recovery: {
+      value: ['switchover', 'failover', 'detach-and-promote'],
+      text: 'a switchover of healthy Regions loses nothing; a failover promotes a secondary and loses the lag; detaching a secondary makes it a separate database',
+      source: AURORA_DR,
+    },
+    holds: { value: 'records', text: 'relational records', source: AURORA_GLOBAL },
+    family: 'aurora',
+    writeForwarding: {
+      value: true,
+      text: 'write forwarding still sends every write to the primary Region, so it fails when that Region is cut off',
+      source: AURORA_WRITE_FORWARDING,
+    },
   },
   aurora: singleRegion('aurora', 'Aurora (single Region)', AURORA_GLOBAL),
   'aurora-dsql': {
@@ -124,6 +171,14 @@ export const storeFacts: Readonly<Record<StoreId, StoreFacts>> = {
       source: DSQL_MULTI_REGION,
     },
     refuses: {},
+    conflicts: {
+      value: 'quorum',
+      text: 'optimistic concurrency: of two conflicting transactions one fails at commit, in whichever Region it ran',
+      source: DSQL_MULTI_REGION,
+    },
+    recovery: { value: [], text: 'none needed: both peered Regions keep writing while they reach the witness', source: DSQL_MULTI_REGION },
+    holds: { value: 'records', text: 'relational records', source: DSQL_MULTI_REGION },
+    family: 'aurora-dsql',
   },
   'dynamodb-global': {
     id: 'dynamodb-global',
@@ -149,6 +204,18 @@ export const storeFacts: Readonly<Record<StoreId, StoreFacts>> = {
     },
     maxRegions: NO_REGION_LIMIT(DDB_GLOBAL_HOW),
     refuses: {},
+    conflicts: {
+      value: 'last-writer-wins',
+      text: 'last writer wins per item, on an internal timestamp; the losing write disappears without a trace',
+      source: DDB_GLOBAL_HOW,
+    },
+    recovery: {
+      value: ['move-writes'],
+      text: 'nothing to promote: every Region already takes writes, so recovery moves the writing Region (what an isolated Region had not replicated is delayed until it returns)',
+      source: DDB_GLOBAL_GUIDE,
+    },
+    holds: { value: 'records', text: 'items', source: DDB_GLOBAL_HOW },
+    family: 'dynamodb',
   },
   'dynamodb-global-strong': {
     id: 'dynamodb-global-strong',
@@ -178,6 +245,10 @@ export const storeFacts: Readonly<Record<StoreId, StoreFacts>> = {
       ttl: { value: true, text: 'Time to Live is not supported on multi-Region strong consistency', source: DDB_GLOBAL_HOW },
       lsi: { value: true, text: 'local secondary indexes are not supported on multi-Region strong consistency', source: DDB_GLOBAL_HOW },
     },
+    conflicts: { value: 'quorum', text: 'none diverge: a write commits in a quorum of Regions before it succeeds', source: DDB_GLOBAL_HOW },
+    recovery: { value: [], text: 'none needed: every Region that reaches a quorum keeps writing', source: DDB_GLOBAL_HOW },
+    holds: { value: 'records', text: 'items', source: DDB_GLOBAL_HOW },
+    family: 'dynamodb',
   },
   dynamodb: singleRegion('dynamodb', 'DynamoDB (single Region)', DDB_GLOBAL_HOW),
   s3: {
@@ -201,6 +272,14 @@ export const storeFacts: Readonly<Record<StoreId, StoreFacts>> = {
     },
     maxRegions: NO_REGION_LIMIT(S3_RTC),
     refuses: {},
+    conflicts: { value: 'last-writer-wins', text: 'of two writes to one key, the later replaces the other', source: S3_RTC },
+    recovery: {
+      value: ['move-writes'],
+      text: 'nothing to promote: every bucket takes writes, so recovery moves the writing Region',
+      source: S3_RTC,
+    },
+    holds: { value: 'objects', text: 'objects, not records that strong data updates together', source: S3_CONSISTENCY },
+    family: 's3',
   },
   'elasticache-global': {
     id: 'elasticache-global',
@@ -226,6 +305,183 @@ export const storeFacts: Readonly<Record<StoreId, StoreFacts>> = {
     },
     maxRegions: { value: 3, text: 'one primary Region and secondary clusters in up to two other Regions', source: ELASTICACHE_REGIONS },
     refuses: {},
+    conflicts: { value: 'none', text: 'none: one writer Region', source: ELASTICACHE_GLOBAL },
+    recovery: { value: ['failover'], text: 'a person promotes a secondary by an API call, which loses the lag', source: ELASTICACHE_FAILOVER },
+    holds: { value: 'cache', text: 'a cache: data rebuilt from its source, not data of record', source: ELASTICACHE_GLOBAL },
+    family: 'elasticache',
+  },
+  'documentdb-global': {
+    id: 'documentdb-global',
+    product: 'Amazon DocumentDB global cluster',
+    position: {
+      value: 'CP',
+      text: 'CP like Aurora Global Database: one primary cluster takes writes; read-only secondary clusters serve stale reads',
+      source: DOCDB_CREATE_GLOBAL,
+    },
+    writers: { value: 'primary', text: 'the primary cluster only; up to 10 secondary clusters are read-only', source: DOCDB_CREATE_GLOBAL },
+    replicationWindow: { value: 1000, text: 'typically under 1 s (storage-based replication), no guarantee', source: DOCDB_GLOBAL },
+    rpo: {
+      value: 1000,
+      text: 'the lag at failure time: a failover can lose writes not yet replicated; a switchover of healthy clusters loses none',
+      source: DOCDB_FAILOVER,
+    },
+    votingRegionsNeeded: { value: null, text: 'none: failover is an explicit operation', source: DOCDB_FAILOVER },
+    failoverFencing: { value: 'none', text: 'failover is an explicit API call; nothing here is known to fence the old primary', source: DOCDB_FAILOVER },
+    partitionWrites: {
+      value: 'refused',
+      text: 'its secondary clusters are read-only, so during a partition or a failover writes there fail',
+      source: DOCDB_CREATE_GLOBAL,
+    },
+    maxRegions: { value: 11, text: 'one primary and up to 10 secondary clusters, each in its own Region', source: DOCDB_CREATE_GLOBAL },
+    refuses: {},
+    conflicts: { value: 'none', text: 'none: one writer Region', source: DOCDB_CREATE_GLOBAL },
+    recovery: {
+      value: ['switchover', 'failover'],
+      text: 'a switchover of healthy clusters loses nothing; a failover (FailoverGlobalCluster) promotes a secondary and can lose what was not replicated',
+      source: DOCDB_FAILOVER,
+    },
+    holds: { value: 'records', text: 'documents', source: DOCDB_GLOBAL },
+    family: 'documentdb',
+  },
+  'neptune-global': {
+    id: 'neptune-global',
+    product: 'Amazon Neptune global database',
+    position: {
+      value: 'CP',
+      text: 'CP like Aurora Global Database: one primary cluster with a writer; read-only secondary clusters serve stale reads',
+      source: NEPTUNE_GLOBAL,
+    },
+    writers: { value: 'primary', text: 'the primary cluster only; one to five secondary clusters are read-only', source: NEPTUNE_GLOBAL },
+    replicationWindow: { value: null, text: 'asynchronous storage replication; no published figure', source: NEPTUNE_GLOBAL },
+    rpo: {
+      value: null,
+      text: 'the lag at failure time, no published bound: a failover with AllowDataLoss can lose writes; a switchover does not',
+      source: NEPTUNE_FAILOVER,
+    },
+    votingRegionsNeeded: { value: null, text: 'none: failover is an explicit operation', source: NEPTUNE_FAILOVER },
+    failoverFencing: { value: 'none', text: 'failover is an explicit API call; nothing here is known to fence the old primary', source: NEPTUNE_FAILOVER },
+    partitionWrites: {
+      value: 'refused',
+      text: 'its secondary clusters are read-only, so during a partition or a failover writes there fail',
+      source: NEPTUNE_GLOBAL,
+    },
+    maxRegions: { value: 6, text: 'one primary and one to five secondary Regions', source: NEPTUNE_GLOBAL },
+    refuses: {},
+    conflicts: { value: 'none', text: 'none: one writer Region', source: NEPTUNE_GLOBAL },
+    recovery: {
+      value: ['switchover', 'failover'],
+      text: 'a switchover of healthy clusters loses nothing; a failover (FailoverGlobalCluster with AllowDataLoss) promotes a secondary and loses the lag',
+      source: NEPTUNE_FAILOVER,
+    },
+    holds: { value: 'records', text: 'graph data', source: NEPTUNE_GLOBAL },
+    family: 'neptune',
+  },
+  'memorydb-multi-region': {
+    id: 'memorydb-multi-region',
+    product: 'Amazon MemoryDB Multi-Region',
+    position: {
+      value: 'AP',
+      text: 'AP: every Region reads and writes, also when cut off; concurrent writes resolve by last writer wins per key or sub-key',
+      source: MEMORYDB_MULTI_REGION,
+    },
+    writers: { value: 'all', text: 'every Region of the multi-Region cluster', source: MEMORYDB_MULTI_REGION },
+    replicationWindow: { value: 1000, text: 'typically within 1 s, asynchronous; no RPO or RTO SLA', source: MEMORYDB_MULTI_REGION },
+    rpo: {
+      value: 1000,
+      text: 'no published bound: an isolated Region keeps taking writes and the replication lag can grow without limit; they replicate when it reconnects',
+      source: MEMORYDB_LIMITS,
+    },
+    votingRegionsNeeded: { value: null, text: 'none', source: MEMORYDB_MULTI_REGION },
+    failoverFencing: {
+      value: 'none',
+      text: 'nothing is fenced: every Region keeps taking writes, and conflicts resolve by last writer wins',
+      source: MEMORYDB_MULTI_REGION,
+    },
+    partitionWrites: {
+      value: 'accepted',
+      text: 'during a partition every Region keeps accepting writes, and of two writes to one key (or sub-key) the last writer wins',
+      source: MEMORYDB_MULTI_REGION,
+    },
+    maxRegions: { value: 5, text: 'up to five Regions', source: MEMORYDB_LIMITS },
+    refuses: {},
+    conflicts: {
+      value: 'last-writer-wins',
+      text: 'CRDT-based last writer wins, per key for strings and per sub-key for hashes, sets and sorted sets',
+      source: MEMORYDB_MULTI_REGION,
+    },
+    recovery: {
+      value: ['move-writes'],
+      text: "nothing to promote: every Region takes writes, so recovery moves the writing Region (an isolated Region's writes replicate when it reconnects)",
+      source: MEMORYDB_MULTI_REGION,
+    },
+    holds: { value: 'records', text: 'keys (durable, in memory)', source: MEMORYDB_MULTI_REGION },
+    family: 'memorydb',
+  },
+  'keyspaces-multi-region': {
+    id: 'keyspaces-multi-region',
+    product: 'Amazon Keyspaces multi-Region replication',
+    position: {
+      value: 'AP',
+      text: 'AP: every Region reads and writes on its own; concurrent updates resolve per cell by timestamp, last writer wins',
+      source: KEYSPACES_MULTI_REGION,
+    },
+    writers: { value: 'all', text: 'every Region of the keyspace', source: KEYSPACES_MULTI_REGION },
+    replicationWindow: { value: 1000, text: 'typically under 1 s, asynchronous; no guarantee', source: KEYSPACES_MULTI_REGION },
+    rpo: { value: 1000, text: 'the replication lag, no published bound', source: KEYSPACES_MULTI_REGION },
+    votingRegionsNeeded: { value: null, text: 'none: no QUORUM across Regions, only LOCAL_QUORUM', source: KEYSPACES_NOTES },
+    failoverFencing: {
+      value: 'none',
+      text: 'nothing is fenced: every Region keeps taking writes, and conflicts resolve per cell by last writer wins',
+      source: KEYSPACES_MULTI_REGION,
+    },
+    partitionWrites: {
+      value: 'accepted',
+      text: 'during a partition every Region keeps accepting writes, and of two updates to one cell the last writer wins',
+      source: KEYSPACES_MULTI_REGION,
+    },
+    maxRegions: NO_REGION_LIMIT(KEYSPACES_NOTES),
+    refuses: {},
+    conflicts: { value: 'last-writer-wins', text: 'last writer wins per cell, by timestamp', source: KEYSPACES_MULTI_REGION },
+    recovery: {
+      value: ['move-writes'],
+      text: 'nothing to promote: every Region takes writes, so recovery moves the writing Region',
+      source: KEYSPACES_MULTI_REGION,
+    },
+    holds: { value: 'records', text: 'rows (wide-column)', source: KEYSPACES_MULTI_REGION },
+    family: 'keyspaces',
+  },
+  'rds-cross-region-replica': {
+    id: 'rds-cross-region-replica',
+    product: 'Amazon RDS with a cross-Region read replica',
+    position: {
+      value: 'CP',
+      text: 'CP for clients of the source instance: one writer; the read replica in another Region serves stale reads',
+      source: RDS_CROSS_REGION_REPLICA,
+    },
+    writers: { value: 'primary', text: 'the source DB instance only; the cross-Region read replica is read-only', source: RDS_CROSS_REGION_REPLICA },
+    replicationWindow: {
+      value: null,
+      text: 'asynchronous replication; the lag depends on load and distance, no published figure',
+      source: RDS_CROSS_REGION_REPLICA,
+    },
+    rpo: { value: null, text: 'the replica lag at failure time, no published bound', source: RDS_PROMOTE_REPLICA },
+    votingRegionsNeeded: { value: null, text: 'none: promotion is an explicit operation', source: RDS_PROMOTE_REPLICA },
+    failoverFencing: { value: 'none', text: 'promotion is a manual operation and nothing blocks writes on the old source', source: RDS_PROMOTE_REPLICA },
+    partitionWrites: {
+      value: 'refused',
+      text: 'its read replica is read-only, so during a partition writes in the replica Region fail until someone promotes it',
+      source: RDS_CROSS_REGION_REPLICA,
+    },
+    maxRegions: NO_REGION_LIMIT(RDS_CROSS_REGION_REPLICA),
+    refuses: {},
+    conflicts: { value: 'none', text: 'none: one writer', source: RDS_CROSS_REGION_REPLICA },
+    recovery: {
+      value: ['detach-and-promote'],
+      text: 'a person promotes the replica, which becomes a separate standalone database (replication stops; a new replica must be built); there is no switchover',
+      source: RDS_PROMOTE_REPLICA,
+    },
+    holds: { value: 'records', text: 'relational records', source: RDS_CROSS_REGION_REPLICA },
+    family: 'rds',
   },
 };
 

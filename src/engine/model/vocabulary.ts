@@ -18,7 +18,27 @@ export type StoreFeature = 'ttl' | 'lsi' | 'streams' | 'global-secondary-indexes
 /** What the application does to the data when it writes. */
 export type WriteKind = 'idempotent-put' | 'append-only' | 'read-modify-write' | 'counter' | 'conditional' | 'transaction';
 
-export type StoreId = 'aurora-global' | 'aurora' | 'aurora-dsql' | 'dynamodb-global' | 'dynamodb-global-strong' | 'dynamodb' | 's3' | 'elasticache-global';
+export type StoreId =
+  | 'aurora-global'
+  | 'aurora'
+  | 'aurora-dsql'
+  | 'dynamodb-global'
+  | 'dynamodb-global-strong'
+  | 'dynamodb'
+  | 's3'
+  | 'elasticache-global'
+  | 'documentdb-global'
+  | 'neptune-global'
+  | 'memorydb-multi-region'
+  | 'keyspaces-multi-region'
+  | 'rds-cross-region-replica';
+
+/**
+ * What a team can do to move a store's writes to another Region: a switchover of healthy Regions
+ * (nothing lost), a failover (loses the replication lag), detaching a replica and promoting it
+ * to a separate database, or moving the writing Region of a store where every Region writes.
+ */
+export type RecoveryOperation = 'switchover' | 'failover' | 'detach-and-promote' | 'move-writes';
 
 export type Category =
   | 'transaction'

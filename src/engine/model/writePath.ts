@@ -10,11 +10,14 @@ import type { GuardType, ResolvedDataType, SplitBrainGuard, StoreId, WriteKind, 
 /** Writes whose result depends on the current value: last writer wins keeps one and drops the other silently (AWS's example: a balance updated with `ADD`). */
 export const LOST_UNDER_LAST_WRITER_WINS: ReadonlySet<WriteKind> = new Set(['read-modify-write', 'counter', 'conditional', 'transaction']);
 
-/** Stores where a lease does not fence: eventual across Regions, so a conditional write on the lease item sees only the local copy. */
-const EVENTUAL_MULTI_REGION_STORES: ReadonlySet<StoreId> = new Set(['dynamodb-global', 's3']);
+/** A store whose Regions all write and resolve conflicts by last writer wins: eventual across Regions. */
+export function lastWriterWinsStore(store: StoreId | undefined): boolean {
+  return store !== undefined && storeFacts[store].conflicts.value === 'last-writer-wins';
+}
 
+/** A lease fences nothing in an eventual store: a conditional write on the lease item sees only the local copy. */
 export function leaseInEventualStore(guard: SplitBrainGuard): boolean {
-  return guard.type === 'fencing-lease' && guard.leaseStore !== undefined && EVENTUAL_MULTI_REGION_STORES.has(guard.leaseStore);
+  return guard.type === 'fencing-lease' && lastWriterWinsStore(guard.leaseStore);
 }
 
 /** The witness a strongly consistent store would use: the guard's, else the catalog's only witness for two data Regions. */
@@ -25,10 +28,11 @@ export function witnessOf(dataType: ResolvedDataType, witnessRegions: readonly s
 
 export function writePathOf(dataType: ResolvedDataType, witnessRegions: readonly string[]): WritePath {
   const { store, writeMode, multiRegion } = dataType;
-  const lastWriterWins = multiRegion && ((store === 'dynamodb-global' && writeMode === 'any-region') || (store === 's3' && dataType.topology === 'hot-hot'));
+  // Last writer wins decides only where two Regions write one item: in any Region (hot-hot's default write mode).
+  const lastWriterWins = multiRegion && lastWriterWinsStore(store) && writeMode === 'any-region';
   const builtInQuorum = multiRegion && isStrongMultiRegionStore(store) && !strongTopologyProblem(store, dataType.regions, witnessOf(dataType, witnessRegions));
   const oneWriterPerItem =
-    multiRegion && !!store && (storeFacts[store].writers.value === 'primary' || (store === 'dynamodb-global' && writeMode !== 'any-region'));
+    multiRegion && !!store && (storeFacts[store].writers.value === 'primary' || (lastWriterWinsStore(store) && writeMode !== 'any-region'));
   const enforced = (guard: SplitBrainGuard): boolean => {
     if (guard.type === 'fencing-lease') return !leaseInEventualStore(guard);
     if (guard.type === 'witness-region' || guard.type === 'quorum') return !lastWriterWins;

@@ -26,7 +26,7 @@ export const hotHotWithoutGuard = defineRule({
     if (writePath.enforcedGuards.length > 0) return [];
     const eventual = resolved.consistency === 'eventual';
     // Strong data written in every Region of an eventual global table is lww-on-strong-data's to say.
-    if (!eventual && resolved.store === 'dynamodb-global' && writePath.lastWriterWins) return [];
+    if (!eventual && writePath.lastWriterWins && storeFacts[resolved.store!].holds.value === 'records') return [];
     if (eventual && resolved.conflictResolution !== undefined && resolved.conflictResolution !== 'none') return [];
     // AWS's "write to any Region" design: idempotent or append-only writes converge on the last writer.
     if (eventual && writePath.lastWriterWins && writePath.convergentWrites) return [];

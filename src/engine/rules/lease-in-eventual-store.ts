@@ -8,7 +8,7 @@ export const leaseInEventualStore = defineRule({
   scope: 'dataType',
   defaultSeverity: 'error',
   description:
-    'A `fencing-lease` guard whose `leaseStore` is an eventually consistent multi-Region store (`dynamodb-global`, `s3`), where the lease fences nothing.',
+    'A `fencing-lease` guard whose `leaseStore` is an eventually consistent multi-Region store (`dynamodb-global`, `s3`, `memorydb-multi-region`, `keyspaces-multi-region`), where the lease fences nothing.',
   acceptable: true,
   check(dataType) {
     return dataType.guards

@@ -22,7 +22,7 @@ export const recommendation = defineRule({
         message: verdict.declaredStore
           ? verdict.storeFits
             ? `${named(resolved.name)}: ${verdict.cap} on ${verdict.store}; the declared ${verdict.declaredStore} fits.`
-            : `${named(resolved.name)}: ${verdict.cap} on ${verdict.store} is recommended, not ${verdict.declaredStore}.`
+            : `${named(resolved.name)}: ${verdict.cap} on ${verdict.store} is advised, not ${verdict.declaredStore}.`
           : `${named(resolved.name)}: ${verdict.cap} on ${verdict.store} is recommended; no store is declared yet.`,
         detail: `\`${resolved.name}\`: ${verdict.cap} on ${storeWithAlternative(verdict, true)}.${declared} ${verdict.reason}`,
       },

@@ -5,15 +5,15 @@ export const singleWriterHotHot = defineRule({
   id: 'single-writer-hot-hot',
   scope: 'dataType',
   defaultSeverity: 'error',
-  description: 'Hot-hot topology on a store with one writer Region (`aurora-global`, also `elasticache-global`).',
+  description:
+    'Hot-hot topology on a store with one writer Region (`aurora-global`, `elasticache-global`, `documentdb-global`, `neptune-global`, `rds-cross-region-replica`).',
   acceptable: true,
   check(dataType) {
     const { resolved, verdict: rec } = dataType;
     if (resolved.topology !== 'hot-hot' || !resolved.multiRegion || !resolved.store) return [];
     const facts = storeFacts[resolved.store];
     if (facts.writers.value !== 'primary') return [];
-    const forwarding =
-      resolved.store === 'aurora-global' ? ' (write forwarding still sends every write to the primary Region, so it fails when that Region is cut off)' : '';
+    const forwarding = facts.writeForwarding ? ` (${facts.writeForwarding.text})` : '';
     return [
       {
         at: dataType.at('store'),

@@ -14,15 +14,15 @@ ruleTester('lww-on-strong-data', {
       name: "hot-hot payments on dynamodb-global with last writer wins (the docs' example): one finding on each",
       catalog: hotHotPayments('    store: dynamodb-global\n    conflictResolution: last-writer-wins\n'),
       findings: [
-        { line: 16, message: "'payments' is strong data; its last writer wins: use aurora-dsql." },
+        { line: 16, message: "'payments' is strong; its last writer wins: use dynamodb-global-strong." },
         { line: 17, message: "'payments' is strong; last writer wins: set conflictResolution: none." },
       ],
       fixes: [
-        { title: 'Set store to aurora-dsql (recommended)', output: hotHotPayments('    store: aurora-dsql\n    conflictResolution: last-writer-wins\n') },
         {
-          title: 'Set store to dynamodb-global-strong (the alternative)',
+          title: 'Set store to dynamodb-global-strong (recommended)',
           output: hotHotPayments('    store: dynamodb-global-strong\n    conflictResolution: last-writer-wins\n'),
         },
+        { title: 'Set store to aurora-dsql (the alternative)', output: hotHotPayments('    store: aurora-dsql\n    conflictResolution: last-writer-wins\n') },
         {
           title: 'Accept the risk (lww-on-strong-data) with a reason',
           output: hotHotPayments(`    store: dynamodb-global
@@ -37,10 +37,10 @@ ruleTester('lww-on-strong-data', {
     {
       name: 'hot-hot payments on dynamodb-global: the store implies last writer wins',
       catalog: hotHotPayments('    store: dynamodb-global\n'),
-      findings: [{ line: 16, message: "'payments' is strong data; its last writer wins: use aurora-dsql." }],
+      findings: [{ line: 16, message: "'payments' is strong; its last writer wins: use dynamodb-global-strong." }],
       fixes: [
-        { title: 'Set store to aurora-dsql (recommended)', output: hotHotPayments('    store: aurora-dsql\n') },
-        { title: 'Set store to dynamodb-global-strong (the alternative)', output: hotHotPayments('    store: dynamodb-global-strong\n') },
+        { title: 'Set store to dynamodb-global-strong (recommended)', output: hotHotPayments('    store: dynamodb-global-strong\n') },
+        { title: 'Set store to aurora-dsql (the alternative)', output: hotHotPayments('    store: aurora-dsql\n') },
         {
           title: 'Accept the risk (lww-on-strong-data) with a reason',
           output: hotHotPayments(`    store: dynamodb-global

@@ -30,7 +30,7 @@ ruleTester('recommendation', {
     topology: hot-hot
     store: aurora-global
 `,
-      findings: [{ line: 13, message: "'inventory': CP on aurora-dsql is recommended, not aurora-global.", severity: 'information' }],
+      findings: [{ line: 13, message: "'inventory': CP on aurora-dsql is advised, not aurora-global.", severity: 'information' }],
       fixes: [
         {
           title: 'Set store to aurora-dsql (recommended)',

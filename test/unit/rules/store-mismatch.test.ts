@@ -36,10 +36,10 @@ ruleTester('store-mismatch', {
     {
       name: 'payments in two Regions on a single-Region dynamodb table',
       catalog: catalog('payments', 'transaction', 'dynamodb'),
-      findings: [{ line: 15, message: "'payments' is in 2 Regions, but dynamodb lives in one: use aurora-global." }],
+      findings: [{ line: 15, message: "'payments' is in 2 Regions, but dynamodb lives in one: use dynamodb-global-strong." }],
       fixes: [
-        { title: 'Set store to aurora-global (recommended)', output: catalog('payments', 'transaction', 'aurora-global') },
-        { title: 'Set store to dynamodb-global-strong (the alternative)', output: catalog('payments', 'transaction', 'dynamodb-global-strong') },
+        { title: 'Set store to dynamodb-global-strong (recommended)', output: catalog('payments', 'transaction', 'dynamodb-global-strong') },
+        { title: 'Set store to aurora-global (the alternative)', output: catalog('payments', 'transaction', 'aurora-global') },
         {
           title: 'Accept the risk (store-mismatch) with a reason',
           output: `${US_HEADER}dataTypes:
