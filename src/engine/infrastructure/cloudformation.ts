@@ -742,7 +742,12 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
   // The cluster a global cluster was built from is its primary member, not a one-Region cluster.
   for (const [logicalId, global] of sourceClusters) {
     const primary = reading.stores.findIndex((candidate) => candidate.logicalId === logicalId && candidate.store === 'aurora');
-    if (primary === -1) continue;
+    if (primary === -1) {
+      // A DocumentDB or Neptune cluster is no store of its own: it joins as the primary member, so a catalog may name it.
+      const cluster = template.resources.find((resource) => resource.logicalId === logicalId);
+      if (cluster && !global.members.some((member) => member.logicalId === logicalId)) global.members.push(locate(cluster));
+      continue;
+    }
     const [cluster] = reading.stores.splice(primary, 1);
     absorbStore(global, cluster, { asMember: true });
   }
