@@ -68,7 +68,7 @@ const dataTypeArbitrary = fc.record({
   topology: fc.option(fc.constantFrom('single-region', 'hot-warm', 'hot-hot'), { nil: undefined }),
   regions: fc.option(fc.subarray(REGIONS.concat('ap-south-1'), { minLength: 1, maxLength: 3 }), { nil: undefined }),
   store: fc.option(
-    fc.constantFrom('aurora-global', 'aurora', 'aurora-dsql', 'dynamodb-global', 'dynamodb-global-strong', 'dynamodb', 's3', 'elasticache-global'),
+    fc.constantFrom(...STORE_IDS),
     { nil: undefined },
   ),
   conflictResolution: fc.option(fc.constantFrom('none', 'last-writer-wins', 'merge', 'application'), { nil: undefined }),
