@@ -67,10 +67,7 @@ const dataTypeArbitrary = fc.record({
   cap: fc.option(fc.constantFrom('CP', 'AP', 'CA'), { nil: undefined }),
   topology: fc.option(fc.constantFrom('single-region', 'hot-warm', 'hot-hot'), { nil: undefined }),
   regions: fc.option(fc.subarray(REGIONS.concat('ap-south-1'), { minLength: 1, maxLength: 3 }), { nil: undefined }),
-  store: fc.option(
-    fc.constantFrom(...STORE_IDS),
-    { nil: undefined },
-  ),
+  store: fc.option(fc.constantFrom(...STORE_IDS), { nil: undefined }),
   conflictResolution: fc.option(fc.constantFrom('none', 'last-writer-wins', 'merge', 'application'), { nil: undefined }),
   stalenessBudget: fc.option(fc.constantFrom('0s', '500ms', '1m'), { nil: undefined }),
   rpo: fc.option(fc.constantFrom('0s', '1s', '1m'), { nil: undefined }),
