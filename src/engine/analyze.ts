@@ -273,6 +273,15 @@ function dataTypeReport(
       conflictResolution: r.conflictResolution,
       writeMode: r.writeMode,
       ...(r.writes ? { writes: r.writes } : {}),
+      ...(r.backup
+        ? {
+            backup: {
+              ...(r.backup.copyTo ? { copyTo: r.backup.copyTo } : {}),
+              ...(r.backup.everyMs !== undefined ? { every: duration(r.backup.everyMs), everyMs: r.backup.everyMs } : {}),
+            },
+          }
+        : {}),
+      ...(r.partitionedByRegion ? { partitionedByRegion: true } : {}),
     },
     writePath: dataType.writePath,
     declaredStore: r.store,

@@ -6,7 +6,7 @@ import type { Severity } from './model/types';
 export * from './model/types';
 export type { DeployedStore, DeployedSystem, FailoverRoute, InfrastructureProblem, ResourceLocation, Unknown } from './model/deployed';
 export { analyzeCatalog, DEFAULT_MAX_FILE_BYTES, formatBytes } from './analyze';
-export { storeFacts, STORE_IDS, writeGuidance } from './model/storeFacts';
+export { standbyRecovery, storeFacts, STORE_IDS, writeGuidance } from './model/storeFacts';
 export type { StoreFacts, SourcedFact } from './model/storeFacts';
 export { categoryNeeds, CATEGORIES } from './model/decisionTable';
 export { formatDuration, parseDuration } from './read/durations';

@@ -1,7 +1,7 @@
 // docs/store-facts.md, rendered from the store facts table and the guard explanations, so the
 // page that cites the sources cannot drift from the figures the rules use. `npm run docs` writes
 // it; a unit test fails when the committed page differs.
-import { guardExplanations, STORE_IDS, storeFacts, writeGuidance, type SourcedFact, type StoreFacts } from '../engine';
+import { guardExplanations, standbyRecovery, STORE_IDS, storeFacts, writeGuidance, type SourcedFact, type StoreFacts } from '../engine';
 
 const ROWS: ReadonlyArray<[string, (facts: StoreFacts) => SourcedFact<unknown>]> = [
   ['CAP position across Regions', (facts) => facts.position],
@@ -62,6 +62,16 @@ export function renderStoreFactsPage(): string {
     '|---|---|',
   );
   for (const fact of Object.values(writeGuidance)) lines.push(`| ${cell(fact.text)} | ${sourceLink(fact.source)} |`);
+  lines.push('');
+  lines.push(
+    '## Standby strategies',
+    '',
+    "How soon each of AWS's disaster-recovery strategies can take over a lost Region: the least `rto` a data type with that `standby` can promise (`rpo-unachievable`).",
+    '',
+    '| standby | fact | source |',
+    '|---|---|---|',
+  );
+  for (const [standby, fact] of Object.entries(standbyRecovery)) lines.push(`| \`${standby}\` | ${cell(fact.text)} | ${sourceLink(fact.source)} |`);
   lines.push('');
   lines.push('## Split-brain guards', '', '| guard | protects | costs | source |', '|---|---|---|---|');
   for (const [type, guard] of Object.entries(guardExplanations)) {

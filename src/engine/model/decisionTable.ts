@@ -84,7 +84,8 @@ export function storeMisfit(dataType: ResolvedDataType, recommendation: Pick<Rec
     return servesInOneRegion(store, dataType) ? undefined : { kind: 'not-served', text: `${store} does not serve ${kindOfData(dataType)} data` };
   const facts = storeFacts[store];
   const strongMutable = dataType.consistency === 'strong' && !dataType.immutable;
-  if (facts.position.value === null) return { kind: 'one-region', text: `${store} lives in one Region` };
+  // `partitionedBy: region`: one single-Region store per Region, each item in its home Region, on purpose.
+  if (facts.position.value === null) return dataType.partitionedByRegion ? undefined : { kind: 'one-region', text: `${store} lives in one Region` };
   // AWS's "write to one Region" and "write to your Region" designs: one writer per item, so last writer wins never decides.
   if (facts.conflicts.value === 'last-writer-wins' && facts.holds.value === 'records' && strongMutable && dataType.writeMode !== 'any-region') return undefined;
   if (facts.holds.value === 'cache' && dataType.category === 'cache') {

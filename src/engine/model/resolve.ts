@@ -75,6 +75,12 @@ const ROLES = ['primary', 'secondary', 'witness'] as const;
 const WRITE_MODES = ['any-region', 'one-region', 'home-region'] as const;
 const WRITE_KINDS = ['idempotent-put', 'append-only', 'read-modify-write', 'counter', 'conditional', 'transaction'] as const;
 const STORE_FEATURES = ['ttl', 'lsi', 'streams', 'global-secondary-indexes'] as const;
+const RECOVERY_OPERATIONS = ['switchover', 'failover', 'detach-and-promote', 'move-writes'] as const;
+const RECOVERY_TRIGGERS = ['person', 'routing-control', 'alarm-automation', 'health-check'] as const;
+const STANDBYS = ['pilot-light', 'warm-standby', 'hot'] as const;
+const READS = ['local', 'writer'] as const;
+/** A trigger that acts without a person deciding is an automatic failover; an ARC routing control is flipped on purpose. */
+const AUTOMATIC_TRIGGERS: ReadonlySet<string> = new Set(['alarm-automation', 'health-check']);
 
 type Plain = Record<string, unknown>;
 
@@ -142,6 +148,20 @@ function resolveDataType(
   const guards = asArray(field('splitBrainGuards')).flatMap((entry, i) => normaliseGuard(entry).map((guard) => ({ guard, index: i })));
   const immutable = typeof field('immutable') === 'boolean' ? (field('immutable') as boolean) : need.immutable;
   const topology = oneOf(field('topology'), TOPOLOGIES) ?? (regions.length >= 2 ? 'hot-warm' : 'single-region');
+  const recoveryField = asObject(field('recovery'));
+  const recovery = recoveryField
+    ? {
+        ...(oneOf(recoveryField.operation, RECOVERY_OPERATIONS) ? { operation: oneOf(recoveryField.operation, RECOVERY_OPERATIONS)! } : {}),
+        ...(oneOf(recoveryField.trigger, RECOVERY_TRIGGERS) ? { trigger: oneOf(recoveryField.trigger, RECOVERY_TRIGGERS)! } : {}),
+      }
+    : undefined;
+  const backupField = asObject(field('backup'));
+  const backup = backupField
+    ? {
+        ...(typeof backupField.copyTo === 'string' ? { copyTo: backupField.copyTo } : {}),
+        ...(parseDuration(backupField.every) !== undefined ? { everyMs: parseDuration(backupField.every)! } : {}),
+      }
+    : undefined;
   const resolved: ResolvedDataType = {
     name: declaredName ?? `dataTypes[${index}]`,
     description: typeof own.description === 'string' ? own.description : undefined,
@@ -157,11 +177,19 @@ function resolveDataType(
     stalenessBudgetMs: parseDuration(field('stalenessBudget')),
     rpoMs: parseDuration(field('rpo')),
     rtoMs: parseDuration(field('rto')),
-    failover: oneOf(field('failover'), FAILOVERS),
+    failover: oneOf(field('failover'), FAILOVERS) ?? (recovery?.trigger ? (AUTOMATIC_TRIGGERS.has(recovery.trigger) ? 'automatic' : 'manual') : undefined),
     splitBrainGuards: guards.map((g) => g.guard),
     // AWS's write modes: hot-hot writes any item anywhere unless each item has a home Region.
-    writeMode: oneOf(field('writeMode'), WRITE_MODES) ?? (topology === 'hot-hot' ? 'any-region' : 'one-region'),
+    // Data partitioned by Region is written where each item lives.
+    writeMode:
+      oneOf(field('writeMode'), WRITE_MODES) ?? (field('partitionedBy') === 'region' ? 'home-region' : topology === 'hot-hot' ? 'any-region' : 'one-region'),
     ...(Array.isArray(field('writes')) ? { writes: [...new Set(asArray(field('writes')).flatMap((write) => oneOf(write, WRITE_KINDS) ?? []))] } : {}),
+    ...(typeof asObject(field('replication'))?.rtc === 'boolean' ? { replicationTimeControl: asObject(field('replication'))!.rtc as boolean } : {}),
+    ...(recovery ? { recovery } : {}),
+    ...(oneOf(field('standby'), STANDBYS) ? { standby: oneOf(field('standby'), STANDBYS) } : {}),
+    ...(backup ? { backup } : {}),
+    ...(field('partitionedBy') === 'region' ? { partitionedByRegion: true } : {}),
+    ...(oneOf(field('reads'), READS) ? { reads: oneOf(field('reads'), READS) } : {}),
     ...(Array.isArray(field('features'))
       ? { features: [...new Set(asArray(field('features')).flatMap((feature) => oneOf(feature, STORE_FEATURES) ?? []))] }
       : {}),

@@ -2,7 +2,7 @@
 // updated in one place. Figures are typical values AWS documents, not guarantees, unless a
 // fact says SLA. Each fact carries its source; docs/store-facts.md is generated from this table
 // (`npm run docs`), and a test keeps the two equal.
-import type { CapPosition, RecoveryOperation, StoreFeature, StoreId, WriteKind } from './types';
+import type { CapPosition, RecoveryOperation, Standby, StoreFeature, StoreId, WriteKind } from './types';
 
 /** A figure or statement with where it comes from. */
 export interface SourcedFact<T> {
@@ -542,3 +542,18 @@ export const writeGuidance = {
     source: DR_STRATEGIES,
   },
 } as const satisfies Record<string, SourcedFact<unknown>>;
+
+/** How soon each of AWS's disaster-recovery strategies can take over a lost Region: the least RTO it can promise (`standby:`). */
+export const standbyRecovery: Readonly<Record<Standby, SourcedFact<number>>> = {
+  'pilot-light': {
+    value: 10 * 60_000,
+    text: 'pilot light: the data is replicated but the services are off; recovery takes tens of minutes',
+    source: DR_STRATEGIES,
+  },
+  'warm-standby': {
+    value: 60_000,
+    text: 'warm standby: a scaled-down copy runs and scales up; recovery takes minutes',
+    source: DR_STRATEGIES,
+  },
+  hot: { value: 0, text: 'multi-site active/active: every Region already serves; recovery is near zero', source: DR_STRATEGIES },
+};

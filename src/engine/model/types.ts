@@ -14,6 +14,9 @@ import type {
   Severity,
   SeveritySetting,
   SourceRange,
+  RecoveryOperation,
+  RecoveryTrigger,
+  Standby,
   StoreFeature,
   StoreId,
   Topology,
@@ -120,6 +123,18 @@ export interface ResolvedDataType {
   writes?: WriteKind[];
   /** The store features the design relies on, when declared. */
   features?: StoreFeature[];
+  /** `replication: { rtc }`: whether S3 Replication Time Control is on, where no linked infrastructure says. */
+  replicationTimeControl?: boolean;
+  /** How its writes move to another Region, when declared (`failover` follows from its trigger when not declared itself). */
+  recovery?: { operation?: RecoveryOperation; trigger?: RecoveryTrigger };
+  /** The other Regions' disaster-recovery strategy, when declared. */
+  standby?: Standby;
+  /** A backup copied to another Region, for data in one Region. */
+  backup?: { copyTo?: string; everyMs?: number };
+  /** `partitionedBy: region`: each item lives in one Region on purpose (cells, data residency). */
+  partitionedByRegion?: boolean;
+  /** Where reads go, when declared: each Region's own copy, or the writing Region. */
+  reads?: 'local' | 'writer';
 }
 
 /**
@@ -181,6 +196,10 @@ export interface DataTypeReport {
     conflictResolution?: ConflictResolution;
     writeMode: WriteMode;
     writes?: WriteKind[];
+    /** A backup copied to another Region (data in one Region): where, and how often. */
+    backup?: { copyTo?: string; every?: string; everyMs?: number };
+    /** Each item lives in one Region on purpose (`partitionedBy: region`). */
+    partitionedByRegion?: boolean;
   };
   /** Who writes an item during a partition, and which guards are enforced (see WritePath). */
   writePath: WritePath;

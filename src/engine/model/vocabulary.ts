@@ -39,6 +39,10 @@ export type StoreId =
  * to a separate database, or moving the writing Region of a store where every Region writes.
  */
 export type RecoveryOperation = 'switchover' | 'failover' | 'detach-and-promote' | 'move-writes';
+/** Who starts a recovery: a person, an ARC routing control flipped on purpose, an alarm's automation, or a DNS health check. */
+export type RecoveryTrigger = 'person' | 'routing-control' | 'alarm-automation' | 'health-check';
+/** AWS's disaster-recovery strategies for the Regions that stand by. */
+export type Standby = 'pilot-light' | 'warm-standby' | 'hot';
 
 export type Category =
   | 'transaction'

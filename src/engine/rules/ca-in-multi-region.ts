@@ -8,7 +8,8 @@ export const caInMultiRegion = defineRule({
   acceptable: true,
   check(dataType) {
     const { resolved, verdict: rec } = dataType;
-    if (resolved.cap !== 'CA' || !resolved.multiRegion) return [];
+    // Items that each live in one Region on purpose are CA item by item: no partition splits an item's copies.
+    if (resolved.cap !== 'CA' || !resolved.multiRegion || resolved.partitionedByRegion) return [];
     return [
       {
         at: dataType.at('cap'),

@@ -1,4 +1,4 @@
-import { writeGuidance } from '../model/storeFacts';
+import { standbyRecovery, writeGuidance } from '../model/storeFacts';
 import { formatDuration } from '../read/durations';
 import { defineRule, named } from './rule';
 
@@ -10,14 +10,16 @@ export const rpoUnachievable = defineRule({
   scope: 'dataType',
   defaultSeverity: 'warning',
   description:
-    'The declared `rpo` is shorter than the store can promise on an unplanned failover; for data in one Region, an `rpo` or `rto` under an hour, which the loss of that Region breaks.',
+    'The declared `rpo` is shorter than the store can promise on an unplanned failover; an `rto` shorter than the declared `standby` can recover; for data in one Region, an `rpo` or `rto` under an hour, which the loss of that Region breaks (unless a backup copied to another Region keeps the `rpo`).',
   acceptable: true,
   check(dataType) {
     const { resolved } = dataType;
     if (!resolved.multiRegion) {
       // In one Region nothing fails over: losing the Region loses the data until a copy elsewhere is restored.
+      // A backup copied to another Region at least as often as the RPO keeps that promise (its restore is the RTO's matter).
+      const backupKeepsRpo = resolved.backup?.copyTo !== undefined && resolved.backup.everyMs !== undefined && resolved.backup.everyMs <= (resolved.rpoMs ?? 0);
       const promise =
-        resolved.rpoMs !== undefined && resolved.rpoMs < ONE_REGION_FLOOR_MS
+        resolved.rpoMs !== undefined && resolved.rpoMs < ONE_REGION_FLOOR_MS && !backupKeepsRpo
           ? 'rpo'
           : resolved.rtoMs !== undefined && resolved.rtoMs < ONE_REGION_FLOOR_MS
             ? 'rto'
@@ -29,6 +31,17 @@ export const rpoUnachievable = defineRule({
           at: dataType.at(promise),
           message: `${named(resolved.name)} lives in one Region, so an ${promise.toUpperCase()} of ${value} cannot survive its loss: add a Region.`,
           detail: `\`${resolved.name}\` lives in one Region (${resolved.regions.join(', ')}) and declares an ${promise.toUpperCase()} of ${value}. Nothing fails over within a Region's loss: only a copy in another Region keeps the data, and restoring a backup copied to another Region takes hours (${writeGuidance.regionLossNeedsACopy.text}). Add a second Region (a pilot light or warm standby), or declare the ${promise} a Region's loss really gives.`,
+        },
+      ];
+    }
+    // The standby strategy sets how soon another Region can take over: an RTO below it is a promise the design cannot keep.
+    const standby = resolved.standby && standbyRecovery[resolved.standby];
+    if (standby && resolved.rtoMs !== undefined && resolved.rtoMs < standby.value) {
+      return [
+        {
+          at: dataType.at('rto'),
+          message: `${named(resolved.name)} wants RTO ${formatDuration(resolved.rtoMs)}, but a ${resolved.standby} standby takes ${formatDuration(standby.value)}+: raise rto.`,
+          detail: `\`${resolved.name}\` declares an RTO of ${formatDuration(resolved.rtoMs)} with \`standby: ${resolved.standby}\`: ${standby.text} ([source](${standby.source})). Declare the RTO the standby gives, or run a hotter standby.`,
         },
       ];
     }

@@ -10,7 +10,8 @@ export const stalenessBudgetExceeded = defineRule({
   check(dataType) {
     const { resolved } = dataType;
     const budget = resolved.stalenessBudgetMs;
-    if (budget === undefined || !resolved.multiRegion) return [];
+    // Reads that go to the writing Region see the latest write: no replication window between them.
+    if (budget === undefined || !resolved.multiRegion || (resolved.reads === 'writer' && dataType.writePath.oneWriterPerItem)) return [];
     const { facts, described: which } = dataType.storeInQuestion();
     const window = facts.replicationWindow.value;
     if (window === null || window <= budget) return [];

@@ -11,7 +11,8 @@ export const strongReadsInWriterRegion = defineRule({
   check(dataType) {
     const { resolved, writePath } = dataType;
     if (resolved.store !== 'dynamodb-global' || !resolved.multiRegion || resolved.consistency !== 'strong' || resolved.immutable) return [];
-    if (writePath.writeMode === 'any-region') return [];
+    // `reads: writer` says the design already sends them there.
+    if (writePath.writeMode === 'any-region' || resolved.reads === 'writer') return [];
     const where = writePath.writeMode === 'home-region' ? 'its home Region' : 'the writing Region';
     // On `writeMode` when the catalog says it, else on the store (a hot-warm table is written in one Region by default).
     const onWriteMode = dataType.at('writeMode');

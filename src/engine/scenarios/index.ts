@@ -68,8 +68,25 @@ function outcomeOf(dataType: DataTypeReport, disruption: Disruption, catalog: Ca
     dataType: dataType.name,
     ...outcome,
     message: messageOf(dataType, disruption, decision),
-    detail: `${why} ${atRiskText(decision.atRiskMs, storeFacts[scenarioStore(dataType)])}`,
+    detail: `${why} ${atRiskText(decision.atRiskMs, storeFacts[scenarioStore(dataType)], dataType.need.backup?.everyMs)}`,
   };
+}
+
+/** What a Region's loss takes from data that lives there only: what a backup copied elsewhere bounds, when one is declared. */
+function lostWithItsRegion(dataType: DataTypeReport, region: string): string {
+  const backup = dataType.need.backup;
+  const items = dataType.need.partitionedByRegion
+    ? `Its items homed in ${region} live there only (partitioned by Region, on purpose)`
+    : `It lives in ${region} only`;
+  if (backup?.copyTo && backup.copyTo !== region)
+    return `${items}: ${dataType.need.partitionedByRegion ? 'they are' : 'it is'} unavailable until ${region} returns or the backup copied to ${backup.copyTo} is restored (hours), and what was written since the last copy${backup.every ? ` (up to ${backup.every})` : ''} is lost with the Region.`;
+  return `${items}: it is gone until the Region returns, and what is not backed up elsewhere is lost.`;
+}
+
+/** What a Region's loss can take from data in that Region only: up to a backup interval when a copy elsewhere is declared, else unbounded. */
+function backupBound(dataType: DataTypeReport, region: string): number | null {
+  const backup = dataType.need.backup;
+  return backup?.copyTo && backup.copyTo !== region && backup.everyMs !== undefined ? backup.everyMs : null;
 }
 
 function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog: CatalogFacts): Decision {
@@ -88,6 +105,25 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
     };
   }
   const multiRegion = regions.length >= 2 && dataType.need.topology !== 'single-region';
+  if (multiRegion && dataType.need.partitionedByRegion && !storeFacts[store].position.value) {
+    // One Region per item, on purpose and without replication: each Region's items share its fate, the others' do not.
+    if (!regions.includes(region)) return { verdict: 'available', writers: regions, ...none, why: `Each Region keeps its own items; ${region} only votes.` };
+    return kind === 'isolate'
+      ? {
+          verdict: 'degraded',
+          writers: regions,
+          ...none,
+          why: `Each item lives in its home Region: ${region} keeps serving its own items to its own clients, and other Regions' clients cannot reach them until the link returns; nothing diverges.`,
+        }
+      : {
+          verdict: 'degraded',
+          writers: others,
+          staleReads: [],
+          atRiskMs: backupBound(dataType, region),
+          guard: null,
+          why: lostWithItsRegion(dataType, region),
+        };
+  }
   if (!multiRegion) {
     if (!regions.includes(region)) return { verdict: 'available', writers: regions, ...none, why: `It lives in ${regions.join(', ')}; ${region} only votes.` };
     return kind === 'isolate'
@@ -101,9 +137,9 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
           verdict: 'unavailable',
           writers: [],
           staleReads: [],
-          atRiskMs: null,
+          atRiskMs: backupBound(dataType, region),
           guard: null,
-          why: `It lives in ${region} only: it is gone until the Region returns, and what is not backed up elsewhere is lost.`,
+          why: lostWithItsRegion(dataType, region),
         };
   }
   const path = dataType.writePath;
@@ -197,7 +233,9 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
             staleReads: [],
             atRiskMs: facts.rpo.value,
             guard: guardOf(['human-approval'])?.type ?? null,
-            why: `${writer} is down and failover is manual: no Region takes writes until a person promotes ${standby}, and that failover loses the writes not yet replicated (${facts.rpo.text}).`,
+            why: facts.recovery.value.includes('failover')
+              ? `${writer} is down and failover is manual: no Region takes writes until a person promotes ${standby}, and that failover loses the writes not yet replicated (${facts.rpo.text}).`
+              : `${writer} is down and failover is manual: no Region takes writes until a person acts in ${standby}: ${facts.recovery.text}; what was not yet replicated is lost (${facts.rpo.text}).`,
           };
     }
     if (dataType.need.immutable && automatic) {
@@ -424,10 +462,11 @@ function messageOf(dataType: DataTypeReport, { kind, region }: Disruption, decis
 }
 
 /** What is at risk, said as the store model says it: a design bound is not a typical figure (S3's 15 minutes are RTC's bound). */
-function atRiskText(atRiskMs: number | null, facts: StoreFacts): string {
+function atRiskText(atRiskMs: number | null, facts: StoreFacts, backupEveryMs?: number): string {
   if (atRiskMs === null) return 'Writes at risk: unbounded.';
   if (atRiskMs === 0) return 'No write is lost.';
   const amount = atRiskMs >= 60_000 ? `${atRiskMs / 60_000} min` : `${atRiskMs / 1000} s`;
   if (facts.replicationBound?.value === atRiskMs) return `Writes at risk: up to ${amount} (${facts.replicationBound.text}).`;
+  if (backupEveryMs === atRiskMs) return `Writes at risk: up to ${amount} (the declared backup interval).`;
   return `Writes at risk: about ${amount} (a typical figure, not a guarantee).`;
 }
