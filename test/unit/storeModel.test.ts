@@ -1,6 +1,8 @@
 // SPEC §14, each judgement pinned on a catalog and the AWS page it rests on (named in the test).
 import { strict as assert } from 'node:assert';
-import { analyzeCatalog, simulate, type CatalogAnalysis } from '../../src/engine';
+import { analyzeCatalog, planExperiment, simulate, type CatalogAnalysis } from '../../src/engine';
+import { experimentApiInputs } from '../../src/report/experiments';
+import { apiInputProblems } from '../helpers/fisShapes';
 import { US_HEADER } from '../helpers/catalogs';
 
 const analyze = (dataTypes: string): CatalogAnalysis => analyzeCatalog(`${US_HEADER}dataTypes:\n${dataTypes}`);
@@ -179,6 +181,32 @@ describe('the store model (SPEC §14)', () => {
         assert.match(detail, /delayed until us-east-1 returns, not lost/, store);
         assert.match(detail, /nothing is promoted/, store);
       }
+    });
+  });
+
+  describe('experiments where FIS acts on the new stores', () => {
+    it('a MemoryDB multi-Region cluster is paused with aws:memorydb:multi-region-cluster-pause-replication (https://docs.aws.amazon.com/fis/latest/userguide/fis-actions-reference.html#multi-region-cluster-pause-replication), valid for the FIS API, its permissions in the role', () => {
+      const analysis = analyze(
+        `  - name: leaderboard\n    category: session\n    store: memorydb-multi-region\n    topology: hot-hot\n    writes: [idempotent-put]\n`,
+      );
+      const plan = planExperiment(analysis, { isolate: 'us-east-1' });
+      const actions = plan.templates.flatMap((template) => template.actions);
+      const pause = actions.find((action) => action.actionId === 'aws:memorydb:multi-region-cluster-pause-replication')!;
+      assert.ok(pause, actions.map((a) => a.actionId).join(', '));
+      assert.deepEqual(pause.target, { key: 'MultiRegionClusters', name: 'LeaderboardClusters' });
+      for (const { input } of experimentApiInputs(plan)) assert.deepEqual(apiInputProblems(input), []);
+      const pausing = plan.runs[0].policy.Statement.find((statement) => statement.Sid === 'PauseMemoryDbReplication')!;
+      assert.deepEqual(pausing.Action, ['memorydb:DescribeMultiRegionClusters', 'memorydb:PauseMultiRegionClusterReplication']);
+    });
+
+    it('an RDS read replica has no FIS action: the plan says what cannot be reproduced and what would (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.Promote.html)', () => {
+      const analysis = analyze(`  - name: ledger\n    category: transaction\n    store: rds-cross-region-replica\n`);
+      const plan = planExperiment(analysis, { isolate: 'us-east-1' });
+      const hypothesis = plan.hypotheses.find((h) => h.dataType === 'ledger')!;
+      assert.ok(
+        hypothesis.cannotReproduce.some((text) => /PromoteReadReplica/.test(text)),
+        hypothesis.cannotReproduce.join(' | '),
+      );
     });
   });
 });
