@@ -25,6 +25,9 @@ import type {
   Verdict,
 } from './model/types';
 
+/** The fields a data type's need is read from. */
+const NEED_FIELDS: ReadonlySet<string> = new Set(['category', 'consistency', 'immutable']);
+
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /** Analyse a catalog's text. Never throws: every input gets findings or one clear finding. */
@@ -45,6 +48,8 @@ export function analyzeCatalog(text: string, options: AnalyzeOptions = {}): Cata
 
 class Analysis {
   private readonly findingsByDataType = new Map<number, Finding[]>();
+  /** Data types whose category, consistency or immutability is not a valid value (a schema error). */
+  private readonly needUnread = new Set<number>();
   private readonly catalogFindings: Finding[] = [];
   private readonly acceptedRisks = new Map<number, AcceptedRisk[]>();
 
@@ -123,6 +128,7 @@ class Analysis {
       const underCheck = index === undefined ? undefined : dataTypesByIndex.get(index);
       const violation = underCheck && declaresItsNeed(plain.value, underCheck.index) ? preferStoreThatFits(found, underCheck) : found;
       const dataType = index !== undefined ? nameOf(plain.value, index) : null;
+      if (index !== undefined && NEED_FIELDS.has(String(found.path[2]))) this.needUnread.add(index);
       this.add(
         index,
         makeFinding(schemaRule, dataType, {
@@ -154,8 +160,11 @@ class Analysis {
     // Advice about a half-typed entry misleads (`store: dynamo` read as "no store yet"): its schema
     // findings say what to finish first.
     const halfTyped = this.schemaErrorsOf(dataType.index) > 0;
+    // A need that could not be read is unknown: no rule reasons from it.
+    const needUnread = this.needUnread.has(dataType.index);
     for (const rule of dataTypeRules) {
       if (halfTyped && rule === recommendationRule) continue;
+      if (needUnread && rule.readsTheNeed) continue;
       for (const issue of rule.check(dataType, catalog)) {
         const acceptance = accepted.get(rule.id);
         if (acceptance && rule.acceptable) {

@@ -57,7 +57,9 @@ function assertOneVoice(text: string, analysis: CatalogAnalysis, options: Analyz
       assert.doesNotMatch(hover, /recommended/, `${dataType.name}: the hover of an unfinished entry`);
       continue;
     }
-    assert.ok(lens.title.startsWith(`${verdict.cap} · ${verdict.store}`), `${dataType.name}: lens "${lens.title}" against ${verdict.store}`);
+    // The lens shows the declared store where it fits, else the advised one, said as advice.
+    const lensStore = verdict.storeFits && verdict.declaredStore ? verdict.declaredStore : `advised ${verdict.store}`;
+    assert.ok(lens.title.startsWith(`${verdict.cap} · ${lensStore}`), `${dataType.name}: lens "${lens.title}" against ${lensStore}`);
     assert.ok(
       hover.includes(`${verdict.cap} on \`${verdict.store}\` (recommended)`),
       `${dataType.name}: name hover "${hover.split('\n')[0]}" against ${verdict.store}`,
@@ -167,7 +169,7 @@ describe('one voice per data type', () => {
         const what = key;
         assert.match(
           text,
-          /For `inventory`: CP on `aurora-dsql` \(or `dynamodb-global-strong`\) \(recommended\)\. The declared `aurora-global` does not fit/,
+          /For `inventory`: CP on `aurora-dsql` \(recommended\), or `dynamodb-global-strong`\. The declared `aurora-global` does not fit/,
           `${what} hover: ${text}`,
         );
         assert.doesNotMatch(text, /recommended: CP on `aurora-global`/, `${what} hover`);

@@ -1,5 +1,5 @@
 // The line above each data type: its verdict and its state, at a glance
-// (`AP · dynamodb-global ✓`, `CP · aurora-dsql · 2 errors`). An entry with schema errors has no
+// (`AP · dynamodb-global ✓`, `CP · advised aurora-dsql · 2 errors`). An entry with schema errors has no
 // verdict yet: its lens says what to finish instead of advising on half a data type.
 import type { CatalogAnalysis, SourceRange } from '../model/types';
 
@@ -39,7 +39,8 @@ export function dataTypeLenses(analysis: CatalogAnalysis): DataTypeLens[] {
     return {
       dataType: dataType.name,
       range: dataType.nameRange,
-      title: `${verdict.cap} · ${verdict.store}${state === '✓' ? ' ✓' : ` · ${state}`}${accepted}`,
+      // The store in use where it fits; otherwise the advised one, said as advice (never read as the store in use).
+      title: `${verdict.cap} · ${verdict.storeFits && verdict.declaredStore ? verdict.declaredStore : `advised ${verdict.store}`}${state === '✓' ? ' ✓' : ` · ${state}`}${accepted}`,
       tooltip: `${dataType.name}: ${verdict.cap} on ${verdict.store}${alternative} recommended${verdict.misfit ? `; ${verdict.misfit}` : ''}. Open the consistency report at this data type.`,
     };
   });

@@ -11,7 +11,6 @@ import { namesOf } from '../model/deployed';
 import { CatalogSource } from '../read/source';
 import { storeFacts, type StoreFacts } from '../model/storeFacts';
 import type { CatalogAnalysis, DataTypeReport, GuardType, SourceRange, StoreId } from '../model/types';
-import { storeWithAlternative } from '../model/verdict';
 
 export interface Hover {
   markdown: string;
@@ -107,7 +106,7 @@ function verdictSentence(dataType: DataTypeReport): string {
       ? ` The declared \`${verdict.declaredStore}\` fits.`
       : ` The declared \`${verdict.declaredStore}\` does not fit: ${verdict.misfit}.`
     : ' No store declared yet.';
-  return `For \`${dataType.name}\`: ${verdict.cap} on ${storeWithAlternative(verdict, true)} (recommended).${declared}`;
+  return `For \`${dataType.name}\`: ${verdict.cap} on \`${verdict.store}\` (recommended)${verdict.alternative ? `, or \`${verdict.alternative}\`` : ''}.${declared}`;
 }
 
 function dataTypeMarkdown(dataType: DataTypeReport): string[] {

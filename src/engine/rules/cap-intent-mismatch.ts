@@ -4,6 +4,7 @@ import { defineRule, named } from './rule';
 export const capIntentMismatch = defineRule({
   id: 'cap-intent-mismatch',
   scope: 'dataType',
+  readsTheNeed: true,
   defaultSeverity: 'warning',
   description: "The declared `cap` differs from the declared store's position.",
   acceptable: true,

@@ -13,6 +13,7 @@ const GUARD_WORDS: Record<GuardType, string> = {
 export const hotHotWithoutGuard = defineRule({
   id: 'hot-hot-without-guard',
   scope: 'dataType',
+  readsTheNeed: true,
   defaultSeverity: 'error',
   description:
     'Hot-hot data in two or more Regions with nothing that keeps both sides from writing one item: no enforced fencing lease, witness or quorum, and no store that carries its own quorum (unless it is immutable, eventual data that merges divergence by intent, or writes that converge under last writer wins).',

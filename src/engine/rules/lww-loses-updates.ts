@@ -4,6 +4,7 @@ import { defineRule, named } from './rule';
 export const lwwLosesUpdates = defineRule({
   id: 'lww-loses-updates',
   scope: 'dataType',
+  readsTheNeed: true,
   defaultSeverity: 'error',
   description:
     'Writes that are not idempotent (read-modify-write, counter, conditional, transaction) from more than one Region on a last-writer-wins store (`dynamodb-global`, `s3`, `memorydb-multi-region`, `keyspaces-multi-region` written in any Region), whatever `conflictResolution` says.',

@@ -6,6 +6,7 @@ import { defineRule, Issue, named } from './rule';
 export const lwwOnStrongData = defineRule({
   id: 'lww-on-strong-data',
   scope: 'dataType',
+  readsTheNeed: true,
   defaultSeverity: 'error',
   description:
     'Strong data resolved by last writer wins, or stored where every Region writes and the last writer wins (`dynamodb-global`, `memorydb-multi-region`, `keyspaces-multi-region`) and written in any Region.',

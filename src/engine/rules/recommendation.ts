@@ -5,6 +5,7 @@ import { defineRule, named } from './rule';
 export const recommendation = defineRule({
   id: 'recommendation',
   scope: 'dataType',
+  readsTheNeed: true,
   defaultSeverity: 'information',
   description: 'Every data type: its recommended CAP position and store, with the reason (hint when the declared store already fits).',
   acceptable: false,

@@ -52,6 +52,11 @@ export interface CatalogRule extends RuleMetaInput {
 export interface DataTypeRule extends RuleMetaInput {
   scope: 'dataType';
   docsUrl: string;
+  /**
+   * It reasons from the data's need (its category, consistency or immutability): it stays silent
+   * while one of those is not a valid value (`category: ses` mid-typing is no strong data).
+   */
+  readsTheNeed?: boolean;
   check(dataType: DataTypeUnderCheck, catalog: CatalogModel): Issue[];
 }
 

@@ -4,6 +4,7 @@ import { defineRule, named } from './rule';
 export const singleWriterHotHot = defineRule({
   id: 'single-writer-hot-hot',
   scope: 'dataType',
+  readsTheNeed: true,
   defaultSeverity: 'error',
   description:
     'Hot-hot topology on a store with one writer Region (`aurora-global`, `elasticache-global`, `documentdb-global`, `neptune-global`, `rds-cross-region-replica`).',

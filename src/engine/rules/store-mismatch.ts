@@ -8,6 +8,7 @@ const whatGoesWrong = (store: keyof typeof storeFacts, need: 'CP' | 'AP'): strin
 export const storeMismatch = defineRule({
   id: 'store-mismatch',
   scope: 'dataType',
+  readsTheNeed: true,
   defaultSeverity: 'warning',
   description: "The declared store's CAP position contradicts the data type's need.",
   acceptable: true,

@@ -4,6 +4,7 @@ import { defineRule, named } from './rule';
 export const strongReadsInWriterRegion = defineRule({
   id: 'strong-reads-in-writer-region',
   scope: 'dataType',
+  readsTheNeed: true,
   defaultSeverity: 'information',
   description:
     "Strong data on `dynamodb-global` written in one Region or in each item's home Region: strongly consistent reads, conditional writes and transactions must go to the item's writing Region.",

@@ -20,6 +20,7 @@ function storeAndAdvice(store: StoreId | undefined): string {
 export const unguardedAutomaticFailover = defineRule({
   id: 'unguarded-automatic-failover',
   scope: 'dataType',
+  readsTheNeed: true,
   defaultSeverity: 'warning',
   description:
     '`failover: automatic` in two or more Regions with no enforced fencing-lease, witness-region or quorum guard and no store that carries its own quorum (immutable data, and eventual idempotent or append-only writes on a store every Region writes, are exempt).',
