@@ -11,7 +11,8 @@ import type { SourceRange, StoreId } from '../model/types';
 import {
   absorbStore,
   dedupeRegions,
-  healthCheckArticle,
+  healthCheckControl,
+  healthCheckHow,
   LineStarts,
   regionOfArn,
   STACK_REGION_UNKNOWN,
@@ -804,15 +805,14 @@ function pushFailover(
   const checkId = referencedId(record.HealthCheckId);
   const check = checkId ? byId.get(checkId) : undefined;
   if (check?.type === 'AWS::Route53::HealthCheck') {
-    const type = asRecord(check.properties.HealthCheckConfig).Type;
-    const manual = type === 'RECOVERY_CONTROL';
-    reading.failovers.push({
-      ...location,
-      mode: manual ? 'manual' : 'automatic',
-      how: manual
-        ? `an ARC routing control on ${recordName}`
-        : `${typeof type === 'string' ? healthCheckArticle(type) : 'a Route 53'} health check on ${recordName}`,
+    const config = asRecord(check.properties.HealthCheckConfig);
+    // A calculated check's children, when this template defines them (a child defined elsewhere is unknown).
+    const children = asList(config.ChildHealthChecks).map((child) => {
+      const defined = byId.get(referencedId(child) ?? '');
+      return defined?.type === 'AWS::Route53::HealthCheck' ? { type: asRecord(defined.properties.HealthCheckConfig).Type } : undefined;
     });
+    const control = healthCheckControl(config.Type, children);
+    if (control !== 'unknown') reading.failovers.push({ ...location, mode: control, how: healthCheckHow(config.Type, control, recordName) });
   } else if (record.HealthCheckId === undefined && asRecord(record.AliasTarget).EvaluateTargetHealth === true) {
     reading.failovers.push({ ...location, mode: 'automatic', how: `the alias target's health on ${recordName}` });
   }

@@ -9,7 +9,8 @@ import { isReference, type TerraformResource, type TerraformValue } from './hcl'
 import {
   absorbStore,
   dedupeRegions,
-  healthCheckArticle,
+  healthCheckControl,
+  healthCheckHow,
   isUnknown,
   regionOfArn,
   type DeployedStore,
@@ -393,12 +394,12 @@ function failoverRoutes(
     const check = find(resource.values.health_check_id, 'aws_route53_health_check', ['id']);
     if (check) {
       const type = check.values.type;
-      const manual = type === 'RECOVERY_CONTROL';
-      routes.push({
-        ...location(resource),
-        mode: manual ? 'manual' : 'automatic',
-        how: manual ? `an ARC routing control on ${name}` : `${typeof type === 'string' ? healthCheckArticle(type) : 'a Route 53'} health check on ${name}`,
+      const children = (Array.isArray(check.values.child_healthchecks) ? check.values.child_healthchecks : []).map((child) => {
+        const defined = find(child, 'aws_route53_health_check', ['id']);
+        return defined ? { type: defined.values.type } : undefined;
       });
+      const control = healthCheckControl(type, children);
+      if (control !== 'unknown') routes.push({ ...location(resource), mode: control, how: healthCheckHow(type, control, name) });
     } else if (
       resource.values.health_check_id === undefined &&
       blocks(resource.values.alias).some((alias) => !isUnknown(alias) && alias.evaluate_target_health === true)

@@ -170,6 +170,31 @@ export function healthCheckArticle(checkType: string): string {
   return `${/^[AEFHILMNORSX]/.test(checkType) ? 'an' : 'a'} ${checkType}`;
 }
 
+/**
+ * Who moves DNS behind a Route 53 health check: an ARC routing control (`RECOVERY_CONTROL`) changes
+ * only when a person or a runbook flips it, so it is a manual failover; a `CALCULATED` check is what
+ * its children are (all routing controls: manual; any health-driven child: automatic; a child the
+ * infrastructure does not define: unknown); every other type follows the endpoint's health.
+ */
+export function healthCheckControl(type: unknown, children: ReadonlyArray<{ type: unknown } | undefined>): 'manual' | 'automatic' | 'unknown' {
+  if (type === 'RECOVERY_CONTROL') return 'manual';
+  if (type !== 'CALCULATED') return 'automatic';
+  if (children.length === 0 || children.some((child) => child === undefined)) return 'unknown';
+  const kinds = children.map((child) => healthCheckControl(child!.type, []));
+  if (kinds.includes('automatic')) return 'automatic';
+  return kinds.every((kind) => kind === 'manual') ? 'manual' : 'unknown';
+}
+
+/** How a failover route's health check reads in a finding. */
+export function healthCheckHow(type: unknown, control: 'manual' | 'automatic', recordName: string): string {
+  if (type === 'CALCULATED')
+    return control === 'manual'
+      ? `ARC routing controls (through a calculated health check) on ${recordName}`
+      : `a calculated health check with health-driven children on ${recordName}`;
+  if (control === 'manual') return `an ARC routing control on ${recordName}`;
+  return `${typeof type === 'string' ? healthCheckArticle(type) : 'a Route 53'} health check on ${recordName}`;
+}
+
 /** Regions once each, unknown ones once per reason. */
 export function dedupeRegions(regions: Array<string | Unknown>): Array<string | Unknown> {
   const seen = new Set<string>();
