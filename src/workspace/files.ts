@@ -521,12 +521,13 @@ class Finder {
   }
 }
 
-/** CDK writes a nested stack's template file in the parent's `AWS::CloudFormation::Stack` metadata. */
 /**
  * The nested templates a template names, relative to it: CDK's `aws:asset:path` metadata, the
  * asset hash in a nested stack's TemplateURL (an assembly synthesized without asset metadata; the
- * `*.assets.json` beside it maps the hash to the file), and SAM's nested applications
- * (`AWS::Serverless::Application` with a local `Location`, which `sam build` follows too).
+ * `*.assets.json` beside it maps the hash to the file), SAM's nested applications
+ * (`AWS::Serverless::Application` with a local `Location`, which `sam build` follows too), and plain
+ * nested stacks (`AWS::CloudFormation::Stack` with a local `TemplateURL`, which `aws cloudformation
+ * package` uploads).
  */
 function nestedTemplatePaths(text: string, folder: string): string[] {
   const paths = new Set<string>();
@@ -537,6 +538,12 @@ function nestedTemplatePaths(text: string, folder: string): string[] {
   }
   for (const match of text.matchAll(
     /AWS::Serverless::Application["']?\s*,?\s*\n?[\s\S]{0,300}?["']?Location["']?\s*:\s*["']?([^\s"'{}[\],]+\.(?:ya?ml|json|template))/g,
+  )) {
+    if (!/^[a-z0-9]+:\/\//i.test(match[1])) paths.add(match[1]);
+  }
+  // Plain CloudFormation's nested stacks before `aws cloudformation package`: a local TemplateURL (an S3 URL is never fetched).
+  for (const match of text.matchAll(
+    /AWS::CloudFormation::Stack["']?\s*,?\s*\n?[\s\S]{0,300}?["']?TemplateURL["']?\s*:\s*["']?([^\s"'{}[\],]+\.(?:ya?ml|json|template))/g,
   )) {
     if (!/^[a-z0-9]+:\/\//i.test(match[1])) paths.add(match[1]);
   }
