@@ -167,8 +167,8 @@ class Finder {
 
   /**
    * A folder: a CDK assembly wherever a manifest.json is, a Terraform root module wherever `.tf`
-   * files are (its modules are read through its module calls, not as roots), else every file that
-   * is a template, a plan or a state.
+   * files are (its modules are read through its module calls, not as roots; templates beside them
+   * are read too), else every file that is a template, a plan or a state.
    */
   private readFolder(entry: InfrastructureEntry, folder: string): void {
     const before = this.templates.length + this.terraform.length + this.problems.length;
@@ -192,6 +192,10 @@ class Finder {
       }
       if (names.some(isTerraformFile)) {
         this.readTerraformRoot(entry, current);
+        // A template beside the .tf files is read too (a folder may hold both): never dropped without a word.
+        for (const name of names)
+          if (isTemplateName(name) && statSync(join(current, name), { throwIfNoEntry: false })?.isFile())
+            this.readTemplateFile(entry, join(current, name), { explicit: false });
         continue;
       }
       for (const name of names) {
@@ -214,7 +218,7 @@ class Finder {
         if (isDirectory) {
           // `modules/` holds the modules a root calls: they are read through the calls.
           if (!SKIPPED_FOLDERS.has(name) && name !== 'modules') pending.push(path);
-        } else if (TEMPLATE_EXTENSIONS.has(extname(name)) && name !== 'manifest.json' && !name.endsWith('.assets.json') && name !== 'tree.json') {
+        } else if (isTemplateName(name)) {
           this.readTemplateFile(entry, path, { explicit: false });
         }
       }
@@ -519,6 +523,11 @@ class Finder {
       return false;
     }
   }
+}
+
+/** A file a folder's reading opens as a template, a plan or a state (not CDK's own manifests). */
+function isTemplateName(name: string): boolean {
+  return TEMPLATE_EXTENSIONS.has(extname(name)) && name !== 'manifest.json' && !name.endsWith('.assets.json') && name !== 'tree.json';
 }
 
 /**
