@@ -63,6 +63,21 @@ export function deployedSystem(found: InfrastructureFiles): DeployedSystem {
         providers: rootProviders(terraform.module),
       });
   }
+  // A replica another root adds to a table of these roots: the table's Regions are no longer known to be only its own.
+  const addedElsewhere = stores.filter((store) => store.replicaOfUnlinkedTable);
+  for (const table of stores) {
+    if (table.replicaOfUnlinkedTable || table.type !== 'aws_dynamodb_table' || addedElsewhere.every((replica) => replica.entryIndex === table.entryIndex))
+      continue;
+    const replicas = addedElsewhere.filter((replica) => replica.entryIndex !== table.entryIndex);
+    if (table.store === 'dynamodb')
+      table.store = { unknown: `dynamodb-global if ${replicas.map((replica) => replica.logicalId).join(' or ')} replicates it, else dynamodb` };
+    table.regions = dedupeRegions([
+      ...table.regions,
+      ...replicas.map((replica) => ({
+        unknown: `${replica.logicalId} in ${replica.file} may add a replica in ${typeof replica.regions[0] === 'string' ? replica.regions[0] : 'its Region'}: it names its table through a value the configuration does not resolve`,
+      })),
+    ]);
+  }
   return { stores, failovers, problems, files: found.files, ...(terraformRoots.length > 0 ? { terraformRoots } : {}) };
 }
 

@@ -230,6 +230,15 @@ export function terraformStores(resources: TerraformResource[], entryIndex: numb
           store.regions.push(resource.region);
           store.members.push(location(resource));
           if (store.store === 'dynamodb') store.store = 'dynamodb-global';
+        } else {
+          // A replica of a table another configuration deploys (one root per Region, joined through
+          // `data.terraform_remote_state` or a variable): a global table whose other Regions are unknown.
+          const from = isReference(values.global_table_arn) ? values.global_table_arn.ref : 'a value this configuration does not deploy';
+          add(resource, {
+            store: 'dynamodb-global',
+            regions: [resource.region, { unknown: `the Regions of the table it replicates (global_table_arn is ${from})` }],
+            replicaOfUnlinkedTable: true,
+          });
         }
         break;
       }

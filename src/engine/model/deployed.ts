@@ -43,6 +43,8 @@ export interface DeployedStore extends ResourceLocation {
   replicationTimeControl?: boolean;
   /** Aurora global: whether a member cluster forwards writes to the writer. */
   writeForwarding?: boolean;
+  /** A Terraform replica (`aws_dynamodb_table_replica`) of a table another configuration deploys: it adds a Region to a table elsewhere. */
+  replicaOfUnlinkedTable?: boolean;
   /** Resources that are parts of this store (the member clusters of a global database); a catalog may name them too. */
   members: ResourceLocation[];
   /** The Region of the stack (or provider) that deploys it, when known: a draft makes it the primary. */
