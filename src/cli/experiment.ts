@@ -29,7 +29,7 @@ import {
   type ExperimentFormat,
 } from '../report/experiments';
 import { analyzeCatalogFileAsync } from '../workspace/files';
-import { UsageError } from './files';
+import { catalogFiles, UsageError } from './files';
 import type { Console } from './console';
 
 export const EXPERIMENT_USAGE = `Usage: cap-advisor experiment --isolate REGION [options] FILE
@@ -131,7 +131,10 @@ export async function runExperiment(args: string[], io: Console): Promise<number
       throw new UsageError(`--role-arn: ${values['role-arn']} is not an IAM role ARN`);
     format = values.format as ExperimentFormat;
     output = values.output;
-    [file] = positionals;
+    // A directory stands for its one catalog; an experiment is planned for one catalog at a time.
+    const found = catalogFiles(positionals);
+    if (found.length > 1) throw new UsageError(`${positionals[0]} holds ${found.length} catalogs: give one of them (${found.slice(0, 3).join(', ')})`);
+    [file] = found;
     let text: string;
     try {
       text = readFileSync(file, 'utf8');

@@ -78,7 +78,9 @@ function parseCheckArguments(args: string[]): CheckOptions | 'help' | 'version' 
   const [command, ...paths] = positionals;
   if (command !== 'check')
     throw new UsageError(
-      command === undefined ? 'missing command: check' : `unknown command: ${command} (the commands are check, simulate, experiment and draft)`,
+      command === undefined
+        ? 'no command: give one of check, simulate, experiment or draft, e.g. cap-advisor check catalog.yaml'
+        : `unknown command: ${command} (the commands are check, simulate, experiment and draft)`,
     );
   if (paths.length === 0) throw new UsageError('no files: give catalog files or directories to check');
   if (!(FORMATS as readonly string[]).includes(values.format)) throw new UsageError(`unknown format ${values.format}; use one of ${FORMATS.join(', ')}`);

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { allDisruptions, analyzeCatalog, simulate, type Disruption } from '../engine';
 import { renderScenariosHtml, renderScenariosJson, renderScenariosMarkdown, renderScenariosText, splitBrains, type SimulatedFile } from '../report/scenarios';
-import { UsageError } from './files';
+import { catalogFiles, UsageError } from './files';
 import type { Console } from './console';
 
 const FORMATS = ['text', 'json', 'markdown', 'html'] as const;
@@ -57,7 +57,8 @@ export function runSimulate(args: string[], io: Console): number {
       ...values.isolate.map((region) => ({ kind: 'isolate' as const, region })),
       ...values.lose.map((region) => ({ kind: 'lose' as const, region })),
     ];
-    files = positionals.map((file) => {
+    // A directory stands for the catalogs in it, as for check.
+    files = catalogFiles(positionals).map((file) => {
       let text: string;
       try {
         text = readFileSync(file, 'utf8');

@@ -263,7 +263,7 @@ describe('cap-advisor check', () => {
     });
 
     for (const [what, args, message] of [
-      ['no arguments', [], /missing command: check/],
+      ['no arguments', [], /no command: give one of check, simulate, experiment or draft/],
       ['no files', ['check'], /no files/],
       ['an unknown command', ['lint', EXAMPLE], /unknown command: lint/],
       ['an unknown rule', ['check', '--rule', 'no-such-rule=off', EXAMPLE], /unknown rule no-such-rule/],
@@ -280,6 +280,18 @@ describe('cap-advisor check', () => {
         assert.match(stderr, message);
       });
     }
+
+    it('simulate and experiment take a directory as check does: its catalogs, never a raw EISDIR', () => {
+      const folder = join(scratch, 'one-catalog');
+      mkdirSync(folder);
+      writeFileSync(join(folder, 'shop.catalog.yaml'), readFileSync(EXAMPLE, 'utf8'));
+      const simulated = cli(['simulate', folder]);
+      assert.doesNotMatch(simulated.stderr, /EISDIR/);
+      assert.match(simulated.stdout, /us-east-1 cut off/);
+      const planned = cli(['experiment', '--isolate', 'us-east-1', folder]);
+      assert.doesNotMatch(planned.stderr, /EISDIR/);
+      assert.equal(planned.code, 0, planned.stderr);
+    });
 
     it('2 for a directory without catalogs', () => {
       mkdirSync(join(scratch, 'empty'));
