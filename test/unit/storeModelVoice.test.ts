@@ -6,6 +6,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { analyzeCatalog, hoverAt, simulate, STORE_IDS, storeFacts, type StoreFacts, type StoreId } from '../../src/engine';
+import { US_HEADER } from '../helpers/catalogs';
 
 /** Behaviour a sentence can claim about a store, and what its model row must say for the claim to hold. */
 const CLAIMS: ReadonlyArray<{ claim: string; phrase: RegExp; holds: (facts: StoreFacts) => boolean }> = [
@@ -59,19 +60,7 @@ function unfoundedClaims(text: string): string[] {
   );
 }
 
-const header = `apiVersion: cap-advisor/v1
-kind: DataCatalog
-metadata:
-  name: shop
-regions:
-  - name: us-east-1
-    role: primary
-  - name: us-east-2
-    role: secondary
-  - name: us-west-2
-    role: witness
-dataTypes:
-`;
+const header = `${US_HEADER}dataTypes:\n`;
 
 const entryArbitrary = fc.record({
   category: fc.constantFrom('transaction', 'inventory', 'account', 'cart', 'session', 'analytics', 'cache', 'audit'),

@@ -714,22 +714,13 @@ function rolePolicy(run: ExperimentRun, strongTables: boolean): IamPolicy {
       { Sid: 'ListBuckets', Effect: 'Allow', Action: ['s3:ListAllMyBuckets'], Resource: '*' },
     );
   }
-  if (actionIds.has(fisActions.pauseMemoryDb.actionId))
-    statements.push({
-      Sid: 'PauseMemoryDbReplication',
-      Effect: 'Allow',
-      Action: fisActions.pauseMemoryDb.permissions.filter((p) => !p.startsWith('tag:')),
-      Resource: '*',
-      Condition: inRegion,
-    });
-  if (actionIds.has(fisActions.failDsqlConnections.actionId))
-    statements.push({
-      Sid: 'FailDsqlConnections',
-      Effect: 'Allow',
-      Action: fisActions.failDsqlConnections.permissions.filter((p) => !p.startsWith('tag:')),
-      Resource: '*',
-      Condition: inRegion,
-    });
+  // Actions whose own permissions, scoped to the Region, are all they need (tags are resolved once, below).
+  for (const [Sid, action] of [
+    ['PauseMemoryDbReplication', fisActions.pauseMemoryDb],
+    ['FailDsqlConnections', fisActions.failDsqlConnections],
+  ] as const)
+    if (actionIds.has(action.actionId))
+      statements.push({ Sid, Effect: 'Allow', Action: action.permissions.filter((p) => !p.startsWith('tag:')), Resource: '*', Condition: inRegion });
   const tagged = [fisActions.pauseTable, fisActions.pauseBucket, fisActions.pauseMemoryDb, fisActions.failDsqlConnections].some((fact) =>
     actionIds.has(fact.actionId),
   );
