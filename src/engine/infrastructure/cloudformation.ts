@@ -445,7 +445,7 @@ const GLOBAL_CLUSTER_STORES: Record<string, StoreId> = {
   'AWS::Neptune::GlobalCluster': 'neptune-global',
 };
 
-export interface AuroraMember extends ResourceLocation {
+export interface GlobalMember extends ResourceLocation {
   /** The store of the global cluster it joins (Aurora, DocumentDB, Neptune, MemoryDB). */
   store: StoreId;
   /** The global cluster's identifier, or the logical id of the `GlobalCluster` in the same template. */
@@ -467,7 +467,7 @@ export interface BucketReplication {
 export interface StackReading {
   stores: DeployedStore[];
   globalClusters: Array<{ store: DeployedStore; identifier?: string }>;
-  auroraMembers: AuroraMember[];
+  globalMembers: GlobalMember[];
   /** Buckets by their fixed name, for replication destinations in other stacks. */
   bucketsByName: Map<string, DeployedStore>;
   replications: BucketReplication[];
@@ -487,7 +487,7 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
   const reading: StackReading = {
     stores: [],
     globalClusters: [],
-    auroraMembers: [],
+    globalMembers: [],
     bucketsByName: new Map(),
     replications: [],
     cacheMembers: [],
@@ -573,8 +573,9 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
       case 'AWS::Neptune::DBCluster': {
         const engine = text(props.Engine);
         // AWS::RDS::DBCluster with `Engine: docdb` or `neptune` is a DocumentDB or Neptune cluster.
-        const memberStore = engineStore(engine) ?? GLOBAL_CLUSTER_STORES[resource.type.replace('::DBCluster', '::GlobalCluster')];
-        if (resource.type === 'AWS::RDS::DBCluster' && typeof engine === 'string' && !engineStore(engine)) break; // a Multi-AZ DB cluster of MySQL or PostgreSQL, not Aurora
+        const byEngine = engineStore(engine);
+        if (resource.type === 'AWS::RDS::DBCluster' && typeof engine === 'string' && !byEngine) break; // a Multi-AZ DB cluster of MySQL or PostgreSQL, not Aurora
+        const memberStore = byEngine ?? GLOBAL_CLUSTER_STORES[resource.type.replace('::DBCluster', '::GlobalCluster')];
         if (props.GlobalClusterIdentifier === undefined || props.GlobalClusterIdentifier === '') {
           // A lone DocumentDB or Neptune cluster is a single-Region store the catalog has no id for.
           if (memberStore === 'aurora-global') reading.stores.push(store({ store: 'aurora', regions: [here] }));
@@ -586,7 +587,7 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
           ref && GLOBAL_CLUSTER_STORES[byId.get(ref)?.type ?? ''] ? { logicalId: ref } : typeof identifier === 'string' ? { identifier } : identifier;
         // `!If [IsSecondary, !Ref GlobalClusterId, !Ref AWS::NoValue]`: a primary in one stack, a secondary in another.
         const conditional = isUnknownValue(props.GlobalClusterIdentifier) && 'Fn::If' in asRecord(asRecord(resource.properties).GlobalClusterIdentifier);
-        reading.auroraMembers.push({
+        reading.globalMembers.push({
           ...location,
           store: memberStore,
           globalCluster,
@@ -664,7 +665,7 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
         if (props.MultiRegionClusterName === undefined) break; // a single-Region cluster
         const ref = referencedId(props.MultiRegionClusterName);
         const name = text(props.MultiRegionClusterName);
-        reading.auroraMembers.push({
+        reading.globalMembers.push({
           ...location,
           store: 'memorydb-multi-region',
           globalCluster:

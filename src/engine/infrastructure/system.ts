@@ -44,7 +44,7 @@ export function deployedSystem(found: InfrastructureFiles): DeployedSystem {
     readings.push(readStack(file, template));
   }
   const stores = readings.flatMap((reading) => reading.stores);
-  joinAuroraGlobal(readings, stores);
+  joinGlobalClusters(readings, stores);
   joinReplication(readings, stores);
   joinCacheMembers(readings, stores);
   mergeRegionalCopies(stores);
@@ -66,9 +66,9 @@ export function deployedSystem(found: InfrastructureFiles): DeployedSystem {
   // A replica another root adds to a table of these roots: the table's Regions are no longer known to be only its own.
   const addedElsewhere = stores.filter((store) => store.replicaOfUnlinkedTable);
   for (const table of stores) {
-    if (table.replicaOfUnlinkedTable || table.type !== 'aws_dynamodb_table' || addedElsewhere.every((replica) => replica.entryIndex === table.entryIndex))
-      continue;
+    if (table.type !== 'aws_dynamodb_table') continue;
     const replicas = addedElsewhere.filter((replica) => replica.entryIndex !== table.entryIndex);
+    if (replicas.length === 0) continue;
     if (table.store === 'dynamodb')
       table.store = { unknown: `dynamodb-global if ${replicas.map((replica) => replica.logicalId).join(' or ')} replicates it, else dynamodb` };
     table.regions = dedupeRegions([
@@ -85,7 +85,7 @@ export function deployedSystem(found: InfrastructureFiles): DeployedSystem {
  * Each member cluster joins its global cluster (by `!Ref` in its own template, else by identifier), and brings its Region:
  * Aurora, DocumentDB and Neptune global clusters, and MemoryDB multi-Region clusters.
  */
-function joinAuroraGlobal(readings: StackReading[], stores: DeployedStore[]): void {
+function joinGlobalClusters(readings: StackReading[], stores: DeployedStore[]): void {
   const byIdentifier = new Map<string, DeployedStore>();
   const key = (store: DeployedStore['store'], identifier: string) => `${JSON.stringify(store)} ${identifier}`;
   for (const reading of readings) {
@@ -98,7 +98,7 @@ function joinAuroraGlobal(readings: StackReading[], stores: DeployedStore[]): vo
   const joined = new Set<DeployedStore>();
   const declaredGlobals = readings.flatMap((reading) => reading.globalClusters.map((g) => g.store));
   for (const reading of readings) {
-    for (const member of reading.auroraMembers) {
+    for (const member of reading.globalMembers) {
       const { globalCluster } = member;
       if (isUnknown(globalCluster)) {
         // A cluster that joins a global cluster the template does not name may join any of them:

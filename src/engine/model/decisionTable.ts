@@ -1,7 +1,7 @@
 // The decision table (README, The catalog): what each category needs, and the recommendation that follows from a data type's need.
 import { formatDuration } from '../read/durations';
 import { storeFacts } from './storeFacts';
-import { LOST_UNDER_LAST_WRITER_WINS } from './writePath';
+import { lastWriterWinsRecords, LOST_UNDER_LAST_WRITER_WINS } from './writePath';
 import type { Category, Consistency, Recommendation, ResolvedDataType, StoreId } from './types';
 
 interface CategoryNeed {
@@ -87,7 +87,7 @@ export function storeMisfit(dataType: ResolvedDataType, recommendation: Pick<Rec
   // `partitionedBy: region`: one single-Region store per Region, each item in its home Region, on purpose.
   if (facts.position.value === null) return dataType.partitionedByRegion ? undefined : { kind: 'one-region', text: `${store} lives in one Region` };
   // AWS's "write to one Region" and "write to your Region" designs: one writer per item, so last writer wins never decides.
-  if (facts.conflicts.value === 'last-writer-wins' && facts.holds.value === 'records' && strongMutable && dataType.writeMode !== 'any-region') return undefined;
+  if (lastWriterWinsRecords(store) && strongMutable && dataType.writeMode !== 'any-region') return undefined;
   if (facts.holds.value === 'cache' && dataType.category === 'cache') {
     // A cache is rebuilt from its source: one writer Region with read-only replicas fits it.
     return dataType.topology === 'hot-hot' && facts.writers.value === 'primary'

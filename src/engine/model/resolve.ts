@@ -149,19 +149,17 @@ function resolveDataType(
   const immutable = typeof field('immutable') === 'boolean' ? (field('immutable') as boolean) : need.immutable;
   const topology = oneOf(field('topology'), TOPOLOGIES) ?? (regions.length >= 2 ? 'hot-warm' : 'single-region');
   const recoveryField = asObject(field('recovery'));
-  const recovery = recoveryField
-    ? {
-        ...(oneOf(recoveryField.operation, RECOVERY_OPERATIONS) ? { operation: oneOf(recoveryField.operation, RECOVERY_OPERATIONS)! } : {}),
-        ...(oneOf(recoveryField.trigger, RECOVERY_TRIGGERS) ? { trigger: oneOf(recoveryField.trigger, RECOVERY_TRIGGERS)! } : {}),
-      }
-    : undefined;
+  const operation = oneOf(recoveryField?.operation, RECOVERY_OPERATIONS);
+  const trigger = oneOf(recoveryField?.trigger, RECOVERY_TRIGGERS);
+  const recovery = recoveryField ? { ...(operation ? { operation } : {}), ...(trigger ? { trigger } : {}) } : undefined;
   const backupField = asObject(field('backup'));
+  const everyMs = parseDuration(backupField?.every);
   const backup = backupField
-    ? {
-        ...(typeof backupField.copyTo === 'string' ? { copyTo: backupField.copyTo } : {}),
-        ...(parseDuration(backupField.every) !== undefined ? { everyMs: parseDuration(backupField.every)! } : {}),
-      }
+    ? { ...(typeof backupField.copyTo === 'string' ? { copyTo: backupField.copyTo } : {}), ...(everyMs !== undefined ? { everyMs } : {}) }
     : undefined;
+  const rtc = asObject(field('replication'))?.rtc;
+  const standby = oneOf(field('standby'), STANDBYS);
+  const reads = oneOf(field('reads'), READS);
   const resolved: ResolvedDataType = {
     name: declaredName ?? `dataTypes[${index}]`,
     description: typeof own.description === 'string' ? own.description : undefined,
@@ -184,12 +182,12 @@ function resolveDataType(
     writeMode:
       oneOf(field('writeMode'), WRITE_MODES) ?? (field('partitionedBy') === 'region' ? 'home-region' : topology === 'hot-hot' ? 'any-region' : 'one-region'),
     ...(Array.isArray(field('writes')) ? { writes: [...new Set(asArray(field('writes')).flatMap((write) => oneOf(write, WRITE_KINDS) ?? []))] } : {}),
-    ...(typeof asObject(field('replication'))?.rtc === 'boolean' ? { replicationTimeControl: asObject(field('replication'))!.rtc as boolean } : {}),
+    ...(typeof rtc === 'boolean' ? { replicationTimeControl: rtc } : {}),
     ...(recovery ? { recovery } : {}),
-    ...(oneOf(field('standby'), STANDBYS) ? { standby: oneOf(field('standby'), STANDBYS) } : {}),
+    ...(standby ? { standby } : {}),
     ...(backup ? { backup } : {}),
     ...(field('partitionedBy') === 'region' ? { partitionedByRegion: true } : {}),
-    ...(oneOf(field('reads'), READS) ? { reads: oneOf(field('reads'), READS) } : {}),
+    ...(reads ? { reads } : {}),
     ...(Array.isArray(field('features'))
       ? { features: [...new Set(asArray(field('features')).flatMap((feature) => oneOf(feature, STORE_FEATURES) ?? []))] }
       : {}),

@@ -15,6 +15,11 @@ export function lastWriterWinsStore(store: StoreId | undefined): boolean {
   return store !== undefined && storeFacts[store].conflicts.value === 'last-writer-wins';
 }
 
+/** Records on such a store (not objects or a cache): strong data there needs one writer per item, or it loses writes. */
+export function lastWriterWinsRecords(store: StoreId | undefined): boolean {
+  return lastWriterWinsStore(store) && storeFacts[store!].holds.value === 'records';
+}
+
 /** A lease fences nothing in an eventual store: a conditional write on the lease item sees only the local copy. */
 export function leaseInEventualStore(guard: SplitBrainGuard): boolean {
   return guard.type === 'fencing-lease' && lastWriterWinsStore(guard.leaseStore);

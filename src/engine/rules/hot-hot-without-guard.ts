@@ -1,6 +1,7 @@
 import { isStrongMultiRegionStore } from '../model/regionSets';
 import { storeFacts } from '../model/storeFacts';
 import type { GuardType } from '../model/types';
+import { lastWriterWinsRecords } from '../model/writePath';
 import { defineRule, named } from './rule';
 
 const GUARD_WORDS: Record<GuardType, string> = {
@@ -27,7 +28,7 @@ export const hotHotWithoutGuard = defineRule({
     if (writePath.enforcedGuards.length > 0) return [];
     const eventual = resolved.consistency === 'eventual';
     // Strong data written in every Region of an eventual global table is lww-on-strong-data's to say.
-    if (!eventual && writePath.lastWriterWins && storeFacts[resolved.store!].holds.value === 'records') return [];
+    if (!eventual && writePath.lastWriterWins && lastWriterWinsRecords(resolved.store)) return [];
     if (eventual && resolved.conflictResolution !== undefined && resolved.conflictResolution !== 'none') return [];
     // AWS's "write to any Region" design: idempotent or append-only writes converge on the last writer.
     if (eventual && writePath.lastWriterWins && writePath.convergentWrites) return [];

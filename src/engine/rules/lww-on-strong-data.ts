@@ -1,6 +1,6 @@
 import { storeFacts, writeGuidance } from '../model/storeFacts';
 import { storeWithAlternative } from '../model/verdict';
-import { lastWriterWinsStore } from '../model/writePath';
+import { lastWriterWinsRecords } from '../model/writePath';
 import { defineRule, Issue, named } from './rule';
 
 export const lwwOnStrongData = defineRule({
@@ -16,7 +16,7 @@ export const lwwOnStrongData = defineRule({
     if (resolved.consistency !== 'strong') return [];
     // AWS's "write to one Region" and "write to your Region": one writer per item, so the last
     // writer never has to win (strong-reads-in-writer-region says where strong reads go).
-    const recordsWonByLastWriter = lastWriterWinsStore(resolved.store) && storeFacts[resolved.store!].holds.value === 'records';
+    const recordsWonByLastWriter = lastWriterWinsRecords(resolved.store);
     if (recordsWonByLastWriter && writePath.oneWriterPerItem) return [];
     const issues: Issue[] = [];
     if (resolved.conflictResolution === 'last-writer-wins') {
