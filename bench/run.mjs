@@ -15,7 +15,7 @@ const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(benchDir, '..');
 const require = createRequire(import.meta.url);
 const { parseDocument } = require('yaml');
-const { analyzeCatalog, completionsAt, dataTypeLenses, hoverAt, planExperiment, simulate } = require(join(repoRoot, 'out/src/engine/index.js'));
+const { analyzeCatalog, completionsAt, dataTypeLenses, hoverAt, planExperiment, simulate, STORE_IDS } = require(join(repoRoot, 'out/src/engine/index.js'));
 const experimentFormats = require(join(repoRoot, 'out/src/report/experiments.js'));
 const { readPlainCatalog } = require(join(repoRoot, 'out/src/engine/read/fastReader.js'));
 const { analyzeCatalogFile, analyzeCatalogFileAsync, readCounter } = require(join(repoRoot, 'out/src/workspace/files.js'));
@@ -169,7 +169,11 @@ for (const size of SIZES) {
   const storeValue = text.indexOf('    store: ', middle) + '    store: '.length;
   const keyStart = text.indexOf('    category: ', middle) + 4;
   const nameAt = middle + '  - name: '.length;
-  if (completionsAt(text, storeValue, analysis).length !== 8 || completionsAt(text, keyStart, analysis).length === 0 || !hoverAt(text, nameAt, analysis)) {
+  if (
+    completionsAt(text, storeValue, analysis).length !== STORE_IDS.length ||
+    completionsAt(text, keyStart, analysis).length === 0 ||
+    !hoverAt(text, nameAt, analysis)
+  ) {
     throw new Error(`bench-${size}: the editor features found nothing at the middle data type`);
   }
   const subjects = {
