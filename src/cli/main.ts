@@ -11,6 +11,7 @@ import { catalogFiles, UsageError } from './files';
 import { runDraft } from './draft';
 import { runSimulate } from './simulate';
 import { runExperiment } from './experiment';
+import { runLanguageServer } from './lsp';
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -20,6 +21,7 @@ export const USAGE = `Usage: cap-advisor check [options] FILE_OR_DIR...
        cap-advisor simulate [--isolate REGION | --lose REGION | --all] [options] FILE...
        cap-advisor experiment --isolate REGION [options] FILE
        cap-advisor draft --from PATH... [options]
+       cap-advisor lsp [--stdio]
 
 Checks CAP Advisor data catalogs. Directories are searched for **/*.catalog.yaml,
 **/*.catalog.yml, **/data-catalog.yaml and **/data-catalog.yml.
@@ -42,6 +44,7 @@ Exit codes: 0 no error findings, 1 error findings, 2 bad usage or an unreadable 
 simulate: what each data type does when a Region is cut off or lost (cap-advisor simulate --help).
 experiment: the AWS FIS experiment that tests a Region's isolation (cap-advisor experiment --help).
 draft: a catalog drafted from CloudFormation, CDK or SAM (cap-advisor draft --help).
+lsp: the language server for any editor, on standard input and output (cap-advisor lsp --help).
 Rules: https://github.com/cap-advisor/cap-advisor/blob/main/docs/README.md
 `;
 
@@ -79,8 +82,8 @@ function parseCheckArguments(args: string[]): CheckOptions | 'help' | 'version' 
   if (command !== 'check')
     throw new UsageError(
       command === undefined
-        ? 'no command: give one of check, simulate, experiment or draft, e.g. cap-advisor check catalog.yaml'
-        : `unknown command: ${command} (the commands are check, simulate, experiment and draft)`,
+        ? 'no command: give one of check, simulate, experiment, draft or lsp, e.g. cap-advisor check catalog.yaml'
+        : `unknown command: ${command} (the commands are check, simulate, experiment, draft and lsp)`,
     );
   if (paths.length === 0) throw new UsageError('no files: give catalog files or directories to check');
   if (!(FORMATS as readonly string[]).includes(values.format)) throw new UsageError(`unknown format ${values.format}; use one of ${FORMATS.join(', ')}`);
@@ -144,6 +147,7 @@ export async function main(argv: string[], io: Console = process): Promise<numbe
   if (argv[0] === 'simulate') return runSimulate(argv.slice(1), io);
   if (argv[0] === 'experiment') return await runExperiment(argv.slice(1), io);
   if (argv[0] === 'draft') return await runDraft(argv.slice(1), io);
+  if (argv[0] === 'lsp') return await runLanguageServer(argv.slice(1), io);
   let options: ReturnType<typeof parseCheckArguments>;
   let files: AnalysedFile[];
   try {

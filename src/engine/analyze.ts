@@ -69,6 +69,19 @@ class Analysis {
       );
     }
 
+    // YAML text never holds a NUL (YAML 1.2, 5.1): a binary file, or text in UTF-16 read as UTF-8.
+    const nul = this.text.indexOf('\u0000');
+    if (nul !== -1) {
+      const at = lineRange(this.text, nul);
+      const column = nul - this.text.lastIndexOf('\n', nul - 1);
+      const range = { start: { line: at.start.line, column }, end: { line: at.start.line, column: column + 1 }, offset: [nul, nul + 1] as [number, number] };
+      return this.refused(
+        `Not analysed: the file holds binary data (a NUL byte at line ${at.start.line}, column ${column}), not YAML text.`,
+        'Not analysed: the file holds a NUL byte, which YAML text never does (YAML 1.2, section 5.1): it is a binary file, or text saved in another encoding such as UTF-16. Save the catalog as UTF-8 text.',
+        range,
+      );
+    }
+
     const tooDeep = firstTooDeepOffset(this.text);
     if (tooDeep !== -1) {
       return this.refused(

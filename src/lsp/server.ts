@@ -1,0 +1,525 @@
+// `cap-advisor lsp`: the engine behind the Language Server Protocol, for every editor. The
+// server keeps one analysis per open catalog and answers every request from it: diagnostics on
+// open and on each pause in typing, hover, completion, quick fixes and fix-all, code lenses,
+// document symbols, and the report and partition scenarios as Markdown (workspace/executeCommand).
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  ErrorCodes,
+  FileChangeType,
+  InsertTextFormat,
+  InsertTextMode,
+  ResponseError,
+  SymbolKind,
+  TextDocumentSyncKind,
+  DidChangeWatchedFilesNotification,
+  type CodeAction,
+  type CodeLens,
+  type CompletionItem,
+  type Connection,
+  type Diagnostic,
+  type DocumentSymbol,
+  type Hover,
+  type InitializeParams,
+  type InitializeResult,
+  type Range,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  allDisruptions,
+  analyzeCatalog,
+  completionsAt,
+  dataTypeLenses,
+  declaresCatalogApiVersion,
+  fixAll,
+  followRange,
+  hoverAt,
+  isOfRule,
+  quickFixesFor,
+  simulate,
+  type CatalogAnalysis,
+  type CompletionItem as EngineCompletionItem,
+  type Disruption,
+  type Finding,
+  type TextChange,
+} from '../engine';
+import type { InfrastructureEntry } from '../engine/infrastructure';
+import { renderMarkdown } from '../report';
+import { countsText } from '../report/model';
+import { renderScenariosMarkdown } from '../report/scenarios';
+import { linkedInfrastructure, workspaceRootOf } from '../workspace/files';
+import { loadTerraformParser } from '../workspace/terraform';
+import { infrastructureCandidates } from '../workspace/candidates';
+import { indentLaterLines, sameRange, snippetAsPlainText, SOURCE, toDiagnostic, toRange, toTextEdit } from './protocol';
+import { isCatalogPath, readServerSettings, SETTINGS_SECTION, type ServerSettings } from './settings';
+
+/** Analyse once typing pauses this long: short, so diagnostics come within the analysis time plus a little. */
+const CHANGE_DEBOUNCE_MS = 50;
+/** Linked templates change in bursts (cdk synth, git checkout): analyse again once they settle. */
+const LINKED_DEBOUNCE_MS = 300;
+/** The commands a client can run (workspace/executeCommand); each answers in Markdown. */
+export const SERVER_COMMANDS = { report: 'cap-advisor.report', simulate: 'cap-advisor.simulate' } as const;
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.capAdvisor`;
+/** What linked infrastructure is written in: a change to one of these may change a catalog's findings. */
+const INFRASTRUCTURE_GLOB = '**/*.{yaml,yml,json,template,toml,tf,tfvars,tfstate}';
+
+const COMPLETION_KINDS: Record<EngineCompletionItem['kind'], CompletionItemKind> = {
+  key: CompletionItemKind.Property,
+  value: CompletionItemKind.EnumMember,
+  region: CompletionItemKind.Constant,
+  guard: CompletionItemKind.Value,
+  rule: CompletionItemKind.Reference,
+  entry: CompletionItemKind.Snippet,
+};
+
+/** A catalog's latest analysis, and the text it ran on: fixes' offsets refer to that text. */
+interface AnalysedCatalog {
+  uri: string;
+  version: number;
+  text: string;
+  analysis: CatalogAnalysis;
+  settings: ServerSettings;
+}
+
+/** The last analysis of a text that parsed, and the edits since: while a key is half typed, its findings and lenses stay, moved with the edits. */
+interface LastGoodAnalysis {
+  entry: AnalysedCatalog;
+  changes: TextChange[];
+}
+
+interface ClientSupport {
+  configuration: boolean;
+  watchedFiles: boolean;
+  snippets: boolean;
+  hierarchicalSymbols: boolean;
+}
+
+export class CatalogServer {
+  private readonly documents = new Map<string, TextDocument>();
+  private readonly analysed = new Map<string, AnalysedCatalog>();
+  private readonly lastGood = new Map<string, LastGoodAnalysis>();
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+  /** Per catalog, the files and folders its `infrastructure` links: a change under one analyses it again. */
+  private readonly linkedPaths = new Map<string, string[]>();
+  private readonly settings = new Map<string, Promise<ServerSettings>>();
+  private support: ClientSupport = { configuration: false, watchedFiles: false, snippets: false, hierarchicalSymbols: false };
+  private workspaceFolders: string[] = [];
+  /** Settings the client sent with initialize or didChangeConfiguration, for clients that do not answer workspace/configuration. */
+  private pushedSettings: unknown;
+
+  constructor(private readonly connection: Connection) {
+    // The documents are kept here rather than by TextDocuments: the edits of each change also move
+    // the last good analysis's findings while the text does not parse.
+    connection.onDidOpenTextDocument(({ textDocument }) => {
+      const document = TextDocument.create(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
+      this.documents.set(document.uri, document);
+      void this.analyseNow(document);
+    });
+    connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+      const document = this.documents.get(textDocument.uri);
+      if (!document) return;
+      const good = this.lastGood.get(document.uri);
+      for (const change of contentChanges) {
+        // Each change is in the coordinates of the text after the one before it, as followRange takes them.
+        if ('range' in change) good?.changes.push({ start: change.range.start, end: change.range.end, text: change.text });
+        else this.lastGood.delete(document.uri); // the whole text replaced: nothing to follow
+      }
+      const updated = TextDocument.update(document, contentChanges, textDocument.version);
+      this.documents.set(updated.uri, updated);
+      this.scheduleAnalysis(updated, CHANGE_DEBOUNCE_MS);
+    });
+    connection.onDidSaveTextDocument(({ textDocument }) => {
+      const document = this.documents.get(textDocument.uri);
+      if (document) void this.analyseNow(document);
+    });
+    connection.onDidCloseTextDocument(({ textDocument }) => {
+      this.documents.delete(textDocument.uri);
+      this.forget(textDocument.uri);
+    });
+    connection.onInitialize((params) => this.initialize(params));
+    connection.onInitialized(() => void this.initialized());
+    connection.onDidChangeConfiguration((change) => {
+      this.pushedSettings = (change.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION];
+      this.settings.clear();
+      for (const document of this.documents.values()) void this.analyseNow(document);
+    });
+    connection.onDidChangeWatchedFiles(({ changes }) => {
+      for (const change of changes) this.linkedFileChanged(change.uri, change.type);
+    });
+    connection.onHover((params) => this.guard('hover', () => this.hover(params.textDocument.uri, params.position)));
+    connection.onCompletion((params) => this.guard('completion', () => this.complete(params.textDocument.uri, params.position)));
+    connection.onCodeAction((params) =>
+      this.guard('codeAction', () => this.codeActions(params.textDocument.uri, params.context.diagnostics, params.context.only)),
+    );
+    connection.onCodeLens((params) => this.guard('codeLens', () => this.codeLenses(params.textDocument.uri)));
+    connection.onDocumentSymbol((params) => this.guard('documentSymbol', () => this.symbols(params.textDocument.uri)));
+    connection.onExecuteCommand((params) => this.guard('executeCommand', () => this.execute(params.command, params.arguments ?? [])));
+    connection.onShutdown(() => this.pending.forEach((timer) => clearTimeout(timer)));
+  }
+
+  listen(): void {
+    this.connection.listen();
+  }
+
+  private initialize(params: InitializeParams): InitializeResult {
+    const { capabilities } = params;
+    this.support = {
+      configuration: capabilities.workspace?.configuration === true,
+      watchedFiles: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+      snippets: capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
+      hierarchicalSymbols: capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
+    };
+    this.pushedSettings = (params.initializationOptions as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
+    const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    this.workspaceFolders = folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [':', ' ', '[', ',', '{'] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeLensProvider: { resolveProvider: false },
+        documentSymbolProvider: true,
+        executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
+      },
+      serverInfo: { name: 'cap-advisor' },
+    };
+  }
+
+  private async initialized(): Promise<void> {
+    if (this.support.watchedFiles) {
+      await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: INFRASTRUCTURE_GLOB }] });
+    }
+  }
+
+  /**
+   * Runs a request; a failure inside the engine becomes an error response the client shows, and
+   * the server keeps serving.
+   */
+  private async guard<T>(request: string, answer: () => T | Promise<T>): Promise<T | ResponseError<void>> {
+    try {
+      return await answer();
+    } catch (error) {
+      if (error instanceof ResponseError) return error;
+      this.connection.console.error(`${request} failed: ${(error as Error).stack ?? String(error)}`);
+      return new ResponseError(ErrorCodes.InternalError, `CAP Advisor: ${request} failed (${(error as Error).message}); please report it with the file.`);
+    }
+  }
+
+  private documentOf(uri: string): TextDocument {
+    const document = this.documents.get(uri);
+    if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `CAP Advisor: ${uri} is not open; open it (textDocument/didOpen) first.`);
+    return document;
+  }
+
+  private settingsOf(uri: string): Promise<ServerSettings> {
+    let settings = this.settings.get(uri);
+    if (!settings) {
+      settings = this.support.configuration
+        ? this.connection.workspace
+            .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
+            .then(readServerSettings, () => readServerSettings(this.pushedSettings))
+        : Promise.resolve(readServerSettings(this.pushedSettings));
+      this.settings.set(uri, settings);
+    }
+    return settings;
+  }
+
+  private async isCatalog(document: TextDocument, settings: ServerSettings): Promise<boolean> {
+    if (!/^(file|untitled):/.test(document.uri)) return false;
+    const path = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : document.uri;
+    return isCatalogPath(path, settings.catalogGlobs) || declaresCatalogApiVersion(document.getText());
+  }
+
+  private scheduleAnalysis(document: TextDocument, delay: number, trigger: 'typing' | 'request' = 'typing'): void {
+    clearTimeout(this.pending.get(document.uri));
+    this.pending.set(
+      document.uri,
+      setTimeout(() => {
+        this.pending.delete(document.uri);
+        void this.analyseNow(document, trigger);
+      }, delay),
+    );
+  }
+
+  /** Analyses the document as it is now and publishes its diagnostics; undefined when it is not a catalog. */
+  private async analyseNow(document: TextDocument, trigger: 'typing' | 'request' = 'request'): Promise<AnalysedCatalog | undefined> {
+    clearTimeout(this.pending.get(document.uri));
+    this.pending.delete(document.uri);
+    const settings = await this.settingsOf(document.uri);
+    if (this.documents.get(document.uri) !== document) return undefined; // closed, or reopened, meanwhile
+    if (!(await this.isCatalog(document, settings))) {
+      if (this.analysed.has(document.uri)) this.forget(document.uri); // it no longer declares the apiVersion
+      return undefined;
+    }
+    // With `run: onSave`, an edit waits for the save (a hover or a lens still analyses what it shows).
+    if (trigger === 'typing' && settings.run === 'onSave' && this.analysed.has(document.uri)) return this.analysed.get(document.uri);
+    return this.publish(document, settings);
+  }
+
+  private publish(document: TextDocument, settings: ServerSettings): AnalysedCatalog {
+    const { uri } = document;
+    const text = document.getText();
+    const started = performance.now();
+    const analysis = this.analyse(uri, text, settings, () => {
+      const open = this.documents.get(uri);
+      if (open) void this.analyseNow(open);
+    });
+    const entry: AnalysedCatalog = { uri, version: document.version, text, analysis, settings };
+    const good = this.lastGood.get(uri);
+    let diagnostics: Diagnostic[] = analysis.findings.map((finding) => toDiagnostic(finding, uri));
+    if (parsesNot(analysis) && good) {
+      // The syntax error where it is, and the rest of the last good analysis where its text now is.
+      const kept = good.entry.analysis.findings.flatMap((finding) => {
+        const range = followRange(toRange(finding.range), good.changes);
+        return range ? [{ ...toDiagnostic(finding, uri), range }] : [];
+      });
+      diagnostics = [...diagnostics, ...kept];
+    } else {
+      this.lastGood.set(uri, { entry, changes: [] });
+    }
+    this.analysed.set(uri, entry);
+    void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    this.connection.console.log(`analysed ${uri} in ${(performance.now() - started).toFixed(1)} ms: ${countsText(analysis.findings)}`);
+    return entry;
+  }
+
+  /** One parse: the analysis finds the `infrastructure` entries in the text and asks for them here. */
+  private analyse(uri: string, text: string, settings: ServerSettings, parserLoaded: () => void): CatalogAnalysis {
+    this.linkedPaths.delete(uri);
+    return analyzeCatalog(text, {
+      fileName: uri.startsWith('file:') ? fileURLToPath(uri) : uri,
+      severities: settings.rules,
+      maxFileBytes: settings.maxFileSize,
+      link: (entries) => this.readInfrastructure(uri, entries, settings.maxFileSize, parserLoaded),
+    });
+  }
+
+  private readInfrastructure(uri: string, entries: InfrastructureEntry[], maxFileBytes: number, parserLoaded: () => void) {
+    if (!uri.startsWith('file:')) return undefined;
+    const catalogPath = fileURLToPath(uri);
+    const catalogDir = dirname(catalogPath);
+    const workspaceRoot = this.workspaceFolders.find((folder) => isInside(catalogPath, folder)) ?? workspaceRootOf(catalogPath);
+    const system = linkedInfrastructure(entries, { catalogDir, workspaceRoot, maxFileBytes });
+    // Terraform needs its parser, loaded once, only when a catalog links Terraform.
+    if (system?.pendingParser) void loadTerraformParser().then(parserLoaded);
+    this.linkedPaths.set(uri, [
+      ...entries.filter((entry) => !isAbsolute(entry.path)).map((entry) => resolve(catalogDir, entry.path)),
+      ...(system?.files ?? []).map((file) => join(catalogDir, file)),
+    ]);
+    return system;
+  }
+
+  private linkedFileChanged(changedUri: string, type: FileChangeType): void {
+    if (!changedUri.startsWith('file:')) return;
+    const changed = fileURLToPath(changedUri);
+    if (/[\\/](node_modules|\.git)[\\/]/.test(changed)) return;
+    // A catalog open in the editor: its text there wins over the file.
+    if (this.documents.get(changedUri) && type === FileChangeType.Changed) return;
+    for (const [uri, paths] of this.linkedPaths) {
+      const document = this.documents.get(uri);
+      if (document && paths.some((path) => isInside(changed, path))) this.scheduleAnalysis(document, LINKED_DEBOUNCE_MS, 'request');
+    }
+  }
+
+  private forget(uri: string): void {
+    clearTimeout(this.pending.get(uri));
+    this.pending.delete(uri);
+    this.settings.delete(uri);
+    this.linkedPaths.delete(uri);
+    this.lastGood.delete(uri);
+    if (this.analysed.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** The analysis of the document's current text: the last one when nothing changed since, else a new one now. */
+  private async current(uri: string): Promise<AnalysedCatalog | undefined> {
+    const document = this.documentOf(uri);
+    const known = this.analysed.get(uri);
+    if (known && known.version === document.version) return known;
+    return this.analyseNow(document);
+  }
+
+  private async hover(uri: string, position: { line: number; character: number }): Promise<Hover | null> {
+    const entry = await this.current(uri);
+    if (!entry) return null;
+    const document = this.documentOf(uri);
+    const hover = hoverAt(entry.text, document.offsetAt(position), entry.analysis);
+    return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: toRange(hover.range) } : null;
+  }
+
+  private async complete(uri: string, position: { line: number; character: number }): Promise<CompletionItem[] | null> {
+    const entry = await this.current(uri);
+    if (!entry) return null;
+    const document = this.documentOf(uri);
+    const offset = document.offsetAt(position);
+    const line = document.getText({ start: { line: position.line, character: 0 }, end: position });
+    const indentation = /^\s*/.exec(line)![0];
+    const candidates = uri.startsWith('file:') && namesInfrastructure(document, position.line) ? this.infrastructureCandidates(fileURLToPath(uri)) : [];
+    return completionsAt(entry.text, offset, entry.analysis, candidates).map((item) => {
+      const snippet = item.snippet && this.support.snippets;
+      const insert = indentLaterLines(item.snippet && !snippet ? snippetAsPlainText(item.insertText) : item.insertText, indentation);
+      return {
+        label: item.label,
+        ...(item.detail ? { labelDetails: { description: item.detail }, detail: item.detail } : {}),
+        kind: COMPLETION_KINDS[item.kind],
+        documentation: { kind: 'markdown', value: item.documentation },
+        sortText: item.sortText,
+        preselect: item.preselect,
+        insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+        insertTextMode: InsertTextMode.asIs,
+        textEdit: { range: { start: document.positionAt(item.range[0]), end: document.positionAt(item.range[1]) }, newText: insert },
+        ...(item.retrigger ? { command: { title: 'Suggest values', command: 'editor.action.triggerSuggest' } } : {}),
+      };
+    });
+  }
+
+  private infrastructureCandidates(catalogPath: string) {
+    const folder = this.workspaceFolders.find((path) => isInside(catalogPath, path)) ?? workspaceRootOf(catalogPath);
+    return infrastructureCandidates(folder, dirname(catalogPath));
+  }
+
+  private async codeActions(uri: string, diagnostics: Diagnostic[], only: string[] | undefined): Promise<CodeAction[]> {
+    const wantsFixAll = only?.some((kind) => FIX_ALL_KIND.startsWith(kind) && kind.startsWith(CodeActionKind.SourceFixAll));
+    const wantsQuickFixes = !only || only.some((kind) => CodeActionKind.QuickFix.startsWith(kind));
+    const entry = await this.current(uri);
+    if (!entry) return [];
+    const document = this.documentOf(uri);
+    const analyzeOptions = { severities: entry.settings.rules, maxFileBytes: entry.settings.maxFileSize };
+    const actions: CodeAction[] = [];
+    if (wantsQuickFixes) {
+      // The fixes of every finding the client asks about, each title once.
+      const found = diagnostics
+        .filter((d) => d.source === SOURCE)
+        .flatMap((diagnostic) => {
+          const finding = findingOf(entry.analysis, diagnostic);
+          return finding ? [{ finding, diagnostic }] : [];
+        });
+      const fixes = quickFixesFor(
+        entry.text,
+        entry.analysis,
+        found.map(({ finding }) => finding),
+        { analyzeOptions },
+      );
+      for (const fix of fixes) {
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          isPreferred: fix.isPreferred,
+          diagnostics: found.filter(({ finding }) => finding.ruleId === fix.ruleId).map(({ diagnostic }) => diagnostic),
+          edit: { changes: { [uri]: fix.edits.map((edit) => toTextEdit(document, edit, fix.snippet ? snippetAsPlainText(edit.newText) : edit.newText)) } },
+          // The snippet form, for a client that places the cursor in it (the VS Code extension).
+          ...(fix.snippet ? { data: { snippets: fix.edits.map((edit) => ({ offset: edit.offset, newText: edit.newText })) } } : {}),
+        });
+      }
+    }
+    if (wantsFixAll) {
+      const { text: fixed, fixed: count } = fixAll(entry.text, analyzeOptions);
+      if (count > 0) {
+        actions.push({
+          title: `Fix all auto-fixable CAP Advisor problems (${count})`,
+          kind: FIX_ALL_KIND,
+          edit: { changes: { [uri]: [changedSpan(document, entry.text, fixed)] } },
+        });
+      }
+    }
+    return actions;
+  }
+
+  /** While a key is half typed, the lenses of the last good analysis stay, moved with the edits typed since. */
+  private async codeLenses(uri: string): Promise<CodeLens[] | null> {
+    const document = this.documentOf(uri);
+    const last = this.analysed.get(uri) ?? (await this.current(uri));
+    if (!last) return null;
+    const good = this.lastGood.get(uri);
+    const shown = parsesNot(last.analysis) && good ? { entry: good.entry, changes: good.changes } : { entry: last, changes: [] };
+    return dataTypeLenses(shown.entry.analysis).flatMap((lens) => {
+      const range = followRange(toRange(lens.range), shown.changes);
+      return range ? [{ range, command: { title: lens.title, command: SERVER_COMMANDS.report, arguments: [document.uri, lens.dataType] } }] : [];
+    });
+  }
+
+  private async symbols(uri: string): Promise<DocumentSymbol[] | null> {
+    const entry = await this.current(uri);
+    if (!entry) return null;
+    const lenses = new Map(dataTypeLenses(entry.analysis).map((lens) => [lens.dataType, lens.title]));
+    return entry.analysis.report.dataTypes.map((dataType) => {
+      const range = toRange(dataType.nameRange);
+      return { name: dataType.name, detail: lenses.get(dataType.name), kind: SymbolKind.Struct, range, selectionRange: range };
+    });
+  }
+
+  private async execute(command: string, args: unknown[]): Promise<{ markdown: string }> {
+    const [uri, chosen] = args;
+    if (command !== SERVER_COMMANDS.report && command !== SERVER_COMMANDS.simulate) {
+      throw new ResponseError(ErrorCodes.InvalidParams, `CAP Advisor has no command ${command}; its commands: ${Object.values(SERVER_COMMANDS).join(', ')}.`);
+    }
+    const uris = typeof uri === 'string' ? [uri] : [...this.analysed.keys()];
+    const entries: AnalysedCatalog[] = [];
+    for (const one of uris) {
+      const entry = await this.current(one);
+      if (!entry) throw new ResponseError(ErrorCodes.InvalidParams, `CAP Advisor: ${one} is not a catalog.`);
+      entries.push(entry);
+    }
+    const file = (entry: AnalysedCatalog) => (entry.uri.startsWith('file:') ? fileURLToPath(entry.uri) : entry.uri);
+    if (command === SERVER_COMMANDS.report) return { markdown: renderMarkdown(entries.map((entry) => ({ file: file(entry), analysis: entry.analysis }))) };
+    const disruptions = disruptionsOf(chosen);
+    return {
+      markdown: renderScenariosMarkdown(
+        entries.map((entry) => ({ file: file(entry), scenarios: simulate(entry.analysis, disruptions ?? allDisruptions(entry.analysis)) })),
+      ),
+    };
+  }
+}
+
+/** `{ isolate: "us-east-1" }`, `{ lose: "eu-west-1" }` or a list of them; anything else means every Region. */
+function disruptionsOf(chosen: unknown): Disruption[] | undefined {
+  const list = Array.isArray(chosen) ? chosen : chosen ? [chosen] : [];
+  const disruptions = list.flatMap((one): Disruption[] => {
+    const { isolate, lose } = (one ?? {}) as { isolate?: unknown; lose?: unknown };
+    if (typeof isolate === 'string') return [{ kind: 'isolate', region: isolate }];
+    if (typeof lose === 'string') return [{ kind: 'lose', region: lose }];
+    return [];
+  });
+  return disruptions.length > 0 ? disruptions : undefined;
+}
+
+/** Whether the text did not parse as YAML: its analysis is only the syntax error. */
+function parsesNot(analysis: CatalogAnalysis): boolean {
+  return analysis.findings.some((finding) => isOfRule(finding, 'yaml-syntax'));
+}
+
+/** The finding a diagnostic was made from: same rule, same range, same message. */
+function findingOf(analysis: CatalogAnalysis, diagnostic: Diagnostic): Finding | undefined {
+  return analysis.findings.find((f) => f.ruleId === diagnostic.code && f.message === diagnostic.message && sameRange(toRange(f.range), diagnostic.range));
+}
+
+/** One edit over the span that changed, so the cursor and folds outside it stay put. */
+function changedSpan(document: TextDocument, text: string, fixed: string) {
+  let start = 0;
+  while (start < text.length && start < fixed.length && text[start] === fixed[start]) start++;
+  let end = 0;
+  while (end < text.length - start && end < fixed.length - start && text[text.length - 1 - end] === fixed[fixed.length - 1 - end]) end++;
+  const range: Range = { start: document.positionAt(start), end: document.positionAt(text.length - end) };
+  return { range, newText: fixed.slice(start, fixed.length - end) };
+}
+
+/** Whether the cursor's line may be in the `infrastructure` list: only then is the workspace searched. */
+function namesInfrastructure(document: TextDocument, line: number): boolean {
+  const lineText = (row: number) => document.getText({ start: { line: row, character: 0 }, end: { line: row + 1, character: 0 } }).replace(/\r?\n$/, '');
+  const here = lineText(line);
+  if (/^infrastructure *:/.test(here)) return true;
+  if (!/^\s+-/.test(here)) return false;
+  for (let row = line - 1; row >= 0; row--) {
+    const above = lineText(row);
+    if (/^\S/.test(above) && !above.startsWith('#')) return /^infrastructure *:/.test(above);
+  }
+  return false;
+}
+
+/** Whether `path` is `folder` or lies under it. */
+function isInside(path: string, folder: string): boolean {
+  const fromFolder = relative(folder, path);
+  return fromFolder === '' || (!fromFolder.startsWith('..') && !isAbsolute(fromFolder));
+}
