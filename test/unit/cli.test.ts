@@ -263,7 +263,7 @@ describe('cap-advisor check', () => {
     });
 
     for (const [what, args, message] of [
-      ['no arguments', [], /no command: give one of check, simulate, experiment or draft/],
+      ['no arguments', [], /no command: give one of check, simulate, experiment, draft or lsp/],
       ['no files', ['check'], /no files/],
       ['an unknown command', ['lint', EXAMPLE], /unknown command: lint/],
       ['an unknown rule', ['check', '--rule', 'no-such-rule=off', EXAMPLE], /unknown rule no-such-rule/],

@@ -34,7 +34,7 @@ describe('Neovim as a client of cap-advisor lsp', function () {
   before(function () {
     if (!hasNeovim) {
       // CI must run it: a skipped test there would pass without testing anything.
-      if (process.env.CI) throw new Error('nvim is not installed: .ci/run installs Debian\'s neovim package');
+      if (process.env.CI) throw new Error("nvim is not installed: .ci/run installs Debian's neovim package");
       this.skip();
     }
     folder = mkdtempSync(join(tmpdir(), 'cap-nvim-'));
