@@ -5,7 +5,11 @@
 //     parse of the catalog (as version 2 did, to find `infrastructure`) doubles it;
 //   - the analysis against its own fast read: what the engine adds beyond reading the text;
 //   - `simulate --all` against `check`: the partition scenarios stay cheap;
-//   - `experiment --isolate R --both-ways` against `check`: writing the FIS templates stays cheap.
+//   - `experiment --isolate R --both-ways` against `check`: writing the FIS templates stays cheap;
+//   - the language server, against the analysis time it logs for the same text: an unsaved edit's
+//     diagnostics arrive within the analysis and a small constant; a hover after an edit reuses
+//     that analysis (no second parse); a half-typed line (a syntax error) costs no more than
+//     valid text.
 //
 // Budgets sit well above the figures measured (printed by each run), so a loaded CI machine does
 // not trip them, and well below what each regression it guards against costs.
@@ -16,6 +20,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { generateCatalog } from './generate.mjs';
+import { measureLanguageServer } from './languageServer.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(benchDir, '..');
@@ -27,7 +32,15 @@ const { readPlainCatalog } = require(join(repoRoot, 'out/src/engine/read/fastRea
 const SIZE = Number(process.env.BENCH_CHECK_SIZE ?? 10_000);
 const RUNS = 5;
 /** Well above what `npm run bench:check` prints on a 2-core machine (the CHANGELOG keeps the history). */
-const BUDGETS = { cliOverParse: 1.6, analysisOverRead: 6, simulateOverCheck: 2, experimentOverCheck: 4 };
+const BUDGETS = {
+  cliOverParse: 1.6,
+  analysisOverRead: 6,
+  simulateOverCheck: 2,
+  experimentOverCheck: 4,
+  editToDiagnosticsOverAnalysis: 1.6,
+  hoverAfterEditOverAnalysis: 0.25,
+  syntaxErrorOverValid: 1,
+};
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -64,15 +77,22 @@ const times = Object.fromEntries(Object.keys(subjects).map((name) => [name, []])
 for (let run = 0; run < RUNS; run++) for (const [name, fn] of Object.entries(subjects)) times[name].push(timed(fn));
 const ms = Object.fromEntries(Object.entries(times).map(([name, list]) => [name, median(list)]));
 
+const server = await measureLanguageServer(repoRoot, text);
 const ratios = [
   ['CLI check process / yaml parse of the file', ms.check / ms.parse, BUDGETS.cliOverParse],
   ['analysis / its fast read', ms.analysis / ms.read, BUDGETS.analysisOverRead],
   ['simulate --all / check (processes)', ms.simulate / ms.check, BUDGETS.simulateOverCheck],
   ['experiment --both-ways / check (processes)', ms.experiment / ms.check, BUDGETS.experimentOverCheck],
+  ['language server: unsaved edit to its diagnostics / the analysis', server.editToDiagnostics / server.serverAnalysis, BUDGETS.editToDiagnosticsOverAnalysis],
+  ['language server: hover after an edit / the analysis', server.hoverAfterEdit / server.serverAnalysis, BUDGETS.hoverAfterEditOverAnalysis],
+  ['language server: analysis with a syntax error / of valid text', server.syntaxErrorAnalysis / server.serverAnalysis, BUDGETS.syntaxErrorOverValid],
 ];
 console.log(`Benchmark guard on ${SIZE} data types (${text.length} bytes), medians of ${RUNS} interleaved runs:`);
 console.log(
   `  yaml parse ${ms.parse.toFixed(0)} ms · fast read ${ms.read.toFixed(0)} ms · analysis ${ms.analysis.toFixed(0)} ms · check ${ms.check.toFixed(0)} ms · simulate --all ${ms.simulate.toFixed(0)} ms · experiment ${ms.experiment.toFixed(0)} ms`,
+);
+console.log(
+  `  language server: analysis ${server.serverAnalysis.toFixed(0)} ms · unsaved edit to diagnostics ${server.editToDiagnostics.toFixed(0)} ms · hover after an edit ${server.hoverAfterEdit.toFixed(0)} ms · analysis with a syntax error ${server.syntaxErrorAnalysis.toFixed(0)} ms`,
 );
 let failed = false;
 for (const [what, ratio, budget] of ratios) {

@@ -8,7 +8,7 @@ import { catalogRules, dataTypeRules, recommendationRule, rulesById, schemaRule,
 import type { Issue } from './rules/rule';
 import { schemaViolations, type SchemaViolation } from './read/schemaErrors';
 import { CATEGORIES, storeSatisfies } from './model/decisionTable';
-import { CatalogSource } from './read/source';
+import { CatalogSource, rememberSource } from './read/source';
 import { storeFacts } from './model/storeFacts';
 import { unknownFactsOf } from './model/deployed';
 import type {
@@ -160,7 +160,10 @@ class Analysis {
       }
     }
     for (const dataType of catalog.dataTypes) this.checkDataType(dataType, catalog);
-    return this.resultOf(this.catalogFindings, catalog);
+    const analysis = this.resultOf(this.catalogFindings, catalog);
+    // Hovers find their node in what this read, not in a second parse of the text.
+    if (source.readFast) rememberSource(analysis, source);
+    return analysis;
   }
 
   /** Schema errors of a data type's entry, counted before severity settings (a rule turned off still leaves the entry half typed). */

@@ -56,7 +56,7 @@ import { indentLaterLines, sameRange, snippetAsPlainText, SOURCE, toDiagnostic, 
 import { isCatalogPath, readServerSettings, SETTINGS_SECTION, type ServerSettings } from './settings';
 
 /** Analyse once typing pauses this long: short, so diagnostics come within the analysis time plus a little. */
-const CHANGE_DEBOUNCE_MS = 50;
+const CHANGE_DEBOUNCE_MS = 30;
 /** Linked templates change in bursts (cdk synth, git checkout): analyse again once they settle. */
 const LINKED_DEBOUNCE_MS = 300;
 /** The commands a client can run (workspace/executeCommand); each answers in Markdown. */
@@ -281,8 +281,12 @@ export class CatalogServer {
       this.lastGood.set(uri, { entry, changes: [] });
     }
     this.analysed.set(uri, entry);
+    const analysedAt = performance.now();
     void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
-    this.connection.console.log(`analysed ${uri} in ${(performance.now() - started).toFixed(1)} ms: ${countsText(analysis.findings)}`);
+    const published = performance.now();
+    this.connection.console.log(
+      `analysed ${uri} (version ${document.version}) in ${(analysedAt - started).toFixed(1)} ms, published in ${(published - analysedAt).toFixed(1)} ms: ${countsText(analysis.findings)}`,
+    );
     return entry;
   }
 

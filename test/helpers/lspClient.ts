@@ -42,7 +42,10 @@ export class TestClient {
       this.diagnostics.set(params.uri, params);
       this.notify();
     });
-    connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
+    connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logs.push(params.message);
+      this.notify();
+    });
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings ?? null));
     connection.onRequest('client/registerCapability', () => null);
     connection.listen();
@@ -105,6 +108,15 @@ export class TestClient {
     for (;;) {
       const published = this.diagnostics.get(uri);
       if (published && (version === undefined || published.version === version)) return published.diagnostics;
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+
+  /** The first log message that holds `text`, once the server has sent it. */
+  async logged(text: string): Promise<string> {
+    for (;;) {
+      const found = this.logs.find((message) => message.includes(text));
+      if (found) return found;
       await new Promise<void>((resolve) => this.waiters.push(resolve));
     }
   }

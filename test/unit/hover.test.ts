@@ -2,7 +2,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hoverAt } from '../../src/engine';
+import { analyzeCatalog, hoverAt } from '../../src/engine';
+import { CatalogSource } from '../../src/engine/read/source';
 
 const storefront = readFileSync(join(__dirname, '../../../examples/storefront.catalog.yaml'), 'utf8');
 /** The hover at the first character of `value` in the first occurrence of `context`. */
@@ -92,5 +93,39 @@ describe('hover', () => {
   it('nothing on a comment or on free text', () => {
     assert.equal(hoverOn('# Hot-hot carts', 'carts'), undefined);
     assert.equal(hoverOn('description: Shopping carts', 'Shopping'), undefined);
+  });
+});
+
+describe('hover without a second parse', () => {
+  // A catalog with what the fast reader takes beyond plain keys: quoted and flow values, a
+  // guard map, a nested `infrastructure` entry, a list of resources, comments.
+  const varied = storefront
+    .replace('  - { path: infra/storefront.yaml, region: us-east-1 }', '  - path: infra/storefront.yaml\n    region: us-east-1\n  - "infra/other.yaml"')
+    .replace('  - name: carts', "  - name: 'carts'");
+
+  for (const [name, text] of [
+    ['the example', storefront],
+    ['quoted names, flow lists and infrastructure entries', varied],
+  ] as const) {
+    it(`${name}: at every offset, the hover from the analysis's own reading equals the one from yaml's nodes`, () => {
+      const analysis = analyzeCatalog(text);
+      // A copy of the analysis carries no reading of the text: hoverAt parses it with yaml.
+      const unread = { ...analysis };
+      let compared = 0;
+      for (let offset = 0; offset <= text.length; offset++) {
+        const fast = hoverAt(text, offset, analysis);
+        const parsed = hoverAt(text, offset, unread);
+        assert.deepEqual(fast, parsed, `at offset ${offset} (${JSON.stringify(text.slice(offset - 10, offset + 10))})`);
+        if (fast) compared++;
+      }
+      assert.ok(new CatalogSource(text).readFast, 'the fast reader takes the text');
+      assert.ok(compared > text.length / 5, `only ${compared} offsets had a hover`);
+    });
+  }
+
+  it('a text the fast reader does not take (an anchor) is hovered from yaml all the same', () => {
+    const text = storefront.replace('  - name: carts', '  - &carts\n    name: carts');
+    const hover = hoverAt(text, text.indexOf('name: carts') + 7);
+    assert.match(hover?.markdown ?? '', /^\*\*carts\*\*/);
   });
 });

@@ -8,7 +8,7 @@ import { describeKey, describeValue } from './completion';
 import { isOfRule } from '../rules';
 import { simulate, VERDICTS, type Outcome } from '../scenarios';
 import { namesOf } from '../model/deployed';
-import { CatalogSource } from '../read/source';
+import { CatalogSource, fastSourceOf } from '../read/source';
 import { storeFacts, type StoreFacts } from '../model/storeFacts';
 import type { CatalogAnalysis, DataTypeReport, GuardType, SourceRange, StoreId } from '../model/types';
 
@@ -240,8 +240,44 @@ function resourceMarkdown(name: string, analysis: CatalogAnalysis): string[] | u
   ];
 }
 
-export function hoverAt(text: string, offset: number, analysis: CatalogAnalysis = analyzeCatalog(text)): Hover | undefined {
-  // The hover walks `yaml`'s nodes, so the fast reader would be wasted here.
+/** The scalar a hover is on, and where it sits in the catalog, however the text was read. */
+interface HoveredScalar {
+  value: string;
+  range: SourceRange;
+  /** The keys from the root down to the scalar (`-` for a list item), its own key included. */
+  above: string[];
+  /** The key of the pair the scalar is the value of. */
+  key: string | undefined;
+  isKey: boolean;
+  inGuards: boolean;
+  /** The offsets of the `dataTypes` entry that holds the scalar. */
+  dataTypeEntry: [number, number] | undefined;
+  /** The index of the `infrastructure` entry that holds the scalar. */
+  infrastructureEntry: number | undefined;
+}
+
+/** From the spans the analysis's fast reader kept: no second parse of a text the analysis read. */
+function hoveredInFastRead(source: CatalogSource, offset: number): HoveredScalar | undefined {
+  const hit = source.fastScalarAt(offset);
+  if (!hit) return undefined;
+  const { path, span, isKey } = hit;
+  const last = path[path.length - 1];
+  const entryAt = path.findIndex((segment, i) => segment === 'dataTypes' && typeof path[i + 1] === 'number' && path.length > i + 2);
+  const entry = entryAt === -1 ? undefined : source.fastSpanAt(path.slice(0, entryAt + 2));
+  return {
+    value: String(hit.value),
+    range: source.range(span.start, span.end),
+    above: path.map((segment) => (typeof segment === 'number' ? '-' : segment)),
+    key: !isKey && typeof last === 'string' ? last : undefined,
+    isKey,
+    inGuards: path.includes('splitBrainGuards'),
+    dataTypeEntry: entry && [entry.start, entry.end],
+    infrastructureEntry: path[0] === 'infrastructure' && typeof path[1] === 'number' ? path[1] : undefined,
+  };
+}
+
+/** From `yaml`'s nodes: for a text the fast reader did not take, or no analysis of this text. */
+function hoveredInYaml(text: string, offset: number): HoveredScalar | undefined {
   const source = yamlSourceOf(text);
   let hit: { scalar: Scalar; path: readonly unknown[]; key: string | undefined; isKey: boolean } | undefined;
   visit(source.doc, {
@@ -254,18 +290,8 @@ export function hoverAt(text: string, offset: number, analysis: CatalogAnalysis 
       return visit.BREAK;
     },
   });
-  // The reasoning of the findings here: the Problems panel shows only their short messages.
-  const why = analysis.findings
-    .filter((f) => !isOfRule(f, 'recommendation') && f.range.offset[0] <= offset && offset <= f.range.offset[1])
-    .flatMap((f) => [`**${f.ruleId}** ([rule page](${f.docsUrl})): ${f.detail}`, '']);
-  if (!hit)
-    return why.length > 0
-      ? { markdown: why.join('\n').trimEnd(), range: analysis.findings.find((f) => f.range.offset[0] <= offset && offset <= f.range.offset[1])!.range }
-      : undefined;
+  if (!hit) return undefined;
   const { scalar, path, key, isKey } = hit;
-  const value = String(scalar.value);
-  const range = source.range(scalar.range![0], scalar.range![1]);
-  const inGuards = path.some((node) => isPair(node) && isScalar(node.key) && node.key.value === 'splitBrainGuards');
   const dataTypeMap = path.find(
     (node, i) =>
       isMap(node) &&
@@ -274,15 +300,37 @@ export function hoverAt(text: string, offset: number, analysis: CatalogAnalysis 
       isScalar((path[i - 2] as { key: Node }).key) &&
       (path[i - 2] as { key: Scalar }).key.value === 'dataTypes',
   );
-
-  // The data type the node belongs to, as the analysis reports it (its name range lies inside the entry).
   const entryRange = (dataTypeMap as Node | undefined)?.range;
+  return {
+    value: String(scalar.value),
+    range: source.range(scalar.range![0], scalar.range![1]),
+    above: keysAbove(path),
+    key,
+    isKey,
+    inGuards: path.some((node) => isPair(node) && isScalar(node.key) && node.key.value === 'splitBrainGuards'),
+    dataTypeEntry: entryRange ? [entryRange[0], entryRange[1]] : undefined,
+    infrastructureEntry: entryOfInfrastructure(source, offset),
+  };
+}
+
+export function hoverAt(text: string, offset: number, analysis: CatalogAnalysis = analyzeCatalog(text)): Hover | undefined {
+  const fast = fastSourceOf(analysis, text);
+  const hovered = fast ? hoveredInFastRead(fast, offset) : hoveredInYaml(text, offset);
+  // The reasoning of the findings here: the Problems panel shows only their short messages.
+  const why = analysis.findings
+    .filter((f) => !isOfRule(f, 'recommendation') && f.range.offset[0] <= offset && offset <= f.range.offset[1])
+    .flatMap((f) => [`**${f.ruleId}** ([rule page](${f.docsUrl})): ${f.detail}`, '']);
+  if (!hovered)
+    return why.length > 0
+      ? { markdown: why.join('\n').trimEnd(), range: analysis.findings.find((f) => f.range.offset[0] <= offset && offset <= f.range.offset[1])!.range }
+      : undefined;
+  const { value, range, key, isKey, inGuards, dataTypeEntry: entryRange, infrastructureEntry } = hovered;
+  // The data type the node belongs to, as the analysis reports it (its name range lies inside the entry).
   const owner = entryRange && analysis.report.dataTypes.find((dt) => entryRange[0] <= dt.nameRange.offset[0] && dt.nameRange.offset[1] <= entryRange[1]);
   let lines: string[] | undefined;
-  const infrastructureEntry = entryOfInfrastructure(source, offset);
   if (infrastructureEntry !== undefined && !isKey && (key === undefined || key === 'path')) {
     lines = infrastructureMarkdown(value, infrastructureEntry, analysis);
-  } else if (key === 'name' && dataTypeMap && !inGuards) {
+  } else if (key === 'name' && entryRange && !inGuards) {
     const report = analysis.report.dataTypes.find((dt) => dt.name === value);
     if (report) lines = dataTypeMarkdown(report);
   } else if (key === 'store' && value in storeFacts) {
@@ -291,7 +339,7 @@ export function hoverAt(text: string, offset: number, analysis: CatalogAnalysis 
   } else if (inGuards && GUARD_TYPES.has(value) && !isKey && (key === undefined || key === 'type')) {
     lines = guardMarkdown(value as GuardType);
   } else {
-    const above = keysAbove(path);
+    const { above } = hovered;
     const container = above.slice(0, -1);
     const listItem = above.at(-1) === '-';
     if (isKey) {

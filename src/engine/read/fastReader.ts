@@ -20,6 +20,13 @@ export interface Located {
   key?: NodeSpan;
 }
 
+/** A scalar found at an offset: where it is, the path to it, and whether it is a key. */
+export interface ScalarHit {
+  path: (string | number)[];
+  span: NodeSpan;
+  isKey: boolean;
+}
+
 export interface FastRead {
   readonly value: unknown;
   /** The spans of the document's nodes, looked up by path. */
@@ -178,6 +185,46 @@ export class ReadNodes {
     return { node: this.span(node), key: this.span(key) };
   }
 
+  /**
+   * The first scalar in document order whose text holds `offset` (its end included, as a hover
+   * takes it), with the path of keys and indices to it; `isKey` when the scalar is a mapping's
+   * key (the path then names the pair). Undefined when no scalar holds the offset.
+   */
+  scalarAt(offset: number): ScalarHit | undefined {
+    return this.root === MISSING ? undefined : this.scalarUnder(this.root, offset, []);
+  }
+
+  private scalarUnder(node: number, offset: number, path: (string | number)[]): ScalarHit | undefined {
+    if (offset < this.start[node] || offset > this.end[node]) return undefined;
+    const kind = this.shape[node] & 3;
+    if (kind === SCALAR) return { path, span: this.span(node)!, isKey: false };
+    const first = this.firstChild[node];
+    const count = this.childCount[node];
+    // The children are in document order: skip, by bisection, those that end before the offset.
+    let low = 0;
+    let high = count;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.end[this.children[first + middle]] < offset) low = middle + 1;
+      else high = middle;
+    }
+    if (kind === MAPPING) low -= low % 2; // from the pair's key
+    for (let i = low; i < count && this.start[this.children[first + i]] <= offset; i++) {
+      const child = this.children[first + i];
+      if (kind === SEQUENCE) {
+        const hit = this.scalarUnder(child, offset, [...path, i]);
+        if (hit) return hit;
+      } else if (i % 2 === 0) {
+        const name = this.keyNames[first + i] as string;
+        if (offset <= this.end[child] && (this.shape[child] & 3) === SCALAR) return { path: [...path, name], span: this.span(child)!, isKey: true };
+      } else {
+        const hit = this.scalarUnder(child, offset, [...path, this.keyNames[first + i - 1] as string]);
+        if (hit) return hit;
+      }
+    }
+    return undefined;
+  }
+
   /** The slot in `children` of the key named `name` in a mapping, or MISSING. */
   private pairSlot(mapping: number, name: string): number {
     const first = this.firstChild[mapping];
@@ -251,7 +298,11 @@ class NodeStack {
 }
 
 /** Reads a plain catalog, or answers `undefined` when the text needs `yaml`. */
-export function readPlainCatalog(text: string): FastRead | undefined {
+/**
+ * `onSyntaxError` hears where js-yaml met a syntax error (an offset), when that is why the text
+ * was not taken; constructs left to `yaml` (anchors, tags) are not syntax errors.
+ */
+export function readPlainCatalog(text: string, onSyntaxError?: (offset: number) => void): FastRead | undefined {
   if (NEEDS_YAML.test(text) || text.charCodeAt(0) === 0xfeff) return undefined;
   const nodes = new ReadNodes();
   const stack = new NodeStack(nodes);
@@ -266,8 +317,10 @@ export function readPlainCatalog(text: string): FastRead | undefined {
     const root = stack.ids.length > 0 ? stack.ids[stack.ids.length - 1] : MISSING;
     if (root !== MISSING && nodes.endOf(root) > nodes.startOf(root)) nodes.root = root;
     return { value: value === undefined ? null : value, nodes };
-  } catch {
+  } catch (error) {
     // A syntax error, several documents, or a construct left to `yaml`.
+    const mark = (error as { name?: string; mark?: { position?: number } }).mark;
+    if (onSyntaxError && (error as Error).name === 'YAMLException' && typeof mark?.position === 'number') onSyntaxError(mark.position);
     return undefined;
   }
 }

@@ -3,8 +3,9 @@
 // reader (js-yaml); anything else by `yaml`, whose Document is also built on demand for hovers.
 import { Document, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Pair, ParsedNode, YAMLError } from 'yaml';
-import { readPlainCatalog, type FastRead, type Located, type NodeSpan } from './fastReader';
+import { readPlainCatalog, type FastRead, type Located, type NodeSpan, type ScalarHit } from './fastReader';
 import type { Position, SourceRange } from './range';
+import { SYNTAX_WINDOW_FROM_CHARS, syntaxErrorsAround, type WindowedError } from './syntaxWindow';
 
 /** Alias expansions allowed when turning the document into plain data (refuses alias bombs). */
 const MAX_ALIAS_EXPANSIONS = 1000;
@@ -15,13 +16,17 @@ export class CatalogSource {
   private readonly fast: FastRead | undefined;
   private parsed: Document.Parsed | undefined;
   private lineStarts: number[] | undefined;
+  /** Where js-yaml met a syntax error, when that is why the fast reader did not take the text. */
+  private syntaxErrorAt: number | undefined;
+  /** The errors of the one entry around it, once read (null: the whole text must be parsed). */
+  private windowed: WindowedError[] | null | undefined;
 
   /** `reader: 'yaml'` skips the fast reader: for callers that walk `yaml`'s nodes, and for the tests that compare the two. */
   constructor(
     readonly text: string,
     reader: 'fast-if-plain' | 'yaml' = 'fast-if-plain',
   ) {
-    this.fast = reader === 'yaml' ? undefined : readPlainCatalog(text);
+    this.fast = reader === 'yaml' ? undefined : readPlainCatalog(text, (offset) => (this.syntaxErrorAt = offset));
   }
 
   /** Whether the fast reader took the text. */
@@ -35,9 +40,30 @@ export class CatalogSource {
     return (this.parsed ??= parseDocument(this.text, { merge: true, prettyErrors: false }));
   }
 
+  /** The scalar at an offset, from the fast reader's spans; undefined when it did not read the text or no scalar is there. */
+  fastScalarAt(offset: number): (ScalarHit & { value: unknown }) | undefined {
+    const hit = this.fast?.nodes.scalarAt(offset);
+    if (!hit) return undefined;
+    if (hit.isKey) return { ...hit, value: hit.path[hit.path.length - 1] };
+    let value: unknown = this.fast!.value;
+    for (const segment of hit.path) value = (value as Record<string | number, unknown> | null)?.[segment];
+    return { ...hit, value };
+  }
+
+  /** The span of the node at a path (a key or index path), from the fast reader. */
+  fastSpanAt(path: readonly PathSegment[]): NodeSpan | undefined {
+    return this.fast?.nodes.locate(path).node;
+  }
+
   /** `yaml`'s errors (syntax, several documents); a text the fast reader took has none. */
-  get errors(): readonly YAMLError[] {
-    return this.fast ? [] : this.doc.errors;
+  get errors(): readonly Pick<YAMLError, 'code' | 'message' | 'pos'>[] {
+    if (this.fast) return [];
+    // A syntax error in a large text: `yaml` reads the entry around it, not the whole text.
+    if (!this.parsed && this.syntaxErrorAt !== undefined && this.text.length >= SYNTAX_WINDOW_FROM_CHARS) {
+      this.windowed ??= syntaxErrorsAround(this.text, this.syntaxErrorAt) ?? null;
+      if (this.windowed) return this.windowed;
+    }
+    return this.doc.errors;
   }
 
   /** The plain value of the document, or the reason it cannot be had (alias bomb). */
@@ -177,4 +203,17 @@ function lineStartsOf(text: string): number[] {
 function trimTrailingSpace(text: string, start: number, end: number): number {
   while (end > start && /\s/.test(text[end - 1])) end--;
   return end;
+}
+
+/** The source each analysis read its text from, while the analysis lives: hovers reuse its reading. */
+const analysedSources = new WeakMap<object, CatalogSource>();
+
+export function rememberSource(analysis: object, source: CatalogSource): void {
+  analysedSources.set(analysis, source);
+}
+
+/** The fast-read source of an analysis of exactly this text, if there is one. */
+export function fastSourceOf(analysis: object, text: string): CatalogSource | undefined {
+  const source = analysedSources.get(analysis);
+  return source?.text === text && source.readFast ? source : undefined;
 }

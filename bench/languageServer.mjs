@@ -1,0 +1,68 @@
+// The language server as an editor meets it, on a generated catalog: `cap-advisor lsp` started as
+// a child process, the catalog opened, then edits typed one by one, each timed from the change
+// sent to its diagnostics received, beside the analysis time the server itself logged for that
+// version; then a hover after an edit (its analysis made), and the same edit with a syntax error.
+// Shared by `npm run bench` (which prints it) and the guard (bench/check.mjs).
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const require = createRequire(import.meta.url);
+
+const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+
+/** Medians, in ms, of `edits` edits at the middle of `text` (a catalog of the benchmark's generator). */
+export async function measureLanguageServer(repoRoot, text, edits = 5) {
+  const { TestClient } = require(join(repoRoot, 'out/test/helpers/lspClient.js'));
+  const client = await TestClient.spawn();
+  const uri = pathToFileURL(join(repoRoot, 'bench/.generated/lsp.catalog.yaml')).href;
+  try {
+    await client.open(uri, text);
+    await client.diagnosticsOf(uri, 1);
+    const lines = text.split('\n');
+    // A description's value in the middle of the file: a valid edit that changes no finding.
+    const line = lines.findIndex((l, i) => i > lines.length / 2 && l.startsWith('    description:'));
+    const end = lines[line].length;
+    const latencies = [];
+    const analyses = [];
+    const hovers = [];
+    for (let i = 0; i < edits; i++) {
+      const started = performance.now();
+      const version = await client.change(uri, { start: { line, character: end }, end: { line, character: end } }, 'x');
+      await client.diagnosticsOf(uri, version);
+      latencies.push(performance.now() - started);
+      analyses.push(await analysedMs(client, version));
+      // A hover on the data type's name, above the edit: the analysis just made serves it.
+      const hoverStarted = performance.now();
+      const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: line - 1, character: 12 } });
+      hovers.push(performance.now() - hoverStarted);
+      if (!hover) throw new Error('the language server gave no hover on a data type name');
+    }
+    // One over-indented line (common mid-typing) beside valid text: the analysis the server logs.
+    const syntaxAnalyses = [];
+    for (let i = 0; i < edits; i++) {
+      const broken = await client.change(uri, { start: { line, character: 0 }, end: { line, character: 0 } }, '  ');
+      const diagnostics = await client.diagnosticsOf(uri, broken);
+      if (!diagnostics.some((d) => d.code === 'yaml-syntax')) throw new Error('the over-indented line gave no yaml-syntax diagnostic');
+      syntaxAnalyses.push(await analysedMs(client, broken));
+      const fixed = await client.change(uri, { start: { line, character: 0 }, end: { line, character: 2 } }, '');
+      await client.diagnosticsOf(uri, fixed);
+    }
+    return {
+      editToDiagnostics: median(latencies),
+      serverAnalysis: median(analyses),
+      hoverAfterEdit: median(hovers),
+      syntaxErrorAnalysis: median(syntaxAnalyses),
+    };
+  } finally {
+    await client.stop();
+  }
+}
+
+/** The analysis time the server logged for a version of the catalog. */
+async function analysedMs(client, version) {
+  const line = await client.logged(`(version ${version}) in `);
+  const ms = /\) in ([\d.]+) ms/.exec(line);
+  if (!ms) throw new Error(`the server logged no analysis of version ${version}`);
+  return Number(ms[1]);
+}
