@@ -4,10 +4,10 @@
 // (the problems are printed), 2 bad usage.
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { draftCatalog } from '../engine';
 import { linkedInfrastructureAsync, workspaceRootOf } from '../workspace/files';
 import { UsageError } from './files';
+import { parseCommandArguments } from './arguments';
 import type { Console } from './console';
 
 export const DRAFT_USAGE = `Usage: cap-advisor draft --from PATH... [options]
@@ -33,9 +33,9 @@ Exit codes: 0 drafted, 1 no data store could be read, 2 bad usage.
 export async function runDraft(args: string[], io: Console): Promise<number> {
   let values: { from: string[]; region?: string; name?: string; output?: string; root?: string; help?: boolean };
   try {
-    ({ values } = parseArgs({
+    ({ values } = parseCommandArguments(
       args,
-      options: {
+      {
         from: { type: 'string', multiple: true, default: [] },
         region: { type: 'string' },
         name: { type: 'string' },
@@ -43,7 +43,8 @@ export async function runDraft(args: string[], io: Console): Promise<number> {
         root: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
-    }) as { values: typeof values });
+      { positionals: false },
+    ) as { values: typeof values });
     if (values.help) {
       io.stdout.write(DRAFT_USAGE);
       return 0;

@@ -3,7 +3,6 @@
 // with the known ones listed) or an unreadable file.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   ALARM_ARN_PATTERN,
   DEFAULT_EXPERIMENT_DURATION,
@@ -30,6 +29,7 @@ import {
 } from '../report/experiments';
 import { analyzeCatalogFileAsync } from '../workspace/files';
 import { catalogFiles, UsageError } from './files';
+import { parseCommandArguments } from './arguments';
 import type { Console } from './console';
 
 export const EXPERIMENT_USAGE = `Usage: cap-advisor experiment --isolate REGION [options] FILE
@@ -73,23 +73,19 @@ export async function runExperiment(args: string[], io: Console): Promise<number
   let output: string | undefined;
   let file: string;
   try {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        isolate: { type: 'string' },
-        format: { type: 'string', short: 'f', default: 'cloudformation' },
-        duration: { type: 'string', default: DEFAULT_EXPERIMENT_DURATION },
-        'both-ways': { type: 'boolean', default: false },
-        'stop-alarm': { type: 'string', multiple: true, default: [] },
-        'assert-alarm': { type: 'string', multiple: true, default: [] },
-        'role-arn': { type: 'string' },
-        'log-group': { type: 'string', multiple: true, default: [] },
-        'log-bucket': { type: 'string' },
-        'report-bucket': { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h' },
-      },
+    const { values, positionals } = parseCommandArguments(args, {
+      isolate: { type: 'string' },
+      format: { type: 'string', short: 'f', default: 'cloudformation' },
+      duration: { type: 'string', default: DEFAULT_EXPERIMENT_DURATION },
+      'both-ways': { type: 'boolean', default: false },
+      'stop-alarm': { type: 'string', multiple: true, default: [] },
+      'assert-alarm': { type: 'string', multiple: true, default: [] },
+      'role-arn': { type: 'string' },
+      'log-group': { type: 'string', multiple: true, default: [] },
+      'log-bucket': { type: 'string' },
+      'report-bucket': { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
       io.stdout.write(EXPERIMENT_USAGE);

@@ -1,7 +1,7 @@
 // Which files `cap-advisor check` analyses: files as given, and in directories every file
 // whose name matches the default catalog globs (all of the form `**/<name pattern>`).
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DEFAULT_CATALOG_GLOBS } from '../engine';
 
 /** Directories never searched: dependencies and VCS data hold no catalogs of the project. */
@@ -43,7 +43,9 @@ export function catalogFiles(paths: readonly string[]): string[] {
     if (found.length === 0) throw new UsageError(`no catalog in ${path} (looked for ${DEFAULT_CATALOG_GLOBS.join(', ')})`);
     files.push(...found);
   }
-  return [...new Set(files)];
+  // `x` and `./x` are one file: analysed once, under the name given first.
+  const seen = new Set<string>();
+  return files.filter((file) => !seen.has(resolve(file)) && seen.add(resolve(file)));
 }
 
 function searchDirectory(directory: string): string[] {

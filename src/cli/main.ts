@@ -1,13 +1,14 @@
 // `cap-advisor check`: the engine on files, for CI. Exit codes (README, On the command line):
 // 0 when no finding is an error, 1 when one is, 2 for bad usage or an unreadable file.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { ruleRegistry, type SeveritySetting } from '../engine';
 import { analyzeCatalogFileAsync } from '../workspace/files';
 import { renderHtml, renderJson, renderMarkdown, renderSarif, renderText, type AnalysedFile } from '../report';
 import { version } from '../../package.json';
 import type { Console } from './console';
 import { catalogFiles, UsageError } from './files';
+import { parseCommandArguments } from './arguments';
 import { runDraft } from './draft';
 import { runSimulate } from './simulate';
 import { runExperiment } from './experiment';
@@ -16,6 +17,8 @@ import { runLanguageServer } from './lsp';
 const FORMATS = ['text', 'json', 'sarif', 'markdown', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'information', 'warning', 'error'];
+const FAIL_ON = ['error', 'warning', 'information'] as const;
+type FailOn = (typeof FAIL_ON)[number];
 
 export const USAGE = `Usage: cap-advisor check [options] FILE_OR_DIR...
        cap-advisor simulate [--isolate REGION | --lose REGION | --all] [options] FILE...
@@ -34,13 +37,17 @@ Options:
       --root DIR            read linked infrastructure only inside DIR (default: the Git
                             repository that holds the catalog, else the catalog's folder)
   -o, --output FILE         write the report to FILE instead of standard output
+      --fail-on SEVERITY    exit 1 on a finding of this severity or worse: error (default),
+                            warning or information
+      --max-warnings N      exit 1 when there are more than N warnings
       --verbose             text format: print each finding's detail (why, the figures,
                             the alternatives) under it
       --color, --no-color   force colours in the text format on or off
   -h, --help                show this help
   -v, --version             show the version
 
-Exit codes: 0 no error findings, 1 error findings, 2 bad usage or an unreadable file.
+Exit codes: 0 no error findings, 1 error findings (or as --fail-on and --max-warnings say),
+2 bad usage or an unreadable file.
 simulate: what each data type does when a Region is cut off or lost (cap-advisor simulate --help).
 experiment: the AWS FIS experiment that tests a Region's isolation (cap-advisor experiment --help).
 draft: a catalog drafted from CloudFormation, CDK or SAM (cap-advisor draft --help).
@@ -56,25 +63,27 @@ interface CheckOptions {
   output?: string;
   color?: boolean;
   verbose: boolean;
+  /** Exit 1 when more warnings than this (ESLint's --max-warnings). */
+  maxWarnings?: number;
+  /** Exit 1 on a finding of this severity or a more severe one. */
+  failOn: FailOn;
   paths: string[];
 }
 
 function parseCheckArguments(args: string[]): CheckOptions | 'help' | 'version' {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', short: 'f', default: 'text' },
-      rule: { type: 'string', multiple: true, default: [] },
-      'max-file-size': { type: 'string' },
-      root: { type: 'string' },
-      output: { type: 'string', short: 'o' },
-      verbose: { type: 'boolean', default: false },
-      color: { type: 'boolean' },
-      'no-color': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-      version: { type: 'boolean', short: 'v' },
-    },
+  const { values, positionals } = parseCommandArguments(args, {
+    format: { type: 'string', short: 'f', default: 'text' },
+    rule: { type: 'string', multiple: true, default: [] },
+    'max-file-size': { type: 'string' },
+    root: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    verbose: { type: 'boolean', default: false },
+    'max-warnings': { type: 'string' },
+    'fail-on': { type: 'string', default: 'error' },
+    color: { type: 'boolean' },
+    'no-color': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'v' },
   });
   if (values.help) return 'help';
   if (values.version) return 'version';
@@ -106,6 +115,13 @@ function parseCheckArguments(args: string[]): CheckOptions | 'help' | 'version' 
     if (!Number.isSafeInteger(maxFileBytes) || maxFileBytes <= 0)
       throw new UsageError(`--max-file-size ${values['max-file-size']}: expected a positive number of bytes`);
   }
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isSafeInteger(maxWarnings) || maxWarnings < 0)
+      throw new UsageError(`--max-warnings ${values['max-warnings']}: expected a number of warnings, 0 or more`);
+  }
+  if (!(FAIL_ON as readonly string[]).includes(values['fail-on'])) throw new UsageError(`--fail-on ${values['fail-on']}: use one of ${FAIL_ON.join(', ')}`);
   const color = values['no-color'] ? false : values.color;
   return {
     format: values.format as Format,
@@ -115,6 +131,8 @@ function parseCheckArguments(args: string[]): CheckOptions | 'help' | 'version' 
     output: values.output,
     color,
     verbose: values.verbose,
+    maxWarnings,
+    failOn: values['fail-on'] as FailOn,
     paths,
   };
 }
@@ -192,6 +210,12 @@ export async function main(argv: string[], io: Console = process): Promise<numbe
   const report = render(options.format, files, useColor(options, io), options.verbose);
   if (options.output) {
     try {
+      // A report written over a catalog checked would lose the catalog.
+      if (files.some(({ file }) => resolve(file) === resolve(options.output!))) {
+        io.stderr.write(`cap-advisor: -o ${options.output} is one of the catalogs checked; write the report elsewhere\n`);
+        return 2;
+      }
+      mkdirSync(dirname(resolve(options.output)), { recursive: true });
       writeFileSync(options.output, report);
     } catch (error) {
       io.stderr.write(`cap-advisor: cannot write ${options.output}: ${(error as Error).message}\n`);
@@ -201,5 +225,18 @@ export async function main(argv: string[], io: Console = process): Promise<numbe
   } else {
     io.stdout.write(report);
   }
-  return files.some(({ analysis }) => analysis.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  return exitCode(files, options, io);
+}
+
+/** 1 when a finding reaches --fail-on, or the warnings pass --max-warnings; else 0. */
+function exitCode(files: AnalysedFile[], options: CheckOptions, io: Console): number {
+  const findings = files.flatMap(({ analysis }) => analysis.findings);
+  const failing = FAIL_ON.slice(0, FAIL_ON.indexOf(options.failOn) + 1) as readonly string[];
+  if (findings.some((f) => failing.includes(f.severity))) return 1;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.stderr.write(`cap-advisor: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
 }

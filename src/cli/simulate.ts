@@ -2,10 +2,10 @@
 // lost. Exit codes: 0 no split-brain outcome, 1 one or more, 2 bad usage (an unknown Region
 // among them, with the known ones listed) or an unreadable file.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { allDisruptions, analyzeCatalog, simulate, type Disruption } from '../engine';
 import { renderScenariosHtml, renderScenariosJson, renderScenariosMarkdown, renderScenariosText, splitBrains, type SimulatedFile } from '../report/scenarios';
 import { catalogFiles, UsageError } from './files';
+import { parseCommandArguments } from './arguments';
 import type { Console } from './console';
 
 const FORMATS = ['text', 'json', 'markdown', 'html'] as const;
@@ -33,17 +33,13 @@ export function runSimulate(args: string[], io: Console): number {
   let format: Format;
   let output: string | undefined;
   try {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        isolate: { type: 'string', multiple: true, default: [] },
-        lose: { type: 'string', multiple: true, default: [] },
-        all: { type: 'boolean', default: false },
-        format: { type: 'string', short: 'f', default: 'text' },
-        output: { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h' },
-      },
+    const { values, positionals } = parseCommandArguments(args, {
+      isolate: { type: 'string', multiple: true, default: [] },
+      lose: { type: 'string', multiple: true, default: [] },
+      all: { type: 'boolean', default: false },
+      format: { type: 'string', short: 'f', default: 'text' },
+      output: { type: 'string', short: 'o' },
+      help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
       io.stdout.write(SIMULATE_USAGE);

@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { analyzeCatalog, ruleRegistry, simulate } from '../../src/engine';
@@ -269,7 +269,18 @@ describe('cap-advisor check', () => {
       ['an unknown rule', ['check', '--rule', 'no-such-rule=off', EXAMPLE], /unknown rule no-such-rule/],
       ['an unknown severity', ['check', '--rule', 'schema=fatal', EXAMPLE], /unknown severity fatal/],
       ['an unknown format', ['check', '-f', 'xml', EXAMPLE], /unknown format xml/],
-      ['an unknown option', ['check', '--fix', EXAMPLE], /Unknown option '--fix'/],
+      ['an unknown option', ['check', '--fix', EXAMPLE], /^cap-advisor: unknown option --fix\nRun cap-advisor --help/],
+      ['a mistyped option', ['check', '--formt', 'json', EXAMPLE], /^cap-advisor: unknown option --formt; did you mean --format\?\n/],
+      ['a mistyped option of simulate', ['simulate', '--isolat', 'us-east-1', EXAMPLE], /^cap-advisor: unknown option --isolat; did you mean --isolate\?\n/],
+      ['an option without its value', ['check', EXAMPLE, '--format'], /^cap-advisor: --format needs a value\n/],
+      [
+        'a value that looks like an option',
+        ['check', '--max-warnings', '-1', EXAMPLE],
+        /^cap-advisor: --max-warnings needs a value; write one that starts with a dash as --max-warnings=VALUE\n/,
+      ],
+      ['a value given to a flag', ['check', '--verbose=yes', EXAMPLE], /^cap-advisor: --verbose takes no value\n/],
+      ['a bad --max-warnings', ['check', '--max-warnings=-1', EXAMPLE], /--max-warnings -1: expected a number of warnings, 0 or more/],
+      ['a bad --fail-on', ['check', '--fail-on', 'hint', EXAMPLE], /--fail-on hint: use one of error, warning, information/],
       ['a missing file', ['check', 'missing.catalog.yaml'], /cannot read missing.catalog.yaml: no such file or directory/],
       ['a bad size', ['check', '--max-file-size', 'ten', EXAMPLE], /--max-file-size ten/],
     ] as const) {
@@ -298,6 +309,20 @@ describe('cap-advisor check', () => {
       const { code, stderr } = cli(['check', join(scratch, 'empty')]);
       assert.equal(code, 2);
       assert.match(stderr, /no catalog in .*empty/);
+    });
+
+    it('--fail-on and --max-warnings set when findings fail the run, as ESLint and tflint do', () => {
+      const warningsOnly = write('warnings.catalog.yaml', ONE_ERROR);
+      const asWarning = ['--rule', 'hot-hot-without-guard=warning'];
+      assert.equal(cli(['check', ...asWarning, warningsOnly]).code, 0);
+      assert.equal(cli(['check', ...asWarning, '--fail-on', 'warning', warningsOnly]).code, 1);
+      assert.equal(cli(['check', ...asWarning, '--fail-on', 'information', warningsOnly]).code, 1);
+      const tooMany = cli(['check', ...asWarning, '--max-warnings', '0', warningsOnly]);
+      assert.equal(tooMany.code, 1);
+      assert.match(tooMany.stderr, /^cap-advisor: 1 warnings, more than --max-warnings 0\n$/);
+      assert.equal(cli(['check', ...asWarning, '--max-warnings', '1', warningsOnly]).code, 0);
+      // An error still fails the run whatever the warnings.
+      assert.equal(cli(['check', '--max-warnings', '100', warningsOnly]).code, 1);
     });
 
     it('--help and --version exit 0', () => {
@@ -335,6 +360,24 @@ describe('cap-advisor check', () => {
       assert.equal(stdout, '');
       assert.equal(stderr, `cap-advisor: wrote ${report}\n`);
       assert.match(readFileSync(report, 'utf8'), /^<!DOCTYPE html>/);
+    });
+
+    it('-o into a missing folder creates it; -o onto a catalog checked is refused and leaves it as it was', () => {
+      const report = join(scratch, 'reports', 'ci', 'report.json');
+      assert.equal(cli(['check', '-f', 'json', '-o', report, EXAMPLE]).code, 1);
+      assert.equal(JSON.parse(readFileSync(report, 'utf8')).files.length, 1);
+      const catalog = write('kept.catalog.yaml', CLEAN);
+      const refused = cli(['check', '-o', `./${relative(repoRoot, catalog)}`, catalog]);
+      assert.equal(refused.code, 2);
+      assert.match(refused.stderr, /is one of the catalogs checked; write the report elsewhere/);
+      assert.equal(readFileSync(catalog, 'utf8'), CLEAN);
+    });
+
+    it('one file named twice (x and ./x) is analysed once', () => {
+      const catalog = write('twice.catalog.yaml', CLEAN);
+      const relativePath = relative(repoRoot, catalog); // the CLI runs in the repository
+      const { stdout } = cli(['check', '-f', 'json', relativePath, `./${relativePath}`, catalog]);
+      assert.equal(JSON.parse(stdout).files.length, 1);
     });
 
     it('--max-file-size refuses a larger file with one finding that says how to raise the limit', () => {
