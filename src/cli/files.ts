@@ -23,8 +23,8 @@ export function isCatalogName(fileName: string): boolean {
 
 export class UsageError extends Error {}
 
-/** Expands the arguments into files, in the order given; directories sorted by path. */
-export function catalogFiles(paths: readonly string[]): string[] {
+/** Expands the arguments into files, in the order given; directories sorted by path, without the files `ignored` names. */
+export function catalogFiles(paths: readonly string[], ignored: (file: string) => boolean = () => false): string[] {
   const files: string[] = [];
   for (const path of paths) {
     let isDirectory: boolean;
@@ -39,7 +39,8 @@ export function catalogFiles(paths: readonly string[]): string[] {
       files.push(path);
       continue;
     }
-    const found = searchDirectory(path);
+    // What the configuration's `ignore:` names is skipped in a search; a file named is analysed.
+    const found = searchDirectory(path).filter((file) => !ignored(file));
     if (found.length === 0) throw new UsageError(`no catalog in ${path} (looked for ${DEFAULT_CATALOG_GLOBS.join(', ')})`);
     files.push(...found);
   }

@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ruleRegistry, type SeveritySetting } from '../engine';
 import { analyzeCatalogFileAsync } from '../workspace/files';
+import { configFor, ConfigError, isIgnored, readConfig } from '../workspace/config';
 import { renderHtml, renderJson, renderMarkdown, renderSarif, renderText, type AnalysedFile } from '../report';
 import { version } from '../../package.json';
 import type { Console } from './console';
@@ -32,7 +33,9 @@ Checks CAP Advisor data catalogs. Directories are searched for **/*.catalog.yaml
 Options:
   -f, --format FORMAT       text (default), json, sarif, markdown or html
       --rule ID=SEVERITY    set a rule's severity: off, hint, information, warning or error
-                            (repeatable)
+                            (repeatable; over the configuration's rules)
+  -c, --config FILE         use this configuration for every catalog (default: each
+                            catalog's nearest .cap-advisor.yaml, up to the Git root)
       --max-file-size BYTES analyse files up to this size (default 10485760, 10 MB)
       --root DIR            read linked infrastructure only inside DIR (default: the Git
                             repository that holds the catalog, else the catalog's folder)
@@ -67,6 +70,8 @@ interface CheckOptions {
   maxWarnings?: number;
   /** Exit 1 on a finding of this severity or a more severe one. */
   failOn: FailOn;
+  /** `--config FILE`: this configuration for every catalog, instead of each one's nearest. */
+  config?: string;
   paths: string[];
 }
 
@@ -80,6 +85,7 @@ function parseCheckArguments(args: string[]): CheckOptions | 'help' | 'version' 
     verbose: { type: 'boolean', default: false },
     'max-warnings': { type: 'string' },
     'fail-on': { type: 'string', default: 'error' },
+    config: { type: 'string', short: 'c' },
     color: { type: 'boolean' },
     'no-color': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -133,8 +139,19 @@ function parseCheckArguments(args: string[]): CheckOptions | 'help' | 'version' 
     verbose: values.verbose,
     maxWarnings,
     failOn: values['fail-on'] as FailOn,
+    config: values.config,
     paths,
   };
+}
+
+/** `--config FILE`, read as the nearest one would be; a missing file is bad usage. */
+function readConfigFile(file: string) {
+  try {
+    return readConfig(file);
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new UsageError(`--config ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
 }
 
 /** Colour in the text format: only for a terminal, never with NO_COLOR, always with FORCE_COLOR. */
@@ -179,8 +196,12 @@ export async function main(argv: string[], io: Console = process): Promise<numbe
       return 0;
     }
     const { severities, maxFileBytes, workspaceRoot } = options;
+    const named = options.config === undefined ? undefined : readConfigFile(options.config);
+    const configOf = (file: string) => named ?? configFor(file);
     files = [];
-    for (const file of catalogFiles(options.paths)) {
+    for (const file of catalogFiles(options.paths, (found) => isIgnored(found, configOf(found)))) {
+      const config = configOf(file);
+      const root = workspaceRoot ?? config?.root;
       let text: string;
       try {
         text = readFileSync(file, 'utf8');
@@ -192,14 +213,19 @@ export async function main(argv: string[], io: Console = process): Promise<numbe
         analysis: await analyzeCatalogFileAsync(text, {
           catalogPath: file,
           fileName: file,
-          severities,
+          // The configuration's rules, and --rule over them.
+          severities: { ...config?.rules, ...severities },
           maxFileBytes,
-          ...(workspaceRoot ? { workspaceRoot } : {}),
+          ...(root ? { workspaceRoot: root } : {}),
         }),
       });
     }
   } catch (error) {
     // parseArgs throws TypeErrors with a code for unknown options and missing values.
+    if (error instanceof ConfigError) {
+      io.stderr.write(`cap-advisor: bad configuration: ${error.message}\n`);
+      return 2;
+    }
     if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr.write(`cap-advisor: ${(error as Error).message}\nRun cap-advisor --help for usage.\n`);
       return 2;

@@ -2,8 +2,8 @@
 // server keeps one analysis per open catalog and answers every request from it: diagnostics on
 // open and on each pause in typing, hover, completion, quick fixes and fix-all, code lenses,
 // document symbols, and the report and partition scenarios as Markdown (workspace/executeCommand).
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   CompletionItemKind,
@@ -14,6 +14,7 @@ import {
   ResponseError,
   SymbolKind,
   TextDocumentSyncKind,
+  DiagnosticSeverity,
   DidChangeWatchedFilesNotification,
   type CodeAction,
   type CodeLens,
@@ -50,6 +51,7 @@ import { renderMarkdown } from '../report';
 import { countsText } from '../report/model';
 import { renderScenariosMarkdown } from '../report/scenarios';
 import { linkedInfrastructure, workspaceRootOf } from '../workspace/files';
+import { CONFIG_FILE_NAMES, configFor, ConfigError, isIgnored, type CapAdvisorConfig } from '../workspace/config';
 import { loadTerraformParser } from '../workspace/terraform';
 import { infrastructureCandidates } from '../workspace/candidates';
 import { indentLaterLines, sameRange, snippetAsPlainText, SOURCE, toDiagnostic, toRange, toTextEdit } from './protocol';
@@ -250,7 +252,7 @@ export class CatalogServer {
     this.pending.delete(document.uri);
     const settings = await this.settingsOf(document.uri);
     if (this.documents.get(document.uri) !== document) return undefined; // closed, or reopened, meanwhile
-    if (!(await this.isCatalog(document, settings))) {
+    if (!(await this.isCatalog(document, settings)) || isIgnoredByConfiguration(document.uri)) {
       if (this.analysed.has(document.uri)) this.forget(document.uri); // it no longer declares the apiVersion
       return undefined;
     }
@@ -263,13 +265,15 @@ export class CatalogServer {
     const { uri } = document;
     const text = document.getText();
     const started = performance.now();
-    const analysis = this.analyse(uri, text, settings, () => {
+    const configured = configuredFor(uri);
+    const analysis = this.analyse(uri, text, settings, configured, () => {
       const open = this.documents.get(uri);
       if (open) void this.analyseNow(open);
     });
     const entry: AnalysedCatalog = { uri, version: document.version, text, analysis, settings };
     const good = this.lastGood.get(uri);
     let diagnostics: Diagnostic[] = analysis.findings.map((finding) => toDiagnostic(finding, uri));
+    if (configured.problem) diagnostics = [configurationDiagnostic(configured.problem), ...diagnostics];
     if (parsesNot(analysis) && good) {
       // The syntax error where it is, and the rest of the last good analysis where its text now is.
       const kept = good.entry.analysis.findings.flatMap((finding) => {
@@ -291,21 +295,22 @@ export class CatalogServer {
   }
 
   /** One parse: the analysis finds the `infrastructure` entries in the text and asks for them here. */
-  private analyse(uri: string, text: string, settings: ServerSettings, parserLoaded: () => void): CatalogAnalysis {
+  private analyse(uri: string, text: string, settings: ServerSettings, config: Configured, parserLoaded: () => void): CatalogAnalysis {
     this.linkedPaths.delete(uri);
     return analyzeCatalog(text, {
       fileName: uri.startsWith('file:') ? fileURLToPath(uri) : uri,
-      severities: settings.rules,
+      // `.cap-advisor.yaml`'s rules where there is one; the editor's setting only where there is none.
+      severities: config.config ? config.config.rules : settings.rules,
       maxFileBytes: settings.maxFileSize,
-      link: (entries) => this.readInfrastructure(uri, entries, settings.maxFileSize, parserLoaded),
+      link: (entries) => this.readInfrastructure(uri, entries, settings.maxFileSize, config.config?.root, parserLoaded),
     });
   }
 
-  private readInfrastructure(uri: string, entries: InfrastructureEntry[], maxFileBytes: number, parserLoaded: () => void) {
+  private readInfrastructure(uri: string, entries: InfrastructureEntry[], maxFileBytes: number, configuredRoot: string | undefined, parserLoaded: () => void) {
     if (!uri.startsWith('file:')) return undefined;
     const catalogPath = fileURLToPath(uri);
     const catalogDir = dirname(catalogPath);
-    const workspaceRoot = this.workspaceFolders.find((folder) => isInside(catalogPath, folder)) ?? workspaceRootOf(catalogPath);
+    const workspaceRoot = configuredRoot ?? this.workspaceFolders.find((folder) => isInside(catalogPath, folder)) ?? workspaceRootOf(catalogPath);
     const system = linkedInfrastructure(entries, { catalogDir, workspaceRoot, maxFileBytes });
     // Terraform needs its parser, loaded once, only when a catalog links Terraform.
     if (system?.pendingParser) void loadTerraformParser().then(parserLoaded);
@@ -322,6 +327,13 @@ export class CatalogServer {
     if (/[\\/](node_modules|\.git)[\\/]/.test(changed)) return;
     // A catalog open in the editor: its text there wins over the file.
     if (this.documents.get(changedUri) && type === FileChangeType.Changed) return;
+    if (CONFIG_FILE_NAMES.includes(basename(changed))) {
+      for (const uri of this.analysed.keys()) {
+        const document = this.documents.get(uri);
+        if (document) this.scheduleAnalysis(document, LINKED_DEBOUNCE_MS, 'request');
+      }
+      return;
+    }
     for (const [uri, paths] of this.linkedPaths) {
       const document = this.documents.get(uri);
       if (document && paths.some((path) => isInside(changed, path))) this.scheduleAnalysis(document, LINKED_DEBOUNCE_MS, 'request');
@@ -475,6 +487,47 @@ export class CatalogServer {
       ),
     };
   }
+}
+
+/** The configuration that applies to a catalog, or why it cannot be read. */
+interface Configured {
+  config?: CapAdvisorConfig;
+  problem?: ConfigError;
+}
+
+function configuredFor(uri: string): Configured {
+  if (!uri.startsWith('file:')) return {};
+  try {
+    return { config: configFor(fileURLToPath(uri)) };
+  } catch (error) {
+    if (error instanceof ConfigError) return { problem: error };
+    throw error;
+  }
+}
+
+function isIgnoredByConfiguration(uri: string): boolean {
+  const { config } = configuredFor(uri);
+  return config !== undefined && isIgnored(fileURLToPath(uri), config);
+}
+
+/** A configuration that cannot be read is said on every catalog it would apply to, at its first line. */
+function configurationDiagnostic(problem: ConfigError): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Error,
+    source: SOURCE,
+    code: 'configuration',
+    message: `CAP Advisor's configuration is not valid, so the editor's rule settings apply: ${problem.message}`,
+    relatedInformation: [
+      {
+        location: {
+          uri: pathToFileURL(problem.file).href,
+          range: { start: { line: problem.line - 1, character: problem.column - 1 }, end: { line: problem.line - 1, character: problem.column - 1 } },
+        },
+        message: 'here',
+      },
+    ],
+  };
 }
 
 /** `{ isolate: "us-east-1" }`, `{ lose: "eu-west-1" }` or a list of them; anything else means every Region. */

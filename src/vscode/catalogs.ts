@@ -2,7 +2,7 @@
 // every catalog in the workspace (open or not), kept current on open, edit, save, file
 // creation, deletion and rename, and settings changes.
 import { open } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import {
   analyzeCatalog,
@@ -18,7 +18,8 @@ import {
 import type { InfrastructureEntry } from '../engine/infrastructure';
 import { linkedInfrastructure } from '../workspace/files';
 import { loadTerraformParser } from '../workspace/terraform';
-import { readSettings, SECTION } from './settings';
+import { readSettings, SECTION, type Settings } from './settings';
+import { CONFIG_FILE_NAMES } from '../workspace/config';
 import { countsText } from '../report/model';
 
 const SOURCE = 'cap-advisor';
@@ -198,10 +199,7 @@ export class CatalogDiagnostics implements vscode.Disposable {
       });
       this.collection.set(uri, [...analysis.findings.map((finding) => toDiagnostic(uri, finding)), ...kept]);
     } else {
-      this.collection.set(
-        uri,
-        analysis.findings.map((finding) => toDiagnostic(uri, finding)),
-      );
+      this.collection.set(uri, [...configurationDiagnostics(settings), ...analysis.findings.map((finding) => toDiagnostic(uri, finding))]);
     }
     this.log.info(`analysed ${vscode.workspace.asRelativePath(uri)} in ${elapsed.toFixed(1)} ms: ${countsText(analysis.findings)}`);
     const entry = { uri, text, analysis };
@@ -239,6 +237,14 @@ export class CatalogDiagnostics implements vscode.Disposable {
   /** A file under a linked path changed on disk: the catalogs that link it are analysed again, once typing and writing settle. */
   private linkedFileChanged(changed: vscode.Uri): void {
     if (changed.scheme !== 'file' || isExcluded(changed)) return;
+    if (CONFIG_FILE_NAMES.includes(basename(changed.fsPath))) {
+      // `.cap-advisor.yaml` may set the rules of any catalog.
+      for (const entry of this.all()) {
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === entry.uri.toString());
+        this.publish(entry.uri, open ? open.getText() : entry.text);
+      }
+      return;
+    }
     for (const [key, paths] of this.linkedPaths) {
       if (!paths.some((path) => isInside(changed.fsPath, path))) continue;
       const entry = this.analysed.get(key);
@@ -428,6 +434,22 @@ function toDiagnostic(uri: vscode.Uri, finding: Finding): vscode.Diagnostic {
     );
   }
   return diagnostic;
+}
+
+/** A `.cap-advisor.yaml` that cannot be read, said at the catalog's first line with a link to the place. */
+function configurationDiagnostics(settings: Settings): vscode.Diagnostic[] {
+  const problem = settings.configProblem;
+  if (!problem) return [];
+  const diagnostic = new vscode.Diagnostic(
+    new vscode.Range(0, 0, 0, 0),
+    `CAP Advisor's configuration is not valid, so the editor's rule settings apply: ${problem.message}`,
+    vscode.DiagnosticSeverity.Error,
+  );
+  diagnostic.source = SOURCE;
+  diagnostic.code = 'configuration';
+  const at = new vscode.Position(problem.line - 1, problem.column - 1);
+  diagnostic.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.file(problem.file), at), 'here')];
+  return [diagnostic];
 }
 
 export function isCapDiagnostic(diagnostic: vscode.Diagnostic): boolean {

@@ -1,6 +1,7 @@
 // The extension's settings, read in one place (manifest: contributes.configuration).
 import * as vscode from 'vscode';
 import { DEFAULT_CATALOG_GLOBS, DEFAULT_MAX_FILE_BYTES, type SeveritySetting } from '../engine';
+import { configFor, ConfigError } from '../workspace/config';
 
 export const SECTION = 'capAdvisor';
 
@@ -10,6 +11,8 @@ export interface Settings {
   rules: Record<string, SeveritySetting>;
   run: 'onType' | 'onSave';
   maxFileSize: number;
+  /** Why `.cap-advisor.yaml` could not be read, when it could not (its rules then come from the settings). */
+  configProblem?: ConfigError;
 }
 
 const SEVERITIES = new Set(['off', 'hint', 'information', 'warning', 'error']);
@@ -22,6 +25,21 @@ export function readSettings(scope?: vscode.Uri): Settings {
   for (const [id, severity] of Object.entries(config.get<Record<string, string>>('rules') ?? {})) {
     if (SEVERITIES.has(severity)) rules[id] = severity as SeveritySetting;
   }
+  // `.cap-advisor.yaml`, where there is one, says the rules: the CLI and the language server read it too.
+  let configProblem: ConfigError | undefined;
+  if (scope?.scheme === 'file') {
+    try {
+      const file = configFor(scope.fsPath);
+      if (file) return { ...fromSettings(config, {}), rules: file.rules };
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      configProblem = error;
+    }
+  }
+  return { ...fromSettings(config, rules), ...(configProblem ? { configProblem } : {}) };
+}
+
+function fromSettings(config: vscode.WorkspaceConfiguration, rules: Record<string, SeveritySetting>): Settings {
   const globs = config.get<string[]>('catalogGlobs');
   return {
     catalogGlobs: Array.isArray(globs) && globs.length > 0 ? globs : DEFAULT_CATALOG_GLOBS,

@@ -71,7 +71,9 @@ export class TestClient {
   private async initialize(): Promise<this> {
     const folder = this.options.workspaceFolder ?? repoRoot;
     this.initializeResult = await this.connection.sendRequest('initialize', {
-      processId: process.pid,
+      // The server watches the client's process and exits with it: in this process that watch
+      // would keep mocha alive, and there is nothing to watch.
+      processId: this.child ? process.pid : null,
       rootUri: pathToFileURL(folder).href,
       workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'test' }],
       capabilities: {
