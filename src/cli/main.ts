@@ -1,9 +1,9 @@
 // `cap-advisor check`: the engine on files, for CI. Exit codes (README, On the command line):
 // 0 when no finding is an error, 1 when one is, 2 for bad usage or an unreadable file.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ruleRegistry, type SeveritySetting } from '../engine';
-import { analyzeCatalogFileAsync } from '../workspace/files';
+import { analyzeCatalogFileAsync, workspaceRootOf } from '../workspace/files';
 import { configFor, ConfigError, isIgnored, readConfig } from '../workspace/config';
 import { renderHtml, renderJson, renderMarkdown, renderSarif, renderText, type AnalysedFile } from '../report';
 import { version } from '../../package.json';
@@ -144,6 +144,19 @@ function parseCheckArguments(args: string[]): CheckOptions | 'help' | 'version' 
   };
 }
 
+/**
+ * SARIF's paths relative to the Git repository's root (its `%SRCROOT%`), which is what GitHub
+ * code scanning maps to files: run from a monorepo's subdirectory, or with absolute paths, they
+ * still name the file in the repository. Outside a repository, the working directory.
+ */
+function repositoryRelative(files: AnalysedFile[]): AnalysedFile[] {
+  const root = workspaceRootOf(join(process.cwd(), 'catalog'));
+  return files.map((entry) => {
+    const fromRoot = relative(root, resolve(entry.file));
+    return fromRoot.startsWith('..') || isAbsolute(fromRoot) ? entry : { ...entry, file: fromRoot.split(sep).join('/') };
+  });
+}
+
 /** `--config FILE`, read as the nearest one would be; a missing file is bad usage. */
 function readConfigFile(file: string) {
   try {
@@ -170,7 +183,7 @@ function render(format: Format, files: AnalysedFile[], color: boolean, verbose: 
     case 'json':
       return renderJson(files);
     case 'sarif':
-      return renderSarif(files, { toolVersion: version });
+      return renderSarif(repositoryRelative(files), { toolVersion: version });
     case 'markdown':
       return renderMarkdown(files);
     case 'html':

@@ -89,7 +89,9 @@ export function renderSarif(files: readonly AnalysedFile[], options: { toolVersi
             }),
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The directory cap-advisor was run from.' } } },
+        originalUriBaseIds: {
+          '%SRCROOT%': { description: { text: 'The root of the Git repository that holds the catalogs (else the directory cap-advisor was run from).' } },
+        },
         artifacts: files.map(({ file }) => ({ location: artifactLocation(file) })),
         results,
       },

@@ -147,6 +147,30 @@ describe('cap-advisor check', () => {
   });
 
   describe('--format sarif', () => {
+    it("names files from the Git repository's root, run from a subdirectory or with absolute paths, as code scanning maps them", function () {
+      this.timeout(60_000);
+      mkdirSync(join(scratch, '.git'));
+      const catalogFile = write('services/shop/orders.catalog.yaml', ONE_ERROR);
+      const uris = (stdout: string) =>
+        (
+          JSON.parse(stdout) as {
+            runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId: string } } }> }> }>;
+          }
+        ).runs[0].results.map((result) => result.locations[0].physicalLocation.artifactLocation);
+      const inSubdirectory = spawnSync(process.execPath, [join(repoRoot, 'bin/cap-advisor.js'), 'check', '-f', 'sarif', 'shop/orders.catalog.yaml'], {
+        cwd: join(scratch, 'services'),
+        encoding: 'utf8',
+      });
+      const absolute = spawnSync(process.execPath, [join(repoRoot, 'bin/cap-advisor.js'), 'check', '-f', 'sarif', catalogFile], {
+        cwd: join(scratch, 'services'),
+        encoding: 'utf8',
+      });
+      for (const run of [inSubdirectory, absolute]) {
+        assert.deepEqual(uris(run.stdout)[0], { uri: 'services/shop/orders.catalog.yaml', uriBaseId: '%SRCROOT%' });
+        assert.deepEqual(sarifProblems(run.stdout), []);
+      }
+    });
+
     const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
     addFormats(ajv);
     const validateSarif = ajv.compile(JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/sarif/sarif-2.1.0-rtm.5.json'), 'utf8')));
