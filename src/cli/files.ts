@@ -1,7 +1,8 @@
 // Which files `cap-advisor check` analyses: files as given, and in directories every file
 // whose name matches the default catalog globs (all of the form `**/<name pattern>`).
 import { readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
+import { minimatch } from 'minimatch';
 import { DEFAULT_CATALOG_GLOBS } from '../engine';
 
 /** Directories never searched: dependencies and VCS data hold no catalogs of the project. */
@@ -23,14 +24,62 @@ export function isCatalogName(fileName: string): boolean {
 
 export class UsageError extends Error {}
 
+/** The argument that stands for standard input. */
+export const STDIN = '-';
+
+function isGlob(path: string): boolean {
+  return /[*?[{]/.test(path);
+}
+
+/** The files a glob matches, sorted, searched from its fixed leading folders; never in node_modules or .git. */
+function expandGlob(pattern: string): string[] {
+  const normalised = pattern.replace(/\\/g, '/');
+  const segments = normalised.split('/');
+  const fixed = segments.slice(
+    0,
+    segments.findIndex((segment) => isGlob(segment)),
+  );
+  const base = fixed.length === 0 ? '.' : fixed.join('/') || '/';
+  const matches: string[] = [];
+  const walk = (directory: string) => {
+    let entries;
+    try {
+      entries = readdirSync(directory, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const path = directory === '.' ? entry.name : join(directory, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(path);
+      } else if (entry.isFile() && minimatch(path.split(sep).join('/'), normalised.replace(/^\.\//, ''), { dot: true })) {
+        matches.push(path);
+      }
+    }
+  };
+  walk(base);
+  return matches.sort();
+}
+
 /** Expands the arguments into files, in the order given; directories sorted by path, without the files `ignored` names. */
 export function catalogFiles(paths: readonly string[], ignored: (file: string) => boolean = () => false): string[] {
   const files: string[] = [];
   for (const path of paths) {
+    if (path === STDIN) {
+      files.push(path);
+      continue;
+    }
     let isDirectory: boolean;
     try {
       isDirectory = statSync(path).isDirectory();
     } catch (error) {
+      // A quoted glob, expanded here as ESLint does: the shell did not, or could not (`**`).
+      if (isGlob(path)) {
+        const matched = expandGlob(path).filter((file) => !ignored(file));
+        if (matched.length === 0) throw new UsageError(`no file matches ${path}`);
+        files.push(...matched);
+        continue;
+      }
       throw new UsageError(
         `cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (error as Error).message}`,
       );

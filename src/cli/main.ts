@@ -8,7 +8,7 @@ import { configFor, ConfigError, isIgnored, readConfig } from '../workspace/conf
 import { renderHtml, renderJson, renderMarkdown, renderSarif, renderText, type AnalysedFile } from '../report';
 import { version } from '../../package.json';
 import type { Console } from './console';
-import { catalogFiles, UsageError } from './files';
+import { catalogFiles, STDIN, UsageError } from './files';
 import { parseCommandArguments } from './arguments';
 import { runDraft } from './draft';
 import { runSimulate } from './simulate';
@@ -21,19 +21,23 @@ const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'informati
 const FAIL_ON = ['error', 'warning', 'information'] as const;
 type FailOn = (typeof FAIL_ON)[number];
 
-export const USAGE = `Usage: cap-advisor check [options] FILE_OR_DIR...
+export const USAGE = `Usage: cap-advisor check [options] FILE_OR_DIR_OR_GLOB... (- for standard input)
        cap-advisor simulate [--isolate REGION | --lose REGION | --all] [options] FILE...
        cap-advisor experiment --isolate REGION [options] FILE
        cap-advisor draft --from PATH... [options]
        cap-advisor lsp [--stdio]
 
 Checks CAP Advisor data catalogs. Directories are searched for **/*.catalog.yaml,
-**/*.catalog.yml, **/data-catalog.yaml and **/data-catalog.yml.
+**/*.catalog.yml, **/data-catalog.yaml and **/data-catalog.yml; a quoted glob
+('**/*.catalog.yaml') is expanded here; neither looks in node_modules or .git, nor at what
+.cap-advisor.yaml's ignore: names.
 
 Options:
   -f, --format FORMAT       text (default), json, sarif, markdown or html
       --rule ID=SEVERITY    set a rule's severity: off, hint, information, warning or error
                             (repeatable; over the configuration's rules)
+      --stdin-filename NAME the file standard input stands for: its name in messages, and
+                            the folder its infrastructure links are read from
   -c, --config FILE         use this configuration for every catalog (default: each
                             catalog's nearest .cap-advisor.yaml, up to the Git root)
       --max-file-size BYTES analyse files up to this size (default 10485760, 10 MB)
@@ -72,6 +76,8 @@ interface CheckOptions {
   failOn: FailOn;
   /** `--config FILE`: this configuration for every catalog, instead of each one's nearest. */
   config?: string;
+  /** The name standard input (`-`) stands for. */
+  stdinFilename?: string;
   paths: string[];
 }
 
@@ -86,6 +92,7 @@ function parseCheckArguments(args: string[]): CheckOptions | 'help' | 'version' 
     'max-warnings': { type: 'string' },
     'fail-on': { type: 'string', default: 'error' },
     config: { type: 'string', short: 'c' },
+    'stdin-filename': { type: 'string' },
     color: { type: 'boolean' },
     'no-color': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -140,6 +147,7 @@ function parseCheckArguments(args: string[]): CheckOptions | 'help' | 'version' 
     maxWarnings,
     failOn: values['fail-on'] as FailOn,
     config: values.config,
+    stdinFilename: values['stdin-filename'],
     paths,
   };
 }
@@ -212,19 +220,22 @@ export async function main(argv: string[], io: Console = process): Promise<numbe
     const named = options.config === undefined ? undefined : readConfigFile(options.config);
     const configOf = (file: string) => named ?? configFor(file);
     files = [];
-    for (const file of catalogFiles(options.paths, (found) => isIgnored(found, configOf(found)))) {
-      const config = configOf(file);
+    for (const given of catalogFiles(options.paths, (found) => isIgnored(found, configOf(found)))) {
+      // Standard input is named by --stdin-filename in messages, and its links are relative to it.
+      const file = given === STDIN ? (options.stdinFilename ?? '<stdin>') : given;
+      const catalogPath = given === STDIN ? (options.stdinFilename ?? 'stdin.catalog.yaml') : given;
+      const config = configOf(catalogPath);
       const root = workspaceRoot ?? config?.root;
       let text: string;
       try {
-        text = readFileSync(file, 'utf8');
+        text = readFileSync(given === STDIN ? 0 : given, 'utf8');
       } catch (error) {
         throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
       }
       files.push({
         file,
         analysis: await analyzeCatalogFileAsync(text, {
-          catalogPath: file,
+          catalogPath,
           fileName: file,
           // The configuration's rules, and --rule over them.
           severities: { ...config?.rules, ...severities },

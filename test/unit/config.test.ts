@@ -20,8 +20,8 @@ const ONE_ERROR = catalog(`
     conflictResolution: none
 `);
 
-function cli(args: string[], cwd: string) {
-  const run = spawnSync(process.execPath, [join(repoRoot, 'bin/cap-advisor.js'), ...args], { cwd, encoding: 'utf8' });
+function cli(args: string[], cwd: string, input?: string) {
+  const run = spawnSync(process.execPath, [join(repoRoot, 'bin/cap-advisor.js'), ...args], { cwd, encoding: 'utf8', input });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -91,6 +91,39 @@ describe('.cap-advisor.yaml', () => {
       );
       assert.ok(report.files[0].findings.some((f) => f.ruleId === 'hot-hot-without-guard' && f.severity === 'warning'));
       assert.equal(cli(['check', '--rule', 'hot-hot-without-guard=error', '.'], repo).code, 1);
+    });
+
+    it('expands a quoted glob itself, without node_modules or what ignore names; paths with spaces as given', () => {
+      write('.cap-advisor.yaml', "ignore: ['test/**']\n");
+      write('services/orders.catalog.yaml', ONE_ERROR);
+      write('my catalogs/carts.catalog.yaml', ONE_ERROR);
+      write('node_modules/pkg/x.catalog.yaml', ONE_ERROR);
+      write('test/fixture.catalog.yaml', ONE_ERROR);
+      const files = (args: string[]) =>
+        (JSON.parse(cli(['check', '-f', 'json', ...args], repo).stdout) as { files: Array<{ file: string }> }).files.map((f) => f.file);
+      assert.deepEqual(files(['**/*.catalog.yaml']), ['my catalogs/carts.catalog.yaml', 'services/orders.catalog.yaml']);
+      assert.deepEqual(files(['services/*.catalog.yaml', 'my catalogs/carts.catalog.yaml']), [
+        'services/orders.catalog.yaml',
+        'my catalogs/carts.catalog.yaml',
+      ]);
+      const none = cli(['check', 'nowhere/**/*.catalog.yaml'], repo);
+      assert.equal(none.code, 2);
+      assert.match(none.stderr, /no file matches nowhere\/\*\*\/\*\.catalog\.yaml/);
+    });
+
+    it('reads standard input for -, named by --stdin-filename', () => {
+      write('.cap-advisor.yaml', 'rules:\n  hot-hot-without-guard: warning\n');
+      const piped = cli(['check', '-f', 'json', '--stdin-filename', 'services/carts.catalog.yaml', '-'], repo, ONE_ERROR);
+      assert.equal(piped.code, 0, piped.stderr);
+      const [file] = (JSON.parse(piped.stdout) as { files: Array<{ file: string; findings: Array<{ ruleId: string; severity: string }> }> }).files;
+      assert.equal(file.file, 'services/carts.catalog.yaml');
+      assert.ok(
+        file.findings.some((f) => f.ruleId === 'hot-hot-without-guard' && f.severity === 'warning'),
+        'the configuration applies to it',
+      );
+      const text = cli(['check', '-'], repo, ONE_ERROR);
+      // Unnamed, it stands for a file in the working directory, where the configuration applies too.
+      assert.match(text.stdout, /^<stdin>:15:15 warning hot-hot-without-guard /m);
     });
 
     it('--config FILE applies one file to every catalog', () => {
