@@ -52,6 +52,8 @@ class Analysis {
   private readonly needUnread = new Set<number>();
   private readonly catalogFindings: Finding[] = [];
   private readonly acceptedRisks = new Map<number, AcceptedRisk[]>();
+  /** Schema findings that leave the entry whole (an acceptance the rule refuses): not "finish this entry first". */
+  private readonly notHalfTyping = new Set<Finding>();
 
   constructor(
     private readonly text: string,
@@ -139,18 +141,19 @@ class Analysis {
     for (const found of schemaViolations(plain.value, source)) {
       const index = found.path[0] === 'dataTypes' && typeof found.path[1] === 'number' ? found.path[1] : undefined;
       const underCheck = index === undefined ? undefined : dataTypesByIndex.get(index);
-      const violation = underCheck && declaresItsNeed(plain.value, underCheck.index) ? preferStoreThatFits(found, underCheck) : found;
+      const refused = refusedAcceptance(plain.value, found);
+      const violation = refused ?? (underCheck && declaresItsNeed(plain.value, underCheck.index) ? preferStoreThatFits(found, underCheck) : found);
       const dataType = index !== undefined ? nameOf(plain.value, index) : null;
       if (index !== undefined && NEED_FIELDS.has(String(found.path[2]))) this.needUnread.add(index);
-      this.add(
-        index,
-        makeFinding(schemaRule, dataType, {
-          at: { range: violation.range },
-          message: violation.message,
-          detail: violation.detail,
-          suggestion: violation.suggestion,
-        }),
-      );
+      const finding = makeFinding(schemaRule, dataType, {
+        at: { range: violation.range },
+        message: violation.message,
+        detail: violation.detail,
+        suggestion: violation.suggestion,
+      });
+      // A rule that cannot be accepted leaves the entry whole: its recommendation still shows.
+      if (refused) this.notHalfTyping.add(finding);
+      this.add(index, finding);
     }
 
     const root = (plain.value !== null && typeof plain.value === 'object' ? plain.value : {}) as Record<string, unknown>;
@@ -168,11 +171,14 @@ class Analysis {
 
   /** Schema errors of a data type's entry, counted before severity settings (a rule turned off still leaves the entry half typed). */
   private schemaErrorsOf(index: number): number {
-    return (this.findingsByDataType.get(index) ?? []).filter((finding) => finding.ruleId === schemaRule.id).length;
+    return (this.findingsByDataType.get(index) ?? []).filter((finding) => finding.ruleId === schemaRule.id && !this.notHalfTyping.has(finding)).length;
   }
 
   private checkDataType(dataType: DataTypeUnderCheck, catalog: CatalogModel): void {
-    const accepted = new Map(dataType.acceptedRisks.map((risk) => [risk.rule, { ...risk, matched: false }]));
+    // Only what a rule lets be accepted is an accepted risk (the others are schema findings).
+    const accepted = new Map(
+      dataType.acceptedRisks.filter((risk) => rulesById.get(risk.rule)?.acceptable).map((risk) => [risk.rule, { ...risk, matched: false }]),
+    );
     // Advice about a half-typed entry misleads (`store: dynamo` read as "no store yet"): its schema
     // findings say what to finish first.
     const halfTyped = this.schemaErrorsOf(dataType.index) > 0;
@@ -387,6 +393,29 @@ function firstLineRange(text: string): SourceRange {
 }
 
 /** A message cut to the 120 characters the Problems panel shows whole. */
+/**
+ * A known rule named in `acceptedRisks` that cannot be accepted: said as such, with the rules
+ * that can be, rather than as an unknown rule.
+ */
+function refusedAcceptance(value: unknown, found: SchemaViolation): SchemaViolation | undefined {
+  const [dataTypes, index, risks, riskIndex, key] = found.path;
+  if (dataTypes !== 'dataTypes' || risks !== 'acceptedRisks' || key !== 'rule' || typeof index !== 'number' || typeof riskIndex !== 'number') return undefined;
+  const entry = (value as { dataTypes?: Array<{ acceptedRisks?: Array<{ rule?: unknown }> }> }).dataTypes?.[index];
+  const id = entry?.acceptedRisks?.[riskIndex]?.rule;
+  const rule = typeof id === 'string' ? rulesById.get(id) : undefined;
+  if (!rule || rule.acceptable) return undefined;
+  const acceptable = [...rulesById.values()].filter((r) => r.acceptable).map((r) => r.id);
+  return {
+    ...found,
+    message: `'${id}' cannot be accepted: it is not a design risk to live with; fix what it reports.`,
+    detail: `\`${id}\` cannot be accepted in \`acceptedRisks\`: it reports something to fix (${lowerFirst(rule.description.replace(/\.$/, ''))}), not a design risk to live with. The rules that can be accepted: ${acceptable.join(', ')}.`,
+    suggestion: undefined,
+    alternatives: undefined,
+  };
+}
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
 function clip(message: string): string {
   return message.length <= 120 ? message : `${message.slice(0, 119)}…`;
 }

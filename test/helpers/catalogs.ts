@@ -57,3 +57,12 @@ export function problems(text: string, options?: AnalyzeOptions): string[] {
     .filter((f) => f.ruleId !== 'recommendation')
     .map(where);
 }
+
+/** A hot-hot cart on an eventual global table with no conflict handling: one hot-hot-without-guard error. */
+export const HOT_HOT_CART = catalog(`
+  - name: carts
+    category: cart
+    topology: hot-hot
+    store: dynamodb-global
+    conflictResolution: none
+`);

@@ -9,7 +9,7 @@ import addFormats from 'ajv-formats';
 import { analyzeCatalog, ruleRegistry, simulate } from '../../src/engine';
 import { analyzeCatalogFile } from '../../src/workspace/files';
 import { sarifProblems } from '../helpers/sarifValidator';
-import { catalog } from '../helpers/catalogs';
+import { catalog, HOT_HOT_CART } from '../helpers/catalogs';
 
 const repoRoot = join(__dirname, '../../..');
 const EXAMPLE = 'examples/storefront.catalog.yaml';
@@ -32,13 +32,7 @@ const CLEAN = catalog(`
     category: transaction
     store: aurora-global
 `);
-const ONE_ERROR = catalog(`
-  - name: carts
-    category: cart
-    topology: hot-hot
-    store: dynamodb-global
-    conflictResolution: none
-`);
+const ONE_ERROR = HOT_HOT_CART;
 
 describe('cap-advisor check', () => {
   let scratch: string;
@@ -395,6 +389,20 @@ describe('cap-advisor check', () => {
       assert.equal(refused.code, 2);
       assert.match(refused.stderr, /is one of the catalogs checked; write the report elsewhere/);
       assert.equal(readFileSync(catalog, 'utf8'), CLEAN);
+    });
+
+    it('a rule that cannot be accepted says so, and the data type keeps its recommendation and counts no accepted risk', () => {
+      const file = write(
+        'refused.catalog.yaml',
+        `${CLEAN}    acceptedRisks:\n      - rule: unknown-resource\n        reason: the table belongs to another team\n`,
+      );
+      const { code, stdout } = cli(['check', file]);
+      assert.equal(code, 1);
+      assert.match(stdout, /:\d+:\d+ error schema 'unknown-resource' cannot be accepted: it is not a design risk to live with; fix what it reports\.\n/);
+      assert.match(stdout, /in 1 catalog, 1 data type\n$/, 'no accepted risk counted');
+      const json = JSON.parse(cli(['check', '-f', 'json', file]).stdout) as { files: Array<{ findings: Array<{ ruleId: string }>; acceptedRisks: unknown[] }> };
+      assert.ok(json.files[0].findings.some((f) => f.ruleId === 'recommendation'));
+      assert.deepEqual(json.files[0].acceptedRisks, []);
     });
 
     it('one file named twice (x and ./x) is analysed once', () => {

@@ -8,17 +8,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { configFor, ConfigError, isIgnored, parseConfig } from '../../src/workspace/config';
-import { catalog } from '../helpers/catalogs';
+import { HOT_HOT_CART } from '../helpers/catalogs';
 import { repoRoot, TestClient } from '../helpers/lspClient';
 
-/** A hot-hot cart with no conflict handling: one hot-hot-without-guard error. */
-const ONE_ERROR = catalog(`
-  - name: carts
-    category: cart
-    topology: hot-hot
-    store: dynamodb-global
-    conflictResolution: none
-`);
+const ONE_ERROR = HOT_HOT_CART;
 
 function cli(args: string[], cwd: string, input?: string) {
   const run = spawnSync(process.execPath, [join(repoRoot, 'bin/cap-advisor.js'), ...args], { cwd, encoding: 'utf8', input });
