@@ -1,4 +1,4 @@
-// `cap-advisor draft --from PATH...`: a catalog drafted from CloudFormation, CDK or SAM, for a
+// `cap-advisor draft --from PATH...`: a catalog drafted from CloudFormation, CDK, SAM or Terraform, for a
 // team that has none. Prints YAML (or writes it with -o); the paths in its `infrastructure` are
 // relative to where the catalog is written. Exit codes: 0 drafted, 1 nothing could be read
 // (the problems are printed), 2 bad usage.

@@ -57,7 +57,7 @@ Exit codes: 0 no error findings, 1 error findings (or as --fail-on and --max-war
 2 bad usage or an unreadable file.
 simulate: what each data type does when a Region is cut off or lost (cap-advisor simulate --help).
 experiment: the AWS FIS experiment that tests a Region's isolation (cap-advisor experiment --help).
-draft: a catalog drafted from CloudFormation, CDK or SAM (cap-advisor draft --help).
+draft: a catalog drafted from CloudFormation, CDK, SAM or Terraform (cap-advisor draft --help).
 lsp: the language server for any editor, on standard input and output (cap-advisor lsp --help).
 Rules: https://github.com/cap-advisor/cap-advisor/blob/main/docs/README.md
 `;

@@ -97,6 +97,8 @@ class Finder {
   }
 
   private problem(entry: InfrastructureEntry, message: string, detail: string, unreadModules?: string[]): void {
+    // An entry with `regions:` is read once per Region: what is wrong with its path is said once.
+    if (this.problems.some((problem) => problem.entryIndex === entry.index && problem.message === message)) return;
     this.problems.push({ entryIndex: entry.index, message, detail, ...(unreadModules ? { unreadModules } : {}) });
   }
 

@@ -405,6 +405,15 @@ describe('cap-advisor check', () => {
       assert.deepEqual(json.files[0].acceptedRisks, []);
     });
 
+    it('a missing infrastructure entry deployed to several Regions is reported once', () => {
+      const file = write(
+        'linked.catalog.yaml',
+        CLEAN.replace('dataTypes:\n', 'infrastructure:\n  - path: infra/missing.yaml\n    regions: [us-east-1, us-west-2]\ndataTypes:\n'),
+      );
+      const { stdout } = cli(['check', file]);
+      assert.equal(stdout.match(/infrastructure-unreadable infra\/missing\.yaml does not exist/g)?.length, 1, stdout);
+    });
+
     it('one file named twice (x and ./x) is analysed once', () => {
       const catalog = write('twice.catalog.yaml', CLEAN);
       const relativePath = relative(repoRoot, catalog); // the CLI runs in the repository
