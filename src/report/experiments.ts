@@ -548,7 +548,8 @@ export function renderExperimentMarkdown(plan: ExperimentPlan, catalogFile: stri
   }
   const concerned = plan.hypotheses.filter((hypothesis) => hypothesis.targeting !== 'untouched');
   const untouched = plan.hypotheses.filter((hypothesis) => hypothesis.targeting === 'untouched');
-  lines.push('## Expected, per data type', '');
+  // A witness Region holds no data type: there is nothing expected there, only what must not change.
+  if (concerned.length > 0) lines.push('## Expected, per data type', '');
   for (const hypothesis of concerned) {
     lines.push(`### ${hypothesis.dataType}: ${hypothesis.verdict}`, '');
     lines.push(`${hypothesis.message} Store: \`${hypothesis.store}\`.`, '');

@@ -309,6 +309,9 @@ describe('experiment: fault injection from the catalog (SPEC §11)', () => {
     assert.match(witness.stdout, /^# Fault-injection test plan: isolate us-west-2$/m);
     assert.match(witness.stdout, /us-west-2 is a witness: it holds no data/);
     assert.doesNotMatch(witness.stdout, /AWS::FIS::ExperimentTemplate/);
+    // No data type lives in a witness: no empty heading for what is expected there.
+    assert.doesNotMatch(witness.stdout, /## Expected, per data type/);
+    assert.match(witness.stdout, /## Not expected to change\n/);
   });
 
   it('bad usage exits 2: an unknown Region lists the known ones; a bad duration, a missing Region, an alarm that is no ARN', async () => {
