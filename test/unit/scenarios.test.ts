@@ -22,6 +22,31 @@ function outcome(fields: string, kind: DisruptionKind, region: string, regions?:
 const summary = (o: Outcome) => `${o.verdict} writers=${o.writers.join('+') || '-'} stale=${o.staleReads.join('+') || '-'} risk=${o.atRiskMs} guard=${o.guard}`;
 
 describe('partition scenarios', () => {
+  it('a Region declared twice is cut off and lost once (the schema finding says to remove the second)', () => {
+    const text = `apiVersion: cap-advisor/v1
+kind: DataCatalog
+metadata:
+  name: shop
+regions:
+  - name: us-east-1
+    role: primary
+  - name: us-west-2
+    role: secondary
+  - name: us-east-1
+    role: secondary
+dataTypes:
+  - name: carts
+    category: cart
+    store: dynamodb-global
+`;
+    const analysis = analyzeCatalog(text);
+    assert.deepEqual(
+      simulate(analysis).map((scenario) => `${scenario.region} ${scenario.kind}`),
+      ['us-east-1 isolate', 'us-west-2 isolate', 'us-east-1 lose', 'us-west-2 lose'],
+    );
+    assert.ok(analysis.findings.some((f) => f.message === "Region 'us-east-1' is declared twice: remove this one."));
+  });
+
   describe('a single writer (hot-warm on Aurora Global Database)', () => {
     const base = 'category: transaction\nstore: aurora-global';
     const cases: Array<[string, string, DisruptionKind, string, string]> = [

@@ -93,7 +93,9 @@ export function resolveCatalog(value: unknown, source: CatalogSource, deployed?:
     const name = typeof r?.name === 'string' ? r.name : undefined;
     const role = oneOf(r?.role, ROLES);
     if (!name || !role) return [];
-    if (!regionIndex.has(name)) regionIndex.set(name, index);
+    // A Region declared twice is one Region (duplicate-name says so): the first declaration counts.
+    if (regionIndex.has(name)) return [];
+    regionIndex.set(name, index);
     return [{ name, role }];
   });
   const witnessRegions = regions.filter((r) => r.role === 'witness').map((r) => r.name);
