@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { analyzeCatalog, simulate, VERDICTS, type DisruptionKind, type Outcome } from '../../src/engine';
+import { headerWith } from '../helpers/catalogs';
 
 /** us-east-1 primary, us-east-2 secondary, us-west-2 witness; data types default to the two data Regions. */
 const REGIONS = 'regions:\n  - { name: us-east-1, role: primary }\n  - { name: us-east-2, role: secondary }\n  - { name: us-west-2, role: witness }\n';
@@ -23,22 +24,7 @@ const summary = (o: Outcome) => `${o.verdict} writers=${o.writers.join('+') || '
 
 describe('partition scenarios', () => {
   it('a Region declared twice is cut off and lost once (the schema finding says to remove the second)', () => {
-    const text = `apiVersion: cap-advisor/v1
-kind: DataCatalog
-metadata:
-  name: shop
-regions:
-  - name: us-east-1
-    role: primary
-  - name: us-west-2
-    role: secondary
-  - name: us-east-1
-    role: secondary
-dataTypes:
-  - name: carts
-    category: cart
-    store: dynamodb-global
-`;
+    const text = `${headerWith('shop', ['us-east-1', 'us-west-2', 'us-east-1'])}dataTypes:\n  - name: carts\n    category: cart\n    store: dynamodb-global\n`;
     const analysis = analyzeCatalog(text);
     assert.deepEqual(
       simulate(analysis).map((scenario) => `${scenario.region} ${scenario.kind}`),
