@@ -1,7 +1,7 @@
 // The command line's arguments, read with Node's parseArgs; its errors said in our words, with a
 // did-you-mean for a mistyped option, as ESLint and tflint answer.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { closest, distance } from 'fastest-levenshtein';
+import { didYouMean } from '../engine';
 import { UsageError } from './files';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -19,10 +19,8 @@ function argumentProblem(error: NodeJS.ErrnoException, options: Options): string
     const given = /Unknown option '([^']+)'/.exec(error.message)?.[1] ?? '';
     const known = Object.entries(options).flatMap(([name, option]) => [`--${name}`, ...(option.short ? [`-${option.short}`] : [])]);
     const written = given.split('=')[0];
-    const nearest = closest(written, known);
-    // A suggestion only when it is plausibly what was meant: a few letters apart.
-    const near = nearest && distance(written, nearest) <= Math.max(2, Math.floor(written.length / 3));
-    return `unknown option ${written}${near ? `; did you mean ${nearest}?` : ''}`;
+    const nearest = didYouMean(written, known);
+    return `unknown option ${written}${nearest ? `; did you mean ${nearest}?` : ''}`;
   }
   if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const option = /--[a-z-]+/.exec(error.message)?.[0];

@@ -2,7 +2,7 @@
 // 0 when no finding is an error, 1 when one is, 2 for bad usage or an unreadable file.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { ruleRegistry, type SeveritySetting } from '../engine';
+import { ruleRegistry, SEVERITY_SETTINGS, type SeveritySetting } from '../engine';
 import { analyzeCatalogFileAsync, workspaceRootOf } from '../workspace/files';
 import { configFor, ConfigError, isIgnored, readConfig } from '../workspace/config';
 import { renderHtml, renderJson, renderMarkdown, renderSarif, renderText, type AnalysedFile } from '../report';
@@ -17,7 +17,6 @@ import { runLanguageServer } from './lsp';
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown', 'html'] as const;
 type Format = (typeof FORMATS)[number];
-const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'information', 'warning', 'error'];
 const FAIL_ON = ['error', 'warning', 'information'] as const;
 type FailOn = (typeof FAIL_ON)[number];
 

@@ -1,7 +1,7 @@
 // Public entry of the analysis engine: pure functions over text. No `vscode` import and no
 // file-system access may appear under src/engine/, so the CLI and the extension agree.
-import { rules } from './rules';
-import type { Severity } from './model/types';
+import { isOfRule, rules } from './rules';
+import type { CatalogAnalysis, Severity } from './model/types';
 
 export * from './model/types';
 export type { DeployedStore, DeployedSystem, FailoverRoute, InfrastructureProblem, ResourceLocation, Unknown } from './model/deployed';
@@ -12,6 +12,7 @@ export { categoryNeeds, CATEGORIES } from './model/decisionTable';
 export { formatDuration, parseDuration } from './read/durations';
 export { ruleDocsUrl } from './rules/docs';
 export { isOfRule, type RuleId } from './rules';
+export { didYouMean } from './read/schemaErrors';
 
 export interface RuleMeta {
   id: string;
@@ -50,7 +51,7 @@ export function declaresCatalogApiVersion(text: string): boolean {
   return false;
 }
 
-export { quickFixes, quickFixesFor, fixAll, applyEdits } from './assist/fixes';
+export { quickFixes, quickFixesFor, fixAll, fixAllEdit, applyEdits } from './assist/fixes';
 export type { QuickFix, QuickFixOptions, TextEdit } from './assist/fixes';
 export { hoverAt, guardExplanations } from './assist/hover';
 export type { Hover } from './assist/hover';
@@ -59,7 +60,7 @@ export type { DataTypeAnswers, CatalogEntry } from './assist/wizard';
 export { draftCatalog, regionInFileName } from './assist/draft';
 export type { DraftOptions } from './assist/draft';
 export { NEW_CATALOG_TEMPLATE } from './assist/template';
-export { categoryText, completionsAt } from './assist/completion';
+export { categoryText, completionsAt, mayNameInfrastructure } from './assist/completion';
 export { followRange } from './assist/followEdits';
 export type { TextChange } from './assist/followEdits';
 export type { CompletionItem, InfrastructureCandidate } from './assist/completion';
@@ -78,3 +79,8 @@ export {
   ROLE_ARN_PATTERN,
 } from './experiments';
 export type { ExperimentOptions, ExperimentPlan, ExperimentRun, ExperimentTemplate, Hypothesis } from './experiments';
+
+/** Whether the text did not parse as YAML: its analysis is only the syntax error (the shells keep the last good one on show meanwhile). */
+export function parsesNot(analysis: CatalogAnalysis): boolean {
+  return analysis.findings.some((finding) => isOfRule(finding, 'yaml-syntax'));
+}

@@ -2,7 +2,7 @@
 // server keeps one analysis per open catalog and answers every request from it: diagnostics on
 // open and on each pause in typing, hover, completion, quick fixes and fix-all, code lenses,
 // document symbols, and the report and partition scenarios as Markdown (workspace/executeCommand).
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -25,7 +25,6 @@ import {
   type Hover,
   type InitializeParams,
   type InitializeResult,
-  type Range,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -34,10 +33,11 @@ import {
   completionsAt,
   dataTypeLenses,
   declaresCatalogApiVersion,
-  fixAll,
+  fixAllEdit,
   followRange,
   hoverAt,
-  isOfRule,
+  mayNameInfrastructure,
+  parsesNot,
   quickFixesFor,
   simulate,
   type CatalogAnalysis,
@@ -50,7 +50,7 @@ import type { InfrastructureEntry } from '../engine/infrastructure';
 import { renderMarkdown } from '../report';
 import { countsText } from '../report/model';
 import { renderScenariosMarkdown } from '../report/scenarios';
-import { linkedInfrastructure, workspaceRootOf } from '../workspace/files';
+import { isInsideFolder, linkedInfrastructure, workspaceRootOf } from '../workspace/files';
 import { CONFIG_FILE_NAMES, configFor, ConfigError, isIgnored, type CapAdvisorConfig } from '../workspace/config';
 import { loadTerraformParser } from '../workspace/terraform';
 import { infrastructureCandidates } from '../workspace/candidates';
@@ -252,20 +252,22 @@ export class CatalogServer {
     this.pending.delete(document.uri);
     const settings = await this.settingsOf(document.uri);
     if (this.documents.get(document.uri) !== document) return undefined; // closed, or reopened, meanwhile
-    if (!(await this.isCatalog(document, settings)) || isIgnoredByConfiguration(document.uri)) {
+    // A catalog's configuration is found once per analysis: whether it ignores the file, then its rules.
+    const isCatalog = await this.isCatalog(document, settings);
+    const configured = isCatalog ? configuredFor(document.uri) : {};
+    if (!isCatalog || isIgnoredBy(configured, document.uri)) {
       if (this.analysed.has(document.uri)) this.forget(document.uri); // it no longer declares the apiVersion
       return undefined;
     }
     // With `run: onSave`, an edit waits for the save (a hover or a lens still analyses what it shows).
     if (trigger === 'typing' && settings.run === 'onSave' && this.analysed.has(document.uri)) return this.analysed.get(document.uri);
-    return this.publish(document, settings);
+    return this.publish(document, settings, configured);
   }
 
-  private publish(document: TextDocument, settings: ServerSettings): AnalysedCatalog {
+  private publish(document: TextDocument, settings: ServerSettings, configured: Configured): AnalysedCatalog {
     const { uri } = document;
     const text = document.getText();
     const started = performance.now();
-    const configured = configuredFor(uri);
     const analysis = this.analyse(uri, text, settings, configured, () => {
       const open = this.documents.get(uri);
       if (open) void this.analyseNow(open);
@@ -310,7 +312,7 @@ export class CatalogServer {
     if (!uri.startsWith('file:')) return undefined;
     const catalogPath = fileURLToPath(uri);
     const catalogDir = dirname(catalogPath);
-    const workspaceRoot = configuredRoot ?? this.workspaceFolders.find((folder) => isInside(catalogPath, folder)) ?? workspaceRootOf(catalogPath);
+    const workspaceRoot = configuredRoot ?? this.workspaceFolders.find((folder) => isInsideFolder(catalogPath, folder)) ?? workspaceRootOf(catalogPath);
     const system = linkedInfrastructure(entries, { catalogDir, workspaceRoot, maxFileBytes });
     // Terraform needs its parser, loaded once, only when a catalog links Terraform.
     if (system?.pendingParser) void loadTerraformParser().then(parserLoaded);
@@ -336,7 +338,7 @@ export class CatalogServer {
     }
     for (const [uri, paths] of this.linkedPaths) {
       const document = this.documents.get(uri);
-      if (document && paths.some((path) => isInside(changed, path))) this.scheduleAnalysis(document, LINKED_DEBOUNCE_MS, 'request');
+      if (document && paths.some((path) => isInsideFolder(changed, path))) this.scheduleAnalysis(document, LINKED_DEBOUNCE_MS, 'request');
     }
   }
 
@@ -372,7 +374,7 @@ export class CatalogServer {
     const offset = document.offsetAt(position);
     const line = document.getText({ start: { line: position.line, character: 0 }, end: position });
     const indentation = /^\s*/.exec(line)![0];
-    const candidates = uri.startsWith('file:') && namesInfrastructure(document, position.line) ? this.infrastructureCandidates(fileURLToPath(uri)) : [];
+    const candidates = uri.startsWith('file:') && mayNameInfrastructure(entry.text, offset) ? this.infrastructureCandidates(fileURLToPath(uri)) : [];
     return completionsAt(entry.text, offset, entry.analysis, candidates).map((item) => {
       const snippet = item.snippet && this.support.snippets;
       const insert = indentLaterLines(item.snippet && !snippet ? snippetAsPlainText(item.insertText) : item.insertText, indentation);
@@ -392,7 +394,7 @@ export class CatalogServer {
   }
 
   private infrastructureCandidates(catalogPath: string) {
-    const folder = this.workspaceFolders.find((path) => isInside(catalogPath, path)) ?? workspaceRootOf(catalogPath);
+    const folder = this.workspaceFolders.find((path) => isInsideFolder(catalogPath, path)) ?? workspaceRootOf(catalogPath);
     return infrastructureCandidates(folder, dirname(catalogPath));
   }
 
@@ -431,12 +433,12 @@ export class CatalogServer {
       }
     }
     if (wantsFixAll) {
-      const { text: fixed, fixed: count } = fixAll(entry.text, analyzeOptions);
-      if (count > 0) {
+      const all = fixAllEdit(entry.text, analyzeOptions);
+      if (all) {
         actions.push({
-          title: `Fix all auto-fixable CAP Advisor problems (${count})`,
+          title: `Fix all auto-fixable CAP Advisor problems (${all.fixed})`,
           kind: FIX_ALL_KIND,
-          edit: { changes: { [uri]: [changedSpan(document, entry.text, fixed)] } },
+          edit: { changes: { [uri]: [toTextEdit(document, all.edit)] } },
         });
       }
     }
@@ -505,8 +507,7 @@ function configuredFor(uri: string): Configured {
   }
 }
 
-function isIgnoredByConfiguration(uri: string): boolean {
-  const { config } = configuredFor(uri);
+function isIgnoredBy({ config }: Configured, uri: string): boolean {
   return config !== undefined && isIgnored(fileURLToPath(uri), config);
 }
 
@@ -542,41 +543,7 @@ function disruptionsOf(chosen: unknown): Disruption[] | undefined {
   return disruptions.length > 0 ? disruptions : undefined;
 }
 
-/** Whether the text did not parse as YAML: its analysis is only the syntax error. */
-function parsesNot(analysis: CatalogAnalysis): boolean {
-  return analysis.findings.some((finding) => isOfRule(finding, 'yaml-syntax'));
-}
-
 /** The finding a diagnostic was made from: same rule, same range, same message. */
 function findingOf(analysis: CatalogAnalysis, diagnostic: Diagnostic): Finding | undefined {
   return analysis.findings.find((f) => f.ruleId === diagnostic.code && f.message === diagnostic.message && sameRange(toRange(f.range), diagnostic.range));
-}
-
-/** One edit over the span that changed, so the cursor and folds outside it stay put. */
-function changedSpan(document: TextDocument, text: string, fixed: string) {
-  let start = 0;
-  while (start < text.length && start < fixed.length && text[start] === fixed[start]) start++;
-  let end = 0;
-  while (end < text.length - start && end < fixed.length - start && text[text.length - 1 - end] === fixed[fixed.length - 1 - end]) end++;
-  const range: Range = { start: document.positionAt(start), end: document.positionAt(text.length - end) };
-  return { range, newText: fixed.slice(start, fixed.length - end) };
-}
-
-/** Whether the cursor's line may be in the `infrastructure` list: only then is the workspace searched. */
-function namesInfrastructure(document: TextDocument, line: number): boolean {
-  const lineText = (row: number) => document.getText({ start: { line: row, character: 0 }, end: { line: row + 1, character: 0 } }).replace(/\r?\n$/, '');
-  const here = lineText(line);
-  if (/^infrastructure *:/.test(here)) return true;
-  if (!/^\s+-/.test(here)) return false;
-  for (let row = line - 1; row >= 0; row--) {
-    const above = lineText(row);
-    if (/^\S/.test(above) && !above.startsWith('#')) return /^infrastructure *:/.test(above);
-  }
-  return false;
-}
-
-/** Whether `path` is `folder` or lies under it. */
-function isInside(path: string, folder: string): boolean {
-  const fromFolder = relative(folder, path);
-  return fromFolder === '' || (!fromFolder.startsWith('..') && !isAbsolute(fromFolder));
 }

@@ -2,7 +2,7 @@
 // initializationOptions and didChangeConfiguration for clients that do not answer it). The same
 // names and values as the VS Code extension's settings; anything unreadable falls back to the default.
 import { minimatch } from 'minimatch';
-import { DEFAULT_CATALOG_GLOBS, DEFAULT_MAX_FILE_BYTES, type SeveritySetting } from '../engine';
+import { DEFAULT_CATALOG_GLOBS, DEFAULT_MAX_FILE_BYTES, SEVERITY_SETTINGS, type SeveritySetting } from '../engine';
 
 export const SETTINGS_SECTION = 'capAdvisor';
 
@@ -14,14 +14,12 @@ export interface ServerSettings {
   maxFileSize: number;
 }
 
-const SEVERITIES = new Set(['off', 'hint', 'information', 'warning', 'error']);
-
 export function readServerSettings(raw: unknown): ServerSettings {
   const section = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const rules: Record<string, SeveritySetting> = {};
   if (section.rules && typeof section.rules === 'object') {
     for (const [id, severity] of Object.entries(section.rules)) {
-      if (typeof severity === 'string' && SEVERITIES.has(severity)) rules[id] = severity as SeveritySetting;
+      if ((SEVERITY_SETTINGS as readonly unknown[]).includes(severity)) rules[id] = severity as SeveritySetting;
     }
   }
   const globs = Array.isArray(section.catalogGlobs) ? section.catalogGlobs.filter((glob): glob is string => typeof glob === 'string') : [];

@@ -2,12 +2,12 @@
 // every catalog in the workspace (open or not), kept current on open, edit, save, file
 // creation, deletion and rename, and settings changes.
 import { open } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import {
   analyzeCatalog,
   API_VERSION_HEAD_CHARS,
-  isOfRule,
+  parsesNot,
   declaresCatalogApiVersion,
   followRange,
   type CatalogAnalysis,
@@ -16,7 +16,7 @@ import {
   type TextChange,
 } from '../engine';
 import type { InfrastructureEntry } from '../engine/infrastructure';
-import { linkedInfrastructure } from '../workspace/files';
+import { isInsideFolder, linkedInfrastructure } from '../workspace/files';
 import { loadTerraformParser } from '../workspace/terraform';
 import { readSettings, SECTION, type Settings } from './settings';
 import { CONFIG_FILE_NAMES } from '../workspace/config';
@@ -246,7 +246,7 @@ export class CatalogDiagnostics implements vscode.Disposable {
       return;
     }
     for (const [key, paths] of this.linkedPaths) {
-      if (!paths.some((path) => isInside(changed.fsPath, path))) continue;
+      if (!paths.some((path) => isInsideFolder(changed.fsPath, path))) continue;
       const entry = this.analysed.get(key);
       if (!entry) continue;
       clearTimeout(this.pending.get(key));
@@ -393,11 +393,6 @@ export class CatalogDiagnostics implements vscode.Disposable {
   }
 }
 
-/** Whether the text did not parse as YAML: its analysis is only the syntax error. */
-function parsesNot(analysis: CatalogAnalysis): boolean {
-  return analysis.findings.some((finding) => isOfRule(finding, 'yaml-syntax'));
-}
-
 function follow(range: vscode.Range, changes: readonly TextChange[]): vscode.Range | undefined {
   const moved = followRange(range, changes);
   return moved && new vscode.Range(moved.start.line, moved.start.character, moved.end.line, moved.end.character);
@@ -406,12 +401,6 @@ function follow(range: vscode.Range, changes: readonly TextChange[]): vscode.Ran
 /** Dependencies and VCS data hold no catalogs of the project (the workspace search skips them too). */
 function isExcluded(uri: vscode.Uri): boolean {
   return /\/(node_modules|\.git|\.vscode-host)\//.test(uri.path);
-}
-
-/** Whether `path` is `linked` or lies under it. */
-function isInside(path: string, linked: string): boolean {
-  const fromLinked = relative(linked, path);
-  return fromLinked === '' || (!fromLinked.startsWith('..') && !isAbsolute(fromLinked));
 }
 
 /** The engine's 1-based positions become VS Code's 0-based ones. */

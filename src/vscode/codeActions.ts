@@ -1,6 +1,6 @@
 // Quick fixes and fix-all: the engine computes the edits; this turns them into WorkspaceEdits.
 import * as vscode from 'vscode';
-import { fixAll, quickFixesFor, type Finding, type QuickFix } from '../engine';
+import { fixAllEdit, quickFixesFor, type Finding, type QuickFix } from '../engine';
 import { findingOf, isCapDiagnostic, type CatalogDiagnostics } from './catalogs';
 import { readSettings } from './settings';
 
@@ -33,22 +33,13 @@ export class CatalogCodeActions implements vscode.CodeActionProvider {
   }
 
   private fixAll(document: vscode.TextDocument): vscode.CodeAction[] {
-    const text = document.getText();
     const settings = readSettings(document.uri);
-    const { text: fixed, fixed: count } = fixAll(text, { severities: settings.rules, maxFileBytes: settings.maxFileSize });
-    if (count === 0) return [];
-    const action = new vscode.CodeAction(`Fix all auto-fixable CAP Advisor problems (${count})`, FIX_ALL_KIND);
+    const all = fixAllEdit(document.getText(), { severities: settings.rules, maxFileBytes: settings.maxFileSize });
+    if (!all) return [];
+    const action = new vscode.CodeAction(`Fix all auto-fixable CAP Advisor problems (${all.fixed})`, FIX_ALL_KIND);
     action.edit = new vscode.WorkspaceEdit();
-    // One edit over the span that changed, so the cursor and folding outside it stay put.
-    let start = 0;
-    while (start < text.length && start < fixed.length && text[start] === fixed[start]) start++;
-    let end = 0;
-    while (end < text.length - start && end < fixed.length - start && text[text.length - 1 - end] === fixed[fixed.length - 1 - end]) end++;
-    action.edit.replace(
-      document.uri,
-      new vscode.Range(document.positionAt(start), document.positionAt(text.length - end)),
-      fixed.slice(start, fixed.length - end),
-    );
+    const { offset, newText } = all.edit;
+    action.edit.replace(document.uri, new vscode.Range(document.positionAt(offset[0]), document.positionAt(offset[1])), newText);
     return [action];
   }
 }

@@ -5,13 +5,12 @@
 // be read (`root:`).
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { closest, distance } from 'fastest-levenshtein';
 import { minimatch } from 'minimatch';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { ruleRegistry, type SeveritySetting } from '../engine';
+import { existsQuietly } from './files';
+import { didYouMean, ruleRegistry, SEVERITY_SETTINGS, type SeveritySetting } from '../engine';
 
 export const CONFIG_FILE_NAMES = ['.cap-advisor.yaml', '.cap-advisor.yml'];
-const SEVERITIES: readonly SeveritySetting[] = ['off', 'hint', 'information', 'warning', 'error'];
 const KEYS = ['rules', 'ignore', 'root'];
 /** Folders a glob never needs to look in: never catalogs of the project. */
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
@@ -50,7 +49,8 @@ export function configFor(catalogPath: string): CapAdvisorConfig | undefined {
       const file = join(dir, name);
       if (isFile(file)) return readConfig(file);
     }
-    if (isFile(join(dir, '.git')) || isDirectory(join(dir, '.git')) || dirname(dir) === dir) return undefined;
+    // The Git root, as workspaceRootOf finds it, is as far as the search goes.
+    if (existsQuietly(join(dir, '.git')) || dirname(dir) === dir) return undefined;
   }
 }
 
@@ -100,8 +100,8 @@ export function parseConfig(file: string, text: string): CapAdvisorConfig {
         const id = isScalar(rule.key) ? String(rule.key.value) : '';
         if (!knownRules.includes(id)) throw at(rule.key as Node, `unknown rule ${id}${suggestion(id, knownRules)}`);
         const severity = isScalar(rule.value) ? String(rule.value.value) : '';
-        if (!(SEVERITIES as readonly string[]).includes(severity))
-          throw at(rule.value as Node, `${id}: unknown severity ${severity || '(none)'}; use ${SEVERITIES.join(', ')}`);
+        if (!(SEVERITY_SETTINGS as readonly string[]).includes(severity))
+          throw at(rule.value as Node, `${id}: unknown severity ${severity || '(none)'}; use ${SEVERITY_SETTINGS.join(', ')}`);
         config.rules[id] = severity as SeveritySetting;
       }
     } else if (key === 'ignore') {
@@ -128,21 +128,13 @@ export function isIgnored(path: string, config: CapAdvisorConfig | undefined): b
 }
 
 function suggestion(given: string, known: readonly string[]): string {
-  const nearest = closest(given, [...known]);
-  return nearest && distance(given, nearest) <= Math.max(2, Math.floor(given.length / 3)) ? ` (did you mean ${nearest}?)` : '';
+  const nearest = didYouMean(given, known);
+  return nearest ? ` (did you mean ${nearest}?)` : '';
 }
 
 function isFile(path: string): boolean {
   try {
     return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
   } catch {
     return false;
   }

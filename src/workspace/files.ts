@@ -508,13 +508,11 @@ class Finder {
   }
 
   private inside(path: string): boolean {
-    const fromRoot = relative(resolve(this.root.workspaceRoot), path);
-    return fromRoot === '' || (!fromRoot.startsWith('..') && !isAbsolute(fromRoot));
+    return isInsideFolder(path, resolve(this.root.workspaceRoot));
   }
 
   private insideReal(real: string): boolean {
-    const fromRoot = relative(this.realRoot, real);
-    return fromRoot === '' || (!fromRoot.startsWith('..') && !isAbsolute(fromRoot));
+    return isInsideFolder(real, this.realRoot);
   }
 
   private exists(path: string): boolean {
@@ -592,6 +590,12 @@ function safeRealpath(path: string): string | undefined {
   }
 }
 
+/** Whether `path` is `folder` or lies under it. */
+export function isInsideFolder(path: string, folder: string): boolean {
+  const fromFolder = relative(folder, path);
+  return fromFolder === '' || (!fromFolder.startsWith('..') && !isAbsolute(fromFolder));
+}
+
 /** The workspace a CLI run reads infrastructure in: the Git repository that holds the catalog, else its folder. */
 export function workspaceRootOf(catalogPath: string): string {
   const start = dirname(resolve(catalogPath));
@@ -601,7 +605,8 @@ export function workspaceRootOf(catalogPath: string): string {
   }
 }
 
-function existsQuietly(path: string): boolean {
+/** Whether anything (a file, a folder, a link) is at `path`. */
+export function existsQuietly(path: string): boolean {
   try {
     lstatSync(path);
     return true;

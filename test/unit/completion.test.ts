@@ -1,6 +1,6 @@
 // Completion in the engine, from the text and the cursor: a test per context a user types in.
 import { strict as assert } from 'node:assert';
-import { analyzeCatalog, completionsAt, ruleRegistry, STORE_IDS, type CompletionItem } from '../../src/engine';
+import { analyzeCatalog, completionsAt, mayNameInfrastructure, ruleRegistry, STORE_IDS, type CompletionItem } from '../../src/engine';
 import { catalog } from '../helpers/catalogs';
 
 /** Completions where `|` stands in the text, with the analysis of the text without it (as the editor's last analysis). */
@@ -237,5 +237,21 @@ describe('completion', () => {
     assert.ok(at(text, catalog('  - name: carts\n    category: cart\n')).length === 0, 'an unknown key has no values');
     const keys = labels(at(catalog('  - name: carts\n    category: cart\n  - name: sessions\n    cat|\n')));
     assert.ok(keys.includes('category') && !keys.includes('name'), keys.join());
+  });
+});
+
+describe('mayNameInfrastructure: when a shell searches the workspace for templates to offer', () => {
+  const text = `apiVersion: cap-advisor/v1\ninfrastructure:\n  # the stacks\n  - infra/\ndataTypes:\n  - name: carts\n`;
+  const offsetOf = (line: string, column = 0) => text.indexOf(line) + column;
+
+  it('on the infrastructure key and on its items, past a comment', () => {
+    assert.equal(mayNameInfrastructure(text, offsetOf('infrastructure:', 15)), true);
+    assert.equal(mayNameInfrastructure(text, offsetOf('  - infra/', 10)), true);
+  });
+
+  it('not on the items of another list, nor on other keys', () => {
+    assert.equal(mayNameInfrastructure(text, offsetOf('  - name: carts', 6)), false);
+    assert.equal(mayNameInfrastructure(text, offsetOf('dataTypes:', 3)), false);
+    assert.equal(mayNameInfrastructure(text.replace(/\n/g, '\r\n'), offsetOf('  - infra/', 10) + 3), true);
   });
 });

@@ -2,6 +2,8 @@
 // module (it imports nothing), so both the catalog model and the deployed-system model build on it.
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
+/** Every severity a setting, `--rule` or `.cap-advisor.yaml` may give a rule, least first. */
+export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'hint', 'information', 'warning', 'error'];
 
 export type CapPosition = 'CP' | 'AP' | 'CA';
 export type Consistency = 'strong' | 'eventual';

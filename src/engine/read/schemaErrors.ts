@@ -106,7 +106,7 @@ function describeInMarkdown(error: SchemaError, value: unknown, source: CatalogS
     case 'unevaluatedProperties': {
       const key = String(error.params.additionalProperty ?? error.params.unevaluatedProperty);
       const allowed = Object.keys(propertiesAt(path, value));
-      const suggestion = suggest(key, allowed);
+      const suggestion = didYouMean(key, allowed);
       return {
         path: [...path, key],
         range: source.keyRangeAt([...path, key]),
@@ -216,9 +216,10 @@ function closeValues(actual: string, allowed: string[]): string[] {
     .map(({ value }) => value);
 }
 
-function suggest(actual: string, allowed: string[]): string | undefined {
+/** The allowed value a mistyped one most likely meant, when it is a few letters away: every did-you-mean of the tool. */
+export function didYouMean(actual: string, allowed: readonly string[]): string | undefined {
   if (allowed.length === 0) return undefined;
-  const best = closest(actual, allowed);
+  const best = closest(actual, [...allowed]);
   const limit = Math.max(2, Math.floor(best.length / 3));
   return distance(actual, best) <= limit ? best : undefined;
 }

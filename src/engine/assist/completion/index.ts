@@ -122,3 +122,24 @@ function completionsIn(text: string, offset: number, analysis?: CatalogAnalysis,
   }
   return keysFor(context, replacing(word[1]), siblingKeys(lines, row, keyCol, dashes.length > 0), true);
 }
+
+/**
+ * Whether the line at `offset` may be in the `infrastructure` list: only then does a shell search
+ * the workspace for templates, modules and assemblies to offer.
+ */
+export function mayNameInfrastructure(text: string, offset: number): boolean {
+  const lineAt = (start: number) => {
+    const end = text.indexOf('\n', start);
+    return text.slice(start, end === -1 ? text.length : end).replace(/\r$/, '');
+  };
+  let lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const line = lineAt(lineStart);
+  if (/^infrastructure *:/.test(line)) return true;
+  if (!/^\s+-/.test(line)) return false;
+  while (lineStart > 0) {
+    lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+    const above = lineAt(lineStart);
+    if (/^\S/.test(above) && !above.startsWith('#')) return /^infrastructure *:/.test(above);
+  }
+  return false;
+}

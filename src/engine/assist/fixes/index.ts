@@ -135,3 +135,17 @@ export function fixAll(text: string, options: AnalyzeOptions = {}): { text: stri
   }
   return { text: current, fixed };
 }
+
+/**
+ * Fix-all as an editor applies it: one edit over the span that changed, so the cursor and the
+ * folds outside it stay put; undefined when nothing is fixed.
+ */
+export function fixAllEdit(text: string, options: AnalyzeOptions = {}): { edit: TextEdit; fixed: number } | undefined {
+  const { text: fixedText, fixed } = fixAll(text, options);
+  if (fixed === 0) return undefined;
+  let start = 0;
+  while (start < text.length && start < fixedText.length && text[start] === fixedText[start]) start++;
+  let end = 0;
+  while (end < text.length - start && end < fixedText.length - start && text[text.length - 1 - end] === fixedText[fixedText.length - 1 - end]) end++;
+  return { edit: { offset: [start, text.length - end], newText: fixedText.slice(start, fixedText.length - end) }, fixed };
+}
