@@ -72,6 +72,8 @@ async function bundle() {
   await Promise.all([
     esbuild.build({ ...common, entryPoints: [join(root, 'src/extension.ts')], outfile: join(root, 'dist/extension.js'), external: ['vscode'] }),
     esbuild.build({ ...common, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(root, 'dist/cli.js') }),
+    // The language server alone, which the extension starts: the analysis runs in its process.
+    esbuild.build({ ...common, entryPoints: [join(root, 'src/lsp/main.ts')], outfile: join(root, 'dist/server.js') }),
   ]);
 }
 

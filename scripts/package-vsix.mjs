@@ -20,6 +20,8 @@ const require = createRequire(import.meta.url);
 /** What the installed extension reads: the bundle, the schema and snippets it contributes, the example, the icon and the rule pages. */
 export const EXTENSION_FILES = [
   'dist/extension.js',
+  // The language server the extension starts (cap-advisor lsp): the analysis runs in its process.
+  'dist/server.js',
   // What the Red Hat YAML extension gets (completion and hovers, no second validation); built from schemas/.
   'dist/data-catalog.editor.schema.json',
   // The Terraform parser, loaded only when a catalog links Terraform.

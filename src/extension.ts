@@ -2,45 +2,36 @@
 // only wires the features to VS Code's events and commands.
 import * as vscode from 'vscode';
 import { version } from '../package.json';
-import { countsText, plural } from './report/model';
-import { CatalogDiagnostics } from './vscode/catalogs';
-import { CatalogCodeActions } from './vscode/codeActions';
-import { CatalogCodeLens } from './vscode/codeLens';
-import { CatalogCompletion } from './vscode/completion';
+import { plural } from './report/model';
+import { CatalogClient } from './vscode/client';
 import { addDataType, analyzeWorkspace, draftCatalogFromInfrastructure, exportReport, newCatalog, openExample, showFixes } from './vscode/commands';
 import { writeExperiment } from './vscode/experiment';
-import { CatalogHover } from './vscode/hover';
 import { ReportPanel } from './vscode/reportPanel';
 import { ScenarioPanel } from './vscode/scenarioPanel';
 import { CatalogStatus } from './vscode/statusBar';
 
 /** What the extension exposes to its integration tests. */
 export interface CapAdvisorApi {
-  catalogs: CatalogDiagnostics;
+  catalogs: CatalogClient;
   report: ReportPanel;
   scenarios: ScenarioPanel;
   status: CatalogStatus;
 }
 
-export function activate(context: vscode.ExtensionContext): CapAdvisorApi {
+export async function activate(context: vscode.ExtensionContext): Promise<CapAdvisorApi> {
   const log = vscode.window.createOutputChannel('CAP Advisor', { log: true });
-  const catalogs = new CatalogDiagnostics(log);
+  context.subscriptions.push(log);
+  // The analysis runs in the language server's process (cap-advisor lsp): diagnostics, hover,
+  // completion, quick fixes, fix-all and code lenses come from it through the client.
+  const catalogs = await CatalogClient.start(context, log);
   const report = new ReportPanel(catalogs, context.extensionUri);
   const scenarios = new ScenarioPanel(catalogs);
   const status = new CatalogStatus(catalogs);
-  const yaml: vscode.DocumentSelector = [{ language: 'yaml' }];
-  const lenses = new CatalogCodeLens(catalogs);
   context.subscriptions.push(
-    log,
     catalogs,
     report,
     scenarios,
     status,
-    vscode.languages.registerCodeActionsProvider(yaml, new CatalogCodeActions(catalogs), CatalogCodeActions.metadata),
-    vscode.languages.registerHoverProvider(yaml, new CatalogHover(catalogs)),
-    lenses,
-    vscode.languages.registerCodeLensProvider(yaml, lenses),
-    vscode.languages.registerCompletionItemProvider(yaml, new CatalogCompletion(catalogs), ...CatalogCompletion.triggerCharacters),
     vscode.commands.registerCommand('capAdvisor.analyzeWorkspace', () => analyzeWorkspace(catalogs)),
     vscode.commands.registerCommand('capAdvisor.showReport', (uri?: vscode.Uri, dataType?: string) =>
       report.show(uri instanceof vscode.Uri ? uri : undefined, typeof dataType === 'string' ? dataType : undefined),
@@ -67,9 +58,10 @@ export function activate(context: vscode.ExtensionContext): CapAdvisorApi {
   );
   log.info(`CAP Advisor ${version} active`);
   // Catalogs that are not open get their diagnostics too, without holding up activation.
-  void catalogs
-    .analyzeWorkspace()
-    .then((count) => log.info(`analysed ${plural(count, 'catalog')} in the workspace: ${countsText(catalogs.all().flatMap((c) => c.analysis.findings))}`));
+  void catalogs.analyzeWorkspace().then(
+    (found) => log.info(`analysed ${plural(found.length, 'catalog')} in the workspace`),
+    (error: Error) => log.error(`could not analyse the workspace: ${error.message}`),
+  );
   return { catalogs, report, scenarios, status };
 }
 

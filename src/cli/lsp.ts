@@ -1,6 +1,5 @@
 // `cap-advisor lsp`: the language server on standard input and output, for any editor.
-import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
-import { CatalogServer } from '../lsp/server';
+import { serveOverStdio } from '../lsp/stdio';
 import type { Console } from './console';
 
 export const LSP_USAGE = `Usage: cap-advisor lsp [--stdio]
@@ -22,11 +21,6 @@ export function runLanguageServer(args: string[], io: Console): Promise<number> 
     io.stderr.write(`cap-advisor: lsp: unknown argument ${unknown[0]} (the server speaks on standard input and output; --stdio is accepted)\n`);
     return Promise.resolve(2);
   }
-  // Standard output carries the protocol: nothing else may write to it.
-  const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
-  console.log = (...parts: unknown[]) => connection.console.log(parts.join(' '));
-  new CatalogServer(connection).listen();
-  // A client that goes away without `exit` leaves nothing to serve.
-  process.stdin.on('end', () => process.exit(0));
+  serveOverStdio();
   return new Promise<number>(() => undefined);
 }

@@ -2,7 +2,8 @@
 // server keeps one analysis per open catalog and answers every request from it: diagnostics on
 // open and on each pause in typing, hover, completion, quick fixes and fix-all, code lenses,
 // document symbols, and the report and partition scenarios as Markdown (workspace/executeCommand).
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { open, readdir, readFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -30,6 +31,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   allDisruptions,
   analyzeCatalog,
+  API_VERSION_HEAD_CHARS,
   completionsAt,
   dataTypeLenses,
   declaresCatalogApiVersion,
@@ -47,13 +49,29 @@ import {
   type TextChange,
 } from '../engine';
 import type { InfrastructureEntry } from '../engine/infrastructure';
-import { renderMarkdown } from '../report';
-import { countsText } from '../report/model';
+import { renderHtml, renderJson, renderMarkdown, renderSarif, type AnalysedFile } from '../report';
+import { countBySeverity, countsText } from '../report/model';
 import { renderScenariosMarkdown } from '../report/scenarios';
+import { renderScenarioView } from '../report/scenarioView';
 import { isInsideFolder, linkedInfrastructure, workspaceRootOf } from '../workspace/files';
 import { CONFIG_FILE_NAMES, configFor, ConfigError, isIgnored, type CapAdvisorConfig } from '../workspace/config';
 import { loadTerraformParser } from '../workspace/terraform';
 import { infrastructureCandidates } from '../workspace/candidates';
+import {
+  AnalysisRequest,
+  AnalyzeWorkspaceRequest,
+  CatalogAnalysedNotification,
+  CatalogForgottenNotification,
+  CatalogsRequest,
+  ExportRequest,
+  ReportViewRequest,
+  ScenarioViewRequest,
+  SERVER_COMMANDS,
+  type CatalogSummary,
+  type ExportParams,
+  type ScenarioView,
+  type ScenarioViewParams,
+} from './requests';
 import { indentLaterLines, sameRange, snippetAsPlainText, SOURCE, toDiagnostic, toRange, toTextEdit } from './protocol';
 import { isCatalogPath, readServerSettings, SETTINGS_SECTION, type ServerSettings } from './settings';
 
@@ -61,11 +79,13 @@ import { isCatalogPath, readServerSettings, SETTINGS_SECTION, type ServerSetting
 const CHANGE_DEBOUNCE_MS = 30;
 /** Linked templates change in bursts (cdk synth, git checkout): analyse again once they settle. */
 const LINKED_DEBOUNCE_MS = 300;
-/** The commands a client can run (workspace/executeCommand); each answers in Markdown. */
-export const SERVER_COMMANDS = { report: 'cap-advisor.report', simulate: 'cap-advisor.simulate' } as const;
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.capAdvisor`;
 /** What linked infrastructure is written in: a change to one of these may change a catalog's findings. */
 const INFRASTRUCTURE_GLOB = '**/*.{yaml,yml,json,template,toml,tf,tfvars,tfstate}';
+/** Dependencies, VCS data and the test editor's own files hold no catalogs of the project. */
+const EXCLUDED_FOLDER = /[\\/](node_modules|\.git|\.vscode-host)([\\/]|$)/;
+/** The schemes of documents a user edits; not the read-only copies a diff or an output pane opens. */
+const EDITABLE_SCHEMES = /^(file|untitled|vscode-vfs|vscode-remote|vscode-test-web):/;
 
 const COMPLETION_KINDS: Record<EngineCompletionItem['kind'], CompletionItemKind> = {
   key: CompletionItemKind.Property,
@@ -79,7 +99,8 @@ const COMPLETION_KINDS: Record<EngineCompletionItem['kind'], CompletionItemKind>
 /** A catalog's latest analysis, and the text it ran on: fixes' offsets refer to that text. */
 interface AnalysedCatalog {
   uri: string;
-  version: number;
+  /** The open document's version; null for a catalog read from disk. */
+  version: number | null;
   text: string;
   analysis: CatalogAnalysis;
   settings: ServerSettings;
@@ -95,6 +116,8 @@ interface ClientSupport {
   configuration: boolean;
   watchedFiles: boolean;
   snippets: boolean;
+  /** The client indents a completion's later lines to the line's own indentation (VS Code does). */
+  adjustsIndentation: boolean;
   hierarchicalSymbols: boolean;
 }
 
@@ -106,8 +129,10 @@ export class CatalogServer {
   /** Per catalog, the files and folders its `infrastructure` links: a change under one analyses it again. */
   private readonly linkedPaths = new Map<string, string[]>();
   private readonly settings = new Map<string, Promise<ServerSettings>>();
-  private support: ClientSupport = { configuration: false, watchedFiles: false, snippets: false, hierarchicalSymbols: false };
+  private support: ClientSupport = { configuration: false, watchedFiles: false, snippets: false, adjustsIndentation: false, hierarchicalSymbols: false };
   private workspaceFolders: string[] = [];
+  /** Once a client asks (capAdvisor/analyzeWorkspace), catalogs that are not open are read from disk and kept current. */
+  private workspaceCatalogs = false;
   /** Settings the client sent with initialize or didChangeConfiguration, for clients that do not answer workspace/configuration. */
   private pushedSettings: unknown;
 
@@ -130,7 +155,7 @@ export class CatalogServer {
       }
       const updated = TextDocument.update(document, contentChanges, textDocument.version);
       this.documents.set(updated.uri, updated);
-      this.scheduleAnalysis(updated, CHANGE_DEBOUNCE_MS);
+      this.scheduleAnalysis(updated.uri, CHANGE_DEBOUNCE_MS);
     });
     connection.onDidSaveTextDocument(({ textDocument }) => {
       const document = this.documents.get(textDocument.uri);
@@ -138,7 +163,7 @@ export class CatalogServer {
     });
     connection.onDidCloseTextDocument(({ textDocument }) => {
       this.documents.delete(textDocument.uri);
-      this.forget(textDocument.uri);
+      this.forget(textDocument.uri, { unlessOnDisk: true });
     });
     connection.onInitialize((params) => this.initialize(params));
     connection.onInitialized(() => void this.initialized());
@@ -146,6 +171,8 @@ export class CatalogServer {
       this.pushedSettings = (change.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION];
       this.settings.clear();
       for (const document of this.documents.values()) void this.analyseNow(document);
+      // The catalog globs may have changed: which files on disk are catalogs is found again.
+      if (this.workspaceCatalogs) void this.analyseWorkspace();
     });
     connection.onDidChangeWatchedFiles(({ changes }) => {
       for (const change of changes) this.linkedFileChanged(change.uri, change.type);
@@ -158,6 +185,22 @@ export class CatalogServer {
     connection.onCodeLens((params) => this.guard('codeLens', () => this.codeLenses(params.textDocument.uri)));
     connection.onDocumentSymbol((params) => this.guard('documentSymbol', () => this.symbols(params.textDocument.uri)));
     connection.onExecuteCommand((params) => this.guard('executeCommand', () => this.execute(params.command, params.arguments ?? [])));
+    connection.onRequest(AnalyzeWorkspaceRequest, () => this.guard('analyzeWorkspace', async () => ({ catalogs: await this.analyseWorkspace() })));
+    connection.onRequest(CatalogsRequest, () => ({ catalogs: [...this.analysed.values()].map(summaryOf) }));
+    connection.onRequest(AnalysisRequest, ({ uri }) =>
+      this.guard('analysis', async () => {
+        const entry = await this.known(uri);
+        return entry ? { text: entry.text, analysis: entry.analysis } : null;
+      }),
+    );
+    connection.onRequest(ReportViewRequest, ({ uri, file, cspSource, nonce, focus }) =>
+      this.guard('reportView', async () => {
+        const entry = await this.known(uri);
+        return entry ? { html: renderHtml([{ file, analysis: entry.analysis }], { webview: { cspSource, nonce, focus } }) } : null;
+      }),
+    );
+    connection.onRequest(ScenarioViewRequest, (params) => this.guard('scenarioView', () => this.scenarioView(params)));
+    connection.onRequest(ExportRequest, (params) => this.guard('export', () => this.export(params)));
     connection.onShutdown(() => this.pending.forEach((timer) => clearTimeout(timer)));
   }
 
@@ -171,6 +214,8 @@ export class CatalogServer {
       configuration: capabilities.workspace?.configuration === true,
       watchedFiles: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
       snippets: capabilities.textDocument?.completion?.completionItem?.snippetSupport === true,
+      adjustsIndentation:
+        capabilities.textDocument?.completion?.completionItem?.insertTextModeSupport?.valueSet.includes(InsertTextMode.adjustIndentation) === true,
       hierarchicalSymbols: capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
     };
     this.pushedSettings = (params.initializationOptions as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
@@ -230,18 +275,19 @@ export class CatalogServer {
   }
 
   private async isCatalog(document: TextDocument, settings: ServerSettings): Promise<boolean> {
-    if (!/^(file|untitled):/.test(document.uri)) return false;
-    const path = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : document.uri;
-    return isCatalogPath(path, settings.catalogGlobs) || declaresCatalogApiVersion(document.getText());
+    if (!EDITABLE_SCHEMES.test(document.uri)) return false;
+    return isCatalogPath(pathOf(document.uri), settings.catalogGlobs) || declaresCatalogApiVersion(document.getText());
   }
 
-  private scheduleAnalysis(document: TextDocument, delay: number, trigger: 'typing' | 'request' = 'typing'): void {
-    clearTimeout(this.pending.get(document.uri));
+  /** Analyses a catalog once things settle: the open document as it is then, or the file as saved. */
+  private scheduleAnalysis(uri: string, delay: number, trigger: 'typing' | 'request' = 'typing'): void {
+    clearTimeout(this.pending.get(uri));
     this.pending.set(
-      document.uri,
+      uri,
       setTimeout(() => {
-        this.pending.delete(document.uri);
-        void this.analyseNow(document, trigger);
+        this.pending.delete(uri);
+        const document = this.documents.get(uri);
+        void (document ? this.analyseNow(document, trigger) : this.analyseFromDisk(uri));
       }, delay),
     );
   }
@@ -252,6 +298,31 @@ export class CatalogServer {
     this.pending.delete(document.uri);
     const settings = await this.settingsOf(document.uri);
     if (this.documents.get(document.uri) !== document) return undefined; // closed, or reopened, meanwhile
+    // With `run: onSave`, an edit waits for the save (a hover or a lens still analyses what it shows).
+    if (trigger === 'typing' && settings.run === 'onSave' && this.analysed.has(document.uri)) return this.analysed.get(document.uri);
+    return this.analyseIfCatalog(document, settings, true);
+  }
+
+  /**
+   * A catalog that is not open, analysed from the file as saved (Analyze Workspace, a closed
+   * editor, a git checkout); forgotten when the file is gone or no longer a catalog.
+   */
+  private async analyseFromDisk(uri: string): Promise<AnalysedCatalog | undefined> {
+    const open = this.documents.get(uri);
+    if (open) return this.analyseNow(open);
+    let text: string;
+    try {
+      text = await readFile(fileURLToPath(uri), 'utf8');
+    } catch {
+      this.forget(uri);
+      return undefined;
+    }
+    const settings = await this.settingsOf(uri);
+    if (this.documents.has(uri)) return undefined; // opened meanwhile: the editor's text wins
+    return this.analyseIfCatalog(TextDocument.create(uri, 'yaml', 0, text), settings, false);
+  }
+
+  private async analyseIfCatalog(document: TextDocument, settings: ServerSettings, open: boolean): Promise<AnalysedCatalog | undefined> {
     // A catalog's configuration is found once per analysis: whether it ignores the file, then its rules.
     const isCatalog = await this.isCatalog(document, settings);
     const configured = isCatalog ? configuredFor(document.uri) : {};
@@ -259,20 +330,16 @@ export class CatalogServer {
       if (this.analysed.has(document.uri)) this.forget(document.uri); // it no longer declares the apiVersion
       return undefined;
     }
-    // With `run: onSave`, an edit waits for the save (a hover or a lens still analyses what it shows).
-    if (trigger === 'typing' && settings.run === 'onSave' && this.analysed.has(document.uri)) return this.analysed.get(document.uri);
-    return this.publish(document, settings, configured);
+    return this.publish(document, settings, configured, open);
   }
 
-  private publish(document: TextDocument, settings: ServerSettings, configured: Configured): AnalysedCatalog {
+  private publish(document: TextDocument, settings: ServerSettings, configured: Configured, open: boolean): AnalysedCatalog {
     const { uri } = document;
     const text = document.getText();
+    const version = open ? document.version : null;
     const started = performance.now();
-    const analysis = this.analyse(uri, text, settings, configured, () => {
-      const open = this.documents.get(uri);
-      if (open) void this.analyseNow(open);
-    });
-    const entry: AnalysedCatalog = { uri, version: document.version, text, analysis, settings };
+    const analysis = this.analyse(uri, text, settings, configured, () => this.scheduleAnalysis(uri, 0, 'request'));
+    const entry: AnalysedCatalog = { uri, version, text, analysis, settings };
     const good = this.lastGood.get(uri);
     let diagnostics: Diagnostic[] = analysis.findings.map((finding) => toDiagnostic(finding, uri));
     if (configured.problem) diagnostics = [configurationDiagnostic(configured.problem), ...diagnostics];
@@ -288,10 +355,11 @@ export class CatalogServer {
     }
     this.analysed.set(uri, entry);
     const analysedAt = performance.now();
-    void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    void this.connection.sendDiagnostics({ uri, ...(version === null ? {} : { version }), diagnostics });
+    void this.connection.sendNotification(CatalogAnalysedNotification, summaryOf(entry));
     const published = performance.now();
     this.connection.console.log(
-      `analysed ${uri} (version ${document.version}) in ${(analysedAt - started).toFixed(1)} ms, published in ${(published - analysedAt).toFixed(1)} ms: ${countsText(analysis.findings)}`,
+      `analysed ${uri} (${version === null ? 'from disk' : `version ${version}`}) in ${(analysedAt - started).toFixed(1)} ms, published in ${(published - analysedAt).toFixed(1)} ms: ${countsText(analysis.findings)}`,
     );
     return entry;
   }
@@ -300,7 +368,7 @@ export class CatalogServer {
   private analyse(uri: string, text: string, settings: ServerSettings, config: Configured, parserLoaded: () => void): CatalogAnalysis {
     this.linkedPaths.delete(uri);
     return analyzeCatalog(text, {
-      fileName: uri.startsWith('file:') ? fileURLToPath(uri) : uri,
+      fileName: pathOf(uri),
       // `.cap-advisor.yaml`'s rules where there is one; the editor's setting only where there is none.
       severities: config.config ? config.config.rules : settings.rules,
       maxFileBytes: settings.maxFileSize,
@@ -309,10 +377,11 @@ export class CatalogServer {
   }
 
   private readInfrastructure(uri: string, entries: InfrastructureEntry[], maxFileBytes: number, configuredRoot: string | undefined, parserLoaded: () => void) {
-    if (!uri.startsWith('file:')) return undefined;
-    const catalogPath = fileURLToPath(uri);
+    // A file, or an unsaved draft that already has its path (the editor's Draft Catalog from Infrastructure).
+    const catalogPath = localPathOf(uri);
+    if (!catalogPath) return undefined;
     const catalogDir = dirname(catalogPath);
-    const workspaceRoot = configuredRoot ?? this.workspaceFolders.find((folder) => isInsideFolder(catalogPath, folder)) ?? workspaceRootOf(catalogPath);
+    const workspaceRoot = configuredRoot ?? this.workspaceFolderOf(catalogPath) ?? workspaceRootOf(catalogPath);
     const system = linkedInfrastructure(entries, { catalogDir, workspaceRoot, maxFileBytes });
     // Terraform needs its parser, loaded once, only when a catalog links Terraform.
     if (system?.pendingParser) void loadTerraformParser().then(parserLoaded);
@@ -323,32 +392,70 @@ export class CatalogServer {
     return system;
   }
 
+  private workspaceFolderOf(path: string): string | undefined {
+    return this.workspaceFolders.find((folder) => isInsideFolder(path, folder));
+  }
+
   private linkedFileChanged(changedUri: string, type: FileChangeType): void {
     if (!changedUri.startsWith('file:')) return;
     const changed = fileURLToPath(changedUri);
-    if (/[\\/](node_modules|\.git)[\\/]/.test(changed)) return;
+    if (EXCLUDED_FOLDER.test(changed)) return;
     // A catalog open in the editor: its text there wins over the file.
     if (this.documents.get(changedUri) && type === FileChangeType.Changed) return;
     if (CONFIG_FILE_NAMES.includes(basename(changed))) {
-      for (const uri of this.analysed.keys()) {
-        const document = this.documents.get(uri);
-        if (document) this.scheduleAnalysis(document, LINKED_DEBOUNCE_MS, 'request');
-      }
+      for (const uri of this.analysed.keys()) this.scheduleAnalysis(uri, LINKED_DEBOUNCE_MS, 'request');
       return;
     }
+    if (this.workspaceCatalogs && !this.documents.has(changedUri) && /\.ya?ml$/.test(changed) && this.workspaceFolderOf(changed)) {
+      // A catalog of the workspace created, changed (git checkout) or deleted outside the editor.
+      if (type === FileChangeType.Deleted) this.forget(changedUri);
+      else this.scheduleAnalysis(changedUri, CHANGE_DEBOUNCE_MS, 'request');
+    }
     for (const [uri, paths] of this.linkedPaths) {
-      const document = this.documents.get(uri);
-      if (document && paths.some((path) => isInsideFolder(changed, path))) this.scheduleAnalysis(document, LINKED_DEBOUNCE_MS, 'request');
+      if (paths.some((path) => isInsideFolder(changed, path))) this.scheduleAnalysis(uri, LINKED_DEBOUNCE_MS, 'request');
     }
   }
 
-  private forget(uri: string): void {
+  /**
+   * Every catalog of the workspace folders (by the globs, or by the apiVersion in a YAML file's
+   * head), analysed from disk unless open; from now on the closed ones are kept current.
+   */
+  private async analyseWorkspace(): Promise<CatalogSummary[]> {
+    this.workspaceCatalogs = true;
+    const found = new Set<string>();
+    for (const folder of this.workspaceFolders) {
+      const { catalogGlobs } = await this.settingsOf(pathToFileURL(folder).href);
+      for await (const path of yamlFilesUnder(folder)) {
+        const uri = pathToFileURL(path).href;
+        // Most YAML files are not catalogs: only the head of those the globs do not name is read first.
+        if (!this.documents.has(uri) && !isCatalogPath(path, catalogGlobs) && !declaresCatalogApiVersion(await readHead(path))) continue;
+        const entry = this.documents.has(uri) ? await this.current(uri) : await this.analyseFromDisk(uri);
+        if (entry) found.add(uri);
+      }
+    }
+    // A file that stopped being a catalog (the globs changed) is forgotten.
+    for (const uri of [...this.analysed.keys()]) if (!found.has(uri) && !this.documents.has(uri)) this.forget(uri);
+    return [...found].flatMap((uri) => {
+      const entry = this.analysed.get(uri);
+      return entry ? [summaryOf(entry)] : [];
+    });
+  }
+
+  /** A closed catalog of the workspace keeps its diagnostics, from the file as saved (when the client asked for the workspace). */
+  private forget(uri: string, { unlessOnDisk = false } = {}): void {
+    if (unlessOnDisk && this.workspaceCatalogs && uri.startsWith('file:') && this.workspaceFolderOf(fileURLToPath(uri))) {
+      void this.analyseFromDisk(uri);
+      return;
+    }
     clearTimeout(this.pending.get(uri));
     this.pending.delete(uri);
     this.settings.delete(uri);
     this.linkedPaths.delete(uri);
     this.lastGood.delete(uri);
-    if (this.analysed.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (this.analysed.delete(uri)) {
+      void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      void this.connection.sendNotification(CatalogForgottenNotification, { uri });
+    }
   }
 
   /** The analysis of the document's current text: the last one when nothing changed since, else a new one now. */
@@ -357,6 +464,53 @@ export class CatalogServer {
     const known = this.analysed.get(uri);
     if (known && known.version === document.version) return known;
     return this.analyseNow(document);
+  }
+
+  /** An open catalog's current analysis, or a closed one's from disk (read now when it was not yet). */
+  private async known(uri: string): Promise<AnalysedCatalog | undefined> {
+    if (this.documents.has(uri)) return this.current(uri);
+    return this.analysed.get(uri) ?? (uri.startsWith('file:') ? this.analyseFromDisk(uri) : undefined);
+  }
+
+  private async scenarioView({ uri, file, nonce, disruptions }: ScenarioViewParams): Promise<ScenarioView | null> {
+    const entry = await this.known(uri);
+    if (!entry || entry.analysis.report.regions.length === 0) return null;
+    const { regions, dataTypes } = entry.analysis.report;
+    const names = new Set(regions.map((region) => region.name));
+    // The scenarios chosen, where this catalog has their Regions; else every Region cut off and lost.
+    const chosen = disruptions?.length && disruptions.every((d) => names.has(d.region)) ? disruptions : allDisruptions(entry.analysis);
+    const scenarios = simulate(entry.analysis, chosen);
+    const shownRegions = regions.map(({ name, role }) => ({ name, role }));
+    return {
+      html: renderScenarioView({ file, scenarios, regions: shownRegions, nonce }),
+      fingerprint: JSON.stringify({ uri, file, scenarios, shownRegions }),
+      nameOffsets: Object.fromEntries(dataTypes.map((dataType) => [dataType.name, dataType.nameRange.offset])),
+    };
+  }
+
+  private async export({ catalogs, format, toolVersion }: ExportParams): Promise<{ content: string; catalogs: number }> {
+    const named = catalogs.length > 0 ? catalogs : [...this.analysed.keys()].map((uri) => ({ uri, file: this.workspaceRelative(uri) }));
+    const files: AnalysedFile[] = [];
+    for (const { uri, file } of named) {
+      const entry = await this.known(uri);
+      if (entry) files.push({ file, analysis: entry.analysis });
+    }
+    const content =
+      format === 'markdown'
+        ? renderMarkdown(files)
+        : format === 'html'
+          ? renderHtml(files)
+          : format === 'json'
+            ? renderJson(files, { indent: true })
+            : renderSarif(files, { toolVersion });
+    return { content, catalogs: files.length };
+  }
+
+  /** A catalog's path relative to its workspace folder, as a report names it. */
+  private workspaceRelative(uri: string): string {
+    const path = pathOf(uri);
+    const folder = this.workspaceFolderOf(path);
+    return folder ? relative(folder, path).replace(/\\/g, '/') : basename(path);
   }
 
   private async hover(uri: string, position: { line: number; character: number }): Promise<Hover | null> {
@@ -377,7 +531,9 @@ export class CatalogServer {
     const candidates = uri.startsWith('file:') && mayNameInfrastructure(entry.text, offset) ? this.infrastructureCandidates(fileURLToPath(uri)) : [];
     return completionsAt(entry.text, offset, entry.analysis, candidates).map((item) => {
       const snippet = item.snippet && this.support.snippets;
-      const insert = indentLaterLines(item.snippet && !snippet ? snippetAsPlainText(item.insertText) : item.insertText, indentation);
+      const text = item.snippet && !snippet ? snippetAsPlainText(item.insertText) : item.insertText;
+      // Indented here only for a client that would insert the later lines at column 0.
+      const insert = this.support.adjustsIndentation ? text : indentLaterLines(text, indentation);
       return {
         label: item.label,
         ...(item.detail ? { labelDetails: { description: item.detail }, detail: item.detail } : {}),
@@ -386,7 +542,7 @@ export class CatalogServer {
         sortText: item.sortText,
         preselect: item.preselect,
         insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-        insertTextMode: InsertTextMode.asIs,
+        insertTextMode: this.support.adjustsIndentation ? InsertTextMode.adjustIndentation : InsertTextMode.asIs,
         textEdit: { range: { start: document.positionAt(item.range[0]), end: document.positionAt(item.range[1]) }, newText: insert },
         ...(item.retrigger ? { command: { title: 'Suggest values', command: 'editor.action.triggerSuggest' } } : {}),
       };
@@ -454,7 +610,9 @@ export class CatalogServer {
     const shown = parsesNot(last.analysis) && good ? { entry: good.entry, changes: good.changes } : { entry: last, changes: [] };
     return dataTypeLenses(shown.entry.analysis).flatMap((lens) => {
       const range = followRange(toRange(lens.range), shown.changes);
-      return range ? [{ range, command: { title: lens.title, command: SERVER_COMMANDS.report, arguments: [document.uri, lens.dataType] } }] : [];
+      const command = { title: lens.title, command: SERVER_COMMANDS.report, arguments: [document.uri, lens.dataType] };
+      // The data type and the tooltip, for a client that opens its own report view (the VS Code extension).
+      return range ? [{ range, command, data: { dataType: lens.dataType, tooltip: lens.tooltip } }] : [];
     });
   }
 
@@ -488,6 +646,60 @@ export class CatalogServer {
         entries.map((entry) => ({ file: file(entry), scenarios: simulate(entry.analysis, disruptions ?? allDisruptions(entry.analysis)) })),
       ),
     };
+  }
+}
+
+/** What a status bar or a picker shows of a catalog. */
+function summaryOf({ uri, version, analysis }: AnalysedCatalog): CatalogSummary {
+  return {
+    uri,
+    version,
+    counts: countBySeverity(analysis.findings),
+    dataTypes: analysis.report.dataTypes.length,
+    regions: analysis.report.regions.map(({ name, role }) => ({ name, role })),
+  };
+}
+
+/** A document's path: the file's, an unsaved draft's that has one, else the URI itself (messages name it). */
+function pathOf(uri: string): string {
+  return localPathOf(uri) ?? uri;
+}
+
+/** The local path of a file, or of an unsaved document that has one (`untitled:/work/drafted.catalog.yaml`). */
+function localPathOf(uri: string): string | undefined {
+  if (uri.startsWith('file:')) return fileURLToPath(uri);
+  if (uri.startsWith('untitled:/')) return decodeURIComponent(new URL(uri).pathname);
+  return undefined;
+}
+
+/** Enough of a file to tell whether it declares the apiVersion: a workspace of large YAML files is not read whole. */
+async function readHead(path: string): Promise<string> {
+  try {
+    const file = await open(path, 'r');
+    try {
+      // Four UTF-8 bytes at most per character; a character cut at the end does not matter here.
+      const { buffer, bytesRead } = await file.read(Buffer.alloc(API_VERSION_HEAD_CHARS * 4), 0, API_VERSION_HEAD_CHARS * 4, 0);
+      return new TextDecoder().decode(buffer.subarray(0, bytesRead));
+    } finally {
+      await file.close();
+    }
+  } catch {
+    return '';
+  }
+}
+
+/** The YAML files under a folder, skipping dependencies and VCS data; a folder that cannot be read is skipped. */
+async function* yamlFilesUnder(folder: string): AsyncGenerator<string> {
+  let entries;
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory() && !EXCLUDED_FOLDER.test(`${path}/`)) yield* yamlFilesUnder(path);
+    else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) yield path;
   }
 }
 

@@ -23,8 +23,8 @@ export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
  * `7 errors, 6 warnings, 3 information`, as VS Code's Problems panel lists them. Hints are left
  * out there too: they only say that a declared store already fits.
  */
-export function countsText(findings: readonly Finding[]): string {
-  const counts = countBySeverity(findings);
+export function countsText(findings: readonly Finding[] | SeverityCounts): string {
+  const counts = Array.isArray(findings) ? countBySeverity(findings) : (findings as SeverityCounts);
   return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.information} information`;
 }
 

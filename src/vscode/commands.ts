@@ -16,25 +16,24 @@ import {
 import { draftCatalog, regionInFileName, type DeployedSystem, type DraftOptions } from '../engine';
 import { knownRegions } from '../engine/infrastructure';
 import { linkedInfrastructureAsync } from '../workspace/files';
-import { renderHtml, renderJson, renderMarkdown, renderSarif, type AnalysedFile } from '../report';
 import { countsText, plural } from '../report/model';
-import type { CatalogDiagnostics } from './catalogs';
+import type { CatalogClient } from './client';
+import type { ExportFormat } from '../lsp/requests';
 import { activeCatalogUri } from './reportPanel';
 
 /** Analyze Workspace from the palette: progress while it reads the catalogs, then what it found. */
-export async function analyzeWorkspace(catalogs: CatalogDiagnostics): Promise<number> {
-  const count = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'CAP Advisor: analysing the workspace' },
-    (progress) =>
-      catalogs.analyzeWorkspace((done, total) => progress.report({ message: `${done + 1} of ${plural(total, 'catalog')}`, increment: 100 / total })),
+export async function analyzeWorkspace(catalogs: CatalogClient): Promise<number> {
+  const found = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'CAP Advisor: analysing the workspace' }, () =>
+    catalogs.analyzeWorkspace(),
   );
-  const findings = catalogs.all().flatMap((catalog) => catalog.analysis.findings);
+  const counts = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const summary of found) for (const severity of Object.keys(counts) as (keyof typeof counts)[]) counts[severity] += summary.counts[severity];
   void vscode.window.showInformationMessage(
-    count === 0
+    found.length === 0
       ? 'CAP Advisor: no data catalog in this workspace (files named *.catalog.yaml or declaring apiVersion: cap-advisor/v1).'
-      : `CAP Advisor: ${plural(count, 'catalog')} in the workspace, ${countsText(findings)}.`,
+      : `CAP Advisor: ${plural(found.length, 'catalog')} in the workspace, ${countsText(counts)}.`,
   );
-  return count;
+  return found.length;
 }
 
 /** The example and the templates it links, as the extension ships them. */
@@ -75,11 +74,11 @@ export async function openExample(extensionUri: vscode.Uri, storageUri?: vscode.
 }
 
 /** The walkthrough's fix step: the cursor on the active catalog's first error, and its quick fixes open. */
-export async function showFixes(catalogs: CatalogDiagnostics): Promise<boolean> {
+export async function showFixes(catalogs: CatalogClient): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
   const first =
     editor && catalogs.isCatalog(editor.document)
-      ? catalogs.current(editor.document.uri)?.analysis.findings.find((finding) => finding.severity === 'error')
+      ? (await catalogs.analysis(editor.document.uri))?.analysis.findings.find((finding) => finding.severity === 'error')
       : undefined;
   if (!editor || !first) {
     void vscode.window.showInformationMessage('CAP Advisor: open a catalog with an error first (the example has several).');
@@ -98,15 +97,14 @@ const EXPORT_FORMATS = {
   json: { label: 'JSON', extension: 'json' },
   sarif: { label: 'SARIF 2.1.0', extension: 'sarif' },
 } as const;
-type ExportFormat = keyof typeof EXPORT_FORMATS;
 
 /**
  * Writes the report of the active catalog (or of every catalog analysed in the workspace) in a
  * format and to a file the user picks. Tests pass both as arguments.
  */
-export async function exportReport(catalogs: CatalogDiagnostics, version: string, target?: vscode.Uri, format?: ExportFormat): Promise<vscode.Uri | undefined> {
+export async function exportReport(catalogs: CatalogClient, version: string, target?: vscode.Uri, format?: ExportFormat): Promise<vscode.Uri | undefined> {
   const active = activeCatalogUri(catalogs);
-  const sources = active ? [catalogs.current(active)].filter((c) => c !== undefined) : catalogs.all();
+  const sources = active ? [active] : catalogs.all().map((summary) => vscode.Uri.parse(summary.uri));
   if (sources.length === 0) {
     void vscode.window.showInformationMessage('CAP Advisor: no data catalog to report on. Open one, or run "CAP Advisor: Analyze Workspace".');
     return undefined;
@@ -120,7 +118,7 @@ export async function exportReport(catalogs: CatalogDiagnostics, version: string
       )
     )?.id;
   if (!chosen) return undefined;
-  const base = sources.length === 1 ? sources[0].uri : vscode.workspace.workspaceFolders?.[0]?.uri;
+  const base = sources.length === 1 ? sources[0] : vscode.workspace.workspaceFolders?.[0]?.uri;
   const suggested = base && vscode.Uri.joinPath(base, sources.length === 1 ? '..' : '.', `cap-advisor-report.${EXPORT_FORMATS[chosen].extension}`);
   const destination =
     target ??
@@ -130,15 +128,12 @@ export async function exportReport(catalogs: CatalogDiagnostics, version: string
       filters: { [EXPORT_FORMATS[chosen].label]: [EXPORT_FORMATS[chosen].extension] },
     }));
   if (!destination) return undefined;
-  const files: AnalysedFile[] = sources.map((source) => ({ file: vscode.workspace.asRelativePath(source.uri), analysis: source.analysis }));
-  const content =
-    chosen === 'markdown'
-      ? renderMarkdown(files)
-      : chosen === 'html'
-        ? renderHtml(files)
-        : chosen === 'json'
-          ? renderJson(files, { indent: true })
-          : renderSarif(files, { toolVersion: version });
+  // The server renders it from its analyses, each catalog named as the workspace shows it.
+  const { content } = await catalogs.export({
+    catalogs: sources.map((uri) => ({ uri: uri.toString(), file: vscode.workspace.asRelativePath(uri) })),
+    format: chosen,
+    toolVersion: version,
+  });
   await vscode.workspace.fs.writeFile(destination, new TextEncoder().encode(content));
   void vscode.window.showInformationMessage(`CAP Advisor: report written to ${vscode.workspace.asRelativePath(destination)}.`);
   return destination;
@@ -261,7 +256,7 @@ async function askDecisionQuestions(existingNames: Set<string>): Promise<DataTyp
 }
 
 /** Inserts a complete entry at the end of `dataTypes` of the active catalog. Tests pass the answers. */
-export async function addDataType(catalogs: CatalogDiagnostics, answers?: DataTypeAnswers): Promise<boolean> {
+export async function addDataType(catalogs: CatalogClient, answers?: DataTypeAnswers): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !catalogs.isCatalog(editor.document)) {
     void vscode.window.showInformationMessage('CAP Advisor: open a data catalog to add a data type to it.');

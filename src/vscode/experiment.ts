@@ -10,7 +10,7 @@ import {
   renderExperimentTerraform,
   type ExperimentFormat,
 } from '../report/experiments';
-import type { CatalogDiagnostics } from './catalogs';
+import type { CatalogClient } from './client';
 import { showUntitled } from './commands';
 import { activeCatalogUri } from './reportPanel';
 
@@ -33,13 +33,13 @@ export interface WrittenExperiment {
  * for the Region and the format when not given; undefined when the user cancels.
  */
 export async function writeExperiment(
-  catalogs: CatalogDiagnostics,
+  catalogs: CatalogClient,
   uri?: vscode.Uri,
   region?: string,
   format?: TemplateFormat,
 ): Promise<WrittenExperiment | undefined> {
   const target = uri ?? activeCatalogUri(catalogs);
-  const current = target && catalogs.current(target);
+  const current = target && (await catalogs.analysis(target));
   if (!target || !current || current.analysis.report.regions.length === 0) {
     void vscode.window.showInformationMessage('CAP Advisor: open a data catalog with its regions to write a fault-injection experiment.');
     return undefined;

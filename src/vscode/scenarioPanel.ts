@@ -1,40 +1,12 @@
 // "CAP Advisor: Simulate Partition...": the matrix of data types × scenarios beside the catalog,
-// coloured by verdict, with a picture of the chosen scenario. Clicking a cell explains it, draws
-// its scenario and reveals the data type in the editor.
+// coloured by verdict, with a picture of the chosen scenario (src/report/scenarioView.ts, drawn by
+// the language server while the view is visible). Clicking a cell explains it, draws its scenario
+// and reveals the data type in the editor.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { allDisruptions, simulate, type Disruption } from '../engine';
-import { escapeHtml, inlineCode } from '../report/escape';
-import { PICTURE_STYLE, scenarioMatrixHtml, scenarioPictureSvg, VERDICT_STYLE } from '../report/scenarios';
-import type { CatalogDiagnostics } from './catalogs';
-import { activeCatalogUri, followCatalog, revealInCatalog } from './reportPanel';
-
-const SCRIPT = `
-const vscode = acquireVsCodeApi();
-const show = (column) => document.querySelectorAll('.scenario').forEach((s) => { s.hidden = s.dataset.scenario !== String(column); });
-// The scenario the user chose stays chosen when the view is drawn again after an edit.
-const chosen = vscode.getState()?.column;
-if (chosen !== undefined && document.querySelector('.scenario[data-scenario="' + chosen + '"]')) show(chosen);
-document.addEventListener('click', (event) => {
-  const experiment = event.target.closest('button[data-experiment]');
-  if (experiment) {
-    vscode.postMessage({ type: 'experiment', region: experiment.dataset.experiment });
-    return;
-  }
-  const cell = event.target.closest('td[data-scenario]');
-  if (!cell) return;
-  show(cell.dataset.scenario);
-  vscode.setState({ column: cell.dataset.scenario });
-  document.getElementById('why').textContent = cell.title;
-  vscode.postMessage({ type: 'reveal', dataType: cell.dataset.dataType });
-});
-// A matrix wider than the panel says so: webviews hide the scroll bar until it is hovered.
-const wrap = document.querySelector('.wrap');
-const cue = document.getElementById('more');
-const updateCue = () => { if (wrap && cue) cue.hidden = wrap.scrollWidth <= wrap.clientWidth + 1 || wrap.scrollLeft + wrap.clientWidth >= wrap.scrollWidth - 1; };
-window.addEventListener('resize', updateCue);
-wrap?.addEventListener('scroll', updateCue);
-updateCue();`;
+import type { Disruption } from '../engine';
+import type { CatalogClient } from './client';
+import { activeCatalogUri, followCatalog, revealInCatalog, ViewRefresh } from './reportPanel';
 
 export interface ScenarioPanelMessage {
   type?: 'reveal' | 'experiment';
@@ -45,28 +17,31 @@ export interface ScenarioPanelMessage {
 export class ScenarioPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private uri: vscode.Uri | undefined;
+  /** The disruptions chosen; undefined for every Region cut off and lost. */
   private disruptions: Disruption[] | undefined;
   /** What the view shows now: the same outcomes are not drawn again (Analyze Workspace reads every catalog), so the chosen scenario stays. */
   private shown: string | undefined;
+  /** Where each data type's name is in the catalog shown, for a click on its row. */
+  private nameOffsets: Record<string, [number, number]> = {};
   private readonly subscriptions: vscode.Disposable[];
+  private readonly refresh = new ViewRefresh(() => this.render());
 
-  constructor(private readonly catalogs: CatalogDiagnostics) {
-    // The view shows the catalog being edited, as the report does: the same scenarios where its Regions allow, else all of them.
+  constructor(private readonly catalogs: CatalogClient) {
+    // The view shows the catalog being edited, as the report does: the same scenarios where its
+    // Regions allow (the server decides), else all of them.
     this.subscriptions = followCatalog(catalogs, () => (this.panel ? this.uri : null), {
-      changed: () => this.render(),
+      changed: () => this.refresh.soon(),
       activated: (uri) => {
-        const current = catalogs.current(uri);
-        if (!current || current.analysis.report.regions.length === 0) return;
-        const regions = new Set(current.analysis.report.regions.map((region) => region.name));
+        if (catalogs.summary(uri)?.regions.length === 0) return;
         this.uri = uri;
-        if (!this.disruptions?.every((disruption) => regions.has(disruption.region))) this.disruptions = allDisruptions(current.analysis);
-        this.render();
+        void this.refresh.now();
       },
     });
   }
 
   dispose(): void {
     this.subscriptions.forEach((subscription) => subscription.dispose());
+    this.refresh.dispose();
     this.panel?.dispose();
   }
 
@@ -81,16 +56,16 @@ export class ScenarioPanel implements vscode.Disposable {
    */
   async show(uri?: vscode.Uri, chosen?: Disruption[] | 'all'): Promise<boolean> {
     const target = uri ?? activeCatalogUri(this.catalogs);
-    const current = target && this.catalogs.current(target);
-    if (!target || !current || current.analysis.report.regions.length === 0) {
+    const regions = target && (await this.catalogs.analysis(target))?.analysis.report.regions;
+    if (!target || !regions?.length) {
       void vscode.window.showInformationMessage('CAP Advisor: open a data catalog with its regions to simulate a partition.');
       return false;
     }
-    let disruptions = chosen === 'all' ? allDisruptions(current.analysis) : chosen;
+    let disruptions: Disruption[] | 'all' | undefined = chosen;
     if (!disruptions) {
       const picks = [
-        { label: 'Every Region, cut off and lost in turn', disruptions: allDisruptions(current.analysis) },
-        ...current.analysis.report.regions.flatMap((region) => [
+        { label: 'Every Region, cut off and lost in turn', disruptions: 'all' as const },
+        ...regions.flatMap((region) => [
           {
             label: `Cut off ${region.name}`,
             description: `${region.role}: alive, but it cannot reach any other Region`,
@@ -104,7 +79,7 @@ export class ScenarioPanel implements vscode.Disposable {
       disruptions = picked.disruptions;
     }
     this.uri = target;
-    this.disruptions = disruptions;
+    this.disruptions = disruptions === 'all' ? undefined : disruptions;
     if (!this.panel) {
       this.panel = vscode.window.createWebviewPanel(
         'capAdvisor.scenarios',
@@ -117,61 +92,30 @@ export class ScenarioPanel implements vscode.Disposable {
         this.shown = undefined;
       });
       this.panel.webview.onDidReceiveMessage((message: ScenarioPanelMessage) => void this.handle(message));
+      this.panel.onDidChangeViewState(() => this.refresh.shown());
     }
-    this.render();
     this.panel.reveal(undefined, true);
+    await this.refresh.now();
     return true;
   }
 
-  private render(): void {
-    const current = this.panel && this.uri && this.catalogs.current(this.uri);
-    if (!this.panel || !this.uri || !current || !this.disruptions) return;
-    const scenarios = simulate(current.analysis, this.disruptions);
-    const shown = `${this.uri.toString()}\n${JSON.stringify(scenarios)}\n${current.analysis.report.regions.map((region) => `${region.name}:${region.role}`).join(',')}`;
-    if (shown === this.shown) return;
-    this.shown = shown;
-    const file = vscode.workspace.asRelativePath(this.uri);
-    const nonce = randomBytes(16).toString('hex');
-    // A Region's isolation can be tested: its column's scenario offers the fault-injection experiment.
-    const experiment = (region: string) =>
-      `<p><button data-experiment="${escapeHtml(region)}" title="The AWS FIS experiment that cuts ${escapeHtml(region)} off, and the test plan of what each data type should do">Write fault-injection experiment…</button></p>`;
-    const pictures = scenarios
-      .map(
-        (scenario, column) =>
-          `<div class="scenario" data-scenario="${column}"${column === 0 ? '' : ' hidden'}>${scenario.kind === 'isolate' ? experiment(scenario.region) : ''}${scenarioPictureSvg(scenario, current.analysis.report.regions)}</div>`,
-      )
-      .join('');
-    const splitBrains = scenarios.flatMap((s) =>
-      s.outcomes.filter((o) => o.verdict === 'split-brain').map((o) => `<li>${escapeHtml(o.message)} ${inlineCode(o.detail)}</li>`),
-    );
-    this.panel.title = `Partition scenarios: ${file}`;
-    this.panel.webview.html = `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style nonce="${nonce}">
-body { font-family: var(--vscode-font-family, system-ui, sans-serif); color: var(--vscode-editor-foreground); background: var(--vscode-editor-background); padding: 8px 16px; }
-table { border-collapse: collapse; margin: 8px 0; } th, td { border: 1px solid var(--vscode-panel-border, #d0d7de); padding: 3px 8px; text-align: left; }
-td[data-scenario] { cursor: pointer; }
-button { font: inherit; color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; padding: 4px 10px; cursor: pointer; } button:hover { background: var(--vscode-button-hoverBackground); } .wrap { overflow-x: auto; } #why { min-height: 2.6em; margin: 6px 0; }
-.meta { color: var(--vscode-descriptionForeground, #59636e); }
-code { font-family: var(--vscode-editor-font-family, monospace); }
-${VERDICT_STYLE}${PICTURE_STYLE}
-</style>
-</head>
-<body>
-<h2>Partition scenarios: ${escapeHtml(file)}</h2>
-<p class="meta">What each data type does when a Region is cut off or lost. Click a cell for why, its scenario's picture and the data type in the catalog. Writes at risk are typical figures, not guarantees.</p>
-${pictures}
-<p id="why" class="meta"></p>
-<p id="more" class="meta" hidden>More scenarios to the right: scroll the table sideways →</p>
-<div class="wrap">${scenarioMatrixHtml({ file, scenarios })}</div>
-${splitBrains.length > 0 ? `<h3>Split-brain</h3><ul>${splitBrains.join('')}</ul>` : '<p>No split-brain in these scenarios.</p>'}
-<script nonce="${nonce}">${SCRIPT}</script>
-</body>
-</html>`;
+  private async render(): Promise<boolean> {
+    const { panel, uri } = this;
+    if (!panel || !uri) return true;
+    if (!panel.visible) return false;
+    const file = vscode.workspace.asRelativePath(uri);
+    const view = await this.catalogs.scenarioView({
+      uri: uri.toString(),
+      file,
+      nonce: randomBytes(16).toString('hex'),
+      ...(this.disruptions ? { disruptions: this.disruptions } : {}),
+    });
+    if (this.panel !== panel || this.uri !== uri || !view || view.fingerprint === this.shown) return true;
+    this.shown = view.fingerprint;
+    this.nameOffsets = view.nameOffsets;
+    panel.title = `Partition scenarios: ${file}`;
+    panel.webview.html = view.html;
+    return true;
   }
 
   /** What the webview asks: reveal a data type, or write the experiment for a Region's isolation. */
@@ -181,9 +125,8 @@ ${splitBrains.length > 0 ? `<h3>Split-brain</h3><ul>${splitBrains.join('')}</ul>
   }
 
   private async reveal(dataType: string | undefined): Promise<void> {
-    const current = this.uri && this.catalogs.current(this.uri);
-    const report = current?.analysis.report.dataTypes.find((dt) => dt.name === dataType);
-    if (!this.uri || !report) return;
-    await revealInCatalog(this.uri, report.nameRange.offset);
+    const offset = dataType === undefined ? undefined : this.nameOffsets[dataType];
+    if (!this.uri || !offset) return;
+    await revealInCatalog(this.uri, offset);
   }
 }

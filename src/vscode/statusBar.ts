@@ -1,15 +1,15 @@
 // The status bar item while a catalog is active: its error and warning counts; a click opens
 // the report.
 import * as vscode from 'vscode';
-import { countBySeverity, countsText, plural } from '../report/model';
-import type { CatalogDiagnostics } from './catalogs';
+import { countsText, plural } from '../report/model';
+import type { CatalogClient } from './client';
 import { activeCatalogUri } from './reportPanel';
 
 export class CatalogStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('capAdvisor.status', vscode.StatusBarAlignment.Right, 100);
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly catalogs: CatalogDiagnostics) {
+  constructor(private readonly catalogs: CatalogClient) {
     this.item.name = 'CAP Advisor';
     this.item.command = 'capAdvisor.showReport';
     this.disposables = [this.item, vscode.window.onDidChangeActiveTextEditor(() => this.update()), catalogs.onDidChange(() => this.update())];
@@ -27,14 +27,15 @@ export class CatalogStatus implements vscode.Disposable {
 
   private update(): void {
     const uri = activeCatalogUri(this.catalogs);
-    const current = uri && this.catalogs.current(uri);
-    if (!current) {
+    // The server's counts of its last analysis, sent with the diagnostics: nothing is analysed here.
+    const summary = uri && this.catalogs.summary(uri);
+    if (!summary) {
       this.item.hide();
       return;
     }
-    const { error: errors, warning: warnings } = countBySeverity(current.analysis.findings);
+    const { error: errors, warning: warnings } = summary.counts;
     this.item.text = `$(error) ${errors} $(warning) ${warnings} CAP`;
-    this.item.tooltip = `CAP Advisor, this catalog: ${countsText(current.analysis.findings)} in ${plural(current.analysis.report.dataTypes.length, 'data type')}, as the Problems panel lists them for this file. Click for the consistency report.`;
+    this.item.tooltip = `CAP Advisor, this catalog: ${countsText(summary.counts)} in ${plural(summary.dataTypes, 'data type')}, as the Problems panel lists them for this file. Click for the consistency report.`;
     this.item.show();
   }
 }

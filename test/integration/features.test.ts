@@ -472,7 +472,7 @@ describe('commands', () => {
     const orders = workspaceUri('orders.catalog.yaml');
     await vscode.window.showTextDocument(orders, { viewColumn: vscode.ViewColumn.One });
     await waitFor('the report to follow the active catalog', () => api.report.catalog?.toString() === orders.toString());
-    assert.match(api.report.html ?? '', /orders\.catalog\.yaml/);
+    await waitFor('the report of orders.catalog.yaml', () => /orders\.catalog\.yaml/.test(api.report.html ?? ''));
     assert.match(api.report.html ?? '', /<input type="radio" name="severity" id="show-error">/);
     await api.report.openRule('hot-hot-without-guard');
     await waitFor('the rule page in the Markdown preview', () =>

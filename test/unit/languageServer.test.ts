@@ -3,11 +3,22 @@
 // on open and after an unsaved edit, the hover, the completion list, a quick fix's result text,
 // the lenses and the outline, the report and the scenarios, and bad input answered clearly.
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, Hover, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  AnalyzeWorkspaceRequest,
+  CatalogAnalysedNotification,
+  CatalogForgottenNotification,
+  ExportRequest,
+  ReportViewRequest,
+  ScenarioViewRequest,
+  type CatalogSummary,
+  type ScenarioView,
+} from '../../src/lsp/requests';
 import { HEADER } from '../helpers/catalogs';
 import { repoRoot, TestClient } from '../helpers/lspClient';
 
@@ -254,6 +265,108 @@ describe('cap-advisor lsp: settings and failures inside the server', function ()
         during.some((d) => at(d) === '16:12 store-mismatch'),
         during.map(at).join(', '),
       );
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
+describe('cap-advisor lsp: what the VS Code extension asks beyond the standard protocol', function () {
+  /** A workspace of two catalogs (one by its name, one by its apiVersion), a YAML file that is not one, and a dependency's catalog. */
+  let folder: string;
+  const uriOf = (path: string) => pathToFileURL(join(folder, path)).href;
+  const storeMismatch = `${HEADER}  - name: carts\n    category: session\n    store: aurora-global\n`;
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'cap-advisor-lsp-'));
+    mkdirSync(join(folder, 'notes'));
+    mkdirSync(join(folder, 'node_modules/dep'), { recursive: true });
+    writeFileSync(join(folder, 'shop.catalog.yaml'), storeMismatch);
+    writeFileSync(join(folder, 'notes/ledger.yaml'), `# declared by apiVersion, not by name\n${HEADER}  - name: ledger\n    category: transaction\n`);
+    writeFileSync(join(folder, 'notes/compose.yaml'), 'services:\n  web:\n    image: nginx\n');
+    writeFileSync(join(folder, 'node_modules/dep/vendored.catalog.yaml'), storeMismatch);
+  });
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('analyses the closed catalogs of the workspace, and keeps one that is closed from the file as saved', async () => {
+    const client = await TestClient.inProcess({ workspaceFolder: folder });
+    const analysed: string[] = [];
+    client.connection.onNotification(CatalogAnalysedNotification, (summary) => analysed.push(summary.uri));
+    try {
+      const { catalogs } = await client.request<{ catalogs: CatalogSummary[] }>(AnalyzeWorkspaceRequest.method, {});
+      assert.deepEqual(catalogs.map((c) => c.uri.slice(pathToFileURL(folder).href.length)).sort(), ['/notes/ledger.yaml', '/shop.catalog.yaml']);
+      const shop = catalogs.find((c) => c.uri === uriOf('shop.catalog.yaml'))!;
+      assert.deepEqual({ version: shop.version, dataTypes: shop.dataTypes, regions: shop.regions.length }, { version: null, dataTypes: 1, regions: 3 });
+      assert.equal(shop.counts.warning, (await client.diagnosticsOf(uriOf('shop.catalog.yaml'))).filter((d) => d.severity === 2).length);
+      assert.ok((await client.diagnosticsOf(uriOf('shop.catalog.yaml'))).some((d) => at(d) === '15:12 store-mismatch'));
+      // Opened, edited (the mismatch fixed) and closed unsaved: the file as saved is what counts again.
+      await client.open(uriOf('shop.catalog.yaml'), storeMismatch);
+      const version = await client.change(
+        uriOf('shop.catalog.yaml'),
+        { start: { line: 14, character: 11 }, end: { line: 14, character: 24 } },
+        'dynamodb-global',
+      );
+      assert.ok(!(await client.diagnosticsOf(uriOf('shop.catalog.yaml'), version)).some((d) => d.code === 'store-mismatch'));
+      await client.close(uriOf('shop.catalog.yaml'));
+      assert.ok((await client.diagnosticsOf(uriOf('shop.catalog.yaml'))).some((d) => at(d) === '15:12 store-mismatch'));
+      assert.ok(analysed.includes(uriOf('notes/ledger.yaml')));
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('forgets a closed catalog deleted on disk, and reads one created there', async () => {
+    const client = await TestClient.inProcess({ workspaceFolder: folder });
+    const forgotten = new Promise<string>((resolve) => client.connection.onNotification(CatalogForgottenNotification, ({ uri }) => resolve(uri)));
+    try {
+      await client.request(AnalyzeWorkspaceRequest.method, {});
+      await client.diagnosticsOf(uriOf('shop.catalog.yaml'));
+      rmSync(join(folder, 'shop.catalog.yaml'));
+      client.diagnostics.delete(uriOf('shop.catalog.yaml'));
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('shop.catalog.yaml'), type: 3 }] });
+      assert.deepEqual(await client.diagnosticsOf(uriOf('shop.catalog.yaml')), []);
+      assert.equal(await forgotten, uriOf('shop.catalog.yaml'));
+      writeFileSync(join(folder, 'orders.catalog.yaml'), storeMismatch);
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('orders.catalog.yaml'), type: 1 }] });
+      assert.ok((await client.diagnosticsOf(uriOf('orders.catalog.yaml'))).some((d) => at(d) === '15:12 store-mismatch'));
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('draws the report and the scenario views, and exports the report, from its own analyses', async () => {
+    const client = await TestClient.inProcess();
+    try {
+      await client.open(exampleUri, exampleText);
+      const report = await client.request<{ html: string }>(ReportViewRequest.method, {
+        uri: exampleUri,
+        file: 'storefront.catalog.yaml',
+        cspSource: 'vscode-webview:',
+        nonce: 'n0nce',
+        focus: 'carts',
+      });
+      assert.match(report.html, /<body class="reveal" data-focus="dt-carts">/);
+      assert.match(report.html, /script-src 'nonce-n0nce'/);
+      const params = { uri: exampleUri, file: 'storefront.catalog.yaml', nonce: 'n0nce' };
+      const all = await client.request<ScenarioView>(ScenarioViewRequest.method, params);
+      // 18 data types × every Region of the three cut off and lost.
+      assert.equal(all.html.match(/<td class="v /g)?.length, 18 * 6);
+      const carts = exampleText.indexOf('- name: carts') + '- name: '.length;
+      assert.deepEqual(all.nameOffsets.carts, [carts, carts + 'carts'.length]);
+      assert.equal((await client.request<ScenarioView>(ScenarioViewRequest.method, params)).fingerprint, all.fingerprint);
+      const one = await client.request<ScenarioView>(ScenarioViewRequest.method, { ...params, disruptions: [{ kind: 'isolate', region: 'us-east-1' }] });
+      assert.equal(one.html.match(/<td class="v /g)?.length, 18);
+      // A Region the catalog does not have: every scenario instead.
+      const unknown = await client.request<ScenarioView>(ScenarioViewRequest.method, { ...params, disruptions: [{ kind: 'lose', region: 'ap-south-2' }] });
+      assert.equal(unknown.fingerprint, all.fingerprint);
+      const exported = await client.request<{ content: string; catalogs: number }>(ExportRequest.method, {
+        catalogs: [{ uri: exampleUri, file: 'examples/storefront.catalog.yaml' }],
+        format: 'sarif',
+        toolVersion: '9.9.9',
+      });
+      const sarif = JSON.parse(exported.content) as { runs: { tool: { driver: { version: string } }; results: unknown[] }[] };
+      assert.equal(sarif.runs[0].tool.driver.version, '9.9.9');
+      // The 25 results `cap-advisor check examples/storefront.catalog.yaml --format sarif` gives.
+      assert.equal(sarif.runs[0].results.length, 25);
     } finally {
       await client.stop();
     }

@@ -81,6 +81,7 @@ describe('extension manifest', () => {
       'README.md',
       'dist/data-catalog.editor.schema.json',
       'dist/extension.js',
+      'dist/server.js',
       'dist/tree-sitter-terraform.wasm',
       'dist/web-tree-sitter.wasm',
       'docs/infrastructure.md',
