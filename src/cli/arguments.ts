@@ -8,7 +8,8 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 
 export function parseCommandArguments<T extends Options>(args: string[], options: T, { positionals = true } = {}) {
   try {
-    return parseArgs({ args, options, allowPositionals: positionals, strict: true });
+    // Tokens keep the options' order, which pairs an option with the one before it (`draft --from A --region R`).
+    return parseArgs({ args, options, allowPositionals: positionals, strict: true, tokens: true });
   } catch (error) {
     throw new UsageError(argumentProblem(error as NodeJS.ErrnoException, options));
   }

@@ -13,9 +13,9 @@ import {
   parseDuration,
   type DataTypeAnswers,
 } from '../engine';
-import { draftCatalog, regionInFileName, type DeployedSystem, type DraftOptions } from '../engine';
+import { regionInFileName, type DeployedSystem } from '../engine';
 import { knownRegions } from '../engine/infrastructure';
-import { linkedInfrastructureAsync } from '../workspace/files';
+import { draftedSummary, draftFromInfrastructure } from '../workspace/draft';
 import { countsText, plural } from '../report/model';
 import type { CatalogClient } from './client';
 import type { ExportFormat } from '../lsp/requests';
@@ -309,36 +309,25 @@ export async function draftCatalogFromInfrastructure(targets?: vscode.Uri[], reg
   const folder = vscode.workspace.getWorkspaceFolder(picked[0])?.uri ?? vscode.Uri.joinPath(picked[0], '..');
   const paths = picked.map((uri) => relative(folder.fsPath, uri.fsPath).split(sep).join('/') || '.');
   const root = { catalogDir: folder.fsPath, workspaceRoot: folder.fsPath };
-  let system = await linkedInfrastructureAsync(
-    paths.map((path, index) => ({ index, path })),
+  // The command line drafts with the same function: the same files and Regions give the same catalog.
+  const drafted = await draftFromInfrastructure(
+    paths.map((path) => ({ path })),
     root,
+    (files, system) => regionsOfPlainTemplates(files, system, regions),
   );
-  if (!system || system.stores.length === 0) {
-    const problems = system?.problems.map((problem) => problem.message) ?? [];
+  if (drafted.text === undefined) {
+    const problems = drafted.system?.problems.map((problem) => problem.message) ?? [];
     void vscode.window.showWarningMessage(`CAP Advisor: no data store found to draft a catalog from.${problems.length ? ` ${problems[0]}` : ''}`);
     return undefined;
   }
-  let infrastructure: DraftOptions['infrastructure'] = paths;
-  const answers = await regionsOfPlainTemplates(system, regions);
-  if (answers.size > 0) {
-    infrastructure = withRegions(paths, system, answers);
-    system =
-      (await linkedInfrastructureAsync(
-        infrastructure.map((entry, index) => ({ index, ...(typeof entry === 'string' ? { path: entry } : entry) })),
-        root,
-      )) ?? system;
-  }
-  const problems = system.problems.map((problem) => problem.message);
-  const document = await showUntitled(folder, 'drafted', '.catalog.yaml', draftCatalog(system, { infrastructure }), { language: 'yaml' });
-  void vscode.window.showInformationMessage(
-    `CAP Advisor: drafted ${plural(system.stores.length, 'data type')} from the infrastructure. Every "# check:" is a guess to confirm before the advice can be trusted.${problems.length ? ` Not read: ${problems.join(' ')}` : ''}`,
-  );
+  const problems = drafted.system.problems.map((problem) => problem.message);
+  const document = await showUntitled(folder, 'drafted', '.catalog.yaml', drafted.text, { language: 'yaml' });
+  void vscode.window.showInformationMessage(`CAP Advisor: ${draftedSummary(drafted.system)}${problems.length ? ` Not read: ${problems.join(' ')}` : ''}`);
   return document;
 }
 
-/** The Region of each CloudFormation template that holds a store and does not say its Region, by file: asked, unless `given`. */
-async function regionsOfPlainTemplates(system: DeployedSystem, given: Record<string, string> | undefined): Promise<Map<string, string>> {
-  const files = [...new Set(system.stores.filter((store) => store.homeRegion === undefined && /^(AWS|Custom)::/.test(store.type)).map((store) => store.file))];
+/** The Region of each plain template that holds a store, by file: asked, unless `given`. */
+async function regionsOfPlainTemplates(files: string[], system: DeployedSystem, given: Record<string, string> | undefined): Promise<Map<string, string>> {
   const known = [...new Set(system.stores.flatMap((store) => knownRegions(store).regions))].sort();
   const answers = new Map<string, string>();
   for (const file of files) {
@@ -360,16 +349,6 @@ async function regionsOfPlainTemplates(system: DeployedSystem, given: Record<str
     if (picked?.region) answers.set(file, picked.region);
   }
   return answers;
-}
-
-/** The entries with each answered template's Region: a picked folder that holds one is listed file by file (the files that deploy stores or failover). */
-function withRegions(paths: readonly string[], system: DeployedSystem, answers: ReadonlyMap<string, string>): DraftOptions['infrastructure'] {
-  const deploying = [...new Set([...system.stores, ...system.failovers].map((resource) => resource.file))].sort();
-  return paths.flatMap((path) => {
-    const inside = (file: string) => path === '.' || file === path || file.startsWith(`${path}/`);
-    if (![...answers.keys()].some(inside)) return [path];
-    return deploying.filter(inside).map((file) => (answers.has(file) ? { path: file, region: answers.get(file)! } : file));
-  });
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

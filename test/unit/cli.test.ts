@@ -1,13 +1,14 @@
 // `cap-advisor check` as CI runs it: the built bin as a child process, its output and exit code.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { analyzeCatalog, ruleRegistry, simulate } from '../../src/engine';
+import { analyzeCatalog, regionInFileName, ruleRegistry, simulate } from '../../src/engine';
 import { analyzeCatalogFile } from '../../src/workspace/files';
+import { draftFromInfrastructure } from '../../src/workspace/draft';
 import { sarifProblems } from '../helpers/sarifValidator';
 import { catalog, HOT_HOT_CART } from '../helpers/catalogs';
 
@@ -17,10 +18,10 @@ const exampleText = readFileSync(join(repoRoot, EXAMPLE), 'utf8');
 /** The example as the CLI analyses it: with the templates its `infrastructure` links. */
 const analyzeExample = () => analyzeCatalogFile(exampleText, { catalogPath: join(repoRoot, EXAMPLE) });
 
-function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
+function cli(args: string[], env: NodeJS.ProcessEnv = {}, cwd = repoRoot) {
   const { NO_COLOR, FORCE_COLOR, ...inherited } = process.env;
   const result = spawnSync(process.execPath, [join(repoRoot, 'bin/cap-advisor.js'), ...args], {
-    cwd: repoRoot,
+    cwd,
     encoding: 'utf8',
     env: { ...inherited, ...env },
   });
@@ -559,5 +560,135 @@ describe('cap-advisor draft', () => {
       ['information 1 module not read (registry or remote sources are never fetched): network (terraform-aws-modules/vpc/aws).'],
     );
     rmSync(folder, { recursive: true, force: true });
+  });
+
+  describe('plain templates deployed by one stack per Region', () => {
+    let folder: string;
+    const TABLE = `Resources:
+  CartsTable:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      KeySchema: [{ AttributeName: id, KeyType: HASH }]
+`;
+    beforeEach(() => {
+      folder = mkdtempSync(join(tmpdir(), 'cap-draft-'));
+      mkdirSync(join(folder, 'stacks'));
+      for (const name of ['east.yaml', 'west.yaml', 'storefront.yaml', 'storefront-us-east-1.yaml', 'storefront-us-west-2.yaml'])
+        writeFileSync(join(folder, 'stacks', name), TABLE);
+    });
+    afterEach(() => rmSync(folder, { recursive: true, force: true }));
+    const draft = (...args: string[]) => cli(['draft', ...args], {}, folder);
+    const infrastructureOf = (text: string) => /\ninfrastructure:\n((?: {2}- .*\n)+)/.exec(text)?.[1];
+
+    it('each --region goes with the --from before it (version 4 gave every --from the last one)', () => {
+      const drafted = draft('--from', 'stacks/east.yaml', '--region', 'us-east-1', '--from', 'stacks/west.yaml', '--region', 'us-west-2');
+      assert.equal(drafted.code, 0, drafted.stderr);
+      assert.equal(infrastructureOf(drafted.stdout), '  - {path: stacks/east.yaml, region: us-east-1}\n  - {path: stacks/west.yaml, region: us-west-2}\n');
+      assert.match(drafted.stdout, /\n {4}regions: \[us-east-1\]\n {4}resources: \[east\/CartsTable\]\n/);
+      assert.match(drafted.stdout, /\n {4}regions: \[us-west-2\]\n {4}resources: \[west\/CartsTable\]\n/);
+      // The one order that cannot be misread still works: a single --from with its --region before it.
+      assert.equal(infrastructureOf(draft('--region', 'us-east-1', '--from', 'stacks/east.yaml').stdout), '  - {path: stacks/east.yaml, region: us-east-1}\n');
+    });
+
+    it('a --region whose --from cannot be told is bad usage, exit 2, naming the flag', () => {
+      for (const [args, message] of [
+        [
+          ['--region', 'us-east-1', '--from', 'stacks/east.yaml', '--from', 'stacks/west.yaml'],
+          'cap-advisor: --region us-east-1 comes before any --from: write each --region after the --from it belongs to (--from PATH --region REGION)',
+        ],
+        [
+          ['--from', 'stacks/east.yaml', '--region', 'us-east-1', '--region', 'us-west-2'],
+          'cap-advisor: --region us-west-2: --from stacks/east.yaml already has --region us-east-1; a template deployed in several Regions takes one --from per Region (--from stacks/east.yaml --region us-west-2)',
+        ],
+        [['--from', 'stacks/east.yaml', '--region', 'mars-1'], 'cap-advisor: --region mars-1: not an AWS Region code (e.g. us-east-1)'],
+      ] as const) {
+        const refused = draft(...args);
+        assert.equal(refused.code, 2, args.join(' '));
+        assert.equal(refused.stdout, '');
+        assert.equal(refused.stderr, `${message}\nRun cap-advisor draft --help for usage.\n`);
+      }
+    });
+
+    it('reads a Region in a file name as the editor does; copies in two files are each marked # check:', () => {
+      const drafted = draft('--from', 'stacks/storefront-us-east-1.yaml', '--from', 'stacks/storefront-us-west-2.yaml');
+      assert.equal(drafted.code, 0, drafted.stderr);
+      assert.equal(
+        infrastructureOf(drafted.stdout),
+        '  - {path: stacks/storefront-us-east-1.yaml, region: us-east-1}\n  - {path: stacks/storefront-us-west-2.yaml, region: us-west-2}\n',
+      );
+      assert.match(drafted.stdout, /\nregions:\n {2}- name: us-east-1\n {4}role: primary\n {2}- name: us-west-2\n {4}role: secondary\n/);
+      assert.match(
+        drafted.stdout,
+        /\n {4}topology: single-region # check: CartsTable is also deployed by stacks\/storefront-us-west-2\.yaml: copies per Region replicate nothing\n/,
+      );
+      // A Region given wins over the file name's.
+      assert.equal(
+        infrastructureOf(draft('--from', 'stacks/storefront-us-east-1.yaml', '--region', 'eu-west-1').stdout),
+        '  - {path: stacks/storefront-us-east-1.yaml, region: eu-west-1}\n',
+      );
+    });
+
+    it('one template given a Region per stack is one data type in both, not single-region, and its check says what is left to decide', () => {
+      const drafted = draft('--from', 'stacks/storefront.yaml', '--region', 'us-east-1', '--from', 'stacks/storefront.yaml', '--region', 'us-west-2');
+      assert.equal(drafted.code, 0, drafted.stderr);
+      assert.match(
+        drafted.stdout,
+        /\ndataTypes:\n {2}- name: carts\n {4}category: cart # check: guessed from the name CartsTable\n {4}topology: hot-warm # check: one dynamodb per Region \(a stack in each\), none replicated: a Region's loss loses what it held\n {4}store: dynamodb\n {4}regions: \[us-east-1, us-west-2\]\n {4}resources: \[CartsTable\]\n$/,
+      );
+      writeFileSync(join(folder, 'drafted.catalog.yaml'), drafted.stdout);
+      const checked = cli(['check', 'drafted.catalog.yaml'], {}, folder);
+      // Version 4 drafted it single-region and the check said nothing.
+      assert.equal(checked.code, 0, checked.stdout);
+      assert.equal(
+        checked.stdout,
+        "drafted.catalog.yaml:19:11 information recommendation 'carts': AP on dynamodb-global is advised, not dynamodb.\n" +
+          "drafted.catalog.yaml:22:12 warning store-mismatch 'carts' is in 2 Regions, but dynamodb lives in one: use dynamodb-global.\n\n" +
+          '✖ 0 errors, 1 warning, 1 information in 1 catalog, 1 data type\n',
+      );
+    });
+
+    it('the command line drafts what the editor drafts for the same files and Regions', async () => {
+      const drafted = draft('--from', 'stacks');
+      assert.equal(drafted.code, 0, drafted.stderr);
+      // The folder is listed file by file, each file named with a Region with it; the others are left unknown.
+      assert.equal(
+        infrastructureOf(drafted.stdout),
+        '  - stacks/east.yaml\n  - {path: stacks/storefront-us-east-1.yaml, region: us-east-1}\n  - {path: stacks/storefront-us-west-2.yaml, region: us-west-2}\n' +
+          '  - stacks/storefront.yaml\n  - stacks/west.yaml\n',
+      );
+      const root = { catalogDir: realpathSync(folder), workspaceRoot: realpathSync(folder) };
+      // The editor's command, its Region question answered with the Region it offers first: the file name's.
+      const editor = await draftFromInfrastructure(
+        [{ path: 'stacks' }],
+        root,
+        async (files) => new Map(files.flatMap((file) => (regionInFileName(file) ? [[file, regionInFileName(file)!] as const] : []))),
+        { savedIn: realpathSync(folder) },
+      );
+      assert.equal(drafted.stdout, editor.text);
+    });
+
+    it('on standard output, paths are relative to the working directory and the draft says so: saved there, it checks; saved elsewhere, check says so', () => {
+      const drafted = draft('--from', 'stacks/east.yaml', '--region', 'us-east-1');
+      assert.match(
+        drafted.stdout,
+        new RegExp(
+          `\\n# Paths relative to ${realpathSync(folder).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: save this catalog in that folder\\.\\ninfrastructure:\\n`,
+        ),
+      );
+      assert.equal(
+        drafted.stderr,
+        'cap-advisor: the infrastructure paths are relative to this folder: save the catalog here, or use -o FILE.\n' +
+          'cap-advisor: drafted 1 data type from the infrastructure. Every "# check:" is a guess to confirm before the advice can be trusted.\n',
+      );
+      writeFileSync(join(folder, 'drafted.catalog.yaml'), drafted.stdout);
+      const here = cli(['check', 'drafted.catalog.yaml'], {}, folder);
+      assert.equal(here.code, 0, here.stdout);
+      assert.equal(here.stdout, '✔ 0 errors, 0 warnings, 0 information in 1 catalog, 1 data type\n');
+      mkdirSync(join(folder, 'catalogs'));
+      writeFileSync(join(folder, 'catalogs/drafted.catalog.yaml'), drafted.stdout);
+      const elsewhere = cli(['check', 'catalogs/drafted.catalog.yaml'], {}, folder);
+      assert.equal(elsewhere.code, 1);
+      assert.match(elsewhere.stdout, /error infrastructure-unreadable /);
+    });
   });
 });

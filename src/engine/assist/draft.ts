@@ -116,7 +116,16 @@ export function draftDataType(store: DeployedStore, system: DeployedSystem, take
       checks.consistency = `what ${store.store} gives, not yet what the data needs`;
     }
     // A store with two replicas is multi-Region even when the Region of one is unknown.
-    const topology = topologyOf(store.store, store.regions.length);
+    let topology = topologyOf(store.store, store.regions.length);
+    const copies = copiesElsewhere(store, system);
+    if (storeFacts[store.store].position.value === null && store.regions.length > 1) {
+      // One template deployed by a stack in each Region: copies that replicate nothing. Drafted
+      // multi-Region, so that the check says what the team must decide (replicate, or not).
+      topology = 'hot-warm';
+      checks.topology = `one ${store.store} per Region (a stack in each), none replicated: a Region's loss loses what it held`;
+    } else if (copies.length > 0) {
+      checks.topology = `${store.logicalId} is also deployed by ${copies.map((copy) => copy.file).join(', ')}: copies per Region replicate nothing`;
+    }
     entry.topology = topology;
     entry.store = store.store;
     // What DynamoDB global tables do with concurrent writes, said aloud: the team confirms or changes it.
@@ -147,6 +156,16 @@ export interface DraftOptions {
   /** The `infrastructure` entries, as the catalog will reach them. */
   infrastructure: Array<string | { path: string; region: string }>;
   name?: string;
+  /** The folder the entries are relative to, said in the catalog when it is not written to a file: where to save it. */
+  savedIn?: string;
+}
+
+/** The same store kind under the same logical id in other files: one template deployed by a stack per Region, read file by file. */
+function copiesElsewhere(store: DeployedStore, system: DeployedSystem): DeployedStore[] {
+  return system.stores.filter(
+    (other) =>
+      other !== store && other.logicalId === store.logicalId && other.file !== store.file && JSON.stringify(other.store) === JSON.stringify(store.store),
+  );
 }
 
 /** A Region code written in a template's file name (`storefront-us-east-2.yaml` → us-east-2): what a team that deploys one stack per Region often writes. */
@@ -200,6 +219,10 @@ export function draftCatalog(system: DeployedSystem, options: DraftOptions): str
       }
       if (i > 0) item.spaceBefore = true;
     });
+  }
+  if (options.savedIn && isMap(doc.contents)) {
+    const key = doc.contents.items.find((pair) => isScalar(pair.key) && pair.key.value === 'infrastructure')?.key;
+    if (isScalar(key)) key.commentBefore = ` Paths relative to ${options.savedIn}: save this catalog in that folder.`;
   }
   const infrastructure = doc.get('infrastructure', true);
   if (isSeq(infrastructure))
