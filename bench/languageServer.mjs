@@ -3,6 +3,7 @@
 // sent to its diagnostics received, beside the analysis time the server itself logged for that
 // version; then a hover after an edit (its analysis made), and the same edit with a syntax error.
 // Shared by `npm run bench` (which prints it) and the guard (bench/check.mjs).
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -65,4 +66,72 @@ async function analysedMs(client, version) {
   const ms = /\) in ([\d.]+) ms/.exec(line);
   if (!ms) throw new Error(`the server logged no analysis of version ${version}`);
   return Number(ms[1]);
+}
+
+/**
+ * Typing with the report view open, against typing with it closed: a key, its diagnostics, then a
+ * pause long enough for the view to be drawn again (the extension asks once analyses stop arriving
+ * for VIEW_REFRESH_MS), the next key typed while it is drawn. Medians, in ms, from a key to its diagnostics.
+ */
+export async function measureTypingWithReport(repoRoot, text, keys = 8) {
+  const { TestClient } = require(join(repoRoot, 'out/test/helpers/lspClient.js'));
+  const client = await TestClient.spawn();
+  const uri = pathToFileURL(join(repoRoot, 'bench/.generated/report.catalog.yaml')).href;
+  const VIEW_REFRESH_MS = 250;
+  const PAUSE_MS = VIEW_REFRESH_MS + 100;
+  try {
+    await client.open(uri, text);
+    await client.diagnosticsOf(uri, 1);
+    const lines = text.split('\n');
+    const line = lines.findIndex((l, i) => i > lines.length / 2 && l.startsWith('    description:'));
+    const end = lines[line].length;
+    let viewsDrawn = 0;
+    let viewsCancelled = 0;
+    const type = async (reportOpen, count = keys) => {
+      let refresh;
+      const drawing = [];
+      // As the extension's report view does: drawn again once analyses stop arriving for a while.
+      const listener = client.connection.onNotification('capAdvisor/analysed', () => {
+        if (!reportOpen) return;
+        clearTimeout(refresh);
+        refresh = setTimeout(() => {
+          const params = { uri, file: 'report.catalog.yaml', cspSource: 'vscode-webview:', nonce: 'n', deliver: 'file' };
+          drawing.push(
+            client.request('capAdvisor/reportView', params).then(
+              ({ htmlFile }) => {
+                // What the extension does with the page: read it, then delete the file.
+                if (readFileSync(htmlFile, 'utf8').length > 0) viewsDrawn++;
+                rmSync(htmlFile);
+              },
+              // A key typed while it was drawn stops the drawing: the view asks again at the next pause.
+              () => viewsCancelled++,
+            ),
+          );
+        }, VIEW_REFRESH_MS);
+      });
+      const latencies = [];
+      for (let i = 0; i < count; i++) {
+        const started = performance.now();
+        const version = await client.change(uri, { start: { line, character: end }, end: { line, character: end } }, 'x');
+        await client.diagnosticsOf(uri, version);
+        latencies.push(performance.now() - started);
+        await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+      }
+      clearTimeout(refresh);
+      await Promise.all(drawing);
+      listener.dispose();
+      return median(latencies);
+    };
+    await type(false, 3); // warm-up, not counted
+    const closed = await type(false);
+    const open = await type(true);
+    // A last pause long enough for the whole page: the view must still be drawn at all.
+    const params = { uri, file: 'report.catalog.yaml', cspSource: 'vscode-webview:', nonce: 'n', deliver: 'file' };
+    const { htmlFile } = await client.request('capAdvisor/reportView', params);
+    if (readFileSync(htmlFile, 'utf8').length === 0) throw new Error('the report view was never drawn');
+    rmSync(htmlFile);
+    return { typingReportClosed: closed, typingReportOpen: open, viewsDrawn, viewsCancelled };
+  } finally {
+    await client.stop();
+  }
 }

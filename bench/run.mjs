@@ -9,7 +9,7 @@ import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { generateCatalog } from './generate.mjs';
-import { measureLanguageServer } from './languageServer.mjs';
+import { measureLanguageServer, measureTypingWithReport } from './languageServer.mjs';
 import { catalogLinking, catalogLinkingTerraform, generateTemplate, generateTerraform } from './infrastructure.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -227,6 +227,25 @@ for (const size of SIZES.filter((size) => size >= 1000)) {
       ms(server.editToDiagnostics - server.serverAnalysis).padStart(8),
       ms(server.hoverAfterEdit).padStart(22),
       ms(server.syntaxErrorAnalysis).padStart(30),
+    ].join(' | '),
+  );
+}
+
+// Typing with the report view open (the VS Code extension asks the server to draw it once
+// analyses stop arriving for 250 ms), against typing with it closed: a key, its diagnostics, a pause
+// long enough for the view to be asked for, the next key typed while it is drawn.
+console.log('\nTyping with the report view open, medians of 8 keys each 350 ms apart (goal at 2,000 data types: the open report adds nothing):');
+console.log('data types | report closed ms | report open ms | views drawn | stopped by a key');
+console.log('-----------|------------------|----------------|-------------|-----------------');
+for (const size of [2_000]) {
+  const typing = await measureTypingWithReport(repoRoot, generateCatalog(size));
+  console.log(
+    [
+      String(size).padStart(10),
+      ms(typing.typingReportClosed).padStart(16),
+      ms(typing.typingReportOpen).padStart(14),
+      String(typing.viewsDrawn).padStart(11),
+      String(typing.viewsCancelled).padStart(16),
     ].join(' | '),
   );
 }

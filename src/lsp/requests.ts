@@ -35,6 +35,19 @@ export const CatalogsRequest = new RequestType<Record<string, never>, { catalogs
 /** A catalog's analysis of its current text, for a command that plans from it (an experiment, a new data type). */
 export const AnalysisRequest = new RequestType<{ uri: string }, { text: string; analysis: CatalogAnalysis } | null, void>('capAdvisor/analysis');
 
+/**
+ * How a drawn page comes back: in the answer, or (`file`, for a client on the same machine) in a
+ * file whose path the answer gives, which the client reads and deletes. A large catalog's report is
+ * megabytes: written by the thread that drew it, it never passes through the thread that answers
+ * the editor.
+ */
+export type ViewDelivery = 'inline' | 'file';
+
+export interface DrawnView {
+  html?: string;
+  htmlFile?: string;
+}
+
 /** The consistency report as a webview page; `file` is how the client names the catalog. */
 export interface ReportViewParams {
   uri: string;
@@ -43,8 +56,9 @@ export interface ReportViewParams {
   nonce: string;
   /** The data type the page opens at. */
   focus?: string;
+  deliver?: ViewDelivery;
 }
-export const ReportViewRequest = new RequestType<ReportViewParams, { html: string } | null, void>('capAdvisor/reportView');
+export const ReportViewRequest = new RequestType<ReportViewParams, DrawnView | null, void>('capAdvisor/reportView');
 
 /** The partition scenarios as a webview page: the disruptions given, or every Region cut off and lost. */
 export interface ScenarioViewParams {
@@ -52,9 +66,9 @@ export interface ScenarioViewParams {
   file: string;
   nonce: string;
   disruptions?: Disruption[];
+  deliver?: ViewDelivery;
 }
-export interface ScenarioView {
-  html: string;
+export interface ScenarioView extends DrawnView {
   /** The same for the same outcomes: a view need not be drawn again (and lose its chosen scenario) when nothing it shows changed. */
   fingerprint: string;
   /** Where each data type's name is, for a click on its row. */

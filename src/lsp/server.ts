@@ -9,6 +9,7 @@ import {
   CodeActionKind,
   CompletionItemKind,
   ErrorCodes,
+  LSPErrorCodes,
   FileChangeType,
   InsertTextFormat,
   InsertTextMode,
@@ -52,7 +53,6 @@ import type { InfrastructureEntry } from '../engine/infrastructure';
 import { renderHtml, renderJson, renderMarkdown, renderSarif, type AnalysedFile } from '../report';
 import { countBySeverity, countsText } from '../report/model';
 import { renderScenariosMarkdown } from '../report/scenarios';
-import { renderScenarioView } from '../report/scenarioView';
 import { isInsideFolder, linkedInfrastructure, workspaceRootOf } from '../workspace/files';
 import { CONFIG_FILE_NAMES, configFor, ConfigError, isIgnored, type CapAdvisorConfig } from '../workspace/config';
 import { loadTerraformParser } from '../workspace/terraform';
@@ -68,10 +68,11 @@ import {
   ScenarioViewRequest,
   SERVER_COMMANDS,
   type CatalogSummary,
+  type DrawnView,
   type ExportParams,
   type ScenarioView,
-  type ScenarioViewParams,
 } from './requests';
+import { ViewCancelled, ViewRenderer, type AnalysisInputs } from './views';
 import { indentLaterLines, sameRange, snippetAsPlainText, SOURCE, toDiagnostic, toRange, toTextEdit } from './protocol';
 import { isCatalogPath, readServerSettings, SETTINGS_SECTION, type ServerSettings } from './settings';
 
@@ -104,6 +105,8 @@ interface AnalysedCatalog {
   text: string;
   analysis: CatalogAnalysis;
   settings: ServerSettings;
+  /** What the analysis was given besides the text: a view's worker analyses the same text with them. */
+  inputs: AnalysisInputs;
 }
 
 /** The last analysis of a text that parsed, and the edits since: while a key is half typed, its findings and lenses stay, moved with the edits. */
@@ -129,6 +132,7 @@ export class CatalogServer {
   /** Per catalog, the files and folders its `infrastructure` links: a change under one analyses it again. */
   private readonly linkedPaths = new Map<string, string[]>();
   private readonly settings = new Map<string, Promise<ServerSettings>>();
+  private readonly views = new ViewRenderer();
   private support: ClientSupport = { configuration: false, watchedFiles: false, snippets: false, adjustsIndentation: false, hierarchicalSymbols: false };
   private workspaceFolders: string[] = [];
   /** Once a client asks (capAdvisor/analyzeWorkspace), catalogs that are not open are read from disk and kept current. */
@@ -153,6 +157,7 @@ export class CatalogServer {
         if ('range' in change) good?.changes.push({ start: change.range.start, end: change.range.end, text: change.text });
         else this.lastGood.delete(document.uri); // the whole text replaced: nothing to follow
       }
+      this.views.cancel();
       const updated = TextDocument.update(document, contentChanges, textDocument.version);
       this.documents.set(updated.uri, updated);
       this.scheduleAnalysis(updated.uri, CHANGE_DEBOUNCE_MS);
@@ -193,15 +198,25 @@ export class CatalogServer {
         return entry ? { text: entry.text, analysis: entry.analysis } : null;
       }),
     );
-    connection.onRequest(ReportViewRequest, ({ uri, file, cspSource, nonce, focus }) =>
+    connection.onRequest(ReportViewRequest, ({ uri, deliver, ...page }) =>
       this.guard('reportView', async () => {
         const entry = await this.known(uri);
-        return entry ? { html: renderHtml([{ file, analysis: entry.analysis }], { webview: { cspSource, nonce, focus } }) } : null;
+        if (!entry) return null;
+        return (await this.views.draw({ kind: 'report', text: entry.text, inputs: entry.inputs, htmlFile: this.views.fileFor(deliver), ...page }, entry.analysis)) as DrawnView;
       }),
     );
-    connection.onRequest(ScenarioViewRequest, (params) => this.guard('scenarioView', () => this.scenarioView(params)));
+    connection.onRequest(ScenarioViewRequest, ({ uri, deliver, ...page }) =>
+      this.guard('scenarioView', async () => {
+        const entry = await this.known(uri);
+        if (!entry) return null;
+        return (await this.views.draw({ kind: 'scenarios', text: entry.text, inputs: entry.inputs, htmlFile: this.views.fileFor(deliver), ...page }, entry.analysis)) as ScenarioView | null;
+      }),
+    );
     connection.onRequest(ExportRequest, (params) => this.guard('export', () => this.export(params)));
-    connection.onShutdown(() => this.pending.forEach((timer) => clearTimeout(timer)));
+    connection.onShutdown(() => {
+      this.pending.forEach((timer) => clearTimeout(timer));
+      this.views.dispose();
+    });
   }
 
   listen(): void {
@@ -250,6 +265,7 @@ export class CatalogServer {
       return await answer();
     } catch (error) {
       if (error instanceof ResponseError) return error;
+      if (error instanceof ViewCancelled) return new ResponseError(LSPErrorCodes.ContentModified, `CAP Advisor: ${error.message}.`);
       this.connection.console.error(`${request} failed: ${(error as Error).stack ?? String(error)}`);
       return new ResponseError(ErrorCodes.InternalError, `CAP Advisor: ${request} failed (${(error as Error).message}); please report it with the file.`);
     }
@@ -338,8 +354,9 @@ export class CatalogServer {
     const text = document.getText();
     const version = open ? document.version : null;
     const started = performance.now();
-    const analysis = this.analyse(uri, text, settings, configured, () => this.scheduleAnalysis(uri, 0, 'request'));
-    const entry: AnalysedCatalog = { uri, version, text, analysis, settings };
+    const inputs = this.analysisInputs(uri, settings, configured);
+    const analysis = this.analyse(uri, text, inputs, () => this.scheduleAnalysis(uri, 0, 'request'));
+    const entry: AnalysedCatalog = { uri, version, text, analysis, settings, inputs };
     const good = this.lastGood.get(uri);
     let diagnostics: Diagnostic[] = analysis.findings.map((finding) => toDiagnostic(finding, uri));
     if (configured.problem) diagnostics = [configurationDiagnostic(configured.problem), ...diagnostics];
@@ -364,25 +381,37 @@ export class CatalogServer {
     return entry;
   }
 
-  /** One parse: the analysis finds the `infrastructure` entries in the text and asks for them here. */
-  private analyse(uri: string, text: string, settings: ServerSettings, config: Configured, parserLoaded: () => void): CatalogAnalysis {
-    this.linkedPaths.delete(uri);
-    return analyzeCatalog(text, {
+  /** What an analysis of the catalog is given besides its text. */
+  private analysisInputs(uri: string, settings: ServerSettings, config: Configured): AnalysisInputs {
+    // A file, or an unsaved draft that already has its path (the editor's Draft Catalog from Infrastructure).
+    const catalogPath = localPathOf(uri);
+    const catalogDir = catalogPath && dirname(catalogPath);
+    return {
       fileName: pathOf(uri),
       // `.cap-advisor.yaml`'s rules where there is one; the editor's setting only where there is none.
       severities: config.config ? config.config.rules : settings.rules,
       maxFileBytes: settings.maxFileSize,
-      link: (entries) => this.readInfrastructure(uri, entries, settings.maxFileSize, config.config?.root, parserLoaded),
+      ...(catalogPath && catalogDir
+        ? { infrastructureRoot: { catalogDir, workspaceRoot: config.config?.root ?? this.workspaceFolderOf(catalogPath) ?? workspaceRootOf(catalogPath) } }
+        : {}),
+    };
+  }
+
+  /** One parse: the analysis finds the `infrastructure` entries in the text and asks for them here. */
+  private analyse(uri: string, text: string, inputs: AnalysisInputs, parserLoaded: () => void): CatalogAnalysis {
+    this.linkedPaths.delete(uri);
+    return analyzeCatalog(text, {
+      fileName: inputs.fileName,
+      severities: inputs.severities,
+      maxFileBytes: inputs.maxFileBytes,
+      link: (entries) => this.readInfrastructure(uri, entries, inputs, parserLoaded),
     });
   }
 
-  private readInfrastructure(uri: string, entries: InfrastructureEntry[], maxFileBytes: number, configuredRoot: string | undefined, parserLoaded: () => void) {
-    // A file, or an unsaved draft that already has its path (the editor's Draft Catalog from Infrastructure).
-    const catalogPath = localPathOf(uri);
-    if (!catalogPath) return undefined;
-    const catalogDir = dirname(catalogPath);
-    const workspaceRoot = configuredRoot ?? this.workspaceFolderOf(catalogPath) ?? workspaceRootOf(catalogPath);
-    const system = linkedInfrastructure(entries, { catalogDir, workspaceRoot, maxFileBytes });
+  private readInfrastructure(uri: string, entries: InfrastructureEntry[], { infrastructureRoot, maxFileBytes }: AnalysisInputs, parserLoaded: () => void) {
+    if (!infrastructureRoot) return undefined;
+    const { catalogDir } = infrastructureRoot;
+    const system = linkedInfrastructure(entries, { ...infrastructureRoot, maxFileBytes });
     // Terraform needs its parser, loaded once, only when a catalog links Terraform.
     if (system?.pendingParser) void loadTerraformParser().then(parserLoaded);
     this.linkedPaths.set(uri, [
@@ -470,22 +499,6 @@ export class CatalogServer {
   private async known(uri: string): Promise<AnalysedCatalog | undefined> {
     if (this.documents.has(uri)) return this.current(uri);
     return this.analysed.get(uri) ?? (uri.startsWith('file:') ? this.analyseFromDisk(uri) : undefined);
-  }
-
-  private async scenarioView({ uri, file, nonce, disruptions }: ScenarioViewParams): Promise<ScenarioView | null> {
-    const entry = await this.known(uri);
-    if (!entry || entry.analysis.report.regions.length === 0) return null;
-    const { regions, dataTypes } = entry.analysis.report;
-    const names = new Set(regions.map((region) => region.name));
-    // The scenarios chosen, where this catalog has their Regions; else every Region cut off and lost.
-    const chosen = disruptions?.length && disruptions.every((d) => names.has(d.region)) ? disruptions : allDisruptions(entry.analysis);
-    const scenarios = simulate(entry.analysis, chosen);
-    const shownRegions = regions.map(({ name, role }) => ({ name, role }));
-    return {
-      html: renderScenarioView({ file, scenarios, regions: shownRegions, nonce }),
-      fingerprint: JSON.stringify({ uri, file, scenarios, shownRegions }),
-      nameOffsets: Object.fromEntries(dataTypes.map((dataType) => [dataType.name, dataType.nameRange.offset])),
-    };
   }
 
   private async export({ catalogs, format, toolVersion }: ExportParams): Promise<{ content: string; catalogs: number }> {

@@ -3,6 +3,7 @@
 // completion, quick fixes, fix-all and code lenses come through vscode-languageclient; this class
 // adds what only VS Code shows (the report and scenario views, the status bar, the commands) and
 // turns the server's portable answers into VS Code's (snippet fixes, the lens's command).
+import { readFile, rm } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type Middleware, type ServerOptions } from 'vscode-languageclient/node';
 import { declaresCatalogApiVersion, type CatalogAnalysis } from '../engine';
@@ -16,6 +17,7 @@ import {
   ReportViewRequest,
   ScenarioViewRequest,
   type CatalogSummary,
+  type DrawnView,
   type ExportParams,
   type ReportViewParams,
   type ScenarioView,
@@ -102,16 +104,29 @@ export class CatalogClient implements vscode.Disposable {
     return catalogs;
   }
 
-  async reportView(params: ReportViewParams): Promise<string | undefined> {
-    return (await this.client.sendRequest(ReportViewRequest, params))?.html;
+  /** The report page; undefined when the document is no longer a catalog. */
+  async reportView(params: Omit<ReportViewParams, 'deliver'>): Promise<string | undefined> {
+    const drawn = await this.client.sendRequest(ReportViewRequest, { ...params, deliver: 'file' });
+    return drawn ? pageOf(drawn) : undefined;
   }
 
-  async scenarioView(params: ScenarioViewParams): Promise<ScenarioView | undefined> {
-    return (await this.client.sendRequest(ScenarioViewRequest, params)) ?? undefined;
+  async scenarioView(params: Omit<ScenarioViewParams, 'deliver'>): Promise<(ScenarioView & { html: string }) | undefined> {
+    const drawn = await this.client.sendRequest(ScenarioViewRequest, { ...params, deliver: 'file' });
+    return drawn ? { ...drawn, html: await pageOf(drawn) } : undefined;
   }
 
   async export(params: ExportParams): Promise<{ content: string; catalogs: number }> {
     return this.client.sendRequest(ExportRequest, params);
+  }
+}
+
+/** A page the server drew: in its answer, or in the file it wrote beside it (read once, then deleted). */
+async function pageOf({ html, htmlFile }: DrawnView): Promise<string> {
+  if (html !== undefined || !htmlFile) return html ?? '';
+  try {
+    return await readFile(htmlFile, 'utf8');
+  } finally {
+    await rm(htmlFile, { force: true });
   }
 }
 

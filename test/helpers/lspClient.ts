@@ -129,6 +129,8 @@ export class TestClient {
 
   async stop(): Promise<number | null> {
     if (!this.child) {
+      // As a client ends a session: the server stops its view worker on shutdown.
+      await this.connection.sendRequest('shutdown');
       this.connection.dispose();
       return null;
     }

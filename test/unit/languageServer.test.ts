@@ -346,15 +346,26 @@ describe('cap-advisor lsp: what the VS Code extension asks beyond the standard p
       });
       assert.match(report.html, /<body class="reveal" data-focus="dt-carts">/);
       assert.match(report.html, /script-src 'nonce-n0nce'/);
+      // The same page in a file, for a client on the same machine (the VS Code extension).
+      const inFile = await client.request<{ html?: string; htmlFile: string }>(ReportViewRequest.method, {
+        uri: exampleUri,
+        file: 'storefront.catalog.yaml',
+        cspSource: 'vscode-webview:',
+        nonce: 'n0nce',
+        focus: 'carts',
+        deliver: 'file',
+      });
+      assert.equal(inFile.html, undefined);
+      assert.equal(readFileSync(inFile.htmlFile, 'utf8'), report.html);
       const params = { uri: exampleUri, file: 'storefront.catalog.yaml', nonce: 'n0nce' };
       const all = await client.request<ScenarioView>(ScenarioViewRequest.method, params);
       // 18 data types × every Region of the three cut off and lost.
-      assert.equal(all.html.match(/<td class="v /g)?.length, 18 * 6);
+      assert.equal(all.html!.match(/<td class="v /g)?.length, 18 * 6);
       const carts = exampleText.indexOf('- name: carts') + '- name: '.length;
       assert.deepEqual(all.nameOffsets.carts, [carts, carts + 'carts'.length]);
       assert.equal((await client.request<ScenarioView>(ScenarioViewRequest.method, params)).fingerprint, all.fingerprint);
       const one = await client.request<ScenarioView>(ScenarioViewRequest.method, { ...params, disruptions: [{ kind: 'isolate', region: 'us-east-1' }] });
-      assert.equal(one.html.match(/<td class="v /g)?.length, 18);
+      assert.equal(one.html!.match(/<td class="v /g)?.length, 18);
       // A Region the catalog does not have: every scenario instead.
       const unknown = await client.request<ScenarioView>(ScenarioViewRequest.method, { ...params, disruptions: [{ kind: 'lose', region: 'ap-south-2' }] });
       assert.equal(unknown.fingerprint, all.fingerprint);

@@ -82,6 +82,7 @@ describe('extension manifest', () => {
       'dist/data-catalog.editor.schema.json',
       'dist/extension.js',
       'dist/server.js',
+      'dist/viewWorker.js',
       'dist/tree-sitter-terraform.wasm',
       'dist/web-tree-sitter.wasm',
       'docs/infrastructure.md',
