@@ -74,6 +74,8 @@ async function bundle() {
     esbuild.build({ ...common, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(root, 'dist/cli.js') }),
     // The language server alone, which the extension starts: the analysis runs in its process.
     esbuild.build({ ...common, entryPoints: [join(root, 'src/lsp/main.ts')], outfile: join(root, 'dist/server.js') }),
+    // The thread that draws the report and scenario views beside it (src/lsp/views.ts).
+    esbuild.build({ ...common, entryPoints: [join(root, 'src/lsp/viewWorker.ts')], outfile: join(root, 'dist/viewWorker.js') }),
   ]);
 }
 

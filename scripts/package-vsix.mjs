@@ -22,6 +22,7 @@ export const EXTENSION_FILES = [
   'dist/extension.js',
   // The language server the extension starts (cap-advisor lsp): the analysis runs in its process.
   'dist/server.js',
+  'dist/viewWorker.js',
   // What the Red Hat YAML extension gets (completion and hovers, no second validation); built from schemas/.
   'dist/data-catalog.editor.schema.json',
   // The Terraform parser, loaded only when a catalog links Terraform.
