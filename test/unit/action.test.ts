@@ -260,20 +260,166 @@ describe('GitHub Action', () => {
 });
 
 describe('pre-commit hook', () => {
-  const [hook] = parse(readFileSync(join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8')) as Array<{ id: string; entry: string; language: string; files: string }>;
+  interface Hook {
+    id: string;
+    name: string;
+    entry: string;
+    language: string;
+    files: string;
+    pass_filenames?: boolean;
+  }
+  const hooks = parse(readFileSync(join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8')) as Hook[];
+  const [hook] = hooks;
 
-  it('is the cap-advisor CLI, installed as this npm package', () => {
+  it('is the cap-advisor CLI, installed as this npm package, checking the whole repository so that ignore: applies', () => {
+    assert.equal(hooks.length, 1);
     assert.equal(hook.id, 'cap-advisor');
     assert.equal(hook.language, 'node');
-    assert.equal(hook.entry, 'cap-advisor check');
+    assert.equal(hook.entry, 'cap-advisor check .');
+    assert.equal(hook.pass_filenames, false);
   });
 
-  it('its files pattern matches the default catalog names, and no other YAML', () => {
+  /** The README's local hook, for projects with cap-advisor in their devDependencies. */
+  const readmeLocalHook = () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const block = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]).find((text) => text.includes('repo: local'))!;
+    return { config: block, hook: (parse(block) as { repos: Array<{ hooks: Hook[] }> }).repos[0].hooks[0] };
+  };
+
+  it("the README's local hook is this hook on the project's own installed CLI", () => {
+    const local = readmeLocalHook().hook;
+    assert.deepEqual(
+      { ...local, entry: local.entry.replace(/^npx --no-install /, ''), language: 'node' },
+      { id: hook.id, name: hook.name, entry: hook.entry, language: hook.language, pass_filenames: hook.pass_filenames, files: hook.files },
+    );
+  });
+
+  it('its files pattern matches catalogs, the configuration and infrastructure (CloudFormation, SAM, CDK output, Terraform), not other files', () => {
     // pre-commit matches with Python's re.search; this pattern means the same in JavaScript.
     const files = new RegExp(hook.files);
     assert.equal(DEFAULT_CATALOG_GLOBS.length, 4);
-    for (const path of ['shop.catalog.yaml', 'catalogs/eu/shop.catalog.yml', 'data-catalog.yaml', 'infra/data-catalog.yml']) assert.match(path, files);
-    for (const path of ['catalog.yaml', 'shop.catalog.yaml.bak', 'my-data-catalog.yaml', 'data-catalog.json', 'shop.catalog.json', 'docker-compose.yml'])
-      assert.doesNotMatch(path, files);
+    for (const path of [
+      'shop.catalog.yaml',
+      'catalogs/eu/shop.catalog.yml',
+      'data-catalog.yaml',
+      '.cap-advisor.yaml',
+      'infra/orders.yaml',
+      'stacks/orders.template',
+      'stacks/orders.json',
+      'sam/samconfig.toml',
+      'terraform/main.tf',
+      'terraform/prod.tfvars',
+      'cdk.out/manifest.json',
+      'app/cdk.out/asset.1234/index.py',
+    ])
+      assert.match(path, files);
+    for (const path of ['README.md', 'src/app.ts', 'Dockerfile', 'shop.catalog.yaml.bak', 'cdk.outline.md']) assert.doesNotMatch(path, files);
+  });
+
+  describe("in Debian's pre-commit, on a repository whose catalog links a CloudFormation template", function () {
+    this.timeout(120_000);
+    const preCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' });
+    let dir: string;
+    let repo: string;
+    let env: NodeJS.ProcessEnv;
+    const git = (...args: string[]) => spawnSync('git', args, { cwd: repo, env, encoding: 'utf8' });
+    const template = (consistency: string) =>
+      `AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  OrdersTable:\n    Type: AWS::DynamoDB::GlobalTable\n    Properties:\n${consistency}      GlobalTableWitnesses:\n        - Region: us-west-2\n      Replicas:\n        - Region: us-east-1\n        - Region: us-east-2\n`;
+    const STRONG = '      MultiRegionConsistency: STRONG\n';
+
+    before(function () {
+      if (preCommit.status !== 0) {
+        // CI must run it: a skipped test there would pass without testing anything.
+        if (process.env.CI) throw new Error("pre-commit is not installed: .ci/run installs Debian's pre-commit package");
+        this.skip();
+      }
+      dir = mkdtempSync(join(tmpdir(), 'cap-advisor-pre-commit-'));
+      env = { ...process.env, PRE_COMMIT_HOME: join(dir, 'pre-commit-home'), GIT_CONFIG_NOSYSTEM: '1', HOME: dir };
+      repo = join(dir, 'shop');
+      mkdirSync(join(repo, 'infra'), { recursive: true });
+      mkdirSync(join(repo, 'test/fixtures'), { recursive: true });
+      writeFileSync(join(repo, 'infra/orders.yaml'), template(STRONG));
+      writeFileSync(
+        join(repo, 'shop.catalog.yaml'),
+        [
+          'apiVersion: cap-advisor/v1',
+          'kind: DataCatalog',
+          'metadata: {name: shop}',
+          'regions:',
+          '  - {name: us-east-1, role: primary}',
+          '  - {name: us-east-2, role: secondary}',
+          '  - {name: us-west-2, role: witness}',
+          'infrastructure:',
+          '  - infra/orders.yaml',
+          'dataTypes:',
+          '  - name: orders',
+          '    category: transaction',
+          '    topology: hot-hot',
+          '    store: dynamodb-global-strong',
+          '    regions: [us-east-1, us-east-2]',
+          '    splitBrainGuards:',
+          '      - {type: witness-region, region: us-west-2}',
+          '    resources: [OrdersTable]',
+          '',
+        ].join('\n'),
+      );
+      // A fixture with an error on purpose, which the configuration's ignore: leaves out.
+      cpSync(join(examples, 'storefront.catalog.yaml'), join(repo, 'test/fixtures/broken.catalog.yaml'));
+      writeFileSync(join(repo, '.cap-advisor.yaml'), "ignore:\n  - 'test/fixtures/**'\n");
+      // The README's local hook on the project's own cap-advisor, installed from the packed package: offline, no Node.js download.
+      writeFileSync(join(repo, '.pre-commit-config.yaml'), readmeLocalHook().config);
+      writeFileSync(join(repo, '.gitignore'), 'node_modules/\n');
+      writeFileSync(join(repo, 'package.json'), JSON.stringify({ name: 'shop', private: true }));
+      const [packed] = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: repoRoot, encoding: 'utf8' }));
+      execFileSync('npm', ['install', '--save-dev', '--offline', '--no-audit', '--no-fund', join(dir, packed.filename)], { cwd: repo, stdio: 'ignore' });
+
+      assert.equal(git('init', '-q').status, 0);
+      git('config', 'user.name', 'Shop Developer');
+      git('config', 'user.email', 'dev@shop.example');
+      const install = spawnSync('pre-commit', ['install'], { cwd: repo, env, encoding: 'utf8' });
+      assert.equal(install.status, 0, install.stderr);
+      git('add', '.');
+      const first = git('commit', '-q', '-m', 'Orders: strong across two Regions and a witness');
+      assert.equal(first.status, 0, first.stdout + first.stderr);
+    });
+    after(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+    it('a template edit that breaks the catalog fails the commit, with the finding printed', () => {
+      const head = git('rev-parse', 'HEAD').stdout;
+      writeFileSync(join(repo, 'infra/orders.yaml'), template(''));
+      git('add', 'infra/orders.yaml');
+      const commit = git('commit', '-m', 'Orders: drop strong consistency');
+      assert.equal(commit.status, 1, commit.stdout + commit.stderr);
+      // git gives its hooks' output on standard error.
+      const lines = commit.stderr.split('\n');
+      assert.match(lines[0], /^CAP Advisor\.+Failed$/);
+      assert.ok(lines.includes('- exit code: 1'), commit.stderr);
+      assert.ok(
+        lines.includes("shop.catalog.yaml:18:17 error store-drift 'orders': OrdersTable deploys dynamodb-global, not the declared dynamodb-global-strong."),
+        commit.stderr,
+      );
+      assert.ok(lines.includes('✖ 1 error, 0 warnings, 0 information in 1 catalog, 1 data type'), commit.stderr);
+      assert.equal(git('rev-parse', 'HEAD').stdout, head, 'nothing was committed');
+      git('checkout', '--', '.');
+      git('reset', '-q');
+      writeFileSync(join(repo, 'infra/orders.yaml'), template(STRONG));
+    });
+
+    it('a template edit that keeps the catalog right commits', () => {
+      writeFileSync(join(repo, 'infra/orders.yaml'), template(`${STRONG}      BillingMode: PAY_PER_REQUEST\n`));
+      git('add', 'infra/orders.yaml');
+      const commit = git('commit', '-m', 'Orders: pay per request');
+      assert.equal(commit.status, 0, commit.stdout + commit.stderr);
+      assert.match(commit.stderr.split('\n')[0], /^CAP Advisor\.+Passed$/);
+      assert.equal(git('log', '-1', '--format=%s').stdout, 'Orders: pay per request\n');
+    });
+
+    it('a commit that touches neither catalogs nor infrastructure does not run the check', () => {
+      writeFileSync(join(repo, 'README.md'), '# Shop\n');
+      git('add', 'README.md');
+      const commit = git('commit', '-m', 'README');
+      assert.equal(commit.status, 0, commit.stdout + commit.stderr);
+      assert.match(commit.stderr.split('\n')[0], /^CAP Advisor\.+\(no files to check\)Skipped$/);
+    });
   });
 });
