@@ -10,10 +10,7 @@ if [ -n "$version" ]; then
   key=""
   if [[ "$version" =~ ^[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?$ ]]; then key="cap-advisor-cli-npm-$version"; fi
 else
-  cd "$GITHUB_ACTION_PATH"
-  sources=(package.json package-lock.json CHANGELOG.md bin schemas src docs/rules scripts/build.mjs scripts/editor-schema.mjs scripts/action)
-  # Generated files are the build's output, present only after a build: not part of the key.
-  hash=$(find "${sources[@]}" -type f -not -path '*/generated/*' -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c 1-16)
+  hash=$(node "$GITHUB_ACTION_PATH/scripts/action/cli-build.mjs" --hash)
   key="cap-advisor-cli-$hash"
 fi
 

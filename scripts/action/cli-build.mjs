@@ -1,9 +1,11 @@
 // The packages `node scripts/build.mjs --cli` needs, and nothing else of the development
 // toolchain: writes DIR/package.json and DIR/package-lock.json so that `npm ci` in DIR installs
 // them at the versions (and integrity) of this repository's lock file.
-// Usage: node scripts/action/cli-build.mjs DIR
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// With --hash, prints a hash of what the CLI is built from instead, the Action's cache key.
+// Usage: node scripts/action/cli-build.mjs DIR | --hash
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -48,7 +50,39 @@ export function pruneLock(lock, names) {
   return kept;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+/** What the CLI is built from; generated files are the build's output, present only after a build. */
+const SOURCES = [
+  'package.json',
+  'package-lock.json',
+  'CHANGELOG.md',
+  'bin',
+  'schemas',
+  'src',
+  'docs/rules',
+  'scripts/build.mjs',
+  'scripts/editor-schema.mjs',
+  'scripts/action',
+];
+
+export function sourceHash() {
+  const hash = createHash('sha256');
+  const add = (path) => {
+    if (statSync(path).isDirectory()) {
+      for (const name of readdirSync(path).sort()) if (name !== 'generated') add(join(path, name));
+    } else {
+      hash
+        .update(`${relative(root, path).split('\\').join('/')}\0`)
+        .update(readFileSync(path))
+        .update('\0');
+    }
+  };
+  for (const source of SOURCES) add(join(root, source));
+  return hash.digest('hex').slice(0, 16);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === '--hash') {
+  console.log(sourceHash());
+} else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = process.argv[2];
   if (!dir) throw new Error('usage: node scripts/action/cli-build.mjs DIR');
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
