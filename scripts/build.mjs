@@ -1,6 +1,8 @@
 // Build: generate the catalog validator from the JSON Schema (ajv standalone code, so the
 // extension and the CLI never compile a schema or call `new Function` at run time), type-check
 // and compile with tsc, then bundle the extension and the CLI with esbuild.
+// `--cli` builds only what the npm package ships (dist/cli.js and the WebAssembly), without tsc:
+// the GitHub Action builds its CLI so, with only the packages scripts/action/cli-build.mjs names.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -56,6 +58,8 @@ function compile() {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', root], { stdio: 'inherit' });
 }
 
+const cliOnly = process.argv.includes('--cli');
+
 async function bundle() {
   // ESM entry points first: jsonc-parser's UMD build requires its parts at run time, which a bundle cannot.
   const common = {
@@ -69,9 +73,11 @@ async function bundle() {
     logLevel: 'warning',
     mainFields: ['module', 'main'],
   };
+  const cli = esbuild.build({ ...common, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(root, 'dist/cli.js') });
+  if (cliOnly) return cli;
   await Promise.all([
     esbuild.build({ ...common, entryPoints: [join(root, 'src/extension.ts')], outfile: join(root, 'dist/extension.js'), external: ['vscode'] }),
-    esbuild.build({ ...common, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(root, 'dist/cli.js') }),
+    cli,
     // The language server alone, which the extension starts: the analysis runs in its process.
     esbuild.build({ ...common, entryPoints: [join(root, 'src/lsp/main.ts')], outfile: join(root, 'dist/server.js') }),
     // The thread that draws the report and scenario views beside it (src/lsp/views.ts).
@@ -95,7 +101,7 @@ function copyWasm() {
 
 generateValidator();
 generateRulePages();
-compile();
+if (!cliOnly) compile();
 await bundle();
-writeEditorSchema();
+if (!cliOnly) writeEditorSchema();
 copyWasm();
