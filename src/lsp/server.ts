@@ -202,14 +202,20 @@ export class CatalogServer {
       this.guard('reportView', async () => {
         const entry = await this.known(uri);
         if (!entry) return null;
-        return (await this.views.draw({ kind: 'report', text: entry.text, inputs: entry.inputs, htmlFile: this.views.fileFor(deliver), ...page }, entry.analysis)) as DrawnView;
+        return (await this.views.draw(
+          { kind: 'report', text: entry.text, inputs: entry.inputs, htmlFile: this.views.fileFor(deliver), ...page },
+          entry.analysis,
+        )) as DrawnView;
       }),
     );
     connection.onRequest(ScenarioViewRequest, ({ uri, deliver, ...page }) =>
       this.guard('scenarioView', async () => {
         const entry = await this.known(uri);
         if (!entry) return null;
-        return (await this.views.draw({ kind: 'scenarios', text: entry.text, inputs: entry.inputs, htmlFile: this.views.fileFor(deliver), ...page }, entry.analysis)) as ScenarioView | null;
+        return (await this.views.draw(
+          { kind: 'scenarios', text: entry.text, inputs: entry.inputs, htmlFile: this.views.fileFor(deliver), ...page },
+          entry.analysis,
+        )) as ScenarioView | null;
       }),
     );
     connection.onRequest(ExportRequest, (params) => this.guard('export', () => this.export(params)));

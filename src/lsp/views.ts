@@ -26,8 +26,7 @@ export interface AnalysisInputs {
 
 /** A page to draw; with `htmlFile`, the page is written there and the answer gives the path instead. */
 export type ViewRequest = { text: string; inputs: AnalysisInputs; file: string; nonce: string; htmlFile?: string } & (
-  | { kind: 'report'; cspSource: string; focus?: string }
-  | { kind: 'scenarios'; disruptions?: Disruption[] }
+  { kind: 'report'; cspSource: string; focus?: string } | { kind: 'scenarios'; disruptions?: Disruption[] }
 );
 
 export type ViewAnswer = DrawnView | ScenarioView | null;

@@ -69,7 +69,7 @@ describe('extension manifest', () => {
     assert.ok(choices.length >= 4);
   });
 
-  it('the .vsix holds the bundle, the schema, the snippets, the example, the icon and the rule pages, and no sources, tests or CLI', function () {
+  it('the .vsix holds the bundles (extension, language server, view worker), the schema, the snippets, the example, the icon and the rule pages, and no sources, tests or CLI', function () {
     this.timeout(60_000);
     const files = execFileSync(process.execPath, [join(repoRoot, 'scripts/package-vsix.mjs'), '--list'], { cwd: repoRoot, encoding: 'utf8' })
       .trim()
@@ -82,8 +82,8 @@ describe('extension manifest', () => {
       'dist/data-catalog.editor.schema.json',
       'dist/extension.js',
       'dist/server.js',
-      'dist/viewWorker.js',
       'dist/tree-sitter-terraform.wasm',
+      'dist/viewWorker.js',
       'dist/web-tree-sitter.wasm',
       'docs/infrastructure.md',
       ...ruleRegistry.map((rule) => `docs/rules/${rule.id}.md`).sort(),
