@@ -14,16 +14,8 @@ const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1]
 
 /** Medians, in ms, of `edits` edits at the middle of `text` (a catalog of the benchmark's generator). */
 export async function measureLanguageServer(repoRoot, text, edits = 5) {
-  const { TestClient } = require(join(repoRoot, 'out/test/helpers/lspClient.js'));
-  const client = await TestClient.spawn();
-  const uri = pathToFileURL(join(repoRoot, 'bench/.generated/lsp.catalog.yaml')).href;
+  const { client, uri, line, end } = await openGenerated(repoRoot, 'lsp.catalog.yaml', text);
   try {
-    await client.open(uri, text);
-    await client.diagnosticsOf(uri, 1);
-    const lines = text.split('\n');
-    // A description's value in the middle of the file: a valid edit that changes no finding.
-    const line = lines.findIndex((l, i) => i > lines.length / 2 && l.startsWith('    description:'));
-    const end = lines[line].length;
     const latencies = [];
     const analyses = [];
     const hovers = [];
@@ -60,6 +52,21 @@ export async function measureLanguageServer(repoRoot, text, edits = 5) {
   }
 }
 
+/**
+ * `cap-advisor lsp` started as an editor starts it, with the catalog open and diagnosed, and where
+ * to type: the end of a description's value in the middle of the file (a valid edit that changes no finding).
+ */
+async function openGenerated(repoRoot, name, text) {
+  const { TestClient } = require(join(repoRoot, 'out/test/helpers/lspClient.js'));
+  const client = await TestClient.spawn();
+  const uri = pathToFileURL(join(repoRoot, 'bench/.generated', name)).href;
+  await client.open(uri, text);
+  await client.diagnosticsOf(uri, 1);
+  const lines = text.split('\n');
+  const line = lines.findIndex((l, i) => i > lines.length / 2 && l.startsWith('    description:'));
+  return { client, uri, line, end: lines[line].length };
+}
+
 /** The analysis time the server logged for a version of the catalog. */
 async function analysedMs(client, version) {
   const line = await client.logged(`(version ${version}) in `);
@@ -73,18 +80,11 @@ async function analysedMs(client, version) {
  * pause long enough for the view to be drawn again (the extension asks once analyses stop arriving
  * for VIEW_REFRESH_MS), the next key typed while it is drawn. Medians, in ms, from a key to its diagnostics.
  */
-export async function measureTypingWithReport(repoRoot, text, keys = 8) {
-  const { TestClient } = require(join(repoRoot, 'out/test/helpers/lspClient.js'));
-  const client = await TestClient.spawn();
-  const uri = pathToFileURL(join(repoRoot, 'bench/.generated/report.catalog.yaml')).href;
+export async function measureTypingWithReport(repoRoot, text, keys = 10) {
   const VIEW_REFRESH_MS = 250;
   const PAUSE_MS = VIEW_REFRESH_MS + 100;
+  const { client, uri, line, end } = await openGenerated(repoRoot, 'report.catalog.yaml', text);
   try {
-    await client.open(uri, text);
-    await client.diagnosticsOf(uri, 1);
-    const lines = text.split('\n');
-    const line = lines.findIndex((l, i) => i > lines.length / 2 && l.startsWith('    description:'));
-    const end = lines[line].length;
     let viewsDrawn = 0;
     let viewsCancelled = 0;
     const type = async (reportOpen, count = keys) => {

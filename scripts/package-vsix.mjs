@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
-/** What the installed extension reads: the bundle, the schema and snippets it contributes, the example, the icon and the rule pages. */
+/** What the installed extension reads: the bundles, the schema it contributes, the example, the icon and the rule pages. */
 export const EXTENSION_FILES = [
   'dist/extension.js',
   // The language server the extension starts (cap-advisor lsp): the analysis runs in its process.
@@ -28,7 +28,6 @@ export const EXTENSION_FILES = [
   // The Terraform parser, loaded only when a catalog links Terraform.
   'dist/web-tree-sitter.wasm',
   'dist/tree-sitter-terraform.wasm',
-  'snippets/catalog.code-snippets',
   // The example and the templates it links: the walkthrough opens a copy of all three.
   'examples/storefront.catalog.yaml',
   'examples/infra/storefront.yaml',

@@ -60,7 +60,7 @@ export type { DataTypeAnswers, CatalogEntry } from './assist/wizard';
 export { draftCatalog, regionInFileName } from './assist/draft';
 export type { DraftOptions } from './assist/draft';
 export { NEW_CATALOG_TEMPLATE } from './assist/template';
-export { categoryText, completionsAt, mayNameInfrastructure } from './assist/completion';
+export { categoryText, completionsAt, completionsInEmptyFile, mayNameInfrastructure } from './assist/completion';
 export { followRange } from './assist/followEdits';
 export type { TextChange } from './assist/followEdits';
 export type { CompletionItem, InfrastructureCandidate } from './assist/completion';

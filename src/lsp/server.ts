@@ -34,6 +34,7 @@ import {
   analyzeCatalog,
   API_VERSION_HEAD_CHARS,
   completionsAt,
+  completionsInEmptyFile,
   dataTypeLenses,
   declaresCatalogApiVersion,
   fixAllEdit,
@@ -542,13 +543,20 @@ export class CatalogServer {
 
   private async complete(uri: string, position: { line: number; character: number }): Promise<CompletionItem[] | null> {
     const entry = await this.current(uri);
-    if (!entry) return null;
     const document = this.documentOf(uri);
     const offset = document.offsetAt(position);
     const line = document.getText({ start: { line: position.line, character: 0 }, end: position });
     const indentation = /^\s*/.exec(line)![0];
-    const candidates = uri.startsWith('file:') && mayNameInfrastructure(entry.text, offset) ? this.infrastructureCandidates(fileURLToPath(uri)) : [];
-    return completionsAt(entry.text, offset, entry.analysis, candidates).map((item) => {
+    let items: EngineCompletionItem[];
+    if (entry) {
+      const candidates = uri.startsWith('file:') && mayNameInfrastructure(entry.text, offset) ? this.infrastructureCandidates(fileURLToPath(uri)) : [];
+      items = completionsAt(entry.text, offset, entry.analysis, candidates);
+    } else {
+      // An empty YAML file is not a catalog yet: it is offered the whole catalog, and only that.
+      items = completionsInEmptyFile(document.getText(), offset);
+      if (items.length === 0) return null;
+    }
+    return items.map((item) => {
       const snippet = item.snippet && this.support.snippets;
       const text = item.snippet && !snippet ? snippetAsPlainText(item.insertText) : item.insertText;
       // Indented here only for a client that would insert the later lines at column 0.

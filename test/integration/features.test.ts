@@ -338,13 +338,29 @@ describe('completion', () => {
 });
 
 describe('snippets', () => {
-  it('offer a catalog and a region in any YAML file', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: '' });
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, 0));
-    const snippets = list.items
+  const snippetLabels = async (content: string) => {
+    const document = await vscode.workspace.openTextDocument({ language: 'yaml', content });
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      document.positionAt(content.length),
+    );
+    return list.items
       .filter((item) => item.kind === vscode.CompletionItemKind.Snippet)
       .map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
-    for (const prefix of ['cap-catalog', 'cap-region']) assert.ok(snippets.includes(prefix), `${prefix} not in ${snippets.join(', ')}`);
+  };
+
+  it('offer a whole catalog in an empty YAML file, a Region where a Region starts, and neither as a value', async () => {
+    assert.deepEqual(await snippetLabels(''), ['cap-catalog']);
+    const head = 'apiVersion: cap-advisor/v1\nkind: DataCatalog\nmetadata:\n  name: shop\nregions:\n  - name: us-east-1\n    role: primary\n';
+    assert.deepEqual(await snippetLabels(`${head}  `), ['cap-region']);
+    assert.deepEqual(await snippetLabels(`${head}  - `), ['cap-region']);
+    const entry = `${head}dataTypes:\n  - name: orders\n    category: transaction\n`;
+    for (const key of ['store', 'topology', 'failover', 'writeMode']) {
+      const labels = await snippetLabels(`${entry}    ${key}: `);
+      assert.ok(!labels.some((label) => label === 'cap-region' || label === 'cap-catalog'), `after ${key}: ${labels.join(', ')}`);
+    }
+    await closeAllEditors();
   });
 
   it('inside an inserted entry, no quick suggestion pops up to take the Tab that moves to the next field', () => {

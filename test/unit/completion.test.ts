@@ -1,6 +1,7 @@
 // Completion in the engine, from the text and the cursor: a test per context a user types in.
 import { strict as assert } from 'node:assert';
 import { analyzeCatalog, completionsAt, mayNameInfrastructure, ruleRegistry, STORE_IDS, type CompletionItem } from '../../src/engine';
+import { indentLaterLines, snippetAsPlainText } from '../../src/lsp/protocol';
 import { catalog } from '../helpers/catalogs';
 
 /** Completions where `|` stands in the text, with the analysis of the text without it (as the editor's last analysis). */
@@ -35,7 +36,8 @@ describe('completion', () => {
   it('keys at the top level, in metadata, in a Region and in a guard object', () => {
     assert.deepEqual(labels(at('apiVersion: cap-advisor/v1\n|\n')), ['kind', 'metadata', 'regions', 'defaults', 'infrastructure', 'dataTypes']);
     assert.deepEqual(labels(at(catalog('').replace('  name: shop\n', '  name: shop\n  |\n'))), ['owner']);
-    assert.deepEqual(labels(at(catalog('').replace('    role: primary\n', '    role: primary\n  - |\n'))), ['name', 'role']);
+    // A new Region item: its keys, and the whole Region.
+    assert.deepEqual(labels(at(catalog('').replace('    role: primary\n', '    role: primary\n  - |\n'))), ['name', 'role', 'cap-region']);
     assert.deepEqual(labels(at(catalog('  - name: carts\n    category: cart\n    splitBrainGuards:\n      - type: fencing-lease\n        |\n'))), [
       'ttl',
       'region',
@@ -253,5 +255,49 @@ describe('mayNameInfrastructure: when a shell searches the workspace for templat
     assert.equal(mayNameInfrastructure(text, offsetOf('  - name: carts', 6)), false);
     assert.equal(mayNameInfrastructure(text, offsetOf('dataTypes:', 3)), false);
     assert.equal(mayNameInfrastructure(text.replace(/\n/g, '\r\n'), offsetOf('  - infra/', 10) + 3), true);
+  });
+});
+
+describe('completion: the whole-catalog and Region snippets, only where they fit', () => {
+  const head = 'apiVersion: cap-advisor/v1\nkind: DataCatalog\nmetadata:\n  name: shop\nregions:\n  - name: us-east-1\n    role: primary\n';
+  /** The text after choosing `label` at the end of `text`, each placeholder at its default, later lines indented as the editor does. */
+  const chosen = (text: string, label: string) => {
+    const item = completionsAt(text, text.length).find((candidate) => candidate.label === label);
+    assert.ok(item, `${label} offered after ${JSON.stringify(text.slice(-20))}`);
+    const indentation = /[^\n]*$/.exec(text)![0].match(/^ */)![0];
+    return text.slice(0, item.range[0]) + indentLaterLines(snippetAsPlainText(item.insertText), indentation) + text.slice(item.range[1]);
+  };
+
+  it('an empty file is offered the whole catalog first, and it analyses with no schema error', () => {
+    assert.equal(completionsAt('', 0)[0].label, 'cap-catalog');
+    const catalog = chosen('', 'cap-catalog');
+    assert.deepEqual(
+      analyzeCatalog(catalog).findings.filter((f) => f.ruleId === 'schema' || f.ruleId === 'yaml-syntax'),
+      [],
+    );
+    assert.deepEqual(
+      analyzeCatalog(catalog).report.regions.map((r) => `${r.name} ${r.role}`),
+      ['us-east-1 primary', 'us-east-2 secondary', 'us-west-2 witness'],
+    );
+  });
+
+  it('a Region is offered where a Region starts, the dash typed or not, and inserts one more Region', () => {
+    for (const typed of ['  ', '  - ']) {
+      const text = chosen(`${head}${typed}`, 'cap-region');
+      assert.deepEqual(
+        analyzeCatalog(`${text}\ndataTypes: []\n`).report.regions.map((r) => r.name),
+        ['us-east-1', 'eu-west-1'],
+        text,
+      );
+    }
+  });
+
+  it('neither is offered as a value: after store, topology, failover or writeMode', () => {
+    const entry = `${head}dataTypes:\n  - name: orders\n    category: transaction\n`;
+    for (const key of ['store', 'topology', 'failover', 'writeMode']) {
+      const text = `${entry}    ${key}: `;
+      const labels = completionsAt(text, text.length).map((item) => item.label);
+      assert.ok(!labels.includes('cap-region') && !labels.includes('cap-catalog'), `${key}: ${labels.join(', ')}`);
+    }
   });
 });

@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ruleRegistry, STORE_IDS, CATEGORIES } from '../../src/engine';
+import { completionsAt, ruleRegistry, STORE_IDS, CATEGORIES } from '../../src/engine';
 
 const repoRoot = join(__dirname, '../../..');
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
@@ -37,10 +37,16 @@ describe('extension manifest', () => {
     assert.deepEqual(manifest.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: true });
   });
 
-  it("contributes the schema to the Red Hat YAML extension and snippets whose choices are the schema's enums", () => {
+  it("contributes the schema to the Red Hat YAML extension, and no snippets of its own: the whole-catalog and Region snippets, whose choices are the schema's enums, come from the language server where they fit", () => {
     for (const entry of manifest.contributes.yamlValidation) assert.ok(existsSync(join(repoRoot, entry.url)), entry.url);
-    const snippets = JSON.parse(readFileSync(join(repoRoot, manifest.contributes.snippets[0].path), 'utf8'));
-    const choices = (Object.values(snippets) as Array<{ body: string[] }>).flatMap((snippet) => snippet.body.join('\n').match(/\$\{\d+\|[^|]+\|\}/g) ?? []);
+    // VS Code offers a contributed snippet everywhere, as a value after `store:` too.
+    assert.equal(manifest.contributes.snippets, undefined);
+    const snippets = [
+      ...completionsAt('', 0),
+      ...completionsAt('apiVersion: cap-advisor/v1\nregions:\n  ', 'apiVersion: cap-advisor/v1\nregions:\n  '.length),
+    ].filter((item) => item.label === 'cap-catalog' || item.label === 'cap-region');
+    assert.deepEqual(snippets.map((item) => item.label).sort(), ['cap-catalog', 'cap-region']);
+    const choices = snippets.flatMap((snippet) => snippet.insertText.match(/\$\{\d+\|[^|]+\|\}/g) ?? []);
     const known = new Set<string>([
       ...STORE_IDS,
       ...CATEGORIES,
@@ -69,7 +75,7 @@ describe('extension manifest', () => {
     assert.ok(choices.length >= 4);
   });
 
-  it('the .vsix holds the bundles (extension, language server, view worker), the schema, the snippets, the example, the icon and the rule pages, and no sources, tests or CLI', function () {
+  it('the .vsix holds the bundles (extension, language server, view worker), the schema, the example, the icon and the rule pages, and no sources, tests or CLI', function () {
     this.timeout(60_000);
     const files = execFileSync(process.execPath, [join(repoRoot, 'scripts/package-vsix.mjs'), '--list'], { cwd: repoRoot, encoding: 'utf8' })
       .trim()
@@ -99,7 +105,6 @@ describe('extension manifest', () => {
       'examples/storefront.catalog.yaml',
       'images/icon.png',
       'package.json',
-      'snippets/catalog.code-snippets',
     ]);
   });
 

@@ -81,3 +81,57 @@ export function entryTemplates(lines: readonly string[], range: [number, number]
     };
   });
 }
+
+/**
+ * A whole catalog, offered in an empty YAML file (the editor's contributed snippets would offer it
+ * everywhere, as a value after `store:` too): two data Regions, a witness and a first data type.
+ */
+export function catalogSkeleton(range: [number, number], storeIds: readonly string[], categories: readonly string[]): CompletionItem {
+  const lines = [
+    'apiVersion: cap-advisor/v1',
+    'kind: DataCatalog',
+    'metadata:',
+    '  name: ${1:my-system}',
+    '  owner: ${2:platform-team}',
+    'regions:',
+    '  - name: ${3:us-east-1}',
+    '    role: primary',
+    '  - name: ${4:us-east-2}',
+    '    role: secondary',
+    '  # Votes in failover decisions and holds no data.',
+    '  - name: ${5:us-west-2}',
+    '    role: witness',
+    'defaults:',
+    '  failover: ${6|manual,automatic|}',
+    'dataTypes:',
+    '  - name: ${7:payments}',
+    `    category: \${8|${categories.join(',')}|}`,
+    `    store: \${9|${storeIds.join(',')}|}`,
+    '$0',
+  ];
+  return {
+    label: 'cap-catalog',
+    kind: 'entry',
+    insertText: lines.join('\n'),
+    snippet: true,
+    documentation: 'A whole CAP Advisor data catalog: two data Regions, a witness and a first data type.',
+    detail: 'new data catalog',
+    sortText: ' cap-catalog',
+    range,
+  };
+}
+
+/** A Region item with its role, where a new item of `regions` starts. */
+export function regionTemplate(range: [number, number], startsWithDash: boolean): CompletionItem {
+  const body = 'name: ${1:eu-west-1}\n  role: ${2|primary,secondary,witness|}';
+  return {
+    label: 'cap-region',
+    kind: 'entry',
+    insertText: startsWithDash ? body : `- ${body}`,
+    snippet: true,
+    documentation: 'A Region of the catalog with its role: `primary` (one), `secondary`, or `witness` (votes in failover decisions, holds no data).',
+    detail: 'new Region',
+    sortText: 'e0',
+    range,
+  };
+}

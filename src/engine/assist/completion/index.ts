@@ -5,7 +5,9 @@
 // text being typed is rarely valid YAML; the analysis (the last good one) supplies the advice.
 import type { CatalogAnalysis } from '../../model/types';
 import { ancestorsAt, declaredRegions, itemName, siblingKeys } from './cursor';
-import { entryTemplates } from './entries';
+import { CATEGORIES } from '../../model/decisionTable';
+import { STORE_IDS } from '../../model/storeFacts';
+import { catalogSkeleton, entryTemplates, regionTemplate } from './entries';
 import { sortKey, type CompletionItem, type InfrastructureCandidate, type Scope } from './items';
 import { keysFor } from './keys';
 import { contextOf } from './schema';
@@ -22,8 +24,17 @@ export function completionsAt(
   infrastructure: readonly InfrastructureCandidate[] = [],
 ): CompletionItem[] {
   const items = completionsIn(text, offset, analysis, infrastructure);
-  // In an empty file the whole skeleton (the `cap-catalog` snippet, sorted by its name) comes before any one key.
-  return text.trim() === '' ? items.map((item) => ({ ...item, sortText: `~${item.sortText}` })) : items;
+  // In an empty file the whole skeleton comes before any one key.
+  if (text.trim() !== '') return items;
+  return [
+    catalogSkeleton([offset - /[\w-]*$/.exec(text.slice(0, offset))![0].length, offset], STORE_IDS, CATEGORIES),
+    ...items.map((item) => ({ ...item, sortText: `~${item.sortText}` })),
+  ];
+}
+
+/** What an empty YAML file that is not (yet) a catalog is offered: the whole catalog, and nothing else. */
+export function completionsInEmptyFile(text: string, offset: number): CompletionItem[] {
+  return text.trim() === '' ? completionsAt(text, offset).filter((item) => item.label === 'cap-catalog') : [];
 }
 
 function completionsIn(text: string, offset: number, analysis?: CatalogAnalysis, infrastructure: readonly InfrastructureCandidate[] = []): CompletionItem[] {
@@ -101,8 +112,12 @@ function completionsIn(text: string, offset: number, analysis?: CatalogAnalysis,
   const word = /^([\w-]*)$/.exec(rest);
   if (!word) return [];
   const context = contextOf(path);
-  // Where a data type entry starts: a whole entry for each kind of data.
+  // Where a data type entry starts: a whole entry for each kind of data; where a Region starts, a Region.
   if (path.join('/') === 'dataTypes' && !dashes) return entryTemplates(lines, replacing(word[1]), false);
+  if (path.join('/') === 'regions' && !dashes) return [regionTemplate(replacing(word[1]), false)];
+  if (context === 'region' && dashes && siblingKeys(lines, row, keyCol, true).size === 0) {
+    return [...keysFor(context, replacing(word[1]), new Set(), true), regionTemplate(replacing(word[1]), true)];
+  }
   if (context === 'dataType' && dashes && siblingKeys(lines, row, keyCol, true).size === 0) {
     return [...keysFor(context, replacing(word[1]), new Set(), true), ...entryTemplates(lines, replacing(word[1]), true)];
   }
