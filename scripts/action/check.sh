@@ -16,9 +16,23 @@ if [ "$format" = text ]; then
   # Errors and warnings of the text format become annotations on the changed lines.
   echo "::add-matcher::$(dirname "${BASH_SOURCE[0]}")/problem-matcher.json"
 fi
-# shellcheck disable=SC2206 # splitting on white space is the input's documented format
-paths=(${INPUT_PATHS:-.})
 set +f
+# One path or glob per line when the input has several lines (`paths: |`), so that a path may hold
+# spaces; on one line, separated by spaces. Globs reach the CLI as written: it expands them itself.
+paths=()
+if [[ "${INPUT_PATHS:-.}" == *$'\n'* ]]; then
+  while IFS= read -r path; do
+    path="${path#"${path%%[![:space:]]*}"}" # trim, as YAML's block scalars leave indentation alone
+    path="${path%"${path##*[![:space:]]}"}"
+    if [ -n "$path" ]; then paths+=("$path"); fi
+  done <<< "$INPUT_PATHS"
+else
+  set -f
+  # shellcheck disable=SC2206 # splitting on white space is the input's documented format
+  paths=(${INPUT_PATHS:-.})
+  set +f
+fi
+if [ "${#paths[@]}" = 0 ]; then paths=(.); fi
 
 node "$CAP_ADVISOR_CLI" "${args[@]}" -- "${paths[@]}"
 status=$?

@@ -110,6 +110,21 @@ describe('GitHub Action', () => {
     assert.equal(JSON.parse(readFileSync(join(workDir, 'report.json'), 'utf8')).files.length, 1);
   });
 
+  it("takes a glob as GitHub passes it ('**/*.catalog.yaml'), and paths with spaces one per line", () => {
+    const catalogText = readFileSync(join(examples, 'storefront.catalog.yaml'), 'utf8').replace(/^infrastructure:[\s\S]*?\n(?=\S)/m, '');
+    mkdirSync(join(workDir, 'team a/orders'), { recursive: true });
+    mkdirSync(join(workDir, 'payments'));
+    writeFileSync(join(workDir, 'team a/orders/orders.catalog.yaml'), catalogText);
+    writeFileSync(join(workDir, 'payments/payments.catalog.yaml'), catalogText);
+    const files = () => (JSON.parse(readFileSync(join(workDir, 'report.json'), 'utf8')) as { files: { file: string }[] }).files.map((f) => f.file).sort();
+    const globbed = check({ paths: '**/*.catalog.yaml', format: 'json', output: 'report.json', 'fail-on-error': 'false' });
+    assert.equal(globbed.outputs['exit-code'], '1', globbed.stderr);
+    assert.deepEqual(files(), ['payments/payments.catalog.yaml', 'team a/orders/orders.catalog.yaml']);
+    const listed = check({ paths: '  team a/orders/orders.catalog.yaml\n\n  payments\n', format: 'json', output: 'report.json', 'fail-on-error': 'false' });
+    assert.equal(listed.outputs['exit-code'], '1', listed.stderr);
+    assert.deepEqual(files(), ['payments/payments.catalog.yaml', 'team a/orders/orders.catalog.yaml']);
+  });
+
   it('fails on bad usage whatever fail-on-error says', () => {
     const result = check({ paths: examples, rules: 'no-such-rule=off', 'fail-on-error': 'false' });
     assert.equal(result.status, 2);
