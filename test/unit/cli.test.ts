@@ -9,6 +9,7 @@ import addFormats from 'ajv-formats';
 import { analyzeCatalog, regionInFileName, ruleRegistry, simulate } from '../../src/engine';
 import { analyzeCatalogFile } from '../../src/workspace/files';
 import { draftFromInfrastructure } from '../../src/workspace/draft';
+import { version } from '../../package.json';
 import { sarifProblems } from '../helpers/sarifValidator';
 import { catalog, HOT_HOT_CART } from '../helpers/catalogs';
 
@@ -190,7 +191,7 @@ describe('cap-advisor check', () => {
         ruleRegistry.map((r) => r.id),
       );
       const hotHot = run.tool.driver.rules.find((r: { id: string }) => r.id === 'hot-hot-without-guard');
-      assert.equal(hotHot.helpUri, 'https://github.com/cap-advisor/cap-advisor/blob/main/docs/rules/hot-hot-without-guard.md');
+      assert.equal(hotHot.helpUri, `https://github.com/cap-advisor/cap-advisor/blob/v${version}/docs/rules/hot-hot-without-guard.md`);
       assert.equal(hotHot.defaultConfiguration.level, 'error');
       const result = run.results.find((r: { ruleId: string }) => r.ruleId === 'hot-hot-without-guard');
       assert.equal(run.tool.driver.rules[result.ruleIndex].id, 'hot-hot-without-guard');
@@ -243,7 +244,7 @@ describe('cap-advisor check', () => {
       );
       assert.ok(
         stdout.includes(
-          '| error | [single-writer-hot-hot](https://github.com/cap-advisor/cap-advisor/blob/main/docs/rules/single-writer-hot-hot.md) | 47:12 |',
+          `| error | [single-writer-hot-hot](https://github.com/cap-advisor/cap-advisor/blob/v${version}/docs/rules/single-writer-hot-hot.md) | 47:12 |`,
         ),
       );
     });
