@@ -372,7 +372,7 @@ export function renderExperimentTerraform(plan: ExperimentPlan): ExperimentFile[
       for (const target of template.targets) lines.push(...terraformTarget(target, arnOf), '');
       lines.push('  tags = {', ...Object.entries(template.tags).map(([key, value]) => `    ${hclString(key)} = ${hclString(value)}`), '  }', '}', '');
     }
-    return { region, text: `${lines.join('\n').trimEnd()}\n` };
+    return { region, text: `${alignAssignments(lines.join('\n').trimEnd())}\n` };
   });
 }
 
@@ -415,8 +415,36 @@ export function renderExperimentPolicyTerraform(plan: ExperimentPlan): Experimen
       `  policy      = jsonencode(${hclValue(run.policy, '  ')})`,
       '}',
     ];
-    return { region: run.region, kind: 'policy' as const, text: `${lines.join('\n')}\n` };
+    return { region: run.region, kind: 'policy' as const, text: `${alignAssignments(lines.join('\n'))}\n` };
   });
+}
+
+/** An assignment's start: its indentation and its name (an identifier, or a quoted object key). */
+const ASSIGNMENT = /^( *)([A-Za-z_][\w-]*|"(?:[^"\\]|\\.)*") *=(?![=>]) */;
+
+/**
+ * As `terraform fmt` writes HCL: in each run of consecutive lines that assign at one indentation
+ * (a multi-line value's first line included), the `=` signs line up one space after the longest
+ * name, so the files drop into a repository whose CI runs `terraform fmt -check`.
+ */
+export function alignAssignments(text: string): string {
+  const lines = text.split('\n');
+  let run: number[] = [];
+  const flush = () => {
+    const width = Math.max(...run.map((i) => ASSIGNMENT.exec(lines[i])![2].length));
+    for (const i of run) {
+      const [start, indentation, name] = ASSIGNMENT.exec(lines[i])!;
+      lines[i] = `${indentation}${name.padEnd(width)} = ${lines[i].slice(start.length)}`;
+    }
+    run = [];
+  };
+  lines.forEach((line, i) => {
+    const assignment = ASSIGNMENT.exec(line);
+    if (run.length > 0 && (!assignment || assignment[1].length !== ASSIGNMENT.exec(lines[run[0]])![1].length)) flush();
+    if (assignment) run.push(i);
+  });
+  if (run.length > 0) flush();
+  return lines.join('\n');
 }
 
 /** Plain JSON data as an HCL expression (objects with quoted keys, so `aws:RequestedRegion` stays one key). */

@@ -25,7 +25,9 @@ import {
   renderExperimentCloudFormation,
   renderExperimentJson,
   renderExperimentMarkdown,
+  renderExperimentPolicyTerraform,
   renderExperimentTerraform,
+  alignAssignments,
 } from '../../src/report/experiments';
 import { analyzeCatalogFile } from '../../src/workspace/files';
 import { loadTerraformParser, parseHcl } from '../../src/workspace/terraform';
@@ -170,6 +172,34 @@ describe('experiment: fault injection from the catalog (SPEC §11)', () => {
     assert.equal(parsed.roleArn, 'arn:aws:iam::123456789012:role/fis');
     assert.deepEqual(parsed.stopConditions, [{ source: 'aws:cloudwatch:alarm', value: '${StopAlarmArn}' }]);
     assert.deepEqual(parsed.targets.CartsTable.resourceArns, ['${CartsTableArn}']);
+  });
+
+  it('the Terraform output is as `terraform fmt` writes it: every run of assignments has its `=` one space after the longest name', () => {
+    const example = join(repoRoot, 'examples/storefront.catalog.yaml');
+    const text = readFileSync(example, 'utf8');
+    const analysis = analyzeCatalogFile(text, { catalogPath: example, fileName: example, workspaceRoot: repoRoot });
+    const misaligned: string[] = [];
+    for (const isolate of ['us-east-1', 'us-east-2', 'us-west-2']) {
+      const plan = planExperiment(analysis, { isolate });
+      for (const file of [...renderExperimentTerraform(plan), ...renderExperimentPolicyTerraform(plan)]) {
+        // Runs of consecutive `name = ` lines at one indentation, as terraform fmt groups them.
+        let run: RegExpExecArray[] = [];
+        const check = () => {
+          const columns = new Set(run.map((m) => m[1].length + m[2].length + m[3].length));
+          const longest = Math.max(...run.map((m) => m[2].length));
+          if (columns.size > 1 || run.some((m) => m[3] !== ' '.repeat(longest - m[2].length + 1))) misaligned.push(run.map((m) => m[0]).join(' | '));
+          run = [];
+        };
+        for (const line of file.text.split('\n')) {
+          const m = /^( *)([A-Za-z_][\w-]*|"[^"]*")( *)=(?![=>])/.exec(line);
+          if (run.length > 0 && (!m || m[1].length !== run[0][1].length)) check();
+          if (m) run.push(m);
+        }
+        if (run.length > 0) check();
+      }
+    }
+    assert.deepEqual(misaligned, []);
+    assert.equal(alignAssignments('tags = {\n  "a" = 1\n  "long-key" = 2\n\n  b = 3\n}'), 'tags = {\n  "a"        = 1\n  "long-key" = 2\n\n  b = 3\n}');
   });
 
   it("the Terraform output, read back with the project's own reader beside the root module it names, resolves every target address to the linked resource", async () => {
