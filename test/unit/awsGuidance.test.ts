@@ -104,7 +104,8 @@ describe("advice AWS's own architects would sign", () => {
         .slice(0, 3),
       [
         'Set writeMode: home-region (each item written in its home Region)',
-        'Set writeMode: one-region (one Region takes every write)',
+        // One writer Region for hot-hot data is the hot-warm topology (AWS's "write to one Region").
+        'Make the topology hot-warm (one Region takes every write)',
         'Set store to dynamodb-global-strong (the alternative)',
       ],
     );

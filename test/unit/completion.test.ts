@@ -137,7 +137,10 @@ describe('completion', () => {
         .map((rule) => rule.id)
         .sort(),
     );
-    assert.match(items[0].documentation, /\[Rule page\]\(https:\/\/github\.com\/cap-advisor\/cap-advisor\/blob\/main\/docs\/rules\/store-mismatch\.md\)/);
+    assert.match(
+      items[0].documentation,
+      /\[Rule page\]\(https:\/\/github\.com\/cap-advisor\/cap-advisor\/blob\/v\d+\.\d+\.\d+\/docs\/rules\/store-mismatch\.md\)/,
+    );
   });
 
   it('guard forms: short and object forms, the object forms as snippets; human approval last for hot-hot data', () => {

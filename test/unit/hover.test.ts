@@ -53,7 +53,7 @@ describe('hover', () => {
     assert.ok(onTopology);
     assert.match(
       onTopology.markdown,
-      /^\*\*hot-hot-without-guard\*\* \(\[rule page\]\(https:\/\/github\.com\/cap-advisor\/cap-advisor\/blob\/main\/docs\/rules\/hot-hot-without-guard\.md\)\): `carts` takes writes in 2 Regions on `dynamodb-global`, where concurrent writes to one item resolve by last writer wins/,
+      /^\*\*hot-hot-without-guard\*\* \(\[rule page\]\(https:\/\/github\.com\/cap-advisor\/cap-advisor\/blob\/v\d+\.\d+\.\d+\/docs\/rules\/hot-hot-without-guard\.md\)\): `carts` takes writes in 2 Regions on `dynamodb-global`, where concurrent writes to one item resolve by last writer wins/,
     );
     const onStore = hoverOn('category: transaction\n    topology: hot-hot\n    store: dynamodb-global', 'dynamodb-global');
     assert.match(

@@ -240,29 +240,35 @@ describe('one voice per data type', () => {
       { type: 'fencing-lease', ttl: '30s' },
       { type: 'fencing-lease', ttl: '30s', leaseStore: 'dynamodb-global' },
     );
-    const dataType = fc.record(
-      {
-        category: fc.constantFrom(...CATEGORIES),
-        consistency: fc.constantFrom('strong', 'eventual'),
-        topology: fc.constantFrom('single-region', 'hot-warm', 'hot-hot'),
-        regions: fc.constantFrom(['us-east-1', 'us-east-2'], ['us-east-1'], ['us-east-1', 'us-east-2', 'eu-west-1']),
-        store: fc.constantFrom(...STORE_IDS),
-        conflictResolution: fc.constantFrom('none', 'last-writer-wins', 'merge', 'application'),
-        immutable: fc.boolean(),
-        cap: fc.constantFrom('CP', 'AP', 'CA'),
-        stalenessBudget: fc.constantFrom('0s', '1s', '1m', '1h'),
-        rpo: fc.constantFrom('0s', '1s', '1h'),
-        rto: fc.constantFrom('5m', '15m'),
-        failover: fc.constantFrom('manual', 'automatic'),
-        splitBrainGuards: fc.uniqueArray(guard, { maxLength: 2, selector: (g) => JSON.stringify(g) }),
-        writeMode: fc.constantFrom('any-region', 'one-region', 'home-region'),
-        writes: fc.uniqueArray(fc.constantFrom('idempotent-put', 'append-only', 'read-modify-write', 'counter', 'conditional', 'transaction'), {
-          minLength: 1,
-          maxLength: 2,
-        }),
-      },
-      { requiredKeys: ['category'] },
-    );
+    const dataType = fc
+      .record(
+        {
+          category: fc.constantFrom(...CATEGORIES),
+          consistency: fc.constantFrom('strong', 'eventual'),
+          topology: fc.constantFrom('single-region', 'hot-warm', 'hot-hot'),
+          regions: fc.constantFrom(['us-east-1', 'us-east-2'], ['us-east-1'], ['us-east-1', 'us-east-2', 'eu-west-1']),
+          store: fc.constantFrom(...STORE_IDS),
+          conflictResolution: fc.constantFrom('none', 'last-writer-wins', 'merge', 'application'),
+          immutable: fc.boolean(),
+          cap: fc.constantFrom('CP', 'AP', 'CA'),
+          stalenessBudget: fc.constantFrom('0s', '1s', '1m', '1h'),
+          rpo: fc.constantFrom('0s', '1s', '1h'),
+          rto: fc.constantFrom('5m', '15m'),
+          failover: fc.constantFrom('manual', 'automatic'),
+          splitBrainGuards: fc.uniqueArray(guard, { maxLength: 2, selector: (g) => JSON.stringify(g) }),
+          writeMode: fc.constantFrom('any-region', 'one-region', 'home-region'),
+          writes: fc.uniqueArray(fc.constantFrom('idempotent-put', 'append-only', 'read-modify-write', 'counter', 'conditional', 'transaction'), {
+            minLength: 1,
+            maxLength: 2,
+          }),
+        },
+        { requiredKeys: ['category'] },
+      )
+      // Hot-warm is one writer Region, hot-hot every Region: a writeMode that says otherwise is a schema error.
+      .filter(
+        ({ topology, writeMode }) =>
+          !(topology === 'hot-hot' && writeMode === 'one-region') && !(topology === 'hot-warm' && (writeMode === 'any-region' || writeMode === 'home-region')),
+      );
     const catalogText = fc.array(dataType, { minLength: 1, maxLength: 3 }).map(
       (types) =>
         `${US_HEADER}  - { name: eu-west-1, role: secondary }\n${stringify({

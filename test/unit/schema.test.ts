@@ -176,3 +176,35 @@ describe('schema', () => {
     });
   });
 });
+
+describe('schema: a topology and a writeMode that contradict each other', () => {
+  const entry = (topology: string, writeMode: string) =>
+    catalog(`  - name: views\n    category: analytics\n    topology: ${topology}\n    store: dynamodb-global\n    writeMode: ${writeMode}\n`);
+
+  it('hot-hot with writeMode one-region: one error on the writeMode, which says to make it hot-warm, and no verdict until then', () => {
+    const findings = findingsOf(entry('hot-hot', 'one-region'));
+    assert.deepEqual(
+      findings.map((f) => `${where(f)} ${f.message}`),
+      ["schema@17:16-17:26 'views' is hot-hot, but writeMode: one-region says one Region writes: make it hot-warm."],
+    );
+  });
+
+  it('hot-warm with writeMode any-region or home-region: one error that says to make it hot-hot', () => {
+    for (const writeMode of ['any-region', 'home-region']) {
+      assert.deepEqual(
+        schemaFindings(entry('hot-warm', writeMode)).map((f) => f.message),
+        [`'views' is hot-warm, but writeMode: ${writeMode} says every Region writes: make it hot-hot.`],
+      );
+    }
+  });
+
+  it('the modes each topology allows are quiet: hot-hot with any-region or home-region, hot-warm with one-region', () => {
+    for (const [topology, writeMode] of [
+      ['hot-hot', 'any-region'],
+      ['hot-hot', 'home-region'],
+      ['hot-warm', 'one-region'],
+    ]) {
+      assert.deepEqual(schemaFindings(entry(topology, writeMode)), [], `${topology} + ${writeMode}`);
+    }
+  });
+});

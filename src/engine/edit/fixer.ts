@@ -98,11 +98,20 @@ export class Fixer {
       this.add(`Set store to ${verdict.alternative} (the alternative)`, [this.setField('store', verdict.alternative)]);
   }
 
-  /** One writer per item, AWS's two designs for it: each item in its home Region (every Region keeps writing; preferred), or every write in one Region. */
+  /**
+   * One writer per item, AWS's two designs for it: each item in its home Region (every Region keeps
+   * writing; preferred), or every write in one Region. On hot-hot data the second is the hot-warm
+   * topology, not a writeMode beside hot-hot, which would say both that every Region writes and
+   * that one does.
+   */
   setWriteModes(preferred = true): void {
     if (!this.dataType) return;
     this.add('Set writeMode: home-region (each item written in its home Region)', [this.setField('writeMode', 'home-region')], { preferred });
-    this.add('Set writeMode: one-region (one Region takes every write)', [this.setField('writeMode', 'one-region')]);
+    if (this.report?.need.topology === 'hot-hot') {
+      this.add('Make the topology hot-warm (one Region takes every write)', [this.setField('topology', 'hot-warm')]);
+    } else {
+      this.add('Set writeMode: one-region (one Region takes every write)', [this.setField('writeMode', 'one-region')]);
+    }
   }
 
   /** One action per guard strategy (the fencing lease preferred unless told otherwise). Only guards that make sense here. */

@@ -47,7 +47,7 @@ export function schemaViolations(value: unknown, source: CatalogSource): SchemaV
       },
     ];
   }
-  const violations: SchemaViolation[] = duplicateRegions(value, source);
+  const violations: SchemaViolation[] = [...duplicateRegions(value, source), ...contradictoryWriteModes(value, source)];
   if (validateCatalog(value)) return violations;
   const seen = new Set<string>();
   for (const error of validateCatalog.errors ?? []) {
@@ -83,6 +83,47 @@ function duplicateRegions(value: unknown, source: CatalogSource): SchemaViolatio
         detail: `\`${name}\` is already declared at \`regions[${first}]\`. A Region is declared once, with one role: twice, every data type in it would be counted, simulated and drawn twice.`,
       },
     ];
+  });
+}
+
+/**
+ * A topology and a writeMode that contradict each other: hot-warm is one writer Region, hot-hot is
+ * every Region writing (any-region, or each item in its home Region). Declared on one data type (or
+ * one of them in `defaults`), the entry would say two things; it is checked on the data type's own
+ * writeMode, or its topology.
+ */
+function contradictoryWriteModes(value: unknown, source: CatalogSource): SchemaViolation[] {
+  const { dataTypes, defaults } = value as { dataTypes?: unknown; defaults?: { topology?: unknown; writeMode?: unknown } };
+  if (!Array.isArray(dataTypes)) return [];
+  return dataTypes.flatMap((entry, index): SchemaViolation[] => {
+    const dataType = (entry ?? {}) as { name?: unknown; topology?: unknown; writeMode?: unknown };
+    const topology = dataType.topology ?? defaults?.topology;
+    const writeMode = dataType.writeMode ?? defaults?.writeMode;
+    const name = typeof dataType.name === 'string' ? dataType.name : `dataTypes[${index}]`;
+    const at = dataType.writeMode !== undefined ? 'writeMode' : dataType.topology !== undefined ? 'topology' : undefined;
+    if (!at) return [];
+    const path = ['dataTypes', index, at];
+    if (topology === 'hot-hot' && writeMode === 'one-region') {
+      return [
+        {
+          path,
+          range: source.rangeAt(path),
+          message: `'${name}' is hot-hot, but writeMode: one-region says one Region writes: make it hot-warm.`,
+          detail: `\`${name}\` declares \`topology: hot-hot\` (every Region takes writes) and \`writeMode: one-region\` (one Region takes every write). One writer Region is the hot-warm topology: set \`topology: hot-warm\` and drop the writeMode, or keep hot-hot with \`writeMode: home-region\` (each item written in its home Region).`,
+        },
+      ];
+    }
+    if (topology === 'hot-warm' && (writeMode === 'any-region' || writeMode === 'home-region')) {
+      return [
+        {
+          path,
+          range: source.rangeAt(path),
+          message: `'${name}' is hot-warm, but writeMode: ${writeMode} says every Region writes: make it hot-hot.`,
+          detail: `\`${name}\` declares \`topology: hot-warm\` (one writer Region) and \`writeMode: ${writeMode}\` (every Region takes writes${writeMode === 'home-region' ? ', each item in its home Region' : ''}). Every Region writing is the hot-hot topology: set \`topology: hot-hot\`, or drop the writeMode to keep one writer Region.`,
+        },
+      ];
+    }
+    return [];
   });
 }
 

@@ -14,7 +14,9 @@ export const lwwLosesUpdates = defineRule({
     const lost = writePath.lostUnderLastWriterWins;
     if (lost.length === 0) return [];
     const facts = storeFacts[resolved.store!];
-    const pinning = 'Write each item in its home Region (`writeMode: home-region`) or every item in one Region (`writeMode: one-region`)';
+    // Hot-hot data written in one Region is the hot-warm topology, not a writeMode beside hot-hot.
+    const oneRegion = resolved.topology === 'hot-hot' ? '`topology: hot-warm`' : '`writeMode: one-region`';
+    const pinning = `Write each item in its home Region (\`writeMode: home-region\`) or every item in one Region (${oneRegion})`;
     // Only DynamoDB has a strongly consistent mode of the same store; it has no transactions.
     const fixes =
       facts.family !== 'dynamodb'

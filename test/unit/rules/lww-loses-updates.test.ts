@@ -40,7 +40,10 @@ ruleTester('lww-loses-updates', {
       findings: [{ line: 18, message: "'page-views': last writer wins drops counter writes: pin items to Regions." }],
       fixes: [
         { title: 'Set writeMode: home-region (each item written in its home Region)', output: pageViews('dynamodb-global', '    writeMode: home-region\n') },
-        { title: 'Set writeMode: one-region (one Region takes every write)', output: pageViews('dynamodb-global', '    writeMode: one-region\n') },
+        {
+          title: 'Make the topology hot-warm (one Region takes every write)',
+          output: pageViews('dynamodb-global').replace('topology: hot-hot', 'topology: hot-warm'),
+        },
         { title: 'Set store to dynamodb-global-strong (the alternative)', output: pageViews('dynamodb-global-strong') },
         { title: 'Accept the risk (lww-loses-updates) with a reason', output: pageViews('dynamodb-global', ACCEPT) },
       ],
@@ -51,7 +54,7 @@ ruleTester('lww-loses-updates', {
       findings: [{ line: 17, message: "'carts': last writer wins drops non-idempotent writes: pin items to Regions." }],
       fixes: [
         { title: 'Set writeMode: home-region (each item written in its home Region)', output: carts('    writeMode: home-region\n') },
-        { title: 'Set writeMode: one-region (one Region takes every write)', output: carts('    writeMode: one-region\n') },
+        { title: 'Make the topology hot-warm (one Region takes every write)', output: carts().replace('topology: hot-hot', 'topology: hot-warm') },
         { title: 'Accept the risk (lww-loses-updates) with a reason', output: carts(ACCEPT) },
       ],
     },
@@ -60,9 +63,9 @@ ruleTester('lww-loses-updates', {
       catalog: reports(),
       findings: [{ line: 17, message: "'reports': last writer wins drops read-modify-write writes: pin items to Regions." }],
       fixes: [
-        // Current behaviour: writeMode does not change who writes an s3 object, so neither fix silences the rule.
+        // Current behaviour: writeMode does not change who writes an s3 object, so the home-region fix does not silence the rule.
         { title: 'Set writeMode: home-region (each item written in its home Region)', output: reports('    writeMode: home-region\n') },
-        { title: 'Set writeMode: one-region (one Region takes every write)', output: reports('    writeMode: one-region\n') },
+        { title: 'Make the topology hot-warm (one Region takes every write)', output: reports().replace('topology: hot-hot', 'topology: hot-warm') },
         { title: 'Accept the risk (lww-loses-updates) with a reason', output: reports(ACCEPT) },
       ],
     },
