@@ -77,60 +77,70 @@ async function analysedMs(client, version) {
 
 /**
  * Typing with the report view open, against typing with it closed: a key, its diagnostics, then a
- * pause long enough for the view to be drawn again (the extension asks once analyses stop arriving
- * for VIEW_REFRESH_MS), the next key typed while it is drawn. Medians, in ms, from a key to its diagnostics.
+ * pause long enough for the view to be asked for (the extension asks once analyses stop arriving
+ * for VIEW_REFRESH_MS), then the measured key, typed while the view is drawn. Each round measures
+ * a key with the report closed and one with it open, back to back, so that whatever else loads the
+ * machine weighs on both alike. Medians, in ms, from a key to its diagnostics.
  */
-export async function measureTypingWithReport(repoRoot, text, keys = 10) {
+export async function measureTypingWithReport(repoRoot, text, rounds = 7) {
   const VIEW_REFRESH_MS = 250;
   const PAUSE_MS = VIEW_REFRESH_MS + 100;
   const { client, uri, line, end } = await openGenerated(repoRoot, 'report.catalog.yaml', text);
+  const params = { uri, file: 'report.catalog.yaml', cspSource: 'vscode-webview:', nonce: 'n', deliver: 'file' };
   try {
     let viewsDrawn = 0;
     let viewsCancelled = 0;
-    const type = async (reportOpen, count = keys) => {
-      let refresh;
-      const drawing = [];
-      // As the extension's report view does: drawn again once analyses stop arriving for a while.
-      const listener = client.connection.onNotification('capAdvisor/analysed', () => {
-        if (!reportOpen) return;
-        clearTimeout(refresh);
-        refresh = setTimeout(() => {
-          const params = { uri, file: 'report.catalog.yaml', cspSource: 'vscode-webview:', nonce: 'n', deliver: 'file' };
-          drawing.push(
-            client.request('capAdvisor/reportView', params).then(
-              ({ htmlFile }) => {
-                // What the extension does with the page: read it, then delete the file.
-                if (readFileSync(htmlFile, 'utf8').length > 0) viewsDrawn++;
-                rmSync(htmlFile);
-              },
-              // A key typed while it was drawn stops the drawing: the view asks again at the next pause.
-              () => viewsCancelled++,
-            ),
-          );
-        }, VIEW_REFRESH_MS);
-      });
-      const latencies = [];
-      for (let i = 0; i < count; i++) {
-        const started = performance.now();
-        const version = await client.change(uri, { start: { line, character: end }, end: { line, character: end } }, 'x');
-        await client.diagnosticsOf(uri, version);
-        latencies.push(performance.now() - started);
-        await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
-      }
+    let reportOpen = false;
+    let refresh;
+    let drawing = Promise.resolve();
+    // As the extension's report view does: drawn again once analyses stop arriving for a while.
+    const listener = client.connection.onNotification('capAdvisor/analysed', () => {
       clearTimeout(refresh);
-      await Promise.all(drawing);
-      listener.dispose();
-      return median(latencies);
+      if (!reportOpen) return;
+      refresh = setTimeout(() => {
+        drawing = client.request('capAdvisor/reportView', params).then(
+          ({ htmlFile }) => {
+            // What the extension does with the page: read it, then delete the file.
+            if (readFileSync(htmlFile, 'utf8').length > 0) viewsDrawn++;
+            rmSync(htmlFile);
+          },
+          // A key typed while it was drawn stops the drawing: the view asks again at the next pause.
+          () => viewsCancelled++,
+        );
+      }, VIEW_REFRESH_MS);
+    });
+    const key = async () => {
+      const started = performance.now();
+      const version = await client.change(uri, { start: { line, character: end }, end: { line, character: end } }, 'x');
+      await client.diagnosticsOf(uri, version);
+      return performance.now() - started;
     };
-    await type(false, 3); // warm-up, not counted
-    const closed = await type(false);
-    const open = await type(true);
+    const pause = () => new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+    /** A key, a pause (the view drawn meanwhile when open), then the measured key. */
+    const measured = async (open) => {
+      reportOpen = open;
+      await key();
+      await pause();
+      const latency = await key();
+      reportOpen = false;
+      clearTimeout(refresh);
+      await drawing;
+      await pause();
+      return latency;
+    };
+    await measured(false); // warm-up, not counted
+    const closed = [];
+    const open = [];
+    for (let round = 0; round < rounds; round++) {
+      closed.push(await measured(false));
+      open.push(await measured(true));
+    }
+    listener.dispose();
     // A last pause long enough for the whole page: the view must still be drawn at all.
-    const params = { uri, file: 'report.catalog.yaml', cspSource: 'vscode-webview:', nonce: 'n', deliver: 'file' };
     const { htmlFile } = await client.request('capAdvisor/reportView', params);
     if (readFileSync(htmlFile, 'utf8').length === 0) throw new Error('the report view was never drawn');
     rmSync(htmlFile);
-    return { typingReportClosed: closed, typingReportOpen: open, viewsDrawn, viewsCancelled };
+    return { typingReportClosed: median(closed), typingReportOpen: median(open), viewsDrawn, viewsCancelled };
   } finally {
     await client.stop();
   }

@@ -62,7 +62,12 @@ function expandGlob(pattern: string): string[] {
 }
 
 /** Expands the arguments into files, in the order given; directories sorted by path, without the files `ignored` names. */
-export function catalogFiles(paths: readonly string[], ignored: (file: string) => boolean = () => false): string[] {
+export function catalogFiles(
+  paths: readonly string[],
+  ignored: (file: string) => boolean = () => false,
+  /** A folder with no catalog, or a glob that matches none, is skipped instead of an error (ESLint's --no-error-on-unmatched-pattern). */
+  { allowUnmatched = false } = {},
+): string[] {
   const files: string[] = [];
   for (const path of paths) {
     if (path === STDIN) {
@@ -76,7 +81,7 @@ export function catalogFiles(paths: readonly string[], ignored: (file: string) =
       // A quoted glob, expanded here as ESLint does: the shell did not, or could not (`**`).
       if (isGlob(path)) {
         const matched = expandGlob(path).filter((file) => !ignored(file));
-        if (matched.length === 0) throw new UsageError(`no file matches ${path}`);
+        if (matched.length === 0 && !allowUnmatched) throw new UsageError(`no file matches ${path}`);
         files.push(...matched);
         continue;
       }
@@ -90,7 +95,7 @@ export function catalogFiles(paths: readonly string[], ignored: (file: string) =
     }
     // What the configuration's `ignore:` names is skipped in a search; a file named is analysed.
     const found = searchDirectory(path).filter((file) => !ignored(file));
-    if (found.length === 0) throw new UsageError(`no catalog in ${path} (looked for ${DEFAULT_CATALOG_GLOBS.join(', ')})`);
+    if (found.length === 0 && !allowUnmatched) throw new UsageError(`no catalog in ${path} (looked for ${DEFAULT_CATALOG_GLOBS.join(', ')})`);
     files.push(...found);
   }
   // `x` and `./x` are one file: analysed once, under the name given first.

@@ -46,6 +46,10 @@ Options:
       --fail-on SEVERITY    exit 1 on a finding of this severity or worse: error (default),
                             warning or information
       --max-warnings N      exit 1 when there are more than N warnings
+      --no-error-on-unmatched-pattern
+                            a folder with no catalog, or a glob that matches none, is not
+                            an error: with nothing to check, exit 0 (for hooks that run on
+                            any change)
       --verbose             text format: print each finding's detail (why, the figures,
                             the alternatives) under it
       --color, --no-color   force colours in the text format on or off
@@ -77,6 +81,8 @@ interface CheckOptions {
   config?: string;
   /** The name standard input (`-`) stands for. */
   stdinFilename?: string;
+  /** Nothing to check is not an error. */
+  allowUnmatched: boolean;
   paths: string[];
 }
 
@@ -94,6 +100,7 @@ function parseCheckArguments(args: string[]): CheckOptions | 'help' | 'version' 
     'stdin-filename': { type: 'string' },
     color: { type: 'boolean' },
     'no-color': { type: 'boolean' },
+    'no-error-on-unmatched-pattern': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean', short: 'v' },
   });
@@ -147,6 +154,7 @@ function parseCheckArguments(args: string[]): CheckOptions | 'help' | 'version' 
     failOn: values['fail-on'] as FailOn,
     config: values.config,
     stdinFilename: values['stdin-filename'],
+    allowUnmatched: values['no-error-on-unmatched-pattern'],
     paths,
   };
 }
@@ -219,7 +227,12 @@ export async function main(argv: string[], io: Console = process): Promise<numbe
     const named = options.config === undefined ? undefined : readConfigFile(options.config);
     const configOf = (file: string) => named ?? configFor(file);
     files = [];
-    for (const given of catalogFiles(options.paths, (found) => isIgnored(found, configOf(found)))) {
+    const givenFiles = catalogFiles(options.paths, (found) => isIgnored(found, configOf(found)), { allowUnmatched: options.allowUnmatched });
+    if (givenFiles.length === 0) {
+      io.stderr.write(`cap-advisor: no catalog in ${options.paths.join(', ')}; nothing to check\n`);
+      return 0;
+    }
+    for (const given of givenFiles) {
       // Standard input is named by --stdin-filename in messages, and its links are relative to it.
       const file = given === STDIN ? (options.stdinFilename ?? '<stdin>') : given;
       const catalogPath = given === STDIN ? (options.stdinFilename ?? 'stdin.catalog.yaml') : given;

@@ -331,6 +331,19 @@ describe('cap-advisor check', () => {
       assert.match(stderr, /no catalog in .*empty/);
     });
 
+    it('0 with nothing to check under --no-error-on-unmatched-pattern (the pre-commit hook on a repository with no catalog yet)', () => {
+      mkdirSync(join(scratch, 'none'));
+      const empty = cli(['check', '--no-error-on-unmatched-pattern', join(scratch, 'none'), `${join(scratch, 'none')}/**/*.catalog.yaml`]);
+      assert.deepEqual(
+        [empty.code, empty.stdout, empty.stderr],
+        [0, '', `cap-advisor: no catalog in ${join(scratch, 'none')}, ${join(scratch, 'none')}/**/*.catalog.yaml; nothing to check\n`],
+      );
+      // A catalog found beside an empty folder is still checked, and its errors still fail the run.
+      const broken = write('none-beside.catalog.yaml', ONE_ERROR);
+      const mixed = cli(['check', '--no-error-on-unmatched-pattern', join(scratch, 'none'), broken]);
+      assert.equal(mixed.code, 1, mixed.stderr);
+    });
+
     it('--fail-on and --max-warnings set when findings fail the run, as ESLint and tflint do', () => {
       const warningsOnly = write('warnings.catalog.yaml', ONE_ERROR);
       const asWarning = ['--rule', 'hot-hot-without-guard=warning'];
