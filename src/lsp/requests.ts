@@ -5,6 +5,9 @@
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { CatalogAnalysis, CatalogRegion, Disruption, Severity } from '../engine';
 
+/** The schemes of documents a user edits (a GitHub repository opened remotely is `vscode-vfs`); not the read-only copies a diff or an output pane opens. */
+export const EDITABLE_SCHEMES = ['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-test-web'] as const;
+
 /** The commands any client can run (workspace/executeCommand); each answers in Markdown. */
 export const SERVER_COMMANDS = { report: 'cap-advisor.report', simulate: 'cap-advisor.simulate' } as const;
 

@@ -64,6 +64,7 @@ import {
   CatalogAnalysedNotification,
   CatalogForgottenNotification,
   CatalogsRequest,
+  EDITABLE_SCHEMES,
   ExportRequest,
   ReportViewRequest,
   ScenarioViewRequest,
@@ -71,9 +72,10 @@ import {
   type CatalogSummary,
   type DrawnView,
   type ExportParams,
+  type ViewDelivery,
   type ScenarioView,
 } from './requests';
-import { ViewCancelled, ViewRenderer, type AnalysisInputs } from './views';
+import { ViewCancelled, ViewRenderer, type AnalysisInputs, type ViewAnswer, type ViewPage } from './views';
 import { indentLaterLines, sameRange, snippetAsPlainText, SOURCE, toDiagnostic, toRange, toTextEdit } from './protocol';
 import { isCatalogPath, readServerSettings, SETTINGS_SECTION, type ServerSettings } from './settings';
 
@@ -86,8 +88,7 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.capAdvisor`;
 const INFRASTRUCTURE_GLOB = '**/*.{yaml,yml,json,template,toml,tf,tfvars,tfstate}';
 /** Dependencies, VCS data and the test editor's own files hold no catalogs of the project. */
 const EXCLUDED_FOLDER = /[\\/](node_modules|\.git|\.vscode-host)([\\/]|$)/;
-/** The schemes of documents a user edits; not the read-only copies a diff or an output pane opens. */
-const EDITABLE_SCHEMES = /^(file|untitled|vscode-vfs|vscode-remote|vscode-test-web):/;
+const EDITABLE_SCHEME = new RegExp(`^(${EDITABLE_SCHEMES.join('|')}):`);
 
 const COMPLETION_KINDS: Record<EngineCompletionItem['kind'], CompletionItemKind> = {
   key: CompletionItemKind.Property,
@@ -200,24 +201,10 @@ export class CatalogServer {
       }),
     );
     connection.onRequest(ReportViewRequest, ({ uri, deliver, ...page }) =>
-      this.guard('reportView', async () => {
-        const entry = await this.known(uri);
-        if (!entry) return null;
-        return (await this.views.draw(
-          { kind: 'report', text: entry.text, inputs: entry.inputs, htmlFile: this.views.fileFor(deliver), ...page },
-          entry.analysis,
-        )) as DrawnView;
-      }),
+      this.guard('reportView', () => this.drawView(uri, deliver, { kind: 'report', ...page }) as Promise<DrawnView | null>),
     );
     connection.onRequest(ScenarioViewRequest, ({ uri, deliver, ...page }) =>
-      this.guard('scenarioView', async () => {
-        const entry = await this.known(uri);
-        if (!entry) return null;
-        return (await this.views.draw(
-          { kind: 'scenarios', text: entry.text, inputs: entry.inputs, htmlFile: this.views.fileFor(deliver), ...page },
-          entry.analysis,
-        )) as ScenarioView | null;
-      }),
+      this.guard('scenarioView', () => this.drawView(uri, deliver, { kind: 'scenarios', ...page }) as Promise<ScenarioView | null>),
     );
     connection.onRequest(ExportRequest, (params) => this.guard('export', () => this.export(params)));
     connection.onShutdown(() => {
@@ -298,7 +285,7 @@ export class CatalogServer {
   }
 
   private async isCatalog(document: TextDocument, settings: ServerSettings): Promise<boolean> {
-    if (!EDITABLE_SCHEMES.test(document.uri)) return false;
+    if (!EDITABLE_SCHEME.test(document.uri)) return false;
     return isCatalogPath(pathOf(document.uri), settings.catalogGlobs) || declaresCatalogApiVersion(document.getText());
   }
 
@@ -398,9 +385,7 @@ export class CatalogServer {
       // `.cap-advisor.yaml`'s rules where there is one; the editor's setting only where there is none.
       severities: config.config ? config.config.rules : settings.rules,
       maxFileBytes: settings.maxFileSize,
-      ...(catalogPath && catalogDir
-        ? { infrastructureRoot: { catalogDir, workspaceRoot: config.config?.root ?? this.workspaceFolderOf(catalogPath) ?? workspaceRootOf(catalogPath) } }
-        : {}),
+      ...(catalogPath && catalogDir ? { infrastructureRoot: { catalogDir, workspaceRoot: config.config?.root ?? this.workspaceRootFor(catalogPath) } } : {}),
     };
   }
 
@@ -432,6 +417,11 @@ export class CatalogServer {
     return this.workspaceFolders.find((folder) => isInsideFolder(path, folder));
   }
 
+  /** Where a catalog's infrastructure may be read: its workspace folder, else its Git repository. */
+  private workspaceRootFor(path: string): string {
+    return this.workspaceFolderOf(path) ?? workspaceRootOf(path);
+  }
+
   private linkedFileChanged(changedUri: string, type: FileChangeType): void {
     if (!changedUri.startsWith('file:')) return;
     const changed = fileURLToPath(changedUri);
@@ -442,10 +432,11 @@ export class CatalogServer {
       for (const uri of this.analysed.keys()) this.scheduleAnalysis(uri, LINKED_DEBOUNCE_MS, 'request');
       return;
     }
-    if (this.workspaceCatalogs && !this.documents.has(changedUri) && /\.ya?ml$/.test(changed) && this.workspaceFolderOf(changed)) {
+    const folder = this.workspaceFolderOf(changed);
+    if (this.workspaceCatalogs && folder && !this.documents.has(changedUri) && /\.ya?ml$/.test(changed)) {
       // A catalog of the workspace created, changed (git checkout) or deleted outside the editor.
       if (type === FileChangeType.Deleted) this.forget(changedUri);
-      else this.scheduleAnalysis(changedUri, CHANGE_DEBOUNCE_MS, 'request');
+      else void this.diskFileChanged(changedUri, changed, folder);
     }
     for (const [uri, paths] of this.linkedPaths) {
       if (paths.some((path) => isInsideFolder(changed, path))) this.scheduleAnalysis(uri, LINKED_DEBOUNCE_MS, 'request');
@@ -460,11 +451,9 @@ export class CatalogServer {
     this.workspaceCatalogs = true;
     const found = new Set<string>();
     for (const folder of this.workspaceFolders) {
-      const { catalogGlobs } = await this.settingsOf(pathToFileURL(folder).href);
       for await (const path of yamlFilesUnder(folder)) {
         const uri = pathToFileURL(path).href;
-        // Most YAML files are not catalogs: only the head of those the globs do not name is read first.
-        if (!this.documents.has(uri) && !isCatalogPath(path, catalogGlobs) && !declaresCatalogApiVersion(await readHead(path))) continue;
+        if (!this.documents.has(uri) && !(await this.mayBeCatalogOnDisk(path, folder))) continue;
         const entry = this.documents.has(uri) ? await this.current(uri) : await this.analyseFromDisk(uri);
         if (entry) found.add(uri);
       }
@@ -475,6 +464,21 @@ export class CatalogServer {
       const entry = this.analysed.get(uri);
       return entry ? [summaryOf(entry)] : [];
     });
+  }
+
+  /** A YAML file of the workspace changed on disk: analysed again if it is (or was) a catalog; most YAML files are not read whole. */
+  private async diskFileChanged(uri: string, path: string, folder: string): Promise<void> {
+    if (this.analysed.has(uri) || (await this.mayBeCatalogOnDisk(path, folder))) this.scheduleAnalysis(uri, CHANGE_DEBOUNCE_MS, 'request');
+  }
+
+  /**
+   * Whether a file on disk may be a catalog: its name matches the globs (the folder's settings, one
+   * request per folder, not per file), or its head declares the apiVersion. Most YAML files are not
+   * catalogs, and only their first bytes are read.
+   */
+  private async mayBeCatalogOnDisk(path: string, folder: string): Promise<boolean> {
+    const { catalogGlobs } = await this.settingsOf(pathToFileURL(folder).href);
+    return isCatalogPath(path, catalogGlobs) || declaresCatalogApiVersion(await readHead(path));
   }
 
   /** A closed catalog of the workspace keeps its diagnostics, from the file as saved (when the client asked for the workspace). */
@@ -506,6 +510,13 @@ export class CatalogServer {
   private async known(uri: string): Promise<AnalysedCatalog | undefined> {
     if (this.documents.has(uri)) return this.current(uri);
     return this.analysed.get(uri) ?? (uri.startsWith('file:') ? this.analyseFromDisk(uri) : undefined);
+  }
+
+  /** A view of a catalog's current text, drawn by the view worker; null when the document is not a catalog. */
+  private async drawView(uri: string, deliver: ViewDelivery | undefined, page: ViewPage): Promise<ViewAnswer> {
+    const entry = await this.known(uri);
+    if (!entry) return null;
+    return this.views.draw({ ...page, text: entry.text, inputs: entry.inputs, htmlFile: this.views.fileFor(deliver) }, entry.analysis);
   }
 
   private async export({ catalogs, format, toolVersion }: ExportParams): Promise<{ content: string; catalogs: number }> {
@@ -577,8 +588,7 @@ export class CatalogServer {
   }
 
   private infrastructureCandidates(catalogPath: string) {
-    const folder = this.workspaceFolders.find((path) => isInsideFolder(catalogPath, path)) ?? workspaceRootOf(catalogPath);
-    return infrastructureCandidates(folder, dirname(catalogPath));
+    return infrastructureCandidates(this.workspaceRootFor(catalogPath), dirname(catalogPath));
   }
 
   private async codeActions(uri: string, diagnostics: Diagnostic[], only: string[] | undefined): Promise<CodeAction[]> {

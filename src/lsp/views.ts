@@ -24,10 +24,13 @@ export interface AnalysisInputs {
   infrastructureRoot?: { catalogDir: string; workspaceRoot: string };
 }
 
-/** A page to draw; with `htmlFile`, the page is written there and the answer gives the path instead. */
-export type ViewRequest = { text: string; inputs: AnalysisInputs; file: string; nonce: string; htmlFile?: string } & (
+/** Which page, and what the client says about it. */
+export type ViewPage = { file: string; nonce: string } & (
   { kind: 'report'; cspSource: string; focus?: string } | { kind: 'scenarios'; disruptions?: Disruption[] }
 );
+
+/** A page to draw from a text; with `htmlFile`, the page is written there and the answer gives the path instead. */
+export type ViewRequest = ViewPage & { text: string; inputs: AnalysisInputs; htmlFile?: string };
 
 export type ViewAnswer = DrawnView | ScenarioView | null;
 

@@ -12,7 +12,7 @@ import {
   AnalyzeWorkspaceRequest,
   CatalogAnalysedNotification,
   CatalogForgottenNotification,
-  CatalogsRequest,
+  EDITABLE_SCHEMES,
   ExportRequest,
   ReportViewRequest,
   ScenarioViewRequest,
@@ -25,9 +25,6 @@ import {
   SERVER_COMMANDS,
 } from '../lsp/requests';
 import { readSettings, SECTION } from './settings';
-
-/** The schemes of documents a user edits (a GitHub repository opened remotely is `vscode-vfs`); not a diff's read-only copy. */
-const EDITABLE_SCHEMES = ['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-test-web'];
 
 export class CatalogClient implements vscode.Disposable {
   private readonly summaries = new Map<string, CatalogSummary>();
@@ -69,7 +66,7 @@ export class CatalogClient implements vscode.Disposable {
 
   /** Whether a document is a catalog: by the globs, or by the apiVersion it declares (as the server decides). */
   isCatalog(document: vscode.TextDocument): boolean {
-    if (!EDITABLE_SCHEMES.includes(document.uri.scheme)) return false;
+    if (!(EDITABLE_SCHEMES as readonly string[]).includes(document.uri.scheme)) return false;
     if (this.summaries.has(document.uri.toString())) return true;
     const { catalogGlobs } = readSettings(document.uri);
     if (catalogGlobs.some((pattern) => vscode.languages.match({ pattern }, document) > 0)) return true;
@@ -95,12 +92,6 @@ export class CatalogClient implements vscode.Disposable {
   async analyzeWorkspace(): Promise<CatalogSummary[]> {
     const { catalogs } = await this.client.sendRequest(AnalyzeWorkspaceRequest, {});
     for (const summary of catalogs) this.summaries.set(summary.uri, summary);
-    return catalogs;
-  }
-
-  /** Every catalog the server knows now (the notifications keep `all()` current; this asks). */
-  async refresh(): Promise<CatalogSummary[]> {
-    const { catalogs } = await this.client.sendRequest(CatalogsRequest, {});
     return catalogs;
   }
 

@@ -102,7 +102,7 @@ export class ReportPanel implements vscode.Disposable {
     const file = isAbsolute(shown) ? basename(shown) : shown;
     const html = await this.catalogs.reportView({
       uri: uri.toString(),
-      file: vscode.workspace.asRelativePath(uri),
+      file: shown,
       cspSource: panel.webview.cspSource,
       nonce: randomBytes(16).toString('hex'),
       ...(this.focus ? { focus: this.focus } : {}),

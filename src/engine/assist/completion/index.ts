@@ -26,15 +26,13 @@ export function completionsAt(
   const items = completionsIn(text, offset, analysis, infrastructure);
   // In an empty file the whole skeleton comes before any one key.
   if (text.trim() !== '') return items;
-  return [
-    catalogSkeleton([offset - /[\w-]*$/.exec(text.slice(0, offset))![0].length, offset], STORE_IDS, CATEGORIES),
-    ...items.map((item) => ({ ...item, sortText: `~${item.sortText}` })),
-  ];
+  return [...completionsInEmptyFile(text, offset), ...items.map((item) => ({ ...item, sortText: `~${item.sortText}` }))];
 }
 
 /** What an empty YAML file that is not (yet) a catalog is offered: the whole catalog, and nothing else. */
 export function completionsInEmptyFile(text: string, offset: number): CompletionItem[] {
-  return text.trim() === '' ? completionsAt(text, offset).filter((item) => item.label === 'cap-catalog') : [];
+  if (text.trim() !== '') return [];
+  return [catalogSkeleton([offset - /[\w-]*$/.exec(text.slice(0, offset))![0].length, offset], STORE_IDS, CATEGORIES)];
 }
 
 function completionsIn(text: string, offset: number, analysis?: CatalogAnalysis, infrastructure: readonly InfrastructureCandidate[] = []): CompletionItem[] {
