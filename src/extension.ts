@@ -6,6 +6,7 @@ import { plural } from './report/model';
 import { CatalogClient } from './vscode/client';
 import { addDataType, analyzeWorkspace, draftCatalogFromInfrastructure, exportReport, newCatalog, openExample, showFixes } from './vscode/commands';
 import { writeExperiment } from './vscode/experiment';
+import { catalogSchemaContributor, contributeCatalogSchemaToRedHatYaml, type CatalogSchemaContributor } from './vscode/redHatYaml';
 import { ReportPanel } from './vscode/reportPanel';
 import { ScenarioPanel } from './vscode/scenarioPanel';
 import { CatalogStatus } from './vscode/statusBar';
@@ -16,6 +17,8 @@ export interface CapAdvisorApi {
   report: ReportPanel;
   scenarios: ScenarioPanel;
   status: CatalogStatus;
+  /** What the Red Hat YAML extension is given, when it is installed: which files are catalogs, and their schema. */
+  yamlSchema: CatalogSchemaContributor;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<CapAdvisorApi> {
@@ -27,11 +30,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<CapAdv
   const report = new ReportPanel(catalogs, context.extensionUri);
   const scenarios = new ScenarioPanel(catalogs);
   const status = new CatalogStatus(catalogs);
+  const yamlSchema = catalogSchemaContributor(context.extensionUri);
   context.subscriptions.push(
     catalogs,
     report,
     scenarios,
     status,
+    contributeCatalogSchemaToRedHatYaml(yamlSchema, log),
     vscode.commands.registerCommand('capAdvisor.analyzeWorkspace', () => analyzeWorkspace(catalogs)),
     vscode.commands.registerCommand('capAdvisor.showReport', (uri?: vscode.Uri, dataType?: string) =>
       report.show(uri instanceof vscode.Uri ? uri : undefined, typeof dataType === 'string' ? dataType : undefined),
@@ -62,7 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CapAdv
     (found) => log.info(`analysed ${plural(found.length, 'catalog')} in the workspace`),
     (error: Error) => log.error(`could not analyse the workspace: ${error.message}`),
   );
-  return { catalogs, report, scenarios, status };
+  return { catalogs, report, scenarios, status, yamlSchema: await yamlSchema };
 }
 
 export function deactivate(): void {}

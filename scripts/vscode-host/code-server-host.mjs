@@ -5,7 +5,7 @@
 // `--extensionTestsPath` do on the desktop; it reports the tests' exit code through
 // `window.codeAutomationExit`, which we expose to the page.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -212,6 +212,7 @@ export async function runInCodeServer({
   paths,
   extensionDevelopmentPath,
   extensionTestsPath,
+  installedExtensions = [],
   workspace,
   screenshot,
   timeoutMs = 10 * 60_000,
@@ -219,6 +220,11 @@ export async function runInCodeServer({
 }) {
   const started = Date.now();
   const dirs = makeRunDirs();
+  // Installed as a user would have them: a link in the extensions folder, named publisher.name-version.
+  for (const path of installedExtensions) {
+    const { publisher, name, version } = JSON.parse(readFileSync(join(path, 'package.json'), 'utf8'));
+    symlinkSync(path, join(dirs.extensions, `${publisher}.${name}-${version}`), 'dir');
+  }
   const port = await freePort();
   let server;
   let browser;

@@ -14,6 +14,9 @@ import { parseArgs } from 'node:util';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const extensionDevelopmentPath = repoRoot;
+// Red Hat's YAML language server, wired as the Red Hat YAML extension wires it, is installed beside
+// ours: the real extension cannot be downloaded offline (test/fixtures/red-hat-yaml/extension.js).
+const installedExtensions = [join(repoRoot, 'test/fixtures/red-hat-yaml')];
 const extensionTestsPath = join(repoRoot, 'out/test/integration/index.js');
 // A small workspace of catalogs, kept apart from the repo so that findFiles sees only fixtures.
 const workspace = join(repoRoot, 'test/integration/workspace');
@@ -88,6 +91,7 @@ async function runInCodeServerHost(options) {
     paths,
     extensionDevelopmentPath,
     extensionTestsPath,
+    installedExtensions,
     workspace,
     screenshot: options.screenshot ? resolve(options.screenshot) : undefined,
     timeoutMs: Number(options.timeout) * 1000,

@@ -38,12 +38,35 @@ describe('completion', () => {
     assert.deepEqual(labels(at(catalog('').replace('  name: shop\n', '  name: shop\n  |\n'))), ['owner']);
     // A new Region item: its keys, and the whole Region.
     assert.deepEqual(labels(at(catalog('').replace('    role: primary\n', '    role: primary\n  - |\n'))), ['name', 'role', 'cap-region']);
-    assert.deepEqual(labels(at(catalog('  - name: carts\n    category: cart\n    splitBrainGuards:\n      - type: fencing-lease\n        |\n'))), [
-      'ttl',
-      'region',
-      'approvers',
-      'leaseStore',
-    ]);
+  });
+
+  it('a guard is offered only the settings of its type; a guard without a type yet, all of them', () => {
+    const guard = (lines: string) => labels(at(catalog(`  - name: carts\n    category: cart\n    splitBrainGuards:\n${lines}`)));
+    assert.deepEqual(guard('      - type: fencing-lease\n        |\n'), ['ttl', 'leaseStore']);
+    assert.deepEqual(guard('      - type: witness-region\n        |\n'), ['region']);
+    assert.deepEqual(guard('      - type: human-approval\n        |\n'), ['approvers']);
+    assert.deepEqual(guard('      - type: quorum\n        |\n'), []);
+    assert.deepEqual(guard('      - ttl: 10s\n        |\n'), ['type', 'region', 'approvers', 'leaseStore']);
+  });
+
+  it('a lease store is offered only where a lease fences, each documented; lease-in-eventual-store stays quiet on every one', () => {
+    const text = catalog('  - name: carts\n    category: cart\n    splitBrainGuards:\n      - type: fencing-lease\n        leaseStore: |\n');
+    const items = at(text);
+    assert.deepEqual(labels(items).slice(0, 2), ['aurora-dsql', 'dynamodb-global-strong']);
+    for (const eventual of ['dynamodb-global', 's3', 'memorydb-multi-region', 'keyspaces-multi-region']) assert.ok(!labels(items).includes(eventual), eventual);
+    for (const item of items) {
+      assert.match(item.documentation, /A conditional write on the lease sees the latest lease/, item.label);
+      const findings = analyzeCatalog(text.replace('|', item.label)).findings.map((finding) => finding.ruleId);
+      assert.ok(!findings.includes('lease-in-eventual-store'), `${item.label}: ${findings.join()}`);
+    }
+    assert.equal(items.find((item) => item.preselect)?.label, 'dynamodb-global-strong');
+  });
+
+  it('writeMode and leaseStore open their value lists once the key is chosen', () => {
+    const keys = at(catalog('  - name: carts\n    category: cart\n    |\n'));
+    assert.equal(keys.find((item) => item.label === 'writeMode')?.retrigger, true);
+    const guardKeys = at(catalog('  - name: carts\n    category: cart\n    splitBrainGuards:\n      - type: fencing-lease\n        |\n'));
+    assert.equal(guardKeys.find((item) => item.label === 'leaseStore')?.retrigger, true);
   });
 
   it('store values: the recommended store first and preselected, every store with what it is', () => {

@@ -1,5 +1,5 @@
 // CloudFormation as teams deploy it: one template per Region, Conditions and Fn::If, parameters
-// without a default. The public template is copied verbatim (test/fixtures/public/README.md);
+// without a default. The public template is copied verbatim (test/fixtures/public/SOURCES.md);
 // regional-stack.yaml is ours, after a common pattern. Each case failed in version 2.
 import { strict as assert } from 'node:assert';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';

@@ -48,11 +48,16 @@ export function ancestorsAt(lines: readonly string[], row: number, col: number):
  * line that starts a new list item, the mapping starts there: the lines above are another item.
  */
 export function siblingKeys(lines: readonly string[], row: number, keyCol: number, startsItem: boolean): Set<string> {
-  const keys = new Set<string>();
+  return new Set(siblingEntries(lines, row, keyCol, startsItem).keys());
+}
+
+/** The keys written beside the cursor's line in the same mapping, with their values as written ('' for a block). */
+export function siblingEntries(lines: readonly string[], row: number, keyCol: number, startsItem: boolean): Map<string, string> {
+  const keys = new Map<string, string>();
   for (let r = row - 1; r >= 0 && !startsItem; r--) {
     const line = shape(lines[r]);
     if (line.blank) continue;
-    if (line.keyCol === keyCol) keys.add(line.key!);
+    if (line.keyCol === keyCol) keys.set(line.key!, line.value ?? '');
     if (line.dashCol !== -1 && line.dashCol < keyCol) break;
     if (line.indent < keyCol && line.dashCol === -1) break;
   }
@@ -60,7 +65,7 @@ export function siblingKeys(lines: readonly string[], row: number, keyCol: numbe
     const line = shape(lines[r]);
     if (line.blank) continue;
     if (line.indent < keyCol) break;
-    if (line.keyCol === keyCol) keys.add(line.key!);
+    if (line.keyCol === keyCol) keys.set(line.key!, line.value ?? '');
   }
   return keys;
 }

@@ -4,13 +4,13 @@
 // guards' short and object forms. It reads lines and indentation rather than a parse, because the
 // text being typed is rarely valid YAML; the analysis (the last good one) supplies the advice.
 import type { CatalogAnalysis } from '../../model/types';
-import { ancestorsAt, declaredRegions, itemName, siblingKeys } from './cursor';
+import { ancestorsAt, declaredRegions, itemName, siblingEntries, siblingKeys } from './cursor';
 import { CATEGORIES } from '../../model/decisionTable';
 import { STORE_IDS } from '../../model/storeFacts';
 import { catalogSkeleton, entryTemplates, regionTemplate } from './entries';
 import { sortKey, type CompletionItem, type InfrastructureCandidate, type Scope } from './items';
 import { keysFor } from './keys';
-import { contextOf } from './schema';
+import { contextOf, keysOtherGuardsTake } from './schema';
 import { guardForms, regionNames, resourceNames, valuesFor, writeKinds } from './values';
 
 export type { CompletionItem, InfrastructureCandidate } from './items';
@@ -133,7 +133,10 @@ function completionsIn(text: string, offset: number, analysis?: CatalogAnalysis,
     if (list === 'writes') return writeKinds(new Set(), replacing(word[1]));
     return [];
   }
-  return keysFor(context, replacing(word[1]), siblingKeys(lines, row, keyCol, dashes.length > 0), true);
+  const siblings = siblingEntries(lines, row, keyCol, dashes.length > 0);
+  // A guard is offered only the settings its type takes: a fencing lease has no witness Region.
+  const notHere = context === 'guard' ? keysOtherGuardsTake(siblings.get('type')) : new Set<string>();
+  return keysFor(context, replacing(word[1]), new Set([...siblings.keys(), ...notHere]), true);
 }
 
 /**

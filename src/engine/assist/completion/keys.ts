@@ -34,6 +34,8 @@ const RETRIGGER = new Set([
   'rpo',
   'rto',
   'ttl',
+  'writeMode',
+  'leaseStore',
 ]);
 
 /** `block`: on a line of its own, where a key may open a nested block; in a flow mapping it may not. */

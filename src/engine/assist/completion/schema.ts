@@ -67,6 +67,21 @@ export function describeKey(path: readonly string[], key: string): string | unde
   return node && markdownOf(resolved(node));
 }
 
+/** The keys each kind of guard takes besides `type` (the schema's descriptions say "of a fencing-lease guard"...). */
+const GUARD_SETTINGS: Record<string, readonly string[]> = {
+  'fencing-lease': ['leaseStore', 'ttl'],
+  'witness-region': ['region'],
+  'human-approval': ['approvers'],
+  quorum: [],
+};
+
+/** Keys that do not belong to a guard of `type` (none while the type is unknown or unwritten). */
+export function keysOtherGuardsTake(type: string | undefined): Set<string> {
+  const own = type === undefined ? undefined : GUARD_SETTINGS[type];
+  if (!own) return new Set();
+  return new Set(Object.values(GUARD_SETTINGS).flatMap((keys) => keys.filter((key) => !own.includes(key))));
+}
+
 export function guardDescription(type: string): string | undefined {
   const node = defs.splitBrainGuard.then!;
   const index = node.enum!.indexOf(type);

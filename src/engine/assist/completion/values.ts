@@ -3,6 +3,7 @@
 import { categoryExamples, categoryNeeds, CATEGORIES, storeSatisfies } from '../../model/decisionTable';
 import { STORE_IDS, storeFacts } from '../../model/storeFacts';
 import type { CatalogAnalysis, DataTypeReport, StoreId } from '../../model/types';
+import { lastWriterWinsStore } from '../../model/writePath';
 import { isOfRule, rules } from '../../rules';
 import { sortKey, type CompletionItem, type Scope } from './items';
 import { contextOf, guardDescription, KEYS_OF, resolved, type Context } from './schema';
@@ -62,6 +63,7 @@ export function valuesFor(context: Context, key: string, range: [number, number]
     return DURATION_EXAMPLES.map(([duration, meaning], rank) => value(duration, meaning, rank));
   }
   if (context === 'guard' && key === 'region') return witnessRegions(scope, range, lead);
+  if (context === 'guard' && key === 'leaseStore') return leaseStores(value);
   if (context === 'acceptedRisk' && key === 'rule') return ruleIds(scope, range, lead);
   const node = KEYS_OF[context]?.[key];
   const enumNode = node && resolved(node);
@@ -83,6 +85,21 @@ export function categoryNeedText(category: (typeof CATEGORIES)[number]): string 
   const kind = category === 'other' ? 'strong unless declared otherwise' : need.immutable ? 'immutable' : need.consistency;
   const examples = categoryExamples[category];
   return `${examples[0].toUpperCase()}${examples.slice(1)}. ${kind[0].toUpperCase()}${kind.slice(1)}.`;
+}
+
+/**
+ * Where a fencing lease can live: only stores whose conditional writes see the latest lease. A store
+ * where every Region writes and the last writer wins is left out, as lease-in-eventual-store reports it.
+ */
+function leaseStores(value: (label: string, doc: string, rank: number, extra?: Partial<CompletionItem>) => CompletionItem): CompletionItem[] {
+  // Stores strongly consistent across Regions first: a lease that survives the loss of a Region.
+  const multiRegionStrongFirst = (store: StoreId) => (storeFacts[store].conflicts.value === 'quorum' ? 0 : 1);
+  const fencing = STORE_IDS.filter((store) => !lastWriterWinsStore(store)).sort((a, b) => multiRegionStrongFirst(a) - multiRegionStrongFirst(b));
+  return fencing.map((store, rank) =>
+    value(store, `${storeText(store)} A conditional write on the lease sees the latest lease, so the lease fences.`, rank, {
+      ...(store === 'dynamodb-global-strong' ? { preselect: true, detail: 'strongly consistent in every Region' } : {}),
+    }),
+  );
 }
 
 function storeText(store: StoreId): string {
