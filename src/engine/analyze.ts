@@ -5,11 +5,11 @@ import { firstTooDeepOffset, MAX_NESTING_DEPTH } from './read/nesting';
 import { resolveCatalog, type CatalogModel, type DataTypeUnderCheck } from './model/resolve';
 import { infrastructureEntriesOf } from './infrastructure/entries';
 import { catalogRules, dataTypeRules, recommendationRule, rulesById, schemaRule, yamlSyntaxRule, type Rule } from './rules';
-import type { Issue } from './rules/rule';
+import { fitToPanel, type Issue } from './rules/rule';
 import { schemaViolations, type SchemaViolation } from './read/schemaErrors';
 import { CATEGORIES, storeSatisfies } from './model/decisionTable';
 import { CatalogSource, rememberSource } from './read/source';
-import { storeFacts } from './model/storeFacts';
+import { STORE_IDS, storeFacts } from './model/storeFacts';
 import { unknownFactsOf } from './model/deployed';
 import type {
   AcceptedRisk,
@@ -109,7 +109,7 @@ class Analysis {
         const message =
           error.code === 'RESOURCE_EXHAUSTION'
             ? 'Refused: the YAML nests too deep for the parser; a catalog never nests this deep.'
-            : clip(`YAML syntax error: ${syntaxErrorText(error.message)}.`);
+            : `YAML syntax error: ${syntaxErrorText(error.message)}.`;
         this.catalogFindings.push(makeFinding(yamlSyntaxRule, null, { at: { range: source.range(error.pos[0], error.pos[1]) }, message, detail }));
       }
       return this.resultOf(this.catalogFindings, undefined);
@@ -350,11 +350,14 @@ function preferStoreThatFits(violation: SchemaViolation, dataType: DataTypeUnder
   return fitting && fitting !== violation.suggestion ? violation.alternatives.retell(fitting) : violation;
 }
 
+/** The tool's own words a message may quote, never shortened to fit the panel. */
+const OWN_WORDS: ReadonlySet<string> = new Set([...rulesById.keys(), ...STORE_IDS]);
+
 function makeFinding(rule: Rule, dataType: string | null, issue: Issue): Finding {
   const finding: Finding = {
     ruleId: rule.id,
     severity: issue.severity ?? rule.defaultSeverity,
-    message: clip(issue.message),
+    message: fitToPanel(issue.message, rule.id, { verbatim: issue.verbatim, vocabulary: OWN_WORDS, terse: issue.terse }),
     detail: issue.detail,
     dataType,
     range: issue.at.range,
@@ -392,7 +395,6 @@ function firstLineRange(text: string): SourceRange {
   return lineRange(text, 0);
 }
 
-/** A message cut to the 120 characters the Problems panel shows whole. */
 /**
  * A known rule named in `acceptedRisks` that cannot be accepted: said as such, with the rules
  * that can be, rather than as an unknown rule.
@@ -415,10 +417,6 @@ function refusedAcceptance(value: unknown, found: SchemaViolation): SchemaViolat
 }
 
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
-
-function clip(message: string): string {
-  return message.length <= 120 ? message : `${message.slice(0, 119)}…`;
-}
 
 /** The parser's message without its position suffix, and with a quoted token cut to one short line. */
 function syntaxErrorText(message: string): string {

@@ -4,11 +4,44 @@
 // VSCODE_HOST_PROBE_DIR); a desktop host has no page to ask, and the test says so and skips.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { closeAllEditors, repoRoot, waitFor } from './helpers';
 
 const storefront = vscode.Uri.file(path.join(repoRoot, 'examples/storefront.catalog.yaml'));
+
+/**
+ * Catalogs whose messages carry a user's long names: a Terraform address (store-drift,
+ * unclaimed-resource), a long data type name, the category did-you-mean, and a YAML syntax error.
+ */
+function catalogsWithLongNames(): vscode.Uri[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cap-long-names-'));
+  fs.mkdirSync(path.join(dir, 'infra'));
+  fs.writeFileSync(
+    path.join(dir, 'infra/main.tf'),
+    `provider "aws" {\n  region = "us-east-1"\n}\n\n` +
+      ['customer_payment_authorizations', 'customer_ledger_entries_secondary_index']
+        .map(
+          (name) =>
+            `resource "aws_dynamodb_table" "${name}" {\n  name     = "${name}"\n  hash_key = "id"\n\n  replica {\n    region_name = "us-west-2"\n  }\n}\n`,
+        )
+        .join('\n'),
+  );
+  const head =
+    'apiVersion: cap-advisor/v1\nkind: DataCatalog\nmetadata:\n  name: payments\nregions:\n  - name: us-east-1\n    role: primary\n  - name: us-west-2\n    role: secondary\n';
+  fs.writeFileSync(
+    path.join(dir, 'long.catalog.yaml'),
+    `${head}infrastructure:\n  - infra\ndataTypes:\n` +
+      '  - name: customer-payment-authorizations-primary\n    category: transaction\n    store: dynamodb-global-strong\n    topology: hot-hot\n    resources: [aws_dynamodb_table.customer_payment_authorizations]\n' +
+      '  - name: customer-payment-authorizations-archive\n    category: transactoin\n    store: s3\n',
+  );
+  fs.writeFileSync(
+    path.join(dir, 'broken.catalog.yaml'),
+    `${head}dataTypes:\n  - name: "customer-payment-authorizations-${'x'.repeat(60)}\n    category: cart\n`,
+  );
+  return ['long.catalog.yaml', 'broken.catalog.yaml'].map((name) => vscode.Uri.file(path.join(dir, name)));
+}
 
 interface ProblemsRow {
   message: string;
@@ -32,21 +65,32 @@ describe("the Problems panel at a laptop's width", () => {
     await closeAllEditors();
   });
 
-  it('at 1280 px with the Explorer open, every message on the example is whole', async function () {
+  it('at 1280 px with the Explorer open, every message on the example, and those carrying long names, is whole', async function () {
     const probeDir = process.env.VSCODE_HOST_PROBE_DIR;
     if (!probeDir) {
       console.log('    (skipped: only the offline code-server host can measure the page)');
       return this.skip();
     }
     this.timeout(60_000);
+    const shownOn = (uri: vscode.Uri) =>
+      vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'cap-advisor' && d.severity !== vscode.DiagnosticSeverity.Hint);
+    const [long, broken] = catalogsWithLongNames();
+    for (const uri of [long, broken]) {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+      await waitFor(`the findings of ${path.basename(uri.fsPath)}`, () => shownOn(uri).length > 0, 30_000);
+    }
+    const byRule = new Set([...shownOn(long), ...shownOn(broken)].map((d) => (typeof d.code === 'object' ? d.code.value : d.code)));
+    assert.deepEqual(
+      ['store-drift', 'unclaimed-resource', 'schema', 'yaml-syntax'].filter((id) => !byRule.has(id)),
+      [],
+      `long-name findings missing: ${[...byRule].join(', ')}`,
+    );
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(storefront));
     const shown = await waitFor(
       "the example's findings",
       () => {
-        const diagnostics = vscode.languages
-          .getDiagnostics(storefront)
-          .filter((d) => d.source === 'cap-advisor' && d.severity !== vscode.DiagnosticSeverity.Hint);
-        return diagnostics.length >= 23 && diagnostics;
+        const diagnostics = shownOn(storefront);
+        return diagnostics.length >= 23 && [...diagnostics, ...shownOn(long), ...shownOn(broken)];
       },
       30_000,
     );

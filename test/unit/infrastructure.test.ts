@@ -119,7 +119,7 @@ dataTypes:
         'unknown-resource@33:17-33:29',
       ]);
       const byRule = (id: string) => analysis.findings.find((f) => f.ruleId === id)!;
-      assert.equal(byRule('store-drift').message, "'orders': OrdersTable deploys dynamodb-global-strong, not the declared dynamodb-global.");
+      assert.equal(byRule('store-drift').message, "'orders' runs on dynamodb-global-strong, declared dynamodb-global.");
       assert.deepEqual(byRule('store-drift').related, [
         {
           message: 'OrdersTable (AWS::DynamoDB::GlobalTable): deploys dynamodb-global-strong',
@@ -130,7 +130,7 @@ dataTypes:
       assert.deepEqual(byRule('store-drift').related![0].range.start, { line: 3, column: 3 });
       assert.equal(byRule('failover-drift').message, "'ledger' says failover: automatic; DNS fails over by hand: make them agree.");
       assert.match(byRule('failover-drift').detail, /moves traffic by an ARC routing control on api\.shop\.example\.com, which is manual/);
-      assert.equal(byRule('region-drift').message, "'ledger': LedgerGlobal is in us-east-2 (undeclared), not us-west-2: align the Regions.");
+      assert.equal(byRule('region-drift').message, "'ledger' is in us-east-2 (undeclared), not us-west-2: align the Regions.");
       assert.equal(byRule('unknown-resource').severity, 'error');
       assert.equal(
         byRule('unknown-resource').message,

@@ -70,9 +70,7 @@ dataTypes:
     it('the correct catalog has no error or warning; declaring aurora-global is store-drift', () => {
       const root = workspaceWith('terraform-aws-rds');
       assert.deepEqual(problems(analyze(root, entry('rds-cross-region-replica'))), []);
-      assert.deepEqual(problems(analyze(root, entry('aurora-global'))), [
-        "store-drift: 'orders': module.replica.module…tance.this deploys rds-cross-region-replica, not the declared aurora-global.",
-      ]);
+      assert.deepEqual(problems(analyze(root, entry('aurora-global'))), ["store-drift: 'orders' runs on rds-cross-region-replica, declared aurora-global."]);
     });
   });
 
@@ -117,8 +115,8 @@ dataTypes:
       const root = workspaceWith('amazon-documentdb-samples');
       assert.deepEqual(problems(analyze(root, catalogFor('documentdb-global'))), []);
       assert.deepEqual(problems(analyze(root, catalogFor('aurora-global'))), [
-        "store-drift: 'profiles': GlobalCluster deploys documentdb-global, not the declared aurora-global.",
-        "store-drift: 'profiles': addRegion_globalClust…tDBCluster deploys documentdb-global, not the declared aurora-global.",
+        "store-drift: 'profiles' runs on documentdb-global, declared aurora-global.",
+        "store-drift: 'profiles' runs on documentdb-global, declared aurora-global.",
       ]);
     });
   });
@@ -152,7 +150,7 @@ dataTypes:
       const root = workspaceWith('terraform-aws-memory-db');
       assert.deepEqual(problems(analyze(root, catalogIn('us-east-1'))), []);
       assert.deepEqual(problems(analyze(root, catalogIn('us-east-1, us-west-2'))), [
-        "region-drift: 'leaderboard': module.multi_region_c…uster.this is deployed only in us-east-1, not us-west-2: deploy it or drop it.",
+        "region-drift: 'leaderboard' is deployed only in us-east-1, not us-west-2: deploy it or drop it.",
       ]);
     });
   });
@@ -199,7 +197,7 @@ dataTypes:
       const root = workspace();
       assert.deepEqual(problems(analyze(root, catalogOf('keyspaces-multi-region'))), []);
       assert.deepEqual(problems(analyze(root, catalogOf('dynamodb-global'))), [
-        "store-drift: 'telemetry': MultiRegionKeyspace deploys keyspaces-multi-region, not the declared dynamodb-global.",
+        "store-drift: 'telemetry' runs on keyspaces-multi-region, declared dynamodb-global.",
       ]);
     });
   });

@@ -224,7 +224,7 @@ describe('rules', () => {
         [
           "schema Data type 'carts' is missing 'category'.",
           "schema Unknown key 'categroy' in data type 'carts': did you mean 'category'?",
-          "schema 'dynamo' is not a valid store in 'store' of data type 'carts': did you mean 'dynamodb'?",
+          "schema 'carts': 'dynamo' is not a store: did you mean 'dynamodb'?",
         ],
       );
       const typed = catalog('  - name: carts\n    category: cart\n    store: dynamodb-global\n');
@@ -237,7 +237,7 @@ describe('rules', () => {
     });
     it('did-you-mean on a store prefers the one that fits the need, once the entry says what it needs', () => {
       const suggestion = (fields: string, store = 'dynamo') =>
-        findingsOf(catalog(`  - name: carts\n${fields}    store: ${store}\n`), 'schema').find((f) => f.message.includes('valid store'))?.suggestion;
+        findingsOf(catalog(`  - name: carts\n${fields}    store: ${store}\n`), 'schema').find((f) => f.message.includes('is not a store'))?.suggestion;
       assert.equal(suggestion('    category: cart\n'), 'dynamodb-global');
       // Strong data written in one Region (hot-warm) fits an eventual global table (AWS's "write to one Region").
       assert.equal(suggestion('    category: account\n'), 'dynamodb-global');

@@ -47,7 +47,7 @@ describe('schema', () => {
       finding.detail,
       /`aurora-globl` is not a valid store in `store` of data type `carts`\. Did you mean `aurora-global`\? Allowed: aurora-global, /,
     );
-    assert.equal(finding.message, "'aurora-globl' is not a valid store in 'store' of data type 'carts': did you mean 'aurora-global'?");
+    assert.equal(finding.message, "'carts': 'aurora-globl' is not a store: did you mean 'aurora-global'?");
   });
   it('a value far from every allowed one gets no suggestion, but the list', () => {
     const [finding] = schemaFindings(catalog('  - name: carts\n    category: shopping\n'));

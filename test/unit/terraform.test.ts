@@ -210,7 +210,7 @@ dataTypes:
       'unknown-resource@34:17-34:41',
     ]);
     const drift = analysis.findings.find((f) => f.ruleId === 'store-drift')!;
-    assert.equal(drift.message, "'carts': aws_dynamodb_table.carts deploys dynamodb-global, not the declared dynamodb-global-strong.");
+    assert.equal(drift.message, "'carts' runs on dynamodb-global, declared dynamodb-global-strong.");
     assert.deepEqual([drift.related![0].file, drift.related![0].range.start.line], ['terraform/main.tf', 23]);
     const unknown = analysis.findings.find((f) => f.ruleId === 'unknown-resource')!;
     assert.equal(unknown.suggestion, 'aws_dynamodb_table.orders');

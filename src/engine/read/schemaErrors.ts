@@ -169,12 +169,16 @@ function describeInMarkdown(error: SchemaError, value: unknown, source: CatalogS
       };
     }
     case 'enum': {
+      const ownField = ownerOfField(path, value);
       const allowed = (error.params.allowedValues as unknown[]).map(String);
       const candidates = typeof actual === 'string' ? closeValues(actual, allowed) : [];
       const tell = (suggestion: string | undefined): SchemaViolation => ({
         path,
         range: source.rangeAt(path),
-        message: plainText(`${show(actual)} is not a valid ${fieldName(path)} in ${where}${suggestion ? `: did you mean \`${suggestion}\`?` : '.'}`),
+        // A data type's own field starts with its name, as the rules' messages do: shorter, so the Problems panel shows it whole.
+        message: plainText(
+          `${ownField ? `${ownField}: ${show(actual)} is not ${article(fieldName(path))} ${fieldName(path)}` : `${show(actual)} is not a valid ${fieldName(path)} in ${where}`}${suggestion ? `: did you mean \`${suggestion}\`?` : '.'}`,
+        ),
         detail: `${show(actual)} is not a valid ${fieldName(path)} in ${where}.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''} Allowed: ${allowed.join(', ')}.`,
         suggestion,
         alternatives: candidates.length > 1 ? { candidates, retell: tell } : undefined,
@@ -201,7 +205,7 @@ function describeInMarkdown(error: SchemaError, value: unknown, source: CatalogS
       return same({ path, range: source.rangeAt(path), message: `${capitalise(where)} must be ${article(expected)} ${expected}, not ${typeName(actual)}.` });
     }
     case 'pattern':
-      return { path, range: source.rangeAt(path), ...patternMessage(String(error.params.pattern), actual, where) };
+      return { path, range: source.rangeAt(path), ...patternMessage(String(error.params.pattern), actual, where, ownerOfField(path, value)) };
     case 'minItems':
       return same({ path, range: source.rangeAt(path), message: `${capitalise(where)} must list at least ${String(error.params.limit)} item(s).` });
     case 'minLength':
@@ -213,10 +217,10 @@ function describeInMarkdown(error: SchemaError, value: unknown, source: CatalogS
   }
 }
 
-function patternMessage(pattern: string, actual: unknown, where: string): { message: string; detail: string } {
+function patternMessage(pattern: string, actual: unknown, where: string, owner: string | undefined): { message: string; detail: string } {
   if (pattern === catalogSchema.$defs.duration.pattern) {
     return {
-      message: `${show(actual)} is not a duration (${where}): write a number and ms, s, m, h or d, such as \`30s\`.`,
+      message: `${owner ? `${owner}: ${show(actual)} is not a duration` : `${show(actual)} is not a duration (${where})`}: write a number and ms, s, m, h or d, such as \`30s\`.`,
       detail: `${show(actual)} is not a duration (${where}): write a whole number and a unit (ms, s, m, h or d), such as \`500ms\`, \`30s\`, \`5m\`.`,
     };
   }
@@ -295,6 +299,17 @@ function describePath(path: PathSegment[], value: unknown): string {
     return rest ? `\`${rest}\` of ${owner}` : owner;
   }
   return `\`${formatPath(path)}\``;
+}
+
+/**
+ * For a data type's own field (`dataTypes[i].store`), the data type as the start of a message: its
+ * name quoted, or its position while it has none. The rules' messages start the same way.
+ */
+function ownerOfField(path: PathSegment[], value: unknown): string | undefined {
+  const [list, index] = path;
+  if (path.length !== 3 || list !== 'dataTypes' || typeof index !== 'number') return undefined;
+  const name = valueAt(value, ['dataTypes', index, 'name']);
+  return typeof name === 'string' ? `\`${name}\`` : `Data type #${index + 1}`;
 }
 
 function formatPath(path: PathSegment[]): string {

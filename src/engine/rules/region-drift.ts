@@ -31,6 +31,7 @@ export const regionDrift = defineRule({
       issues.push({
         at: atResource(link, link.store, `deployed in ${listRegions(regions)}`),
         message: `${named(dataType.resolved.name)}: ${resourceNamed(link.name)} ${says}`,
+        terse: `${named(dataType.resolved.name)} ${says}`,
         detail: `\`${dataType.resolved.name}\` is declared in ${listRegions(declared.map((r) => `\`${r}\``))}, but \`${link.name}\` is deployed in ${listRegions(regions.map((r) => `\`${r}\``))}. The partition advice counts Regions (a quorum, a witness, who can write when one is cut off), so it holds only for the Regions the data really lives in. Set the data type's \`regions\` to the deployed ones, or change the template.`,
         suggestion: regions.join(','),
       });

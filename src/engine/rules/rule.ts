@@ -17,6 +17,10 @@ export interface Issue {
   /** Overrides the rule's default severity for this issue (recommendation: hint when satisfied). */
   severity?: Severity;
   suggestion?: string;
+  /** Names in the message the user must copy as written (a form that resolves): never shortened to fit. */
+  verbatim?: readonly string[];
+  /** The message without the names the finding's position already shows, for when the message does not fit the panel. */
+  terse?: string;
 }
 
 export interface CatalogIssue extends Issue {
@@ -71,14 +75,81 @@ export function named(name: string): string {
 }
 
 /**
- * A resource's name as a message quotes it (logical ids may be long): at most 32 characters,
- * unquoted. A long one keeps its start and its end, where CDK's hash and Terraform's instance key
- * are: two resources of one construct still read differently.
+ * A resource's name as a message quotes it: whole. A message that does not fit the panel has its
+ * long names shortened by fitToPanel, which keeps an address's end (CDK's hash, Terraform's key).
  */
 export function resourceNamed(name: string): string {
-  if (name.length <= MAX_NAME_IN_MESSAGE) return name;
-  const tail = 10;
-  return `${name.slice(0, MAX_NAME_IN_MESSAGE - tail - 1)}…${name.slice(-tail)}`;
+  return name;
+}
+
+/**
+ * What a row of the Problems panel shows of a message beside its rule id, in characters: at 1280 px
+ * with the Explorer open (the integration test problemsPanel.test.ts measures the pixels).
+ */
+export const PANEL_ROOM = 93;
+/** Names longer than this are long: shortened in a message that does not fit, never below it. */
+const LONG_NAME = 24;
+
+/**
+ * The words of a message without the sentence's punctuation. Only names are longer than LONG_NAME:
+ * a quoted name ('customer-ledger'), a logical id, an address or a path.
+ */
+function namesIn(message: string): Array<{ text: string; at: number }> {
+  return [...message.matchAll(/\S+/g)].map((word) => {
+    const text = word[0].replace(/[.,;:?!)]+$/, '').replace(/^\(/, '');
+    return { text, at: word.index + word[0].indexOf(text) };
+  });
+}
+
+/**
+ * A message that fits the panel beside `ruleId`: while it is too long, the longest long name in it
+ * is shortened to its start and end (the detail says it whole). A name in `verbatim` stays whole,
+ * as do the tool's own words (`vocabulary`: rule ids, store ids), and so does the wording: a message
+ * with no long name left is kept as written.
+ */
+export function fitToPanel(
+  message: string,
+  ruleId: string,
+  { verbatim = [], vocabulary = new Set(), terse }: { verbatim?: readonly string[]; vocabulary?: ReadonlySet<string>; terse?: string } = {},
+): string {
+  const room = PANEL_ROOM - ruleId.length;
+  const keptWhole = (name: string) => verbatim.includes(name) || vocabulary.has(name);
+  const shortened = (text: string) => {
+    let fitted = text;
+    while (fitted.length > room) {
+      const long = namesIn(fitted).filter(({ text: name }) => name.length > LONG_NAME && !keptWhole(name.replace(/^['"]|['"]$/g, '')));
+      if (long.length === 0) break;
+      const longest = long.reduce((a, b) => (b.text.length > a.text.length ? b : a));
+      const target = Math.max(LONG_NAME, longest.text.length - (fitted.length - room));
+      fitted = fitted.slice(0, longest.at) + shortenName(longest.text, target) + fitted.slice(longest.at + longest.text.length);
+    }
+    return fitted;
+  };
+  let fitted = shortened(message);
+  // Still too long: the message without what its position shows (the resource under the squiggle).
+  if (fitted.length > room && terse !== undefined) fitted = shortened(terse);
+  // A name to copy is worth more than the 120-character limit.
+  return verbatim.some((name) => fitted.includes(name)) ? fitted : withinSentenceLimit(fitted);
+}
+
+/** A name cut to `length` characters around an ellipsis, its quotes kept. */
+function shortenName(name: string, length: number): string {
+  const quote = /^['"]/.test(name) ? name[0] : '';
+  const inner = quote ? name.slice(1, -1) : name;
+  // A name shortened before (named, resourceNamed) is shortened again from what it kept.
+  const [start, end] = inner.includes('…') ? inner.split('…') : [inner, inner];
+  const room = length - 2 * quote.length - 1;
+  // A quoted name is told by its start; an address or path by its end (the resource type and name, the file).
+  const share = quote ? 0.6 : 0.4;
+  const head = Math.min(start.length, Math.max(Math.ceil(room * share), room - end.length));
+  return `${quote}${start.slice(0, head)}…${end.slice(end.length - (room - head))}${quote}`;
+}
+
+/** The hard limit of a message: cut at a space, never inside a word. */
+function withinSentenceLimit(message: string): string {
+  if (message.length <= 120) return message;
+  const cut = message.lastIndexOf(' ', 118);
+  return `${message.slice(0, cut > 60 ? cut : 119)}…`;
 }
 
 type WithoutDocs<T> = T extends Rule ? Omit<T, 'docsUrl'> : never;

@@ -22,6 +22,7 @@ export const storeDrift = defineRule({
       issues.push({
         at: atResource(link, link.store, `deploys ${deployed}`),
         message: `${named(dataType.resolved.name)}: ${resourceNamed(link.name)} deploys ${deployed}, not the declared ${declared}.`,
+        terse: `${named(dataType.resolved.name)} runs on ${deployed}, declared ${declared}.`,
         detail: `\`${dataType.resolved.name}\` declares \`store: ${declared}\`, but \`${link.name}\` (\`${link.store.type}\` in \`${link.store.file}\`) deploys \`${deployed}\`.${why} The advice is only as good as the catalog: either the catalog describes the intent and the template must change, or set \`store: ${deployed}\` so the findings are about the real system.`,
         suggestion: deployed,
       });

@@ -19,6 +19,7 @@ export const unclaimedResource = defineRule({
         dataType: null,
         at: { range: catalog.source.rangeAt(['infrastructure', store.entryIndex]), related: [resourceLocation(store, 'no data type lists it')] },
         message: `${resourceNamed(store.logicalId)} (${shortType(store.type)}) belongs to no data type: add it to one.`,
+        terse: `${resourceNamed(store.logicalId)} belongs to no data type: add it to one.`,
         detail: `\`${store.logicalId}\` (\`${store.type}\` in \`${store.file}\`) holds data, but no data type lists it in \`resources\`, so nothing checks it. Add \`${namesOf(store)[0]}\` to the \`resources\` of the data type it stores, or add a data type for it.`,
         suggestion: namesOf(store)[0],
       }));

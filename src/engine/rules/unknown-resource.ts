@@ -46,6 +46,7 @@ export const unknownResource = defineRule({
           // The name to write is the point of the message: it is written whole (the fix writes it too).
           message: `${resourceNamed(name)} is in ${stores.length} templates: write ${qualified[0]}.`,
           suggestion: qualified[0],
+          verbatim: [qualified[0]],
           detail: `\`${name}\` is deployed by ${stores.length} different templates (${qualified.map((q) => `\`${q}\``).join(', ')}), so CAP Advisor cannot tell which one \`${resolved.name}\` means. Write one of these names. (One template deployed in several Regions is one resource: list it once with \`regions: [...]\` in its infrastructure entry.)`,
         });
         continue;
@@ -54,7 +55,8 @@ export const unknownResource = defineRule({
       const suggestion = names().length > 0 ? closest(name, names()) : undefined;
       issues.push({
         at,
-        message: `${named(resolved.name)} names ${resourceNamed(name)}, which the linked infrastructure does not deploy${suggestion ? `: did you mean ${resourceNamed(suggestion)}?` : '.'}`,
+        message: `${named(resolved.name)} names ${resourceNamed(name)}, which the linked infrastructure does not deploy${suggestion ? `: did you mean ${suggestion}?` : '.'}`,
+        ...(suggestion ? { verbatim: [suggestion] } : {}),
         detail: `\`${name}\` is not a data store in the linked infrastructure (${deployed.stores.length} found${deployed.stores.length ? `: ${listRegions(deployed.stores.slice(0, 8).map((s) => `\`${s.logicalId}\``))}${deployed.stores.length > 8 ? ', …' : ''}` : ''}). A \`resources\` entry is a CloudFormation logical id, or \`Stack/LogicalId\` when two stacks use the same id${suggestion ? `. Did you mean \`${suggestion}\`?` : '.'}`,
         ...(suggestion ? { suggestion } : {}),
       });

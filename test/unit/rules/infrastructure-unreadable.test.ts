@@ -81,7 +81,7 @@ ruleTester('infrastructure-unreadable', {
         {
           line: 13,
           severity: 'information',
-          message: '1 module not read (registry or remote sources are never fetched): tables (terraform-aws-modules/dynamodb-table/aws).',
+          message: '1 module not read (registry or remote sources are never fetched): tables (terraform-…odb-table/aws).',
         },
       ],
     },

@@ -39,7 +39,7 @@ ruleTester('region-drift', {
       name: 'deployed in another Region than declared, and that Region is the witness: the fix says so',
       catalog: carts(US_HEADER, 'us-east-1, us-east-2'),
       files: { 'infra/shop.yaml': table('us-west-2') },
-      findings: [{ line: 21, message: "'carts': CartsTable is in us-west-2 (undeclared), not us-east-2: align the Regions." }],
+      findings: [{ line: 21, message: "'carts' is in us-west-2 (undeclared), not us-east-2: align the Regions." }],
       fixes: [
         {
           title: 'Set regions to us-east-1, us-west-2 (where it is deployed; us-west-2 is declared a witness)',
@@ -52,7 +52,7 @@ ruleTester('region-drift', {
       name: 'deployed in fewer Regions than declared',
       catalog: carts(THREE_REGIONS, 'us-east-1, us-east-2, us-west-2'),
       files: { 'infra/shop.yaml': table('us-east-2') },
-      findings: [{ line: 21, message: "'carts': CartsTable is deployed only in us-east-1 and us-east-2, not us-west-2: deploy it or drop it." }],
+      findings: [{ line: 21, message: "'carts' is deployed only in us-east-1 and us-east-2, not us-west-2: deploy it or drop it." }],
       fixes: [
         { title: 'Set regions to us-east-1, us-east-2 (where it is deployed)', output: carts(THREE_REGIONS, 'us-east-1, us-east-2') },
         { title: 'Accept the risk (region-drift) with a reason', output: carts(THREE_REGIONS, 'us-east-1, us-east-2, us-west-2', accept) },

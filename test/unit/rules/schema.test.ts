@@ -25,7 +25,7 @@ ruleTester('schema', {
     stalnessBudget: 1 second
 `,
       findings: [
-        { line: 15, message: "'dynamo-global' is not a valid store in 'store' of data type 'carts': did you mean 'dynamodb-global'?" },
+        { line: 15, message: "'carts': 'dynamo-global' is not a store: did you mean 'dynamodb-global'?" },
         { line: 16, message: "Unknown key 'stalnessBudget' in data type 'carts': did you mean 'stalenessBudget'?" },
       ],
       fixes: [
@@ -49,8 +49,8 @@ ruleTester('schema', {
     topology: hot-cold
 `,
       findings: [
-        { line: 15, message: "'1 second' is not a duration ('stalenessBudget' of data type 'carts'): write a number and ms, s, m, h or d, such as '30…" },
-        { line: 16, message: "'hot-cold' is not a valid topology in 'topology' of data type 'carts'." },
+        { line: 15, message: "'carts': '1 second' is not a duration: write a number and ms, s, m, h or d, such as '30s'." },
+        { line: 16, message: "'carts': 'hot-cold' is not a topology." },
       ],
       fixes: [],
     },

@@ -80,7 +80,7 @@ ruleTester('store-drift', {
       name: 'declared strong, deployed EVENTUAL: set the deployed store (which raises what it means) or accept',
       catalog: strong('dynamodb-global-strong'),
       files: { 'infra/shop.yaml': table('EVENTUAL') },
-      findings: [{ line: 22, message: "'orders': OrdersTable deploys dynamodb-global, not the declared dynamodb-global-strong." }],
+      findings: [{ line: 22, message: "'orders' runs on dynamodb-global, declared dynamodb-global-strong." }],
       fixes: [
         { title: 'Set store to dynamodb-global (what is deployed) (then lww-on-strong-data, store-mismatch)', output: strong('dynamodb-global') },
         { title: 'Accept the risk (store-drift) with a reason', output: strong('dynamodb-global-strong', accept) },
@@ -100,7 +100,7 @@ ruleTester('store-drift', {
       name: 'Terraform: a table with an eventual replica',
       catalog: orders('dynamodb-global-strong', 'main.tf', 'aws_dynamodb_table.orders'),
       files: { 'main.tf': TERRAFORM_EVENTUAL },
-      findings: [{ line: 22, message: "'orders': aws_dynamodb_table.orders deploys dynamodb-global, not the declared dynamodb-global-strong." }],
+      findings: [{ line: 22, message: "'orders' runs on dynamodb-global, declared dynamodb-global-strong." }],
     },
   ],
   silent: [
