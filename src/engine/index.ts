@@ -66,8 +66,8 @@ export type { TextChange } from './assist/followEdits';
 export type { CompletionItem, InfrastructureCandidate } from './assist/completion';
 export { dataTypeLenses } from './assist/codeLens';
 export type { DataTypeLens } from './assist/codeLens';
-export { allDisruptions, simulate, VERDICTS } from './scenarios';
-export type { Disruption, DisruptionKind, Outcome, ScenarioResult, Verdict } from './scenarios';
+export { allDisruptions, settingRange, simulate, VERDICT_MEANINGS, VERDICTS } from './scenarios';
+export type { Disruption, DisruptionKind, Outcome, OutcomeChange, ScenarioResult, ScenarioSetting, Verdict } from './scenarios';
 export {
   ALARM_ARN_PATTERN,
   DEFAULT_EXPERIMENT_DURATION,
