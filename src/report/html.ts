@@ -5,6 +5,7 @@
 import { simulate, type Finding } from '../engine';
 import { scenarioMatrixHtml, VERDICT_STYLE } from './scenarios';
 import { renderCapPicture } from './capPicture';
+import { paletteStyle, toned } from './palette';
 import { escapeHtml, inlineCode } from './escape';
 import {
   catalogTitle,
@@ -44,10 +45,11 @@ th, td { text-align: left; vertical-align: top; padding: 4px 8px; border: 1px so
 th { background: var(--vscode-editorWidget-background, #f6f8fa); font-weight: 600; }
 a { color: var(--vscode-textLink-foreground, #0969da); }
 .badge { display: inline-block; min-width: 5.5em; padding: 0 6px; border-radius: 8px; font-size: .85em; text-align: center; }
-.badge.error { background: var(--vscode-inputValidation-errorBackground, #ffebe9); color: var(--vscode-errorForeground, #cf222e); }
-.badge.warning { background: var(--vscode-inputValidation-warningBackground, #fff8c5); color: var(--vscode-editorWarning-foreground, #9a6700); }
-.badge.information, .badge.hint { background: var(--vscode-inputValidation-infoBackground, #ddf4ff); color: var(--vscode-editorInfo-foreground, #0969da); }
-.ok { color: var(--vscode-testing-iconPassed, #1a7f37); }
+${paletteStyle()}
+${toned('.badge.error', 'alarm')}
+${toned('.badge.warning', 'caution')}
+${toned('.badge.information, .badge.hint', 'note')}
+.ok { color: var(--cap-fine-text); }
 ul.findings { list-style: none; padding: 0; margin: 4px 0 12px; }
 ul.findings li { padding: 4px 6px; border-left: 3px solid transparent; }
 ul.findings li.error { border-left-color: var(--vscode-errorForeground, #cf222e); }
@@ -59,8 +61,8 @@ svg .heading, svg .side-title { font-weight: 600; fill: var(--vscode-editor-fore
 svg .side-title { font-size: 18px; } svg .label, svg .name { font-size: 13px; fill: var(--vscode-editor-foreground, #1f2328); }
 svg .name { font-weight: 600; } svg .caption, svg .legend { font-size: 12px; fill: var(--vscode-descriptionForeground, #59636e); }
 svg .store, svg .guards, svg .count { font-size: 12px; fill: var(--vscode-descriptionForeground, #59636e); }
-svg .guards { font-weight: 600; letter-spacing: 1px; } svg .store.misplaced, svg .count.error { fill: var(--vscode-errorForeground, #cf222e); }
-svg .count.warning { fill: var(--vscode-editorWarning-foreground, #9a6700); }
+svg .guards { font-weight: 600; letter-spacing: 1px; } svg .store.misplaced, svg .count.error { fill: var(--cap-alarm-text); }
+svg .count.warning { fill: var(--cap-caution-text); }
 svg rect.side { fill: none; stroke: var(--vscode-panel-border, #d0d7de); }
 svg rect.side.CP { fill: var(--vscode-editorWidget-background, #f3f7ff); } svg rect.side.AP { fill: var(--vscode-editorWidget-background, #f5fbf4); }
 svg .card rect { fill: var(--vscode-editor-background, #ffffff); stroke: var(--vscode-testing-iconPassed, #1a7f37); stroke-width: 1.5; }

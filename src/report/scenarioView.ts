@@ -3,6 +3,7 @@
 // draws its scenario and asks the editor to reveal the data type. Strict CSP with a nonce.
 import type { CatalogRegion, ScenarioResult } from '../engine';
 import { escapeHtml, inlineCode } from './escape';
+import { paletteStyle } from './palette';
 import { PICTURE_STYLE, scenarioMatrixHtml, scenarioPictureSvg, VERDICT_STYLE } from './scenarios';
 
 const SCRIPT = `
@@ -65,7 +66,7 @@ td[data-scenario] { cursor: pointer; }
 button { font: inherit; color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; padding: 4px 10px; cursor: pointer; } button:hover { background: var(--vscode-button-hoverBackground); } .wrap { overflow-x: auto; } #why { min-height: 2.6em; margin: 6px 0; }
 .meta { color: var(--vscode-descriptionForeground, #59636e); }
 code { font-family: var(--vscode-editor-font-family, monospace); }
-${VERDICT_STYLE}${PICTURE_STYLE}
+${paletteStyle()}${VERDICT_STYLE}${PICTURE_STYLE}
 </style>
 </head>
 <body>

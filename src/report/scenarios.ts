@@ -1,6 +1,7 @@
 // `cap-advisor simulate`'s formats: the matrix of data types × scenarios (isolate or lose each
 // Region), then what goes wrong, in text, JSON, Markdown and HTML.
-import type { Outcome, ScenarioResult, Verdict } from '../engine';
+import { VERDICTS, type Outcome, type ScenarioResult, type Verdict } from '../engine';
+import { paletteStyle, toned, type Tone } from './palette';
 import { escapeHtml, inlineCode } from './escape';
 
 export interface SimulatedFile {
@@ -115,18 +116,26 @@ export function scenarioMatrixMarkdown(file: SimulatedFile): string[] {
   ];
 }
 
-/** Colours of the verdicts, with the VS Code theme's when inside the editor. */
+/** The tone of each verdict: alarm where data is lost or writes stop, caution where a side gives way. */
+export const VERDICT_TONES: Record<Verdict, Tone> = {
+  'split-brain': 'alarm',
+  unavailable: 'alarm',
+  diverges: 'caution',
+  'failed-over': 'caution',
+  degraded: 'caution',
+  available: 'fine',
+  unaffected: 'quiet',
+};
+
+/** Colours of the verdicts (the palette's pairs per theme); the verdict's word is always in the cell too. */
 export const VERDICT_STYLE = `
-td.v { font-size: .9em; white-space: nowrap; } .nowrap { white-space: nowrap; }
-.split-brain { background: var(--vscode-inputValidation-errorBackground, #ffebe9); color: var(--vscode-errorForeground, #a40e26); font-weight: 600; }
-.unavailable { background: var(--vscode-inputValidation-errorBackground, #ffebe9); color: var(--vscode-errorForeground, #a40e26); }
-.diverges, .failed-over, .degraded { background: var(--vscode-inputValidation-warningBackground, #fff8c5); color: var(--vscode-editorWarning-foreground, #7d4e00); }
-.available { background: var(--vscode-diffEditor-insertedTextBackground, #dafbe1); color: var(--vscode-testing-iconPassed, #116329); }
-.unaffected { color: var(--vscode-descriptionForeground, #59636e); }
+td.v { font-size: .9em; white-space: nowrap; } .nowrap { white-space: nowrap; } td.v a { color: inherit; }
+${VERDICTS.map((verdict) => toned(`.${verdict}`, VERDICT_TONES[verdict], verdict === 'split-brain' ? 'font-weight: 600;' : '')).join('\n')}
 `;
 
 const STYLE = `
 :root { color-scheme: light dark; }
+${paletteStyle({ followSystem: true })}
 body { font-family: system-ui, sans-serif; margin: 0 auto; padding: 16px 24px; max-width: 1200px; line-height: 1.45; }
 table { border-collapse: collapse; margin: 8px 0 16px; } th, td { border: 1px solid #d0d7de; padding: 3px 8px; text-align: left; vertical-align: top; }
 ${VERDICT_STYLE}`;
@@ -207,7 +216,7 @@ svg .region circle { fill: none; stroke: var(--vscode-editor-foreground, #1f2328
 svg .region.lost circle, svg .region.lost path { stroke: var(--vscode-errorForeground, #cf222e); }
 svg .region text { fill: var(--vscode-editor-foreground, #1f2328); } svg .region text.role, svg .heading { fill: var(--vscode-descriptionForeground, #59636e); font-size: 12px; }
 svg line.cut { stroke: var(--vscode-errorForeground, #cf222e); stroke-width: 3; stroke-dasharray: 8 6; }
-svg text.dt { fill: var(--vscode-editor-foreground, #1f2328); } svg text.split-brain, svg text.unavailable { fill: var(--vscode-errorForeground, #cf222e); font-weight: 600; }
-svg text.diverges, svg text.failed-over, svg text.degraded { fill: var(--vscode-editorWarning-foreground, #9a6700); }
-svg text.available { fill: var(--vscode-testing-iconPassed, #1a7f37); }
+svg text.dt { fill: var(--vscode-editor-foreground, #1f2328); } svg text.split-brain, svg text.unavailable { fill: var(--cap-alarm-text); font-weight: 600; }
+svg text.diverges, svg text.failed-over, svg text.degraded { fill: var(--cap-caution-text); }
+svg text.available { fill: var(--cap-fine-text); }
 `;
