@@ -6,6 +6,7 @@ import { simulate, type Finding } from '../engine';
 import { scenarioMatrixHtml, VERDICT_STYLE } from './scenarios';
 import { renderCapPicture } from './capPicture';
 import { paletteStyle, toned } from './palette';
+import { SCROLL_STYLE, scrollFrame } from './scroll';
 import { escapeHtml, inlineCode } from './escape';
 import {
   catalogTitle,
@@ -33,7 +34,7 @@ export interface HtmlOptions {
 }
 
 const STYLE = `
-:root { color-scheme: light dark; }
+:root { color-scheme: light dark; --cap-page: var(--vscode-editor-background, #ffffff); }
 body { font-family: var(--vscode-font-family, system-ui, sans-serif); font-size: var(--vscode-font-size, 14px);
   color: var(--vscode-editor-foreground, #1f2328); background: var(--vscode-editor-background, #ffffff); margin: 0 auto; padding: 16px 24px; max-width: 1100px; line-height: 1.45; }
 h1 { font-size: 1.6em; margin: 0 0 4px; } h2 { font-size: 1.3em; margin: 28px 0 8px; border-bottom: 1px solid var(--vscode-panel-border, #d0d7de); padding-bottom: 4px; }
@@ -70,7 +71,8 @@ svg .card.warning rect { stroke: var(--vscode-editorWarning-foreground, #bf8700)
 svg .card.error rect { stroke: var(--vscode-errorForeground, #cf222e); stroke-width: 2.5; }
 svg .region { stroke: var(--vscode-editor-foreground, #1f2328); stroke-width: 1.5; fill: none; }
 ${VERDICT_STYLE}
-table.matrix { width: auto; } .matrix-wrap { overflow-x: auto; }
+table.matrix { width: auto; }
+${SCROLL_STYLE}
 h3.focus { outline: 2px solid var(--vscode-focusBorder, #0969da); outline-offset: 4px; }
 details > summary { cursor: pointer; color: var(--vscode-descriptionForeground, #59636e); font-size: .9em; }
 details > div { margin: 2px 0 4px 1em; }
@@ -79,7 +81,7 @@ body > input[name=severity] { margin: 0 4px 0 12px; vertical-align: middle; }
 #show-error:checked ~ section ul.findings li:not(.error), #show-warning:checked ~ section ul.findings li:not(.error):not(.warning) { display: none; }
 #show-error:checked ~ section .data-type:not(.has-error), #show-warning:checked ~ section .data-type:not(.has-error):not(.has-warning) { display: none; }
 /* Half a window: a picture wide enough to read, scrolled sideways; the overview keeps its key columns. */
-.picture { overflow-x: auto; } .picture svg.cap-picture { min-width: 760px; }
+.picture svg.cap-picture { min-width: 760px; }
 @media (max-width: 720px) {
   body { padding: 8px 12px; }
   table.overview .need, table.overview .guards { display: none; }
@@ -111,7 +113,7 @@ function catalogSection(file: AnalysedFile): string {
   out.push(`<p class="meta">${meta.join(' · ')}</p>`);
   if (report.catalogFindings.length > 0) out.push('<h3>Catalog</h3>', findingList(file.file, report.catalogFindings));
   if (report.dataTypes.length > 0) {
-    out.push(`<div class="picture">${renderCapPicture(report)}</div>`);
+    out.push(`<div class="picture">${scrollFrame(renderCapPicture(report), 'CAP picture')}</div>`);
     out.push(
       '<table class="overview"><thead><tr><th>data type</th><th class="need">need</th><th>recommended</th><th>declared store</th><th class="guards">guards</th><th>problems</th></tr></thead><tbody>',
     );
@@ -153,7 +155,7 @@ function catalogSection(file: AnalysedFile): string {
     out.push(
       '<h3>Partition scenarios</h3>',
       '<p class="meta">What each data type does when a Region is cut off or lost (<code>cap-advisor simulate</code>); hover a cell for why.</p>',
-      `<div class="matrix-wrap">${scenarioMatrixHtml({ file: file.file, scenarios: simulate(file.analysis) })}</div>`,
+      scrollFrame(scenarioMatrixHtml({ file: file.file, scenarios: simulate(file.analysis) }), 'Partition scenarios'),
     );
   }
   if (acceptedRisks.length > 0) {

@@ -4,6 +4,7 @@
 import type { CatalogRegion, ScenarioResult } from '../engine';
 import { escapeHtml, inlineCode } from './escape';
 import { paletteStyle } from './palette';
+import { SCROLL_STYLE, scrollFrame } from './scroll';
 import { PICTURE_STYLE, scenarioMatrixHtml, scenarioPictureSvg, VERDICT_STYLE } from './scenarios';
 
 const SCRIPT = `
@@ -26,7 +27,7 @@ document.addEventListener('click', (event) => {
   vscode.postMessage({ type: 'reveal', dataType: cell.dataset.dataType });
 });
 // A matrix wider than the panel says so: webviews hide the scroll bar until it is hovered.
-const wrap = document.querySelector('.wrap');
+const wrap = document.querySelector('.scroll-x');
 const cue = document.getElementById('more');
 const updateCue = () => { if (wrap && cue) cue.hidden = wrap.scrollWidth <= wrap.clientWidth + 1 || wrap.scrollLeft + wrap.clientWidth >= wrap.scrollWidth - 1; };
 window.addEventListener('resize', updateCue);
@@ -63,10 +64,10 @@ export function renderScenarioView({ file, scenarios, regions, nonce }: Scenario
 body { font-family: var(--vscode-font-family, system-ui, sans-serif); color: var(--vscode-editor-foreground); background: var(--vscode-editor-background); padding: 8px 16px; }
 table { border-collapse: collapse; margin: 8px 0; } th, td { border: 1px solid var(--vscode-panel-border, #d0d7de); padding: 3px 8px; text-align: left; }
 td[data-scenario] { cursor: pointer; }
-button { font: inherit; color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; padding: 4px 10px; cursor: pointer; } button:hover { background: var(--vscode-button-hoverBackground); } .wrap { overflow-x: auto; } #why { min-height: 2.6em; margin: 6px 0; }
+button { font: inherit; color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; padding: 4px 10px; cursor: pointer; } button:hover { background: var(--vscode-button-hoverBackground); } #why { min-height: 2.6em; margin: 6px 0; }
 .meta { color: var(--vscode-descriptionForeground, #59636e); }
 code { font-family: var(--vscode-editor-font-family, monospace); }
-${paletteStyle()}${VERDICT_STYLE}${PICTURE_STYLE}
+${paletteStyle()}${VERDICT_STYLE}${PICTURE_STYLE}${SCROLL_STYLE}
 </style>
 </head>
 <body>
@@ -75,7 +76,7 @@ ${paletteStyle()}${VERDICT_STYLE}${PICTURE_STYLE}
 ${pictures}
 <p id="why" class="meta"></p>
 <p id="more" class="meta" hidden>More scenarios to the right: scroll the table sideways →</p>
-<div class="wrap">${scenarioMatrixHtml({ file, scenarios })}</div>
+${scrollFrame(scenarioMatrixHtml({ file, scenarios }), 'Partition scenarios')}
 ${splitBrains.length > 0 ? `<h3>Split-brain</h3><ul>${splitBrains.join('')}</ul>` : '<p>No split-brain in these scenarios.</p>'}
 <script nonce="${nonce}">${SCRIPT}</script>
 </body>

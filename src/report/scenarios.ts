@@ -2,6 +2,7 @@
 // Region), then what goes wrong, in text, JSON, Markdown and HTML.
 import { VERDICTS, type Outcome, type ScenarioResult, type Verdict } from '../engine';
 import { paletteStyle, toned, type Tone } from './palette';
+import { SCROLL_STYLE, scrollFrame } from './scroll';
 import { escapeHtml, inlineCode } from './escape';
 
 export interface SimulatedFile {
@@ -136,6 +137,7 @@ ${VERDICTS.map((verdict) => toned(`.${verdict}`, VERDICT_TONES[verdict], verdict
 const STYLE = `
 :root { color-scheme: light dark; }
 ${paletteStyle({ followSystem: true })}
+${SCROLL_STYLE}
 body { font-family: system-ui, sans-serif; margin: 0 auto; padding: 16px 24px; max-width: 1200px; line-height: 1.45; }
 table { border-collapse: collapse; margin: 8px 0 16px; } th, td { border: 1px solid #d0d7de; padding: 3px 8px; text-align: left; vertical-align: top; }
 ${VERDICT_STYLE}`;
@@ -151,7 +153,7 @@ export function renderScenariosHtml(files: readonly SimulatedFile[]): string {
             : `<h3>${escapeHtml(scenarioName(s))}</h3><ul>${alarming.map((o) => `<li><span class="${o.verdict}">${o.verdict}</span> ${escapeHtml(o.message)} ${inlineCode(o.detail)}</li>`).join('')}</ul>`;
         })
         .join('');
-      return `<section><h2>${escapeHtml(file.file)}</h2>${scenarioMatrixHtml(file)}${details}</section>`;
+      return `<section><h2>${escapeHtml(file.file)}</h2>${scrollFrame(scenarioMatrixHtml(file), 'Partition scenarios')}${details}</section>`;
     })
     .join('\n');
   return `<!DOCTYPE html>
