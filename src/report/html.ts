@@ -3,7 +3,7 @@
 // type's need, recommendation and findings, and the accepted risks. Colours are VS Code's theme
 // variables with light fallbacks, so the same page reads well in a browser and in a webview.
 import { simulate, type Finding } from '../engine';
-import { scenarioMatrixHtml, VERDICT_STYLE } from './scenarios';
+import { LEGEND_STYLE, scenarioMatrixHtml, verdictLegendHtml, VERDICT_STYLE } from './scenarios';
 import { renderCapPicture } from './capPicture';
 import { paletteStyle, toned } from './palette';
 import { SCROLL_STYLE, scrollFrame } from './scroll';
@@ -71,6 +71,7 @@ svg .card.warning rect { stroke: var(--vscode-editorWarning-foreground, #bf8700)
 svg .card.error rect { stroke: var(--vscode-errorForeground, #cf222e); stroke-width: 2.5; }
 svg .region { stroke: var(--vscode-editor-foreground, #1f2328); stroke-width: 1.5; fill: none; }
 ${VERDICT_STYLE}
+${LEGEND_STYLE}
 table.matrix { width: auto; }
 ${SCROLL_STYLE}
 h3.focus { outline: 2px solid var(--vscode-focusBorder, #0969da); outline-offset: 4px; }
@@ -154,7 +155,8 @@ function catalogSection(file: AnalysedFile): string {
   if (report.dataTypes.length > 0 && report.regions.length > 0) {
     out.push(
       '<h3>Partition scenarios</h3>',
-      '<p class="meta">What each data type does when a Region is cut off or lost (<code>cap-advisor simulate</code>); hover a cell for why.</p>',
+      '<p class="meta">What each data type does when a Region is cut off or lost (<code>cap-advisor simulate</code>); hover a cell for why, click a verdict for what changes it.</p>',
+      verdictLegendHtml(),
       scrollFrame(scenarioMatrixHtml({ file: file.file, scenarios: simulate(file.analysis) }), 'Partition scenarios'),
     );
   }

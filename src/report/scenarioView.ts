@@ -5,7 +5,7 @@ import type { CatalogRegion, ScenarioResult } from '../engine';
 import { escapeHtml, inlineCode } from './escape';
 import { paletteStyle } from './palette';
 import { SCROLL_STYLE, scrollFrame } from './scroll';
-import { PICTURE_STYLE, scenarioMatrixHtml, scenarioPictureSvg, VERDICT_STYLE } from './scenarios';
+import { LEGEND_STYLE, PICTURE_STYLE, scenarioMatrixHtml, scenarioPictureSvg, verdictLegendHtml, VERDICT_STYLE, type ChangePlace } from './scenarios';
 
 const SCRIPT = `
 const vscode = acquireVsCodeApi();
@@ -19,12 +19,31 @@ document.addEventListener('click', (event) => {
     vscode.postMessage({ type: 'experiment', region: experiment.dataset.experiment });
     return;
   }
+  const rule = event.target.closest('a[data-rule]');
+  if (rule && !rule.closest('td')) {
+    // The rule's page as bundled with the extension, in VS Code's Markdown preview.
+    event.preventDefault();
+    vscode.postMessage({ type: 'openRule', rule: rule.dataset.rule });
+    return;
+  }
   const cell = event.target.closest('td[data-scenario]');
   if (!cell) return;
+  event.preventDefault();
   show(cell.dataset.scenario);
   vscode.setState({ column: cell.dataset.scenario });
-  document.getElementById('why').textContent = cell.title;
-  vscode.postMessage({ type: 'reveal', dataType: cell.dataset.dataType });
+  const why = document.getElementById('why');
+  why.textContent = cell.title;
+  // A verdict that is not fine leads to what changes it: the setting (or the finding whose fix makes it) in the catalog.
+  const change = cell.querySelector('a[data-start]');
+  if (change?.dataset.rule) {
+    const link = document.createElement('a');
+    link.href = change.href;
+    link.dataset.rule = change.dataset.rule;
+    link.textContent = 'Rule ' + change.dataset.rule + ' (its quick fix)';
+    why.append(' ', link);
+  }
+  if (change) vscode.postMessage({ type: 'reveal', offset: [Number(change.dataset.start), Number(change.dataset.end)] });
+  else vscode.postMessage({ type: 'reveal', dataType: cell.dataset.dataType });
 });
 // A matrix wider than the panel says so: webviews hide the scroll bar until it is hovered.
 const wrap = document.querySelector('.scroll-x');
@@ -40,9 +59,11 @@ export interface ScenarioViewInput {
   scenarios: ScenarioResult[];
   regions: ReadonlyArray<Pick<CatalogRegion, 'name' | 'role'>>;
   nonce: string;
+  /** Where each outcome's change is made in the catalog, for a click on its verdict. */
+  place?: ChangePlace;
 }
 
-export function renderScenarioView({ file, scenarios, regions, nonce }: ScenarioViewInput): string {
+export function renderScenarioView({ file, scenarios, regions, nonce, place }: ScenarioViewInput): string {
   const experiment = (region: string) =>
     `<p><button data-experiment="${escapeHtml(region)}" title="The AWS FIS experiment that cuts ${escapeHtml(region)} off, and the test plan of what each data type should do">Write fault-injection experiment…</button></p>`;
   const pictures = scenarios
@@ -67,16 +88,17 @@ td[data-scenario] { cursor: pointer; }
 button { font: inherit; color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; padding: 4px 10px; cursor: pointer; } button:hover { background: var(--vscode-button-hoverBackground); } #why { min-height: 2.6em; margin: 6px 0; }
 .meta { color: var(--vscode-descriptionForeground, #59636e); }
 code { font-family: var(--vscode-editor-font-family, monospace); }
-${paletteStyle()}${VERDICT_STYLE}${PICTURE_STYLE}${SCROLL_STYLE}
+${paletteStyle()}${VERDICT_STYLE}${PICTURE_STYLE}${SCROLL_STYLE}${LEGEND_STYLE}
 </style>
 </head>
 <body>
 <h2>Partition scenarios: ${escapeHtml(file)}</h2>
-<p class="meta">What each data type does when a Region is cut off or lost. Click a cell for why, its scenario's picture and the data type in the catalog. Writes at risk are typical figures, not guarantees.</p>
+<p class="meta">What each data type does when a Region is cut off or lost. Click a cell for why, its scenario's picture and, for a verdict that is not fine, the setting that changes it in the catalog. Writes at risk are typical figures, not guarantees.</p>
 ${pictures}
 <p id="why" class="meta"></p>
 <p id="more" class="meta" hidden>More scenarios to the right: scroll the table sideways →</p>
-${scrollFrame(scenarioMatrixHtml({ file, scenarios }), 'Partition scenarios')}
+${scrollFrame(scenarioMatrixHtml({ file, scenarios }, place), 'Partition scenarios')}
+<details class="legend" open><summary>What the verdicts mean</summary>${verdictLegendHtml()}</details>
 ${splitBrains.length > 0 ? `<h3>Split-brain</h3><ul>${splitBrains.join('')}</ul>` : '<p>No split-brain in these scenarios.</p>'}
 <script nonce="${nonce}">${SCRIPT}</script>
 </body>

@@ -490,7 +490,9 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
         ? { setting: 'writes', how: 'idempotent writes converge with nothing lost; add a fencing lease if the copies must not differ meanwhile' }
         : {
             setting: 'conflictResolution',
-            how: 'declare idempotent writes, or set conflictResolution: merge, or add a fencing lease so one side writes',
+            how: appMerges
+              ? `conflictResolution: ${resolution} leaves the merge to your application; declare idempotent writes, or add a fencing lease so one side writes`
+              : 'declare idempotent writes, or set conflictResolution: merge, or add a fencing lease so one side writes',
             rules: ['hot-hot-without-guard', 'lww-loses-updates'],
           },
     };
@@ -589,11 +591,11 @@ function atRiskText(atRiskMs: number | null, facts: StoreFacts, backupEveryMs?: 
 }
 
 /**
- * Where a change's setting is written in the catalog's text: the data type's own key, or the
+ * Where each change's setting is written in the catalog's text: the data type's own key, or the
  * catalog's `regions`; where the data type does not write it (a default), the start of its entry,
- * where it would be added. The text must be the one analysed.
+ * where it would be added. The text must be the one analysed; it is read once.
  */
-export function settingRange(text: string, analysis: CatalogAnalysis, dataType: DataTypeReport, change: Pick<OutcomeChange, 'setting' | 'inCatalog'>): SourceRange {
+export function settingLocator(text: string, analysis: CatalogAnalysis): (dataType: DataTypeReport, change: Pick<OutcomeChange, 'setting' | 'inCatalog'>) => SourceRange {
   const source = fastSourceOf(analysis, text) ?? new CatalogSource(text);
-  return change.inCatalog ? source.keyRangeAt(['regions']) : source.keyRangeAt(['dataTypes', dataType.entry, change.setting]);
+  return (dataType, change) => (change.inCatalog ? source.keyRangeAt(['regions']) : source.keyRangeAt(['dataTypes', dataType.entry, change.setting]));
 }
