@@ -16,7 +16,10 @@ interface CssRule {
 
 /** The rules of a page's style elements, with the @media block each sits in (one level, as the pages write them). */
 function cssRules(html: string): CssRule[] {
-  const css = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('\n').replace(/\/\*[\s\S]*?\*\//g, '');
+  const css = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)]
+    .map((m) => m[1])
+    .join('\n')
+    .replace(/\/\*[\s\S]*?\*\//g, '');
   const rules: CssRule[] = [];
   let media: string | null = null;
   let depth = 0;
@@ -138,7 +141,11 @@ describe('colours reach WCAG AA (4.5:1) in every theme', () => {
       const wanted = [...VERDICTS.map((v) => `.${v}`), ...(page.startsWith('the report') ? ['.badge.error', '.badge.warning', '.badge.information'] : [])];
 
       it(`colours every verdict${page.startsWith('the report') ? ' and badge' : ''} with a pair of its own`, () => {
-        for (const selector of wanted) assert.ok(paired.some((r) => r.selectors.includes(selector)), `${selector} has no text/background pair`);
+        for (const selector of wanted)
+          assert.ok(
+            paired.some((r) => r.selectors.includes(selector)),
+            `${selector} has no text/background pair`,
+          );
       });
 
       for (const theme of THEMES) {
@@ -149,12 +156,17 @@ describe('colours reach WCAG AA (4.5:1) in every theme', () => {
           for (const rule of paired.filter((r) => r.selectors.some((s) => wanted.includes(s)))) {
             const fg = resolve(rule.declarations.get('color')!, variables);
             const bg = resolve(rule.declarations.get('background')!, variables);
-            assert.ok(fg && bg, `${rule.selectors.join(', ')}: ${rule.declarations.get('color')} on ${rule.declarations.get('background')} is not the page's own pair`);
+            assert.ok(
+              fg && bg,
+              `${rule.selectors.join(', ')}: ${rule.declarations.get('color')} on ${rule.declarations.get('background')} is not the page's own pair`,
+            );
             const ratio = contrast(fg, bg);
             assert.ok(ratio >= 4.5, `${rule.selectors.join(', ')}: ${fg} on ${bg} is ${ratio.toFixed(2)}:1`);
           }
           // Verdicts drawn as text straight on the page (the scenario picture, the ✓ of a data type without problems).
-          for (const rule of rules.filter((r) => r.media === null && /var\(--cap-/.test(r.declarations.get('fill') ?? r.declarations.get('color') ?? '') && !r.declarations.has('background'))) {
+          for (const rule of rules.filter(
+            (r) => r.media === null && /var\(--cap-/.test(r.declarations.get('fill') ?? r.declarations.get('color') ?? '') && !r.declarations.has('background'),
+          )) {
             const fg = resolve(rule.declarations.get('fill') ?? rule.declarations.get('color')!, variables)!;
             const ratio = contrast(fg, theme.page);
             assert.ok(ratio >= 4.5, `${rule.selectors.join(', ')}: ${fg} on the page's ${theme.page} is ${ratio.toFixed(2)}:1`);

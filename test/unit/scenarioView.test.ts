@@ -54,7 +54,10 @@ describe('the scenario matrix in a narrow pane', () => {
   }
 
   it('the report: the CAP picture, wider than half a window, scrolls in the same frame', () => {
-    assert.match(report, /<div class="picture"><div class="scroll-frame"><div class="scroll-x" role="region" aria-label="CAP picture" tabindex="0"><svg class="cap-picture"/);
+    assert.match(
+      report,
+      /<div class="picture"><div class="scroll-frame"><div class="scroll-x" role="region" aria-label="CAP picture" tabindex="0"><svg class="cap-picture"/,
+    );
   });
 });
 
@@ -67,7 +70,10 @@ describe('the scenario matrix says what its verdicts mean and what changes them'
         [...legend.matchAll(/<dt><span class="v ([a-z-]+)">\1<\/span><\/dt>/g)].map((m) => m[1]),
         [...VERDICTS],
       );
-      assert.match(legend, /<dt><span class="v diverges">diverges<\/span><\/dt><dd>both sides take writes; the copies differ until the link returns and are merged then<\/dd>/);
+      assert.match(
+        legend,
+        /<dt><span class="v diverges">diverges<\/span><\/dt><dd>both sides take writes; the copies differ until the link returns and are merged then<\/dd>/,
+      );
       assert.match(legend, /<dt><span class="v failed-over">failed-over<\/span><\/dt><dd>its writes move to another Region without two writers/);
     });
   }
@@ -75,7 +81,10 @@ describe('the scenario matrix says what its verdicts mean and what changes them'
   it('the scenario view: a diverges cell names the setting that changes it and links to where it is written', () => {
     const carts = cellOf(viewHtml, 'carts', 0);
     assert.match(carts, /class="v diverges"/);
-    assert.match(carts, /What changes it: conflictResolution: conflictResolution: merge leaves the merge to your application; declare idempotent writes, or add a fencing lease so one side writes/);
+    assert.match(
+      carts,
+      /What changes it: conflictResolution: conflictResolution: merge leaves the merge to your application; declare idempotent writes, or add a fencing lease so one side writes/,
+    );
     const link = /<a href="([^"]+)" data-setting="conflictResolution" data-start="(\d+)" data-end="(\d+)"( data-rule="[a-z-]+")?>diverges<\/a>/.exec(carts);
     assert.ok(link, carts);
     const rule = analysis.findings.find((f) => f.dataType === 'carts' && ['hot-hot-without-guard', 'lww-loses-updates'].includes(f.ruleId));
@@ -104,7 +113,13 @@ describe('the scenario matrix says what its verdicts mean and what changes them'
   it('a fine verdict links nowhere; the exported pages link the rule page or the verdict’s section of the scenarios page', () => {
     assert.match(cellOf(viewHtml, 'payments', 2), /title="[^"]*">available<\/td>$/);
     const degraded = cellOf(exported, 'payments', 1);
-    assert.match(degraded, /^<td class="v degraded"[^>]*><a href="https:\/\/github\.com\/cap-advisor\/cap-advisor\/blob\/[^/]+\/docs\/scenarios\.md#degraded" data-setting="topology">degraded<\/a><\/td>$/);
-    assert.match(exported, /<strong>What changes it:<\/strong> <code>failover<\/code>: add a fencing lease \(or a witness Region\) to splitBrainGuards, or set failover: manual\. Fix: <a href="[^"]+\/docs\/rules\/unguarded-automatic-failover\.md">unguarded-automatic-failover<\/a>\./);
+    assert.match(
+      degraded,
+      /^<td class="v degraded"[^>]*><a href="https:\/\/github\.com\/cap-advisor\/cap-advisor\/blob\/[^/]+\/docs\/scenarios\.md#degraded" data-setting="topology">degraded<\/a><\/td>$/,
+    );
+    assert.match(
+      exported,
+      /<strong>What changes it:<\/strong> <code>failover<\/code>: add a fencing lease \(or a witness Region\) to splitBrainGuards, or set failover: manual\. Fix: <a href="[^"]+\/docs\/rules\/unguarded-automatic-failover\.md">unguarded-automatic-failover<\/a>\./,
+    );
   });
 });

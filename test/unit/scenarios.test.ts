@@ -339,7 +339,8 @@ describe('partition scenarios', () => {
             const fine = o.verdict === 'available' || o.verdict === 'unaffected';
             assert.equal(o.change === undefined, fine, `${o.dataType} ${o.verdict} with ${scenario.kind} ${scenario.region}: change ${o.change?.setting}`);
             const unaccepted = analysis.findings.some((f) => f.dataType === o.dataType && SPLIT_BRAIN_RULES.includes(f.ruleId));
-            if (o.verdict === 'split-brain' && unaccepted) assert.ok(o.change?.rule && SPLIT_BRAIN_RULES.includes(o.change.rule.id), `${o.dataType}: ${o.change?.rule?.id}`);
+            if (o.verdict === 'split-brain' && unaccepted)
+              assert.ok(o.change?.rule && SPLIT_BRAIN_RULES.includes(o.change.rule.id), `${o.dataType}: ${o.change?.rule?.id}`);
             const dataType = analysis.report.dataTypes.find((dt) => dt.name === o.dataType)!;
             const involved = dataType.need.regions.includes(scenario.region) || witnesses.includes(scenario.region);
             assert.equal(o.verdict === 'unaffected', !involved, `${o.dataType} ${o.verdict} with ${scenario.kind} ${scenario.region}`);

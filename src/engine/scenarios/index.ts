@@ -42,16 +42,7 @@ export interface Outcome {
 
 /** A data type's setting that decides a scenario's outcome (its key in the catalog). */
 export type ScenarioSetting =
-  | 'topology'
-  | 'writeMode'
-  | 'writes'
-  | 'failover'
-  | 'splitBrainGuards'
-  | 'conflictResolution'
-  | 'regions'
-  | 'store'
-  | 'backup'
-  | 'partitionedBy';
+  'topology' | 'writeMode' | 'writes' | 'failover' | 'splitBrainGuards' | 'conflictResolution' | 'regions' | 'store' | 'backup' | 'partitionedBy';
 
 /** What changes an outcome: the setting that decided it, what to set, and the finding that asks for it. */
 export interface OutcomeChange {
@@ -169,7 +160,10 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
           writers: regions,
           ...none,
           why: `Each item lives in its home Region: ${region} keeps serving its own items to its own clients, and other Regions' clients cannot reach them until the link returns; nothing diverges.`,
-          change: { setting: 'partitionedBy', how: 'keeps each item in its home Region only; replicate the items (a multi-Region store) to reach them across the cut' },
+          change: {
+            setting: 'partitionedBy',
+            how: 'keeps each item in its home Region only; replicate the items (a multi-Region store) to reach them across the cut',
+          },
         }
       : {
           verdict: 'degraded',
@@ -253,7 +247,10 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
             atRiskMs: 0,
             guard: null,
             why: `${writer} keeps writing; ${region} is read-only and falls behind until the link returns (${facts.replicationWindow.text} once it does).`,
-            change: { setting: 'topology', how: `only ${writer} writes a ${dataType.need.topology} data type; hot-hot would let ${region} write too, with a guard or a merge` },
+            change: {
+              setting: 'topology',
+              how: `only ${writer} writes a ${dataType.need.topology} data type; hot-hot would let ${region} write too, with a guard or a merge`,
+            },
           }
         : { verdict: 'available', writers: [writer], ...none, why: `${writer} keeps writing; ${region} held a replica only.` };
     }
@@ -273,7 +270,11 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
             atRiskMs: convergent ? 0 : facts.replicationWindow.value,
             guard: partitionGuard?.type ?? null,
             why: `${writer} is down and its writes move to ${standby} on their own (\`${store}\` takes writes in every Region: nothing is promoted); ${delayed}.`,
-            change: { setting: 'failover', how: `automatic failover moves the writes to ${standby}; declare idempotent writes so nothing needs reconciling`, rules: ['lww-loses-updates'] },
+            change: {
+              setting: 'failover',
+              how: `automatic failover moves the writes to ${standby}; declare idempotent writes so nothing needs reconciling`,
+              rules: ['lww-loses-updates'],
+            },
           }
         : {
             verdict: 'unavailable',
@@ -282,7 +283,11 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
             atRiskMs: convergent ? 0 : facts.replicationWindow.value,
             guard: guardOf(['human-approval'])?.type ?? null,
             why: `${writer} is down and failover is manual: no Region takes writes until a person moves them to ${standby} (\`${store}\` takes writes in every Region: nothing is promoted); ${delayed}.`,
-            change: { setting: 'failover', how: 'set failover: automatic, with a guard, so writes move without waiting for a person', rules: ['rto-vs-human-approval'] },
+            change: {
+              setting: 'failover',
+              how: 'set failover: automatic, with a guard, so writes move without waiting for a person',
+              rules: ['rto-vs-human-approval'],
+            },
           };
     }
     if (kind === 'lose') {
@@ -294,7 +299,11 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
             atRiskMs: facts.rpo.value,
             guard: partitionGuard?.type ?? null,
             why: `${writer} is down and ${standby} is promoted automatically; the writes not yet replicated are lost (${facts.rpo.text}).`,
-            change: { setting: 'failover', how: `automatic failover promotes ${standby}; the store's replication lag is what is lost`, rules: ['rpo-unachievable'] },
+            change: {
+              setting: 'failover',
+              how: `automatic failover promotes ${standby}; the store's replication lag is what is lost`,
+              rules: ['rpo-unachievable'],
+            },
           }
         : {
             verdict: 'unavailable',
@@ -350,7 +359,11 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
         atRiskMs: 0,
         guard: guardOf(['human-approval'])?.type ?? null,
         why: `${writer} is cut off but keeps its local clients; elsewhere writes wait, because failover is manual and a person sees that ${writer} is alive.`,
-        change: { setting: 'failover', how: `failover: manual waits for a person; automatic with a fencing lease moves the writes to ${standby}`, rules: ['rto-vs-human-approval'] },
+        change: {
+          setting: 'failover',
+          how: `failover: manual waits for a person; automatic with a fencing lease moves the writes to ${standby}`,
+          rules: ['rto-vs-human-approval'],
+        },
       };
     }
     const fence = guardOf(['fencing-lease']);
@@ -363,7 +376,11 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
         atRiskMs: ttl ?? null,
         guard: 'fencing-lease',
         why: `${standby} is promoted once ${writer}'s lease expires; the storage refuses ${writer}'s writes after that, so only what ${writer} accepted before its lease ran out is at risk${ttl === undefined ? ' (the lease has no ttl declared)' : ''}.`,
-        change: { setting: 'splitBrainGuards', how: "the fencing lease's ttl bounds the writes at risk: a shorter ttl risks less", rules: ['lease-in-eventual-store'] },
+        change: {
+          setting: 'splitBrainGuards',
+          how: "the fencing lease's ttl bounds the writes at risk: a shorter ttl risks less",
+          rules: ['lease-in-eventual-store'],
+        },
       };
     }
     const majority = guardOf(['witness-region', 'quorum']);
@@ -376,7 +393,11 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
             atRiskMs: facts.rpo.value,
             guard: majority.type,
             why: `The side with the majority of ${voters.join(', ')} promotes ${standby}; ${writer}, alone, stops writing. The writes not yet replicated are lost (${facts.rpo.text}).`,
-            change: { setting: 'splitBrainGuards', how: `the ${majority.type} guard lets the majority promote ${standby}; the store's replication lag is what is lost`, rules: ['rpo-unachievable'] },
+            change: {
+              setting: 'splitBrainGuards',
+              how: `the ${majority.type} guard lets the majority promote ${standby}; the store's replication lag is what is lost`,
+              rules: ['rpo-unachievable'],
+            },
           }
         : {
             verdict: 'unavailable',
@@ -385,7 +406,12 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
             atRiskMs: 0,
             guard: majority.type,
             why: `${voters.length} voting Regions cannot form a majority: neither side may write.`,
-            change: { setting: 'regions', inCatalog: true, how: 'add a witness Region: three voting Regions keep a majority', rules: ['quorum-needs-three', 'witness-missing'] },
+            change: {
+              setting: 'regions',
+              inCatalog: true,
+              how: 'add a witness Region: three voting Regions keep a majority',
+              rules: ['quorum-needs-three', 'witness-missing'],
+            },
           };
     }
     return {
@@ -520,7 +546,11 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
       atRiskMs: null,
       guard: null,
       why: `Both sides keep writing, and its ${path.lostUnderLastWriterWins.join(', ')} writes cannot converge: ${store} keeps the last writer of each item and drops the other update silently.`,
-      change: { setting: 'writes', how: 'make the writes idempotent, or add a guard so only one side writes', rules: ['lww-loses-updates', 'hot-hot-without-guard'] },
+      change: {
+        setting: 'writes',
+        how: 'make the writes idempotent, or add a guard so only one side writes',
+        rules: ['lww-loses-updates', 'hot-hot-without-guard'],
+      },
     };
   }
   return {
@@ -537,7 +567,11 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
             how: 'add a fencing lease or a witness Region guard, or make it hot-warm',
             rules: ['hot-hot-without-guard', 'lww-on-strong-data', 'single-writer-hot-hot'],
           }
-        : { setting: 'conflictResolution', how: 'set conflictResolution: merge or application, or add a guard', rules: ['hot-hot-without-guard', 'lww-on-strong-data'] },
+        : {
+            setting: 'conflictResolution',
+            how: 'set conflictResolution: merge or application, or add a guard',
+            rules: ['hot-hot-without-guard', 'lww-on-strong-data'],
+          },
   };
 }
 
@@ -595,7 +629,10 @@ function atRiskText(atRiskMs: number | null, facts: StoreFacts, backupEveryMs?: 
  * catalog's `regions`; where the data type does not write it (a default), the start of its entry,
  * where it would be added. The text must be the one analysed; it is read once.
  */
-export function settingLocator(text: string, analysis: CatalogAnalysis): (dataType: DataTypeReport, change: Pick<OutcomeChange, 'setting' | 'inCatalog'>) => SourceRange {
+export function settingLocator(
+  text: string,
+  analysis: CatalogAnalysis,
+): (dataType: DataTypeReport, change: Pick<OutcomeChange, 'setting' | 'inCatalog'>) => SourceRange {
   const source = fastSourceOf(analysis, text) ?? new CatalogSource(text);
   return (dataType, change) => (change.inCatalog ? source.keyRangeAt(['regions']) : source.keyRangeAt(['dataTypes', dataType.entry, change.setting]));
 }
