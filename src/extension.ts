@@ -28,7 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<CapAdv
   // completion, quick fixes, fix-all and code lenses come from it through the client.
   const catalogs = await CatalogClient.start(context, log);
   const report = new ReportPanel(catalogs, context.extensionUri);
-  const scenarios = new ScenarioPanel(catalogs);
+  const scenarios = new ScenarioPanel(catalogs, context.extensionUri);
   const status = new CatalogStatus(catalogs);
   const yamlSchema = catalogSchemaContributor(context.extensionUri);
   context.subscriptions.push(

@@ -288,6 +288,7 @@ function dataTypeReport(
   return {
     name: r.name,
     nameRange: dataType.nameAt().range,
+    entry: dataType.index,
     verdict: schemaErrors === 0 ? dataType.verdict : null,
     schemaErrors,
     description: r.description,

@@ -10,7 +10,7 @@ export { standbyRecovery, storeFacts, STORE_IDS, writeGuidance } from './model/s
 export type { StoreFacts, SourcedFact } from './model/storeFacts';
 export { categoryNeeds, CATEGORIES } from './model/decisionTable';
 export { formatDuration, parseDuration } from './read/durations';
-export { ruleDocsUrl } from './rules/docs';
+export { ruleDocsUrl, verdictDocsUrl } from './rules/docs';
 export { isOfRule, type RuleId } from './rules';
 export { didYouMean } from './read/schemaErrors';
 
@@ -66,8 +66,8 @@ export type { TextChange } from './assist/followEdits';
 export type { CompletionItem, InfrastructureCandidate } from './assist/completion';
 export { dataTypeLenses } from './assist/codeLens';
 export type { DataTypeLens } from './assist/codeLens';
-export { allDisruptions, simulate, VERDICTS } from './scenarios';
-export type { Disruption, DisruptionKind, Outcome, ScenarioResult, Verdict } from './scenarios';
+export { allDisruptions, settingLocator, simulate, VERDICT_MEANINGS, VERDICTS } from './scenarios';
+export type { Disruption, DisruptionKind, Outcome, OutcomeChange, ScenarioResult, ScenarioSetting, Verdict } from './scenarios';
 export {
   ALARM_ARN_PATTERN,
   DEFAULT_EXPERIMENT_DURATION,

@@ -8,8 +8,9 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { allDisruptions, analyzeCatalog, simulate, type AnalyzeOptions, type CatalogAnalysis, type Disruption } from '../engine';
+import { allDisruptions, analyzeCatalog, settingLocator, simulate, type AnalyzeOptions, type CatalogAnalysis, type Disruption } from '../engine';
 import { renderHtml } from '../report';
+import type { ChangePlace } from '../report/scenarios';
 import { renderScenarioView } from '../report/scenarioView';
 import { linkedInfrastructure } from '../workspace/files';
 import { loadTerraformParser } from '../workspace/terraform';
@@ -74,8 +75,16 @@ export function drawView(request: ViewRequest, analysis: CatalogAnalysis): ViewA
   const chosen = disruptions?.length && disruptions.every((d) => names.has(d.region)) ? disruptions : allDisruptions(analysis);
   const scenarios = simulate(analysis, chosen);
   const shownRegions = regions.map(({ name, role }) => ({ name, role }));
+  // A verdict's link leads to the finding whose fix changes it, else to the setting; read from this text only when asked.
+  const byName = new Map(dataTypes.map((dataType) => [dataType.name, dataType]));
+  let locate: ReturnType<typeof settingLocator> | undefined;
+  const place: ChangePlace = (name, change) => {
+    if (change.rule) return change.rule.range.offset;
+    const dataType = byName.get(name);
+    return dataType && (locate ??= settingLocator(request.text, analysis))(dataType, change).offset;
+  };
   return {
-    ...deliver(renderScenarioView({ file, scenarios, regions: shownRegions, nonce })),
+    ...deliver(renderScenarioView({ file, scenarios, regions: shownRegions, nonce, place })),
     fingerprint: createHash('sha256').update(JSON.stringify({ file, scenarios, shownRegions })).digest('hex'),
     nameOffsets: Object.fromEntries(dataTypes.map((dataType) => [dataType.name, dataType.nameRange.offset])),
   };

@@ -3,8 +3,10 @@
 // type's need, recommendation and findings, and the accepted risks. Colours are VS Code's theme
 // variables with light fallbacks, so the same page reads well in a browser and in a webview.
 import { simulate, type Finding } from '../engine';
-import { scenarioMatrixHtml, VERDICT_STYLE } from './scenarios';
+import { LEGEND_STYLE, scenarioMatrixHtml, verdictLegendHtml, VERDICT_STYLE } from './scenarios';
 import { renderCapPicture } from './capPicture';
+import { paletteStyle, toned } from './palette';
+import { SCROLL_STYLE, scrollFrame } from './scroll';
 import { escapeHtml, inlineCode } from './escape';
 import {
   catalogTitle,
@@ -32,7 +34,7 @@ export interface HtmlOptions {
 }
 
 const STYLE = `
-:root { color-scheme: light dark; }
+:root { color-scheme: light dark; --cap-page: var(--vscode-editor-background, #ffffff); }
 body { font-family: var(--vscode-font-family, system-ui, sans-serif); font-size: var(--vscode-font-size, 14px);
   color: var(--vscode-editor-foreground, #1f2328); background: var(--vscode-editor-background, #ffffff); margin: 0 auto; padding: 16px 24px; max-width: 1100px; line-height: 1.45; }
 h1 { font-size: 1.6em; margin: 0 0 4px; } h2 { font-size: 1.3em; margin: 28px 0 8px; border-bottom: 1px solid var(--vscode-panel-border, #d0d7de); padding-bottom: 4px; }
@@ -44,10 +46,11 @@ th, td { text-align: left; vertical-align: top; padding: 4px 8px; border: 1px so
 th { background: var(--vscode-editorWidget-background, #f6f8fa); font-weight: 600; }
 a { color: var(--vscode-textLink-foreground, #0969da); }
 .badge { display: inline-block; min-width: 5.5em; padding: 0 6px; border-radius: 8px; font-size: .85em; text-align: center; }
-.badge.error { background: var(--vscode-inputValidation-errorBackground, #ffebe9); color: var(--vscode-errorForeground, #cf222e); }
-.badge.warning { background: var(--vscode-inputValidation-warningBackground, #fff8c5); color: var(--vscode-editorWarning-foreground, #9a6700); }
-.badge.information, .badge.hint { background: var(--vscode-inputValidation-infoBackground, #ddf4ff); color: var(--vscode-editorInfo-foreground, #0969da); }
-.ok { color: var(--vscode-testing-iconPassed, #1a7f37); }
+${paletteStyle()}
+${toned('.badge.error', 'alarm')}
+${toned('.badge.warning', 'caution')}
+${toned('.badge.information, .badge.hint', 'note')}
+.ok { color: var(--cap-fine-text); }
 ul.findings { list-style: none; padding: 0; margin: 4px 0 12px; }
 ul.findings li { padding: 4px 6px; border-left: 3px solid transparent; }
 ul.findings li.error { border-left-color: var(--vscode-errorForeground, #cf222e); }
@@ -59,8 +62,8 @@ svg .heading, svg .side-title { font-weight: 600; fill: var(--vscode-editor-fore
 svg .side-title { font-size: 18px; } svg .label, svg .name { font-size: 13px; fill: var(--vscode-editor-foreground, #1f2328); }
 svg .name { font-weight: 600; } svg .caption, svg .legend { font-size: 12px; fill: var(--vscode-descriptionForeground, #59636e); }
 svg .store, svg .guards, svg .count { font-size: 12px; fill: var(--vscode-descriptionForeground, #59636e); }
-svg .guards { font-weight: 600; letter-spacing: 1px; } svg .store.misplaced, svg .count.error { fill: var(--vscode-errorForeground, #cf222e); }
-svg .count.warning { fill: var(--vscode-editorWarning-foreground, #9a6700); }
+svg .guards { font-weight: 600; letter-spacing: 1px; } svg .store.misplaced, svg .count.error { fill: var(--cap-alarm-text); }
+svg .count.warning { fill: var(--cap-caution-text); }
 svg rect.side { fill: none; stroke: var(--vscode-panel-border, #d0d7de); }
 svg rect.side.CP { fill: var(--vscode-editorWidget-background, #f3f7ff); } svg rect.side.AP { fill: var(--vscode-editorWidget-background, #f5fbf4); }
 svg .card rect { fill: var(--vscode-editor-background, #ffffff); stroke: var(--vscode-testing-iconPassed, #1a7f37); stroke-width: 1.5; }
@@ -68,7 +71,9 @@ svg .card.warning rect { stroke: var(--vscode-editorWarning-foreground, #bf8700)
 svg .card.error rect { stroke: var(--vscode-errorForeground, #cf222e); stroke-width: 2.5; }
 svg .region { stroke: var(--vscode-editor-foreground, #1f2328); stroke-width: 1.5; fill: none; }
 ${VERDICT_STYLE}
-table.matrix { width: auto; } .matrix-wrap { overflow-x: auto; }
+${LEGEND_STYLE}
+table.matrix { width: auto; }
+${SCROLL_STYLE}
 h3.focus { outline: 2px solid var(--vscode-focusBorder, #0969da); outline-offset: 4px; }
 details > summary { cursor: pointer; color: var(--vscode-descriptionForeground, #59636e); font-size: .9em; }
 details > div { margin: 2px 0 4px 1em; }
@@ -77,7 +82,7 @@ body > input[name=severity] { margin: 0 4px 0 12px; vertical-align: middle; }
 #show-error:checked ~ section ul.findings li:not(.error), #show-warning:checked ~ section ul.findings li:not(.error):not(.warning) { display: none; }
 #show-error:checked ~ section .data-type:not(.has-error), #show-warning:checked ~ section .data-type:not(.has-error):not(.has-warning) { display: none; }
 /* Half a window: a picture wide enough to read, scrolled sideways; the overview keeps its key columns. */
-.picture { overflow-x: auto; } .picture svg.cap-picture { min-width: 760px; }
+.picture svg.cap-picture { min-width: 760px; }
 @media (max-width: 720px) {
   body { padding: 8px 12px; }
   table.overview .need, table.overview .guards { display: none; }
@@ -109,7 +114,7 @@ function catalogSection(file: AnalysedFile): string {
   out.push(`<p class="meta">${meta.join(' · ')}</p>`);
   if (report.catalogFindings.length > 0) out.push('<h3>Catalog</h3>', findingList(file.file, report.catalogFindings));
   if (report.dataTypes.length > 0) {
-    out.push(`<div class="picture">${renderCapPicture(report)}</div>`);
+    out.push(`<div class="picture">${scrollFrame(renderCapPicture(report), 'CAP picture')}</div>`);
     out.push(
       '<table class="overview"><thead><tr><th>data type</th><th class="need">need</th><th>recommended</th><th>declared store</th><th class="guards">guards</th><th>problems</th></tr></thead><tbody>',
     );
@@ -150,8 +155,9 @@ function catalogSection(file: AnalysedFile): string {
   if (report.dataTypes.length > 0 && report.regions.length > 0) {
     out.push(
       '<h3>Partition scenarios</h3>',
-      '<p class="meta">What each data type does when a Region is cut off or lost (<code>cap-advisor simulate</code>); hover a cell for why.</p>',
-      `<div class="matrix-wrap">${scenarioMatrixHtml({ file: file.file, scenarios: simulate(file.analysis) })}</div>`,
+      '<p class="meta">What each data type does when a Region is cut off or lost (<code>cap-advisor simulate</code>); hover a cell for why, click a verdict for what changes it.</p>',
+      verdictLegendHtml(),
+      scrollFrame(scenarioMatrixHtml({ file: file.file, scenarios: simulate(file.analysis) }), 'Partition scenarios'),
     );
   }
   if (acceptedRisks.length > 0) {

@@ -3,7 +3,9 @@
 // draws its scenario and asks the editor to reveal the data type. Strict CSP with a nonce.
 import type { CatalogRegion, ScenarioResult } from '../engine';
 import { escapeHtml, inlineCode } from './escape';
-import { PICTURE_STYLE, scenarioMatrixHtml, scenarioPictureSvg, VERDICT_STYLE } from './scenarios';
+import { paletteStyle } from './palette';
+import { SCROLL_STYLE, scrollFrame } from './scroll';
+import { LEGEND_STYLE, PICTURE_STYLE, scenarioMatrixHtml, scenarioPictureSvg, verdictLegendHtml, VERDICT_STYLE, type ChangePlace } from './scenarios';
 
 const SCRIPT = `
 const vscode = acquireVsCodeApi();
@@ -17,15 +19,34 @@ document.addEventListener('click', (event) => {
     vscode.postMessage({ type: 'experiment', region: experiment.dataset.experiment });
     return;
   }
+  const rule = event.target.closest('a[data-rule]');
+  if (rule && !rule.closest('td')) {
+    // The rule's page as bundled with the extension, in VS Code's Markdown preview.
+    event.preventDefault();
+    vscode.postMessage({ type: 'openRule', rule: rule.dataset.rule });
+    return;
+  }
   const cell = event.target.closest('td[data-scenario]');
   if (!cell) return;
+  event.preventDefault();
   show(cell.dataset.scenario);
   vscode.setState({ column: cell.dataset.scenario });
-  document.getElementById('why').textContent = cell.title;
-  vscode.postMessage({ type: 'reveal', dataType: cell.dataset.dataType });
+  const why = document.getElementById('why');
+  why.textContent = cell.title;
+  // A verdict that is not fine leads to what changes it: the setting (or the finding whose fix makes it) in the catalog.
+  const change = cell.querySelector('a[data-start]');
+  if (change?.dataset.rule) {
+    const link = document.createElement('a');
+    link.href = change.href;
+    link.dataset.rule = change.dataset.rule;
+    link.textContent = 'Rule ' + change.dataset.rule + ' (its quick fix)';
+    why.append(' ', link);
+  }
+  if (change) vscode.postMessage({ type: 'reveal', offset: [Number(change.dataset.start), Number(change.dataset.end)] });
+  else vscode.postMessage({ type: 'reveal', dataType: cell.dataset.dataType });
 });
 // A matrix wider than the panel says so: webviews hide the scroll bar until it is hovered.
-const wrap = document.querySelector('.wrap');
+const wrap = document.querySelector('.scroll-x');
 const cue = document.getElementById('more');
 const updateCue = () => { if (wrap && cue) cue.hidden = wrap.scrollWidth <= wrap.clientWidth + 1 || wrap.scrollLeft + wrap.clientWidth >= wrap.scrollWidth - 1; };
 window.addEventListener('resize', updateCue);
@@ -38,9 +59,11 @@ export interface ScenarioViewInput {
   scenarios: ScenarioResult[];
   regions: ReadonlyArray<Pick<CatalogRegion, 'name' | 'role'>>;
   nonce: string;
+  /** Where each outcome's change is made in the catalog, for a click on its verdict. */
+  place?: ChangePlace;
 }
 
-export function renderScenarioView({ file, scenarios, regions, nonce }: ScenarioViewInput): string {
+export function renderScenarioView({ file, scenarios, regions, nonce, place }: ScenarioViewInput): string {
   const experiment = (region: string) =>
     `<p><button data-experiment="${escapeHtml(region)}" title="The AWS FIS experiment that cuts ${escapeHtml(region)} off, and the test plan of what each data type should do">Write fault-injection experiment…</button></p>`;
   const pictures = scenarios
@@ -62,19 +85,20 @@ export function renderScenarioView({ file, scenarios, regions, nonce }: Scenario
 body { font-family: var(--vscode-font-family, system-ui, sans-serif); color: var(--vscode-editor-foreground); background: var(--vscode-editor-background); padding: 8px 16px; }
 table { border-collapse: collapse; margin: 8px 0; } th, td { border: 1px solid var(--vscode-panel-border, #d0d7de); padding: 3px 8px; text-align: left; }
 td[data-scenario] { cursor: pointer; }
-button { font: inherit; color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; padding: 4px 10px; cursor: pointer; } button:hover { background: var(--vscode-button-hoverBackground); } .wrap { overflow-x: auto; } #why { min-height: 2.6em; margin: 6px 0; }
+button { font: inherit; color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; padding: 4px 10px; cursor: pointer; } button:hover { background: var(--vscode-button-hoverBackground); } #why { min-height: 2.6em; margin: 6px 0; }
 .meta { color: var(--vscode-descriptionForeground, #59636e); }
 code { font-family: var(--vscode-editor-font-family, monospace); }
-${VERDICT_STYLE}${PICTURE_STYLE}
+${paletteStyle()}${VERDICT_STYLE}${PICTURE_STYLE}${SCROLL_STYLE}${LEGEND_STYLE}
 </style>
 </head>
 <body>
 <h2>Partition scenarios: ${escapeHtml(file)}</h2>
-<p class="meta">What each data type does when a Region is cut off or lost. Click a cell for why, its scenario's picture and the data type in the catalog. Writes at risk are typical figures, not guarantees.</p>
+<p class="meta">What each data type does when a Region is cut off or lost. Click a cell for why, its scenario's picture and, for a verdict that is not fine, the setting that changes it in the catalog. Writes at risk are typical figures, not guarantees.</p>
 ${pictures}
 <p id="why" class="meta"></p>
 <p id="more" class="meta" hidden>More scenarios to the right: scroll the table sideways →</p>
-<div class="wrap">${scenarioMatrixHtml({ file, scenarios })}</div>
+${scrollFrame(scenarioMatrixHtml({ file, scenarios }, place), 'Partition scenarios')}
+<details class="legend" open><summary>What the verdicts mean</summary>${verdictLegendHtml()}</details>
 ${splitBrains.length > 0 ? `<h3>Split-brain</h3><ul>${splitBrains.join('')}</ul>` : '<p>No split-brain in these scenarios.</p>'}
 <script nonce="${nonce}">${SCRIPT}</script>
 </body>

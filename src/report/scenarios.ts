@@ -1,6 +1,8 @@
 // `cap-advisor simulate`'s formats: the matrix of data types × scenarios (isolate or lose each
 // Region), then what goes wrong, in text, JSON, Markdown and HTML.
-import type { Outcome, ScenarioResult, Verdict } from '../engine';
+import { VERDICT_MEANINGS, verdictDocsUrl, VERDICTS, type Outcome, type OutcomeChange, type ScenarioResult, type Verdict } from '../engine';
+import { paletteStyle, toned, type Tone } from './palette';
+import { SCROLL_STYLE, scrollFrame } from './scroll';
 import { escapeHtml, inlineCode } from './escape';
 
 export interface SimulatedFile {
@@ -90,8 +92,53 @@ export function renderScenariosMarkdown(files: readonly SimulatedFile[]): string
   return out.join('\n');
 }
 
-/** The matrix as an HTML table; each cell carries its scenario and data type for the editor's view. */
-export function scenarioMatrixHtml(file: SimulatedFile): string {
+/** Where an outcome's change is made in the catalog (the editor's view reveals it there): [start, end) offsets. */
+export type ChangePlace = (dataType: string, change: OutcomeChange) => readonly [number, number] | undefined;
+
+/** What changes an outcome, in one line of plain text: "conflictResolution: set merge …". */
+export function changeText({ setting, inCatalog, how }: OutcomeChange): string {
+  return `${inCatalog ? "the catalog's " : ''}${setting}: ${how}`;
+}
+
+/**
+ * A verdict's word, linked to what changes it when it is not fine: the rule's page (its quick fix)
+ * or the verdict's section of the scenarios page; with `place`, the offsets of the setting too,
+ * which the editor's view reveals in the catalog.
+ */
+function verdictLink(o: Outcome, place?: ChangePlace): string {
+  const { change } = o;
+  if (!change) return o.verdict;
+  const where = place?.(o.dataType, change);
+  const attributes = [
+    `href="${escapeHtml(change.rule?.docsUrl ?? verdictDocsUrl(o.verdict))}"`,
+    `data-setting="${change.inCatalog ? 'regions' : change.setting}"`,
+    where ? `data-start="${where[0]}" data-end="${where[1]}"` : '',
+    change.rule ? `data-rule="${change.rule.id}"` : '',
+  ];
+  return `<a ${attributes.filter(Boolean).join(' ')}>${o.verdict}</a>`;
+}
+
+/** The cell's tooltip: what happens, why, and what changes it. */
+function cellTitle(o: Outcome): string {
+  const why = `${o.message} ${o.detail.replace(/`/g, '')}`;
+  return o.change ? `${why} What changes it: ${changeText(o.change)}${o.change.rule ? ` (${o.change.rule.id})` : ''}.` : why;
+}
+
+/** The legend: each verdict's word in its colours, and what it means. */
+export function verdictLegendHtml(): string {
+  return `<dl class="verdict-legend">${VERDICTS.map((verdict) => `<dt><span class="v ${verdict}">${verdict}</span></dt><dd>${escapeHtml(VERDICT_MEANINGS[verdict])}</dd>`).join('')}</dl>`;
+}
+
+export const LEGEND_STYLE = `
+dl.verdict-legend { display: grid; grid-template-columns: max-content 1fr; gap: 3px 10px; margin: 6px 0 12px; font-size: .9em; }
+dl.verdict-legend dt, dl.verdict-legend dd { margin: 0; } dl.verdict-legend span.v { display: inline-block; padding: 0 6px; border-radius: 3px; }
+`;
+
+/**
+ * The matrix as an HTML table; each cell carries its scenario and data type for the editor's view,
+ * and a verdict that is not fine links to what changes it (`place`: where, in the catalog).
+ */
+export function scenarioMatrixHtml(file: SimulatedFile, place?: ChangePlace): string {
   // The Region on one line (a code does not break at its dashes), what happens to it below.
   const header = `<tr><th>data type</th>${file.scenarios.map((s) => `<th><span class="nowrap">${escapeHtml(s.region)}</span><br>${s.kind === 'isolate' ? 'cut off' : 'lost'}</th>`).join('')}</tr>`;
   const rows = dataTypesOf(file).map(
@@ -99,7 +146,7 @@ export function scenarioMatrixHtml(file: SimulatedFile): string {
       `<tr><th>${escapeHtml(name)}</th>${file.scenarios
         .map((s, column) => {
           const o = outcomeAt(file, s, name);
-          return `<td class="v ${o.verdict}" data-scenario="${column}" data-data-type="${escapeHtml(name)}" title="${escapeHtml(`${o.message} ${o.detail.replace(/`/g, '')}`)}">${o.verdict}</td>`;
+          return `<td class="v ${o.verdict}" data-scenario="${column}" data-data-type="${escapeHtml(name)}" title="${escapeHtml(cellTitle(o))}">${verdictLink(o, place)}</td>`;
         })
         .join('')}</tr>`,
   );
@@ -115,21 +162,38 @@ export function scenarioMatrixMarkdown(file: SimulatedFile): string[] {
   ];
 }
 
-/** Colours of the verdicts, with the VS Code theme's when inside the editor. */
+/** The tone of each verdict: alarm where data is lost or writes stop, caution where a side gives way. */
+export const VERDICT_TONES: Record<Verdict, Tone> = {
+  'split-brain': 'alarm',
+  unavailable: 'alarm',
+  diverges: 'caution',
+  'failed-over': 'caution',
+  degraded: 'caution',
+  available: 'fine',
+  unaffected: 'quiet',
+};
+
+/** Colours of the verdicts (the palette's pairs per theme); the verdict's word is always in the cell too. */
 export const VERDICT_STYLE = `
-td.v { font-size: .9em; white-space: nowrap; } .nowrap { white-space: nowrap; }
-.split-brain { background: var(--vscode-inputValidation-errorBackground, #ffebe9); color: var(--vscode-errorForeground, #a40e26); font-weight: 600; }
-.unavailable { background: var(--vscode-inputValidation-errorBackground, #ffebe9); color: var(--vscode-errorForeground, #a40e26); }
-.diverges, .failed-over, .degraded { background: var(--vscode-inputValidation-warningBackground, #fff8c5); color: var(--vscode-editorWarning-foreground, #7d4e00); }
-.available { background: var(--vscode-diffEditor-insertedTextBackground, #dafbe1); color: var(--vscode-testing-iconPassed, #116329); }
-.unaffected { color: var(--vscode-descriptionForeground, #59636e); }
+td.v { font-size: .9em; white-space: nowrap; } .nowrap { white-space: nowrap; } td.v a { color: inherit; }
+${VERDICTS.map((verdict) => toned(`.${verdict}`, VERDICT_TONES[verdict], verdict === 'split-brain' ? 'font-weight: 600;' : '')).join('\n')}
 `;
 
 const STYLE = `
 :root { color-scheme: light dark; }
+${paletteStyle({ followSystem: true })}
+${SCROLL_STYLE}
+${LEGEND_STYLE}
 body { font-family: system-ui, sans-serif; margin: 0 auto; padding: 16px 24px; max-width: 1200px; line-height: 1.45; }
 table { border-collapse: collapse; margin: 8px 0 16px; } th, td { border: 1px solid #d0d7de; padding: 3px 8px; text-align: left; vertical-align: top; }
 ${VERDICT_STYLE}`;
+
+/** "What changes it" after an outcome's explanation, with the rule's page when a finding asks for the change. */
+function changeHtml(o: Outcome): string {
+  if (!o.change) return '';
+  const rule = o.change.rule ? ` Fix: <a href="${escapeHtml(o.change.rule.docsUrl)}">${o.change.rule.id}</a>.` : '';
+  return `<br><strong>What changes it:</strong> <code>${o.change.inCatalog ? 'regions' : o.change.setting}</code>: ${escapeHtml(o.change.how)}.${rule}`;
+}
 
 export function renderScenariosHtml(files: readonly SimulatedFile[]): string {
   const body = files
@@ -139,10 +203,10 @@ export function renderScenariosHtml(files: readonly SimulatedFile[]): string {
           const alarming = s.outcomes.filter((o) => ALARMING.has(o.verdict));
           return alarming.length === 0
             ? ''
-            : `<h3>${escapeHtml(scenarioName(s))}</h3><ul>${alarming.map((o) => `<li><span class="${o.verdict}">${o.verdict}</span> ${escapeHtml(o.message)} ${inlineCode(o.detail)}</li>`).join('')}</ul>`;
+            : `<h3>${escapeHtml(scenarioName(s))}</h3><ul>${alarming.map((o) => `<li><span class="${o.verdict}">${o.verdict}</span> ${escapeHtml(o.message)} ${inlineCode(o.detail)}${changeHtml(o)}</li>`).join('')}</ul>`;
         })
         .join('');
-      return `<section><h2>${escapeHtml(file.file)}</h2>${scenarioMatrixHtml(file)}${details}</section>`;
+      return `<section><h2>${escapeHtml(file.file)}</h2>${verdictLegendHtml()}${scrollFrame(scenarioMatrixHtml(file), 'Partition scenarios')}${details}</section>`;
     })
     .join('\n');
   return `<!DOCTYPE html>
@@ -207,7 +271,7 @@ svg .region circle { fill: none; stroke: var(--vscode-editor-foreground, #1f2328
 svg .region.lost circle, svg .region.lost path { stroke: var(--vscode-errorForeground, #cf222e); }
 svg .region text { fill: var(--vscode-editor-foreground, #1f2328); } svg .region text.role, svg .heading { fill: var(--vscode-descriptionForeground, #59636e); font-size: 12px; }
 svg line.cut { stroke: var(--vscode-errorForeground, #cf222e); stroke-width: 3; stroke-dasharray: 8 6; }
-svg text.dt { fill: var(--vscode-editor-foreground, #1f2328); } svg text.split-brain, svg text.unavailable { fill: var(--vscode-errorForeground, #cf222e); font-weight: 600; }
-svg text.diverges, svg text.failed-over, svg text.degraded { fill: var(--vscode-editorWarning-foreground, #9a6700); }
-svg text.available { fill: var(--vscode-testing-iconPassed, #1a7f37); }
+svg text.dt { fill: var(--vscode-editor-foreground, #1f2328); } svg text.split-brain, svg text.unavailable { fill: var(--cap-alarm-text); font-weight: 600; }
+svg text.diverges, svg text.failed-over, svg text.degraded { fill: var(--cap-caution-text); }
+svg text.available { fill: var(--cap-fine-text); }
 `;

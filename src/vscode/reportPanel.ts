@@ -79,8 +79,7 @@ export class ReportPanel implements vscode.Disposable {
 
   /** Opens a rule's page, as bundled with the extension, in VS Code's Markdown preview. */
   async openRule(ruleId: string): Promise<void> {
-    if (!/^[a-z-]+$/.test(ruleId)) return;
-    await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(this.extensionUri, 'docs', 'rules', `${ruleId}.md`));
+    await openRulePage(this.extensionUri, ruleId);
   }
 
   /** The catalog shown, for tests. */
@@ -118,6 +117,12 @@ export class ReportPanel implements vscode.Disposable {
     if (message.type !== 'reveal' || !this.uri || !Array.isArray(message.offset)) return;
     await revealInCatalog(this.uri, message.offset);
   }
+}
+
+/** A rule's page, as bundled with the extension (docs/rules), in VS Code's Markdown preview: where a webview's rule link leads. */
+export async function openRulePage(extensionUri: vscode.Uri, ruleId: string): Promise<void> {
+  if (!/^[a-z-]+$/.test(ruleId)) return;
+  await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${ruleId}.md`));
 }
 
 /** Shows the catalog in the first editor column with [start, end) selected: where a webview's click leads. */

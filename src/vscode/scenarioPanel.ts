@@ -1,17 +1,26 @@
 // "CAP Advisor: Simulate Partition...": the matrix of data types × scenarios beside the catalog,
 // coloured by verdict, with a picture of the chosen scenario (src/report/scenarioView.ts, drawn by
 // the language server while the view is visible). Clicking a cell explains it, draws its scenario
-// and reveals the data type in the editor.
+// and reveals in the editor what changes a verdict that is not fine (the setting, or the finding
+// whose quick fix makes the change), else the data type; a rule link opens the rule's page.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Disruption } from '../engine';
 import type { CatalogClient } from './client';
-import { activeCatalogUri, followCatalog, revealInCatalog, ViewRefresh } from './reportPanel';
+import { activeCatalogUri, followCatalog, openRulePage, revealInCatalog, ViewRefresh } from './reportPanel';
+
+/** Offsets as a webview posts them: two whole numbers, start before end. */
+function isOffset(value: unknown): value is [number, number] {
+  return Array.isArray(value) && value.length === 2 && value.every((n) => Number.isInteger(n) && n >= 0) && value[0] <= value[1];
+}
 
 export interface ScenarioPanelMessage {
-  type?: 'reveal' | 'experiment';
+  type?: 'reveal' | 'experiment' | 'openRule';
   dataType?: string;
+  /** [start, end) in the catalog as drawn: a verdict's setting or finding. */
+  offset?: [number, number];
   region?: string;
+  rule?: string;
 }
 
 export class ScenarioPanel implements vscode.Disposable {
@@ -26,7 +35,11 @@ export class ScenarioPanel implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
   private readonly refresh = new ViewRefresh(() => this.render());
 
-  constructor(private readonly catalogs: CatalogClient) {
+  /** `extensionUri`: where the bundled rule pages are (docs/rules). */
+  constructor(
+    private readonly catalogs: CatalogClient,
+    private readonly extensionUri?: vscode.Uri,
+  ) {
     // The view shows the catalog being edited, as the report does: the same scenarios where its
     // Regions allow (the server decides), else all of them.
     this.subscriptions = followCatalog(catalogs, () => (this.panel ? this.uri : null), {
@@ -118,9 +131,11 @@ export class ScenarioPanel implements vscode.Disposable {
     return true;
   }
 
-  /** What the webview asks: reveal a data type, or write the experiment for a Region's isolation. */
+  /** What the webview asks: reveal a place or a data type, open a rule's page, or write the experiment for a Region's isolation. */
   async handle(message: ScenarioPanelMessage): Promise<unknown> {
     if (message.type === 'experiment' && message.region) return vscode.commands.executeCommand('capAdvisor.writeExperiment', this.uri, message.region);
+    if (message.type === 'openRule' && typeof message.rule === 'string') return this.extensionUri && openRulePage(this.extensionUri, message.rule);
+    if (message.type === 'reveal' && isOffset(message.offset)) return this.uri && revealInCatalog(this.uri, message.offset);
     return this.reveal(message.dataType);
   }
 

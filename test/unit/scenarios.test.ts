@@ -335,6 +335,12 @@ describe('partition scenarios', () => {
         for (const scenario of simulate(analysis)) {
           for (const o of scenario.outcomes) {
             if (o.verdict === 'split-brain') assert.ok(flagged.has(o.dataType), `${o.dataType} splits with ${scenario.kind} ${scenario.region} unflagged`);
+            // Every outcome a reader must act on says what changes it; a split-brain's change is the flagged finding's fix.
+            const fine = o.verdict === 'available' || o.verdict === 'unaffected';
+            assert.equal(o.change === undefined, fine, `${o.dataType} ${o.verdict} with ${scenario.kind} ${scenario.region}: change ${o.change?.setting}`);
+            const unaccepted = analysis.findings.some((f) => f.dataType === o.dataType && SPLIT_BRAIN_RULES.includes(f.ruleId));
+            if (o.verdict === 'split-brain' && unaccepted)
+              assert.ok(o.change?.rule && SPLIT_BRAIN_RULES.includes(o.change.rule.id), `${o.dataType}: ${o.change?.rule?.id}`);
             const dataType = analysis.report.dataTypes.find((dt) => dt.name === o.dataType)!;
             const involved = dataType.need.regions.includes(scenario.region) || witnesses.includes(scenario.region);
             assert.equal(o.verdict === 'unaffected', !involved, `${o.dataType} ${o.verdict} with ${scenario.kind} ${scenario.region}`);

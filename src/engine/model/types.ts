@@ -178,6 +178,8 @@ export interface DataTypeReport {
   name: string;
   /** Where the data type's name is written (code lenses sit on its line). */
   nameRange: SourceRange;
+  /** Its place in the catalog's `dataTypes` list (0-based): where its settings are looked up. */
+  entry: number;
   /** What every surface says about the data type; null while the entry has schema errors (finish it first). */
   verdict: Verdict | null;
   /** How many schema errors the entry has: what to finish before there is a verdict. */

@@ -9,3 +9,8 @@ export const DOCS_BASE_URL = `https://github.com/cap-advisor/cap-advisor/blob/${
 export function ruleDocsUrl(ruleId: string): string {
   return `${DOCS_BASE_URL}${ruleId}.md`;
 }
+
+/** The partition-scenarios page, at a verdict's section: where a verdict no rule addresses is explained. */
+export function verdictDocsUrl(verdict: string): string {
+  return `${DOCS_BASE_URL.replace(/rules\/$/, 'scenarios.md')}#${verdict}`;
+}

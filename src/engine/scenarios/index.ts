@@ -3,7 +3,10 @@
 // whose reads go stale, whether its copies diverge, and how much data is at risk. Decided from
 // the analysis's report and the store facts table alone; the figures are the table's.
 import { parseDuration } from '../read/durations';
+import type { RuleId } from '../rules';
 import { named } from '../rules/rule';
+import type { SourceRange } from '../read/range';
+import { CatalogSource, fastSourceOf } from '../read/source';
 import { everyRegionWrites, storeFacts, type StoreFacts } from '../model/storeFacts';
 import type { CatalogAnalysis, DataTypeReport, GuardType, StoreId } from '../model/types';
 
@@ -33,7 +36,35 @@ export interface Outcome {
   message: string;
   /** The reasoning, with the store's figures, in Markdown. */
   detail: string;
+  /** What in the catalog changes this outcome; absent for `available` and `unaffected`. */
+  change?: OutcomeChange;
 }
+
+/** A data type's setting that decides a scenario's outcome (its key in the catalog). */
+export type ScenarioSetting =
+  'topology' | 'writeMode' | 'writes' | 'failover' | 'splitBrainGuards' | 'conflictResolution' | 'regions' | 'store' | 'backup' | 'partitionedBy';
+
+/** What changes an outcome: the setting that decided it, what to set, and the finding that asks for it. */
+export interface OutcomeChange {
+  setting: ScenarioSetting;
+  /** The catalog's own `regions` (a witness Region is declared there), not the data type's. */
+  inCatalog?: true;
+  /** What to set, in a few words, starting with a verb. */
+  how: string;
+  /** The finding on this data type whose quick fix makes the change, when one fires. */
+  rule?: { id: RuleId; docsUrl: string; range: SourceRange };
+}
+
+/** Each verdict in the domain's words: the scenario views' legend. */
+export const VERDICT_MEANINGS: Record<Verdict, string> = {
+  'split-brain': 'two sides take writes to the same data and the copies cannot be merged: data is lost or contradicts itself',
+  unavailable: 'no Region takes its writes until a person acts or the Region returns',
+  diverges: 'both sides take writes; the copies differ until the link returns and are merged then',
+  'failed-over': 'its writes move to another Region without two writers; what was not yet replicated may be lost',
+  degraded: 'one side keeps writing; the other refuses writes or serves stale reads; nothing diverges',
+  available: 'every surviving Region keeps taking its writes, without divergence',
+  unaffected: 'the Region holds no copy of it and is none of its voters',
+};
 
 export interface ScenarioResult extends Disruption {
   outcomes: Outcome[];
@@ -59,17 +90,32 @@ interface CatalogFacts {
   primary: string | undefined;
 }
 
-type Decision = Omit<Outcome, 'dataType' | 'message' | 'detail'> & { why: string };
+/** What changes a decision; the rules are the ones whose finding asks for that change, first that fires wins. */
+interface Lever {
+  setting: ScenarioSetting;
+  inCatalog?: true;
+  how: string;
+  rules?: readonly RuleId[];
+}
+
+type Decision = Omit<Outcome, 'dataType' | 'message' | 'detail' | 'change'> & { why: string; change?: Lever };
 
 function outcomeOf(dataType: DataTypeReport, disruption: Disruption, catalog: CatalogFacts): Outcome {
   const decision = decide(dataType, disruption, catalog);
-  const { why, ...outcome } = decision;
+  const { why, change, ...outcome } = decision;
   return {
     dataType: dataType.name,
     ...outcome,
     message: messageOf(dataType, disruption, decision),
     detail: `${why} ${atRiskText(decision.atRiskMs, storeFacts[scenarioStore(dataType)], dataType.need.backup?.everyMs)}`,
+    ...(change ? { change: changeOf(dataType, change) } : {}),
   };
+}
+
+function changeOf(dataType: DataTypeReport, { rules, ...lever }: Lever): OutcomeChange {
+  // The finding the rules already report is where its quick fix waits.
+  const finding = rules && dataType.findings.find((f) => (rules as readonly string[]).includes(f.ruleId));
+  return finding ? { ...lever, rule: { id: finding.ruleId as RuleId, docsUrl: finding.docsUrl, range: finding.range } } : lever;
 }
 
 /** What a Region's loss takes from data that lives there only: what a backup copied elsewhere bounds, when one is declared. */
@@ -114,6 +160,10 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
           writers: regions,
           ...none,
           why: `Each item lives in its home Region: ${region} keeps serving its own items to its own clients, and other Regions' clients cannot reach them until the link returns; nothing diverges.`,
+          change: {
+            setting: 'partitionedBy',
+            how: 'keeps each item in its home Region only; replicate the items (a multi-Region store) to reach them across the cut',
+          },
         }
       : {
           verdict: 'degraded',
@@ -122,6 +172,7 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
           atRiskMs: backupBound(dataType, region),
           guard: null,
           why: lostWithItsRegion(dataType, region),
+          change: { setting: 'backup', how: `declare a backup copied to another Region to bound what ${region} takes with it` },
         };
   }
   if (!multiRegion) {
@@ -132,6 +183,7 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
           writers: [region],
           ...none,
           why: `It lives in ${region} only: its own clients still reach it, every other Region's clients do not.`,
+          change: { setting: 'regions', how: 'add a second Region, on a store that replicates, so other Regions keep it' },
         }
       : {
           verdict: 'unavailable',
@@ -140,6 +192,11 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
           atRiskMs: backupBound(dataType, region),
           guard: null,
           why: lostWithItsRegion(dataType, region),
+          change: {
+            setting: 'regions',
+            how: 'add a second Region, on a store that replicates, or a backup copied to another Region',
+            rules: ['ca-in-multi-region', 'rpo-unachievable', 'rto-vs-human-approval'],
+          },
         };
   }
   const path = dataType.writePath;
@@ -163,6 +220,7 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
           atRiskMs: 0,
           guard: null,
           why: `Each item is written only in its home Region: ${region} keeps writing its own items and the others theirs, so nothing diverges; reads of items homed across the cut go stale, and ${region}'s clients cannot write items homed elsewhere.`,
+          change: { setting: 'writeMode', how: 'home-region keeps one writer per item; re-home items (after a drain) to write them across the cut' },
         }
       : {
           verdict: 'degraded',
@@ -171,6 +229,7 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
           atRiskMs: facts.replicationWindow.value,
           guard: null,
           why: `Items homed in ${region} take no writes until they are re-homed, and re-homing without a drain gives up what ${region} had not replicated (${facts.replicationWindow.text}); the other items keep their writers.`,
+          change: { setting: 'writeMode', how: `re-home the items homed in ${region} to another Region, after a drain` },
         };
   }
 
@@ -188,6 +247,10 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
             atRiskMs: 0,
             guard: null,
             why: `${writer} keeps writing; ${region} is read-only and falls behind until the link returns (${facts.replicationWindow.text} once it does).`,
+            change: {
+              setting: 'topology',
+              how: `only ${writer} writes a ${dataType.need.topology} data type; hot-hot would let ${region} write too, with a guard or a merge`,
+            },
           }
         : { verdict: 'available', writers: [writer], ...none, why: `${writer} keeps writing; ${region} held a replica only.` };
     }
@@ -207,6 +270,11 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
             atRiskMs: convergent ? 0 : facts.replicationWindow.value,
             guard: partitionGuard?.type ?? null,
             why: `${writer} is down and its writes move to ${standby} on their own (\`${store}\` takes writes in every Region: nothing is promoted); ${delayed}.`,
+            change: {
+              setting: 'failover',
+              how: `automatic failover moves the writes to ${standby}; declare idempotent writes so nothing needs reconciling`,
+              rules: ['lww-loses-updates'],
+            },
           }
         : {
             verdict: 'unavailable',
@@ -215,6 +283,11 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
             atRiskMs: convergent ? 0 : facts.replicationWindow.value,
             guard: guardOf(['human-approval'])?.type ?? null,
             why: `${writer} is down and failover is manual: no Region takes writes until a person moves them to ${standby} (\`${store}\` takes writes in every Region: nothing is promoted); ${delayed}.`,
+            change: {
+              setting: 'failover',
+              how: 'set failover: automatic, with a guard, so writes move without waiting for a person',
+              rules: ['rto-vs-human-approval'],
+            },
           };
     }
     if (kind === 'lose') {
@@ -226,6 +299,11 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
             atRiskMs: facts.rpo.value,
             guard: partitionGuard?.type ?? null,
             why: `${writer} is down and ${standby} is promoted automatically; the writes not yet replicated are lost (${facts.rpo.text}).`,
+            change: {
+              setting: 'failover',
+              how: `automatic failover promotes ${standby}; the store's replication lag is what is lost`,
+              rules: ['rpo-unachievable'],
+            },
           }
         : {
             verdict: 'unavailable',
@@ -236,6 +314,11 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
             why: facts.recovery.value.includes('failover')
               ? `${writer} is down and failover is manual: no Region takes writes until a person promotes ${standby}, and that failover loses the writes not yet replicated (${facts.rpo.text}).`
               : `${writer} is down and failover is manual: no Region takes writes until a person acts in ${standby}: ${facts.recovery.text}; what was not yet replicated is lost (${facts.rpo.text}).`,
+            change: {
+              setting: 'failover',
+              how: 'set failover: automatic with a fencing lease to promote without waiting for a person',
+              rules: ['rto-vs-human-approval', 'rpo-unachievable'],
+            },
           };
     }
     if (dataType.need.immutable && automatic) {
@@ -261,6 +344,11 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
             ? 'the writes are idempotent puts or appends, so they converge with nothing lost'
             : 'they converge on the last writer: of two writes to one item, the earlier disappears'
         }.`,
+        change: {
+          setting: 'failover',
+          how: 'set failover: manual so one side writes, or declare idempotent writes so nothing is lost',
+          rules: ['unguarded-automatic-failover', 'lww-loses-updates'],
+        },
       };
     }
     if (!automatic) {
@@ -271,6 +359,11 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
         atRiskMs: 0,
         guard: guardOf(['human-approval'])?.type ?? null,
         why: `${writer} is cut off but keeps its local clients; elsewhere writes wait, because failover is manual and a person sees that ${writer} is alive.`,
+        change: {
+          setting: 'failover',
+          how: `failover: manual waits for a person; automatic with a fencing lease moves the writes to ${standby}`,
+          rules: ['rto-vs-human-approval'],
+        },
       };
     }
     const fence = guardOf(['fencing-lease']);
@@ -283,6 +376,11 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
         atRiskMs: ttl ?? null,
         guard: 'fencing-lease',
         why: `${standby} is promoted once ${writer}'s lease expires; the storage refuses ${writer}'s writes after that, so only what ${writer} accepted before its lease ran out is at risk${ttl === undefined ? ' (the lease has no ttl declared)' : ''}.`,
+        change: {
+          setting: 'splitBrainGuards',
+          how: "the fencing lease's ttl bounds the writes at risk: a shorter ttl risks less",
+          rules: ['lease-in-eventual-store'],
+        },
       };
     }
     const majority = guardOf(['witness-region', 'quorum']);
@@ -295,6 +393,11 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
             atRiskMs: facts.rpo.value,
             guard: majority.type,
             why: `The side with the majority of ${voters.join(', ')} promotes ${standby}; ${writer}, alone, stops writing. The writes not yet replicated are lost (${facts.rpo.text}).`,
+            change: {
+              setting: 'splitBrainGuards',
+              how: `the ${majority.type} guard lets the majority promote ${standby}; the store's replication lag is what is lost`,
+              rules: ['rpo-unachievable'],
+            },
           }
         : {
             verdict: 'unavailable',
@@ -303,6 +406,12 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
             atRiskMs: 0,
             guard: majority.type,
             why: `${voters.length} voting Regions cannot form a majority: neither side may write.`,
+            change: {
+              setting: 'regions',
+              inCatalog: true,
+              how: 'add a witness Region: three voting Regions keep a majority',
+              rules: ['quorum-needs-three', 'witness-missing'],
+            },
           };
     }
     return {
@@ -312,6 +421,11 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
       atRiskMs: null,
       guard: null,
       why: `A health check cannot tell a cut-off ${writer} from a dead one: it promotes ${standby} while ${writer} keeps taking its local clients' writes. Two writers, and the copies cannot be merged.`,
+      change: {
+        setting: 'failover',
+        how: 'add a fencing lease (or a witness Region) to splitBrainGuards, or set failover: manual',
+        rules: ['unguarded-automatic-failover', 'hot-hot-without-guard'],
+      },
     };
   }
 
@@ -324,6 +438,12 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
         atRiskMs: 0,
         guard: null,
         why: `${voters.length} voting Regions cannot form a majority when one is ${kind === 'isolate' ? 'cut off' : 'lost'}: \`${store}\` refuses writes everywhere.`,
+        change: {
+          setting: 'regions',
+          inCatalog: true,
+          how: 'add a witness Region: three voting Regions keep a majority',
+          rules: ['witness-missing', 'quorum-needs-three', 'strong-table-topology'],
+        },
       };
     if (!regions.includes(region))
       return { verdict: 'available', writers: regions, ...none, why: `${region} is only a voter: the data Regions still form a majority and keep writing.` };
@@ -335,6 +455,7 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
           atRiskMs: 0,
           guard: guardOf(['quorum', 'witness-region'])?.type ?? null,
           why: `${others.join(', ')} hold the majority of ${voters.join(', ')} and keep writing; ${region} refuses writes and serves only eventually consistent reads (\`${store}\`).`,
+          change: { setting: 'store', how: `a CP store: ${region}, in the minority, refuses writes so nothing diverges; that is the trade it makes` },
         }
       : {
           verdict: 'available',
@@ -372,6 +493,7 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
       atRiskMs: 0,
       guard: partitionGuard.type,
       why: `The ${partitionGuard.type} guard lets only the side with the lease or the majority write: ${others.join(', ')}; ${region} refuses writes.`,
+      change: { setting: 'splitBrainGuards', how: `the ${partitionGuard.type} guard lets one side write so nothing diverges; without it both sides write` },
     };
   const resolution = dataType.need.conflictResolution;
   const eventual = dataType.need.consistency === 'eventual';
@@ -390,6 +512,15 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
       atRiskMs: path.convergentWrites || appMerges ? 0 : null,
       guard: null,
       why: `Both sides keep writing and the copies diverge until the link returns; ${converges}.`,
+      change: path.convergentWrites
+        ? { setting: 'writes', how: 'idempotent writes converge with nothing lost; add a fencing lease if the copies must not differ meanwhile' }
+        : {
+            setting: 'conflictResolution',
+            how: appMerges
+              ? `conflictResolution: ${resolution} leaves the merge to your application; declare idempotent writes, or add a fencing lease so one side writes`
+              : 'declare idempotent writes, or set conflictResolution: merge, or add a fencing lease so one side writes',
+            rules: ['hot-hot-without-guard', 'lww-loses-updates'],
+          },
     };
   }
   if (eventual && !path.lastWriterWins && resolution && resolution !== 'none') {
@@ -400,6 +531,11 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
       atRiskMs: resolution === 'last-writer-wins' ? null : 0,
       guard: null,
       why: `Both sides keep writing and the copies diverge; they are merged when the link returns (\`conflictResolution: ${resolution}\`)${resolution === 'last-writer-wins' ? ', and of two writes to one item the earlier is lost' : ''}.`,
+      change: {
+        setting: 'conflictResolution',
+        how: `conflictResolution: ${resolution} merges the copies later; a fencing lease or witness guard lets only one side write`,
+        rules: ['hot-hot-without-guard'],
+      },
     };
   }
   if (path.lostUnderLastWriterWins.length > 0) {
@@ -410,6 +546,11 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
       atRiskMs: null,
       guard: null,
       why: `Both sides keep writing, and its ${path.lostUnderLastWriterWins.join(', ')} writes cannot converge: ${store} keeps the last writer of each item and drops the other update silently.`,
+      change: {
+        setting: 'writes',
+        how: 'make the writes idempotent, or add a guard so only one side writes',
+        rules: ['lww-loses-updates', 'hot-hot-without-guard'],
+      },
     };
   }
   return {
@@ -419,6 +560,18 @@ function decide(dataType: DataTypeReport, { kind, region }: Disruption, catalog:
     atRiskMs: null,
     guard: null,
     why: `Both sides keep writing ${dataType.need.consistency === 'strong' ? 'strong data' : 'with no declared way to merge'}: the copies diverge and cannot be merged.`,
+    change:
+      dataType.need.consistency === 'strong'
+        ? {
+            setting: 'splitBrainGuards',
+            how: 'add a fencing lease or a witness Region guard, or make it hot-warm',
+            rules: ['hot-hot-without-guard', 'lww-on-strong-data', 'single-writer-hot-hot'],
+          }
+        : {
+            setting: 'conflictResolution',
+            how: 'set conflictResolution: merge or application, or add a guard',
+            rules: ['hot-hot-without-guard', 'lww-on-strong-data'],
+          },
   };
 }
 
@@ -469,4 +622,17 @@ function atRiskText(atRiskMs: number | null, facts: StoreFacts, backupEveryMs?: 
   if (facts.replicationBound?.value === atRiskMs) return `Writes at risk: up to ${amount} (${facts.replicationBound.text}).`;
   if (backupEveryMs === atRiskMs) return `Writes at risk: up to ${amount} (the declared backup interval).`;
   return `Writes at risk: about ${amount} (a typical figure, not a guarantee).`;
+}
+
+/**
+ * Where each change's setting is written in the catalog's text: the data type's own key, or the
+ * catalog's `regions`; where the data type does not write it (a default), the start of its entry,
+ * where it would be added. The text must be the one analysed; it is read once.
+ */
+export function settingLocator(
+  text: string,
+  analysis: CatalogAnalysis,
+): (dataType: DataTypeReport, change: Pick<OutcomeChange, 'setting' | 'inCatalog'>) => SourceRange {
+  const source = fastSourceOf(analysis, text) ?? new CatalogSource(text);
+  return (dataType, change) => (change.inCatalog ? source.keyRangeAt(['regions']) : source.keyRangeAt(['dataTypes', dataType.entry, change.setting]));
 }
