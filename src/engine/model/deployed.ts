@@ -3,6 +3,7 @@
 // forwarding), the DNS failover routes, and what could not be read. Plain data: the shells read
 // the files, the readers here turn their text into this, and the rules compare it with the catalog.
 import type { SourceRange, StoreId } from './vocabulary';
+import type { UnmodelledResource } from './unmodelled';
 
 /** A value the infrastructure does not fix; the reason is shown to the user. Never guessed. */
 export interface Unknown {
@@ -84,6 +85,11 @@ export interface InfrastructureProblem {
    * are simply not checked).
    */
   unreadModules?: string[];
+  /**
+   * Set when the problem is only that nested stacks of these stacks were not read (a `TemplateURL`
+   * on S3, or one that does not resolve): a plain logical id may live in them, so it is not judged.
+   */
+  unreadNestedStacks?: string[];
   /** One sentence, at most 120 characters. */
   message: string;
   detail: string;
@@ -93,6 +99,8 @@ export interface DeployedSystem {
   stores: DeployedStore[];
   failovers: FailoverRoute[];
   problems: InfrastructureProblem[];
+  /** Data resources no store of the model describes (MSK, OpenSearch, EFS): listed, never judged, never silently dropped. */
+  unmodelled?: UnmodelledResource[];
   /** Paths of every file read, relative to the catalog (the editor watches them). */
   files: string[];
   /** Set when Terraform was found before the shell loaded its parser: the shell reads again once it has. */
