@@ -80,7 +80,17 @@ dataTypes:
       TemplateURL: s3://my-templates/database.yaml
 `,
       });
-      const { code, stderr } = await run(['draft', '--from', join(skipped, 'infra/root.yaml'), '--region', 'us-east-1', '--root', skipped, '-o', join(skipped, 'drafted.catalog.yaml')]);
+      const { code, stderr } = await run([
+        'draft',
+        '--from',
+        join(skipped, 'infra/root.yaml'),
+        '--region',
+        'us-east-1',
+        '--root',
+        skipped,
+        '-o',
+        join(skipped, 'drafted.catalog.yaml'),
+      ]);
       assert.equal(code, 1);
       assert.equal(
         stderr,

@@ -227,9 +227,10 @@ export function draftCatalog(system: DeployedSystem, options: DraftOptions): str
   }
   // What the draft leaves out is said in it: the data stores the model does not describe.
   if (system.unmodelled?.length)
-    doc.comment = [' not modelled, so not drafted (CAP Advisor does not judge these data stores):', ...system.unmodelled.map((r) => ` - ${describeUnmodelled(r)}`)].join(
-      '\n',
-    );
+    doc.comment = [
+      ' not modelled, so not drafted (CAP Advisor does not judge these data stores):',
+      ...system.unmodelled.map((r) => ` - ${describeUnmodelled(r)}`),
+    ].join('\n');
   const infrastructure = doc.get('infrastructure', true);
   if (isSeq(infrastructure))
     infrastructure.items.forEach((entry) => {

@@ -8,7 +8,7 @@ import { CORE_SCHEMA, load as loadYaml, Type } from 'js-yaml';
 import { visit as visitJson } from 'jsonc-parser';
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { SourceRange, StoreId } from '../model/types';
-import { unmodelledService, type UnmodelledResource } from '../model/unmodelled';
+import { unmodelledService } from '../model/unmodelled';
 import {
   absorbStore,
   dedupeRegions,
@@ -22,6 +22,7 @@ import {
   type RegionalResource,
   type ResourceLocation,
   type TemplateFile,
+  type UnmodelledResource,
   type Unknown,
 } from '../model/deployed';
 
@@ -743,14 +744,17 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
         const assetPath = resource.metadata['aws:asset:path'];
         if (typeof assetPath === 'string' && assetPath.endsWith('.json')) reading.nestedTemplates.push(assetPath);
         // A CDK assembly's nested stacks are its own assets, found through its manifests.
-        else if (!file.fromCloudAssembly) reading.nestedStacks.push({ logicalId: resource.logicalId, property: 'TemplateURL', location: text(props.TemplateURL) });
+        else if (!file.fromCloudAssembly)
+          reading.nestedStacks.push({ logicalId: resource.logicalId, property: 'TemplateURL', location: text(props.TemplateURL) });
         break;
       }
       case 'AWS::Serverless::Application': {
         // `Location: { ApplicationId, SemanticVersion }` is an application of the Serverless Application Repository.
         const where = props.Location;
         const location: string | Unknown =
-          where !== null && typeof where === 'object' && !isUnknownValue(where) ? { unknown: 'an application of the Serverless Application Repository' } : text(where);
+          where !== null && typeof where === 'object' && !isUnknownValue(where)
+            ? { unknown: 'an application of the Serverless Application Repository' }
+            : text(where);
         reading.nestedStacks.push({ logicalId: resource.logicalId, property: 'Location', location });
         break;
       }

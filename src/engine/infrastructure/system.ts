@@ -13,9 +13,9 @@ import {
   type DeployedSystem,
   type InfrastructureProblem,
   type TemplateFile,
+  type UnmodelledResource,
   type TerraformRoot,
 } from '../model/deployed';
-import type { UnmodelledResource } from '../model/unmodelled';
 
 /** What the shell found before reading any template: the files and the problems of the entries. */
 export interface InfrastructureFiles {
@@ -135,7 +135,10 @@ function unreadNestedStacks(file: TemplateFile, reading: StackReading, templateF
     let why: string;
     let detail: string;
     if (typeof location !== 'string') {
-      why = isUnknown(location) && location.unknown.includes('Serverless Application Repository') ? 'it comes from the Serverless Application Repository' : `its ${property} is not fixed`;
+      why =
+        isUnknown(location) && location.unknown.includes('Serverless Application Repository')
+          ? 'it comes from the Serverless Application Repository'
+          : `its ${property} is not fixed`;
       detail = `its \`${property}\` is ${location.unknown}, which CAP Advisor cannot follow to a file.`;
     } else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) {
       why = `its ${property} is on S3 or the web`;

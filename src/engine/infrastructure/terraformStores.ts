@@ -4,7 +4,7 @@
 // `global_table_witness`, the clusters of an `aws_rds_global_cluster`, a DSQL cluster and its
 // peering, an S3 bucket and its `aws_s3_bucket_replication_configuration`, an ElastiCache global
 // datastore and its replication groups, a Route 53 failover record and its health check.
-import { unmodelledService, type UnmodelledResource } from '../model/unmodelled';
+import { unmodelledService } from '../model/unmodelled';
 import type { StoreId } from '../model/types';
 import { isReference, type TerraformResource, type TerraformValue } from './hcl';
 import {
@@ -17,6 +17,7 @@ import {
   type DeployedStore,
   type FailoverRoute,
   type ResourceLocation,
+  type UnmodelledResource,
   type Unknown,
 } from '../model/deployed';
 

@@ -3,7 +3,6 @@
 // forwarding), the DNS failover routes, and what could not be read. Plain data: the shells read
 // the files, the readers here turn their text into this, and the rules compare it with the catalog.
 import type { SourceRange, StoreId } from './vocabulary';
-import type { UnmodelledResource } from './unmodelled';
 
 /** A value the infrastructure does not fix; the reason is shown to the user. Never guessed. */
 export interface Unknown {
@@ -65,6 +64,12 @@ export interface RegionalResource {
   region: string;
   arn?: string;
   location?: ResourceLocation;
+}
+
+/** A data resource the infrastructure deploys that no store of the model describes (MSK, OpenSearch, EFS). */
+export interface UnmodelledResource extends ResourceLocation {
+  /** The service, as its documentation names it: "Amazon MSK". */
+  service: string;
 }
 
 export type FailoverMode = 'automatic' | 'manual';

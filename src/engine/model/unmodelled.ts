@@ -1,7 +1,7 @@
-// Data resources CAP Advisor does not model as stores (SPEC §15): their consistency and
+// Data resources CAP Advisor does not model as stores: their consistency and
 // replication are not judged, but a reader never drops them without a word. One map for every
 // dialect: CloudFormation (and CDK, SAM as synthesized) and Terraform.
-import type { ResourceLocation } from './deployed';
+import type { UnmodelledResource } from './deployed';
 
 /** The service, in the words its documentation uses, by resource type in each dialect. */
 const UNMODELLED_SERVICES: Record<string, string> = {
@@ -23,11 +23,6 @@ const UNMODELLED_SERVICES: Record<string, string> = {
   'AWS::Redshift::Cluster': 'Amazon Redshift',
   aws_redshift_cluster: 'Amazon Redshift',
 };
-
-/** A data resource the infrastructure deploys that no store of the model describes. */
-export interface UnmodelledResource extends ResourceLocation {
-  service: string;
-}
 
 /** The service a resource type belongs to, when it holds data CAP Advisor does not model. */
 export function unmodelledService(type: string): string | undefined {

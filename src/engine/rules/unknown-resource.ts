@@ -30,7 +30,8 @@ export const unknownResource = defineRule({
     const unread = deployed.problems.flatMap((problem) => problem.unreadModules ?? []);
     // An unread nested stack may hold any logical id of its parent's stack (nested stacks share their parent's stack name).
     const unreadStacks = deployed.problems.flatMap((problem) => problem.unreadNestedStacks ?? []);
-    const mayBeNested = (name: string) => unreadStacks.length > 0 && (/^[A-Za-z0-9]+$/.test(name) || unreadStacks.some((stack) => name.startsWith(`${stack}/`)));
+    const mayBeNested = (name: string) =>
+      unreadStacks.length > 0 && (/^[A-Za-z0-9]+$/.test(name) || unreadStacks.some((stack) => name.startsWith(`${stack}/`)));
     // A data resource the model does not describe is listed as not modelled (--verbose, the draft), never unknown.
     const unmodelled = (name: string) => (deployed.unmodelled ?? []).some((resource) => namesOf(resource).includes(name));
     // Only an unknown name needs the list to suggest from.
