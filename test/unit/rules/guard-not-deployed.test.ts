@@ -131,7 +131,9 @@ ruleTester('guard-not-deployed', {
     {
       name: 'a witness-region guard naming another Region than the DSQL cluster deploys its witness in',
       catalog: strongData('payments', 'aurora-dsql', 'PaymentsCluster'),
-      files: { 'infra/shop.yaml': DSQL_WITHOUT_WITNESS.replace('      MultiRegionProperties:\n', '      MultiRegionProperties:\n        WitnessRegion: us-west-1\n') },
+      files: {
+        'infra/shop.yaml': DSQL_WITHOUT_WITNESS.replace('      MultiRegionProperties:\n', '      MultiRegionProperties:\n        WitnessRegion: us-west-1\n'),
+      },
       findings: [{ line: 21, message: "'payments' declares its witness in us-west-2, but PaymentsCluster has it in us-west-1." }],
     },
     {
