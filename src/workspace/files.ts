@@ -438,7 +438,8 @@ class Finder {
     for (const nested of nestedPaths) {
       const nestedPath = resolve(dirname(path), nested);
       if (this.inside(nestedPath) && this.exists(nestedPath) && !this.files.has(this.display(nestedPath)))
-        this.readTemplateFile(entry, nestedPath, { explicit: true, region: parsed.region, stack: parsed.stack });
+        // A CDK nested stack is of its assembly too: its own nested stacks are found through the assembly's assets.
+        this.readTemplateFile(entry, nestedPath, { explicit: true, region: parsed.region, stack: parsed.stack, fromCloudAssembly: how.fromCloudAssembly });
     }
   }
 
