@@ -71,6 +71,26 @@ dataTypes:
       ]);
     });
 
+    it("a CDK nested stack's own nested stack (an asset, its TemplateURL built with Fn::Join) is the assembly's, not unread", async () => {
+      const nestedStack = (metadata: string) =>
+        `{ "Type": "AWS::CloudFormation::Stack", "Properties": { "TemplateURL": { "Fn::Join": ["", ["https://s3.us-east-1.amazonaws.com/cdk-assets/", "${'a'.repeat(64)}.json"]] } }${metadata} }`;
+      const root = workspace({
+        'cdk.out/manifest.json': JSON.stringify({
+          version: '36.0.0',
+          artifacts: { App: { type: 'aws:cloudformation:stack', environment: 'aws://1/us-east-1', properties: { templateFile: 'App.template.json' } } },
+        }),
+        'cdk.out/App.template.json': `{ "Resources": { "Data": ${nestedStack(', "Metadata": { "aws:asset:path": "AppData.nested.template.json" }')} } }`,
+        'cdk.out/AppData.nested.template.json': `{ "Resources": { "Deeper": ${nestedStack('')}, "OrdersTable": { "Type": "AWS::DynamoDB::Table" } } }`,
+      });
+      assert.deepEqual(
+        await findings(
+          root,
+          `${HEAD}infrastructure:\n  - cdk.out\ndataTypes:\n  - name: carts\n    category: cart\n    store: dynamodb\n    topology: single-region\n    resources: [OrdersTable]\n`,
+        ),
+        [],
+      );
+    });
+
     it('a draft that finds no store says what it skipped', async () => {
       const skipped = workspace({
         'infra/root.yaml': `Resources:
