@@ -5,7 +5,7 @@
 // (the problems are printed), 2 bad usage.
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { regionInFileName } from '../engine';
+import { describeUnmodelled, regionInFileName } from '../engine';
 import { workspaceRootOf } from '../workspace/files';
 import { draftedSummary, draftFromInfrastructure, type AnswerRegions, type DraftSource } from '../workspace/draft';
 import { UsageError } from './files';
@@ -87,6 +87,7 @@ export async function runDraft(args: string[], io: Console): Promise<number> {
     ...(values.output ? {} : { savedIn: catalogDir }),
   });
   for (const problem of drafted.system?.problems ?? []) io.stderr.write(`cap-advisor: ${problem.message}\n`);
+  for (const resource of drafted.system?.unmodelled ?? []) io.stderr.write(`cap-advisor: not modelled, not drafted: ${describeUnmodelled(resource)}\n`);
   if (drafted.text === undefined) {
     io.stderr.write('cap-advisor: no data store found to draft a catalog from.\n');
     return 1;

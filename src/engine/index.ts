@@ -58,6 +58,7 @@ export type { Hover } from './assist/hover';
 export { dataTypeEntry, insertDataType } from './assist/wizard';
 export type { DataTypeAnswers, CatalogEntry } from './assist/wizard';
 export { draftCatalog, regionInFileName } from './assist/draft';
+export { describeUnmodelled } from './model/unmodelled';
 export type { DraftOptions } from './assist/draft';
 export { NEW_CATALOG_TEMPLATE } from './assist/template';
 export { categoryText, completionsAt, completionsInEmptyFile, mayNameInfrastructure } from './assist/completion';

@@ -3,7 +3,7 @@
 // Hints are left out, as VS Code leaves them out of the Problems count: they only say that a
 // declared store already fits.
 import { besideCatalog, countBySeverity, countsText, plural, type AnalysedFile } from './model';
-import type { Severity } from '../engine';
+import { describeUnmodelled, type Severity } from '../engine';
 
 const colours: Record<Severity | 'dim' | 'bold', [number, number]> = {
   error: [31, 39],
@@ -60,6 +60,12 @@ export function renderText(files: readonly AnalysedFile[], options: { color: boo
       const unjudged = analysis.report.dataTypes.flatMap((dataType) =>
         (dataType.deployed ?? []).flatMap((resource) => (resource.unknown ?? []).map((fact) => `${dataType.name}: ${resource.name}: ${fact}`)),
       );
+      // Data stores the model does not describe: named, so their absence from the findings is not read as a pass.
+      const unmodelled = analysis.report.deployed?.unmodelled ?? [];
+      if (unmodelled.length > 0) {
+        lines.push(`${file}: ${paint('bold', 'not modelled')}, CAP Advisor does not judge these data stores:`);
+        for (const resource of unmodelled) lines.push(`  - ${paint('dim', describeUnmodelled(resource))}`);
+      }
       if (unjudged.length === 0) continue;
       lines.push(`${file}: ${paint('bold', 'not judged')}, the infrastructure does not fix:`);
       for (const text of unjudged) lines.push(...wrap(text, 96).map((line, i) => `  ${i === 0 ? '- ' : '  '}${paint('dim', line)}`));

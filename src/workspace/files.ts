@@ -176,6 +176,8 @@ class Finder {
     const before = this.templates.length + this.terraform.length + this.problems.length;
     const pending = [folder];
     const visited = new Set<string>();
+    /** Every link to a folder met on the way, by real paths: links that lead to each other make a loop too. */
+    const links: Array<{ path: string; from: string; to: string }> = [];
     let seen = 0;
     while (pending.length > 0 && seen < MAX_FILES_IN_FOLDER) {
       const current = pending.shift() as string;
@@ -217,6 +219,7 @@ class Finder {
           this.symlinkLoop(entry, path);
           continue;
         }
+        if (target) links.push({ path, from: real, to: target });
         if (isDirectory) {
           // `modules/` holds the modules a root calls: they are read through the calls.
           if (!SKIPPED_FOLDERS.has(name) && name !== 'modules') pending.push(path);
@@ -225,6 +228,8 @@ class Finder {
         }
       }
     }
+    const looping = links.find((link) => leadsBack(link, links));
+    if (looping) this.symlinkLoop(entry, looping.path);
     if (this.templates.length + this.terraform.length + this.problems.length === before && !this.pendingParser) {
       this.problem(
         entry,
@@ -433,7 +438,8 @@ class Finder {
     for (const nested of nestedPaths) {
       const nestedPath = resolve(dirname(path), nested);
       if (this.inside(nestedPath) && this.exists(nestedPath) && !this.files.has(this.display(nestedPath)))
-        this.readTemplateFile(entry, nestedPath, { explicit: true, region: parsed.region, stack: parsed.stack });
+        // A CDK nested stack is of its assembly too: its own nested stacks are found through the assembly's assets.
+        this.readTemplateFile(entry, nestedPath, { explicit: true, region: parsed.region, stack: parsed.stack, fromCloudAssembly: how.fromCloudAssembly });
     }
   }
 
@@ -523,6 +529,25 @@ class Finder {
       return false;
     }
   }
+}
+
+/**
+ * Whether following `link` leads back to the folder that holds it through other links
+ * (`a/to-c -> ../c` and `c/to-a -> ../a`): each folder is read once, but the loop is said.
+ */
+function leadsBack(link: { from: string; to: string }, links: ReadonlyArray<{ from: string; to: string }>): boolean {
+  const reached = new Set([link.to]);
+  const pending = [link.to];
+  while (pending.length > 0) {
+    const folder = pending.pop() as string;
+    if (isInsideFolder(link.from, folder)) return true;
+    for (const next of links)
+      if (isInsideFolder(next.from, folder) && !reached.has(next.to)) {
+        reached.add(next.to);
+        pending.push(next.to);
+      }
+  }
+  return false;
 }
 
 /** A file a folder's reading opens as a template, a plan or a state (not CDK's own manifests). */

@@ -142,7 +142,11 @@ describe('public CDK apps as they synthesize', () => {
       system.stores.map((s) => [s.logicalId, s.store, s.regions, s.file]),
       [['OrdersTable', 'dynamodb', ['us-west-2'], 'app/orders/template.yaml']],
     );
-    assert.deepEqual(system.problems, []);
+    // The repository application is named, never dropped in silence (information: the rest is read).
+    assert.deepEqual(
+      system.problems.map((p) => p.message),
+      ['app/template.yaml: nested application Catalogue is not read: it comes from the Serverless Application Repository.'],
+    );
   });
 
   it("aws-sam-nested-stack-sample (public, verbatim): the cart table of the nested application shoppingcart-service.yaml is read, in samconfig.toml's Region, and drafted as shopping-cart", () => {

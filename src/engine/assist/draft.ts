@@ -2,6 +2,7 @@
 // store with its store, Regions, topology and `resources`, the Regions section from what was
 // found, and a category guessed from the resource's name. A guess is marked `# check:` so that
 // nobody mistakes it for a decision; the team's own answers are what the advice needs.
+import { describeUnmodelled } from '../model/unmodelled';
 import { Document, isMap, isScalar, isSeq, type Scalar } from 'yaml';
 import type { Category, StoreId, Topology } from '../model/types';
 import type { CatalogEntry } from './wizard';
@@ -224,6 +225,12 @@ export function draftCatalog(system: DeployedSystem, options: DraftOptions): str
     const key = doc.contents.items.find((pair) => isScalar(pair.key) && pair.key.value === 'infrastructure')?.key;
     if (isScalar(key)) key.commentBefore = ` Paths relative to ${options.savedIn}: save this catalog in that folder.`;
   }
+  // What the draft leaves out is said in it: the data stores the model does not describe.
+  if (system.unmodelled?.length)
+    doc.comment = [
+      ' not modelled, so not drafted (CAP Advisor does not judge these data stores):',
+      ...system.unmodelled.map((r) => ` - ${describeUnmodelled(r)}`),
+    ].join('\n');
   const infrastructure = doc.get('infrastructure', true);
   if (isSeq(infrastructure))
     infrastructure.items.forEach((entry) => {

@@ -8,6 +8,7 @@ import { CORE_SCHEMA, load as loadYaml, Type } from 'js-yaml';
 import { visit as visitJson } from 'jsonc-parser';
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { SourceRange, StoreId } from '../model/types';
+import { unmodelledService } from '../model/unmodelled';
 import {
   absorbStore,
   dedupeRegions,
@@ -21,6 +22,7 @@ import {
   type RegionalResource,
   type ResourceLocation,
   type TemplateFile,
+  type UnmodelledResource,
   type Unknown,
 } from '../model/deployed';
 
@@ -478,6 +480,10 @@ export interface StackReading {
   nestedTemplates: string[];
   /** Buckets of this template that another bucket of it replicates into, with that source. */
   sameRegionReplicas: Map<string, DeployedStore>;
+  /** Plain nested stacks and SAM applications, with where their template is: followed by the shell when it is a local file. */
+  nestedStacks: Array<{ logicalId: string; property: 'TemplateURL' | 'Location'; location: string | Unknown }>;
+  /** Data resources no store of the model describes. */
+  unmodelled: UnmodelledResource[];
 }
 
 const AURORA_ENGINES = new Set(['aurora', 'aurora-mysql', 'aurora-postgresql']);
@@ -494,6 +500,8 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
     failovers: [],
     nestedTemplates: [],
     sameRegionReplicas: new Map(),
+    nestedStacks: [],
+    unmodelled: [],
   };
   const here: string | Unknown = file.region ?? STACK_REGION_UNKNOWN;
   const text = (value: unknown) => resolveString(value, template, file.region);
@@ -735,10 +743,26 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
       case 'AWS::CloudFormation::Stack': {
         const assetPath = resource.metadata['aws:asset:path'];
         if (typeof assetPath === 'string' && assetPath.endsWith('.json')) reading.nestedTemplates.push(assetPath);
+        // A CDK assembly's nested stacks are its own assets, found through its manifests.
+        else if (!file.fromCloudAssembly)
+          reading.nestedStacks.push({ logicalId: resource.logicalId, property: 'TemplateURL', location: text(props.TemplateURL) });
         break;
       }
-      default:
+      case 'AWS::Serverless::Application': {
+        // `Location: { ApplicationId, SemanticVersion }` is an application of the Serverless Application Repository.
+        const where = props.Location;
+        const location: string | Unknown =
+          where !== null && typeof where === 'object' && !isUnknownValue(where)
+            ? { unknown: 'an application of the Serverless Application Repository' }
+            : text(where);
+        reading.nestedStacks.push({ logicalId: resource.logicalId, property: 'Location', location });
         break;
+      }
+      default: {
+        const service = unmodelledService(resource.type);
+        if (service) reading.unmodelled.push({ ...location, service });
+        break;
+      }
     }
   }
   // The cluster a global cluster was built from is its primary member, not a one-Region cluster.

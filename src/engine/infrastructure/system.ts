@@ -13,6 +13,7 @@ import {
   type DeployedSystem,
   type InfrastructureProblem,
   type TemplateFile,
+  type UnmodelledResource,
   type TerraformRoot,
 } from '../model/deployed';
 
@@ -29,6 +30,7 @@ export interface InfrastructureFiles {
 export function deployedSystem(found: InfrastructureFiles): DeployedSystem {
   const problems = [...found.problems];
   const readings: StackReading[] = [];
+  const templateFiles = new Set(found.templates.map((file) => file.file));
   for (const file of found.templates) {
     const template = readTemplate(file.text);
     // A CDK stack without resources (a placeholder, the integ-tests assertion stack) is one `cdk deploy` skips.
@@ -41,7 +43,12 @@ export function deployedSystem(found: InfrastructureFiles): DeployedSystem {
       });
       continue;
     }
-    readings.push(readStack(file, template));
+    const reading = readStack(file, template);
+    readings.push(reading);
+    for (const problem of unreadNestedStacks(file, reading, templateFiles)) {
+      // A template deployed in several Regions is read once per Region: what it skips is said once.
+      if (!problems.some((said) => said.entryIndex === problem.entryIndex && said.message === problem.message)) problems.push(problem);
+    }
   }
   const stores = readings.flatMap((reading) => reading.stores);
   joinGlobalClusters(readings, stores);
@@ -50,10 +57,12 @@ export function deployedSystem(found: InfrastructureFiles): DeployedSystem {
   mergeRegionalCopies(stores);
   const failovers = readings.flatMap((reading) => reading.failovers);
   const terraformRoots: TerraformRoot[] = [];
+  const terraformUnmodelled: UnmodelledResource[] = [];
   for (const terraform of found.terraform ?? []) {
     const resources = terraform.resources ?? (terraform.module ? evaluateModules(terraform.module) : []);
     const read = terraformStores(resources, terraform.entryIndex);
     stores.push(...read.stores);
+    terraformUnmodelled.push(...read.unmodelled);
     failovers.push(...read.failovers);
     const [first] = terraform.module?.files ?? [];
     if (terraform.module && first)
@@ -78,7 +87,76 @@ export function deployedSystem(found: InfrastructureFiles): DeployedSystem {
       })),
     ]);
   }
-  return { stores, failovers, problems, files: found.files, ...(terraformRoots.length > 0 ? { terraformRoots } : {}) };
+  const unmodelled = uniqueLocations([...readings.flatMap((reading) => reading.unmodelled), ...terraformUnmodelled]);
+  return {
+    stores,
+    failovers,
+    problems,
+    files: found.files,
+    ...(unmodelled.length > 0 ? { unmodelled } : {}),
+    ...(terraformRoots.length > 0 ? { terraformRoots } : {}),
+  };
+}
+
+/** One entry per resource: a template deployed in several Regions lists its resources once. */
+function uniqueLocations(resources: UnmodelledResource[]): UnmodelledResource[] {
+  const seen = new Set<string>();
+  return resources.filter((resource) => {
+    const key = `${resource.file}#${resource.logicalId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** `a/b/../c.yaml` as `a/c.yaml`: template paths relative to the catalog, with forward slashes. */
+function normalizePath(path: string): string {
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
+    else parts.push(part);
+  }
+  return parts.join('/');
+}
+
+/**
+ * Nested stacks and SAM applications the shell did not follow: a template on S3 or the web (never
+ * fetched), a location the template does not fix, a local file that is not there, or a Serverless
+ * Application Repository application. Each is named, at information severity: the names in it are
+ * not judged, and the rest is read.
+ */
+function unreadNestedStacks(file: TemplateFile, reading: StackReading, templateFiles: Set<string>): InfrastructureProblem[] {
+  const folder = file.file.includes('/') ? file.file.slice(0, file.file.lastIndexOf('/')) : '.';
+  const problems: InfrastructureProblem[] = [];
+  for (const nested of reading.nestedStacks) {
+    const { location, property } = nested;
+    const kind = property === 'Location' ? 'nested application' : 'nested stack';
+    let why: string;
+    let detail: string;
+    if (typeof location !== 'string') {
+      why =
+        isUnknown(location) && location.unknown.includes('Serverless Application Repository')
+          ? 'it comes from the Serverless Application Repository'
+          : `its ${property} is not fixed`;
+      detail = `its \`${property}\` is ${location.unknown}, which CAP Advisor cannot follow to a file.`;
+    } else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location)) {
+      why = `its ${property} is on S3 or the web`;
+      detail = `its \`${property}\` is \`${location}\`, and CAP Advisor never fetches templates.`;
+    } else if (templateFiles.has(normalizePath(`${folder}/${location}`))) {
+      continue;
+    } else {
+      why = `${location} is not in the workspace`;
+      detail = `its \`${property}\` is \`${location}\`, which is not a template file in the workspace.`;
+    }
+    problems.push({
+      entryIndex: file.entryIndex,
+      message: `${file.file}: ${kind} ${nested.logicalId} is not read: ${why}.`,
+      detail: `The ${kind} \`${nested.logicalId}\` in \`${file.file}\` is not read: ${detail} The data stores it deploys are not checked, and names in \`resources\` that may be in it are not judged. Link its template as another infrastructure entry, with the parent's Region, to check them.`,
+      unreadNestedStacks: [file.stack],
+    });
+  }
+  return problems;
 }
 
 /**

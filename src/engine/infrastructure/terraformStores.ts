@@ -4,6 +4,7 @@
 // `global_table_witness`, the clusters of an `aws_rds_global_cluster`, a DSQL cluster and its
 // peering, an S3 bucket and its `aws_s3_bucket_replication_configuration`, an ElastiCache global
 // datastore and its replication groups, a Route 53 failover record and its health check.
+import { unmodelledService } from '../model/unmodelled';
 import type { StoreId } from '../model/types';
 import { isReference, type TerraformResource, type TerraformValue } from './hcl';
 import {
@@ -16,6 +17,7 @@ import {
   type DeployedStore,
   type FailoverRoute,
   type ResourceLocation,
+  type UnmodelledResource,
   type Unknown,
 } from '../model/deployed';
 
@@ -77,7 +79,10 @@ const GLOBAL_MEMBERS: Record<string, { global: string; store: StoreId; joinsBy: 
   },
 };
 
-export function terraformStores(resources: TerraformResource[], entryIndex: number): { stores: DeployedStore[]; failovers: FailoverRoute[] } {
+export function terraformStores(
+  resources: TerraformResource[],
+  entryIndex: number,
+): { stores: DeployedStore[]; failovers: FailoverRoute[]; unmodelled: UnmodelledResource[] } {
   const byAddress = new Map(resources.map((resource) => [resource.address, resource]));
   const location = (resource: TerraformResource): ResourceLocation => ({
     file: resource.file,
@@ -365,7 +370,12 @@ export function terraformStores(resources: TerraformResource[], entryIndex: numb
   const kept = stores.filter((store) => !peered.has(store) && !(destinations.has(store) && !replicating.has(store.logicalId)));
   for (const store of kept) store.regions = dedupeRegions(store.regions);
 
-  return { stores: kept, failovers: failoverRoutes(resources, location, find) };
+  // Data the model has no store for is listed, never dropped without a word.
+  const unmodelled = resources.flatMap((resource) => {
+    const service = unmodelledService(resource.type);
+    return service ? [{ ...location(resource), service }] : [];
+  });
+  return { stores: kept, failovers: failoverRoutes(resources, location, find), unmodelled };
 }
 
 /**

@@ -66,6 +66,12 @@ export interface RegionalResource {
   location?: ResourceLocation;
 }
 
+/** A data resource the infrastructure deploys that no store of the model describes (MSK, OpenSearch, EFS). */
+export interface UnmodelledResource extends ResourceLocation {
+  /** The service, as its documentation names it: "Amazon MSK". */
+  service: string;
+}
+
 export type FailoverMode = 'automatic' | 'manual';
 
 /** A Route 53 failover record or an ARC Region switch plan, and who moves traffic. */
@@ -84,6 +90,11 @@ export interface InfrastructureProblem {
    * are simply not checked).
    */
   unreadModules?: string[];
+  /**
+   * Set when the problem is only that nested stacks of these stacks were not read (a `TemplateURL`
+   * on S3, or one that does not resolve): a plain logical id may live in them, so it is not judged.
+   */
+  unreadNestedStacks?: string[];
   /** One sentence, at most 120 characters. */
   message: string;
   detail: string;
@@ -93,6 +104,8 @@ export interface DeployedSystem {
   stores: DeployedStore[];
   failovers: FailoverRoute[];
   problems: InfrastructureProblem[];
+  /** Data resources no store of the model describes (MSK, OpenSearch, EFS): listed, never judged, never silently dropped. */
+  unmodelled?: UnmodelledResource[];
   /** Paths of every file read, relative to the catalog (the editor watches them). */
   files: string[];
   /** Set when Terraform was found before the shell loaded its parser: the shell reads again once it has. */

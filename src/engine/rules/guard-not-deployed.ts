@@ -17,7 +17,17 @@ export const guardNotDeployed = defineRule({
         for (const link of linkedResources(dataType, catalog)) {
           const store = link.store;
           // Where a witness would be written: a DynamoDB global table (only MRSC tables take one) or a DSQL cluster.
-          if (!store || !(isStrongMultiRegionStore(store.store) || store.store === 'dynamodb-global') || store.witness !== undefined) continue;
+          if (!store || !(isStrongMultiRegionStore(store.store) || store.store === 'dynamodb-global')) continue;
+          if (store.witness !== undefined) {
+            // A witness elsewhere than the guard names: the vote the catalog reasons about is not where it says.
+            if (typeof store.witness === 'string' && guard.region && guard.region !== store.witness)
+              issues.push({
+                at: { ...dataType.at('splitBrainGuards', index), related: [resourceLocation(store, `its witness is ${store.witness}`)] },
+                message: `${named(name)} declares its witness in ${guard.region}, but ${resourceNamed(link.name)} has it in ${store.witness}.`,
+                detail: `\`${name}\` counts on a witness in \`${guard.region}\`, but \`${link.name}\` (\`${store.type}\` in \`${store.file}\`) is deployed with its witness in \`${store.witness}\`. The scenarios and the quorum count use the catalog's witness, so what they say about a Region's isolation is about the wrong Region. Declare \`${store.witness}\` as the witness (in \`regions\` and in the guard), or move the witness in the infrastructure.`,
+              });
+            continue;
+          }
           issues.push({
             at: { ...dataType.at('splitBrainGuards', index), related: [resourceLocation(store, 'deployed without a witness')] },
             message: `${named(name)} declares a witness Region, but ${resourceNamed(link.name)} is deployed without one.`,

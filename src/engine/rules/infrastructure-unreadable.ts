@@ -13,7 +13,8 @@ export const infrastructureUnreadable = defineRule({
       at: { range: catalog.source.rangeAt(['infrastructure', problem.entryIndex]) },
       message: problem.message,
       detail: problem.detail,
-      ...(problem.unreadModules ? { severity: 'information' as const } : {}),
+      // What was skipped on purpose (remote modules, nested templates on S3) is information: the rest is read.
+      ...(problem.unreadModules || problem.unreadNestedStacks ? { severity: 'information' as const } : {}),
     }));
   },
 });

@@ -26,8 +26,14 @@ export const unknownResource = defineRule({
     }
     // A file that could not be read has its own finding; a name may be in it, so none is called unknown.
     // Unread remote modules hide only the names under them.
-    if (deployed.problems.some((problem) => !problem.unreadModules)) return [];
+    if (deployed.problems.some((problem) => !problem.unreadModules && !problem.unreadNestedStacks)) return [];
     const unread = deployed.problems.flatMap((problem) => problem.unreadModules ?? []);
+    // An unread nested stack may hold any logical id of its parent's stack (nested stacks share their parent's stack name).
+    const unreadStacks = deployed.problems.flatMap((problem) => problem.unreadNestedStacks ?? []);
+    const mayBeNested = (name: string) =>
+      unreadStacks.length > 0 && (/^[A-Za-z0-9]+$/.test(name) || unreadStacks.some((stack) => name.startsWith(`${stack}/`)));
+    // A data resource the model does not describe is listed as not modelled (--verbose, the draft), never unknown.
+    const unmodelled = (name: string) => (deployed.unmodelled ?? []).some((resource) => namesOf(resource).includes(name));
     // Only an unknown name needs the list to suggest from.
     let allNames: string[] | undefined;
     const names = () => (allNames ??= [...new Set(deployed.stores.flatMap((store) => [store, ...store.members].flatMap(namesOf)))]);
@@ -51,7 +57,7 @@ export const unknownResource = defineRule({
         });
         continue;
       }
-      if (stores.length === 1 || unread.some((call) => name.startsWith(`${call}.`))) continue;
+      if (stores.length === 1 || unread.some((call) => name.startsWith(`${call}.`)) || mayBeNested(name) || unmodelled(name)) continue;
       const suggestion = names().length > 0 ? closest(name, names()) : undefined;
       issues.push({
         at,

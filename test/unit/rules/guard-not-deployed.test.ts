@@ -129,6 +129,14 @@ ruleTester('guard-not-deployed', {
       findings: [{ line: 21, message: "'payments' declares a witness Region, but PaymentsCluster is deployed without one." }],
     },
     {
+      name: 'a witness-region guard naming another Region than the DSQL cluster deploys its witness in',
+      catalog: strongData('payments', 'aurora-dsql', 'PaymentsCluster'),
+      files: {
+        'infra/shop.yaml': DSQL_WITHOUT_WITNESS.replace('      MultiRegionProperties:\n', '      MultiRegionProperties:\n        WitnessRegion: us-west-1\n'),
+      },
+      findings: [{ line: 21, message: "'payments' declares its witness in us-west-2, but PaymentsCluster has it in us-west-1." }],
+    },
+    {
       name: 'a human-approval guard while DNS fails over by an HTTPS health check',
       catalog: ledger,
       files: { 'infra/primary.yaml': primary(HTTPS), 'infra/secondary.yaml': SECONDARY },
