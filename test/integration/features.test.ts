@@ -530,6 +530,23 @@ describe('commands', () => {
     assert.match(text, /\*\*Cut off:\*\* \*\*split-brain\*\*: order-ledger, price-cache, view-counts/);
   });
 
+  it('a verdict that is not fine reveals in the catalog what changes it: the finding whose quick fix prevents it', async () => {
+    await vscode.window.showTextDocument(storefront);
+    assert.equal(await vscode.commands.executeCommand('capAdvisor.simulate', storefront, 'all'), true);
+    const cell = /<td class="v split-brain" data-scenario="0" data-data-type="order-ledger"[^>]*>(?:(?!<\/td>)[\s\S])*?data-start="(\d+)" data-end="(\d+)"/.exec(api.scenarios.html ?? '');
+    assert.ok(cell, "order-ledger's split-brain cell links what changes it");
+    const [start, end] = [Number(cell[1]), Number(cell[2])];
+    await api.scenarios.handle({ type: 'reveal', offset: [start, end] });
+    const editor = await waitFor('the catalog to show the change', () => {
+      const active = vscode.window.activeTextEditor;
+      return active?.document.uri.fsPath === storefront.fsPath && active.document.offsetAt(active.selection.start) === start && active;
+    });
+    const selected = editor.document.getText(editor.selection);
+    console.log(`    revealed: ${JSON.stringify(selected)}`);
+    const findings = vscode.languages.getDiagnostics(storefront).filter((d) => d.source === 'cap-advisor' && d.range.isEqual(editor.selection));
+    assert.ok(findings.length > 0 || /^(failover|topology|writeMode|conflictResolution|splitBrainGuards|store)\b/.test(selected), `revealed ${selected}`);
+  });
+
   it('the scenario view follows the active catalog, and Analyze Workspace does not draw it again (the chosen scenario stays)', async () => {
     await vscode.window.showTextDocument(storefront);
     assert.equal(await vscode.commands.executeCommand('capAdvisor.simulate', storefront, [{ kind: 'isolate', region: 'us-east-1' }]), true);
