@@ -83,7 +83,10 @@ describe('an unclaimed resource goes to the data type named like it', () => {
   before(() => loadTerraformParser());
 
   it("TableName seat-inventory: claimed by 'seats' first; a new data type is 'seat-inventory', never offered to user-sessions", () => {
-    const testCase = { catalog: `${SHOP}${USER_SESSIONS}  - name: seats\n    category: inventory\n    regions: [us-east-1, us-east-2]\n`, files: { 'infra/shop.yaml': SEATS_TEMPLATE } };
+    const testCase = {
+      catalog: `${SHOP}${USER_SESSIONS}  - name: seats\n    category: inventory\n    regions: [us-east-1, us-east-2]\n`,
+      files: { 'infra/shop.yaml': SEATS_TEMPLATE },
+    };
     const { text, fixes } = unclaimed(testCase);
     assert.deepEqual(titles(fixes), [
       "Add SeatsTable to the resources of 'seats' *",
@@ -192,13 +195,20 @@ describe('store-drift: either side may change, and the fixes do not ping-pong', 
       ],
     );
     const fixes = quickFixes(ORDERS('dynamodb-global-strong'), analysis, drift);
-    assert.deepEqual(titles(fixes), ['Declare the deployed store dynamodb-global (then lww-on-strong-data, store-mismatch)', 'Accept the risk (store-drift) with a reason']);
+    assert.deepEqual(titles(fixes), [
+      'Declare the deployed store dynamodb-global (then lww-on-strong-data, store-mismatch)',
+      'Accept the risk (store-drift) with a reason',
+    ]);
   });
 
   it('once the deployed store is declared, no fix offers the declared store back as the preferred way out', () => {
     const before = ORDERS('dynamodb-global-strong');
     const { analysis } = analyzeCase({ catalog: before, files });
-    const declare = quickFixes(before, analysis, analysis.findings.find((f) => f.ruleId === 'store-drift')!)[0];
+    const declare = quickFixes(
+      before,
+      analysis,
+      analysis.findings.find((f) => f.ruleId === 'store-drift')!,
+    )[0];
     const after = applyEdits(before, declare.edits);
     assert.equal(after, ORDERS('dynamodb-global'));
     const again = analyzeCase({ catalog: after, files }).analysis;
@@ -277,7 +287,10 @@ describe('drafts name, size and fail over what the infrastructure says', () => {
   it("an API's health check is not the images bucket's failover: unknown, said in a check comment", () => {
     const text = draft({ 'shop.yaml': API_AND_IMAGES }, 'shop.yaml');
     assert.doesNotMatch(text, /failover:/);
-    assert.match(text, /topology: hot-warm # check: who fails it over is unknown: ApiPrimary \(an HTTPS health check on api\.example\.com\) fronts another endpoint\n/);
+    assert.match(
+      text,
+      /topology: hot-warm # check: who fails it over is unknown: ApiPrimary \(an HTTPS health check on api\.example\.com\) fronts another endpoint\n/,
+    );
   });
 
   it("a failover record that fronts the cluster's endpoint tells its failover", () => {

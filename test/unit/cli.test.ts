@@ -92,7 +92,12 @@ dataTypes:
       write('infra/shop.yaml', TABLE);
       write('shop.catalog.yaml', CATALOG);
       const sarif = JSON.parse(cli(['check', '-f', 'sarif', 'shop.catalog.yaml'], {}, scratch).stdout) as {
-        runs: Array<{ results: Array<{ ruleId: string; relatedLocations?: Array<{ message: { text: string }; physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }> }>;
+        runs: Array<{
+          results: Array<{
+            ruleId: string;
+            relatedLocations?: Array<{ message: { text: string }; physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }>;
+          }>;
+        }>;
       };
       const drift = sarif.runs[0].results.find((result) => result.ruleId === 'store-drift')!;
       assert.deepEqual(

@@ -122,7 +122,8 @@ dataTypes:
       assert.equal(byRule('store-drift').message, "'orders': OrdersTable deploys dynamodb-global-strong, not the declared dynamodb-global.");
       assert.deepEqual(byRule('store-drift').related, [
         {
-          message: "OrdersTable (AWS::DynamoDB::GlobalTable): deploys dynamodb-global-strong; if the catalog's dynamodb-global is the intent, this template must change",
+          message:
+            "OrdersTable (AWS::DynamoDB::GlobalTable): deploys dynamodb-global-strong; if the catalog's dynamodb-global is the intent, this template must change",
           file: 'cdk/cdk.out/ShopEast1.template.json',
           range: byRule('store-drift').related![0].range,
         },

@@ -218,7 +218,13 @@ export function draftDataType(store: DeployedStore, system: DeployedSystem, take
     }
     // Strong data where the last writer wins stays whole only with one writer: the guess is drafted
     // so, rather than born with lww-on-strong-data; the check says what the other way costs.
-    if (guessed && topology === 'hot-hot' && categoryNeeds[guessed].consistency === 'strong' && !categoryNeeds[guessed].immutable && lastWriterWinsRecords(store.store)) {
+    if (
+      guessed &&
+      topology === 'hot-hot' &&
+      categoryNeeds[guessed].consistency === 'strong' &&
+      !categoryNeeds[guessed].immutable &&
+      lastWriterWinsRecords(store.store)
+    ) {
       topology = 'hot-warm';
       checks.topology = `${guessed} data is strong: on ${store.store} one Region takes every write; if every Region writes, the store must change`;
     }

@@ -101,11 +101,7 @@ function withConsequences(text: string, analysis: CatalogAnalysis, finding: Find
     ...new Set(
       after.findings
         .filter(
-          (f) =>
-            f.dataType === dataType &&
-            (f.severity === 'error' || f.severity === 'warning') &&
-            !before.has(f.ruleId) &&
-            !SILENT_CONSEQUENCES.has(f.ruleId),
+          (f) => f.dataType === dataType && (f.severity === 'error' || f.severity === 'warning') && !before.has(f.ruleId) && !SILENT_CONSEQUENCES.has(f.ruleId),
         )
         .map((f) => f.ruleId),
     ),
