@@ -7,7 +7,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { applyEdits, quickFixes } from '../../src/engine/assist/fixes';
 import { draftCatalog } from '../../src/engine/assist/draft';
-import type { CatalogAnalysis } from '../../src/engine/model/types';
+import { analyzeCatalog } from '../../src/engine/analyze';
+import type { DeployedStore, DeployedSystem } from '../../src/engine/model/deployed';
+import { storeFacts } from '../../src/engine/model/storeFacts';
+import type { CatalogAnalysis, StoreId } from '../../src/engine/model/types';
 import { snippetAsPlainText } from '../../src/lsp/protocol';
 import { loadDeployedSystem } from '../../src/workspace/files';
 import { loadTerraformParser } from '../../src/workspace/terraform';
@@ -324,4 +327,41 @@ describe('drafts name, size and fail over what the infrastructure says', () => {
     assert.match(text, /- name: ledger\n {4}category: transaction # check: guessed from the name ledger\n {4}topology: hot-warm\n/);
     assert.match(text, /failover: automatic # check: from a TCP health check on db\.example\.com \(DbPrimary\)/);
   });
+});
+
+describe('a drafted data type is born without errors of its own making', () => {
+  // A name per category the draft guesses, and one that says nothing (the placeholder).
+  const NAMES = ['Payments', 'Inventory', 'Permissions', 'Accounts', 'Sessions', 'Carts', 'Recommendations', 'Metrics', 'Preferences', 'Cache'];
+  const MORE = ['Catalog', 'History', 'Logs', 'Audit', 'Images', 'Widgets'];
+  // What the deployment itself breaks (a strong table or DSQL cluster without its third Region) is no guess of the draft's.
+  const DEPLOYED_SHAPE = new Set(['strong-table-topology', 'hot-hot-without-guard']);
+
+  for (const store of Object.keys(storeFacts) as StoreId[]) {
+    it(`every guessed category on ${store}, in one, two and three Regions`, () => {
+      const failures: string[] = [];
+      for (const count of [1, 2, 3]) {
+        for (const name of [...NAMES, ...MORE]) {
+          const deployed: DeployedStore = {
+            file: 'a.yaml',
+            range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 }, offset: [0, 1] },
+            stack: 'a',
+            logicalId: `${name}Table`,
+            type: 'AWS::Example',
+            entryIndex: 0,
+            store,
+            regions: ['us-east-1', 'us-east-2', 'us-west-2'].slice(0, count),
+            members: [],
+            homeRegion: 'us-east-1',
+          };
+          const system: DeployedSystem = { stores: [deployed], failovers: [], problems: [], files: ['a.yaml'] };
+          const text = draftCatalog(system, { infrastructure: [{ path: 'a.yaml', region: 'us-east-1' }] });
+          const errors = analyzeCatalog(text, { infrastructure: system }).findings.filter((f) => f.severity === 'error');
+          const shape = errors.some((f) => f.ruleId === 'strong-table-topology');
+          const own = errors.filter((f) => !(shape && DEPLOYED_SHAPE.has(f.ruleId)));
+          if (own.length > 0) failures.push(`${name} in ${count}: ${own.map((f) => f.ruleId).join(', ')}`);
+        }
+      }
+      assert.deepEqual(failures, []);
+    });
+  }
 });
