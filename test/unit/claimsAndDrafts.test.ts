@@ -365,3 +365,16 @@ describe('a drafted data type is born without errors of its own making', () => {
     });
   }
 });
+
+describe('a Terraform resource named `this` is drafted after its name in AWS', () => {
+  before(() => loadTerraformParser());
+
+  it('aws_dynamodb_table.this with name = "seat-inventory" is seat-inventory, and a data type of that name claims it', () => {
+    const tf = PAYMENTS_TF.replace('"payments" {', '"this" {').replace('name         = "payments"', 'name         = "seat-inventory"');
+    const testCase = { catalog: `${head('main.tf')}${USER_SESSIONS}`, files: { 'main.tf': tf } };
+    const { fixes } = unclaimed(testCase);
+    assert.equal(fixes[0].title, "Add a data type 'seat-inventory' for aws_dynamodb_table.this (category guessed: inventory)");
+    const named = { ...testCase, catalog: `${testCase.catalog}  - name: seat-inventory\n    category: inventory\n` };
+    assert.deepEqual(titles(unclaimed(named).fixes), ["Add aws_dynamodb_table.this to the resources of 'seat-inventory' *"]);
+  });
+});

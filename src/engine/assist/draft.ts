@@ -91,6 +91,15 @@ export function storeDataName(store: DeployedStore): string {
   const written = dataTypeName(writtenName(store));
   const physical = store.physicalName && dataTypeNameFromPhysical(store.physicalName);
   if (!physical) return written;
+  // A written name of store words only (`this`, `Table`, `global-table`) says nothing of the data.
+  if (
+    nameOf(writtenName(store))
+      .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .every((word) => word === '' || STORE_WORDS.has(word) || GENERIC_NAMES.has(word))
+  )
+    return physical;
   const [mine, theirs] = [dataWords(written), dataWords(physical)];
   return mine.length > 0 && mine.every((word, i) => theirs[i] === word) ? physical : written;
 }
