@@ -49,6 +49,64 @@ describe('cap-advisor check', () => {
     return path;
   };
 
+  describe('store-drift names the template line that may be what must change', () => {
+    const TABLE = `Resources:
+  OrdersTable:
+    Type: AWS::DynamoDB::GlobalTable
+    Properties:
+      Replicas:
+        - Region: !Ref AWS::Region
+        - Region: us-east-2
+`;
+    const CATALOG = `apiVersion: cap-advisor/v1
+kind: DataCatalog
+metadata:
+  name: shop
+regions:
+  - name: us-east-1
+    role: primary
+  - name: us-east-2
+    role: secondary
+infrastructure:
+  - { path: infra/shop.yaml, region: us-east-1 }
+dataTypes:
+  - name: orders
+    category: transaction
+    store: aurora-global
+    resources: [OrdersTable]
+`;
+    const SAYS = "OrdersTable (AWS::DynamoDB::GlobalTable): deploys dynamodb-global; if the catalog's aurora-global is the intent, this template must change";
+
+    it('text --verbose: the finding, its detail, then the template line beside it', () => {
+      write('infra/shop.yaml', TABLE);
+      write('shop.catalog.yaml', CATALOG);
+      const { stdout } = cli(['check', '--no-color', '--verbose', 'shop.catalog.yaml'], {}, scratch);
+      const lines = stdout.split('\n');
+      const at = lines.indexOf("shop.catalog.yaml:16:17 error store-drift 'orders': OrdersTable deploys dynamodb-global, not the declared aurora-global.");
+      assert.ok(at >= 0, stdout);
+      const see = lines.slice(at + 1).find((line) => line.startsWith('    see '));
+      assert.equal(see, `    see infra/shop.yaml:2:3 ${SAYS}`);
+    });
+
+    it('SARIF: the template line is a related location with the same words', () => {
+      write('infra/shop.yaml', TABLE);
+      write('shop.catalog.yaml', CATALOG);
+      const sarif = JSON.parse(cli(['check', '-f', 'sarif', 'shop.catalog.yaml'], {}, scratch).stdout) as {
+        runs: Array<{
+          results: Array<{
+            ruleId: string;
+            relatedLocations?: Array<{ message: { text: string }; physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }>;
+          }>;
+        }>;
+      };
+      const drift = sarif.runs[0].results.find((result) => result.ruleId === 'store-drift')!;
+      assert.deepEqual(
+        drift.relatedLocations?.map((r) => `${r.physicalLocation.artifactLocation.uri}:${r.physicalLocation.region.startLine} ${r.message.text}`),
+        [`infra/shop.yaml:2 ${SAYS}`],
+      );
+    });
+  });
+
   describe('--format text (the default)', () => {
     it('prints one line per finding, file:line:col severity rule-id message, hints left out, then a summary', () => {
       const { code, stdout, stderr } = cli(['check', EXAMPLE]);

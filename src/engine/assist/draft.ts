@@ -7,7 +7,9 @@ import { Document, isMap, isScalar, isSeq, type Scalar } from 'yaml';
 import type { Category, StoreId, Topology } from '../model/types';
 import type { CatalogEntry } from './wizard';
 import { storeFacts } from '../model/storeFacts';
-import { isUnknown, knownRegions, namesOf, type DeployedStore, type DeployedSystem } from '../model/deployed';
+import { CATEGORIES, categoryNeeds } from '../model/decisionTable';
+import { lastWriterWinsRecords } from '../model/writePath';
+import { dedupeRegions, isUnknown, knownRegions, namesOf, type DeployedStore, type DeployedSystem } from '../model/deployed';
 
 /** Words in resource names and the category they suggest, most specific first. */
 const CATEGORY_WORDS: ReadonlyArray<[RegExp, Category]> = [
@@ -58,6 +60,82 @@ export function dataTypeName(logicalId: string): string {
   return /^[a-z0-9]/.test(kebab) ? kebab : `data-${kebab || 'store'}`;
 }
 
+/** Words a store's name adds to the data's: `seat-inventory-table` is the `seat-inventory` data. */
+const STORE_WORDS = new Set(['table', 'tbl', 'bucket', 'cluster', 'db', 'ddb', 'global', 'store', 'datastore', 'database', 'cache', 'replica']);
+
+/**
+ * A data type's name from the name a resource has in AWS (`seat-inventory`, `payments-table`,
+ * `images.example.com`, `orders-123456789012-us-east-1`): the words of the data, without the
+ * domain, the account, the Region and the store's own words.
+ */
+export function dataTypeNameFromPhysical(physicalName: string): string | undefined {
+  const words = physicalName
+    .split('.')[0]
+    .replace(/(?:us|eu|ap|sa|ca|me|af|il|mx)-(?:gov-)?[a-z]+-\d/g, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    // Account numbers and Region abbreviations (`use1`, `euw2`) make a name unique, they say nothing of the data.
+    .filter((word) => word !== '' && !/^\d{6,}$/.test(word) && !/^(us|eu|ap|sa|ca|me|af|il|mx)[a-z]{1,2}\d$/.test(word));
+  const data = words.filter((word) => !STORE_WORDS.has(word));
+  const name = (data.length > 0 ? data : words).join('-');
+  return /^[a-z0-9]/.test(name) ? name : undefined;
+}
+
+/**
+ * What a person calls a store's data: its name in AWS when that starts with the words of its
+ * logical id and says more (`SeatsTable` named `seat-inventory`), else where the team named it. A
+ * name in AWS that puts other words first (`shop-media` for `MediaBucket`) leads with the app's
+ * or the environment's namespace, not the data's.
+ */
+export function storeDataName(store: DeployedStore): string {
+  const written = dataTypeName(writtenName(store));
+  const physical = store.physicalName && dataTypeNameFromPhysical(store.physicalName);
+  if (!physical) return written;
+  // A written name of store words only (`this`, `Table`, `global-table`) says nothing of the data.
+  if (
+    nameOf(writtenName(store))
+      .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .every((word) => word === '' || STORE_WORDS.has(word) || GENERIC_NAMES.has(word))
+  )
+    return physical;
+  const [mine, theirs] = [dataWords(written), dataWords(physical)];
+  return mine.length > 0 && mine.every((word, i) => theirs[i] === word) ? physical : written;
+}
+
+/** The words of a name that say what the data is, singular: `user-sessions` → session, user. */
+function dataWords(name: string): string[] {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  const data = words.filter((word) => !STORE_WORDS.has(word));
+  return (data.length > 0 ? data : words).map((word) => word.replace(/ies$/, 'y').replace(/(?<!s)s$/, ''));
+}
+
+/**
+ * How well a data type's name matches a store's names (its name in AWS, its logical id or
+ * Terraform name): 2 the same words (`payments` and `aws_dynamodb_table.payments`), 1 one's words
+ * among the other's (`seats` and `seat-inventory`), 0 none. Case, separators and plurals aside.
+ */
+export function nameMatch(dataType: string, store: DeployedStore): number {
+  const wanted = dataWords(dataType);
+  if (wanted.length === 0) return 0;
+  const names = [store.physicalName && dataTypeNameFromPhysical(store.physicalName), dataTypeName(writtenName(store)), dataTypeName(store.logicalId)];
+  let best = 0;
+  for (const name of names) {
+    if (!name) continue;
+    const words = dataWords(name);
+    if (words.join('-') === wanted.join('-')) return 2;
+    const [shorter, longer] = words.length < wanted.length ? [words, wanted] : [wanted, words];
+    if (shorter.length > 0 && shorter.every((word) => longer.includes(word))) best = 1;
+  }
+  return best;
+}
+
 export function guessCategory(logicalId: string): Category | undefined {
   const words = nameOf(logicalId)
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
@@ -77,6 +155,19 @@ export interface DraftedDataType {
   entry: CatalogEntry;
   /** Why a field is a guess, by field: shown as `# check:` comments. */
   checks: Record<string, string>;
+  /** Set when nothing in the name says what the data is: `other` stands in, and these categories fit what the store gives. */
+  categoryChoices?: Category[];
+}
+
+/** The categories whose need the store gives: what a user picks from when the name says nothing. */
+function categoriesFor(store: StoreId): Category[] {
+  const facts = storeFacts[store];
+  return CATEGORIES.filter((category) => {
+    if (category === 'other') return false;
+    const need = categoryNeeds[category];
+    if (facts.holds.value === 'objects') return need.immutable;
+    return !need.immutable && (facts.position.value === 'AP' ? need.consistency === 'eventual' : need.consistency === 'strong');
+  });
 }
 
 /** Construct ids CDK gives the resource under a construct: the construct's own id says more. */
@@ -99,13 +190,18 @@ function writtenName(store: DeployedStore): string {
 /** A data type for one deployed store, named apart from `taken`. */
 export function draftDataType(store: DeployedStore, system: DeployedSystem, taken: Set<string>): DraftedDataType {
   const written = writtenName(store);
-  let name = dataTypeName(written);
-  for (let n = 2; taken.has(name); n++) name = `${dataTypeName(written)}-${n}`;
+  const called = storeDataName(store);
+  let name = called;
+  for (let n = 2; taken.has(name); n++) name = `${called}-${n}`;
   taken.add(name);
   const checks: Record<string, string> = {};
-  const guessed = guessCategory(written);
-  checks.category = guessed ? `guessed from the name ${written}` : `nothing in the name ${written} says what the data is: choose a category`;
+  // The name in AWS says more than a logical id (`TableName: seat-inventory` on `SeatsTable`).
+  const byPhysicalName = store.physicalName ? guessCategory(called) : undefined;
+  const said = byPhysicalName ? store.physicalName : written;
+  const guessed = byPhysicalName ?? guessCategory(written);
+  checks.category = guessed ? `guessed from the name ${said}` : `nothing in the name ${said} says what the data is: choose a category`;
   const entry: CatalogEntry = { name, category: guessed ?? 'other' };
+  let categoryChoices: Category[] | undefined;
   const { regions, complete } = knownRegions(store);
   if (isUnknown(store.store)) {
     checks.resources = `the store is unknown: ${store.store.unknown}`;
@@ -115,17 +211,32 @@ export function draftDataType(store: DeployedStore, system: DeployedSystem, take
     if (!guessed) {
       entry.consistency = storeFacts[store.store].position.value === 'AP' ? 'eventual' : 'strong';
       checks.consistency = `what ${store.store} gives, not yet what the data needs`;
+      categoryChoices = categoriesFor(store.store);
     }
-    // A store with two replicas is multi-Region even when the Region of one is unknown.
-    let topology = topologyOf(store.store, store.regions.length);
+    // A store with two replicas is multi-Region even when the Region of one is unknown; one Region
+    // written twice (a replica in the stack's own Region) is still one.
+    const regionCount = dedupeRegions(store.regions).length;
+    let topology = topologyOf(store.store, regionCount);
     const copies = copiesElsewhere(store, system);
-    if (storeFacts[store.store].position.value === null && store.regions.length > 1) {
+    if (storeFacts[store.store].position.value === null && regionCount > 1) {
       // One template deployed by a stack in each Region: copies that replicate nothing. Drafted
       // multi-Region, so that the check says what the team must decide (replicate, or not).
       topology = 'hot-warm';
       checks.topology = `one ${store.store} per Region (a stack in each), none replicated: a Region's loss loses what it held`;
     } else if (copies.length > 0) {
       checks.topology = `${store.logicalId} is also deployed by ${copies.map((copy) => copy.file).join(', ')}: copies per Region replicate nothing`;
+    }
+    // Strong data where the last writer wins stays whole only with one writer: the guess is drafted
+    // so, rather than born with lww-on-strong-data; the check says what the other way costs.
+    if (
+      guessed &&
+      topology === 'hot-hot' &&
+      categoryNeeds[guessed].consistency === 'strong' &&
+      !categoryNeeds[guessed].immutable &&
+      lastWriterWinsRecords(store.store)
+    ) {
+      topology = 'hot-warm';
+      checks.topology = `${guessed} data is strong: on ${store.store} one Region takes every write; if every Region writes, the store must change`;
     }
     entry.topology = topology;
     entry.store = store.store;
@@ -142,15 +253,22 @@ export function draftDataType(store: DeployedStore, system: DeployedSystem, take
       .map((r) => r.unknown)
       .join('; ')}`;
   if (typeof store.witness === 'string') entry.splitBrainGuards = [{ type: 'witness-region', region: store.witness }];
-  // Who fails a one-writer store over: the DNS failover in its stack, when there is one.
-  const route = system.failovers.find((candidate) => candidate.stack === store.stack);
+  // Who fails a one-writer store over: a DNS failover in its stack that fronts it (its record or
+  // health check points at the store). Another route of the stack (an API's) says nothing of it.
+  const ids = new Set([store.logicalId, ...store.members.map((member) => member.logicalId)]);
+  const sameStack = system.failovers.filter((candidate) => candidate.stack === store.stack);
+  const route = sameStack.find((candidate) => candidate.fronts === undefined || candidate.fronts.some((id) => ids.has(id)));
   if (route && entry.topology === 'hot-warm') {
     entry.failover = route.mode;
     checks.failover = `from ${route.how} (${route.logicalId})`;
+  } else if (sameStack.length > 0 && entry.topology === 'hot-warm') {
+    const other = sameStack[0];
+    const note = `who fails it over is unknown: ${other.logicalId} (${other.how}) fronts another endpoint`;
+    checks.topology = checks.topology ? `${checks.topology}; ${note}` : note;
   }
   const sameId = system.stores.filter((other) => other.logicalId === store.logicalId).length > 1;
   entry.resources = [sameId ? namesOf(store)[1] : store.logicalId];
-  return { entry, checks };
+  return { entry, checks, ...(categoryChoices ? { categoryChoices } : {}) };
 }
 
 export interface DraftOptions {

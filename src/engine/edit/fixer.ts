@@ -24,6 +24,8 @@ export interface QuickFix {
    * honest change to the catalog raises another finding, the user hears it before choosing.
    */
   raises?: string[];
+  /** The data type a fix of a catalog-wide finding changes or adds: the findings it raises there are named in its title. */
+  dataType?: string;
 }
 
 export interface FixOptions {
@@ -31,11 +33,16 @@ export interface FixOptions {
   safe?: boolean;
   snippet?: boolean;
   raises?: string[];
+  dataType?: string;
 }
 
 /** What the later stages lend the fixer: drafting a data type for a deployed store, and the new-catalog skeleton. */
 export interface FixServices {
-  draftEntry(store: DeployedStore, system: DeployedSystem, taken: Set<string>): { entry: Record<string, unknown> };
+  draftEntry(store: DeployedStore, system: DeployedSystem, taken: Set<string>): { entry: Record<string, unknown>; categoryChoices?: string[] };
+  /** How well a data type's name matches a store's names: 2 the same words, 1 some, 0 none. */
+  nameMatch(dataType: string, store: DeployedStore): number;
+  /** What a person calls a store's data (`seat-inventory`): the name a new data type for it takes. */
+  storeDataName(store: DeployedStore): string;
   insertDataType(text: string, entry: Record<string, unknown>): TextEdit;
   /** `CartsTable` → `carts`: a data type's name from a logical id. */
   dataTypeName(logicalId: string): string;
@@ -73,6 +80,7 @@ export class Fixer {
       edits,
       ...(options.snippet ? { snippet: true } : {}),
       ...(options.raises ? { raises: options.raises } : {}),
+      ...(options.dataType !== undefined ? { dataType: options.dataType } : {}),
     });
   }
 
@@ -92,10 +100,24 @@ export class Fixer {
   setStore(preferred: boolean): void {
     const verdict = this.report?.verdict;
     if (!this.dataType || !verdict) return;
-    if (verdict.declaredStore !== verdict.store)
-      this.add(`Set store to ${verdict.store} (recommended)`, [this.setField('store', verdict.store)], { preferred });
-    if (verdict.alternative && verdict.declaredStore !== verdict.alternative)
-      this.add(`Set store to ${verdict.alternative} (the alternative)`, [this.setField('store', verdict.alternative)]);
+    // A store other than the one the linked template deploys is a change to the template too:
+    // said so, and never preferred, or the fix would undo store-drift's and the two ping-pong.
+    const deployed = this.deployedStore();
+    const offer = (store: string, why: string, prefer: boolean) => {
+      const elsewhere = deployed !== undefined && store !== deployed;
+      this.add(`Set store to ${store} (${why}${elsewhere ? '; the template must change too' : ''})`, [this.setField('store', store)], {
+        preferred: prefer && !elsewhere,
+      });
+    };
+    if (verdict.declaredStore !== verdict.store) offer(verdict.store, 'recommended', preferred);
+    if (verdict.alternative && verdict.declaredStore !== verdict.alternative) offer(verdict.alternative, 'the alternative', false);
+  }
+
+  /** The one store the data type's linked resources deploy, when they agree and it is known. */
+  deployedStore(): string | undefined {
+    const stores = new Set((this.report?.deployed ?? []).map((resource) => resource.store));
+    const [store] = stores;
+    return stores.size === 1 && store !== '?' ? store : undefined;
   }
 
   /**

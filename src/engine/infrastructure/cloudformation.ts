@@ -15,6 +15,8 @@ import {
   healthCheckControl,
   healthCheckHow,
   LineStarts,
+  PHYSICAL_NAME_PROPERTIES,
+  physicalNameIn,
   regionOfArn,
   STACK_REGION_UNKNOWN,
   type DeployedStore,
@@ -522,10 +524,12 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
     const location = locate(resource);
     const props = asRecord(evaluateIntrinsics(resource.properties, template, file.region));
     const constructPath = typeof resource.metadata['aws:cdk:path'] === 'string' ? (resource.metadata['aws:cdk:path'] as string) : undefined;
+    const physicalName = physicalNameIn(props, PHYSICAL_NAME_PROPERTIES.cloudFormation);
     const store = (facts: Omit<DeployedStore, keyof ResourceLocation | 'members'>): DeployedStore => ({
       ...location,
       ...facts,
       members: [],
+      ...(physicalName ? { physicalName } : {}),
       ...(file.region ? { homeRegion: file.region } : {}),
       ...(constructPath ? { constructPath } : {}),
     });
@@ -813,6 +817,17 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
   return reading;
 }
 
+/** The logical ids a record and its health check point at: `Ref`, `Fn::GetAtt`, and `${Id.Attr}` in `Fn::Sub`. */
+function frontedIds(values: unknown[]): Set<string> {
+  const found = new Set<string>();
+  for (const value of values) referencedIds(value, found);
+  JSON.stringify(values).replace(/"Fn::Sub":\s*\[?"([^"]*)"/g, (_, pattern: string) => {
+    for (const [, id] of pattern.matchAll(/\$\{([A-Za-z0-9]+)(?:\.[^}]*)?\}/g)) if (!id.startsWith('AWS')) found.add(id);
+    return '';
+  });
+  return found;
+}
+
 /**
  * A failover record and who moves traffic off the primary: an ARC routing control (a person) or a
  * health check (a machine). The PRIMARY record's check decides; a SECONDARY is only where traffic goes.
@@ -829,6 +844,8 @@ function pushFailover(
   const recordName = typeof name === 'string' ? name.replace(/\.$/, '') : location.logicalId;
   const checkId = referencedId(record.HealthCheckId);
   const check = checkId ? byId.get(checkId) : undefined;
+  const fronts = [...frontedIds([byId.get(location.logicalId)?.properties, check?.properties])].filter((id) => id !== checkId);
+  const push = (route: Omit<FailoverRoute, keyof ResourceLocation | 'fronts'>) => reading.failovers.push({ ...location, ...route, fronts });
   if (check?.type === 'AWS::Route53::HealthCheck') {
     const config = asRecord(check.properties.HealthCheckConfig);
     // A calculated check's children, when this template defines them (a child defined elsewhere is unknown).
@@ -837,9 +854,9 @@ function pushFailover(
       return defined?.type === 'AWS::Route53::HealthCheck' ? { type: asRecord(defined.properties.HealthCheckConfig).Type } : undefined;
     });
     const control = healthCheckControl(config.Type, children);
-    if (control !== 'unknown') reading.failovers.push({ ...location, mode: control, how: healthCheckHow(config.Type, control, recordName) });
+    if (control !== 'unknown') push({ mode: control, how: healthCheckHow(config.Type, control, recordName) });
   } else if (record.HealthCheckId === undefined && asRecord(record.AliasTarget).EvaluateTargetHealth === true) {
-    reading.failovers.push({ ...location, mode: 'automatic', how: `the alias target's health on ${recordName}` });
+    push({ mode: 'automatic', how: `the alias target's health on ${recordName}` });
   }
   // A health check defined elsewhere: its type is not in this template, so neither is who fails over.
 }

@@ -13,6 +13,8 @@ import {
   healthCheckControl,
   healthCheckHow,
   isUnknown,
+  PHYSICAL_NAME_PROPERTIES,
+  physicalNameIn,
   regionOfArn,
   type DeployedStore,
   type FailoverRoute,
@@ -100,6 +102,7 @@ export function terraformStores(
       ...facts,
       members: [],
       ...(typeof resource.region === 'string' ? { homeRegion: resource.region } : {}),
+      ...physicalNameOf(resource),
     };
     stores.push(store);
     storeOf.set(resource.address, store);
@@ -252,7 +255,7 @@ export function terraformStores(
         if (typeof engine === 'string' && !AURORA_ENGINES.has(engine)) break;
         const identifier = values.global_cluster_identifier;
         if (identifier === undefined || identifier === null || identifier === '') {
-          stores.push({ ...location(resource), store: 'aurora', regions: [resource.region], members: [] });
+          stores.push({ ...location(resource), store: 'aurora', regions: [resource.region], members: [], ...physicalNameOf(resource) });
           break;
         }
         const global = find(identifier, 'aws_rds_global_cluster', ['id', 'global_cluster_identifier']);
@@ -399,6 +402,20 @@ function mergePeers(stores: DeployedStore[], peerings: Array<[DeployedStore, Dep
   return new Set(keeper.keys());
 }
 
+function physicalNameOf(resource: TerraformResource): { physicalName?: string } {
+  const physicalName = physicalNameIn(resource.values, PHYSICAL_NAME_PROPERTIES.terraform);
+  return physicalName ? { physicalName } : {};
+}
+
+/** The resource addresses a value refers to, however deep. */
+function referencedAddresses(value: TerraformValue | undefined, found: string[] = []): string[] {
+  const address = target(value);
+  if (address) found.push(address);
+  else if (Array.isArray(value)) for (const item of value) referencedAddresses(item, found);
+  else if (value !== null && typeof value === 'object' && !isUnknown(value)) for (const inner of Object.values(value)) referencedAddresses(inner, found);
+  return found;
+}
+
 function failoverRoutes(
   resources: TerraformResource[],
   location: (resource: TerraformResource) => ResourceLocation,
@@ -411,6 +428,11 @@ function failoverRoutes(
     if (!policy || isUnknown(policy) || policy.type !== 'PRIMARY') continue;
     const name = typeof resource.values.name === 'string' ? resource.values.name.replace(/\.$/, '') : resource.address;
     const check = find(resource.values.health_check_id, 'aws_route53_health_check', ['id']);
+    // What the record and its health check point at: the store a route fails over.
+    const fronts = [...new Set([...referencedAddresses(resource.values), ...(check ? referencedAddresses(check.values) : [])])].filter(
+      (address) => address !== check?.address,
+    );
+    const push = (route: Omit<FailoverRoute, keyof ResourceLocation | 'fronts'>) => routes.push({ ...location(resource), ...route, fronts });
     if (check) {
       const type = check.values.type;
       const children = (Array.isArray(check.values.child_healthchecks) ? check.values.child_healthchecks : []).map((child) => {
@@ -418,12 +440,12 @@ function failoverRoutes(
         return defined ? { type: defined.values.type } : undefined;
       });
       const control = healthCheckControl(type, children);
-      if (control !== 'unknown') routes.push({ ...location(resource), mode: control, how: healthCheckHow(type, control, name) });
+      if (control !== 'unknown') push({ mode: control, how: healthCheckHow(type, control, name) });
     } else if (
       resource.values.health_check_id === undefined &&
       blocks(resource.values.alias).some((alias) => !isUnknown(alias) && alias.evaluate_target_health === true)
     ) {
-      routes.push({ ...location(resource), mode: 'automatic', how: `the alias target's health on ${name}` });
+      push({ mode: 'automatic', how: `the alias target's health on ${name}` });
     }
   }
   return routes;

@@ -49,6 +49,8 @@ export interface DeployedStore extends ResourceLocation {
   members: ResourceLocation[];
   /** The Region of the stack (or provider) that deploys it, when known: a draft makes it the primary. */
   homeRegion?: string;
+  /** The name the resource gives the data in AWS (`TableName: seat-inventory`, `bucket = "payments"`), when the infrastructure fixes it: what a person calls the data. */
+  physicalName?: string;
   /** The CDK construct path (`aws:cdk:path` metadata, `Orders/Table/Resource`): a draft names the data type after it. */
   constructPath?: string;
   /**
@@ -79,6 +81,12 @@ export interface FailoverRoute extends ResourceLocation {
   mode: FailoverMode;
   /** How the infrastructure decides, in a few words for messages: "a HTTPS health check". */
   how: string;
+  /**
+   * The resources (logical ids, Terraform addresses) the record and its health check point at: a
+   * route fails over the store it fronts, not every store of its stack (an API's health check says
+   * nothing about an images bucket). Absent when the reader cannot tell.
+   */
+  fronts?: string[];
 }
 
 /** An `infrastructure` entry (or a file under it) that could not be read: one finding on that entry. */
@@ -141,6 +149,43 @@ export interface TemplateFile {
  */
 export function namesOf(location: ResourceLocation): string[] {
   return [location.logicalId, `${location.stack}/${location.logicalId}`, `${location.file}#${location.logicalId}`];
+}
+
+/** The properties that name a store in AWS, per dialect (CloudFormation, Terraform), the first one set wins. */
+export const PHYSICAL_NAME_PROPERTIES = {
+  cloudFormation: [
+    'TableName',
+    'BucketName',
+    'DBClusterIdentifier',
+    'GlobalClusterIdentifier',
+    'ClusterName',
+    'KeyspaceName',
+    'ReplicationGroupId',
+    'GlobalReplicationGroupIdSuffix',
+    'MultiRegionClusterNameSuffix',
+    'DBInstanceIdentifier',
+  ],
+  terraform: [
+    'name',
+    'bucket',
+    'cluster_identifier',
+    'global_cluster_identifier',
+    'identifier',
+    'cluster_name',
+    'keyspace_name',
+    'replication_group_id',
+    'global_replication_group_id_suffix',
+    'multi_region_cluster_name_suffix',
+  ],
+} as const;
+
+/** The first of `properties` that is a literal name (not an ARN, not empty). */
+export function physicalNameIn(values: Record<string, unknown>, properties: readonly string[]): string | undefined {
+  for (const property of properties) {
+    const value = values[property];
+    if (typeof value === 'string' && value !== '' && !value.startsWith('arn:')) return value;
+  }
+  return undefined;
 }
 
 /** Where a resource is written, without the facts of the store it may be: what a member list holds. */

@@ -1,6 +1,7 @@
 import { isSeq } from 'yaml';
 import { namesOf } from '../model/deployed';
 import { resourceLocation } from './linked';
+import type { DataTypeReport } from '../model/types';
 import { CatalogIssue, defineRule, resourceNamed } from './rule';
 
 export const unclaimedResource = defineRule({
@@ -24,37 +25,56 @@ export const unclaimedResource = defineRule({
         suggestion: namesOf(store)[0],
       }));
   },
-  /** A drafted data type for the unclaimed store, or the data types it may belong to: its category is a guess the user confirms. */
+  /**
+   * Who the store belongs to, the likeliest first: a data type named like it (its name in AWS, its
+   * logical id or Terraform name) is the preferred fix; else a new data type named after it; then
+   * the data types that declare its store. A data type whose store is of another kind is offered
+   * only when its name matches, and its title then says the drift it leads to.
+   */
   fix(fixer) {
     const { analysis, finding, services } = fixer;
     const deployed = analysis.report.deployed;
     const at = finding.related?.[0];
     const store = deployed?.stores.find((candidate) => candidate.file === at?.file && candidate.range.offset[0] === at?.range.offset[0]);
     if (!deployed || !store) return;
-    const taken = new Set(analysis.report.dataTypes.map((dt) => dt.name));
-    const { entry } = services.draftEntry(store, deployed, taken);
     const name = String(finding.suggestion ?? store.logicalId);
-    // `carts` and `CartsTable`: the data type's name is in the resource's.
-    const squeeze = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
-    const namesAlike = (dataType: string) =>
-      squeeze(store.logicalId).includes(squeeze(dataType)) || squeeze(dataType).includes(squeeze(services.dataTypeName(store.logicalId)).replace(/-/g, ''));
-    // The data types it may belong to: those that declare the store it deploys, the likeliest by name first.
-    const owners = analysis.report.dataTypes
-      .filter((dataType) => typeof store.store === 'string' && dataType.declaredStore === store.store)
-      .sort((a, b) => Number(namesAlike(b.name)) - Number(namesAlike(a.name)))
-      .slice(0, 2);
-    for (const [rank, owner] of owners.entries()) {
+    const claim = (owner: DataTypeReport, preferred: boolean) => {
       const map = fixer.catalog.dataTypeAt(owner.nameRange.offset[0]);
-      if (!map) continue;
+      if (!map) return;
       const pair = fixer.catalog.pair(map, 'resources');
       const edit = pair && isSeq(pair.value) ? fixer.catalog.appendItem(pair.value, name) : fixer.newList(map, 'resources', [name]);
-      fixer.add(`Add ${name} to the resources of '${owner.name}'`, [edit], { preferred: rank === 0 && namesAlike(owner.name) });
+      fixer.add(`Add ${name} to the resources of '${owner.name}'`, [edit], { preferred, dataType: owner.name });
+    };
+    const dataTypes = analysis.report.dataTypes;
+    const byName = dataTypes
+      .map((dataType) => ({ dataType, match: services.nameMatch(dataType.name, store) }))
+      .filter(({ match }) => match > 0)
+      .sort((a, b) => b.match - a.match)
+      .slice(0, 2)
+      .map(({ dataType }) => dataType);
+    byName.forEach((owner, rank) => claim(owner, rank === 0));
+    // A new data type takes the store's own name; when a data type has it, claiming is the fix.
+    const taken = new Set(dataTypes.map((dt) => dt.name));
+    if (!taken.has(services.storeDataName(store))) {
+      const { entry, categoryChoices } = services.draftEntry(store, deployed, taken);
+      const insert = services.insertDataType(fixer.catalog.text, entry);
+      const title = `Add a data type '${String(entry.name)}' for ${store.logicalId}`;
+      const preferred = byName.length === 0;
+      if (categoryChoices) {
+        // Nothing in the name says what the data is: the category is the user's to choose, from those the store gives.
+        const choices = [...categoryChoices, 'other'].join(',');
+        const newText = insert.newText.replace(/[\\$}]/g, '\\$&').replace(/^(\s*(?:- )?category: )other$/m, `$1\${1|${choices}|}`);
+        fixer.add(`${title} (choose its category)`, [{ ...insert, newText }], { preferred, snippet: true });
+      } else {
+        fixer.add(`${title} (category guessed: ${String(entry.category)})`, [insert], { preferred, dataType: String(entry.name) });
+      }
     }
-    fixer.add(
-      `Add a data type '${String(entry.name)}' for ${store.logicalId} (category guessed: ${String(entry.category)})`,
-      [services.insertDataType(fixer.catalog.text, entry)],
-      { preferred: !fixer.list.some((fix) => fix.isPreferred) },
-    );
+    // The data types that declare the store it deploys, when no name says more.
+    if (byName.length === 0)
+      dataTypes
+        .filter((dataType) => typeof store.store === 'string' && dataType.declaredStore === store.store)
+        .slice(0, 2)
+        .forEach((owner) => claim(owner, false));
   },
 });
 

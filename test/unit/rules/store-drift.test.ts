@@ -82,7 +82,7 @@ ruleTester('store-drift', {
       files: { 'infra/shop.yaml': table('EVENTUAL') },
       findings: [{ line: 22, message: "'orders' runs on dynamodb-global, declared dynamodb-global-strong." }],
       fixes: [
-        { title: 'Set store to dynamodb-global (what is deployed) (then lww-on-strong-data, store-mismatch)', output: strong('dynamodb-global') },
+        { title: 'Declare the deployed store dynamodb-global (then lww-on-strong-data, store-mismatch)', output: strong('dynamodb-global') },
         { title: 'Accept the risk (store-drift) with a reason', output: strong('dynamodb-global-strong', accept) },
       ],
     },
@@ -92,7 +92,7 @@ ruleTester('store-drift', {
       files: { 'infra/ledger.yaml': LONE_CLUSTER },
       findings: [{ line: 19, message: "'ledger': LedgerCluster deploys aurora, not the declared aurora-global." }],
       fixes: [
-        { title: 'Set store to aurora (what is deployed) (then store-mismatch)', output: ledger('aurora') },
+        { title: 'Declare the deployed store aurora (then store-mismatch)', output: ledger('aurora') },
         { title: 'Accept the risk (store-drift) with a reason', output: ledger('aurora-global', accept) },
       ],
     },

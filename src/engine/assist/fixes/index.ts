@@ -9,7 +9,7 @@ import { rulesById, type RuleId } from '../../rules';
 import type { AnalyzeOptions, CatalogAnalysis, Finding } from '../../model/types';
 import { Fixer, type FixServices, type QuickFix } from '../../edit/fixer';
 import { applyEdits, EditableCatalog, type TextEdit } from '../../edit/yamlEdits';
-import { dataTypeName, draftDataType } from '../draft';
+import { dataTypeName, draftDataType, nameMatch, storeDataName } from '../draft';
 import { insertDataType } from '../wizard';
 import { NEW_CATALOG_TEMPLATE } from '../template';
 
@@ -20,6 +20,8 @@ const services: FixServices = {
   draftEntry: (store, system, taken) => draftDataType(store, system, taken),
   insertDataType: (text, entry) => insertDataType(text, entry as Parameters<typeof insertDataType>[1]),
   dataTypeName,
+  nameMatch,
+  storeDataName,
   catalogSkeleton: NEW_CATALOG_TEMPLATE,
 };
 
@@ -90,18 +92,16 @@ const SILENT_CONSEQUENCES = new Set<string>(['recommendation'] satisfies RuleId[
 
 /** Applies a design fix to a copy, analyses it, and names in the title the findings it raises on its data type. */
 function withConsequences(text: string, analysis: CatalogAnalysis, finding: Finding, fix: QuickFix, options: AnalyzeOptions = {}): QuickFix {
-  if (fix.safe || fix.snippet || finding.dataType === null) return fix;
-  const before = new Set(analysis.findings.filter((f) => f.dataType === finding.dataType).map((f) => f.ruleId));
+  // A catalog-wide finding's fix (claim a resource, add a data type) is judged on the data type it changes.
+  const dataType = finding.dataType ?? fix.dataType;
+  if (fix.safe || fix.snippet || dataType === undefined || dataType === null) return fix;
+  const before = new Set(analysis.findings.filter((f) => f.dataType === dataType).map((f) => f.ruleId));
   const after = analyzeCatalog(applyEdits(text, fix.edits), { ...options, infrastructure: analysis.report.deployed ?? options.infrastructure });
   const raised = [
     ...new Set(
       after.findings
         .filter(
-          (f) =>
-            f.dataType === finding.dataType &&
-            (f.severity === 'error' || f.severity === 'warning') &&
-            !before.has(f.ruleId) &&
-            !SILENT_CONSEQUENCES.has(f.ruleId),
+          (f) => f.dataType === dataType && (f.severity === 'error' || f.severity === 'warning') && !before.has(f.ruleId) && !SILENT_CONSEQUENCES.has(f.ruleId),
         )
         .map((f) => f.ruleId),
     ),
