@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CatalogAnalysis } from '../../src/engine';
-import { analyzeCatalogFile } from '../../src/workspace/files';
+import { analyzeCatalogFile, loadDeployedSystem } from '../../src/workspace/files';
 import { loadTerraformParser } from '../../src/workspace/terraform';
 import { headerWith } from '../helpers/catalogs';
 
@@ -51,5 +51,37 @@ dataTypes:
     assert.ok(finding.detail?.includes('(and Regions the infrastructure does not fix)'), finding.detail);
     // What could be missing is never claimed: the declared pair is not drift.
     assert.deepEqual(drift(analyze(root, catalog('us-east-1, us-west-2'))), []);
+  });
+
+  it("CloudFormation reads YAML 1.1: a parameter's `Default: yes` is true, so the Aurora global database its condition guards is deployed (eks-aurora-global-database)", () => {
+    const root = workspaceWith('eks-aurora-global-database');
+    const cfn = 'eks-aurora-global-database/cfn';
+    // aurora_vpc_region.yaml: `DeployAurora: { Default: yes }` and `createResource: !Equals [!Ref DeployAurora, true]`.
+    const system = loadDeployedSystem(
+      [
+        { index: 0, path: `${cfn}/aurora_vpc_region.yaml`, region: 'us-east-2' },
+        { index: 1, path: `${cfn}/aurora_gdb.yaml`, region: 'us-west-2' },
+      ],
+      { catalogDir: root, workspaceRoot: root },
+    )!;
+    assert.deepEqual(
+      system.stores.filter((s) => s.store !== 's3').map((s) => [s.logicalId, s.store, s.regions]),
+      [['AuroraGlobalDbCluster', 'aurora-global', ['us-east-2', 'us-west-2']]],
+    );
+    const analysis = analyze(
+      root,
+      `${headerWith('retailapp', ['us-east-2', 'us-west-2'])}infrastructure:
+  - { path: ${cfn}/aurora_vpc_region.yaml, region: us-east-2 }
+  - { path: ${cfn}/aurora_gdb.yaml, region: us-west-2 }
+dataTypes:
+  - name: orders
+    category: transaction
+    topology: hot-warm
+    store: aurora-global
+    regions: [us-east-2, us-west-2]
+    resources: [AuroraGlobalDbCluster]
+`,
+    );
+    assert.deepEqual(drift(analysis), []);
   });
 });
