@@ -84,4 +84,31 @@ dataTypes:
     );
     assert.deepEqual(drift(analysis), []);
   });
+
+  it('one Terraform root per Region sharing a module: the ambiguous address asks for root-folder/address, and that form resolves (multi-region-resiliency-reference-implementation)', () => {
+    const root = workspaceWith('multi-region-resiliency-reference-implementation');
+    const apps = 'multi-region-resiliency-reference-implementation/infrastructure/apps/trading';
+    const address = 'module.trading.module.ingress.module.ecs.aws_s3_bucket.log_bucket';
+    const catalog = (name: string) => `${headerWith('trade-matching', ['us-east-1', 'us-west-2'])}infrastructure:
+  - ${apps}/primary
+  - ${apps}/secondary
+dataTypes:
+  - name: ingress-access-logs
+    category: log
+    topology: single-region
+    store: s3
+    regions: [us-east-1]
+    resources: [${name}]
+`;
+    // Both roots call ../../template/regional: the bucket is written once, in modules/ecs/main.tf.
+    const ambiguous = analyze(root, catalog(address)).findings.filter((f) => f.ruleId === 'unknown-resource');
+    assert.deepEqual(
+      ambiguous.map((f) => [f.message, f.suggestion]),
+      [[`2 Terraform roots deploy it: write primary/${address}.`, `primary/${address}`]],
+    );
+    assert.deepEqual(drift(analyze(root, catalog(ambiguous[0].suggestion!))), []);
+    assert.deepEqual(drift(analyze(root, catalog(`secondary/${address}`))), [
+      `region-drift: 'ingress-access-logs': secondary/module.trad…log_bucket is in us-west-2 (undeclared), not us-east-1: align the Regions.`,
+    ]);
+  });
 });
