@@ -111,4 +111,38 @@ dataTypes:
       `region-drift: 'ingress-access-logs': secondary/module.trad…log_bucket is in us-west-2 (undeclared), not us-east-1: align the Regions.`,
     ]);
   });
+
+  it("a Custom:: resource that references a table and takes its Regions from a parameter's default makes the table's replication unknown, never single-Region (cfn-dynamodb-global-table)", () => {
+    const root = workspaceWith('cfn-dynamodb-global-table');
+    // ReplicationGroupList: !Ref ReplicationGroupList, a CommaDelimitedList defaulting to 'us-east-1,us-west-2'.
+    const system = loadDeployedSystem([{ index: 0, path: 'cfn-dynamodb-global-table/DynamoDBGlobalTable.yml', region: 'us-east-1' }], {
+      catalogDir: root,
+      workspaceRoot: root,
+    })!;
+    assert.deepEqual(
+      system.stores.map((s) => [s.logicalId, s.store, s.regions]),
+      [
+        [
+          'ExampleTable',
+          { unknown: 'a table the custom resource DynamoDBGlobalTable may make global' },
+          ['us-east-1', { unknown: 'what the custom resource DynamoDBGlobalTable (Custom::DynamoDBGlobalTableCreate) sets up' }],
+        ],
+      ],
+    );
+    const analysis = analyze(
+      root,
+      `${headerWith('poc', ['us-east-1', 'us-west-2'])}infrastructure:
+  - { path: cfn-dynamodb-global-table/DynamoDBGlobalTable.yml, region: us-east-1 }
+dataTypes:
+  - name: examples
+    category: session
+    topology: hot-hot
+    store: dynamodb-global
+    conflictResolution: last-writer-wins
+    regions: [us-east-1, us-west-2]
+    resources: [ExampleTable]
+`,
+    );
+    assert.deepEqual(drift(analysis), []);
+  });
 });

@@ -178,7 +178,13 @@ const YAML11_BOOLEAN = /^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|true|True|
 const yaml11Boolean = (text: string) => /^(?:yes|on|true)$/i.test(text);
 const yaml11BoolTag = { tag: 'tag:yaml.org,2002:bool', test: YAML11_BOOLEAN, resolve: yaml11Boolean, identify: () => false, default: true };
 const templateSchema = CORE_SCHEMA.extend({
-  implicit: [new Type('tag:yaml.org,2002:bool', { kind: 'scalar', resolve: (data: unknown) => typeof data === 'string' && YAML11_BOOLEAN.test(data), construct: yaml11Boolean })],
+  implicit: [
+    new Type('tag:yaml.org,2002:bool', {
+      kind: 'scalar',
+      resolve: (data: unknown) => typeof data === 'string' && YAML11_BOOLEAN.test(data),
+      construct: yaml11Boolean,
+    }),
+  ],
   explicit: INTRINSIC_TAGS.flatMap((name) =>
     (['scalar', 'sequence', 'mapping'] as const).map(
       (kind) => new Type(`!${name}`, { kind, construct: (data: unknown) => longForm(name, data ?? (kind === 'scalar' ? '' : kind === 'sequence' ? [] : {})) }),
@@ -780,7 +786,11 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
     (resource) =>
       (resource.type.startsWith('Custom::') && resource.type !== 'Custom::DynamoDBReplica') || resource.type === 'AWS::CloudFormation::CustomResource',
   )) {
-    if (!/[a-z]{2}(-gov)?-[a-z]+-\d|Region/.test(JSON.stringify(custom.properties))) continue;
+    // Regions written in it, or given by a parameter's default (`ReplicationGroupList: !Ref Regions`).
+    const namesRegions =
+      /[a-z]{2}(-gov)?-[a-z]+-\d|Region/.test(JSON.stringify(custom.properties)) ||
+      /[a-z]{2}(-gov)?-[a-z]+-\d/.test(JSON.stringify(evaluateIntrinsics(custom.properties, template, file.region)));
+    if (!namesRegions) continue;
     const referenced = referencedIds(custom.properties);
     for (const store of reading.stores) {
       if (!referenced.has(store.logicalId)) continue;
