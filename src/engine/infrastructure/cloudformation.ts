@@ -95,7 +95,7 @@ interface ReadTemplate {
 
 /** The full reader: `yaml`'s Document, for any text (JSON is YAML), with its errors and every YAML corner. */
 function readWithYaml(text: string): ReadTemplate | { error: string; why: string } {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, customTags: (tags) => [...tags, yaml11BoolTag] });
   if (doc.errors.length > 0) {
     const [error] = doc.errors;
     const { line, column } = new LineStarts(text).position(error.pos[0]);
@@ -173,13 +173,28 @@ const INTRINSIC_TAGS = [
   'ValueOfAll',
   'Rain::Embed',
 ];
-const templateSchema = CORE_SCHEMA.extend(
-  INTRINSIC_TAGS.flatMap((name) =>
+/**
+ * CloudFormation reads YAML 1.1, where a plain `yes`, `no`, `on` or `off` is a boolean (a
+ * parameter `Default: yes` is "true" to `Fn::Equals [!Ref P, true]`); YAML 1.2 reads a string.
+ * Its other 1.1 types (timestamps, binary, sets) CloudFormation does not support.
+ */
+const YAML11_BOOLEAN = /^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|true|True|TRUE|false|False|FALSE)$/;
+const yaml11Boolean = (text: string) => /^(?:yes|on|true)$/i.test(text);
+const yaml11BoolTag = { tag: 'tag:yaml.org,2002:bool', test: YAML11_BOOLEAN, resolve: yaml11Boolean, identify: () => false, default: true };
+const templateSchema = CORE_SCHEMA.extend({
+  implicit: [
+    new Type('tag:yaml.org,2002:bool', {
+      kind: 'scalar',
+      resolve: (data: unknown) => typeof data === 'string' && YAML11_BOOLEAN.test(data),
+      construct: yaml11Boolean,
+    }),
+  ],
+  explicit: INTRINSIC_TAGS.flatMap((name) =>
     (['scalar', 'sequence', 'mapping'] as const).map(
       (kind) => new Type(`!${name}`, { kind, construct: (data: unknown) => longForm(name, data ?? (kind === 'scalar' ? '' : kind === 'sequence' ? [] : {})) }),
     ),
   ),
-);
+});
 
 function readYamlFast(text: string): ReadTemplate | undefined {
   const value = loadYaml(text, { schema: templateSchema, json: true }) as Record<string, unknown> | null;
@@ -799,7 +814,11 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
     (resource) =>
       (resource.type.startsWith('Custom::') && resource.type !== 'Custom::DynamoDBReplica') || resource.type === 'AWS::CloudFormation::CustomResource',
   )) {
-    if (!/[a-z]{2}(-gov)?-[a-z]+-\d|Region/.test(JSON.stringify(custom.properties))) continue;
+    // Regions written in it, or given by a parameter's default (`ReplicationGroupList: !Ref Regions`).
+    const namesRegions =
+      /[a-z]{2}(-gov)?-[a-z]+-\d|Region/.test(JSON.stringify(custom.properties)) ||
+      /[a-z]{2}(-gov)?-[a-z]+-\d/.test(JSON.stringify(evaluateIntrinsics(custom.properties, template, file.region)));
+    if (!namesRegions) continue;
     const referenced = referencedIds(custom.properties);
     for (const store of reading.stores) {
       if (!referenced.has(store.logicalId)) continue;

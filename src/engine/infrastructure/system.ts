@@ -60,17 +60,14 @@ export function deployedSystem(found: InfrastructureFiles): DeployedSystem {
   const terraformUnmodelled: UnmodelledResource[] = [];
   for (const terraform of found.terraform ?? []) {
     const resources = terraform.resources ?? (terraform.module ? evaluateModules(terraform.module) : []);
-    const read = terraformStores(resources, terraform.entryIndex);
+    const [first] = terraform.module?.files ?? [];
+    const folder = first ? (first.file.includes('/') ? first.file.slice(0, first.file.lastIndexOf('/')) : '.') : undefined;
+    const rootName = folder?.split('/').pop();
+    const read = terraformStores(resources, terraform.entryIndex, rootName && rootName !== '.' && rootName !== '..' ? rootName : 'root');
     stores.push(...read.stores);
     terraformUnmodelled.push(...read.unmodelled);
     failovers.push(...read.failovers);
-    const [first] = terraform.module?.files ?? [];
-    if (terraform.module && first)
-      terraformRoots.push({
-        entryIndex: terraform.entryIndex,
-        folder: first.file.includes('/') ? first.file.slice(0, first.file.lastIndexOf('/')) : '.',
-        providers: rootProviders(terraform.module),
-      });
+    if (terraform.module && folder !== undefined) terraformRoots.push({ entryIndex: terraform.entryIndex, folder, providers: rootProviders(terraform.module) });
   }
   // A replica another root adds to a table of these roots: the table's Regions are no longer known to be only its own.
   const addedElsewhere = stores.filter((store) => store.replicaOfUnlinkedTable);

@@ -81,15 +81,21 @@ const GLOBAL_MEMBERS: Record<string, { global: string; store: StoreId; joinsBy: 
   },
 };
 
+/**
+ * `stack` is what deploys the resources together, as a CloudFormation stack does: the root module's
+ * folder (`envs/us-east-1` → `us-east-1`), so that `root-folder/address` names one root's copy of an
+ * address that roots share through a module.
+ */
 export function terraformStores(
   resources: TerraformResource[],
   entryIndex: number,
+  stack = 'root',
 ): { stores: DeployedStore[]; failovers: FailoverRoute[]; unmodelled: UnmodelledResource[] } {
   const byAddress = new Map(resources.map((resource) => [resource.address, resource]));
   const location = (resource: TerraformResource): ResourceLocation => ({
     file: resource.file,
     range: resource.range,
-    stack: resource.module || 'root',
+    stack,
     logicalId: resource.address,
     type: resource.type,
     entryIndex,

@@ -13,10 +13,11 @@ export const regionDrift = defineRule({
     const issues: Issue[] = [];
     for (const link of linkedResources(dataType, catalog)) {
       if (!link.store) continue;
-      // Only a complete picture is compared: an unknown Region could be the missing one.
       const { regions, complete } = knownRegions(link.store);
-      if (!complete || regions.length === 0) continue;
-      const missing = declared.filter((region) => !regions.includes(region));
+      if (regions.length === 0) continue;
+      // An unknown Region could be a missing one, so an incomplete picture reports only the
+      // Regions it knows are deployed and the catalog does not declare (a StackSet's copies).
+      const missing = complete ? declared.filter((region) => !regions.includes(region)) : [];
       const extra = regions.filter((region) => !declared.includes(region));
       if (missing.length === 0 && extra.length === 0) continue;
       const few = (list: string[]) => (list.length <= 3 ? listRegions(list) : `${list.length} Regions`);
@@ -32,8 +33,8 @@ export const regionDrift = defineRule({
         at: atResource(link, link.store, `deployed in ${listRegions(regions)}`),
         message: `${named(dataType.resolved.name)}: ${resourceNamed(link.name)} ${says}`,
         terse: `${named(dataType.resolved.name)} ${says}`,
-        detail: `\`${dataType.resolved.name}\` is declared in ${listRegions(declared.map((r) => `\`${r}\``))}, but \`${link.name}\` is deployed in ${listRegions(regions.map((r) => `\`${r}\``))}. The partition advice counts Regions (a quorum, a witness, who can write when one is cut off), so it holds only for the Regions the data really lives in. Set the data type's \`regions\` to the deployed ones, or change the template.`,
-        suggestion: regions.join(','),
+        detail: `\`${dataType.resolved.name}\` is declared in ${listRegions(declared.map((r) => `\`${r}\``))}, but \`${link.name}\` is deployed in ${listRegions(regions.map((r) => `\`${r}\``))}${complete ? '' : ' (and Regions the infrastructure does not fix)'}. The partition advice counts Regions (a quorum, a witness, who can write when one is cut off), so it holds only for the Regions the data really lives in. Set the data type's \`regions\` to the deployed ones, or change the template.`,
+        suggestion: (complete ? regions : [...declared, ...extra]).join(','),
       });
     }
     return issues;

@@ -47,13 +47,19 @@ export const unknownResource = defineRule({
           const byStack = `${store.stack}/${store.logicalId}`;
           return catalog.storesNamed(byStack).length === 1 ? byStack : `${store.file}#${store.logicalId}`;
         });
+        // Terraform deploys by root module, CloudFormation by template.
+        const where = stores.every((store) => !store.type.includes('::')) ? 'Terraform roots' : 'templates';
+        // The name to write is the point of the message: it is written whole (the fix writes it too),
+        // so a message too long for the panel drops the name already written rather than cut it.
+        const full = `${resourceNamed(name)} is in ${stores.length} ${where}: write ${qualified[0]}.`;
+        const short = `${stores.length} ${where} deploy it: write ${qualified[0]}.`;
         issues.push({
           at,
-          // The name to write is the point of the message: it is written whole (the fix writes it too).
-          message: `${resourceNamed(name)} is in ${stores.length} templates: write ${qualified[0]}.`,
+          message: full,
+          terse: short,
           suggestion: qualified[0],
           verbatim: [qualified[0]],
-          detail: `\`${name}\` is deployed by ${stores.length} different templates (${qualified.map((q) => `\`${q}\``).join(', ')}), so CAP Advisor cannot tell which one \`${resolved.name}\` means. Write one of these names. (One template deployed in several Regions is one resource: list it once with \`regions: [...]\` in its infrastructure entry.)`,
+          detail: `\`${name}\` is deployed by ${stores.length} different ${where} (${qualified.map((q) => `\`${q}\``).join(', ')}), so CAP Advisor cannot tell which one \`${resolved.name}\` means. Write one of these names. (One template deployed in several Regions is one resource: list it once with \`regions: [...]\` in its infrastructure entry.)`,
         });
         continue;
       }
