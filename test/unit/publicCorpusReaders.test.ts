@@ -45,7 +45,7 @@ dataTypes:
     // The bucket's replication is Fn::If on a parameter without a default, so one Region is
     // unknown; the copy the StackSet puts in us-west-2 is known all the same.
     const wrong = analyze(root, catalog('us-east-1'));
-    assert.deepEqual(drift(wrong), ["region-drift: 'photos': ObjectStoreBucket also deploys to us-west-2: declare it or drop the replica."]);
+    assert.deepEqual(drift(wrong), ["region-drift: 'photos' also deploys to us-west-2: declare it or drop the replica."]);
     const finding = wrong.findings.find((f) => f.ruleId === 'region-drift')!;
     assert.equal(finding.suggestion, 'us-east-1,us-west-2');
     assert.ok(finding.detail?.includes('(and Regions the infrastructure does not fix)'), finding.detail);
@@ -108,7 +108,7 @@ dataTypes:
     );
     assert.deepEqual(drift(analyze(root, catalog(ambiguous[0].suggestion!))), []);
     assert.deepEqual(drift(analyze(root, catalog(`secondary/${address}`))), [
-      `region-drift: 'ingress-access-logs': secondary/module.trad…log_bucket is in us-west-2 (undeclared), not us-east-1: align the Regions.`,
+      `region-drift: 'ingress-access-logs' is in us-west-2 (undeclared), not us-east-1: align the Regions.`,
     ]);
   });
 

@@ -67,7 +67,7 @@ dataTypes:
         'infrastructure-unreadable information infra/root.yaml: nested stack Database is not read: its TemplateURL is on S3 or the web.',
         'infrastructure-unreadable information infra/root.yaml: nested stack Search is not read: its TemplateURL is not fixed.',
         'unclaimed-resource information Media (S3::Bucket) belongs to no data type: add it to one.',
-        "unknown-resource error 'orders' names module.db.aws_rds_cluster.this, which the linked infrastructure does not deploy: did you mean Media?",
+        "unknown-resource error 'orders' names module.db.…_cluster.this, which the linked infrastructure does not deploy: did you mean Media?",
       ]);
     });
 
