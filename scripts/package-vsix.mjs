@@ -41,11 +41,16 @@ export const EXTENSION_FILES = [
   'docs/store-facts.md',
   'docs/scenarios.md',
   'docs/infrastructure.md',
-  // The walkthrough's pages.
-  ...readdirSync(join(repoRoot, 'docs/walkthrough'))
-    .sort()
-    .map((file) => `docs/walkthrough/${file}`),
+  // The walkthrough's pictures, in the theme each is for.
+  ...walkthroughImages(),
 ];
+
+/** The images the walkthrough's steps show (contributes.walkthroughs[].steps[].media.image). */
+function walkthroughImages() {
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  const images = manifest.contributes.walkthroughs.flatMap((walkthrough) => walkthrough.steps.flatMap((step) => Object.values(step.media.image ?? {})));
+  return [...new Set(images)].sort();
+}
 /** The Marketplace and Open VSX listing: its page, its Changelog tab and its license. */
 const LISTING_FILES = ['README.md', 'CHANGELOG.md', 'LICENSE'];
 

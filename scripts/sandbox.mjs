@@ -3,7 +3,7 @@
 // examples/ open (VS Code for the Web saves as you go, so fixes tried there must not reach the
 // repository's example). Prints the URL to open in a browser; runs until Ctrl-C.
 //
-//   node scripts/sandbox.mjs [--port 8080] [--screenshots DIR] [--width 1440]
+//   node scripts/sandbox.mjs [--port 8080] [--screenshots DIR] [--width 1440] [--theme dark|light]
 //
 // --screenshots DIR drives the workbench in Debian's Chromium instead: it opens the example
 // catalog with the Problems panel, the code lenses and a quick-fix menu on a finding, then the
@@ -11,9 +11,10 @@
 // then order-ledger's lightbulb, where two findings name one store and each fix is listed once,
 // saves DIR/diagnostics-quickfix.png, DIR/completion.png, DIR/infrastructure.png,
 // DIR/one-voice.png, DIR/report.png and DIR/scenarios.png, and exits. --width sets the window's
-// width (1440 by default; try 1280, a laptop's).
+// width (1440 by default; try 1280, a laptop's). --theme light uses VS Code's Default Light Modern
+// theme and names the pictures DIR/<name>-light.png (the README and the walkthrough show both).
 import { createRequire } from 'node:module';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -28,6 +29,7 @@ const { values: options } = parseArgs({
     port: { type: 'string' },
     screenshots: { type: 'string' },
     width: { type: 'string', default: '1440' },
+    theme: { type: 'string', default: 'dark' },
     verbose: { type: 'boolean', default: false },
   },
 });
@@ -35,6 +37,15 @@ const { values: options } = parseArgs({
 const paths = { ...ensureHost(), version: versions.codeServer };
 const port = options.port ? Number(options.port) : await freePort();
 const dirs = makeRunDirs();
+// VS Code's default themes; a light run names its pictures `<name>-light.png`.
+const THEMES = { dark: 'Default Dark Modern', light: 'Default Light Modern' };
+if (!(options.theme in THEMES)) {
+  log(`unknown --theme ${options.theme} (dark or light)`);
+  process.exit(2);
+}
+mkdirSync(join(dirs.userData, 'User'), { recursive: true });
+writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ 'workbench.colorTheme': THEMES[options.theme] }));
+const pictureName = (file) => (options.theme === 'light' ? file.replace(/\.png$/, '-light.png') : file);
 const workspace = join(dirs.root, 'examples');
 cpSync(join(repoRoot, 'examples'), workspace, { recursive: true });
 const server = startCodeServer(paths, port, dirs, options.verbose);
@@ -97,8 +108,8 @@ if (!options.screenshots) {
       await page.keyboard.press('Control+.');
       await page.waitForSelector('.action-widget', { state: 'visible', timeout: 10_000 }).catch(() => log('the quick-fix menu did not show'));
       await page.waitForTimeout(800);
-      await page.screenshot({ path: join(outDir, file) });
-      log(`saved ${join(outDir, file)}`);
+      await page.screenshot({ path: join(outDir, pictureName(file)) });
+      log(`saved ${join(outDir, pictureName(file))}`);
       await page.keyboard.press('Escape');
     };
     await palette('>View: Close Secondary Side Bar');
@@ -115,8 +126,8 @@ if (!options.screenshots) {
     await page.keyboard.press('Control+Space');
     await page.waitForSelector('.suggest-widget.visible', { state: 'visible', timeout: 10_000 }).catch(() => log('the completion list did not show'));
     await page.waitForTimeout(800);
-    await page.screenshot({ path: join(outDir, 'completion.png') });
-    log(`saved ${join(outDir, 'completion.png')}`);
+    await page.screenshot({ path: join(outDir, pictureName('completion.png')) });
+    log(`saved ${join(outDir, pictureName('completion.png'))}`);
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+z');
     // The deployed system: carts' table has a third replica; the hover gives the reason and the
@@ -125,8 +136,8 @@ if (!options.screenshots) {
     await quickOpen(':98:17');
     await palette('>Show or Focus Hover');
     await page.waitForTimeout(1200);
-    await page.screenshot({ path: join(outDir, 'infrastructure.png') });
-    log(`saved ${join(outDir, 'infrastructure.png')}`);
+    await page.screenshot({ path: join(outDir, pictureName('infrastructure.png')) });
+    log(`saved ${join(outDir, pictureName('infrastructure.png'))}`);
     await page.keyboard.press('Escape');
     // One voice: order-ledger's store has two findings; both name aurora-dsql, and the lightbulb
     // lists each fix once, the alternative beside the recommendation.
@@ -134,8 +145,8 @@ if (!options.screenshots) {
     await palette('>CAP Advisor: Show Consistency Report');
     await page.waitForTimeout(3000);
     await palette('>View: Close Panel');
-    await page.screenshot({ path: join(outDir, 'report.png') });
-    log(`saved ${join(outDir, 'report.png')}`);
+    await page.screenshot({ path: join(outDir, pictureName('report.png')) });
+    log(`saved ${join(outDir, pictureName('report.png'))}`);
     // Partition scenarios: every Region cut off and lost, beside the catalog.
     await page.keyboard.press('Control+1');
     await palette('>View: Close All Editor Groups');
@@ -145,8 +156,8 @@ if (!options.screenshots) {
     await page.waitForSelector('.quick-input-widget', { state: 'visible' });
     await page.keyboard.press('Enter');
     await page.waitForTimeout(3000);
-    await page.screenshot({ path: join(outDir, 'scenarios.png') });
-    log(`saved ${join(outDir, 'scenarios.png')}`);
+    await page.screenshot({ path: join(outDir, pictureName('scenarios.png')) });
+    log(`saved ${join(outDir, pictureName('scenarios.png'))}`);
     // The experiment that cuts us-east-1 off, and its test plan, side by side.
     await palette('>CAP Advisor: Write Fault-Injection Experiment');
     await page.waitForSelector('.quick-input-widget', { state: 'visible' });
@@ -154,8 +165,8 @@ if (!options.screenshots) {
     await page.waitForTimeout(800);
     await page.keyboard.press('Enter');
     await page.waitForTimeout(3000);
-    await page.screenshot({ path: join(outDir, 'experiment.png') });
-    log(`saved ${join(outDir, 'experiment.png')}`);
+    await page.screenshot({ path: join(outDir, pictureName('experiment.png')) });
+    log(`saved ${join(outDir, pictureName('experiment.png'))}`);
   } finally {
     await browser.close();
     await stop();

@@ -57,7 +57,7 @@ export { hoverAt, guardExplanations } from './assist/hover';
 export type { Hover } from './assist/hover';
 export { dataTypeEntry, insertDataType } from './assist/wizard';
 export type { DataTypeAnswers, CatalogEntry } from './assist/wizard';
-export { draftCatalog, regionInFileName } from './assist/draft';
+export { draftCatalog, draftedDataTypeCount, regionInFileName } from './assist/draft';
 export { describeUnmodelled } from './model/unmodelled';
 export type { DraftOptions } from './assist/draft';
 export { NEW_CATALOG_TEMPLATE } from './assist/template';

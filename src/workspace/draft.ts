@@ -2,7 +2,7 @@
 // the editor's "Draft Catalog from Infrastructure" read the same files, give plain templates their
 // Regions the same way and print the same catalog. Only how a missing Region is answered differs
 // (the editor asks, offering the one in the file name; the command line reads the file name).
-import { draftCatalog, type DeployedSystem, type DraftOptions } from '../engine';
+import { draftCatalog, draftedDataTypeCount, type DeployedSystem, type DraftOptions } from '../engine';
 import { plural } from '../report/model';
 import { linkedInfrastructureAsync, type InfrastructureRoot } from './files';
 
@@ -54,7 +54,7 @@ export async function draftFromInfrastructure(
 
 /** What both surfaces say once a catalog is drafted. */
 export function draftedSummary(system: DeployedSystem): string {
-  return `drafted ${plural(system.stores.length, 'data type')} from the infrastructure. Every "# check:" is a guess to confirm before the advice can be trusted.`;
+  return `drafted ${plural(draftedDataTypeCount(system), 'data type')} from the infrastructure. Every "# check:" is a guess to confirm before the advice can be trusted.`;
 }
 
 /** CloudFormation templates that hold a store and do not say their Region (CDK and SAM apps, and Terraform, carry theirs). */

@@ -403,10 +403,10 @@ describe('snippets', () => {
     assert.deepEqual(
       entries.map((item) => `${(item.label as vscode.CompletionItemLabel).label} ${(item.label as vscode.CompletionItemLabel).description}`),
       [
-        'cap-transaction new data type payments-2',
-        'cap-session new data type sessions-2',
-        'cap-cache new data type price-cache-2',
-        'cap-reference new data type product-images-2',
+        'cap-transaction new data type strong-data',
+        'cap-session new data type eventual-data',
+        'cap-cache new data type cached-data',
+        'cap-reference new data type immutable-data',
       ],
     );
   });

@@ -656,8 +656,8 @@ describe('cap-advisor draft', () => {
       const drafted = draft('--from', 'stacks/east.yaml', '--region', 'us-east-1', '--from', 'stacks/west.yaml', '--region', 'us-west-2');
       assert.equal(drafted.code, 0, drafted.stderr);
       assert.equal(infrastructureOf(drafted.stdout), '  - {path: stacks/east.yaml, region: us-east-1}\n  - {path: stacks/west.yaml, region: us-west-2}\n');
-      assert.match(drafted.stdout, /\n {4}regions: \[us-east-1\]\n {4}resources: \[east\/CartsTable\]\n/);
-      assert.match(drafted.stdout, /\n {4}regions: \[us-west-2\]\n {4}resources: \[west\/CartsTable\]\n/);
+      // The same table in two files, one per Region: one data type in both (see the per-Region copies below).
+      assert.match(drafted.stdout, /\n {4}regions: \[us-east-1, us-west-2\]\n {4}resources: \[east\/CartsTable, west\/CartsTable\]\n/);
       // The one order that cannot be misread still works: a single --from with its --region before it.
       assert.equal(infrastructureOf(draft('--region', 'us-east-1', '--from', 'stacks/east.yaml').stdout), '  - {path: stacks/east.yaml, region: us-east-1}\n');
     });
@@ -681,7 +681,7 @@ describe('cap-advisor draft', () => {
       }
     });
 
-    it('reads a Region in a file name as the editor does; copies in two files are each marked # check:', () => {
+    it('reads a Region in a file name as the editor does; copies per Region in two files are one data type, and its check says they replicate nothing', () => {
       const drafted = draft('--from', 'stacks/storefront-us-east-1.yaml', '--from', 'stacks/storefront-us-west-2.yaml');
       assert.equal(drafted.code, 0, drafted.stderr);
       assert.equal(
@@ -691,7 +691,15 @@ describe('cap-advisor draft', () => {
       assert.match(drafted.stdout, /\nregions:\n {2}- name: us-east-1\n {4}role: primary\n {2}- name: us-west-2\n {4}role: secondary\n/);
       assert.match(
         drafted.stdout,
-        /\n {4}topology: single-region # check: CartsTable is also deployed by stacks\/storefront-us-west-2\.yaml: copies per Region replicate nothing\n/,
+        /\ndataTypes:\n {2}- name: carts\n {4}category: cart # check: guessed from the name CartsTable\n {4}topology: hot-warm # check: one dynamodb per Region \(stacks\/storefront-us-east-1\.yaml, stacks\/storefront-us-west-2\.yaml\), none replicated: a Region's loss loses what it held\n {4}store: dynamodb\n {4}regions: \[us-east-1, us-west-2\]\n {4}resources: \[storefront-us-east-1\/CartsTable, storefront-us-west-2\/CartsTable\]\n$/,
+      );
+      assert.match(drafted.stderr, /drafted 1 data type from the infrastructure/);
+      // Version 4 drafted two single-region data types, and their check was clean.
+      writeFileSync(join(folder, 'drafted.catalog.yaml'), drafted.stdout);
+      const checked = cli(['check', 'drafted.catalog.yaml'], {}, folder);
+      assert.deepEqual(
+        checked.stdout.split('\n').filter((line) => / (error|warning) /.test(line)),
+        ["drafted.catalog.yaml:22:12 warning store-mismatch 'carts' is in 2 Regions, but dynamodb lives in one: use dynamodb-global."],
       );
       // A Region given wins over the file name's.
       assert.equal(

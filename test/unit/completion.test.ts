@@ -62,6 +62,42 @@ describe('completion', () => {
     assert.equal(items.find((item) => item.preselect)?.label, 'dynamodb-global-strong');
   });
 
+  it('resources and infrastructure insert a block list and open its items (the linked resources, the templates)', () => {
+    const dataTypeKeys = at(catalog('  - name: carts\n    category: cart\n    |\n'));
+    const resources = dataTypeKeys.find((item) => item.label === 'resources')!;
+    assert.deepEqual([resources.insertText, resources.snippet, resources.retrigger], ['resources:\n  - ${1}', true, true]);
+    const infrastructure = at('apiVersion: cap-advisor/v1\n|\n').find((item) => item.label === 'infrastructure')!;
+    assert.deepEqual([infrastructure.insertText, infrastructure.snippet, infrastructure.retrigger], ['infrastructure:\n  - ${1}', true, true]);
+  });
+
+  it('a linked resource whose Regions the infrastructure does not fix says so, never "?"', () => {
+    const text = catalog('  - name: carts\n    category: cart\n    resources:\n      - |\n').replace('|', '');
+    const store = (logicalId: string, regions: Array<string | { unknown: string }>) => ({
+      file: 'infra/app.yaml',
+      range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 }, offset: [0, 1] as [number, number] },
+      stack: 'app',
+      logicalId,
+      type: 'AWS::DynamoDB::GlobalTable',
+      entryIndex: 0,
+      store: 'dynamodb-global' as const,
+      regions,
+      members: [],
+    });
+    const infrastructure = {
+      files: [],
+      stores: [store('Carts', [{ unknown: 'a parameter' }, { unknown: 'a parameter' }]), store('Orders', ['us-east-1', { unknown: 'a parameter' }])],
+      failovers: [],
+      problems: [],
+    };
+    const offset = catalog('  - name: carts\n    category: cart\n    resources:\n      - ').length;
+    const items = completionsAt(text, offset, analyzeCatalog(text, { infrastructure }));
+    assert.deepEqual(
+      items.map((item) => `${item.label}: ${item.detail}`),
+      ['Carts: dynamodb-global · Regions unknown', 'Orders: dynamodb-global · us-east-1 + 1 unknown'],
+    );
+    assert.match(items[0].documentation, /in Regions the infrastructure does not fix/);
+  });
+
   it('writeMode and leaseStore open their value lists once the key is chosen', () => {
     const keys = at(catalog('  - name: carts\n    category: cart\n    |\n'));
     assert.equal(keys.find((item) => item.label === 'writeMode')?.retrigger, true);
@@ -198,24 +234,25 @@ describe('completion', () => {
   });
 
   it('where a data type starts: an entry for each kind of data, with a name the catalog does not use yet', () => {
-    const items = at(catalog('  - name: payments\n    category: transaction\n  - name: carts\n    category: cart\n  |\n'));
+    const items = at(catalog('  - name: strong-data\n    category: transaction\n  - name: carts\n    category: cart\n  |\n'));
+    // The names say the kind of data, to type over: never the example shop's (payments, price-cache).
     assert.deepEqual(
       items.map((item) => `${item.label} ${item.detail}`),
       [
-        'cap-transaction new data type payments-2',
-        'cap-session new data type sessions',
-        'cap-cache new data type price-cache',
-        'cap-reference new data type product-images',
+        'cap-transaction new data type strong-data-2',
+        'cap-session new data type eventual-data',
+        'cap-cache new data type cached-data',
+        'cap-reference new data type immutable-data',
       ],
     );
-    assert.equal(items[0].insertText.split('\n').slice(0, 2).join('\n'), '- name: ${1:payments-2}\n  description: ${2:Card payments and refunds}');
+    assert.equal(items[0].insertText.split('\n').slice(0, 2).join('\n'), '- name: ${1:strong-data-2}\n  description: ${2:what this data is}');
     assert.equal(items[0].snippet, true);
     // After `- ` the dash is written: the entry's lines sit under its first key once the editor adds
     // the line's indentation (two spaces here) to each line after the first.
     const afterDash = at(catalog('  - name: payments\n    category: transaction\n  - |\n')).find((item) => item.label === 'cap-cache')!;
     assert.equal(
       afterDash.insertText,
-      'name: ${1:price-cache}\n  category: cache\n  store: ${2|dynamodb-global,elasticache-global|}\n  failover: ${3|manual,automatic|}\n  splitBrainGuards:\n    - { type: fencing-lease, ttl: ${4:30s} }',
+      'name: ${1:cached-data}\n  category: cache\n  store: ${2|dynamodb-global,elasticache-global|}\n  failover: ${3|manual,automatic|}\n  splitBrainGuards:\n    - { type: fencing-lease, ttl: ${4:30s} }',
     );
     // Every choice an entry offers is a value the schema accepts, and the entry analyses without a schema error.
     for (const item of items) {
@@ -243,8 +280,8 @@ describe('completion', () => {
     }
     // In a flow-style catalog too.
     assert.equal(
-      at(catalog('  - { name: product-images, category: media }\n  |\n')).find((item) => item.label === 'cap-reference')!.detail,
-      'new data type product-images-2',
+      at(catalog('  - { name: immutable-data, category: media }\n  |\n')).find((item) => item.label === 'cap-reference')!.detail,
+      'new data type immutable-data-2',
     );
   });
 

@@ -91,15 +91,14 @@ describe('extension manifest', () => {
       'dist/tree-sitter-terraform.wasm',
       'dist/viewWorker.js',
       'dist/web-tree-sitter.wasm',
+      ...['completion', 'diagnostics-quickfix', 'infrastructure', 'one-voice', 'report', 'scenarios'].flatMap((name) => [
+        `docs/images/${name}-light.png`,
+        `docs/images/${name}.png`,
+      ]),
       'docs/infrastructure.md',
       ...ruleRegistry.map((rule) => `docs/rules/${rule.id}.md`).sort(),
       'docs/scenarios.md',
       'docs/store-facts.md',
-      'docs/walkthrough/apply-fix.md',
-      'docs/walkthrough/open-example.md',
-      'docs/walkthrough/open-report.md',
-      'docs/walkthrough/read-finding.md',
-      'docs/walkthrough/simulate.md',
       'examples/infra/storefront-us-east-2.yaml',
       'examples/infra/storefront.yaml',
       'examples/storefront.catalog.yaml',
@@ -108,19 +107,22 @@ describe('extension manifest', () => {
     ]);
   });
 
-  it('has a walkthrough whose steps have their page and a command that runs them', () => {
+  it('has a walkthrough whose steps have their picture and the commands that run them', () => {
     const [walkthrough] = manifest.contributes.walkthroughs;
     const commands = new Set(manifest.contributes.commands.map((c: { command: string }) => c.command));
     assert.deepEqual(
       walkthrough.steps.map((step: { id: string }) => step.id),
-      ['openExample', 'readFinding', 'applyFix', 'openReport', 'simulate'],
+      ['openExample', 'readFinding', 'applyFix', 'openReport', 'simulate', 'startOwn'],
     );
-    for (const step of walkthrough.steps as Array<{ id: string; description: string; media: { markdown: string }; completionEvents: string[] }>) {
-      assert.ok(existsSync(join(repoRoot, step.media.markdown)), step.media.markdown);
-      const command = /\]\(command:([\w.]+)\)/.exec(step.description)?.[1];
-      assert.ok(command, step.id);
-      assert.ok(commands.has(command) || command.startsWith('workbench.'), command);
-      assert.deepEqual(step.completionEvents, [`onCommand:${command}`]);
+    for (const step of walkthrough.steps as Array<{ id: string; description: string; media: { image: Record<string, string> }; completionEvents: string[] }>) {
+      for (const image of Object.values(step.media.image)) assert.ok(existsSync(join(repoRoot, image)), image);
+      const stepCommands = [...step.description.matchAll(/\]\(command:([\w.]+)\)/g)].map((match) => match[1]);
+      assert.ok(stepCommands.length > 0, step.id);
+      for (const command of stepCommands) assert.ok(commands.has(command) || command.startsWith('workbench.'), command);
+      assert.deepEqual(
+        step.completionEvents,
+        stepCommands.map((command) => `onCommand:${command}`),
+      );
     }
   });
 

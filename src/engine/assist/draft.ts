@@ -287,6 +287,33 @@ function copiesElsewhere(store: DeployedStore, system: DeployedSystem): Deployed
   );
 }
 
+/**
+ * The stores, each with its copies per Region in other files (the same store kind under the same
+ * logical id, each in Regions of its own); a copy is listed once, with the first.
+ */
+function copiesAsOne(stores: readonly DeployedStore[]): Array<{ store: DeployedStore; copies: DeployedStore[] }> {
+  const grouped = new Set<DeployedStore>();
+  const result: Array<{ store: DeployedStore; copies: DeployedStore[] }> = [];
+  for (const store of stores) {
+    if (grouped.has(store)) continue;
+    const seen = new Set(knownRegions(store).regions);
+    const copies = copiesElsewhere(store, { stores } as DeployedSystem).filter((copy) => {
+      const { regions, complete } = knownRegions(copy);
+      if (grouped.has(copy) || !complete || !knownRegions(store).complete || regions.length === 0 || regions.some((region) => seen.has(region))) return false;
+      for (const region of regions) seen.add(region);
+      return true;
+    });
+    for (const copy of copies) grouped.add(copy);
+    result.push({ store, copies });
+  }
+  return result;
+}
+
+/** How many data types a draft of `system` holds: one per store, copies per Region counted once. */
+export function draftedDataTypeCount(system: DeployedSystem): number {
+  return copiesAsOne(system.stores).length;
+}
+
 /** A Region code written in a template's file name (`storefront-us-east-2.yaml` → us-east-2): what a team that deploys one stack per Region often writes. */
 export function regionInFileName(path: string): string | undefined {
   return /(?:^|[^a-z])((?:us|eu|ap|sa|ca|me|af|il|mx)-(?:gov-)?[a-z]+-\d)(?![0-9])/.exec(path.split('/').pop() ?? '')?.[1];
@@ -295,7 +322,17 @@ export function regionInFileName(path: string): string | undefined {
 /** A whole catalog, in YAML, drafted from a deployed system. */
 export function draftCatalog(system: DeployedSystem, options: DraftOptions): string {
   const taken = new Set<string>();
-  const drafted = system.stores.map((store) => draftDataType(store, system, taken));
+  const drafted = copiesAsOne(system.stores).map(({ store, copies }) => {
+    if (copies.length === 0) return draftDataType(store, system, taken);
+    // Per-Region copies in separate files are one data type in every Region they are in, as one
+    // template deployed by a stack per Region is: the check then says they replicate nothing.
+    const whole = { ...store, regions: [store, ...copies].flatMap((copy) => copy.regions) };
+    const drafted = draftDataType(whole, { ...system, stores: system.stores.filter((other) => !copies.includes(other)) }, taken);
+    drafted.entry.resources = [store, ...copies].map((copy) => namesOf(copy)[1]);
+    if (!isUnknown(store.store))
+      drafted.checks.topology = `one ${store.store} per Region (${[store, ...copies].map((copy) => copy.file).join(', ')}), none replicated: a Region's loss loses what it held`;
+    return drafted;
+  });
   const dataRegions = new Map<string, number>();
   const witnesses = new Set<string>();
   for (const store of system.stores) {

@@ -11,13 +11,18 @@ export const regionDrift = defineRule({
   check(dataType, catalog) {
     const declared = [...new Set(dataType.resolved.regions)];
     const issues: Issue[] = [];
-    for (const link of linkedResources(dataType, catalog)) {
-      if (!link.store) continue;
-      const { regions, complete } = knownRegions(link.store);
+    const links = linkedResources(dataType, catalog).filter((link) => link.store);
+    // The data lives where any of its resources is (a copy per Region, a bucket per Region): a
+    // declared Region is missing only when no resource is there. An unknown Region could be it.
+    const where = links.map((link) => knownRegions(link.store!));
+    const everywhereKnown = where.every(({ complete }) => complete);
+    const deployedSomewhere = new Set(where.flatMap(({ regions }) => regions));
+    for (const link of links) {
+      const { regions, complete } = knownRegions(link.store!);
       if (regions.length === 0) continue;
-      // An unknown Region could be a missing one, so an incomplete picture reports only the
-      // Regions it knows are deployed and the catalog does not declare (a StackSet's copies).
-      const missing = complete ? declared.filter((region) => !regions.includes(region)) : [];
+      // An incomplete picture reports only the Regions it knows are deployed and the catalog does
+      // not declare (a StackSet's copies).
+      const missing = complete && everywhereKnown ? declared.filter((region) => !deployedSomewhere.has(region)) : [];
       const extra = regions.filter((region) => !declared.includes(region));
       if (missing.length === 0 && extra.length === 0) continue;
       const few = (list: string[]) => (list.length <= 3 ? listRegions(list) : `${list.length} Regions`);
@@ -30,7 +35,7 @@ export const regionDrift = defineRule({
             ? `also deploys to ${few(extra)}: declare ${extra.length === 1 ? 'it' : 'them'} or drop the replica${extra.length === 1 ? '' : 's'}.`
             : `is in ${fewer(extra)} (undeclared), not ${fewer(missing)}: align the Regions.`;
       issues.push({
-        at: atResource(link, link.store, `deployed in ${listRegions(regions)}`),
+        at: atResource(link, link.store!, `deployed in ${listRegions(regions)}`),
         message: `${named(dataType.resolved.name)}: ${resourceNamed(link.name)} ${says}`,
         terse: `${named(dataType.resolved.name)} ${says}`,
         detail: `\`${dataType.resolved.name}\` is declared in ${listRegions(declared.map((r) => `\`${r}\``))}, but \`${link.name}\` is deployed in ${listRegions(regions.map((r) => `\`${r}\``))}${complete ? '' : ' (and Regions the infrastructure does not fix)'}. The partition advice counts Regions (a quorum, a witness, who can write when one is cut off), so it holds only for the Regions the data really lives in. Set the data type's \`regions\` to the deployed ones, or change the template.`,

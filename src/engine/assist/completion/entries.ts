@@ -4,17 +4,18 @@ import { sortKey, type CompletionItem } from './items';
 
 /**
  * Whole data type entries for each kind of data, as `cap-*` items where a new entry starts. The
- * name is one the catalog does not use yet (`payments`, else `payments-2`, ...), so inserting an
+ * name, selected to type over, says the kind of data (`strong-data`, no example shop's name) and is
+ * one the catalog does not use yet (else `strong-data-2`, ...), so inserting an
  * entry never makes a duplicate. `@NAME@` stands for it; the lines follow the `- ` of the item.
  */
 const ENTRY_TEMPLATES: ReadonlyArray<{ prefix: string; name: string; description: string; lines: string[] }> = [
   {
     prefix: 'cap-transaction',
-    name: 'payments',
+    name: 'strong-data',
     description: 'Strong data (wrong data is worse than no data): CP on Aurora Global Database, human-approved failover.',
     lines: [
       'name: ${1:@NAME@}',
-      '  description: ${2:Card payments and refunds}',
+      '  description: ${2:what this data is}',
       '  category: ${3|transaction,inventory,authorization,account|}',
       '  topology: hot-warm',
       '  store: ${4|aurora-global,aurora-dsql,dynamodb-global-strong|}',
@@ -26,11 +27,11 @@ const ENTRY_TEMPLATES: ReadonlyArray<{ prefix: string; name: string; description
   },
   {
     prefix: 'cap-session',
-    name: 'sessions',
+    name: 'eventual-data',
     description: 'Eventual data written in every Region (no data is worse than slightly old data): AP on DynamoDB global tables, merged by intent.',
     lines: [
       'name: ${1:@NAME@}',
-      '  description: ${2:Signed-in web sessions}',
+      '  description: ${2:what this data is}',
       '  category: ${3|session,cart,preference,recommendation|}',
       '  topology: ${4|hot-hot,hot-warm|}',
       '  store: dynamodb-global',
@@ -40,7 +41,7 @@ const ENTRY_TEMPLATES: ReadonlyArray<{ prefix: string; name: string; description
   },
   {
     prefix: 'cap-cache',
-    name: 'price-cache',
+    name: 'cached-data',
     description: 'A cache across Regions: AP, rebuilt from its source; fail over with a fencing lease or manually.',
     lines: [
       'name: ${1:@NAME@}',
@@ -53,7 +54,7 @@ const ENTRY_TEMPLATES: ReadonlyArray<{ prefix: string; name: string; description
   },
   {
     prefix: 'cap-reference',
-    name: 'product-images',
+    name: 'immutable-data',
     description: 'Immutable data (written once, never updated): S3 with cross-Region replication.',
     lines: ['name: ${1:@NAME@}', '  category: ${2|reference,historical,log,audit,media|}', '  store: s3', '  stalenessBudget: ${3:15m}'],
   },

@@ -14,9 +14,12 @@ const KEY_SNIPPETS: Record<string, string> = {
   dataTypes: 'dataTypes:\n  - name: ${1:payments}\n    category: ${2|' + CATEGORIES.join(',') + '|}',
   regions: 'regions: [${1}]',
   splitBrainGuards: 'splitBrainGuards: [${1}]',
+  // Block lists: their items are offered where an item starts (the linked resources, the templates and folders).
+  resources: 'resources:\n  - ${1}',
+  infrastructure: 'infrastructure:\n  - ${1}',
   acceptedRisks: 'acceptedRisks:\n  - rule: ${1}\n    reason: ${2:why the team accepts this, and where it was agreed}',
 };
-/** Keys whose value the list can offer at once. */
+/** Keys whose value (or first item) the list can offer at once. */
 const RETRIGGER = new Set([
   'category',
   'consistency',
@@ -36,7 +39,10 @@ const RETRIGGER = new Set([
   'ttl',
   'writeMode',
   'leaseStore',
+  'resources',
+  'infrastructure',
 ]);
+const LIST_KEYS = new Set(['resources', 'infrastructure']);
 
 /** `block`: on a line of its own, where a key may open a nested block; in a flow mapping it may not. */
 export function keysFor(context: Context, range: [number, number], written: Set<string>, block: boolean): CompletionItem[] {
@@ -53,7 +59,7 @@ export function keysFor(context: Context, range: [number, number], written: Set<
         ...(snippet && snippet.includes('$') ? { snippet: true } : {}),
         documentation: markdownOf(resolved(node)) ?? '',
         sortText: sortKey(rank),
-        ...(RETRIGGER.has(key) && !snippet ? { retrigger: true } : {}),
+        ...(RETRIGGER.has(key) && (!snippet || LIST_KEYS.has(key)) ? { retrigger: true } : {}),
         range,
       };
     });

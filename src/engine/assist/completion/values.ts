@@ -158,7 +158,11 @@ export function resourceNames(analysis: CatalogAnalysis | undefined, listed: Set
     const name = (idCount.get(store.logicalId) ?? 0) > 1 ? `${store.stack}/${store.logicalId}` : store.logicalId;
     if (listed.has(name)) return [];
     const deployed = typeof store.store === 'string' ? store.store : 'store unknown';
-    const regions = store.regions.map((region) => (typeof region === 'string' ? region : '?')).join(', ');
+    // A Region the template does not fix (a parameter, a lookup) is said as unknown, not as `?`.
+    const known = store.regions.filter((region): region is string => typeof region === 'string');
+    const unknown = store.regions.length - known.length;
+    const regions =
+      unknown === 0 ? known.join(', ') : known.length === 0 ? 'Regions unknown' : `${known.join(', ')} + ${unknown} unknown`;
     const free = unclaimed.has(store.logicalId);
     return [
       {
@@ -166,7 +170,7 @@ export function resourceNames(analysis: CatalogAnalysis | undefined, listed: Set
         kind: 'value' as const,
         insertText: name,
         detail: `${deployed} · ${regions}`,
-        documentation: `\`${store.type}\` in \`${store.file}\` (stack \`${store.stack}\`): deploys \`${deployed}\` in ${regions || 'an unknown Region'}.${free ? ' No data type lists it yet.' : ''}`,
+        documentation: `\`${store.type}\` in \`${store.file}\` (stack \`${store.stack}\`): deploys \`${deployed}\` in ${unknown && !known.length ? 'Regions the infrastructure does not fix' : regions}.${free ? ' No data type lists it yet.' : ''}`,
         sortText: `${free ? 'a' : 'b'}${sortKey(rank)}`,
         range,
       },
