@@ -23,9 +23,11 @@ import { activeCatalogUri } from './reportPanel';
 
 /** Analyze Workspace from the palette: progress while it reads the catalogs, then what it found. */
 export async function analyzeWorkspace(catalogs: CatalogClient): Promise<number> {
-  const found = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'CAP Advisor: analysing the workspace' }, () =>
+  const analysed = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'CAP Advisor: analysing the workspace' }, () =>
     catalogs.analyzeWorkspace(),
   );
+  // Catalogs open from outside the workspace (the walkthrough's example copy) are analysed, not counted.
+  const found = analysed.filter((summary) => vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(summary.uri)) !== undefined);
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const summary of found) for (const severity of Object.keys(counts) as (keyof typeof counts)[]) counts[severity] += summary.counts[severity];
   void vscode.window.showInformationMessage(

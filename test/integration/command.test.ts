@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { capDiagnostics, EXTENSION_ID, waitFor, workspaceUri } from './helpers';
 
@@ -31,6 +34,15 @@ describe('CAP Advisor: Analyze Workspace', () => {
     // not other/not-a-catalog.yaml, not node_modules.
     const analysed = await vscode.commands.executeCommand<number>(COMMAND);
     assert.equal(analysed, 3);
+  });
+
+  it('counts only the workspace: a catalog open from outside it is analysed, not counted', async () => {
+    const outside = vscode.Uri.file(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cap-outside-')), 'elsewhere.catalog.yaml'));
+    await vscode.workspace.fs.writeFile(outside, await vscode.workspace.fs.readFile(workspaceUri('orders.catalog.yaml')));
+    await vscode.window.showTextDocument(outside);
+    await waitFor('the outside catalog analysed', () => capDiagnostics(outside).length > 0);
+    assert.equal(await vscode.commands.executeCommand<number>(COMMAND), 3);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('publishes diagnostics for catalogs that are not open', () => {

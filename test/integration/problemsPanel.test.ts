@@ -33,7 +33,7 @@ function catalogsWithLongNames(): vscode.Uri[] {
   fs.writeFileSync(
     path.join(dir, 'long.catalog.yaml'),
     `${head}infrastructure:\n  - infra\ndataTypes:\n` +
-      '  - name: customer-payment-authorizations-primary\n    category: transaction\n    store: dynamodb-global-strong\n    topology: hot-hot\n    resources: [aws_dynamodb_table.customer_payment_authorizations]\n' +
+      '  - name: customer-payment-authorizations-primary\n    category: transaction\n    store: aurora-global\n    failover: manual\n    resources: [aws_dynamodb_table.customer_payment_authorizations]\n' +
       '  - name: customer-payment-authorizations-archive\n    category: transactoin\n    store: s3\n',
   );
   fs.writeFileSync(

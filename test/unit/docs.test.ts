@@ -164,7 +164,8 @@ describe('the walkthrough', () => {
   // bar open): every step shows a picture, in the theme in use, and says what matters in its text.
   it('each step shows a picture for light and dark themes, and the last step starts your own catalog', () => {
     const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8'));
-    const steps: Array<{ id: string; media: { image?: Record<string, string>; markdown?: string }; description: string }> = manifest.contributes.walkthroughs[0].steps;
+    const steps: Array<{ id: string; media: { image?: Record<string, string>; markdown?: string }; description: string }> =
+      manifest.contributes.walkthroughs[0].steps;
     for (const step of steps) {
       assert.equal(step.media.markdown, undefined, step.id);
       assert.deepEqual(Object.keys(step.media.image ?? {}).sort(), ['dark', 'hc', 'hcLight', 'light'], step.id);

@@ -295,16 +295,16 @@ dataTypes:
     it('without infrastructure, checks the declared Regions and witness against the Region sets', () => {
       assert.deepEqual(topology(declared('us-east-1, us-east-2', 'us-west-2')), []);
       assert.deepEqual(topology(declared('us-east-1, eu-west-1', 'us-west-2')), [
-        "'orders' cannot be dynamodb-global-strong as declared: it spans the US and EU Region sets.",
+        "'orders' cannot be dynamodb-global-strong: it spans the US and EU Region sets.",
       ]);
       assert.deepEqual(topology(declared('us-east-1, ap-south-1', 'us-west-2')), [
-        "'orders' cannot be dynamodb-global-strong as declared: ap-south-1 is in no Region set.",
+        "'orders' cannot be dynamodb-global-strong: ap-south-1 is in no Region set.",
       ]);
       assert.deepEqual(topology(declared('us-east-1, us-east-2, us-west-2, eu-west-1', undefined)), [
-        "'orders' cannot be dynamodb-global-strong as declared: 4 Regions, no witness, not 3 Regions or 2 and a witness.",
+        "'orders' cannot be dynamodb-global-strong: 4 Regions, no witness (needs 3, or 2 and a witness).",
       ]);
       assert.deepEqual(topology(declared('us-east-1, us-east-2, eu-west-1', undefined, 'aurora-dsql')), [
-        "'orders' cannot be aurora-dsql as declared: 3 Regions, no witness, not two peers and a witness.",
+        "'orders' cannot be aurora-dsql: 3 Regions, no witness (needs 2 peers and a witness).",
       ]);
       assert.deepEqual(topology(declared('us-east-1, us-east-2', 'us-west-2', 'aurora-dsql')), []);
     });
@@ -319,7 +319,7 @@ dataTypes:
       const found = analyze(root, text).findings.filter((f) => f.ruleId === 'strong-table-topology');
       assert.deepEqual(
         found.map((f) => [where(f), f.message]),
-        [['strong-table-topology@20:17-20:23', "'orders': Orders cannot be dynamodb-global-strong: 2 Regions, no witness, not 3 Regions or 2 and a witness."]],
+        [['strong-table-topology@20:17-20:23', "'orders': Orders cannot be dynamodb-global-strong: 2 Regions, no witness (needs 3, or 2 and a witness)."]],
       );
     });
   });

@@ -38,9 +38,9 @@ export function strongTopologyProblem(store: StrongStore, dataRegions: string[],
     return { short: `its witness ${witness} is also a data Region`, long: `its witness ${witness} is also one of its data Regions` };
   if (store === 'aurora-dsql') {
     if (regions.length !== 2 || !witness)
-      return { short: `${shape}, not two peers and a witness`, long: `it has ${shape}; a multi-Region cluster has two peered Regions and a witness Region` };
+      return { short: `${shape} (needs 2 peers and a witness)`, long: `it has ${shape}; a multi-Region cluster has two peered Regions and a witness Region` };
   } else if (!((regions.length === 3 && !witness) || (regions.length === 2 && witness))) {
-    return { short: `${shape}, not 3 Regions or 2 and a witness`, long: `it has ${shape}; it needs three replicas, or two replicas and a witness` };
+    return { short: `${shape} (needs 3, or 2 and a witness)`, long: `it has ${shape}; it needs three replicas, or two replicas and a witness` };
   }
   const outside = all.filter((region) => !regionSetOf(region));
   if (outside.length > 0) {

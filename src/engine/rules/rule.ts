@@ -86,9 +86,12 @@ export function resourceNamed(name: string): string {
  * What a row of the Problems panel shows of a message beside its rule id, in characters: at 1280 px
  * with the Explorer open (the integration test problemsPanel.test.ts measures the pixels).
  */
-export const PANEL_ROOM = 93;
-/** Names longer than this are long: shortened in a message that does not fit, never below it. */
-const LONG_NAME = 24;
+export const PANEL_ROOM = 90;
+/**
+ * Names longer than this are long: shortened in a message that does not fit, never below it. A
+ * quoted data type name reads from its start; an address or path needs more of its end too.
+ */
+const LONG_NAME = { quoted: 20, written: 24 };
 
 /**
  * The words of a message without the sentence's punctuation. Only names are longer than LONG_NAME:
@@ -117,10 +120,11 @@ export function fitToPanel(
   const shortened = (text: string) => {
     let fitted = text;
     while (fitted.length > room) {
-      const long = namesIn(fitted).filter(({ text: name }) => name.length > LONG_NAME && !keptWhole(name.replace(/^['"]|['"]$/g, '')));
+      const floorOf = (name: string) => (/^['"]/.test(name) ? LONG_NAME.quoted : LONG_NAME.written);
+      const long = namesIn(fitted).filter(({ text: name }) => name.length > floorOf(name) && !keptWhole(name.replace(/^['"]|['"]$/g, '')));
       if (long.length === 0) break;
       const longest = long.reduce((a, b) => (b.text.length > a.text.length ? b : a));
-      const target = Math.max(LONG_NAME, longest.text.length - (fitted.length - room));
+      const target = Math.max(floorOf(longest.text), longest.text.length - (fitted.length - room));
       fitted = fitted.slice(0, longest.at) + shortenName(longest.text, target) + fitted.slice(longest.at + longest.text.length);
     }
     return fitted;

@@ -43,7 +43,7 @@ export const strongTableTopology = defineRule({
     if (!problem) return issues;
     issues.push({
       at: dataType.at('regions'),
-      message: `${named(resolved.name)} cannot be ${resolved.store} as declared: ${problem.short}.`,
+      message: `${named(resolved.name)} cannot be ${resolved.store}: ${problem.short}.`,
       detail: `\`${resolved.name}\` declares \`${resolved.store}\`, which needs ${SHAPE[resolved.store]}. As declared (Regions ${resolved.regions.map((r) => `\`${r}\``).join(', ')}${witness ? `, witness \`${witness}\`` : ''}) ${problem.long}. Choose Regions that fit, or another store.`,
     });
     return issues;

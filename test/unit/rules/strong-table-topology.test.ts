@@ -69,24 +69,24 @@ ruleTester('strong-table-topology', {
     {
       name: 'declared across the US and EU Region sets: no fix can make AWS accept it',
       catalog: orders('us-east-1, eu-west-1'),
-      findings: [{ line: 19, message: "'orders' cannot be dynamodb-global-strong as declared: it spans the US and EU Region sets." }],
+      findings: [{ line: 19, message: "'orders' cannot be dynamodb-global-strong: it spans the US and EU Region sets." }],
       fixes: [],
     },
     {
       name: 'declared in two Regions with no witness (the finding is on the data type when it has no regions field)',
       catalog: strongIn('dynamodb-global-strong'),
-      findings: [{ line: 11, message: "'orders' cannot be dynamodb-global-strong as declared: 2 Regions, no witness, not 3 Regions or 2 and a witness." }],
+      findings: [{ line: 11, message: "'orders' cannot be dynamodb-global-strong: 2 Regions, no witness (needs 3, or 2 and a witness)." }],
     },
     {
       name: 'aurora-dsql in two Regions with no witness',
       catalog: strongIn('aurora-dsql'),
-      findings: [{ line: 11, message: "'orders' cannot be aurora-dsql as declared: 2 Regions, no witness, not two peers and a witness." }],
+      findings: [{ line: 11, message: "'orders' cannot be aurora-dsql: 2 Regions, no witness (needs 2 peers and a witness)." }],
     },
     {
       name: 'the deployed table: two replicas, no witness (on the resources entry)',
       catalog: linked,
       files: { 'infra/shop.yaml': ordersTable('') },
-      findings: [{ line: 22, message: "'orders': OrdersTable cannot be dynamodb-global-strong: 2 Regions, no witness, not 3 Regions or 2 and a witness." }],
+      findings: [{ line: 22, message: "'orders': OrdersTable cannot be dynamodb-global-strong: 2 Regions, no witness (needs 3, or 2 and a witness)." }],
     },
   ],
   silent: [

@@ -65,7 +65,7 @@ ruleTester('unclaimed-resource', {
       catalog: `${HEAD}${carts('')}${SESSIONS}`,
       files: { 'infra/shop.yaml': SHOP_TEMPLATE },
       findings: [
-        { line: 13, message: 'CartsTable (DynamoDB::GlobalTable) belongs to no data type: add it to one.' },
+        { line: 13, message: 'CartsTable belongs to no data type: add it to one.' },
         { line: 13, message: 'SessionsTable (DynamoDB::Table) belongs to no data type: add it to one.' },
       ],
       fixes: [

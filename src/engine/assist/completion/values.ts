@@ -161,8 +161,7 @@ export function resourceNames(analysis: CatalogAnalysis | undefined, listed: Set
     // A Region the template does not fix (a parameter, a lookup) is said as unknown, not as `?`.
     const known = store.regions.filter((region): region is string => typeof region === 'string');
     const unknown = store.regions.length - known.length;
-    const regions =
-      unknown === 0 ? known.join(', ') : known.length === 0 ? 'Regions unknown' : `${known.join(', ')} + ${unknown} unknown`;
+    const regions = unknown === 0 ? known.join(', ') : known.length === 0 ? 'Regions unknown' : `${known.join(', ')} + ${unknown} unknown`;
     const free = unclaimed.has(store.logicalId);
     return [
       {
