@@ -114,6 +114,68 @@ describe('linked infrastructure', () => {
     }
   });
 
+  it("an unclaimed Terraform table named like a data type: the lightbulb's preferred fix adds it to that data type", async () => {
+    const claims = workspaceUri('claims.catalog.yaml');
+    await write(
+      workspaceUri('tfclaims', 'main.tf'),
+      'provider "aws" {\n  region = "us-east-1"\n}\n\nresource "aws_dynamodb_table" "payments" {\n  name = "payments"\n\n  replica {\n    region_name = "us-east-2"\n  }\n}\n',
+    );
+    await write(
+      claims,
+      `${US_HEADER}infrastructure:\n  - tfclaims\ndataTypes:\n  - name: user-sessions\n    category: session\n    store: dynamodb-global\n    regions: [us-east-1, us-east-2]\n  - name: payments\n    category: transaction\n    store: dynamodb-global\n    topology: hot-warm\n    regions: [us-east-1, us-east-2]\n`,
+    );
+    try {
+      const editor = await vscode.window.showTextDocument(claims);
+      const unclaimed = await waitFor('the unclaimed-resource finding', () =>
+        vscode.languages.getDiagnostics(claims).find((d) => typeof d.code === 'object' && d.code.value === 'unclaimed-resource'),
+      );
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', claims, unclaimed.range);
+      const preferred = actions.filter((action) => action.isPreferred);
+      // Version 4 offered user-sessions or a new data type, never payments.
+      assert.deepEqual(
+        preferred.map((action) => action.title),
+        ["Add aws_dynamodb_table.payments to the resources of 'payments'"],
+      );
+      await vscode.workspace.applyEdit(preferred[0].edit!);
+      await waitFor(
+        'the finding to go',
+        () => !vscode.languages.getDiagnostics(claims).some((d) => typeof d.code === 'object' && d.code.value === 'unclaimed-resource'),
+      );
+      assert.match(editor.document.getText(), /- name: payments\n(?: {4}.*\n)* {4}resources:\s*\[?\s*-?\s*aws_dynamodb_table\.payments/);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(claims, { useTrash: false });
+      await vscode.workspace.fs.delete(workspaceUri('tfclaims'), { recursive: true, useTrash: false });
+    }
+  });
+
+  it('Draft Catalog from Infrastructure on a folder holding a template and a .tf drafts the stores of both, and its check reads both', async () => {
+    await write(workspaceUri('mixed', 'main.tf'), 'provider "aws" {\n  region = "us-east-1"\n}\n\nresource "aws_s3_bucket" "media" {\n  bucket = "media"\n}\n');
+    await write(
+      workspaceUri('mixed', 'orders.yaml'),
+      'Resources:\n  OrdersTable:\n    Type: AWS::DynamoDB::GlobalTable\n    Properties:\n      Replicas: [{ Region: us-east-1 }, { Region: us-west-2 }]\n',
+    );
+    try {
+      const draft = await vscode.commands.executeCommand<vscode.TextDocument>('capAdvisor.draftCatalog', [workspaceUri('mixed')], {
+        'mixed/orders.yaml': 'us-east-1',
+      });
+      const text = draft.getText();
+      // Version 4 drafted the Terraform only and dropped the template's table without a word.
+      assert.match(text, /resources: \[OrdersTable\]/);
+      assert.match(text, /resources: \[aws_s3_bucket\.media\]/);
+      await waitFor("the draft's diagnostics", () => capDiagnostics(draft.uri).length > 0);
+      assert.deepEqual(
+        capDiagnostics(draft.uri).filter((d) => /^error (infrastructure-unreadable|unknown-resource)/.test(d)),
+        [],
+      );
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(workspaceUri('mixed'), { recursive: true, useTrash: false });
+    }
+  });
+
   it('Draft Catalog from Infrastructure opens a draft named beside the infrastructure, already analysed', async () => {
     // No Region given for the plain template (the user left it unknown).
     const document = await vscode.commands.executeCommand<vscode.TextDocument>('capAdvisor.draftCatalog', [workspaceUri('infra')], {});

@@ -629,7 +629,7 @@ describe('cap-advisor draft', () => {
     // The fixture calls a registry module: noted as information, never fetched.
     assert.deepEqual(
       findings.filter((f) => f.ruleId === 'infrastructure-unreadable').map((f) => `${f.severity} ${f.message}`),
-      ['information 1 module not read (registry or remote sources are never fetched): network (terraform-…dules/vpc/aws).'],
+      ['information 1 module not read (registry or remote sources are never fetched): network (terraform-aws-modules/vpc/aws).'],
     );
     rmSync(folder, { recursive: true, force: true });
   });

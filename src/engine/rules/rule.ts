@@ -92,6 +92,7 @@ export const PANEL_ROOM = 90;
  * quoted data type name reads from its start; an address or path needs more of its end too.
  */
 const LONG_NAME = { quoted: 20, written: 24 };
+const MIN_CUT = 6;
 
 /**
  * The words of a message without the sentence's punctuation. Only names are longer than LONG_NAME:
@@ -121,7 +122,10 @@ export function fitToPanel(
     let fitted = text;
     while (fitted.length > room) {
       const floorOf = (name: string) => (/^['"]/.test(name) ? LONG_NAME.quoted : LONG_NAME.written);
-      const long = namesIn(fitted).filter(({ text: name }) => name.length > floorOf(name) && !keptWhole(name.replace(/^['"]|['"]$/g, '')));
+      // A name cut by a few characters reads worse and buys nothing: only names well past the floor.
+      const long = namesIn(fitted).filter(
+        ({ text: name }) => name.length >= floorOf(name) + MIN_CUT && !keptWhole(name.replace(/^['"]|['"]$/g, '')),
+      );
       if (long.length === 0) break;
       const longest = long.reduce((a, b) => (b.text.length > a.text.length ? b : a));
       const target = Math.max(floorOf(longest.text), longest.text.length - (fitted.length - room));
