@@ -73,9 +73,8 @@ export const mrapWithoutReplication = defineRule({
           message: `${named(resolved.name)}: ${resourceNamed(point.logicalId)} ${says}`,
           terse: `${named(resolved.name)}: its access point ${says}`,
           detail:
-            `\`${resolved.name}\` is stored in buckets behind the S3 Multi-Region Access Point \`${point.logicalId}\`. ` +
-            `Its routing is set by the \`SubmitMultiRegionAccessPointRoutes\` API, not by the infrastructure, so ${writingRegion ? `with writes in ${writingRegion} only (\`writeMode: one-region\`) ` : 'every bucket may take writes (active-active) and '}` +
-            `${fact.text} ([source](${fact.source})). ` +
+            `\`${resolved.name}\` is stored in buckets behind the S3 Multi-Region Access Point \`${point.logicalId}\`: ${fact.text} ([source](${fact.source})). ` +
+            `Its routing is set by the \`SubmitMultiRegionAccessPointRoutes\` API, not by the infrastructure, so ${writingRegion ? `writes go to ${writingRegion} only, as \`writeMode: one-region\` declares` : 'every bucket may take writes (active-active)'}. ` +
             `No replication rule copies ${listRegions(directions)}: an object written there is not found in the other Region, and is lost with its Region. ` +
             `Replicate each bucket into every other (two-way Cross-Region Replication, with RTC where a time bound matters), ${writingRegion ? '' : 'declare `writeMode: one-region` if the access point routes writes to one Region, '}or accept the risk with the reason.` +
             (unknowns.length > 0 ? ` Not judged: ${unknowns.join('; ')}.` : ''),
