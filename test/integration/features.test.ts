@@ -533,7 +533,10 @@ describe('commands', () => {
   it('a verdict that is not fine reveals in the catalog what changes it: the finding whose quick fix prevents it', async () => {
     await vscode.window.showTextDocument(storefront);
     assert.equal(await vscode.commands.executeCommand('capAdvisor.simulate', storefront, 'all'), true);
-    const cell = /<td class="v split-brain" data-scenario="0" data-data-type="order-ledger"[^>]*>(?:(?!<\/td>)[\s\S])*?data-start="(\d+)" data-end="(\d+)"/.exec(api.scenarios.html ?? '');
+    const cell =
+      /<td class="v split-brain" data-scenario="0" data-data-type="order-ledger"[^>]*>(?:(?!<\/td>)[\s\S])*?data-start="(\d+)" data-end="(\d+)"/.exec(
+        api.scenarios.html ?? '',
+      );
     assert.ok(cell, "order-ledger's split-brain cell links what changes it");
     const [start, end] = [Number(cell[1]), Number(cell[2])];
     await api.scenarios.handle({ type: 'reveal', offset: [start, end] });

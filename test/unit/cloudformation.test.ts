@@ -148,7 +148,9 @@ describe('The deployed system across stacks', () => {
       Type: 'AWS::S3::Bucket',
       Properties: {
         BucketName: name,
-        ...(replicatesTo !== undefined ? { ReplicationConfiguration: { Role: 'r', Rules: [{ Status: 'Enabled', Destination: { Bucket: replicatesTo } }] } } : {}),
+        ...(replicatesTo !== undefined
+          ? { ReplicationConfiguration: { Role: 'r', Rules: [{ Status: 'Enabled', Destination: { Bucket: replicatesTo } }] } }
+          : {}),
       },
     });
     const accessPoint = (second: unknown) => ({
@@ -159,7 +161,9 @@ describe('The deployed system across stacks', () => {
     const buckets = (s: ReturnType<typeof deployedSystem>) =>
       (s.accessPoints ?? []).map((point) => [
         point.logicalId,
-        point.buckets.map((b) => ('unknown' in b ? b : [`${b.bucket.stack}/${b.bucket.logicalId}`, b.region, b.replicatesTo.map((to) => ('unknown' in to ? to : to.logicalId))])),
+        point.buckets.map((b) =>
+          'unknown' in b ? b : [`${b.bucket.stack}/${b.bucket.logicalId}`, b.region, b.replicatesTo.map((to) => ('unknown' in to ? to : to.logicalId))],
+        ),
       ]);
 
     it('reads the buckets, each in the Region of the stack that deploys it, and where each replicates to: both ways', () => {

@@ -392,7 +392,8 @@ describe('Terraform S3 Multi-Region Access Points (issue 33)', () => {
   before(() => loadTerraformParser());
 
   const PROVIDERS = 'provider "aws" {\n  region = "us-east-1"\n}\n\nprovider "aws" {\n  alias  = "west"\n  region = "us-west-2"\n}\n\n';
-  const BUCKETS = 'resource "aws_s3_bucket" "east" {\n  bucket = "images-east"\n}\n\nresource "aws_s3_bucket" "west" {\n  provider = aws.west\n  bucket   = "images-west"\n}\n\n';
+  const BUCKETS =
+    'resource "aws_s3_bucket" "east" {\n  bucket = "images-east"\n}\n\nresource "aws_s3_bucket" "west" {\n  provider = aws.west\n  bucket   = "images-west"\n}\n\n';
   const replication = (from: string, to: string) =>
     `resource "aws_s3_bucket_replication_configuration" "${from}" {\n  bucket = aws_s3_bucket.${from}.id\n  role   = "r"\n\n  rule {\n    status = "Enabled"\n\n    destination {\n      bucket = ${to}\n    }\n  }\n}\n\n`;
   const accessPoint = (second: string) =>
@@ -409,7 +410,7 @@ describe('Terraform S3 Multi-Region Access Points (issue 33)', () => {
     ]);
   };
 
-  it('reads the buckets of details { region { bucket } }, each in its provider\'s Region, replicated both ways', () => {
+  it("reads the buckets of details { region { bucket } }, each in its provider's Region, replicated both ways", () => {
     assert.deepEqual(
       buckets(BUCKETS + replication('east', 'aws_s3_bucket.west.arn') + replication('west', 'aws_s3_bucket.east.arn') + accessPoint('aws_s3_bucket.west.id')),
       [

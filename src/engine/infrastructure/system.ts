@@ -284,18 +284,20 @@ function joinAccessPoints(readings: StackReading[]): MultiRegionAccessPoint[] {
   };
   // A template deployed in several Regions is read once per Region: its access point is one.
   const seen = new Set<string>();
-  const once = readings.flatMap((reading) => reading.accessPoints).filter(({ location }) => {
-    const key = `${location.file}#${location.logicalId}`;
-    return !seen.has(key) && seen.add(key) !== undefined;
-  });
+  const once = readings
+    .flatMap((reading) => reading.accessPoints)
+    .filter(({ location }) => {
+      const key = `${location.file}#${location.logicalId}`;
+      return !seen.has(key) && seen.add(key) !== undefined;
+    });
   return once.map(({ location, buckets }) => ({
-      ...location,
-      buckets: buckets.map((entry): AccessPointBucket | Unknown => {
-        if (isUnknown(entry)) return entry;
-        const bucket = 'store' in entry ? entry.store : bucketsByName.get(entry.bucketName);
-        if (!bucket) return { unknown: `the bucket ${'bucketName' in entry ? entry.bucketName : ''}, which the linked infrastructure does not deploy` };
-        return { bucket: locationOf(bucket), region: bucket.homeRegion ?? STACK_REGION_UNKNOWN, replicatesTo: replicationOf(bucket) };
-      }),
+    ...location,
+    buckets: buckets.map((entry): AccessPointBucket | Unknown => {
+      if (isUnknown(entry)) return entry;
+      const bucket = 'store' in entry ? entry.store : bucketsByName.get(entry.bucketName);
+      if (!bucket) return { unknown: `the bucket ${'bucketName' in entry ? entry.bucketName : ''}, which the linked infrastructure does not deploy` };
+      return { bucket: locationOf(bucket), region: bucket.homeRegion ?? STACK_REGION_UNKNOWN, replicatesTo: replicationOf(bucket) };
+    }),
   }));
 }
 

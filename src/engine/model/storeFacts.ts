@@ -285,7 +285,7 @@ export const storeFacts: Readonly<Record<StoreId, StoreFacts>> = {
     family: 's3',
     globalEndpoint: {
       value: 'replication-between-every-copy',
-      text: "a Multi-Region Access Point routes each request to the closest bucket without regard to its contents, so a read may reach a bucket that lacks the object (404); only Cross-Region Replication between its buckets lets every bucket serve every object",
+      text: 'a Multi-Region Access Point routes each request to the closest bucket without regard to its contents, so a read may reach a bucket that lacks the object (404); only Cross-Region Replication between its buckets lets every bucket serve every object',
       source: S3_MRAP_REPLICATION,
     },
   },
