@@ -66,7 +66,7 @@ export const mrapWithoutReplication = defineRule({
           missing.length === 1
             ? `writes to ${place(missing[0].from)}, not replicated to ${place(missing[0].to)}: add that replication.`
             : `writes to buckets not replicated to each other: replicate each into every other.`;
-        const directions = missing.map(({ from, to }) => `\`${from.bucket.logicalId}\` (${place(from)}) → \`${to.bucket.logicalId}\` (${place(to)})`);
+        const directions = missing.map(({ from, to }) => `\`${from.bucket.logicalId}\` (${place(from)}) into \`${to.bucket.logicalId}\` (${place(to)})`);
         const unknowns = point.buckets.filter(isUnknown).map((bucket) => bucket.unknown);
         issues.push({
           at: atResource(link, point, `routes to ${listRegions(regions)}`),
