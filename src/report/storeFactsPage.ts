@@ -50,6 +50,7 @@ export function renderStoreFactsPage(): string {
     const facts = storeFacts[id];
     lines.push(`## \`${id}\`: ${facts.product}`, '', '| fact | value | source |', '|---|---|---|');
     for (const [label, fact] of ROWS) lines.push(`| ${label} | ${cell(fact(facts).text)} | ${sourceLink(fact(facts).source)} |`);
+    if (facts.globalEndpoint) lines.push(`| Its global endpoint | ${cell(facts.globalEndpoint.text)} | ${sourceLink(facts.globalEndpoint.source)} |`);
     for (const [use, fact] of Object.entries(facts.refuses)) lines.push(`| Refuses \`${use}\` | ${cell(fact.text)} | ${sourceLink(fact.source)} |`);
     lines.push('');
   }

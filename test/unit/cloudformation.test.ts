@@ -143,6 +143,77 @@ describe('The deployed system across stacks', () => {
     ]);
   });
 
+  describe('S3 Multi-Region Access Points (issue 33)', () => {
+    const bucket = (name: string, replicatesTo?: unknown) => ({
+      Type: 'AWS::S3::Bucket',
+      Properties: {
+        BucketName: name,
+        ...(replicatesTo !== undefined
+          ? { ReplicationConfiguration: { Role: 'r', Rules: [{ Status: 'Enabled', Destination: { Bucket: replicatesTo } }] } }
+          : {}),
+      },
+    });
+    const accessPoint = (second: unknown) => ({
+      Type: 'AWS::S3::MultiRegionAccessPoint',
+      Properties: { Regions: [{ Bucket: { Ref: 'East' } }, { Bucket: second }] },
+    });
+    /** Each bucket of the access point: where it is, its Region, and where it replicates to. */
+    const buckets = (s: ReturnType<typeof deployedSystem>) =>
+      (s.accessPoints ?? []).map((point) => [
+        point.logicalId,
+        point.buckets.map((b) =>
+          'unknown' in b ? b : [`${b.bucket.stack}/${b.bucket.logicalId}`, b.region, b.replicatesTo.map((to) => ('unknown' in to ? to : to.logicalId))],
+        ),
+      ]);
+
+    it('reads the buckets, each in the Region of the stack that deploys it, and where each replicates to: both ways', () => {
+      const s = system(
+        ['east', 'us-east-1', { East: bucket('images-east', 'arn:aws:s3:::images-west'), Images: accessPoint('images-west') }],
+        ['west', 'us-west-2', { West: bucket('images-west', 'arn:aws:s3:::images-east') }],
+      );
+      assert.deepEqual(buckets(s), [
+        [
+          'Images',
+          [
+            ['east/East', 'us-east-1', ['West']],
+            ['west/West', 'us-west-2', ['East']],
+          ],
+        ],
+      ]);
+    });
+
+    it('reads one-way replication as such: the destination replicates nowhere', () => {
+      const s = system(
+        ['east', 'us-east-1', { East: bucket('images-east', 'arn:aws:s3:::images-west'), Images: accessPoint('images-west') }],
+        ['west', 'us-west-2', { West: bucket('images-west') }],
+      );
+      assert.deepEqual(buckets(s), [
+        [
+          'Images',
+          [
+            ['east/East', 'us-east-1', ['West']],
+            ['west/West', 'us-west-2', []],
+          ],
+        ],
+      ]);
+    });
+
+    it('keeps a bucket named by a parameter, one not deployed, and unreadable replication unknown', () => {
+      const parameter = system(['east', 'us-east-1', { East: bucket('images-east'), Images: accessPoint({ Ref: 'PeerBucket' }) }]);
+      assert.deepEqual(buckets(parameter)[0][1], [
+        ['east/East', 'us-east-1', []],
+        { unknown: 'a bucket named by the parameter PeerBucket, which has no default' },
+      ]);
+      const elsewhere = system(['east', 'us-east-1', { East: bucket('images-east'), Images: accessPoint('images-west') }]);
+      assert.deepEqual(buckets(elsewhere)[0][1][1], { unknown: 'the bucket images-west, which the linked infrastructure does not deploy' });
+      const unreadable = system(
+        ['east', 'us-east-1', { East: bucket('images-east', { Ref: 'PeerArn' }), Images: accessPoint('images-west') }],
+        ['west', 'us-west-2', { West: bucket('images-west') }],
+      );
+      assert.deepEqual(buckets(unreadable)[0][1][0], ['east/East', 'us-east-1', [{ unknown: 'the parameter PeerArn, which has no default' }]]);
+    });
+  });
+
   it('reads DSQL peers from their ARNs, ElastiCache members from their Regions', () => {
     const s = system([
       'a',

@@ -120,6 +120,20 @@ function generated(
       : [],
   );
   stores.push({ ...location('Scratch', 'AWS::DynamoDB::Table'), store: 'dynamodb', regions: ['us-east-1'], members: [] });
+  // A bucket behind a Multi-Region Access Point whose other bucket replicates nowhere.
+  const accessPoints = dataTypes.flatMap(({ deployed }, i) =>
+    deployed?.store === 's3'
+      ? [
+          {
+            ...location(`Access${i}`, 'AWS::S3::MultiRegionAccessPoint'),
+            buckets: [
+              { bucket: location(`Store${i}`, 'AWS::S3::Bucket'), region: deployed.regions[0], replicatesTo: [] },
+              { bucket: location(`Peer${i}`, 'AWS::S3::Bucket'), region: 'ap-south-1', replicatesTo: [] },
+            ],
+          },
+        ]
+      : [],
+  );
   const linked = dataTypes.some((dataType) => dataType.deployed);
   const infrastructure: DeployedSystem | undefined = linked
     ? {
@@ -143,6 +157,7 @@ function generated(
             ]
           : [],
         files: ['infra/app.yaml'],
+        ...(accessPoints.length > 0 ? { accessPoints } : {}),
       }
     : undefined;
   return { text: catalogText(dataTypes, witness, linked), ...(infrastructure ? { infrastructure } : {}) };

@@ -168,6 +168,7 @@ describe('rules', () => {
         'guard-not-deployed',
         'strong-table-topology',
         'replication-without-rtc',
+        'mrap-without-replication',
         'unclaimed-resource',
       ],
     );

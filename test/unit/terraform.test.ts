@@ -388,6 +388,65 @@ resource "aws_dynamodb_table" "odd" {
   });
 });
 
+describe('Terraform S3 Multi-Region Access Points (issue 33)', () => {
+  before(() => loadTerraformParser());
+
+  const PROVIDERS = 'provider "aws" {\n  region = "us-east-1"\n}\n\nprovider "aws" {\n  alias  = "west"\n  region = "us-west-2"\n}\n\n';
+  const BUCKETS =
+    'resource "aws_s3_bucket" "east" {\n  bucket = "images-east"\n}\n\nresource "aws_s3_bucket" "west" {\n  provider = aws.west\n  bucket   = "images-west"\n}\n\n';
+  const replication = (from: string, to: string) =>
+    `resource "aws_s3_bucket_replication_configuration" "${from}" {\n  bucket = aws_s3_bucket.${from}.id\n  role   = "r"\n\n  rule {\n    status = "Enabled"\n\n    destination {\n      bucket = ${to}\n    }\n  }\n}\n\n`;
+  const accessPoint = (second: string) =>
+    `resource "aws_s3control_multi_region_access_point" "images" {\n  details {\n    name = "images"\n\n    region {\n      bucket = aws_s3_bucket.east.id\n    }\n\n    region {\n      bucket = ${second}\n    }\n  }\n}\n`;
+  /** Each bucket of the access point: its address, its Region, and where it replicates to. */
+  const buckets = (tf: string) => {
+    const root = mkdtempSync(join(tmpdir(), 'cap-mrap-'));
+    mkdirSync(join(root, 'tf'));
+    writeFileSync(join(root, 'tf/main.tf'), PROVIDERS + tf);
+    const system = loadDeployedSystem([{ index: 0, path: 'tf' }], { catalogDir: root, workspaceRoot: root })!;
+    return (system.accessPoints ?? []).map((point) => [
+      point.logicalId,
+      point.buckets.map((b) => ('unknown' in b ? b : [b.bucket.logicalId, b.region, b.replicatesTo.map((to) => ('unknown' in to ? to : to.logicalId))])),
+    ]);
+  };
+
+  it("reads the buckets of details { region { bucket } }, each in its provider's Region, replicated both ways", () => {
+    assert.deepEqual(
+      buckets(BUCKETS + replication('east', 'aws_s3_bucket.west.arn') + replication('west', 'aws_s3_bucket.east.arn') + accessPoint('aws_s3_bucket.west.id')),
+      [
+        [
+          'aws_s3control_multi_region_access_point.images',
+          [
+            ['aws_s3_bucket.east', 'us-east-1', ['aws_s3_bucket.west']],
+            ['aws_s3_bucket.west', 'us-west-2', ['aws_s3_bucket.east']],
+          ],
+        ],
+      ],
+    );
+  });
+
+  it('reads one-way replication as such, and a bucket given by name', () => {
+    assert.deepEqual(buckets(BUCKETS + replication('east', 'aws_s3_bucket.west.arn') + accessPoint('"images-west"')), [
+      [
+        'aws_s3control_multi_region_access_point.images',
+        [
+          ['aws_s3_bucket.east', 'us-east-1', ['aws_s3_bucket.west']],
+          ['aws_s3_bucket.west', 'us-west-2', []],
+        ],
+      ],
+    ]);
+  });
+
+  it('keeps a bucket from a variable, and a destination from a variable, unknown', () => {
+    const variable = 'variable "peer" {\n  type = string\n}\n\n';
+    const [[, fromVariable]] = buckets(variable + BUCKETS + accessPoint('var.peer'));
+    assert.equal(fromVariable.length, 2);
+    assert.match(JSON.stringify(fromVariable[1]), /^\{"unknown":/);
+    const [[, destination]] = buckets(variable + BUCKETS + replication('east', 'var.peer') + accessPoint('aws_s3_bucket.west.id'));
+    assert.deepEqual(destination[0], ['aws_s3_bucket.east', 'us-east-1', [{ unknown: 'a destination bucket the configuration does not deploy' }]]);
+  });
+});
+
 describe('every rule of the deployed system, fed from Terraform: fires, and stays silent once fixed', () => {
   before(() => loadTerraformParser());
 

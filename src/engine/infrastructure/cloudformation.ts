@@ -482,6 +482,15 @@ export interface BucketReplication {
   destinations: Array<{ bucketName: string } | Unknown>;
 }
 
+/** A Multi-Region Access Point and its buckets: one of this template, one named (joined in system.ts), or unknown. */
+export interface AccessPointReading {
+  location: ResourceLocation;
+  buckets: Array<{ store: DeployedStore } | { bucketName: string } | Unknown>;
+}
+
+/** While a template is read: a bucket of it by logical id, resolved once every bucket is read. */
+type AccessPointBucketRef = AccessPointReading['buckets'][number] | { logicalId: string };
+
 /** What one stack's template says. */
 export interface StackReading {
   stores: DeployedStore[];
@@ -490,6 +499,9 @@ export interface StackReading {
   /** Buckets by their fixed name, for replication destinations in other stacks. */
   bucketsByName: Map<string, DeployedStore>;
   replications: BucketReplication[];
+  /** Buckets whose replication the template does not fix: where they copy to is unknown. */
+  unknownReplications: Map<DeployedStore, Unknown>;
+  accessPoints: AccessPointReading[];
   /** Replication groups that join an ElastiCache global datastore. */
   cacheMembers: Array<ResourceLocation & { globalGroup: string | Unknown }>;
   failovers: FailoverRoute[];
@@ -513,6 +525,8 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
     globalMembers: [],
     bucketsByName: new Map(),
     replications: [],
+    unknownReplications: new Map(),
+    accessPoints: [],
     cacheMembers: [],
     failovers: [],
     nestedTemplates: [],
@@ -533,6 +547,8 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
   });
   /** Clusters of this template that a global cluster was built from, by logical id. */
   const sourceClusters = new Map<string, DeployedStore>();
+  const bucketsById = new Map<string, DeployedStore>();
+  const accessPoints: Array<{ location: ResourceLocation; buckets: AccessPointBucketRef[] }> = [];
   for (const resource of template.resources) {
     // A resource whose condition is false in this stack's Region is not created there.
     if (resource.condition && conditionValue(resource.condition, template, file.region, new Set()) === false) continue;
@@ -652,14 +668,15 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
         const name = props.BucketName === undefined ? undefined : text(props.BucketName);
         const replication = props.ReplicationConfiguration;
         const bucket = store({ store: 's3', regions: [here] });
+        bucketsById.set(resource.logicalId, bucket);
         if (typeof name === 'string') reading.bucketsByName.set(name, bucket);
         reading.stores.push(bucket);
         // Replication the template does not fix (an Fn::If on an unresolvable condition) is unknown,
         // never "none": another Region may hold the data, with or without RTC.
         if (isUnknownValue(replication) || isUnknownValue(asRecord(replication).Rules)) {
-          bucket.regions.push({
-            unknown: `its replication: ${(isUnknownValue(replication) ? replication : (asRecord(replication).Rules as Unknown)).unknown}`,
-          });
+          const unknown = { unknown: `its replication: ${(isUnknownValue(replication) ? replication : (asRecord(replication).Rules as Unknown)).unknown}` };
+          bucket.regions.push(unknown);
+          reading.unknownReplications.set(bucket, unknown);
           break;
         }
         const rules = asList(asRecord(replication).Rules)
@@ -682,6 +699,20 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
           return bucketName ? { bucketName } : { unknown: `the destination ${arn}` };
         });
         reading.replications.push({ store: bucket, destinations: destinations.filter((d) => !('unknown' in d && d.unknown === 'same-Region')) });
+        break;
+      }
+      case 'AWS::S3::MultiRegionAccessPoint': {
+        // `Regions: [{ Bucket }]`: a bucket of this template by `Ref`, else a name joined to the stack that deploys it.
+        const regions = isUnknownValue(props.Regions) ? [props.Regions] : asList(props.Regions);
+        const buckets = regions.map((entry): AccessPointBucketRef => {
+          if (isUnknownValue(entry)) return entry;
+          const bucket = asRecord(entry).Bucket;
+          const id = referencedId(bucket);
+          if (id && byId.get(id)?.type === 'AWS::S3::Bucket') return { logicalId: id };
+          const name = text(bucket);
+          return typeof name === 'string' ? { bucketName: name } : { unknown: `a bucket named by ${name.unknown}` };
+        });
+        accessPoints.push({ location, buckets });
         break;
       }
       case 'AWS::MemoryDB::MultiRegionCluster':
@@ -825,6 +856,17 @@ export function readStack(file: TemplateFile, template: Template): StackReading 
       store.regions.push({ unknown: `what the custom resource ${custom.logicalId} (${custom.type}) sets up` });
       if (store.store === 'dynamodb') store.store = { unknown: `a table the custom resource ${custom.logicalId} may make global` };
     }
+  }
+  // A bucket of this template that the condition leaves out in this Region is not one the access point can reach.
+  for (const { location, buckets } of accessPoints) {
+    reading.accessPoints.push({
+      location,
+      buckets: buckets.map((bucket) => {
+        if (!('logicalId' in bucket)) return bucket;
+        const store = bucketsById.get(bucket.logicalId);
+        return store ? { store } : { unknown: `the bucket ${bucket.logicalId}, which this stack does not create in its Region` };
+      }),
+    });
   }
   // A one-way same-Region replica belongs to its source: the catalog names the source.
   for (const [replicaId, source] of reading.sameRegionReplicas) {

@@ -9,12 +9,17 @@ import {
   absorbStore,
   dedupeRegions,
   isUnknown,
+  locationOf,
+  STACK_REGION_UNKNOWN,
+  type AccessPointBucket,
   type DeployedStore,
+  type MultiRegionAccessPoint,
   type DeployedSystem,
   type InfrastructureProblem,
   type TemplateFile,
   type UnmodelledResource,
   type TerraformRoot,
+  type Unknown,
 } from '../model/deployed';
 
 /** What the shell found before reading any template: the files and the problems of the entries. */
@@ -52,6 +57,7 @@ export function deployedSystem(found: InfrastructureFiles): DeployedSystem {
   }
   const stores = readings.flatMap((reading) => reading.stores);
   joinGlobalClusters(readings, stores);
+  const accessPoints = joinAccessPoints(readings);
   joinReplication(readings, stores);
   joinCacheMembers(readings, stores);
   mergeRegionalCopies(stores);
@@ -65,6 +71,7 @@ export function deployedSystem(found: InfrastructureFiles): DeployedSystem {
     const rootName = folder?.split('/').pop();
     const read = terraformStores(resources, terraform.entryIndex, rootName && rootName !== '.' && rootName !== '..' ? rootName : 'root');
     stores.push(...read.stores);
+    accessPoints.push(...read.accessPoints);
     terraformUnmodelled.push(...read.unmodelled);
     failovers.push(...read.failovers);
     if (terraform.module && folder !== undefined) terraformRoots.push({ entryIndex: terraform.entryIndex, folder, providers: rootProviders(terraform.module) });
@@ -91,6 +98,7 @@ export function deployedSystem(found: InfrastructureFiles): DeployedSystem {
     problems,
     files: found.files,
     ...(unmodelled.length > 0 ? { unmodelled } : {}),
+    ...(accessPoints.length > 0 ? { accessPoints } : {}),
     ...(terraformRoots.length > 0 ? { terraformRoots } : {}),
   };
 }
@@ -250,6 +258,47 @@ function joinReplication(readings: StackReading[], stores: DeployedStore[]): voi
     }
   }
   for (let i = stores.length - 1; i >= 0; i--) if (destinations.has(stores[i])) stores.splice(i, 1);
+}
+
+/**
+ * Each Multi-Region Access Point's buckets, found by name in the stack that deploys them, with the
+ * buckets each replicates into. Read before the replication joins fold a destination into its source.
+ */
+function joinAccessPoints(readings: StackReading[]): MultiRegionAccessPoint[] {
+  const bucketsByName = new Map<string, DeployedStore>();
+  for (const reading of readings) for (const [name, bucket] of reading.bucketsByName) bucketsByName.set(name, bucket);
+  const replicationOf = (bucket: DeployedStore): AccessPointBucket['replicatesTo'] => {
+    const unknown = readings.map((reading) => reading.unknownReplications.get(bucket)).find((found) => found !== undefined);
+    if (unknown) return [unknown];
+    return readings.flatMap((reading) =>
+      reading.replications
+        .filter((replication) => replication.store === bucket)
+        .flatMap(({ destinations }) =>
+          destinations.map((destination) => {
+            if (isUnknown(destination)) return destination;
+            const target = bucketsByName.get(destination.bucketName);
+            return target ? locationOf(target) : { unknown: `the bucket ${destination.bucketName}, which the linked infrastructure does not deploy` };
+          }),
+        ),
+    );
+  };
+  // A template deployed in several Regions is read once per Region: its access point is one.
+  const seen = new Set<string>();
+  const once = readings
+    .flatMap((reading) => reading.accessPoints)
+    .filter(({ location }) => {
+      const key = `${location.file}#${location.logicalId}`;
+      return !seen.has(key) && seen.add(key) !== undefined;
+    });
+  return once.map(({ location, buckets }) => ({
+    ...location,
+    buckets: buckets.map((entry): AccessPointBucket | Unknown => {
+      if (isUnknown(entry)) return entry;
+      const bucket = 'store' in entry ? entry.store : bucketsByName.get(entry.bucketName);
+      if (!bucket) return { unknown: `the bucket ${'bucketName' in entry ? entry.bucketName : ''}, which the linked infrastructure does not deploy` };
+      return { bucket: locationOf(bucket), region: bucket.homeRegion ?? STACK_REGION_UNKNOWN, replicatesTo: replicationOf(bucket) };
+    }),
+  }));
 }
 
 /** A replication group that joins a global datastore is part of it (a catalog may name either). */

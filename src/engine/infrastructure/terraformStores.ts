@@ -17,7 +17,9 @@ import {
   physicalNameIn,
   regionOfArn,
   type DeployedStore,
+  type AccessPointBucket,
   type FailoverRoute,
+  type MultiRegionAccessPoint,
   type ResourceLocation,
   type UnmodelledResource,
   type Unknown,
@@ -90,7 +92,7 @@ export function terraformStores(
   resources: TerraformResource[],
   entryIndex: number,
   stack = 'root',
-): { stores: DeployedStore[]; failovers: FailoverRoute[]; unmodelled: UnmodelledResource[] } {
+): { stores: DeployedStore[]; failovers: FailoverRoute[]; unmodelled: UnmodelledResource[]; accessPoints: MultiRegionAccessPoint[] } {
   const byAddress = new Map(resources.map((resource) => [resource.address, resource]));
   const location = (resource: TerraformResource): ResourceLocation => ({
     file: resource.file,
@@ -384,7 +386,59 @@ export function terraformStores(
     const service = unmodelledService(resource.type);
     return service ? [{ ...location(resource), service }] : [];
   });
-  return { stores: kept, failovers: failoverRoutes(resources, location, find), unmodelled };
+  return { stores: kept, failovers: failoverRoutes(resources, location, find), unmodelled, accessPoints: accessPoints(resources, location, find) };
+}
+
+/**
+ * Each `aws_s3control_multi_region_access_point` with its buckets (`details { region { bucket } }`)
+ * and where each replicates to: its `aws_s3_bucket_replication_configuration` rules, or the inline
+ * `replication_configuration` of provider versions before 4. A replication configuration whose
+ * bucket is not found may be any bucket's: then no bucket's replication is known in full.
+ */
+function accessPoints(
+  resources: TerraformResource[],
+  location: (resource: TerraformResource) => ResourceLocation,
+  find: (value: TerraformValue | undefined, type: string, attributes: string[]) => TerraformResource | undefined,
+): MultiRegionAccessPoint[] {
+  const points = resources.filter((resource) => resource.type === 'aws_s3control_multi_region_access_point');
+  if (points.length === 0) return [];
+  const copiesInto = new Map<TerraformResource, Array<ResourceLocation | Unknown>>();
+  const unplaced: Unknown[] = [];
+  const destinationsOf = (rules: Array<Values | Unknown>): Array<ResourceLocation | Unknown> =>
+    rules
+      .filter((rule) => isUnknown(rule) || rule.status !== 'Disabled')
+      .map((rule) => {
+        const destination = isUnknown(rule) ? undefined : blocks(rule.destination)[0];
+        if (!destination || isUnknown(destination)) return { unknown: 'a replication destination' };
+        const bucket = find(destination.bucket, 'aws_s3_bucket', ['arn', 'bucket']);
+        return bucket ? location(bucket) : { unknown: 'a destination bucket the configuration does not deploy' };
+      });
+  for (const resource of resources) {
+    if (resource.type === 'aws_s3_bucket') {
+      const inline = blocks(resource.values.replication_configuration)[0];
+      if (inline !== undefined) copiesInto.set(resource, isUnknown(inline) ? [inline] : destinationsOf(blocks(inline.rules)));
+    }
+    if (resource.type !== 'aws_s3_bucket_replication_configuration') continue;
+    const source = find(resource.values.bucket, 'aws_s3_bucket', ['id', 'bucket']);
+    if (!source) {
+      unplaced.push({ unknown: `the replication of ${resource.address}, whose bucket the configuration does not resolve` });
+      continue;
+    }
+    copiesInto.set(source, [...(copiesInto.get(source) ?? []), ...destinationsOf(blocks(resource.values.rule))]);
+  }
+  return points.map((point) => {
+    const details = blocks(point.values.details)[0];
+    const regions = details === undefined ? [] : isUnknown(details) ? [details] : blocks(details.region);
+    return {
+      ...location(point),
+      buckets: regions.map((region): AccessPointBucket | Unknown => {
+        if (isUnknown(region)) return region;
+        const bucket = find(region.bucket, 'aws_s3_bucket', ['id', 'bucket']);
+        if (!bucket) return { unknown: `a bucket ${typeof region.bucket === 'string' ? `${region.bucket} ` : ''}the configuration does not deploy` };
+        return { bucket: location(bucket), region: bucket.region, replicatesTo: [...(copiesInto.get(bucket) ?? []), ...unplaced] };
+      }),
+    };
+  });
 }
 
 /**

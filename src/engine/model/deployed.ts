@@ -74,6 +74,29 @@ export interface UnmodelledResource extends ResourceLocation {
   service: string;
 }
 
+/**
+ * An S3 Multi-Region Access Point: one endpoint that routes each request to a bucket in one of its
+ * Regions. Routing (active-active, or a Region set passive) is set by an API, never by the
+ * infrastructure, so a careful reading takes it as active-active: a write may land in any bucket.
+ */
+export interface MultiRegionAccessPoint extends ResourceLocation {
+  /** The buckets it routes to, or unknown ones (a bucket name from a parameter, one the infrastructure does not deploy). */
+  buckets: Array<AccessPointBucket | Unknown>;
+}
+
+/** A bucket behind a Multi-Region Access Point, and the buckets its replication rules copy into. */
+export interface AccessPointBucket {
+  bucket: ResourceLocation;
+  region: string | Unknown;
+  /** The buckets its enabled replication rules copy into; an unknown one when a rule's destination cannot be read. */
+  replicatesTo: Array<ResourceLocation | Unknown>;
+}
+
+/** One key per resource, for comparing locations read apart: its stack, file and logical id. */
+export function locationKey(location: ResourceLocation): string {
+  return `${location.stack} ${location.file}#${location.logicalId}`;
+}
+
 export type FailoverMode = 'automatic' | 'manual';
 
 /** A Route 53 failover record or an ARC Region switch plan, and who moves traffic. */
@@ -114,6 +137,8 @@ export interface DeployedSystem {
   problems: InfrastructureProblem[];
   /** Data resources no store of the model describes (MSK, OpenSearch, EFS): listed, never judged, never silently dropped. */
   unmodelled?: UnmodelledResource[];
+  /** S3 Multi-Region Access Points, with the buckets they route to. */
+  accessPoints?: MultiRegionAccessPoint[];
   /** Paths of every file read, relative to the catalog (the editor watches them). */
   files: string[];
   /** Set when Terraform was found before the shell loaded its parser: the shell reads again once it has. */

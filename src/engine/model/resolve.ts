@@ -120,17 +120,24 @@ export function resolveCatalog(value: unknown, source: CatalogSource, deployed?:
   };
 }
 
-/** Finds a deployed store by a name a catalog may use: its logical id, `Stack/LogicalId`, or a member's. */
+/**
+ * Finds a deployed store by a name a catalog may use: its logical id, `Stack/LogicalId`, or a member's.
+ * A store's own name wins over the same name as another store's member: two buckets that replicate
+ * into each other are two stores, each a member of the other, and each is found by its own name.
+ */
 export function storeDirectory(deployed: DeployedSystem | undefined): (name: string) => DeployedStore[] {
-  const byName = new Map<string, DeployedStore[]>();
+  const own = new Map<string, DeployedStore[]>();
+  const asMember = new Map<string, DeployedStore[]>();
+  const add = (byName: Map<string, DeployedStore[]>, name: string, store: DeployedStore) => {
+    const list = byName.get(name) ?? [];
+    if (!list.includes(store)) list.push(store);
+    byName.set(name, list);
+  };
   for (const store of deployed?.stores ?? []) {
-    for (const name of new Set([store, ...store.members].flatMap(namesOf))) {
-      const list = byName.get(name) ?? [];
-      if (!list.includes(store)) list.push(store);
-      byName.set(name, list);
-    }
+    for (const name of namesOf(store)) add(own, name, store);
+    for (const name of new Set(store.members.flatMap(namesOf))) add(asMember, name, store);
   }
-  return (name) => byName.get(name) ?? [];
+  return (name) => own.get(name) ?? asMember.get(name) ?? [];
 }
 
 function resolveDataType(

@@ -59,6 +59,8 @@ export interface StoreFacts {
   family: string;
   /** How writes sent to a secondary Region still depend on the primary, where the store offers such forwarding. */
   writeForwarding?: SourcedFact<true>;
+  /** What keeps the copies behind one global endpoint in step, where the store offers one (S3 Multi-Region Access Points). */
+  globalEndpoint?: SourcedFact<'replication-between-every-copy'>;
 }
 
 const AURORA_GLOBAL = 'https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database.html';
@@ -68,6 +70,7 @@ const DDB_GLOBAL_HOW = 'https://docs.aws.amazon.com/amazondynamodb/latest/develo
 const DDB_GLOBAL_GUIDE = 'https://docs.aws.amazon.com/prescriptive-guidance/latest/dynamodb-global-tables/overview.html';
 const S3_CONSISTENCY = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/Welcome.html#ConsistencyModel';
 const S3_RTC = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication-time-control.html';
+const S3_MRAP_REPLICATION = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/MultiRegionAccessPointBucketReplication.html';
 const ELASTICACHE_GLOBAL = 'https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Redis-Global-Datastore.html';
 const ELASTICACHE_FAILOVER = 'https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_FailoverGlobalReplicationGroup.html';
 const ELASTICACHE_DR = 'https://disaster-recovery.workshop.aws/en/services/databases/elasticache/global-datastore.html';
@@ -280,6 +283,11 @@ export const storeFacts: Readonly<Record<StoreId, StoreFacts>> = {
     },
     holds: { value: 'objects', text: 'objects, not records that strong data updates together', source: S3_CONSISTENCY },
     family: 's3',
+    globalEndpoint: {
+      value: 'replication-between-every-copy',
+      text: 'a Multi-Region Access Point routes each request to the closest bucket without regard to its contents, so a read may reach a bucket that lacks the object (404); only Cross-Region Replication between its buckets lets every bucket serve every object',
+      source: S3_MRAP_REPLICATION,
+    },
   },
   'elasticache-global': {
     id: 'elasticache-global',

@@ -4,6 +4,7 @@ import { failoverDrift } from './failover-drift';
 import { guardNotDeployed } from './guard-not-deployed';
 import { infrastructureUnreadable } from './infrastructure-unreadable';
 import { regionDrift } from './region-drift';
+import { mrapWithoutReplication } from './mrap-without-replication';
 import { replicationWithoutRtc } from './replication-without-rtc';
 import { storeDrift } from './store-drift';
 import { strongTableTopology } from './strong-table-topology';
@@ -65,6 +66,7 @@ export const rules = [
   guardNotDeployed,
   strongTableTopology,
   replicationWithoutRtc,
+  mrapWithoutReplication,
   unclaimedResource,
 ] as const;
 
