@@ -123,9 +123,7 @@ export function fitToPanel(
     while (fitted.length > room) {
       const floorOf = (name: string) => (/^['"]/.test(name) ? LONG_NAME.quoted : LONG_NAME.written);
       // A name cut by a few characters reads worse and buys nothing: only names well past the floor.
-      const long = namesIn(fitted).filter(
-        ({ text: name }) => name.length >= floorOf(name) + MIN_CUT && !keptWhole(name.replace(/^['"]|['"]$/g, '')),
-      );
+      const long = namesIn(fitted).filter(({ text: name }) => name.length >= floorOf(name) + MIN_CUT && !keptWhole(name.replace(/^['"]|['"]$/g, '')));
       if (long.length === 0) break;
       const longest = long.reduce((a, b) => (b.text.length > a.text.length ? b : a));
       const target = Math.max(floorOf(longest.text), longest.text.length - (fitted.length - room));
