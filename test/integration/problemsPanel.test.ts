@@ -40,7 +40,14 @@ function catalogsWithLongNames(): vscode.Uri[] {
     path.join(dir, 'broken.catalog.yaml'),
     `${head}dataTypes:\n  - name: "customer-payment-authorizations-${'x'.repeat(60)}\n    category: cart\n`,
   );
-  return ['long.catalog.yaml', 'broken.catalog.yaml'].map((name) => vscode.Uri.file(path.join(dir, name)));
+  // The example with every data type's name made long (a team's naming convention), its templates beside it.
+  fs.cpSync(path.join(repoRoot, 'examples/infra'), path.join(dir, 'infra'), { recursive: true });
+  let example = fs.readFileSync(path.join(repoRoot, 'examples/storefront.catalog.yaml'), 'utf8');
+  for (const [, name] of example.matchAll(/^ {2}- name: ([a-z][\w-]+)$/gm)) {
+    if (!/^(us|eu|ap)-/.test(name)) example = example.replace(new RegExp(`(?<![\\w-])${name}(?![\\w-])`, 'g'), `${name}-for-the-customer-facing-api`);
+  }
+  fs.writeFileSync(path.join(dir, 'example-long.catalog.yaml'), example);
+  return ['long.catalog.yaml', 'broken.catalog.yaml', 'example-long.catalog.yaml'].map((name) => vscode.Uri.file(path.join(dir, name)));
 }
 
 interface ProblemsRow {
@@ -74,8 +81,8 @@ describe("the Problems panel at a laptop's width", () => {
     this.timeout(60_000);
     const shownOn = (uri: vscode.Uri) =>
       vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'cap-advisor' && d.severity !== vscode.DiagnosticSeverity.Hint);
-    const [long, broken] = catalogsWithLongNames();
-    for (const uri of [long, broken]) {
+    const [long, broken, exampleLong] = catalogsWithLongNames();
+    for (const uri of [long, broken, exampleLong]) {
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
       await waitFor(`the findings of ${path.basename(uri.fsPath)}`, () => shownOn(uri).length > 0, 30_000);
     }
@@ -90,7 +97,7 @@ describe("the Problems panel at a laptop's width", () => {
       "the example's findings",
       () => {
         const diagnostics = shownOn(storefront);
-        return diagnostics.length >= 23 && [...diagnostics, ...shownOn(long), ...shownOn(broken)];
+        return diagnostics.length >= 23 && [...diagnostics, ...shownOn(long), ...shownOn(broken), ...shownOn(exampleLong)];
       },
       30_000,
     );

@@ -108,7 +108,7 @@ dataTypes:
     );
     assert.deepEqual(drift(analyze(root, catalog(ambiguous[0].suggestion!))), []);
     assert.deepEqual(drift(analyze(root, catalog(`secondary/${address}`))), [
-      `region-drift: 'ingress-access-logs' is in us-west-2 (undeclared), not us-east-1: align the Regions.`,
+      `region-drift: 'ingress…logs' is in us-west-2 (undeclared), not us-east-1: align the Regions.`,
     ]);
   });
 

@@ -91,7 +91,7 @@ export const PANEL_ROOM = 90;
  * Names longer than this are long: shortened in a message that does not fit, never below it. A
  * quoted data type name reads from its start; an address or path needs more of its end too.
  */
-const LONG_NAME = { quoted: 20, written: 24 };
+const LONG_NAME = { quoted: 12, written: 24 };
 const MIN_CUT = 6;
 
 /**

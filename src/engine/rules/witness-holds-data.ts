@@ -38,6 +38,7 @@ export const witnessHoldsData = defineRule({
         issues.push({
           at: withDeclaration(atResource(link, link.store, `a replica in ${region}`), declaration(region)),
           message: `${named(name)}: ${resourceNamed(link.name)} has a copy in witness ${region}: make it a data Region.`,
+          terse: `${named(name)} has a copy in witness ${region}: make it a data Region.`,
           detail: `\`${link.name}\` in \`${link.store.file}\` keeps a replica of \`${name}\` in \`${region}\`, which the catalog declares a witness. ${why(region)}`,
           suggestion: region,
         });

@@ -51,7 +51,7 @@ ruleTester('witness-holds-data', {
       name: 'the linked global table keeps a replica in the witness: on the resources entry',
       catalog: linked(US_HEADER),
       files: { 'infra/carts.yaml': globalTable('      Replicas:\n        - Region: us-east-1\n        - Region: us-west-2\n') },
-      findings: [{ line: 20, message: "'carts': CartsTable has a copy in witness us-west-2: make it a data Region." }],
+      findings: [{ line: 20, message: "'carts' has a copy in witness us-west-2: make it a data Region." }],
       fixes: [
         { title: 'Make us-west-2 a data Region (role: secondary)', output: linked(AS_SECONDARY) },
         { title: 'Accept the risk (witness-holds-data) with a reason', output: linked(US_HEADER) + ACCEPT },
