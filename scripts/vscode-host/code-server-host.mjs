@@ -151,7 +151,7 @@ const MEASURE_PROBLEMS = /^vscode-host: measure problems at (\d+)$/;
 
 async function measureProblems(page, width, probeDir) {
   const before = page.viewportSize();
-  await page.setViewportSize({ width, height: 2400 });
+  await page.setViewportSize({ width, height: 4800 });
   try {
     // The list re-renders after the resize: wait until its rows span the new width.
     await page.waitForFunction(
