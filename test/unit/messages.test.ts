@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { analyzeCatalog, ruleRegistry, STORE_IDS, type DeployedStore, type DeployedSystem, type Finding, type StoreId } from '../../src/engine';
 import { analyzeCatalogFile } from '../../src/workspace/files';
-import { fitToPanel, PANEL_ROOM, resourceNamed } from '../../src/engine/rules/rule';
+import { fitToPanel, PANEL_ROOM } from '../../src/engine/rules/rule';
 import { catalog } from '../helpers/catalogs';
 
 const repoRoot = join(__dirname, '../../..');
@@ -200,7 +200,7 @@ describe('messages and details', () => {
 
   it("two long resource names that differ only in their end (CDK's hash) still read differently", () => {
     const [a, b] = ['MediaStackReplicationBucketDestinationA1B2C3D4', 'MediaStackReplicationBucketDestinationE5F6A7B8'].map((id) =>
-      fitToPanel(`${resourceNamed(id)} belongs to no data type: add it to one.`, 'unclaimed-resource'),
+      fitToPanel(`${id} belongs to no data type: add it to one.`, 'unclaimed-resource'),
     );
     assert.ok(a.length + 'unclaimed-resource'.length <= PANEL_ROOM, a);
     assert.notEqual(a, b);

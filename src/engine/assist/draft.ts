@@ -217,7 +217,7 @@ export function draftDataType(store: DeployedStore, system: DeployedSystem, take
     // written twice (a replica in the stack's own Region) is still one.
     const regionCount = dedupeRegions(store.regions).length;
     let topology = topologyOf(store.store, regionCount);
-    const copies = copiesElsewhere(store, system);
+    const copies = copiesElsewhere(store, system.stores);
     if (storeFacts[store.store].position.value === null && regionCount > 1) {
       // One template deployed by a stack in each Region: copies that replicate nothing. Drafted
       // multi-Region, so that the check says what the team must decide (replicate, or not).
@@ -280,8 +280,8 @@ export interface DraftOptions {
 }
 
 /** The same store kind under the same logical id in other files: one template deployed by a stack per Region, read file by file. */
-function copiesElsewhere(store: DeployedStore, system: DeployedSystem): DeployedStore[] {
-  return system.stores.filter(
+function copiesElsewhere(store: DeployedStore, stores: readonly DeployedStore[]): DeployedStore[] {
+  return stores.filter(
     (other) =>
       other !== store && other.logicalId === store.logicalId && other.file !== store.file && JSON.stringify(other.store) === JSON.stringify(store.store),
   );
@@ -296,13 +296,17 @@ function copiesAsOne(stores: readonly DeployedStore[]): Array<{ store: DeployedS
   const result: Array<{ store: DeployedStore; copies: DeployedStore[] }> = [];
   for (const store of stores) {
     if (grouped.has(store)) continue;
-    const seen = new Set(knownRegions(store).regions);
-    const copies = copiesElsewhere(store, { stores } as DeployedSystem).filter((copy) => {
-      const { regions, complete } = knownRegions(copy);
-      if (grouped.has(copy) || !complete || !knownRegions(store).complete || regions.length === 0 || regions.some((region) => seen.has(region))) return false;
-      for (const region of regions) seen.add(region);
-      return true;
-    });
+    const own = knownRegions(store);
+    // Copies are told apart only by Regions all known: an unknown one could be any other's.
+    const seen = new Set(own.regions);
+    const copies = !own.complete
+      ? []
+      : copiesElsewhere(store, stores).filter((copy) => {
+          const { regions, complete } = knownRegions(copy);
+          if (grouped.has(copy) || !complete || regions.length === 0 || regions.some((region) => seen.has(region))) return false;
+          for (const region of regions) seen.add(region);
+          return true;
+        });
     for (const copy of copies) grouped.add(copy);
     result.push({ store, copies });
   }

@@ -1,6 +1,6 @@
 import { isStrongMultiRegionStore } from '../model/regionSets';
 import { failoverRoutesFor, linkedResources, resourceLocation } from './linked';
-import { defineRule, Issue, named, resourceNamed } from './rule';
+import { defineRule, Issue, named } from './rule';
 
 export const guardNotDeployed = defineRule({
   id: 'guard-not-deployed',
@@ -23,14 +23,14 @@ export const guardNotDeployed = defineRule({
             if (typeof store.witness === 'string' && guard.region && guard.region !== store.witness)
               issues.push({
                 at: { ...dataType.at('splitBrainGuards', index), related: [resourceLocation(store, `its witness is ${store.witness}`)] },
-                message: `${named(name)} declares its witness in ${guard.region}, but ${resourceNamed(link.name)} has it in ${store.witness}.`,
+                message: `${named(name)} declares its witness in ${guard.region}, but ${link.name} has it in ${store.witness}.`,
                 detail: `\`${name}\` counts on a witness in \`${guard.region}\`, but \`${link.name}\` (\`${store.type}\` in \`${store.file}\`) is deployed with its witness in \`${store.witness}\`. The scenarios and the quorum count use the catalog's witness, so what they say about a Region's isolation is about the wrong Region. Declare \`${store.witness}\` as the witness (in \`regions\` and in the guard), or move the witness in the infrastructure.`,
               });
             continue;
           }
           issues.push({
             at: { ...dataType.at('splitBrainGuards', index), related: [resourceLocation(store, 'deployed without a witness')] },
-            message: `${named(name)} declares a witness Region, but ${resourceNamed(link.name)} is deployed without one.`,
+            message: `${named(name)} declares a witness Region, but ${link.name} is deployed without one.`,
             detail: `\`${name}\` declares a \`witness-region\` guard, but \`${link.name}\` (\`${store.type}\` in \`${store.file}\`) has no witness (${store.store === 'aurora-dsql' ? '`MultiRegionProperties.WitnessRegion`' : '`GlobalTableWitnesses`, which only a table with `MultiRegionConsistency: STRONG` takes'}). The guard the catalog counts on is not deployed. Add the witness to the template, or remove the guard from the catalog so the findings reflect what runs.`,
           });
         }

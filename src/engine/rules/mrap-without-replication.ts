@@ -6,7 +6,7 @@
 import { isUnknown, locationKey, type AccessPointBucket, type MultiRegionAccessPoint } from '../model/deployed';
 import { storeFacts } from '../model/storeFacts';
 import { atResource, linkedResources, listRegions } from './linked';
-import { defineRule, Issue, named, resourceNamed } from './rule';
+import { defineRule, Issue, named } from './rule';
 
 /** A direction of replication an access point needs and that no rule provides. */
 interface MissingReplication {
@@ -70,7 +70,7 @@ export const mrapWithoutReplication = defineRule({
         const unknowns = point.buckets.filter(isUnknown).map((bucket) => bucket.unknown);
         issues.push({
           at: atResource(link, point, `routes to ${listRegions(regions)}`),
-          message: `${named(resolved.name)}: ${resourceNamed(point.logicalId)} ${says}`,
+          message: `${named(resolved.name)}: ${point.logicalId} ${says}`,
           terse: `${named(resolved.name)}: its access point ${says}`,
           detail:
             `\`${resolved.name}\` is stored in buckets behind the S3 Multi-Region Access Point \`${point.logicalId}\`: ${fact.text} ([source](${fact.source})). ` +

@@ -1,6 +1,6 @@
 import { atResource, knownRegions, linkedResources, listRegions } from './linked';
 import { witnessHoldsData } from './witness-holds-data';
-import { defineRule, Issue, named, resourceNamed } from './rule';
+import { defineRule, Issue, named } from './rule';
 
 export const regionDrift = defineRule({
   id: 'region-drift',
@@ -36,7 +36,7 @@ export const regionDrift = defineRule({
             : `is in ${fewer(extra)} (undeclared), not ${fewer(missing)}: align the Regions.`;
       issues.push({
         at: atResource(link, link.store!, `deployed in ${listRegions(regions)}`),
-        message: `${named(dataType.resolved.name)}: ${resourceNamed(link.name)} ${says}`,
+        message: `${named(dataType.resolved.name)}: ${link.name} ${says}`,
         terse: `${named(dataType.resolved.name)} ${says}`,
         detail: `\`${dataType.resolved.name}\` is declared in ${listRegions(declared.map((r) => `\`${r}\``))}, but \`${link.name}\` is deployed in ${listRegions(regions.map((r) => `\`${r}\``))}${complete ? '' : ' (and Regions the infrastructure does not fix)'}. The partition advice counts Regions (a quorum, a witness, who can write when one is cut off), so it holds only for the Regions the data really lives in. Set the data type's \`regions\` to the deployed ones, or change the template.`,
         suggestion: (complete ? regions : [...declared, ...extra]).join(','),

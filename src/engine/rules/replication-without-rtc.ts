@@ -1,7 +1,7 @@
 import { storeFacts } from '../model/storeFacts';
 import { formatDuration } from '../read/durations';
 import { atResource, linkedResources } from './linked';
-import { defineRule, Issue, named, resourceNamed } from './rule';
+import { defineRule, Issue, named } from './rule';
 
 export const replicationWithoutRtc = defineRule({
   id: 'replication-without-rtc',
@@ -40,7 +40,7 @@ export const replicationWithoutRtc = defineRule({
       if (link.store?.replicationTimeControl !== false) continue;
       issues.push({
         at: atResource(link, link.store, 'replication without ReplicationTime'),
-        message: `${named(resolved.name)}: ${resourceNamed(link.name)} replicates without RTC: enable it.`,
+        message: `${named(resolved.name)}: ${link.name} replicates without RTC: enable it.`,
         detail: `\`${resolved.name}\` declares a \`${promise}\`, but \`${link.name}\` replicates without S3 Replication Time Control, so no time bounds the replication window: most objects copy in seconds, some take hours. With RTC (\`Destination.ReplicationTime: { Status: Enabled, Time: { Minutes: 15 } }\` with \`Metrics\`), 99.99 % of objects replicate within 15 minutes, backed by an SLA. Enable it on every rule, or drop the promise.`,
       });
     }

@@ -75,14 +75,6 @@ export function named(name: string): string {
 }
 
 /**
- * A resource's name as a message quotes it: whole. A message that does not fit the panel has its
- * long names shortened by fitToPanel, which keeps an address's end (CDK's hash, Terraform's key).
- */
-export function resourceNamed(name: string): string {
-  return name;
-}
-
-/**
  * What a row of the Problems panel shows of a message beside its rule id, in characters: at 1280 px
  * with the Explorer open (the integration test problemsPanel.test.ts measures the pixels).
  */
@@ -118,10 +110,10 @@ export function fitToPanel(
 ): string {
   const room = PANEL_ROOM - ruleId.length;
   const keptWhole = (name: string) => verbatim.includes(name) || vocabulary.has(name);
+  const floorOf = (name: string) => (/^['"]/.test(name) ? LONG_NAME.quoted : LONG_NAME.written);
   const shortened = (text: string) => {
     let fitted = text;
     while (fitted.length > room) {
-      const floorOf = (name: string) => (/^['"]/.test(name) ? LONG_NAME.quoted : LONG_NAME.written);
       // A name cut by a few characters reads worse and buys nothing: only names well past the floor.
       const long = namesIn(fitted).filter(({ text: name }) => name.length >= floorOf(name) + MIN_CUT && !keptWhole(name.replace(/^['"]|['"]$/g, '')));
       if (long.length === 0) break;
@@ -142,7 +134,7 @@ export function fitToPanel(
 function shortenName(name: string, length: number): string {
   const quote = /^['"]/.test(name) ? name[0] : '';
   const inner = quote ? name.slice(1, -1) : name;
-  // A name shortened before (named, resourceNamed) is shortened again from what it kept.
+  // A name shortened before (named) is shortened again from what it kept.
   const [start, end] = inner.includes('…') ? inner.split('…') : [inner, inner];
   const room = length - 2 * quote.length - 1;
   // A quoted name is told by its start; an address or path by its end (the resource type and name, the file).

@@ -1,6 +1,6 @@
 import { isUnknown } from '../model/deployed';
 import { atResource, linkedResources } from './linked';
-import { defineRule, Issue, named, resourceNamed } from './rule';
+import { defineRule, Issue, named } from './rule';
 
 export const storeDrift = defineRule({
   id: 'store-drift',
@@ -22,7 +22,7 @@ export const storeDrift = defineRule({
       issues.push({
         // Either side may be wrong: the template line is where the other change is made.
         at: atResource(link, link.store, `deploys ${deployed}; if the catalog's ${declared} is the intent, this template must change`),
-        message: `${named(dataType.resolved.name)}: ${resourceNamed(link.name)} deploys ${deployed}, not the declared ${declared}.`,
+        message: `${named(dataType.resolved.name)}: ${link.name} deploys ${deployed}, not the declared ${declared}.`,
         terse: `${named(dataType.resolved.name)} runs on ${deployed}, declared ${declared}.`,
         detail: `\`${dataType.resolved.name}\` declares \`store: ${declared}\`, but \`${link.name}\` (\`${link.store.type}\` in \`${link.store.file}\`) deploys \`${deployed}\`.${why} The advice is only as good as the catalog: either the catalog describes the intent and the template must change, or set \`store: ${deployed}\` so the findings are about the real system.`,
         suggestion: deployed,

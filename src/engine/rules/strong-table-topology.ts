@@ -2,7 +2,7 @@ import { isUnknown } from '../model/deployed';
 import { isStrongMultiRegionStore, strongTopologyProblem } from '../model/regionSets';
 import { witnessOf } from '../model/writePath';
 import { atResource, knownRegions, linkedResources } from './linked';
-import { defineRule, Issue, named, resourceNamed } from './rule';
+import { defineRule, Issue, named } from './rule';
 
 const SHAPE = {
   'dynamodb-global-strong':
@@ -32,7 +32,7 @@ export const strongTableTopology = defineRule({
       if (!problem) continue;
       issues.push({
         at: atResource(link, store),
-        message: `${named(resolved.name)}: ${resourceNamed(link.name)} cannot be ${store.store}: ${problem.short}.`,
+        message: `${named(resolved.name)}: ${link.name} cannot be ${store.store}: ${problem.short}.`,
         detail: `\`${link.name}\` in \`${store.file}\` is deployed as \`${store.store}\`, which needs ${SHAPE[store.store]}. Here ${problem.long}. CloudFormation would fail to create or update it.`,
       });
     }

@@ -2,7 +2,7 @@ import { isSeq } from 'yaml';
 import { namesOf } from '../model/deployed';
 import { resourceLocation } from './linked';
 import type { DataTypeReport } from '../model/types';
-import { CatalogIssue, defineRule, resourceNamed } from './rule';
+import { CatalogIssue, defineRule } from './rule';
 
 export const unclaimedResource = defineRule({
   id: 'unclaimed-resource',
@@ -19,8 +19,8 @@ export const unclaimedResource = defineRule({
       .map((store): CatalogIssue => ({
         dataType: null,
         at: { range: catalog.source.rangeAt(['infrastructure', store.entryIndex]), related: [resourceLocation(store, 'no data type lists it')] },
-        message: `${resourceNamed(store.logicalId)} (${shortType(store.type)}) belongs to no data type: add it to one.`,
-        terse: `${resourceNamed(store.logicalId)} belongs to no data type: add it to one.`,
+        message: `${store.logicalId} (${shortType(store.type)}) belongs to no data type: add it to one.`,
+        terse: `${store.logicalId} belongs to no data type: add it to one.`,
         detail: `\`${store.logicalId}\` (\`${store.type}\` in \`${store.file}\`) holds data, but no data type lists it in \`resources\`, so nothing checks it. Add \`${namesOf(store)[0]}\` to the \`resources\` of the data type it stores, or add a data type for it.`,
         suggestion: namesOf(store)[0],
       }));

@@ -1,7 +1,7 @@
 import { closest } from 'fastest-levenshtein';
 import { namesOf } from '../model/deployed';
 import { listRegions } from './linked';
-import { defineRule, Issue, named, resourceNamed } from './rule';
+import { defineRule, Issue, named } from './rule';
 
 export const unknownResource = defineRule({
   id: 'unknown-resource',
@@ -51,7 +51,7 @@ export const unknownResource = defineRule({
         const where = stores.every((store) => !store.type.includes('::')) ? 'Terraform roots' : 'templates';
         // The name to write is the point of the message: it is written whole (the fix writes it too),
         // so a message too long for the panel drops the name already written rather than cut it.
-        const full = `${resourceNamed(name)} is in ${stores.length} ${where}: write ${qualified[0]}.`;
+        const full = `${name} is in ${stores.length} ${where}: write ${qualified[0]}.`;
         const short = `${stores.length} ${where} deploy it: write ${qualified[0]}.`;
         issues.push({
           at,
@@ -67,7 +67,7 @@ export const unknownResource = defineRule({
       const suggestion = names().length > 0 ? closest(name, names()) : undefined;
       issues.push({
         at,
-        message: `${named(resolved.name)} names ${resourceNamed(name)}, which the linked infrastructure does not deploy${suggestion ? `: did you mean ${suggestion}?` : '.'}`,
+        message: `${named(resolved.name)} names ${name}, which the linked infrastructure does not deploy${suggestion ? `: did you mean ${suggestion}?` : '.'}`,
         ...(suggestion ? { verbatim: [suggestion] } : {}),
         detail: `\`${name}\` is not a data store in the linked infrastructure (${deployed.stores.length} found${deployed.stores.length ? `: ${listRegions(deployed.stores.slice(0, 8).map((s) => `\`${s.logicalId}\``))}${deployed.stores.length > 8 ? ', …' : ''}` : ''}). A \`resources\` entry is a CloudFormation logical id, or \`Stack/LogicalId\` when two stacks use the same id${suggestion ? `. Did you mean \`${suggestion}\`?` : '.'}`,
         ...(suggestion ? { suggestion } : {}),

@@ -1,5 +1,5 @@
 import { atResource, knownRegions, linkedResources } from './linked';
-import { defineRule, Issue, Located, named, resourceNamed } from './rule';
+import { defineRule, Issue, Located, named } from './rule';
 import type { RelatedLocation } from '../model/types';
 
 const withDeclaration = (at: Located, declaration: RelatedLocation): Located => ({ ...at, related: [...(at.related ?? []), declaration] });
@@ -37,7 +37,7 @@ export const witnessHoldsData = defineRule({
       for (const region of knownRegions(link.store).regions.filter((r) => witnesses.has(r) && !dataType.declaredRegions.some((d) => d.name === r))) {
         issues.push({
           at: withDeclaration(atResource(link, link.store, `a replica in ${region}`), declaration(region)),
-          message: `${named(name)}: ${resourceNamed(link.name)} has a copy in witness ${region}: make it a data Region.`,
+          message: `${named(name)}: ${link.name} has a copy in witness ${region}: make it a data Region.`,
           terse: `${named(name)} has a copy in witness ${region}: make it a data Region.`,
           detail: `\`${link.name}\` in \`${link.store.file}\` keeps a replica of \`${name}\` in \`${region}\`, which the catalog declares a witness. ${why(region)}`,
           suggestion: region,
